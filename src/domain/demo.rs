@@ -1,0 +1,170 @@
+//! The built-in sample branch ("DỮ LIỆU MẪU"): realistic, deterministic from a seed, so the
+//! demo, the tests and the benchmark all see the same people.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::branch::Branch;
+use super::member::{EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional};
+
+/// A small deterministic pseudo-random generator (SplitMix64), enough for sample data.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator started from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi",
+    "Đỗ", "Ngô", "Dương", "Lý", "Đinh", "Phan", "Tô", "Lương",
+];
+const MIDDLE_M: &[&str] = &["Văn", "Văn", "Đức", "Quang", "Minh", "Hữu", "Xuân", "Đình", "Công", "Thanh"];
+const MIDDLE_F: &[&str] = &["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh", "Hồng"];
+const GIVEN_M: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong",
+    "Quân", "Sơn", "Thắng", "Toàn", "Tuấn", "Việt", "Vinh", "Ước", "Ân", "Định",
+];
+const GIVEN_F: &[&str] = &[
+    "Anh", "Ánh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Liên", "Mai", "Nga", "Oanh",
+    "Phượng", "Thảo", "Thủy", "Trang", "Uyên", "Yến", "Ẩn",
+];
+const HOMETOWNS: &[&str] = &[
+    "Hải Phòng", "Thái Bình", "Nam Định", "Hải Dương", "Hưng Yên", "Thanh Hóa", "Nghệ An", "Hà Nội",
+    "Quảng Ninh", "Ninh Bình",
+];
+const STREETS: &[&str] = &["Phạm Văn Đồng", "Mạc Đăng Doanh", "Tân Thành", "Hòa Nghĩa", "Đồng Hòa"];
+
+/// The sample branch profile.
+pub fn demo_branch() -> Branch {
+    Branch {
+        name: "Chi bộ Tổ dân phố Hòa Bình".into(),
+        superior: "Đảng bộ phường Hải Thành".into(),
+        address: "Nhà văn hóa Tổ dân phố Hòa Bình, phường Hải Thành, TP Hải Phòng".into(),
+        secretary: "Trần Văn Hùng".into(),
+        deputy: "Nguyễn Thị Mai".into(),
+        term_start: 2025,
+        term_end: 2027,
+    }
+}
+
+fn ev(date: NaiveDate, kind: EventKind, note: &str) -> MemberEvent {
+    MemberEvent { date, kind, note: note.into() }
+}
+
+fn date_in_year(rng: &mut Rng, year: i32) -> NaiveDate {
+    let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    start + Duration::days(rng.below(365) as i64)
+}
+
+/// `count` sample members of a residential-group branch as of `today`: ages 25–90, many
+/// retirees, a few probationary members, one fully and one temporarily exempted.
+pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
+    let mut rng = Rng::new(seed);
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count {
+        let female = rng.below(100) < 42;
+        let (middle, given) = if female { (MIDDLE_F, GIVEN_F) } else { (MIDDLE_M, GIVEN_M) };
+        let full_name = format!("{} {} {}", rng.pick(FAMILY), rng.pick(middle), rng.pick(given));
+        // Residential branches are old: about 60% over 60.
+        let age = if i == 3 {
+            88
+        } else if rng.below(100) < 60 { 60 + rng.below(31) } else { 25 + rng.below(35) } as i32;
+        let birth = date_in_year(&mut rng, today.year() - age);
+        let probationary = i % 12 == 5;
+        let admitted = if probationary {
+            today - Duration::days(30 + rng.below(300) as i64)
+        } else {
+            let join_age = 19 + rng.below((age as u64 - 20).clamp(1, 30)) as i32;
+            date_in_year(&mut rng, birth.year() + join_age).max(birth + Duration::days(18 * 366))
+        }
+        .min(today - Duration::days(30));
+        let mut events = vec![ev(admitted, EventKind::Admitted, "")];
+        if !probationary {
+            let recognized = admitted + Duration::days(365);
+            events.push(ev(recognized.min(today), EventKind::Recognized, ""));
+        }
+        let retired = age >= 60;
+        let occupation = if retired {
+            Occupation::Retired
+        } else {
+            *rng.pick(&[Occupation::CivilServant, Occupation::Freelance, Occupation::Business, Occupation::Worker])
+        };
+        let n = 1000 + i as u64 * 37 + rng.below(30);
+        let mut m = Member {
+            full_name,
+            other_name: String::new(),
+            gender: Some(if female { Gender::Female } else { Gender::Male }),
+            birth_date: Some(birth),
+            ethnicity: if rng.below(30) == 0 { "Tày".into() } else { "Kinh".into() },
+            religion: if rng.below(12) == 0 { "Công giáo".into() } else { "Không".into() },
+            hometown: rng.pick(HOMETOWNS).to_string(),
+            residential_group: "Tổ dân phố Hòa Bình".into(),
+            address: format!("Số {} đường {}", 1 + rng.below(200), rng.pick(STREETS)),
+            national_id: format!("031{}{:08}", if female { 1 } else { 0 }, rng.below(100_000_000)),
+            phone: format!("09{:08}", rng.below(100_000_000)),
+            card_number: format!("{:08}", 31_000_000 + n),
+            education: if age > 75 && rng.below(3) == 0 { "10/10".into() } else { "12/12".into() },
+            professional: Some(*rng.pick(Professional::ALL)),
+            political_theory: Some(*rng.pick(&[PoliticalTheory::Elementary, PoliticalTheory::Elementary, PoliticalTheory::Intermediate, PoliticalTheory::Advanced])),
+            occupation: Some(occupation),
+            notes: String::new(),
+            events,
+        };
+        if i == 3 {
+            // An old member fully exempted for age and health.
+            m.events.push(ev(today - Duration::days(400), EventKind::ExemptionStarted { full: true }, "NQ chi bộ số 03-NQ/CB; tuổi cao, sức khỏe yếu"));
+            m.notes = "Tuổi cao, sức khỏe yếu; đã báo cáo Đảng ủy phường.".into();
+        }
+        if i == 10 && !probationary {
+            m.events.push(ev(today - Duration::days(150), EventKind::ExemptionStarted { full: false }, "Đi làm ăn xa (Bình Dương), 12 tháng"));
+        }
+        m.events.sort_by_key(|e| e.date);
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::member::Status;
+
+    #[test]
+    fn demo_is_deterministic_and_realistic() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let a = demo_members(7, 35, today);
+        assert_eq!(a, demo_members(7, 35, today));
+        let statuses: Vec<Status> = a.iter().map(|m| m.status_at(today)).collect();
+        assert!(statuses.iter().filter(|s| **s == Status::Probationary).count() >= 2);
+        assert!(statuses.contains(&Status::Exempt));
+        assert!(statuses.contains(&Status::TemporarilyExempt));
+        for m in &a {
+            let age = crate::domain::date::age_years(m.birth_date.unwrap(), today);
+            assert!((25..=90).contains(&age), "{} is {age}", m.full_name);
+            assert!(m.admitted_on().unwrap() > m.birth_date.unwrap());
+        }
+        assert!(a.iter().filter(|m| m.occupation == Some(Occupation::Retired)).count() >= 15);
+    }
+}

@@ -1,0 +1,112 @@
+//! The versioned rules table: every number the Party regulations set, with its source,
+//! the date it took effect and how sure we are of it (shared/domain/rules.md §0).
+//! Code asks this table for values; no rule number is written as a literal elsewhere.
+
+/// How sure we are of a rule (rules.md §0). Unverified rules warn instead of blocking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certainty {
+    /// Read in an official or public source.
+    Verified,
+    /// Seen only second-hand (quoted by a third party).
+    SecondHand,
+    /// From memory; must be confirmed.
+    Unverified,
+}
+
+/// Names of the rules the app enforces or warns about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    /// Minimum age at admission, in months, on the branch's vote date.
+    AdmissionMinAgeMonths,
+    /// Maximum age at admission, in months, on the branch's vote date.
+    AdmissionMaxAgeMonths,
+    /// Probation length in months, counted from the admission ceremony.
+    ProbationMonths,
+    /// A branch needs at least this many official members.
+    MinOfficialMembers,
+    /// A resolution passes with more than this fraction (numerator/denominator) of the votes.
+    MajorityPercent,
+    /// Admission and recognition votes need at least this percentage (2/3 ≈ 66.67).
+    QualifiedMajorityNumerator,
+    /// Denominator of the qualified majority fraction.
+    QualifiedMajorityDenominator,
+    /// Unexcused absences (or unpaid months) in a calendar year that lead to a removal proposal.
+    RemovalAbsenceMonths,
+}
+
+/// One row of the rules table.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Which rule this is.
+    pub id: RuleId,
+    /// The number the rule sets.
+    pub value: i64,
+    /// The regulation and article it comes from, as shown to the user.
+    pub source: &'static str,
+    /// When the source took effect (dd/mm/yyyy).
+    pub effective: &'static str,
+    /// How sure we are of it.
+    pub certainty: Certainty,
+}
+
+/// Version of the rules table; bump it whenever a value or source changes.
+pub const RULES_VERSION: &str = "2026.1";
+
+const RULES: &[Rule] = &[
+    Rule { id: RuleId::AdmissionMinAgeMonths, value: 18 * 12, source: "QĐ 294-QĐ/TW, điểm 1.1.1", effective: "01/07/2025", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::AdmissionMaxAgeMonths, value: 60 * 12, source: "QĐ 294-QĐ/TW, điểm 1.1.1", effective: "01/07/2025", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::ProbationMonths, value: 12, source: "Điều lệ Đảng, Điều 5", effective: "19/01/2011", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::MinOfficialMembers, value: 3, source: "Điều lệ Đảng, Điều 24 khoản 1", effective: "19/01/2011", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::MajorityPercent, value: 50, source: "Điều lệ Đảng, Điều 10", effective: "19/01/2011", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::QualifiedMajorityNumerator, value: 2, source: "HD 06-HD/TW, điểm 3.6b", effective: "09/06/2025", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::QualifiedMajorityDenominator, value: 3, source: "HD 06-HD/TW, điểm 3.6b", effective: "09/06/2025", certainty: Certainty::SecondHand },
+    Rule { id: RuleId::RemovalAbsenceMonths, value: 3, source: "QĐ 01-QĐ/TW 2026; Điều lệ Đảng, Điều 8", effective: "01/02/2026", certainty: Certainty::Verified },
+];
+
+/// Looks a rule up in the table.
+pub fn rule(id: RuleId) -> &'static Rule {
+    RULES
+        .iter()
+        .find(|r| r.id == id)
+        .expect("every RuleId has a row in RULES (checked by a unit test)")
+}
+
+/// The value of a rule.
+pub fn value(id: RuleId) -> i64 {
+    rule(id).value
+}
+
+/// All rows, for the rules screen and the tests.
+pub fn all() -> &'static [Rule] {
+    RULES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_id_has_exactly_one_row() {
+        let ids = [
+            RuleId::AdmissionMinAgeMonths,
+            RuleId::AdmissionMaxAgeMonths,
+            RuleId::ProbationMonths,
+            RuleId::MinOfficialMembers,
+            RuleId::MajorityPercent,
+            RuleId::QualifiedMajorityNumerator,
+            RuleId::QualifiedMajorityDenominator,
+            RuleId::RemovalAbsenceMonths,
+        ];
+        for id in ids {
+            assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");
+        }
+        assert_eq!(RULES.len(), ids.len());
+    }
+
+    #[test]
+    fn admission_age_window_is_18_to_60_years() {
+        assert_eq!(value(RuleId::AdmissionMinAgeMonths), 216);
+        assert_eq!(value(RuleId::AdmissionMaxAgeMonths), 720);
+        assert!(rule(RuleId::AdmissionMinAgeMonths).source.contains("294"));
+    }
+}

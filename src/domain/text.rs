@@ -1,0 +1,213 @@
+//! Vietnamese text: NFC normalisation, diacritic folding for search, collation for sorting,
+//! and sanitising of control characters.
+
+use std::cmp::Ordering;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises to Unicode NFC (IMEs and pasted text may send decomposed marks),
+/// drops control characters and trims surrounding whitespace.
+pub fn clean(s: &str) -> String {
+    let nfc: String = sanitize(s).nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Like [`clean`] but keeps line breaks (for multi-line notes).
+pub fn clean_multiline(s: &str) -> String {
+    let lines: Vec<String> = s.lines().map(clean).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// Removes control characters (including ESC, so no terminal escape sequence survives)
+/// but keeps `\n` and `\t` as spaces-or-newlines the caller decides about.
+pub fn sanitize(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// Folds text for diacritic-insensitive search: NFD, combining marks removed, `đ`→`d`,
+/// lowercase. "Nguyễn Văn Đức" → "nguyen van duc".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+}
+
+/// Vietnamese alphabet order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y),
+/// with the foreign letters f j w z placed where Latin puts them.
+const ALPHABET: &[&str] = &[
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+    "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+];
+
+/// Tone order as a secondary level: ngang < huyền < hỏi < ngã < sắc < nặng.
+fn tone_rank(mark: char) -> Option<u8> {
+    match mark {
+        '\u{300}' => Some(1), // huyền
+        '\u{309}' => Some(2), // hỏi
+        '\u{303}' => Some(3), // ngã
+        '\u{301}' => Some(4), // sắc
+        '\u{323}' => Some(5), // nặng
+        _ => None,
+    }
+}
+
+/// Collation key of one word: letters first, then tones, then case.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct WordKey {
+    letters: Vec<u16>,
+    tones: Vec<u8>,
+    case: Vec<u8>,
+}
+
+/// Collation key of one word in Vietnamese dictionary order.
+pub fn word_key(word: &str) -> WordKey {
+    let mut key = WordKey::default();
+    let mut chars = word.nfd().peekable();
+    while let Some(base) = chars.next() {
+        if is_combining(base) {
+            continue;
+        }
+        let lower: String = base.to_lowercase().collect();
+        let upper = base.is_uppercase();
+        let mut modifier = None;
+        let mut tone = 0u8;
+        while let Some(&m) = chars.peek() {
+            if !is_combining(m) {
+                break;
+            }
+            chars.next();
+            if let Some(t) = tone_rank(m) {
+                tone = t;
+            } else if matches!(m, '\u{306}' | '\u{302}' | '\u{31B}') {
+                modifier = Some(m);
+            }
+        }
+        let letter: String = match modifier {
+            Some(m) => format!("{lower}{m}").nfc().collect(),
+            None => lower,
+        };
+        let rank = ALPHABET
+            .iter()
+            .position(|l| *l == letter)
+            .map(|p| p as u16 + 1)
+            // Digits and other characters sort after the alphabet, by code point.
+            .unwrap_or_else(|| 100 + letter.chars().next().map_or(0, |c| c as u32 % 60000) as u16);
+        key.letters.push(rank);
+        key.tones.push(tone);
+        key.case.push(u8::from(upper));
+    }
+    key
+}
+
+/// Sort key of a Vietnamese full name: given name (last word) first, then the middle
+/// names in order, then the family name (first word).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct NameKey(Vec<WordKey>);
+
+/// Builds the [`NameKey`] of a full name ("Nguyễn Văn An" sorts under "An").
+pub fn name_key(full_name: &str) -> NameKey {
+    let words: Vec<&str> = full_name.split_whitespace().collect();
+    let mut keys = Vec::with_capacity(words.len());
+    if let Some((given, rest)) = words.split_last() {
+        keys.push(word_key(given));
+        if let Some((family, middle)) = rest.split_first() {
+            keys.extend(middle.iter().map(|w| word_key(w)));
+            keys.push(word_key(family));
+        }
+    }
+    NameKey(keys)
+}
+
+/// Compares two full names the Vietnamese way (see [`name_key`]).
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    name_key(a).cmp(&name_key(b))
+}
+
+/// Keeps only the ASCII digits of `s` ("0912 345.678" → "0912345678").
+pub fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Cuts `s` to at most `max` characters, adding "…" when cut (for display only).
+pub fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_tones_and_maps_d_bar() {
+        assert_eq!(fold("Nguyễn Văn An"), "nguyen van an");
+        assert_eq!(fold("Lê Hoàng Đức"), "le hoang duc");
+        assert_eq!(fold("ĐẶNG"), "dang");
+        // NFD input folds the same as NFC.
+        let nfd: String = "Nguyễn".nfd().collect();
+        assert_ne!(nfd, "Nguyễn");
+        assert_eq!(fold(&nfd), "nguyen");
+    }
+
+    #[test]
+    fn clean_normalises_nfd_and_strips_controls() {
+        let nfd: String = "Việt".nfd().collect();
+        assert_eq!(clean(&format!("  {nfd}\u{1b}[31m  Nam \t")), "Việt[31m Nam");
+        assert_eq!(clean("a\u{7}b"), "ab");
+        assert_eq!(clean_multiline("dòng 1\r\ndòng\u{1b} 2\n"), "dòng 1\ndòng 2");
+    }
+
+    #[test]
+    fn alphabet_order_beats_byte_order() {
+        let mut names = vec!["Yến", "Ánh", "Đông", "Dũng", "Ân", "Ăn", "Ước", "Uyên", "Ơn", "Ông", "Oanh", "Bình"];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            vec!["Ánh", "Ăn", "Ân", "Bình", "Dũng", "Đông", "Oanh", "Ông", "Ơn", "Uyên", "Ước", "Yến"]
+        );
+    }
+
+    #[test]
+    fn tones_are_secondary_in_icu_order() {
+        let mut words = vec!["bạ", "bá", "bã", "bả", "bà", "ba", "bác", "bạc", "bắc", "băng", "bâng"];
+        words.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(words, vec!["ba", "bà", "bả", "bã", "bá", "bạ", "bác", "bạc", "bắc", "băng", "bâng"]);
+    }
+
+    #[test]
+    fn sorts_by_given_then_middle_then_family() {
+        let mut names = vec!["Nguyễn Văn Bình", "Trần Văn An", "Lê Thị An", "Nguyễn Văn An", "Đỗ An"];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            vec!["Đỗ An", "Lê Thị An", "Nguyễn Văn An", "Trần Văn An", "Nguyễn Văn Bình"]
+        );
+    }
+
+    #[test]
+    fn nfd_and_nfc_names_compare_equal() {
+        let nfd: String = "Hoàng Thị Ngọc Ẩn".nfd().collect();
+        assert_eq!(compare_names(&nfd, "Hoàng Thị Ngọc Ẩn"), Ordering::Equal);
+    }
+
+    #[test]
+    fn digits_and_ellipsis() {
+        assert_eq!(digits("0912 345.678"), "0912345678");
+        assert_eq!(ellipsize("Nguyễn Văn An", 6), "Nguyễ…");
+        assert_eq!(ellipsize("An", 6), "An");
+    }
+}
