@@ -1,1 +1,503 @@
-//! stub
+//! The store: the only module that touches sled. One `Db`, one named tree per entity,
+//! big-endian `u64` keys, every value versioned (see `schema`), every acknowledged save
+//! flushed to disk before it returns.
+
+pub mod codec;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use sled::{Db, Transactional, Tree};
+
+use crate::domain::branch::Branch;
+use crate::domain::member::{Member, MemberId};
+use crate::domain::validate::card_key;
+use codec::CodecError;
+use schema::v1::HistoryV1;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+/// sled's page cache, sized for a 2 GB laptop (sled's default is 1 GiB).
+pub const CACHE_BYTES: u64 = 8 << 20;
+/// Folder of the sled database inside the data directory.
+pub const DB_DIR: &str = "sled";
+
+const TREE_MEMBERS: &str = "members";
+const TREE_CARDS: &str = "cardnumber_memberid";
+const TREE_META: &str = "meta";
+const TREE_HISTORY: &str = "history";
+const META_SCHEMA: &[u8] = b"schema_version";
+const META_BRANCH: &[u8] = b"branch";
+const META_DEMO: &[u8] = b"demo";
+
+/// What can go wrong in the store. Each variant is shown to the user in their language.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another copy of the program has the data open.
+    #[error("data directory {0} is already open in another copy of the program")]
+    AlreadyOpen(PathBuf),
+    /// sled could not open the data (damaged, or no permission).
+    #[error("cannot open data in {path}: {detail}")]
+    Open {
+        /// The data directory.
+        path: PathBuf,
+        /// sled's or the OS's message.
+        detail: String,
+    },
+    /// Reading or writing failed (disk full, read-only, …).
+    #[error("disk error: {0}")]
+    Io(String),
+    /// A stored record could not be decoded.
+    #[error("record {key} in {tree} cannot be read: {source}")]
+    Corrupt {
+        /// The tree.
+        tree: &'static str,
+        /// The key.
+        key: u64,
+        /// Why.
+        source: CodecError,
+    },
+    /// The data was written by a newer version of the app.
+    #[error("data schema {found} is newer than this program ({supported})")]
+    NewerSchema {
+        /// Version found on disk.
+        found: u32,
+        /// Newest version this build reads.
+        supported: u32,
+    },
+    /// The card number belongs to another member.
+    #[error("card number already used by {0}")]
+    CardTaken(String),
+    /// The record does not exist (deleted meanwhile).
+    #[error("record not found")]
+    NotFound,
+    /// A value could not be encoded.
+    #[error("cannot encode: {0}")]
+    Encode(#[from] CodecError),
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError::Io(e.to_string())
+    }
+}
+
+/// Store result.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A migration step from `from` to `from + 1`.
+pub type Migration = fn(&Db) -> Result<()>;
+
+/// The ordered migration steps: entry `i` migrates version `i + 1` to `i + 2`.
+/// Empty while only schema 1 exists.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// The open store of one branch.
+pub struct Store {
+    db: Db,
+    members: Tree,
+    cards: Tree,
+    meta: Tree,
+    history: Tree,
+    dir: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish()
+    }
+}
+
+/// Creates a directory (and parents) readable only by its owner on Unix.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    let made = {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    };
+    #[cfg(not(unix))]
+    let made = std::fs::create_dir_all(dir);
+    made.map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })
+}
+
+impl Store {
+    /// Opens (or creates) the store in data directory `dir`, running migrations.
+    pub fn open(dir: &Path) -> Result<Store> {
+        Self::open_with(dir, MIGRATIONS)
+    }
+
+    /// Opens with an explicit migration list (tests use their own steps).
+    pub fn open_with(dir: &Path, migrations: &[Migration]) -> Result<Store> {
+        create_private_dir(dir)?;
+        let db = sled::Config::new()
+            .path(dir.join(DB_DIR))
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(|e| {
+                let detail = e.to_string();
+                if detail.contains("could not acquire lock") {
+                    StoreError::AlreadyOpen(dir.to_path_buf())
+                } else {
+                    StoreError::Open { path: dir.to_path_buf(), detail }
+                }
+            })?;
+        let store = Store {
+            members: db.open_tree(TREE_MEMBERS)?,
+            cards: db.open_tree(TREE_CARDS)?,
+            meta: db.open_tree(TREE_META)?,
+            history: db.open_tree(TREE_HISTORY)?,
+            db,
+            dir: dir.to_path_buf(),
+        };
+        store.migrate(migrations)?;
+        Ok(store)
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The schema version recorded in the store.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .meta
+            .get(META_SCHEMA)?
+            .and_then(|v| <[u8; 4]>::try_from(v.as_ref()).ok())
+            .map_or(0, u32::from_be_bytes))
+    }
+
+    fn migrate(&self, migrations: &[Migration]) -> Result<()> {
+        let target = migrations.len() as u32 + 1;
+        let mut version = self.schema_version()?;
+        if version == 0 {
+            // A new store, or one written before the version key: both are version 1.
+            version = 1;
+        }
+        if version > target {
+            return Err(StoreError::NewerSchema { found: version, supported: target });
+        }
+        while version < target {
+            migrations[(version - 1) as usize](&self.db)?;
+            version += 1;
+            self.meta.insert(META_SCHEMA, &version.to_be_bytes())?;
+            self.flush()?;
+        }
+        if self.schema_version()? != version {
+            self.meta.insert(META_SCHEMA, &version.to_be_bytes())?;
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Makes everything written so far durable.
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The branch profile, if set up.
+    pub fn branch(&self) -> Result<Option<Branch>> {
+        match self.meta.get(META_BRANCH)? {
+            None => Ok(None),
+            Some(v) => schema::decode_branch(&v)
+                .map(Some)
+                .map_err(|source| StoreError::Corrupt { tree: TREE_META, key: 0, source }),
+        }
+    }
+
+    /// Saves the branch profile durably.
+    pub fn save_branch(&self, b: &Branch) -> Result<()> {
+        let bytes = schema::encode_branch(b)?;
+        let old = self.meta.insert(META_BRANCH, bytes.clone())?;
+        self.append_history(TREE_META, 0, old.map(|v| v.to_vec()), Some(bytes))?;
+        self.flush()
+    }
+
+    /// Whether this store holds the sample branch.
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(self.meta.get(META_DEMO)?.is_some())
+    }
+
+    /// Marks the store as holding sample data (shown as "DỮ LIỆU MẪU").
+    pub fn mark_demo(&self) -> Result<()> {
+        self.meta.insert(META_DEMO, &[1])?;
+        self.flush()
+    }
+
+    /// All members with their ids, in key order.
+    pub fn members(&self) -> Result<Vec<(MemberId, Member)>> {
+        self.members
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let id = key_id(&k);
+                let m = schema::decode_member(&v)
+                    .map_err(|source| StoreError::Corrupt { tree: TREE_MEMBERS, key: id, source })?;
+                Ok((id, m))
+            })
+            .collect()
+    }
+
+    /// One member.
+    pub fn member(&self, id: MemberId) -> Result<Option<Member>> {
+        self.members
+            .get(id.to_be_bytes())?
+            .map(|v| {
+                schema::decode_member(&v).map_err(|source| StoreError::Corrupt { tree: TREE_MEMBERS, key: id, source })
+            })
+            .transpose()
+    }
+
+    /// Number of members stored.
+    pub fn member_count(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Saves members in one transaction: `None` ids are created. Returns their ids.
+    /// Durable when it returns. A card number used by another member aborts everything.
+    pub fn save_members(&self, items: &[(Option<MemberId>, Member)]) -> Result<Vec<MemberId>> {
+        let mut ids = Vec::with_capacity(items.len());
+        let mut encoded = Vec::with_capacity(items.len());
+        for (id, m) in items {
+            ids.push(match id {
+                Some(id) => *id,
+                None => self.db.generate_id()? + 1,
+            });
+            encoded.push(schema::encode_member(m)?);
+        }
+        let mut history_ids = Vec::with_capacity(items.len());
+        for _ in items {
+            history_ids.push(self.db.generate_id()?);
+        }
+        let now = chrono::Utc::now().timestamp();
+        let result = (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
+            for (i, (_, m)) in items.iter().enumerate() {
+                let key = ids[i].to_be_bytes();
+                let old = members.get(key)?;
+                if let Some(old) = &old {
+                    if let Ok(old_m) = schema::decode_member(old) {
+                        let old_card = card_key(&old_m.card_number);
+                        if !old_card.is_empty() {
+                            cards.remove(old_card.as_bytes())?;
+                        }
+                    }
+                }
+                let card = card_key(&m.card_number);
+                if !card.is_empty() {
+                    if let Some(owner) = cards.get(card.as_bytes())? {
+                        if key_id(&owner) != ids[i] {
+                            let name = members
+                                .get(&owner)?
+                                .and_then(|v| schema::decode_member(&v).ok())
+                                .map(|m| m.full_name)
+                                .unwrap_or_default();
+                            return Err(ConflictableTransactionError::Abort(StoreError::CardTaken(name)));
+                        }
+                    }
+                    cards.insert(card.as_bytes(), &key)?;
+                }
+                members.insert(&key, encoded[i].clone())?;
+                let entry = HistoryV1 {
+                    at: now,
+                    tree: TREE_MEMBERS.into(),
+                    key: ids[i],
+                    old: old.map(|v| v.to_vec()),
+                    new: Some(encoded[i].clone()),
+                };
+                put_history(history, history_ids[i], &entry)?;
+            }
+            Ok(())
+        });
+        map_tx(result)?;
+        self.flush()?;
+        Ok(ids)
+    }
+
+    /// Saves one member (`None` creates it) durably and returns its id.
+    pub fn save_member(&self, id: Option<MemberId>, m: &Member) -> Result<MemberId> {
+        let ids = self.save_members(&[(id, m.clone())])?;
+        ids.first().copied().ok_or(StoreError::NotFound)
+    }
+
+    /// Deletes a member durably, returning the removed record.
+    pub fn delete_member(&self, id: MemberId) -> Result<Member> {
+        let hid = self.db.generate_id()?;
+        let now = chrono::Utc::now().timestamp();
+        let key = id.to_be_bytes();
+        let result = (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
+            let Some(old) = members.remove(&key)? else {
+                return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
+            };
+            let m = schema::decode_member(&old).map_err(|source| {
+                ConflictableTransactionError::Abort(StoreError::Corrupt { tree: TREE_MEMBERS, key: id, source })
+            })?;
+            let card = card_key(&m.card_number);
+            if !card.is_empty() {
+                cards.remove(card.as_bytes())?;
+            }
+            let entry = HistoryV1 { at: now, tree: TREE_MEMBERS.into(), key: id, old: Some(old.to_vec()), new: None };
+            put_history(history, hid, &entry)?;
+            Ok(m)
+        });
+        let m = map_tx(result)?;
+        self.flush()?;
+        Ok(m)
+    }
+
+    /// The change history, oldest first.
+    pub fn history(&self) -> Result<Vec<HistoryV1>> {
+        self.history
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                schema::decode_history(&v)
+                    .map_err(|source| StoreError::Corrupt { tree: TREE_HISTORY, key: key_id(&k), source })
+            })
+            .collect()
+    }
+
+    fn append_history(&self, tree: &str, key: u64, old: Option<Vec<u8>>, new: Option<Vec<u8>>) -> Result<()> {
+        let entry = HistoryV1 { at: chrono::Utc::now().timestamp(), tree: tree.into(), key, old, new };
+        let id = self.db.generate_id()?;
+        self.history.insert(id.to_be_bytes(), schema::encode_history(&entry)?)?;
+        Ok(())
+    }
+}
+
+fn put_history(
+    history: &TransactionalTree,
+    id: u64,
+    entry: &HistoryV1,
+) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+    let bytes = schema::encode_history(entry).map_err(|e| ConflictableTransactionError::Abort(StoreError::Encode(e)))?;
+    history.insert(&id.to_be_bytes(), bytes)?;
+    Ok(())
+}
+
+fn map_tx<T>(r: std::result::Result<T, TransactionError<StoreError>>) -> Result<T> {
+    r.map_err(|e| match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => StoreError::Io(e.to_string()),
+    })
+}
+
+fn key_id(k: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(k).map_or(0, u64::from_be_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo;
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn save_reopen_update_delete() {
+        let dir = tempfile::tempdir().unwrap();
+        let members = demo::demo_members(1, 5, today());
+        let id;
+        {
+            let s = Store::open(dir.path()).unwrap();
+            id = s.save_member(None, &members[0]).unwrap();
+            s.save_member(None, &members[1]).unwrap();
+            s.save_branch(&demo::demo_branch()).unwrap();
+        }
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(s.member(id).unwrap().unwrap(), members[0]);
+        assert_eq!(s.members().unwrap().len(), 2);
+        assert_eq!(s.branch().unwrap().unwrap(), demo::demo_branch());
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let mut edited = members[0].clone();
+        edited.phone = "0988000111".into();
+        s.save_member(Some(id), &edited).unwrap();
+        assert_eq!(s.member(id).unwrap().unwrap().phone, "0988000111");
+        assert_eq!(s.delete_member(id).unwrap(), edited);
+        assert_eq!(s.member(id).unwrap(), None);
+        assert!(matches!(s.delete_member(id), Err(StoreError::NotFound)));
+        // Every change is in the history, with old and new values.
+        let h = s.history().unwrap();
+        assert_eq!(h.len(), 5);
+        assert!(h[3].old.is_some() && h[3].new.is_some());
+        assert!(h[4].new.is_none());
+    }
+
+    #[test]
+    fn card_numbers_are_unique_in_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let ms = demo::demo_members(2, 2, today());
+        let a = s.save_member(None, &ms[0]).unwrap();
+        let mut dup = ms[1].clone();
+        dup.card_number = ms[0].card_number.clone();
+        match s.save_member(None, &dup) {
+            Err(StoreError::CardTaken(name)) => assert_eq!(name, ms[0].full_name),
+            other => panic!("expected CardTaken, got {other:?}"),
+        }
+        assert_eq!(s.members().unwrap().len(), 1);
+        // Changing the owner's own card frees the old number.
+        let mut moved = ms[0].clone();
+        moved.card_number = "99999999".into();
+        s.save_member(Some(a), &moved).unwrap();
+        s.save_member(None, &dup).unwrap();
+        assert_eq!(s.members().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_second_open_is_refused_with_already_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = Store::open(dir.path()).unwrap();
+        match Store::open(dir.path()) {
+            Err(StoreError::AlreadyOpen(p)) => assert_eq!(p, dir.path()),
+            other => panic!("expected AlreadyOpen, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn migrations_run_in_order_and_newer_data_is_refused() {
+        fn step(db: &Db) -> Result<()> {
+            db.open_tree("migrated")?.insert(b"done", &[1])?;
+            Ok(())
+        }
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path()).unwrap());
+        {
+            let s = Store::open_with(dir.path(), &[step]).unwrap();
+            assert_eq!(s.schema_version().unwrap(), 2);
+            assert!(s.db.open_tree("migrated").unwrap().get(b"done").unwrap().is_some());
+        }
+        match Store::open(dir.path()) {
+            Err(StoreError::NewerSchema { found: 2, supported: 1 }) => {}
+            other => panic!("expected NewerSchema, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_corrupt_record_is_reported_not_panicked() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        s.members.insert(7u64.to_be_bytes(), &[1, 0xFF, 0xFF]).unwrap();
+        match s.members() {
+            Err(StoreError::Corrupt { key: 7, .. }) => {}
+            other => panic!("expected Corrupt, got {other:?}"),
+        }
+        s.members.insert(8u64.to_be_bytes(), &[9, 0]).unwrap();
+        assert!(matches!(s.member(8), Err(StoreError::Corrupt { source: CodecError::UnknownVersion(9), .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn data_dir_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        drop(Store::open(&data).unwrap());
+        let mode = std::fs::metadata(&data).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}

@@ -1,0 +1,48 @@
+//! Frozen on-disk schemas, one module per released version. A released `vN` module is
+//! never edited: a change adds `vN+1` with a `From<vN>` conversion, and decoding matches
+//! on the version byte so old records stay readable forever.
+
+pub mod v1;
+
+use super::codec::{self, CodecError};
+use crate::domain::branch::Branch;
+use crate::domain::member::Member;
+
+/// Encodes a member in the current schema.
+pub fn encode_member(m: &Member) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, &v1::MemberV1::from(m))
+}
+
+/// Decodes a member written by any known schema version.
+pub fn decode_member(bytes: &[u8]) -> Result<Member, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::MemberV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes the branch profile in the current schema.
+pub fn encode_branch(b: &Branch) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, &v1::BranchV1::from(b))
+}
+
+/// Decodes a branch profile written by any known schema version.
+pub fn decode_branch(bytes: &[u8]) -> Result<Branch, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::BranchV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes one history entry in the current schema.
+pub fn encode_history(h: &v1::HistoryV1) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, h)
+}
+
+/// Decodes a history entry.
+pub fn decode_history(bytes: &[u8]) -> Result<v1::HistoryV1, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => codec::decode_payload(p),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}

@@ -1,0 +1,355 @@
+//! Schema version 1. FROZEN: once released, never edit these types (field order, enum
+//! variant order and types are the on-disk format). Add `v2.rs` instead.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::branch::Branch;
+use crate::domain::member::{EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional};
+
+/// The version byte of this schema.
+pub const VERSION: u8 = 1;
+
+/// A date as days since 1 January of year 1 (chrono's `num_days_from_ce`).
+pub type DayV1 = i32;
+
+fn day(d: NaiveDate) -> DayV1 {
+    d.num_days_from_ce()
+}
+
+fn date(d: DayV1) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default()
+}
+
+/// Sex, v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GenderV1 {
+    /// Nam.
+    Male,
+    /// Nữ.
+    Female,
+}
+
+/// Professional level, v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProfessionalV1 {
+    /// Chưa qua đào tạo.
+    None,
+    /// Sơ cấp.
+    Elementary,
+    /// Trung cấp.
+    Intermediate,
+    /// Cao đẳng.
+    College,
+    /// Đại học.
+    University,
+    /// Thạc sĩ.
+    Master,
+    /// Tiến sĩ.
+    Doctor,
+}
+
+/// Political theory level, v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PoliticalTheoryV1 {
+    /// Chưa qua đào tạo.
+    None,
+    /// Sơ cấp.
+    Elementary,
+    /// Trung cấp.
+    Intermediate,
+    /// Cao cấp.
+    Advanced,
+    /// Cử nhân.
+    Bachelor,
+}
+
+/// Occupation, v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OccupationV1 {
+    /// Cán bộ, công chức, viên chức.
+    CivilServant,
+    /// Hưu trí.
+    Retired,
+    /// Lao động tự do.
+    Freelance,
+    /// Kinh doanh.
+    Business,
+    /// Học sinh, sinh viên.
+    Student,
+    /// Công nhân.
+    Worker,
+    /// Lực lượng vũ trang.
+    ArmedForces,
+    /// Khác.
+    Other,
+}
+
+/// Timeline event kind, v1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKindV1 {
+    /// Kết nạp.
+    Admitted,
+    /// Công nhận chính thức.
+    Recognized,
+    /// Miễn / tạm miễn begins.
+    ExemptionStarted(bool),
+    /// Exemption ends.
+    ExemptionEnded,
+    /// SHT đi begins.
+    TemporaryTransferOutStarted,
+    /// SHT đi ends.
+    TemporaryTransferOutEnded,
+    /// SHT đến begins.
+    TemporaryTransferInStarted,
+    /// SHT đến ends.
+    TemporaryTransferInEnded,
+    /// Chuyển đi chính thức.
+    TransferredOut,
+    /// Chuyển đến chính thức.
+    TransferredIn,
+    /// Đình chỉ.
+    Suspended,
+    /// Hết đình chỉ.
+    SuspensionEnded,
+    /// Xóa tên.
+    Removed,
+    /// Khai trừ.
+    Expelled,
+    /// Từ trần.
+    Died,
+}
+
+/// Timeline event, v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventV1 {
+    /// Date.
+    pub date: DayV1,
+    /// Kind.
+    pub kind: EventKindV1,
+    /// Note.
+    pub note: String,
+}
+
+/// Member record, v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberV1 {
+    /// Họ và tên.
+    pub full_name: String,
+    /// Tên gọi khác.
+    pub other_name: String,
+    /// Giới tính.
+    pub gender: Option<GenderV1>,
+    /// Ngày sinh.
+    pub birth_date: Option<DayV1>,
+    /// Dân tộc.
+    pub ethnicity: String,
+    /// Tôn giáo.
+    pub religion: String,
+    /// Quê quán.
+    pub hometown: String,
+    /// Tổ dân phố.
+    pub residential_group: String,
+    /// Địa chỉ.
+    pub address: String,
+    /// CCCD.
+    pub national_id: String,
+    /// Điện thoại.
+    pub phone: String,
+    /// Số thẻ.
+    pub card_number: String,
+    /// Học vấn.
+    pub education: String,
+    /// Chuyên môn.
+    pub professional: Option<ProfessionalV1>,
+    /// Lý luận chính trị.
+    pub political_theory: Option<PoliticalTheoryV1>,
+    /// Nghề nghiệp.
+    pub occupation: Option<OccupationV1>,
+    /// Ghi chú.
+    pub notes: String,
+    /// Timeline.
+    pub events: Vec<EventV1>,
+}
+
+/// Branch profile, v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BranchV1 {
+    /// Tên chi bộ.
+    pub name: String,
+    /// Đảng bộ cấp trên.
+    pub superior: String,
+    /// Địa chỉ.
+    pub address: String,
+    /// Bí thư.
+    pub secretary: String,
+    /// Phó bí thư.
+    pub deputy: String,
+    /// Term start year.
+    pub term_start: i32,
+    /// Term end year.
+    pub term_end: i32,
+}
+
+/// One entry of the append-only change history, v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryV1 {
+    /// When, as Unix seconds.
+    pub at: i64,
+    /// The tree the record lives in.
+    pub tree: String,
+    /// The record's key.
+    pub key: u64,
+    /// The stored bytes before the change (`None` for a creation).
+    pub old: Option<Vec<u8>>,
+    /// The stored bytes after the change (`None` for a deletion).
+    pub new: Option<Vec<u8>>,
+}
+
+macro_rules! mirror_enum {
+    ($dom:ident, $v1:ident, [$($var:ident),* $(,)?]) => {
+        impl From<$dom> for $v1 {
+            fn from(x: $dom) -> Self { match x { $($dom::$var => $v1::$var),* } }
+        }
+        impl From<$v1> for $dom {
+            fn from(x: $v1) -> Self { match x { $($v1::$var => $dom::$var),* } }
+        }
+    };
+}
+
+mirror_enum!(Gender, GenderV1, [Male, Female]);
+mirror_enum!(Professional, ProfessionalV1, [None, Elementary, Intermediate, College, University, Master, Doctor]);
+mirror_enum!(PoliticalTheory, PoliticalTheoryV1, [None, Elementary, Intermediate, Advanced, Bachelor]);
+mirror_enum!(Occupation, OccupationV1, [CivilServant, Retired, Freelance, Business, Student, Worker, ArmedForces, Other]);
+
+impl From<EventKind> for EventKindV1 {
+    fn from(k: EventKind) -> Self {
+        use EventKind as K;
+        match k {
+            K::Admitted => Self::Admitted,
+            K::Recognized => Self::Recognized,
+            K::ExemptionStarted { full } => Self::ExemptionStarted(full),
+            K::ExemptionEnded => Self::ExemptionEnded,
+            K::TemporaryTransferOutStarted => Self::TemporaryTransferOutStarted,
+            K::TemporaryTransferOutEnded => Self::TemporaryTransferOutEnded,
+            K::TemporaryTransferInStarted => Self::TemporaryTransferInStarted,
+            K::TemporaryTransferInEnded => Self::TemporaryTransferInEnded,
+            K::TransferredOut => Self::TransferredOut,
+            K::TransferredIn => Self::TransferredIn,
+            K::Suspended => Self::Suspended,
+            K::SuspensionEnded => Self::SuspensionEnded,
+            K::Removed => Self::Removed,
+            K::Expelled => Self::Expelled,
+            K::Died => Self::Died,
+        }
+    }
+}
+
+impl From<EventKindV1> for EventKind {
+    fn from(k: EventKindV1) -> Self {
+        use EventKindV1 as K;
+        match k {
+            K::Admitted => Self::Admitted,
+            K::Recognized => Self::Recognized,
+            K::ExemptionStarted(full) => Self::ExemptionStarted { full },
+            K::ExemptionEnded => Self::ExemptionEnded,
+            K::TemporaryTransferOutStarted => Self::TemporaryTransferOutStarted,
+            K::TemporaryTransferOutEnded => Self::TemporaryTransferOutEnded,
+            K::TemporaryTransferInStarted => Self::TemporaryTransferInStarted,
+            K::TemporaryTransferInEnded => Self::TemporaryTransferInEnded,
+            K::TransferredOut => Self::TransferredOut,
+            K::TransferredIn => Self::TransferredIn,
+            K::Suspended => Self::Suspended,
+            K::SuspensionEnded => Self::SuspensionEnded,
+            K::Removed => Self::Removed,
+            K::Expelled => Self::Expelled,
+            K::Died => Self::Died,
+        }
+    }
+}
+
+impl From<&Member> for MemberV1 {
+    fn from(m: &Member) -> Self {
+        MemberV1 {
+            full_name: m.full_name.clone(),
+            other_name: m.other_name.clone(),
+            gender: m.gender.map(Into::into),
+            birth_date: m.birth_date.map(day),
+            ethnicity: m.ethnicity.clone(),
+            religion: m.religion.clone(),
+            hometown: m.hometown.clone(),
+            residential_group: m.residential_group.clone(),
+            address: m.address.clone(),
+            national_id: m.national_id.clone(),
+            phone: m.phone.clone(),
+            card_number: m.card_number.clone(),
+            education: m.education.clone(),
+            professional: m.professional.map(Into::into),
+            political_theory: m.political_theory.map(Into::into),
+            occupation: m.occupation.map(Into::into),
+            notes: m.notes.clone(),
+            events: m
+                .events
+                .iter()
+                .map(|e| EventV1 { date: day(e.date), kind: e.kind.into(), note: e.note.clone() })
+                .collect(),
+        }
+    }
+}
+
+impl From<MemberV1> for Member {
+    fn from(m: MemberV1) -> Self {
+        Member {
+            full_name: m.full_name,
+            other_name: m.other_name,
+            gender: m.gender.map(Into::into),
+            birth_date: m.birth_date.map(date),
+            ethnicity: m.ethnicity,
+            religion: m.religion,
+            hometown: m.hometown,
+            residential_group: m.residential_group,
+            address: m.address,
+            national_id: m.national_id,
+            phone: m.phone,
+            card_number: m.card_number,
+            education: m.education,
+            professional: m.professional.map(Into::into),
+            political_theory: m.political_theory.map(Into::into),
+            occupation: m.occupation.map(Into::into),
+            notes: m.notes,
+            events: m
+                .events
+                .into_iter()
+                .map(|e| MemberEvent { date: date(e.date), kind: e.kind.into(), note: e.note })
+                .collect(),
+        }
+    }
+}
+
+impl From<&Branch> for BranchV1 {
+    fn from(b: &Branch) -> Self {
+        BranchV1 {
+            name: b.name.clone(),
+            superior: b.superior.clone(),
+            address: b.address.clone(),
+            secretary: b.secretary.clone(),
+            deputy: b.deputy.clone(),
+            term_start: b.term_start,
+            term_end: b.term_end,
+        }
+    }
+}
+
+impl From<BranchV1> for Branch {
+    fn from(b: BranchV1) -> Self {
+        Branch {
+            name: b.name,
+            superior: b.superior,
+            address: b.address,
+            secretary: b.secretary,
+            deputy: b.deputy,
+            term_start: b.term_start,
+            term_end: b.term_end,
+        }
+    }
+}
