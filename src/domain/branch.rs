@@ -90,7 +90,11 @@ pub fn check_branch(values: &[String]) -> Result<Branch, Vec<(BranchField, Probl
         Some((s, e)) => (b.term_start, b.term_end) = (s, e),
         None => errors.push((BranchField::Term, Problem::TermFormat)),
     }
-    if errors.is_empty() { Ok(b) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(b)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Parses a term "2025-2030" (also "2025–2030" or "2025 - 2030").
@@ -103,7 +107,11 @@ pub fn parse_term(s: &str) -> Option<(i32, i32)> {
 
 /// Formats a term as "2025–2030".
 pub fn format_term(b: &Branch) -> String {
-    if b.term_start == 0 { String::new() } else { format!("{}–{}", b.term_start, b.term_end) }
+    if b.term_start == 0 {
+        String::new()
+    } else {
+        format!("{}–{}", b.term_start, b.term_end)
+    }
 }
 
 /// The branch form's text for an existing profile.
@@ -123,10 +131,17 @@ mod tests {
     use super::*;
 
     fn vals(term: &str) -> Vec<String> {
-        ["Chi bộ Tổ dân phố số 5", "Đảng bộ phường Dương Kinh", "", "Trần Văn Hùng", "", term]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "Chi bộ Tổ dân phố số 5",
+            "Đảng bộ phường Dương Kinh",
+            "",
+            "Trần Văn Hùng",
+            "",
+            term,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     }
 
     #[test]
@@ -134,10 +149,16 @@ mod tests {
         let b = check_branch(&vals("2025 – 2030")).unwrap();
         assert_eq!((b.term_start, b.term_end), (2025, 2030));
         assert_eq!(format_term(&b), "2025–2030");
-        assert_eq!(check_branch(&vals("2030-2025")).unwrap_err(), vec![(BranchField::Term, Problem::TermFormat)]);
+        assert_eq!(
+            check_branch(&vals("2030-2025")).unwrap_err(),
+            vec![(BranchField::Term, Problem::TermFormat)]
+        );
         let mut v = vals("2025-2030");
         v[0] = " ".into();
-        assert_eq!(check_branch(&v).unwrap_err(), vec![(BranchField::Name, Problem::Required)]);
+        assert_eq!(
+            check_branch(&v).unwrap_err(),
+            vec![(BranchField::Name, Problem::Required)]
+        );
         assert_eq!(check_branch(&branch_values(&b)).unwrap(), b);
     }
 }

@@ -33,7 +33,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
 
 /// Parses an optional date: empty text is `None`.
 pub fn parse_opt_date(s: &str) -> Result<Option<NaiveDate>, DateError> {
-    if s.trim().is_empty() { Ok(None) } else { parse_date(s).map(Some) }
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(s).map(Some)
+    }
 }
 
 /// Formats as dd/mm/yyyy.
@@ -66,7 +70,11 @@ pub fn age_years(birth: NaiveDate, on: NaiveDate) -> i32 {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)
         .and_then(|d| d.pred_opt())
         .map_or(28, |d| d.day())

@@ -4,7 +4,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::branch::Branch;
-use super::member::{EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional};
+use super::member::{
+    EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional,
+};
 
 /// A small deterministic pseudo-random generator (SplitMix64), enough for sample data.
 #[derive(Debug, Clone)]
@@ -40,21 +42,57 @@ const FAMILY: &[&str] = &[
     "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi",
     "Đỗ", "Ngô", "Dương", "Lý", "Đinh", "Phan", "Tô", "Lương",
 ];
-const MIDDLE_M: &[&str] = &["Văn", "Văn", "Đức", "Quang", "Minh", "Hữu", "Xuân", "Đình", "Công", "Thanh"];
-const MIDDLE_F: &[&str] = &["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh", "Hồng"];
+const MIDDLE_M: &[&str] = &[
+    "Văn", "Văn", "Đức", "Quang", "Minh", "Hữu", "Xuân", "Đình", "Công", "Thanh",
+];
+const MIDDLE_F: &[&str] = &[
+    "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh", "Hồng",
+];
 const GIVEN_M: &[&str] = &[
     "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong",
     "Quân", "Sơn", "Thắng", "Toàn", "Tuấn", "Việt", "Vinh", "Ước", "Ân", "Định",
 ];
 const GIVEN_F: &[&str] = &[
-    "Anh", "Ánh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Liên", "Mai", "Nga", "Oanh",
-    "Phượng", "Thảo", "Thủy", "Trang", "Uyên", "Yến", "Ẩn",
+    "Anh",
+    "Ánh",
+    "Chi",
+    "Dung",
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Liên",
+    "Mai",
+    "Nga",
+    "Oanh",
+    "Phượng",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Uyên",
+    "Yến",
+    "Ẩn",
 ];
 const HOMETOWNS: &[&str] = &[
-    "Hải Phòng", "Thái Bình", "Nam Định", "Hải Dương", "Hưng Yên", "Thanh Hóa", "Nghệ An", "Hà Nội",
-    "Quảng Ninh", "Ninh Bình",
+    "Hải Phòng",
+    "Thái Bình",
+    "Nam Định",
+    "Hải Dương",
+    "Hưng Yên",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Nội",
+    "Quảng Ninh",
+    "Ninh Bình",
 ];
-const STREETS: &[&str] = &["Phạm Văn Đồng", "Mạc Đăng Doanh", "Tân Thành", "Hòa Nghĩa", "Đồng Hòa"];
+const STREETS: &[&str] = &[
+    "Phạm Văn Đồng",
+    "Mạc Đăng Doanh",
+    "Tân Thành",
+    "Hòa Nghĩa",
+    "Đồng Hòa",
+];
 
 /// The sample branch profile.
 pub fn demo_branch() -> Branch {
@@ -70,7 +108,11 @@ pub fn demo_branch() -> Branch {
 }
 
 fn ev(date: NaiveDate, kind: EventKind, note: &str) -> MemberEvent {
-    MemberEvent { date, kind, note: note.into() }
+    MemberEvent {
+        date,
+        kind,
+        note: note.into(),
+    }
 }
 
 fn date_in_year(rng: &mut Rng, year: i32) -> NaiveDate {
@@ -85,12 +127,25 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
         let female = rng.below(100) < 42;
-        let (middle, given) = if female { (MIDDLE_F, GIVEN_F) } else { (MIDDLE_M, GIVEN_M) };
-        let full_name = format!("{} {} {}", rng.pick(FAMILY), rng.pick(middle), rng.pick(given));
+        let (middle, given) = if female {
+            (MIDDLE_F, GIVEN_F)
+        } else {
+            (MIDDLE_M, GIVEN_M)
+        };
+        let full_name = format!(
+            "{} {} {}",
+            rng.pick(FAMILY),
+            rng.pick(middle),
+            rng.pick(given)
+        );
         // Residential branches are old: about 60% over 60.
         let age = if i == 3 {
             88
-        } else if rng.below(100) < 60 { 60 + rng.below(31) } else { 25 + rng.below(35) } as i32;
+        } else if rng.below(100) < 60 {
+            60 + rng.below(31)
+        } else {
+            25 + rng.below(35)
+        } as i32;
         let birth = date_in_year(&mut rng, today.year() - age);
         let probationary = i % 12 == 5;
         let admitted = if probationary {
@@ -109,7 +164,12 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
         let occupation = if retired {
             Occupation::Retired
         } else {
-            *rng.pick(&[Occupation::CivilServant, Occupation::Freelance, Occupation::Business, Occupation::Worker])
+            *rng.pick(&[
+                Occupation::CivilServant,
+                Occupation::Freelance,
+                Occupation::Business,
+                Occupation::Worker,
+            ])
         };
         let n = 1000 + i as u64 * 37 + rng.below(30);
         let mut m = Member {
@@ -117,28 +177,57 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
             other_name: String::new(),
             gender: Some(if female { Gender::Female } else { Gender::Male }),
             birth_date: Some(birth),
-            ethnicity: if rng.below(30) == 0 { "Tày".into() } else { "Kinh".into() },
-            religion: if rng.below(12) == 0 { "Công giáo".into() } else { "Không".into() },
+            ethnicity: if rng.below(30) == 0 {
+                "Tày".into()
+            } else {
+                "Kinh".into()
+            },
+            religion: if rng.below(12) == 0 {
+                "Công giáo".into()
+            } else {
+                "Không".into()
+            },
             hometown: rng.pick(HOMETOWNS).to_string(),
             residential_group: "Tổ dân phố Hòa Bình".into(),
             address: format!("Số {} đường {}", 1 + rng.below(200), rng.pick(STREETS)),
-            national_id: format!("031{}{:08}", if female { 1 } else { 0 }, rng.below(100_000_000)),
+            national_id: format!(
+                "031{}{:08}",
+                if female { 1 } else { 0 },
+                rng.below(100_000_000)
+            ),
             phone: format!("09{:08}", rng.below(100_000_000)),
             card_number: format!("{:08}", 31_000_000 + n),
-            education: if age > 75 && rng.below(3) == 0 { "10/10".into() } else { "12/12".into() },
+            education: if age > 75 && rng.below(3) == 0 {
+                "10/10".into()
+            } else {
+                "12/12".into()
+            },
             professional: Some(*rng.pick(Professional::ALL)),
-            political_theory: Some(*rng.pick(&[PoliticalTheory::Elementary, PoliticalTheory::Elementary, PoliticalTheory::Intermediate, PoliticalTheory::Advanced])),
+            political_theory: Some(*rng.pick(&[
+                PoliticalTheory::Elementary,
+                PoliticalTheory::Elementary,
+                PoliticalTheory::Intermediate,
+                PoliticalTheory::Advanced,
+            ])),
             occupation: Some(occupation),
             notes: String::new(),
             events,
         };
         if i == 3 {
             // An old member fully exempted for age and health.
-            m.events.push(ev(today - Duration::days(400), EventKind::ExemptionStarted { full: true }, "NQ chi bộ số 03-NQ/CB; tuổi cao, sức khỏe yếu"));
+            m.events.push(ev(
+                today - Duration::days(400),
+                EventKind::ExemptionStarted { full: true },
+                "NQ chi bộ số 03-NQ/CB; tuổi cao, sức khỏe yếu",
+            ));
             m.notes = "Tuổi cao, sức khỏe yếu; đã báo cáo Đảng ủy phường.".into();
         }
         if i == 10 && !probationary {
-            m.events.push(ev(today - Duration::days(150), EventKind::ExemptionStarted { full: false }, "Đi làm ăn xa (Bình Dương), 12 tháng"));
+            m.events.push(ev(
+                today - Duration::days(150),
+                EventKind::ExemptionStarted { full: false },
+                "Đi làm ăn xa (Bình Dương), 12 tháng",
+            ));
         }
         m.events.sort_by_key(|e| e.date);
         out.push(m);
@@ -157,7 +246,13 @@ mod tests {
         let a = demo_members(7, 35, today);
         assert_eq!(a, demo_members(7, 35, today));
         let statuses: Vec<Status> = a.iter().map(|m| m.status_at(today)).collect();
-        assert!(statuses.iter().filter(|s| **s == Status::Probationary).count() >= 2);
+        assert!(
+            statuses
+                .iter()
+                .filter(|s| **s == Status::Probationary)
+                .count()
+                >= 2
+        );
         assert!(statuses.contains(&Status::Exempt));
         assert!(statuses.contains(&Status::TemporarilyExempt));
         for m in &a {
@@ -165,6 +260,11 @@ mod tests {
             assert!((25..=90).contains(&age), "{} is {age}", m.full_name);
             assert!(m.admitted_on().unwrap() > m.birth_date.unwrap());
         }
-        assert!(a.iter().filter(|m| m.occupation == Some(Occupation::Retired)).count() >= 15);
+        assert!(
+            a.iter()
+                .filter(|m| m.occupation == Some(Occupation::Retired))
+                .count()
+                >= 15
+        );
     }
 }

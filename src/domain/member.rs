@@ -197,7 +197,11 @@ impl Status {
     pub fn is_active(self) -> bool {
         !matches!(
             self,
-            Status::NotYet | Status::TransferredOut | Status::Removed | Status::Expelled | Status::Deceased
+            Status::NotYet
+                | Status::TransferredOut
+                | Status::Removed
+                | Status::Expelled
+                | Status::Deceased
         )
     }
 
@@ -259,7 +263,11 @@ pub struct Member {
 
 impl Member {
     fn first_event(&self, kind: EventKind) -> Option<NaiveDate> {
-        self.events.iter().filter(|e| e.kind == kind).map(|e| e.date).min()
+        self.events
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.date)
+            .min()
     }
 
     /// Ngày vào Đảng (the admission event's date).
@@ -280,7 +288,11 @@ impl Member {
             (Some(i), None) => {
                 self.events.remove(i);
             }
-            (None, Some(d)) => self.events.push(MemberEvent { date: d, kind, note: String::new() }),
+            (None, Some(d)) => self.events.push(MemberEvent {
+                date: d,
+                kind,
+                note: String::new(),
+            }),
             (None, None) => {}
         }
         self.events.sort_by_key(|e| e.date);
@@ -357,13 +369,20 @@ mod tests {
     }
 
     fn ev(date: NaiveDate, kind: EventKind) -> MemberEvent {
-        MemberEvent { date, kind, note: String::new() }
+        MemberEvent {
+            date,
+            kind,
+            note: String::new(),
+        }
     }
 
     fn member() -> Member {
         Member {
             full_name: "Nguyễn Văn An".into(),
-            events: vec![ev(d(2000, 1, 10), EventKind::Admitted), ev(d(2001, 1, 10), EventKind::Recognized)],
+            events: vec![
+                ev(d(2000, 1, 10), EventKind::Admitted),
+                ev(d(2001, 1, 10), EventKind::Recognized),
+            ],
             ..Member::default()
         }
     }
@@ -380,7 +399,10 @@ mod tests {
     #[test]
     fn status_at_a_date_ignores_later_events() {
         let mut m = member();
-        m.events.push(ev(d(2026, 3, 1), EventKind::ExemptionStarted { full: false }));
+        m.events.push(ev(
+            d(2026, 3, 1),
+            EventKind::ExemptionStarted { full: false },
+        ));
         m.events.push(ev(d(2026, 9, 1), EventKind::ExemptionEnded));
         m.events.push(ev(d(2026, 10, 1), EventKind::Died));
         assert_eq!(m.status_at(d(2026, 2, 28)), Status::Official);
@@ -393,8 +415,12 @@ mod tests {
     #[test]
     fn exemption_outranks_a_temporary_transfer() {
         let mut m = member();
-        m.events.push(ev(d(2026, 1, 1), EventKind::TemporaryTransferOutStarted));
-        m.events.push(ev(d(2026, 2, 1), EventKind::ExemptionStarted { full: true }));
+        m.events
+            .push(ev(d(2026, 1, 1), EventKind::TemporaryTransferOutStarted));
+        m.events.push(ev(
+            d(2026, 2, 1),
+            EventKind::ExemptionStarted { full: true },
+        ));
         assert_eq!(m.status_at(d(2026, 1, 15)), Status::TemporarilyAway);
         assert_eq!(m.status_at(d(2026, 2, 1)), Status::Exempt);
     }

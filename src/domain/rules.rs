@@ -53,14 +53,62 @@ pub struct Rule {
 pub const RULES_VERSION: &str = "2026.1";
 
 const RULES: &[Rule] = &[
-    Rule { id: RuleId::AdmissionMinAgeMonths, value: 18 * 12, source: "QĐ 294-QĐ/TW, điểm 1.1.1", effective: "01/07/2025", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::AdmissionMaxAgeMonths, value: 60 * 12, source: "QĐ 294-QĐ/TW, điểm 1.1.1", effective: "01/07/2025", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::ProbationMonths, value: 12, source: "Điều lệ Đảng, Điều 5", effective: "19/01/2011", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::MinOfficialMembers, value: 3, source: "Điều lệ Đảng, Điều 24 khoản 1", effective: "19/01/2011", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::MajorityPercent, value: 50, source: "Điều lệ Đảng, Điều 10", effective: "19/01/2011", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::QualifiedMajorityNumerator, value: 2, source: "HD 06-HD/TW, điểm 3.6b", effective: "09/06/2025", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::QualifiedMajorityDenominator, value: 3, source: "HD 06-HD/TW, điểm 3.6b", effective: "09/06/2025", certainty: Certainty::SecondHand },
-    Rule { id: RuleId::RemovalAbsenceMonths, value: 3, source: "QĐ 01-QĐ/TW 2026; Điều lệ Đảng, Điều 8", effective: "01/02/2026", certainty: Certainty::Verified },
+    Rule {
+        id: RuleId::AdmissionMinAgeMonths,
+        value: 18 * 12,
+        source: "QĐ 294-QĐ/TW, điểm 1.1.1",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::AdmissionMaxAgeMonths,
+        value: 60 * 12,
+        source: "QĐ 294-QĐ/TW, điểm 1.1.1",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::ProbationMonths,
+        value: 12,
+        source: "Điều lệ Đảng, Điều 5",
+        effective: "19/01/2011",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::MinOfficialMembers,
+        value: 3,
+        source: "Điều lệ Đảng, Điều 24 khoản 1",
+        effective: "19/01/2011",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::MajorityPercent,
+        value: 50,
+        source: "Điều lệ Đảng, Điều 10",
+        effective: "19/01/2011",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::QualifiedMajorityNumerator,
+        value: 2,
+        source: "HD 06-HD/TW, điểm 3.6b",
+        effective: "09/06/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::QualifiedMajorityDenominator,
+        value: 3,
+        source: "HD 06-HD/TW, điểm 3.6b",
+        effective: "09/06/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::RemovalAbsenceMonths,
+        value: 3,
+        source: "QĐ 01-QĐ/TW 2026; Điều lệ Đảng, Điều 8",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
 ];
 
 /// Looks a rule up in the table.

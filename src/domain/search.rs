@@ -40,7 +40,10 @@ impl Query {
     pub fn new(typed: &str) -> Self {
         let folded = fold(typed.trim());
         let words = folded.split_whitespace().map(str::to_string).collect();
-        let numeric = !folded.is_empty() && folded.chars().all(|c| c.is_ascii_digit() || " .-+".contains(c));
+        let numeric = !folded.is_empty()
+            && folded
+                .chars()
+                .all(|c| c.is_ascii_digit() || " .-+".contains(c));
         let number = numeric.then(|| digits(&folded)).filter(|d| !d.is_empty());
         Query { words, number }
     }
@@ -61,7 +64,9 @@ impl Query {
         }
         let in_order = |words: &[String]| {
             let mut it = words.iter();
-            self.words.iter().all(|q| it.any(|w| w.starts_with(q.as_str())))
+            self.words
+                .iter()
+                .all(|q| it.any(|w| w.starts_with(q.as_str())))
         };
         in_order(&e.name_words) || in_order(&e.other_words)
     }
@@ -83,7 +88,14 @@ mod tests {
     #[test]
     fn finds_without_diacritics_and_by_initials() {
         let an = entry("Nguyễn Văn An", "01234567", "0912345678");
-        for q in ["nguyen van an", "Nguyễn Văn", "ng v an", "NGUYEN", "van an", "an"] {
+        for q in [
+            "nguyen van an",
+            "Nguyễn Văn",
+            "ng v an",
+            "NGUYEN",
+            "van an",
+            "an",
+        ] {
             assert!(Query::new(q).matches(&an), "{q}");
         }
         for q in ["an nguyen", "tran", "ng x", "guyen"] {

@@ -45,8 +45,8 @@ fn is_combining(c: char) -> bool {
 /// Vietnamese alphabet order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y),
 /// with the foreign letters f j w z placed where Latin puts them.
 const ALPHABET: &[&str] = &[
-    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
-    "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+    "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
 ];
 
 /// Tone order as a secondary level: ngang < huyền < hỏi < ngã < sắc < nặng.
@@ -168,33 +168,60 @@ mod tests {
         let nfd: String = "Việt".nfd().collect();
         assert_eq!(clean(&format!("  {nfd}\u{1b}[31m  Nam \t")), "Việt[31m Nam");
         assert_eq!(clean("a\u{7}b"), "ab");
-        assert_eq!(clean_multiline("dòng 1\r\ndòng\u{1b} 2\n"), "dòng 1\ndòng 2");
+        assert_eq!(
+            clean_multiline("dòng 1\r\ndòng\u{1b} 2\n"),
+            "dòng 1\ndòng 2"
+        );
     }
 
     #[test]
     fn alphabet_order_beats_byte_order() {
-        let mut names = vec!["Yến", "Ánh", "Đông", "Dũng", "Ân", "Ăn", "Ước", "Uyên", "Ơn", "Ông", "Oanh", "Bình"];
+        let mut names = vec![
+            "Yến", "Ánh", "Đông", "Dũng", "Ân", "Ăn", "Ước", "Uyên", "Ơn", "Ông", "Oanh", "Bình",
+        ];
         names.sort_by(|a, b| compare_names(a, b));
         assert_eq!(
             names,
-            vec!["Ánh", "Ăn", "Ân", "Bình", "Dũng", "Đông", "Oanh", "Ông", "Ơn", "Uyên", "Ước", "Yến"]
+            vec![
+                "Ánh", "Ăn", "Ân", "Bình", "Dũng", "Đông", "Oanh", "Ông", "Ơn", "Uyên", "Ước",
+                "Yến"
+            ]
         );
     }
 
     #[test]
     fn tones_are_secondary_in_icu_order() {
-        let mut words = vec!["bạ", "bá", "bã", "bả", "bà", "ba", "bác", "bạc", "bắc", "băng", "bâng"];
+        let mut words = vec![
+            "bạ", "bá", "bã", "bả", "bà", "ba", "bác", "bạc", "bắc", "băng", "bâng",
+        ];
         words.sort_by(|a, b| compare_names(a, b));
-        assert_eq!(words, vec!["ba", "bà", "bả", "bã", "bá", "bạ", "bác", "bạc", "bắc", "băng", "bâng"]);
+        assert_eq!(
+            words,
+            vec![
+                "ba", "bà", "bả", "bã", "bá", "bạ", "bác", "bạc", "bắc", "băng", "bâng"
+            ]
+        );
     }
 
     #[test]
     fn sorts_by_given_then_middle_then_family() {
-        let mut names = vec!["Nguyễn Văn Bình", "Trần Văn An", "Lê Thị An", "Nguyễn Văn An", "Đỗ An"];
+        let mut names = vec![
+            "Nguyễn Văn Bình",
+            "Trần Văn An",
+            "Lê Thị An",
+            "Nguyễn Văn An",
+            "Đỗ An",
+        ];
         names.sort_by(|a, b| compare_names(a, b));
         assert_eq!(
             names,
-            vec!["Đỗ An", "Lê Thị An", "Nguyễn Văn An", "Trần Văn An", "Nguyễn Văn Bình"]
+            vec![
+                "Đỗ An",
+                "Lê Thị An",
+                "Nguyễn Văn An",
+                "Trần Văn An",
+                "Nguyễn Văn Bình"
+            ]
         );
     }
 

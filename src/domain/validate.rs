@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::date::{self, DateError};
-use super::member::{EventKind, Gender, Member, MemberId, Occupation, PoliticalTheory, Professional};
+use super::member::{
+    EventKind, Gender, Member, MemberId, Occupation, PoliticalTheory, Professional,
+};
 use super::rules::{self, RuleId};
 use super::text;
 
@@ -253,7 +255,9 @@ impl MemberDraft {
             Field::RecognizedOn => &self.recognized_on,
             Field::Education => &self.education,
             Field::Notes => &self.notes,
-            Field::Gender | Field::Professional | Field::PoliticalTheory | Field::Occupation => return None,
+            Field::Gender | Field::Professional | Field::PoliticalTheory | Field::Occupation => {
+                return None;
+            }
         })
     }
 
@@ -275,7 +279,9 @@ impl MemberDraft {
             Field::RecognizedOn => &mut self.recognized_on,
             Field::Education => &mut self.education,
             Field::Notes => &mut self.notes,
-            Field::Gender | Field::Professional | Field::PoliticalTheory | Field::Occupation => return None,
+            Field::Gender | Field::Professional | Field::PoliticalTheory | Field::Occupation => {
+                return None;
+            }
         })
     }
 
@@ -331,8 +337,16 @@ pub fn check_member<'a>(
 
     // Text fields: cleaned (NFC, no control characters), length-checked.
     let mut t = |f: Field, s: &str| -> String {
-        let v = if f == Field::Notes { text::clean_multiline(s) } else { text::clean(s) };
-        let max = if f == Field::Notes { MAX_NOTES } else { MAX_TEXT };
+        let v = if f == Field::Notes {
+            text::clean_multiline(s)
+        } else {
+            text::clean(s)
+        };
+        let max = if f == Field::Notes {
+            MAX_NOTES
+        } else {
+            MAX_TEXT
+        };
         if v.chars().count() > max {
             err(f, Problem::TooLong(max));
         }
@@ -383,7 +397,9 @@ pub fn check_member<'a>(
         }
     }
     match (admitted, recognized) {
-        (Some(a), Some(r)) if r < a => err(Field::RecognizedOn, Problem::RecognitionBeforeAdmission),
+        (Some(a), Some(r)) if r < a => {
+            err(Field::RecognizedOn, Problem::RecognitionBeforeAdmission)
+        }
         (None, Some(_)) if draft.admitted_on.trim().is_empty() => {
             err(Field::RecognizedOn, Problem::RecognitionWithoutAdmission)
         }
@@ -394,28 +410,47 @@ pub fn check_member<'a>(
         && (text::digits(&national_id).len() != NATIONAL_ID_DIGITS
             || national_id.chars().any(|c| !c.is_ascii_digit() && c != ' '))
     {
-        err(Field::NationalId, Problem::DigitsExactly(NATIONAL_ID_DIGITS));
+        err(
+            Field::NationalId,
+            Problem::DigitsExactly(NATIONAL_ID_DIGITS),
+        );
     }
     if !phone.is_empty() {
         let mut digits = text::digits(&phone);
         if phone.starts_with("+84") {
             digits = format!("0{}", &digits[2..]);
         }
-        let shape_ok = phone.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
-        if !shape_ok || !(PHONE_DIGITS.0..=PHONE_DIGITS.1).contains(&digits.len()) || !digits.starts_with('0') {
-            err(Field::Phone, Problem::DigitsBetween(PHONE_DIGITS.0, PHONE_DIGITS.1));
+        let shape_ok = phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .-+()".contains(c));
+        if !shape_ok
+            || !(PHONE_DIGITS.0..=PHONE_DIGITS.1).contains(&digits.len())
+            || !digits.starts_with('0')
+        {
+            err(
+                Field::Phone,
+                Problem::DigitsBetween(PHONE_DIGITS.0, PHONE_DIGITS.1),
+            );
         }
     }
     let card = card_key(&card_number);
     if !card_number.is_empty() {
-        let shape_ok = card_number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ' ');
+        let shape_ok = card_number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ' ');
         if !shape_ok || !(CARD_DIGITS.0..=CARD_DIGITS.1).contains(&card.len()) {
-            err(Field::CardNumber, Problem::DigitsBetween(CARD_DIGITS.0, CARD_DIGITS.1));
+            err(
+                Field::CardNumber,
+                Problem::DigitsBetween(CARD_DIGITS.0, CARD_DIGITS.1),
+            );
         } else if let Some((_, other)) = others
             .into_iter()
             .find(|(id, m)| Some(*id) != self_id && card_key(&m.card_number) == card)
         {
-            err(Field::CardNumber, Problem::CardTaken(other.full_name.clone()));
+            err(
+                Field::CardNumber,
+                Problem::CardTaken(other.full_name.clone()),
+            );
         }
     }
 
@@ -455,13 +490,22 @@ pub fn card_key(card: &str) -> String {
 
 /// Rule QĐ 294 điểm 1.1.1: age at admission is 18–60 years counted in months. Applied
 /// to the admission date as a warning (the vote date is not known to the roster).
-pub fn admission_age_warning(birth: Option<NaiveDate>, admitted: Option<NaiveDate>) -> Option<Warning> {
+pub fn admission_age_warning(
+    birth: Option<NaiveDate>,
+    admitted: Option<NaiveDate>,
+) -> Option<Warning> {
     let (b, a) = (birth?, admitted?);
     let months = date::months_between(b, a);
     if i64::from(months) < rules::value(RuleId::AdmissionMinAgeMonths) {
-        Some(Warning::AdmissionAge { months, rule: RuleId::AdmissionMinAgeMonths })
+        Some(Warning::AdmissionAge {
+            months,
+            rule: RuleId::AdmissionMinAgeMonths,
+        })
     } else if i64::from(months) > rules::value(RuleId::AdmissionMaxAgeMonths) {
-        Some(Warning::AdmissionAge { months, rule: RuleId::AdmissionMaxAgeMonths })
+        Some(Warning::AdmissionAge {
+            months,
+            rule: RuleId::AdmissionMaxAgeMonths,
+        })
     } else {
         None
     }
@@ -488,7 +532,11 @@ mod tests {
     }
 
     fn problems(r: Result<Checked, Vec<FieldError>>) -> Vec<(Field, Problem)> {
-        r.err().unwrap_or_default().into_iter().map(|e| (e.field, e.problem)).collect()
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
     }
 
     #[test]
@@ -515,23 +563,40 @@ mod tests {
     fn date_order_is_enforced() {
         let mut dr = sample();
         dr.recognized_on = "09/01/1975".into();
-        assert_eq!(problems(check_member(&dr, None, None, [], today())), vec![(Field::RecognizedOn, Problem::RecognitionBeforeAdmission)]);
+        assert_eq!(
+            problems(check_member(&dr, None, None, [], today())),
+            vec![(Field::RecognizedOn, Problem::RecognitionBeforeAdmission)]
+        );
         dr.recognized_on = String::new();
         dr.admitted_on = "05/03/1950".into();
-        assert_eq!(problems(check_member(&dr, None, None, [], today())), vec![(Field::AdmittedOn, Problem::BirthNotBeforeAdmission)]);
+        assert_eq!(
+            problems(check_member(&dr, None, None, [], today())),
+            vec![(Field::AdmittedOn, Problem::BirthNotBeforeAdmission)]
+        );
         let mut dr = sample();
         dr.admitted_on = "01/01/2027".into();
-        assert!(problems(check_member(&dr, None, None, [], today())).contains(&(Field::AdmittedOn, Problem::InFuture)));
+        assert!(
+            problems(check_member(&dr, None, None, [], today()))
+                .contains(&(Field::AdmittedOn, Problem::InFuture))
+        );
     }
 
     #[test]
     fn card_number_is_unique_except_for_self() {
-        let other = check_member(&sample(), None, None, [], today()).unwrap().member;
+        let other = check_member(&sample(), None, None, [], today())
+            .unwrap()
+            .member;
         let mut dr = sample();
         dr.full_name = "Trần Thị Bình".into();
         dr.card_number = "01234567".into();
         let p = problems(check_member(&dr, None, None, [(7, &other)], today()));
-        assert_eq!(p, vec![(Field::CardNumber, Problem::CardTaken("Nguyễn Văn An".into()))]);
+        assert_eq!(
+            p,
+            vec![(
+                Field::CardNumber,
+                Problem::CardTaken("Nguyễn Văn An".into())
+            )]
+        );
         assert!(check_member(&dr, Some(&other), Some(7), [(7, &other)], today()).is_ok());
     }
 
@@ -555,20 +620,40 @@ mod tests {
         dr.admitted_on = "09/01/1975".into(); // one day short of 18 years
         dr.recognized_on = String::new();
         let c = check_member(&dr, None, None, [], today()).unwrap();
-        assert_eq!(c.warnings, vec![Warning::AdmissionAge { months: 215, rule: RuleId::AdmissionMinAgeMonths }]);
+        assert_eq!(
+            c.warnings,
+            vec![Warning::AdmissionAge {
+                months: 215,
+                rule: RuleId::AdmissionMinAgeMonths
+            }]
+        );
         dr.admitted_on = "10/01/1975".into(); // the 18th birthday
-        assert!(check_member(&dr, None, None, [], today()).unwrap().warnings.is_empty());
+        assert!(
+            check_member(&dr, None, None, [], today())
+                .unwrap()
+                .warnings
+                .is_empty()
+        );
     }
 
     #[test]
     fn editing_keeps_other_events() {
-        let mut base = check_member(&sample(), None, None, [], today()).unwrap().member;
+        let mut base = check_member(&sample(), None, None, [], today())
+            .unwrap()
+            .member;
         base.events.push(crate::domain::member::MemberEvent {
             date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
             kind: EventKind::ExemptionStarted { full: true },
             note: String::new(),
         });
-        let c = check_member(&MemberDraft::from_member(&base), Some(&base), Some(1), [], today()).unwrap();
+        let c = check_member(
+            &MemberDraft::from_member(&base),
+            Some(&base),
+            Some(1),
+            [],
+            today(),
+        )
+        .unwrap();
         assert_eq!(c.member, base);
     }
 }

@@ -1,1 +1,250 @@
-//! stub
+//! The string catalogue: every user-facing text, one catalogue per language
+//! (`vi.rs`, `en.rs`). Each language implements [`Catalogue`], so a missing text is a
+//! compile error, not a blank on screen.
+
+mod en;
+mod vi;
+
+use crate::app::action::{Action, Context};
+use crate::app::keymap::KeymapProblem;
+use crate::domain::branch::BranchField;
+use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::validate::{Field, Problem, Warning};
+
+pub use en::En;
+pub use vi::Vi;
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Tiếng Việt (default).
+    #[default]
+    Vi,
+    /// English (`--lang en`).
+    En,
+}
+
+impl Lang {
+    /// Parses "vi" or "en" (case-insensitive).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vn" | "vie" => Some(Lang::Vi),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The catalogue of this language.
+    pub fn cat(self) -> &'static dyn Catalogue {
+        match self {
+            Lang::Vi => &Vi,
+            Lang::En => &En,
+        }
+    }
+}
+
+/// Short texts identified by key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// App name.
+    AppName,
+    /// Banner for sample data.
+    DemoBanner,
+    /// Bottom-line help hint.
+    HelpHint,
+    /// Title of the roster screen.
+    ScreenMembers,
+    /// Title of the branch profile screen.
+    ScreenBranch,
+    /// Search prompt.
+    SearchPrompt,
+    /// Placeholder when nothing matches.
+    NoMatch,
+    /// No members yet.
+    EmptyRoster,
+    /// Roster column: STT.
+    ColNo,
+    /// Roster column: name.
+    ColName,
+    /// Roster column: birth year / age.
+    ColBorn,
+    /// Roster column: status.
+    ColStatus,
+    /// Roster column: admitted.
+    ColAdmitted,
+    /// Roster column: card.
+    ColCard,
+    /// Roster column: phone.
+    ColPhone,
+    /// Filter: active members.
+    FilterActive,
+    /// Filter: all records.
+    FilterAll,
+    /// Filter: official.
+    FilterOfficial,
+    /// Filter: probationary.
+    FilterProbationary,
+    /// Filter: exempt.
+    FilterExempt,
+    /// Filter: left the branch.
+    FilterLeft,
+    /// Count suffix: "đồng chí".
+    Comrades,
+    /// Title of the add form.
+    FormNewMember,
+    /// Title of the edit form.
+    FormEditMember,
+    /// Title of the branch setup form (first run).
+    FormBranchSetup,
+    /// Title of the branch edit form.
+    FormEditBranch,
+    /// Intro text of the first-run setup.
+    SetupIntro,
+    /// Form hint line.
+    FormHint,
+    /// Choice-field hint.
+    ChoiceHint,
+    /// Date-field hint.
+    DateHint,
+    /// Term-field hint.
+    TermHint,
+    /// Value not set.
+    NotSet,
+    /// "Đã lưu".
+    Saved,
+    /// "Đã xóa".
+    Deleted,
+    /// Errors in the form: fix the fields in red.
+    FormHasErrors,
+    /// Confirm dialog title.
+    ConfirmTitle,
+    /// Confirm delete question prefix.
+    ConfirmDelete,
+    /// Confirm quit with unsaved form.
+    ConfirmQuitDirty,
+    /// Confirm discard form changes.
+    ConfirmDiscard,
+    /// Yes/no hint in the confirm dialog.
+    ConfirmKeys,
+    /// Help title.
+    HelpTitle,
+    /// Help footer.
+    HelpFooter,
+    /// Terminal too small.
+    TooSmall,
+    /// Member detail title.
+    DetailTitle,
+    /// Section: identity.
+    SectionIdentity,
+    /// Section: party.
+    SectionParty,
+    /// Section: levels.
+    SectionLevels,
+    /// Section: timeline.
+    SectionTimeline,
+    /// Membership: official.
+    KindOfficial,
+    /// Membership: probationary.
+    KindProbationary,
+    /// Label: membership kind.
+    LabelKind,
+    /// Label: status.
+    LabelStatus,
+    /// Label: age.
+    LabelAge,
+    /// "tuổi".
+    Years,
+    /// No branch yet (CLI).
+    NoBranch,
+    /// Keymap file had errors; defaults in use.
+    KeymapErrors,
+    /// Press Enter to continue.
+    PressEnter,
+    /// Nothing selected.
+    NothingSelected,
+    /// Label for the term.
+    LabelTerm,
+    /// Warning prefix.
+    WarningPrefix,
+    /// Keymap conflict note.
+    KeymapConflict,
+}
+
+/// One language's texts. Every method must be implemented by every language.
+pub trait Catalogue: Sync {
+    /// A short text.
+    fn msg(&self, m: Msg) -> &'static str;
+    /// Label of a member field.
+    fn field(&self, f: Field) -> &'static str;
+    /// Label of a branch field.
+    fn branch_field(&self, f: BranchField) -> &'static str;
+    /// Label of a sex.
+    fn gender(&self, g: Gender) -> &'static str;
+    /// Label of a professional level.
+    fn professional(&self, p: Professional) -> &'static str;
+    /// Label of a political theory level.
+    fn political_theory(&self, p: PoliticalTheory) -> &'static str;
+    /// Label of an occupation.
+    fn occupation(&self, o: Occupation) -> &'static str;
+    /// Label of a status.
+    fn status(&self, s: Status) -> &'static str;
+    /// What is expected, for a refused field.
+    fn problem(&self, p: &Problem) -> String;
+    /// A warning, naming its rule.
+    fn warning(&self, w: &Warning) -> String;
+    /// Error and report texts of the command line and the store.
+    fn cli(&self, c: Cli<'_>) -> String;
+    /// What an action does, for the help screen.
+    fn action(&self, a: Action) -> &'static str;
+    /// The heading of a keymap context in the help screen.
+    fn context(&self, c: Context) -> &'static str;
+    /// A keymap problem.
+    fn keymap(&self, p: &KeymapProblem) -> String;
+}
+
+/// Command-line and store messages that carry values.
+#[derive(Debug, Clone)]
+pub enum Cli<'a> {
+    /// Another copy has the data open.
+    AlreadyOpen(&'a str),
+    /// The store could not be opened.
+    OpenFailed(&'a str, &'a str),
+    /// Data written by a newer version.
+    NewerSchema(u32, u32),
+    /// A record cannot be read.
+    Corrupt(&'a str),
+    /// Disk error.
+    Disk(&'a str),
+    /// Card taken by someone.
+    CardTaken(&'a str),
+    /// A file could not be read.
+    ReadFile(&'a str, &'a str),
+    /// A file could not be written.
+    WriteFile(&'a str, &'a str),
+    /// One refused row of an import: line, column, reason.
+    ImportRow(usize, &'a str, &'a str),
+    /// Import summary: added, updated, refused.
+    ImportSummary(usize, usize, usize),
+    /// Strict import refused everything.
+    ImportStrictRefused(usize),
+    /// The CSV has no usable header.
+    ImportNoHeader(&'a str),
+    /// Exported N members to a file.
+    Exported(usize, &'a str),
+    /// Sample branch written to a directory.
+    DemoWritten(usize, &'a str),
+    /// The data directory already has data (demo refused).
+    DemoNotEmpty(&'a str),
+    /// Unknown language.
+    BadLang(&'a str),
+    /// A keymap error at a line.
+    KeymapLine(&'a str, usize, &'a str),
+    /// Generic error wrapper.
+    Error(&'a str),
+}
+
+/// Problem text with the field label: "Ngày sinh: …".
+pub fn field_error(lang: Lang, f: Field, p: &Problem) -> String {
+    let c = lang.cat();
+    format!("{}: {}", c.field(f), c.problem(p))
+}

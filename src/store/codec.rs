@@ -1,7 +1,7 @@
 //! The one codec: a version byte, then bincode 2.0.1 (serde, standard config, 1 MiB limit).
 //! `CODEC` is part of the on-disk format and must never change.
 
-use bincode::config::{Configuration, LittleEndian, Limit, Varint};
+use bincode::config::{Configuration, Limit, LittleEndian, Varint};
 use serde::{Serialize, de::DeserializeOwned};
 
 /// The bincode configuration of every stored value. Never change it.
@@ -31,14 +31,18 @@ pub enum CodecError {
 /// Encodes `value` as `[version][bincode]`.
 pub fn encode<T: Serialize>(version: u8, value: &T) -> Result<Vec<u8>, CodecError> {
     let mut out = vec![version];
-    let body = bincode::serde::encode_to_vec(value, CODEC).map_err(|e| CodecError::Encode(e.to_string()))?;
+    let body = bincode::serde::encode_to_vec(value, CODEC)
+        .map_err(|e| CodecError::Encode(e.to_string()))?;
     out.extend_from_slice(&body);
     Ok(out)
 }
 
 /// Splits a stored value into its version byte and payload.
 pub fn split(bytes: &[u8]) -> Result<(u8, &[u8]), CodecError> {
-    bytes.split_first().map(|(v, rest)| (*v, rest)).ok_or(CodecError::Empty)
+    bytes
+        .split_first()
+        .map(|(v, rest)| (*v, rest))
+        .ok_or(CodecError::Empty)
 }
 
 /// Decodes a payload (without its version byte), refusing trailing bytes.
@@ -53,7 +57,9 @@ pub fn decode_payload<T: DeserializeOwned>(payload: &[u8]) -> Result<T, CodecErr
 
 /// FNV-1a 64-bit checksum, used by backup files to detect damage.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -74,7 +80,10 @@ mod tests {
     fn refuses_trailing_bytes_empty_input_and_garbage() {
         let mut bytes = encode(1, &7u32).unwrap();
         bytes.push(0);
-        assert_eq!(decode_payload::<u32>(&bytes[1..]), Err(CodecError::Trailing(1)));
+        assert_eq!(
+            decode_payload::<u32>(&bytes[1..]),
+            Err(CodecError::Trailing(1))
+        );
         assert_eq!(split(&[]), Err(CodecError::Empty));
         // A huge length prefix must not allocate: the limit turns it into an error.
         let garbage = [0xFC, 0xFF, 0xFF, 0xFF, 0xFF];

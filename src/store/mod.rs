@@ -114,11 +114,17 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     let made = {
         use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
     };
     #[cfg(not(unix))]
     let made = std::fs::create_dir_all(dir);
-    made.map_err(|e| StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() })
+    made.map_err(|e| StoreError::Open {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    })
 }
 
 impl Store {
@@ -139,7 +145,10 @@ impl Store {
                 if detail.contains("could not acquire lock") {
                     StoreError::AlreadyOpen(dir.to_path_buf())
                 } else {
-                    StoreError::Open { path: dir.to_path_buf(), detail }
+                    StoreError::Open {
+                        path: dir.to_path_buf(),
+                        detail,
+                    }
                 }
             })?;
         let store = Store {
@@ -176,7 +185,10 @@ impl Store {
             version = 1;
         }
         if version > target {
-            return Err(StoreError::NewerSchema { found: version, supported: target });
+            return Err(StoreError::NewerSchema {
+                found: version,
+                supported: target,
+            });
         }
         while version < target {
             migrations[(version - 1) as usize](&self.db)?;
@@ -203,7 +215,11 @@ impl Store {
             None => Ok(None),
             Some(v) => schema::decode_branch(&v)
                 .map(Some)
-                .map_err(|source| StoreError::Corrupt { tree: TREE_META, key: 0, source }),
+                .map_err(|source| StoreError::Corrupt {
+                    tree: TREE_META,
+                    key: 0,
+                    source,
+                }),
         }
     }
 
@@ -233,8 +249,11 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv?;
                 let id = key_id(&k);
-                let m = schema::decode_member(&v)
-                    .map_err(|source| StoreError::Corrupt { tree: TREE_MEMBERS, key: id, source })?;
+                let m = schema::decode_member(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_MEMBERS,
+                    key: id,
+                    source,
+                })?;
                 Ok((id, m))
             })
             .collect()
@@ -245,7 +264,11 @@ impl Store {
         self.members
             .get(id.to_be_bytes())?
             .map(|v| {
-                schema::decode_member(&v).map_err(|source| StoreError::Corrupt { tree: TREE_MEMBERS, key: id, source })
+                schema::decode_member(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_MEMBERS,
+                    key: id,
+                    source,
+                })
             })
             .transpose()
     }
@@ -272,44 +295,47 @@ impl Store {
             history_ids.push(self.db.generate_id()?);
         }
         let now = chrono::Utc::now().timestamp();
-        let result = (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
-            for (i, (_, m)) in items.iter().enumerate() {
-                let key = ids[i].to_be_bytes();
-                let old = members.get(key)?;
-                if let Some(old) = &old {
-                    if let Ok(old_m) = schema::decode_member(old) {
-                        let old_card = card_key(&old_m.card_number);
-                        if !old_card.is_empty() {
-                            cards.remove(old_card.as_bytes())?;
+        let result =
+            (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
+                for (i, (_, m)) in items.iter().enumerate() {
+                    let key = ids[i].to_be_bytes();
+                    let old = members.get(key)?;
+                    if let Some(old) = &old {
+                        if let Ok(old_m) = schema::decode_member(old) {
+                            let old_card = card_key(&old_m.card_number);
+                            if !old_card.is_empty() {
+                                cards.remove(old_card.as_bytes())?;
+                            }
                         }
                     }
-                }
-                let card = card_key(&m.card_number);
-                if !card.is_empty() {
-                    if let Some(owner) = cards.get(card.as_bytes())? {
-                        if key_id(&owner) != ids[i] {
-                            let name = members
-                                .get(&owner)?
-                                .and_then(|v| schema::decode_member(&v).ok())
-                                .map(|m| m.full_name)
-                                .unwrap_or_default();
-                            return Err(ConflictableTransactionError::Abort(StoreError::CardTaken(name)));
+                    let card = card_key(&m.card_number);
+                    if !card.is_empty() {
+                        if let Some(owner) = cards.get(card.as_bytes())? {
+                            if key_id(&owner) != ids[i] {
+                                let name = members
+                                    .get(&owner)?
+                                    .and_then(|v| schema::decode_member(&v).ok())
+                                    .map(|m| m.full_name)
+                                    .unwrap_or_default();
+                                return Err(ConflictableTransactionError::Abort(
+                                    StoreError::CardTaken(name),
+                                ));
+                            }
                         }
+                        cards.insert(card.as_bytes(), &key)?;
                     }
-                    cards.insert(card.as_bytes(), &key)?;
+                    members.insert(&key, encoded[i].clone())?;
+                    let entry = HistoryV1 {
+                        at: now,
+                        tree: TREE_MEMBERS.into(),
+                        key: ids[i],
+                        old: old.map(|v| v.to_vec()),
+                        new: Some(encoded[i].clone()),
+                    };
+                    put_history(history, history_ids[i], &entry)?;
                 }
-                members.insert(&key, encoded[i].clone())?;
-                let entry = HistoryV1 {
-                    at: now,
-                    tree: TREE_MEMBERS.into(),
-                    key: ids[i],
-                    old: old.map(|v| v.to_vec()),
-                    new: Some(encoded[i].clone()),
-                };
-                put_history(history, history_ids[i], &entry)?;
-            }
-            Ok(())
-        });
+                Ok(())
+            });
         map_tx(result)?;
         self.flush()?;
         Ok(ids)
@@ -326,21 +352,32 @@ impl Store {
         let hid = self.db.generate_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
-        let result = (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
-            let Some(old) = members.remove(&key)? else {
-                return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
-            };
-            let m = schema::decode_member(&old).map_err(|source| {
-                ConflictableTransactionError::Abort(StoreError::Corrupt { tree: TREE_MEMBERS, key: id, source })
-            })?;
-            let card = card_key(&m.card_number);
-            if !card.is_empty() {
-                cards.remove(card.as_bytes())?;
-            }
-            let entry = HistoryV1 { at: now, tree: TREE_MEMBERS.into(), key: id, old: Some(old.to_vec()), new: None };
-            put_history(history, hid, &entry)?;
-            Ok(m)
-        });
+        let result =
+            (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
+                let Some(old) = members.remove(&key)? else {
+                    return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
+                };
+                let m = schema::decode_member(&old).map_err(|source| {
+                    ConflictableTransactionError::Abort(StoreError::Corrupt {
+                        tree: TREE_MEMBERS,
+                        key: id,
+                        source,
+                    })
+                })?;
+                let card = card_key(&m.card_number);
+                if !card.is_empty() {
+                    cards.remove(card.as_bytes())?;
+                }
+                let entry = HistoryV1 {
+                    at: now,
+                    tree: TREE_MEMBERS.into(),
+                    key: id,
+                    old: Some(old.to_vec()),
+                    new: None,
+                };
+                put_history(history, hid, &entry)?;
+                Ok(m)
+            });
         let m = map_tx(result)?;
         self.flush()?;
         Ok(m)
@@ -352,16 +389,32 @@ impl Store {
             .iter()
             .map(|kv| {
                 let (k, v) = kv?;
-                schema::decode_history(&v)
-                    .map_err(|source| StoreError::Corrupt { tree: TREE_HISTORY, key: key_id(&k), source })
+                schema::decode_history(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_HISTORY,
+                    key: key_id(&k),
+                    source,
+                })
             })
             .collect()
     }
 
-    fn append_history(&self, tree: &str, key: u64, old: Option<Vec<u8>>, new: Option<Vec<u8>>) -> Result<()> {
-        let entry = HistoryV1 { at: chrono::Utc::now().timestamp(), tree: tree.into(), key, old, new };
+    fn append_history(
+        &self,
+        tree: &str,
+        key: u64,
+        old: Option<Vec<u8>>,
+        new: Option<Vec<u8>>,
+    ) -> Result<()> {
+        let entry = HistoryV1 {
+            at: chrono::Utc::now().timestamp(),
+            tree: tree.into(),
+            key,
+            old,
+            new,
+        };
         let id = self.db.generate_id()?;
-        self.history.insert(id.to_be_bytes(), schema::encode_history(&entry)?)?;
+        self.history
+            .insert(id.to_be_bytes(), schema::encode_history(&entry)?)?;
         Ok(())
     }
 }
@@ -371,7 +424,8 @@ fn put_history(
     id: u64,
     entry: &HistoryV1,
 ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
-    let bytes = schema::encode_history(entry).map_err(|e| ConflictableTransactionError::Abort(StoreError::Encode(e)))?;
+    let bytes = schema::encode_history(entry)
+        .map_err(|e| ConflictableTransactionError::Abort(StoreError::Encode(e)))?;
     history.insert(&id.to_be_bytes(), bytes)?;
     Ok(())
 }
@@ -469,10 +523,19 @@ mod tests {
         {
             let s = Store::open_with(dir.path(), &[step]).unwrap();
             assert_eq!(s.schema_version().unwrap(), 2);
-            assert!(s.db.open_tree("migrated").unwrap().get(b"done").unwrap().is_some());
+            assert!(
+                s.db.open_tree("migrated")
+                    .unwrap()
+                    .get(b"done")
+                    .unwrap()
+                    .is_some()
+            );
         }
         match Store::open(dir.path()) {
-            Err(StoreError::NewerSchema { found: 2, supported: 1 }) => {}
+            Err(StoreError::NewerSchema {
+                found: 2,
+                supported: 1,
+            }) => {}
             other => panic!("expected NewerSchema, got {other:?}"),
         }
     }
@@ -481,13 +544,21 @@ mod tests {
     fn a_corrupt_record_is_reported_not_panicked() {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
-        s.members.insert(7u64.to_be_bytes(), &[1, 0xFF, 0xFF]).unwrap();
+        s.members
+            .insert(7u64.to_be_bytes(), &[1, 0xFF, 0xFF])
+            .unwrap();
         match s.members() {
             Err(StoreError::Corrupt { key: 7, .. }) => {}
             other => panic!("expected Corrupt, got {other:?}"),
         }
         s.members.insert(8u64.to_be_bytes(), &[9, 0]).unwrap();
-        assert!(matches!(s.member(8), Err(StoreError::Corrupt { source: CodecError::UnknownVersion(9), .. })));
+        assert!(matches!(
+            s.member(8),
+            Err(StoreError::Corrupt {
+                source: CodecError::UnknownVersion(9),
+                ..
+            })
+        ));
     }
 
     #[cfg(unix)]

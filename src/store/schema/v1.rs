@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::branch::Branch;
-use crate::domain::member::{EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional};
+use crate::domain::member::{
+    EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional,
+};
 
 /// The version byte of this schema.
 pub const VERSION: u8 = 1;
@@ -218,9 +220,38 @@ macro_rules! mirror_enum {
 }
 
 mirror_enum!(Gender, GenderV1, [Male, Female]);
-mirror_enum!(Professional, ProfessionalV1, [None, Elementary, Intermediate, College, University, Master, Doctor]);
-mirror_enum!(PoliticalTheory, PoliticalTheoryV1, [None, Elementary, Intermediate, Advanced, Bachelor]);
-mirror_enum!(Occupation, OccupationV1, [CivilServant, Retired, Freelance, Business, Student, Worker, ArmedForces, Other]);
+mirror_enum!(
+    Professional,
+    ProfessionalV1,
+    [
+        None,
+        Elementary,
+        Intermediate,
+        College,
+        University,
+        Master,
+        Doctor
+    ]
+);
+mirror_enum!(
+    PoliticalTheory,
+    PoliticalTheoryV1,
+    [None, Elementary, Intermediate, Advanced, Bachelor]
+);
+mirror_enum!(
+    Occupation,
+    OccupationV1,
+    [
+        CivilServant,
+        Retired,
+        Freelance,
+        Business,
+        Student,
+        Worker,
+        ArmedForces,
+        Other
+    ]
+);
 
 impl From<EventKind> for EventKindV1 {
     fn from(k: EventKind) -> Self {
@@ -291,7 +322,11 @@ impl From<&Member> for MemberV1 {
             events: m
                 .events
                 .iter()
-                .map(|e| EventV1 { date: day(e.date), kind: e.kind.into(), note: e.note.clone() })
+                .map(|e| EventV1 {
+                    date: day(e.date),
+                    kind: e.kind.into(),
+                    note: e.note.clone(),
+                })
                 .collect(),
         }
     }
@@ -320,7 +355,11 @@ impl From<MemberV1> for Member {
             events: m
                 .events
                 .into_iter()
-                .map(|e| MemberEvent { date: date(e.date), kind: e.kind.into(), note: e.note })
+                .map(|e| MemberEvent {
+                    date: date(e.date),
+                    kind: e.kind.into(),
+                    note: e.note,
+                })
                 .collect(),
         }
     }

@@ -1,0 +1,151 @@
+//! The one registry of named actions: the keymap files, the help screen and the hints
+//! all read it. Descriptions live in the string catalogue (`i18n`).
+
+/// Where a key is looked up. Input goes top-down: the text editor, then the context of
+/// the focused overlay or screen, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// Everywhere, after the focused context.
+    Global,
+    /// The member roster.
+    Members,
+    /// A member's card.
+    Member,
+    /// The branch profile screen.
+    Branch,
+    /// The search line above the roster.
+    Search,
+    /// Any form.
+    Form,
+    /// A yes/no question.
+    Confirm,
+    /// The help overlay.
+    Help,
+}
+
+impl Context {
+    /// Every context, in help-screen order.
+    pub const ALL: &'static [Context] = &[
+        Context::Global,
+        Context::Members,
+        Context::Member,
+        Context::Branch,
+        Context::Search,
+        Context::Form,
+        Context::Confirm,
+        Context::Help,
+    ];
+
+    /// The section name used in keymap files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Members => "members",
+            Context::Member => "member",
+            Context::Branch => "branch",
+            Context::Search => "search",
+            Context::Form => "form",
+            Context::Confirm => "confirm",
+            Context::Help => "help",
+        }
+    }
+
+    /// The context of a keymap section name.
+    pub fn from_name(s: &str) -> Option<Context> {
+        Context::ALL.iter().copied().find(|c| c.name() == s)
+    }
+}
+
+macro_rules! actions {
+    ($($variant:ident = $name:literal in [$($ctx:ident),+]),* $(,)?) => {
+        /// A named thing the user can do.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl Action {
+            /// Every action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+
+            /// The name used in keymap files.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),* }
+            }
+
+            /// The contexts where the action may be bound.
+            pub fn contexts(self) -> &'static [Context] {
+                match self { $(Action::$variant => &[$(Context::$ctx),+]),* }
+            }
+        }
+    };
+}
+
+actions! {
+    Help = "help" in [Global],
+    Quit = "quit" in [Global],
+    ForceQuit = "force_quit" in [Global],
+    Screen1 = "screen_1" in [Global],
+    Screen2 = "screen_2" in [Global],
+    Search = "search" in [Members],
+    New = "new" in [Members],
+    Open = "open" in [Members],
+    Edit = "edit" in [Members, Member, Branch],
+    Delete = "delete" in [Members, Member],
+    Up = "up" in [Members, Search, Help, Member],
+    Down = "down" in [Members, Search, Help, Member],
+    PageUp = "page_up" in [Members, Help],
+    PageDown = "page_down" in [Members, Help],
+    Top = "top" in [Members, Help],
+    Bottom = "bottom" in [Members, Help],
+    NextFilter = "next_filter" in [Members],
+    PrevFilter = "prev_filter" in [Members],
+    Back = "back" in [Members, Member, Search, Help],
+    SearchAccept = "search_accept" in [Search],
+    Save = "save" in [Form],
+    Cancel = "cancel" in [Form],
+    NextField = "next_field" in [Form],
+    PrevField = "prev_field" in [Form],
+    Yes = "yes" in [Confirm],
+    No = "no" in [Confirm],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help],
+}
+
+impl Action {
+    /// The action of a keymap name.
+    pub fn from_name(s: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == s)
+    }
+
+    /// The screen number of a `screen_N` action.
+    pub fn screen_number(self) -> Option<u8> {
+        let n = match self {
+            Action::Screen1 => 1,
+            Action::Screen2 => 2,
+            _ => return None,
+        };
+        Some(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(*a));
+        }
+        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+        for c in Context::ALL {
+            assert_eq!(Context::from_name(c.name()), Some(*c));
+        }
+    }
+}

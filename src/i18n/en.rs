@@ -1,0 +1,323 @@
+//! English (`--lang en`).
+
+use super::{Catalogue, Cli, Msg};
+use crate::app::action::{Action, Context};
+use crate::app::keymap::KeymapProblem;
+use crate::domain::branch::BranchField;
+use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::rules::{self, RuleId};
+use crate::domain::validate::{Field, Problem, Warning};
+
+/// The English catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct En;
+
+impl Catalogue for En {
+    fn msg(&self, m: Msg) -> &'static str {
+        use Msg::*;
+        match m {
+            AppName => "Branch Register",
+            DemoBanner => " SAMPLE DATA ",
+            HelpHint => "? Help",
+            ScreenMembers => "Members",
+            ScreenBranch => "Branch",
+            SearchPrompt => "Find: ",
+            NoMatch => "No member matches.",
+            EmptyRoster => "No members yet. Press n to add one.",
+            ColNo => "No.",
+            ColName => "Full name",
+            ColBorn => "Born",
+            ColStatus => "Status",
+            ColAdmitted => "Admitted",
+            ColCard => "Card no.",
+            ColPhone => "Phone",
+            FilterActive => "Active",
+            FilterAll => "All",
+            FilterOfficial => "Official",
+            FilterProbationary => "Probationary",
+            FilterExempt => "Exempt",
+            FilterLeft => "Left",
+            Comrades => "members",
+            FormNewMember => "New member",
+            FormEditMember => "Edit member",
+            FormBranchSetup => "Set up the branch",
+            FormEditBranch => "Edit branch profile",
+            SetupIntro => {
+                "Welcome! Before you start, enter your branch's profile. Fields marked * are required."
+            }
+            FormHint => "Ctrl-S save · Tab/↓ next · ↑ previous · Esc cancel",
+            ChoiceHint => "←/→ or Space to choose",
+            DateHint => "dd/mm/yyyy",
+            TermHint => "e.g. 2025-2030",
+            NotSet => "—",
+            Saved => "Saved.",
+            Deleted => "Deleted",
+            FormHasErrors => {
+                "Not saved: some fields are wrong (in red). Fix them and press Ctrl-S."
+            }
+            ConfirmTitle => "Confirm",
+            ConfirmDelete => "Delete the record of",
+            ConfirmQuitDirty => "The form has unsaved changes. Quit and discard them?",
+            ConfirmDiscard => "Discard the unsaved changes in the form?",
+            ConfirmKeys => "y/c = Yes · n/k/Esc = No",
+            HelpTitle => "Help — keys",
+            HelpFooter => "Esc or ? to close · ↑/↓ scroll",
+            TooSmall => {
+                "The window is too small. It needs at least 80×24 characters; please enlarge it."
+            }
+            DetailTitle => "Member record",
+            SectionIdentity => "Identity",
+            SectionParty => "Party",
+            SectionLevels => "Education and occupation",
+            SectionTimeline => "Timeline",
+            KindOfficial => "Official",
+            KindProbationary => "Probationary",
+            LabelKind => "Membership",
+            LabelStatus => "Status",
+            LabelAge => "Age",
+            Years => "years",
+            NoBranch => {
+                "No branch set up yet. Run sochibo to set it up, or sochibo --demo to try the sample data."
+            }
+            KeymapErrors => {
+                "The keymap file has errors; those lines are ignored and the default keys apply:"
+            }
+            PressEnter => "Press Enter to continue…",
+            NothingSelected => "No member selected.",
+            LabelTerm => "Term",
+            WarningPrefix => "Note: ",
+            KeymapConflict => "conflict",
+        }
+    }
+
+    fn field(&self, f: Field) -> &'static str {
+        match f {
+            Field::FullName => "Full name",
+            Field::OtherName => "Other name",
+            Field::Gender => "Sex",
+            Field::BirthDate => "Date of birth",
+            Field::Ethnicity => "Ethnicity",
+            Field::Religion => "Religion",
+            Field::Hometown => "Home town",
+            Field::ResidentialGroup => "Residential group",
+            Field::Address => "Address",
+            Field::NationalId => "Citizen ID (CCCD)",
+            Field::Phone => "Phone",
+            Field::CardNumber => "Party card no.",
+            Field::AdmittedOn => "Admitted on",
+            Field::RecognizedOn => "Official since",
+            Field::Education => "General education",
+            Field::Professional => "Qualification",
+            Field::PoliticalTheory => "Political theory",
+            Field::Occupation => "Occupation",
+            Field::Notes => "Notes",
+        }
+    }
+
+    fn branch_field(&self, f: BranchField) -> &'static str {
+        match f {
+            BranchField::Name => "Branch name",
+            BranchField::Superior => "Superior committee",
+            BranchField::Address => "Address",
+            BranchField::Secretary => "Secretary",
+            BranchField::Deputy => "Deputy secretary",
+            BranchField::Term => "Term",
+        }
+    }
+
+    fn gender(&self, g: Gender) -> &'static str {
+        match g {
+            Gender::Male => "Male",
+            Gender::Female => "Female",
+        }
+    }
+
+    fn professional(&self, p: Professional) -> &'static str {
+        match p {
+            Professional::None => "None",
+            Professional::Elementary => "Elementary",
+            Professional::Intermediate => "Intermediate",
+            Professional::College => "College",
+            Professional::University => "University",
+            Professional::Master => "Master",
+            Professional::Doctor => "Doctorate",
+        }
+    }
+
+    fn political_theory(&self, p: PoliticalTheory) -> &'static str {
+        match p {
+            PoliticalTheory::None => "None",
+            PoliticalTheory::Elementary => "Elementary",
+            PoliticalTheory::Intermediate => "Intermediate",
+            PoliticalTheory::Advanced => "Advanced",
+            PoliticalTheory::Bachelor => "Bachelor",
+        }
+    }
+
+    fn occupation(&self, o: Occupation) -> &'static str {
+        match o {
+            Occupation::CivilServant => "Civil servant",
+            Occupation::Retired => "Retired",
+            Occupation::Freelance => "Self-employed",
+            Occupation::Business => "Business",
+            Occupation::Student => "Student",
+            Occupation::Worker => "Worker",
+            Occupation::ArmedForces => "Armed forces",
+            Occupation::Other => "Other",
+        }
+    }
+
+    fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::NotYet => "Not yet a member",
+            Status::Official => "Official",
+            Status::Probationary => "Probationary",
+            Status::Exempt => "Exempt",
+            Status::TemporarilyExempt => "Temp. exempt",
+            Status::TemporarilyAway => "Temp. away",
+            Status::TemporarilyHosted => "Temp. hosted",
+            Status::Suspended => "Suspended",
+            Status::TransferredOut => "Transferred out",
+            Status::Removed => "Removed",
+            Status::Expelled => "Expelled",
+            Status::Deceased => "Deceased",
+        }
+    }
+
+    fn problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::Required => "must not be empty.".into(),
+            Problem::DateFormat => "expects a date as dd/mm/yyyy, e.g. 05/03/1960.".into(),
+            Problem::NotADay => "is not a day on the calendar (check day and month).".into(),
+            Problem::InFuture => "must not be after today.".into(),
+            Problem::TooEarly => "the year of birth must be 1900 or later.".into(),
+            Problem::BirthNotBeforeAdmission => "must be after the date of birth.".into(),
+            Problem::RecognitionBeforeAdmission => "must not be before the admission date.".into(),
+            Problem::RecognitionWithoutAdmission => "needs the admission date first.".into(),
+            Problem::DigitsExactly(n) => format!("expects exactly {n} digits."),
+            Problem::DigitsBetween(a, b) => format!("expects {a} to {b} digits."),
+            Problem::CardTaken(name) => format!("this card number belongs to {name}."),
+            Problem::TooLong(n) => format!("is longer than {n} characters."),
+            Problem::UnknownChoice => "is not one of the listed values.".into(),
+            Problem::TermFormat => "expects two years, the first smaller, e.g. 2025-2030.".into(),
+        }
+    }
+
+    fn warning(&self, w: &Warning) -> String {
+        match w {
+            Warning::AdmissionAge { months, rule } => {
+                let r = rules::rule(*rule);
+                let (lo, hi) = (
+                    rules::value(RuleId::AdmissionMinAgeMonths) / 12,
+                    rules::value(RuleId::AdmissionMaxAgeMonths) / 12,
+                );
+                format!(
+                    "age at admission was {} years {} months, outside {lo}–{hi} years ({}).",
+                    months / 12,
+                    months % 12,
+                    r.source
+                )
+            }
+        }
+    }
+
+    fn cli(&self, c: Cli<'_>) -> String {
+        match c {
+            Cli::AlreadyOpen(p) => format!(
+                "The data in {p} is open in another Sổ chi bộ window. Close that window and try again. Nothing was changed."
+            ),
+            Cli::OpenFailed(p, d) => format!("Cannot open the data in {p}: {d}"),
+            Cli::NewerSchema(found, ours) => format!(
+                "The data was written by a newer version (schema {found}; this one reads up to {ours}). Please update Sổ chi bộ."
+            ),
+            Cli::Corrupt(d) => format!("A record is damaged and cannot be read: {d}"),
+            Cli::Disk(d) => {
+                format!("Disk error (full or read-only?): {d}. The change was not saved.")
+            }
+            Cli::CardTaken(n) => format!("That party card number belongs to {n}. Not saved."),
+            Cli::ReadFile(p, d) => format!("Cannot read {p}: {d}"),
+            Cli::WriteFile(p, d) => format!("Cannot write {p}: {d}"),
+            Cli::ImportRow(line, col, why) => format!("Line {line}, column \"{col}\": {why}"),
+            Cli::ImportSummary(a, u, r) => {
+                format!("Imported: {a} added, {u} updated, {r} rows refused.")
+            }
+            Cli::ImportStrictRefused(r) => format!(
+                "{r} rows have errors; with --strict nothing was imported. No data changed."
+            ),
+            Cli::ImportNoHeader(d) => format!("The file has no valid header row: {d}"),
+            Cli::Exported(n, p) => format!("Exported {n} members to {p}."),
+            Cli::DemoWritten(n, p) => format!("Wrote the sample branch ({n} members) to {p}."),
+            Cli::DemoNotEmpty(p) => {
+                format!("{p} already holds data; not overwriting it with sample data.")
+            }
+            Cli::BadLang(l) => format!("Language \"{l}\" is not supported; use vi or en."),
+            Cli::KeymapLine(f, l, d) => format!("{f}, line {l}: {d}"),
+            Cli::Error(d) => format!("Error: {d}"),
+        }
+    }
+
+    fn action(&self, a: Action) -> &'static str {
+        match a {
+            Action::Help => "Open help (list of keys)",
+            Action::Quit => "Quit (asks if a form is unsaved)",
+            Action::ForceQuit => "Quit from anywhere",
+            Action::Screen1 => "Screen 1: Members",
+            Action::Screen2 => "Screen 2: Branch",
+            Action::Search => "Find a member (name without accents, card, phone)",
+            Action::New => "Add a member",
+            Action::Open => "Open the record",
+            Action::Edit => "Edit",
+            Action::Delete => "Delete (asks first)",
+            Action::Up => "Up",
+            Action::Down => "Down",
+            Action::PageUp => "Page up",
+            Action::PageDown => "Page down",
+            Action::Top => "To the top",
+            Action::Bottom => "To the bottom",
+            Action::NextFilter => "Status filter: next",
+            Action::PrevFilter => "Status filter: previous",
+            Action::Back => "Back / clear the search",
+            Action::SearchAccept => "Keep the results, back to the list",
+            Action::Save => "Save the form",
+            Action::Cancel => "Cancel the form",
+            Action::NextField => "Next field",
+            Action::PrevField => "Previous field",
+            Action::Yes => "Yes",
+            Action::No => "No",
+            Action::Noop => "Nothing",
+        }
+    }
+
+    fn context(&self, c: Context) -> &'static str {
+        match c {
+            Context::Global => "Everywhere",
+            Context::Members => "Member list",
+            Context::Member => "Member record",
+            Context::Branch => "Branch profile",
+            Context::Search => "Search line",
+            Context::Form => "Forms",
+            Context::Confirm => "Questions",
+            Context::Help => "Help",
+        }
+    }
+
+    fn keymap(&self, p: &KeymapProblem) -> String {
+        match p {
+            KeymapProblem::Syntax(d) => format!("TOML syntax error: {d}"),
+            KeymapProblem::UnknownContext(c) => format!("there is no section [{c}]"),
+            KeymapProblem::BadKey(k) => format!("cannot read the key {k}"),
+            KeymapProblem::UnknownAction(a) => format!("there is no action \"{a}\""),
+            KeymapProblem::WrongContext(a, c) => format!("action \"{a}\" cannot be used in [{c}]"),
+            KeymapProblem::Duplicate(k) => format!("a key is bound twice: {k}"),
+            KeymapProblem::PrefixClash(a, b) => {
+                format!("\"{a}\" is the start of \"{b}\"; \"{b}\" is dropped")
+            }
+            KeymapProblem::ImeSequence(k) => format!(
+                "a Vietnamese IME (Telex/VNI) would turn \"{k}\" into a letter; choose another key"
+            ),
+            KeymapProblem::PrintableInForm(k) => {
+                format!("the printable key \"{k}\" in [form] would block typing")
+            }
+        }
+    }
+}

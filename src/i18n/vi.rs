@@ -1,0 +1,319 @@
+//! Tiếng Việt: the default catalogue.
+
+use super::{Catalogue, Cli, Msg};
+use crate::app::action::{Action, Context};
+use crate::app::keymap::KeymapProblem;
+use crate::domain::branch::BranchField;
+use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::rules::{self, RuleId};
+use crate::domain::validate::{Field, Problem, Warning};
+
+/// The Vietnamese catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Vi;
+
+impl Catalogue for Vi {
+    fn msg(&self, m: Msg) -> &'static str {
+        use Msg::*;
+        match m {
+            AppName => "Sổ chi bộ",
+            DemoBanner => " DỮ LIỆU MẪU ",
+            HelpHint => "? Trợ giúp",
+            ScreenMembers => "Đảng viên",
+            ScreenBranch => "Chi bộ",
+            SearchPrompt => "Tìm: ",
+            NoMatch => "Không tìm thấy đảng viên nào khớp.",
+            EmptyRoster => "Chưa có đảng viên nào. Nhấn n để thêm.",
+            ColNo => "STT",
+            ColName => "Họ và tên",
+            ColBorn => "Năm sinh",
+            ColStatus => "Trạng thái",
+            ColAdmitted => "Vào Đảng",
+            ColCard => "Số thẻ",
+            ColPhone => "Điện thoại",
+            FilterActive => "Đang sinh hoạt",
+            FilterAll => "Tất cả",
+            FilterOfficial => "Chính thức",
+            FilterProbationary => "Dự bị",
+            FilterExempt => "Miễn SH",
+            FilterLeft => "Đã ra khỏi DS",
+            Comrades => "đồng chí",
+            FormNewMember => "Thêm đảng viên",
+            FormEditMember => "Sửa thông tin đảng viên",
+            FormBranchSetup => "Khai báo chi bộ",
+            FormEditBranch => "Sửa thông tin chi bộ",
+            SetupIntro => {
+                "Chào đồng chí! Trước khi bắt đầu, hãy khai báo thông tin chi bộ. Các ô có dấu * là bắt buộc."
+            }
+            FormHint => "Ctrl-S lưu · Tab/↓ ô sau · ↑ ô trước · Esc hủy",
+            ChoiceHint => "←/→ hoặc Space để chọn",
+            DateHint => "dd/mm/yyyy",
+            TermHint => "vd. 2025-2030",
+            NotSet => "—",
+            Saved => "Đã lưu.",
+            Deleted => "Đã xóa",
+            FormHasErrors => "Chưa lưu: có ô nhập chưa đúng (tô đỏ). Sửa rồi nhấn Ctrl-S.",
+            ConfirmTitle => "Xác nhận",
+            ConfirmDelete => "Xóa hồ sơ đảng viên",
+            ConfirmQuitDirty => "Biểu mẫu đang sửa chưa lưu. Thoát và bỏ các thay đổi?",
+            ConfirmDiscard => "Bỏ các thay đổi chưa lưu trong biểu mẫu?",
+            ConfirmKeys => "c/y = Có · k/n/Esc = Không",
+            HelpTitle => "Trợ giúp — phím tắt",
+            HelpFooter => "Esc hoặc ? để đóng · ↑/↓ cuộn",
+            TooSmall => "Cửa sổ quá nhỏ. Cần ít nhất 80×24 ký tự; hãy phóng to cửa sổ.",
+            DetailTitle => "Hồ sơ đảng viên",
+            SectionIdentity => "Lý lịch",
+            SectionParty => "Đảng",
+            SectionLevels => "Trình độ, nghề nghiệp",
+            SectionTimeline => "Quá trình",
+            KindOfficial => "Chính thức",
+            KindProbationary => "Dự bị",
+            LabelKind => "Loại đảng viên",
+            LabelStatus => "Trạng thái",
+            LabelAge => "Tuổi",
+            Years => "tuổi",
+            NoBranch => {
+                "Chưa khai báo chi bộ. Hãy chạy sochibo để khai báo, hoặc sochibo --demo để xem dữ liệu mẫu."
+            }
+            KeymapErrors => "Tệp phím tắt có lỗi; các dòng lỗi được bỏ qua và dùng phím mặc định:",
+            PressEnter => "Nhấn Enter để tiếp tục…",
+            NothingSelected => "Chưa chọn đảng viên nào.",
+            LabelTerm => "Nhiệm kỳ",
+            WarningPrefix => "Lưu ý: ",
+            KeymapConflict => "trùng phím",
+        }
+    }
+
+    fn field(&self, f: Field) -> &'static str {
+        match f {
+            Field::FullName => "Họ và tên",
+            Field::OtherName => "Tên gọi khác",
+            Field::Gender => "Giới tính",
+            Field::BirthDate => "Ngày sinh",
+            Field::Ethnicity => "Dân tộc",
+            Field::Religion => "Tôn giáo",
+            Field::Hometown => "Quê quán",
+            Field::ResidentialGroup => "Tổ dân phố",
+            Field::Address => "Địa chỉ",
+            Field::NationalId => "Số CCCD",
+            Field::Phone => "Điện thoại",
+            Field::CardNumber => "Số thẻ đảng viên",
+            Field::AdmittedOn => "Ngày vào Đảng",
+            Field::RecognizedOn => "Ngày chính thức",
+            Field::Education => "Trình độ học vấn",
+            Field::Professional => "Chuyên môn",
+            Field::PoliticalTheory => "Lý luận chính trị",
+            Field::Occupation => "Nghề nghiệp",
+            Field::Notes => "Ghi chú",
+        }
+    }
+
+    fn branch_field(&self, f: BranchField) -> &'static str {
+        match f {
+            BranchField::Name => "Tên chi bộ",
+            BranchField::Superior => "Đảng bộ cấp trên",
+            BranchField::Address => "Địa chỉ",
+            BranchField::Secretary => "Bí thư",
+            BranchField::Deputy => "Phó bí thư",
+            BranchField::Term => "Nhiệm kỳ",
+        }
+    }
+
+    fn gender(&self, g: Gender) -> &'static str {
+        match g {
+            Gender::Male => "Nam",
+            Gender::Female => "Nữ",
+        }
+    }
+
+    fn professional(&self, p: Professional) -> &'static str {
+        match p {
+            Professional::None => "Chưa qua đào tạo",
+            Professional::Elementary => "Sơ cấp",
+            Professional::Intermediate => "Trung cấp",
+            Professional::College => "Cao đẳng",
+            Professional::University => "Đại học",
+            Professional::Master => "Thạc sĩ",
+            Professional::Doctor => "Tiến sĩ",
+        }
+    }
+
+    fn political_theory(&self, p: PoliticalTheory) -> &'static str {
+        match p {
+            PoliticalTheory::None => "Chưa qua đào tạo",
+            PoliticalTheory::Elementary => "Sơ cấp",
+            PoliticalTheory::Intermediate => "Trung cấp",
+            PoliticalTheory::Advanced => "Cao cấp",
+            PoliticalTheory::Bachelor => "Cử nhân",
+        }
+    }
+
+    fn occupation(&self, o: Occupation) -> &'static str {
+        match o {
+            Occupation::CivilServant => "Cán bộ, công chức, viên chức",
+            Occupation::Retired => "Hưu trí",
+            Occupation::Freelance => "Lao động tự do",
+            Occupation::Business => "Kinh doanh",
+            Occupation::Student => "Học sinh, sinh viên",
+            Occupation::Worker => "Công nhân",
+            Occupation::ArmedForces => "Lực lượng vũ trang",
+            Occupation::Other => "Khác",
+        }
+    }
+
+    fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::NotYet => "Chưa vào Đảng",
+            Status::Official => "Chính thức",
+            Status::Probationary => "Dự bị",
+            Status::Exempt => "Miễn SH",
+            Status::TemporarilyExempt => "Tạm miễn SH",
+            Status::TemporarilyAway => "SHT đi",
+            Status::TemporarilyHosted => "SHT đến",
+            Status::Suspended => "Đình chỉ SH",
+            Status::TransferredOut => "Đã chuyển đi",
+            Status::Removed => "Xóa tên",
+            Status::Expelled => "Khai trừ",
+            Status::Deceased => "Từ trần",
+        }
+    }
+
+    fn problem(&self, p: &Problem) -> String {
+        match p {
+            Problem::Required => "không được để trống.".into(),
+            Problem::DateFormat => "cần nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/1960.".into(),
+            Problem::NotADay => "không có ngày này trên lịch (kiểm tra ngày và tháng).".into(),
+            Problem::InFuture => "không được sau ngày hôm nay.".into(),
+            Problem::TooEarly => "năm sinh phải từ 1900 trở đi.".into(),
+            Problem::BirthNotBeforeAdmission => "phải sau ngày sinh.".into(),
+            Problem::RecognitionBeforeAdmission => "không được trước ngày vào Đảng.".into(),
+            Problem::RecognitionWithoutAdmission => "cần nhập ngày vào Đảng trước.".into(),
+            Problem::DigitsExactly(n) => format!("cần đúng {n} chữ số."),
+            Problem::DigitsBetween(a, b) => format!("cần từ {a} đến {b} chữ số."),
+            Problem::CardTaken(name) => format!("số thẻ này đã thuộc về đồng chí {name}."),
+            Problem::TooLong(n) => format!("dài quá {n} ký tự."),
+            Problem::UnknownChoice => "giá trị không có trong danh sách.".into(),
+            Problem::TermFormat => "cần nhập hai năm, năm đầu nhỏ hơn, ví dụ 2025-2030.".into(),
+        }
+    }
+
+    fn warning(&self, w: &Warning) -> String {
+        match w {
+            Warning::AdmissionAge { months, rule } => {
+                let r = rules::rule(*rule);
+                let (lo, hi) = (
+                    rules::value(RuleId::AdmissionMinAgeMonths) / 12,
+                    rules::value(RuleId::AdmissionMaxAgeMonths) / 12,
+                );
+                format!(
+                    "tuổi khi vào Đảng là {} tuổi {} tháng, ngoài khoảng {lo}–{hi} tuổi ({}).",
+                    months / 12,
+                    months % 12,
+                    r.source
+                )
+            }
+        }
+    }
+
+    fn cli(&self, c: Cli<'_>) -> String {
+        match c {
+            Cli::AlreadyOpen(p) => format!(
+                "Dữ liệu trong thư mục {p} đang được mở ở một cửa sổ Sổ chi bộ khác. Hãy đóng cửa sổ đó rồi mở lại. Không có gì bị thay đổi."
+            ),
+            Cli::OpenFailed(p, d) => format!("Không mở được dữ liệu trong thư mục {p}: {d}"),
+            Cli::NewerSchema(found, ours) => format!(
+                "Dữ liệu được ghi bởi phiên bản mới hơn của chương trình (lược đồ {found}, bản này đọc được đến {ours}). Hãy cập nhật Sổ chi bộ."
+            ),
+            Cli::Corrupt(d) => format!("Có bản ghi bị hỏng, không đọc được: {d}"),
+            Cli::Disk(d) => {
+                format!("Lỗi ghi/đọc ổ đĩa (ổ đầy hoặc chỉ đọc?): {d}. Thay đổi chưa được lưu.")
+            }
+            Cli::CardTaken(n) => format!("Số thẻ đảng viên đã thuộc về đồng chí {n}. Không lưu."),
+            Cli::ReadFile(p, d) => format!("Không đọc được tệp {p}: {d}"),
+            Cli::WriteFile(p, d) => format!("Không ghi được tệp {p}: {d}"),
+            Cli::ImportRow(line, col, why) => format!("Dòng {line}, cột \"{col}\": {why}"),
+            Cli::ImportSummary(a, u, r) => {
+                format!("Đã nhập: thêm mới {a}, cập nhật {u}, bỏ qua {r} dòng lỗi.")
+            }
+            Cli::ImportStrictRefused(r) => format!(
+                "Có {r} dòng lỗi; với --strict không nhập dòng nào. Dữ liệu không thay đổi."
+            ),
+            Cli::ImportNoHeader(d) => format!("Tệp không có dòng tiêu đề hợp lệ: {d}"),
+            Cli::Exported(n, p) => format!("Đã xuất {n} đảng viên ra {p}."),
+            Cli::DemoWritten(n, p) => format!("Đã ghi chi bộ mẫu ({n} đảng viên) vào {p}."),
+            Cli::DemoNotEmpty(p) => {
+                format!("Thư mục {p} đã có dữ liệu; không ghi đè bằng dữ liệu mẫu.")
+            }
+            Cli::BadLang(l) => format!("Ngôn ngữ \"{l}\" không hỗ trợ; dùng vi hoặc en."),
+            Cli::KeymapLine(f, l, d) => format!("{f}, dòng {l}: {d}"),
+            Cli::Error(d) => format!("Lỗi: {d}"),
+        }
+    }
+
+    fn action(&self, a: Action) -> &'static str {
+        match a {
+            Action::Help => "Mở trợ giúp (danh sách phím)",
+            Action::Quit => "Thoát (hỏi lại nếu biểu mẫu chưa lưu)",
+            Action::ForceQuit => "Thoát ở bất cứ đâu",
+            Action::Screen1 => "Màn hình 1: Đảng viên",
+            Action::Screen2 => "Màn hình 2: Chi bộ",
+            Action::Search => "Tìm đảng viên (tên không dấu, số thẻ, điện thoại)",
+            Action::New => "Thêm đảng viên",
+            Action::Open => "Xem hồ sơ",
+            Action::Edit => "Sửa",
+            Action::Delete => "Xóa (có hỏi lại)",
+            Action::Up => "Lên",
+            Action::Down => "Xuống",
+            Action::PageUp => "Lên một trang",
+            Action::PageDown => "Xuống một trang",
+            Action::Top => "Về đầu",
+            Action::Bottom => "Về cuối",
+            Action::NextFilter => "Lọc theo trạng thái: nhóm sau",
+            Action::PrevFilter => "Lọc theo trạng thái: nhóm trước",
+            Action::Back => "Quay lại / xóa tìm kiếm",
+            Action::SearchAccept => "Giữ kết quả tìm, về danh sách",
+            Action::Save => "Lưu biểu mẫu",
+            Action::Cancel => "Hủy biểu mẫu",
+            Action::NextField => "Ô sau",
+            Action::PrevField => "Ô trước",
+            Action::Yes => "Có",
+            Action::No => "Không",
+            Action::Noop => "Không làm gì",
+        }
+    }
+
+    fn context(&self, c: Context) -> &'static str {
+        match c {
+            Context::Global => "Mọi nơi",
+            Context::Members => "Danh sách đảng viên",
+            Context::Member => "Hồ sơ đảng viên",
+            Context::Branch => "Thông tin chi bộ",
+            Context::Search => "Ô tìm kiếm",
+            Context::Form => "Biểu mẫu",
+            Context::Confirm => "Hộp xác nhận",
+            Context::Help => "Trợ giúp",
+        }
+    }
+
+    fn keymap(&self, p: &KeymapProblem) -> String {
+        match p {
+            KeymapProblem::Syntax(d) => format!("sai cú pháp TOML: {d}"),
+            KeymapProblem::UnknownContext(c) => format!("không có nhóm phím [{c}]"),
+            KeymapProblem::BadKey(k) => format!("không hiểu phím {k}"),
+            KeymapProblem::UnknownAction(a) => format!("không có lệnh \"{a}\""),
+            KeymapProblem::WrongContext(a, c) => {
+                format!("lệnh \"{a}\" không dùng được trong [{c}]")
+            }
+            KeymapProblem::Duplicate(k) => format!("một phím được gán hai lần: {k}"),
+            KeymapProblem::PrefixClash(a, b) => {
+                format!("phím \"{a}\" là phần đầu của \"{b}\"; bỏ \"{b}\"")
+            }
+            KeymapProblem::ImeSequence(k) => format!(
+                "bộ gõ tiếng Việt (Telex/VNI) sẽ biến \"{k}\" thành chữ; hãy chọn phím khác"
+            ),
+            KeymapProblem::PrintableInForm(k) => {
+                format!("phím chữ \"{k}\" trong [form] sẽ chặn việc gõ chữ")
+            }
+        }
+    }
+}
