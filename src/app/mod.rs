@@ -1,4 +1,149 @@
-//! Application state, actions and the update function. No terminal code here.
+//! Application state, actions and the update function. No terminal code here: the `ui`
+//! draws an `&App`, and `main` feeds it events.
 
 pub mod action;
+pub mod form;
+pub mod input;
 pub mod keymap;
+pub mod roster;
+mod update;
+
+use chrono::NaiveDate;
+
+use crate::domain::branch::Branch;
+use crate::domain::member::MemberId;
+use crate::domain::validate::Warning;
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError};
+use action::Context;
+use form::Form;
+use keymap::{KeyChord, Keymap};
+use roster::Roster;
+
+/// The top-level screens, switched with 1…9 / F1…F9 / Alt+digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// 1: the member roster.
+    Members,
+    /// 2: the branch profile.
+    Branch,
+}
+
+impl Screen {
+    /// The screens that exist, in number order.
+    pub const ALL: &'static [Screen] = &[Screen::Members, Screen::Branch];
+}
+
+/// A question waiting for yes or no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete this member (the name is shown in the question).
+    Delete(MemberId, String),
+    /// Quit although a form has unsaved changes.
+    Quit,
+    /// Close a form and lose its changes.
+    Discard,
+}
+
+/// What the status line says after an action.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// The save is durable.
+    Saved(Vec<Warning>),
+    /// A member was deleted.
+    Deleted(String),
+    /// The form has errors.
+    FormHasErrors,
+    /// An action needs a selected member.
+    NothingSelected,
+    /// The store failed; nothing was acknowledged.
+    Store(StoreError),
+}
+
+/// The whole application state.
+pub struct App {
+    /// UI language.
+    pub lang: Lang,
+    /// The open store.
+    pub store: Store,
+    /// Active keymap.
+    pub keymap: Keymap,
+    /// "Today" for statuses and date checks.
+    pub today: NaiveDate,
+    /// Whether the data is the sample branch.
+    pub demo: bool,
+    /// The branch profile, once set up.
+    pub branch: Option<Branch>,
+    /// The member roster.
+    pub roster: Roster,
+    /// The current screen.
+    pub screen: Screen,
+    /// The member card open over the roster.
+    pub detail: Option<MemberId>,
+    /// The open form.
+    pub form: Option<Form>,
+    /// The open question.
+    pub confirm: Option<Confirm>,
+    /// The help overlay's scroll offset, when open.
+    pub help: Option<usize>,
+    /// The last notice for the status line.
+    pub notice: Option<Notice>,
+    /// Keys of a sequence typed so far.
+    pub pending: Vec<KeyChord>,
+    /// Rows of the list area at the last draw (for PageUp/PageDown).
+    pub page_rows: usize,
+    /// Set when the app should exit.
+    pub should_quit: bool,
+    /// Whether anything was written this session.
+    pub changed: bool,
+}
+
+impl App {
+    /// Loads the app state from an open store. Starts the branch setup when the store
+    /// has no branch profile yet.
+    pub fn new(store: Store, lang: Lang, keymap: Keymap, today: NaiveDate) -> Result<App, StoreError> {
+        let branch = store.branch()?;
+        let demo = store.is_demo()?;
+        let roster = Roster::new(store.members()?, today);
+        let form = if branch.is_none() { Some(Form::branch(None, true)) } else { None };
+        Ok(App {
+            lang,
+            store,
+            keymap,
+            today,
+            demo,
+            branch,
+            roster,
+            screen: Screen::Members,
+            detail: None,
+            form,
+            confirm: None,
+            help: None,
+            notice: None,
+            pending: Vec::new(),
+            page_rows: 10,
+            should_quit: false,
+            changed: false,
+        })
+    }
+
+    /// The context keys are looked up in, from the top overlay down.
+    pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            Context::Confirm
+        } else if self.help.is_some() {
+            Context::Help
+        } else if self.form.is_some() {
+            Context::Form
+        } else {
+            match self.screen {
+                Screen::Members if self.roster.searching => Context::Search,
+                Screen::Members if self.detail.is_some() => Context::Member,
+                Screen::Members => Context::Members,
+                Screen::Branch => Context::Branch,
+            }
+        }
+    }
+}
+
+pub use update::{handle_event, update};

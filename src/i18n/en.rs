@@ -4,7 +4,7 @@ use super::{Catalogue, Cli, Msg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
-use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -318,6 +318,50 @@ impl Catalogue for En {
             KeymapProblem::PrintableInForm(k) => {
                 format!("the printable key \"{k}\" in [form] would block typing")
             }
+        }
+    }
+
+    fn hint(&self, a: Action) -> &'static str {
+        match a {
+            Action::Help => "Help",
+            Action::Quit | Action::ForceQuit => "Quit",
+            Action::Search => "Find",
+            Action::New => "New",
+            Action::Open => "Open",
+            Action::Edit => "Edit",
+            Action::Delete => "Delete",
+            Action::NextFilter | Action::PrevFilter => "Filter",
+            Action::Back => "Back",
+            Action::SearchAccept => "Done",
+            Action::Save => "Save",
+            Action::Cancel => "Cancel",
+            Action::NextField => "Next",
+            Action::PrevField => "Previous",
+            Action::Yes => "Yes",
+            Action::No => "No",
+            Action::Up | Action::Down => "Move",
+            _ => "",
+        }
+    }
+
+    fn event(&self, k: EventKind) -> &'static str {
+        match k {
+            EventKind::Admitted => "Admitted to the Party",
+            EventKind::Recognized => "Recognised as official member",
+            EventKind::ExemptionStarted { full: true } => "Exempted from party work and meetings",
+            EventKind::ExemptionStarted { full: false } => "Temporarily exempted",
+            EventKind::ExemptionEnded => "Exemption ended",
+            EventKind::TemporaryTransferOutStarted => "Temporary transfer out",
+            EventKind::TemporaryTransferOutEnded => "Back from temporary transfer",
+            EventKind::TemporaryTransferInStarted => "Temporary transfer in",
+            EventKind::TemporaryTransferInEnded => "Hosted temporary transfer ended",
+            EventKind::TransferredOut => "Transferred out",
+            EventKind::TransferredIn => "Transferred in",
+            EventKind::Suspended => "Suspended",
+            EventKind::SuspensionEnded => "Suspension ended",
+            EventKind::Removed => "Removed from the rolls",
+            EventKind::Expelled => "Expelled",
+            EventKind::Died => "Deceased",
         }
     }
 }

@@ -8,7 +8,7 @@ mod vi;
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
-use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::validate::{Field, Problem, Warning};
 
 pub use en::En;
@@ -200,6 +200,10 @@ pub trait Catalogue: Sync {
     fn context(&self, c: Context) -> &'static str;
     /// A keymap problem.
     fn keymap(&self, p: &KeymapProblem) -> String;
+    /// A one- or two-word label of an action for the status-line hints.
+    fn hint(&self, a: Action) -> &'static str;
+    /// Label of a timeline event.
+    fn event(&self, k: EventKind) -> &'static str;
 }
 
 /// Command-line and store messages that carry values.
@@ -247,4 +251,19 @@ pub enum Cli<'a> {
 pub fn field_error(lang: Lang, f: Field, p: &Problem) -> String {
     let c = lang.cat();
     format!("{}: {}", c.field(f), c.problem(p))
+}
+
+/// A store error in the user's language.
+pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    let c = lang.cat();
+    match e {
+        E::AlreadyOpen(p) => c.cli(Cli::AlreadyOpen(&p.display().to_string())),
+        E::Open { path, detail } => c.cli(Cli::OpenFailed(&path.display().to_string(), detail)),
+        E::Io(d) => c.cli(Cli::Disk(d)),
+        E::Corrupt { tree, key, source } => c.cli(Cli::Corrupt(&format!("{tree}/{key}: {source}"))),
+        E::NewerSchema { found, supported } => c.cli(Cli::NewerSchema(*found, *supported)),
+        E::CardTaken(n) => c.cli(Cli::CardTaken(n)),
+        E::NotFound | E::Encode(_) => c.cli(Cli::Error(&e.to_string())),
+    }
 }

@@ -4,7 +4,7 @@ use super::{Catalogue, Cli, Msg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
-use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -314,6 +314,50 @@ impl Catalogue for Vi {
             KeymapProblem::PrintableInForm(k) => {
                 format!("phím chữ \"{k}\" trong [form] sẽ chặn việc gõ chữ")
             }
+        }
+    }
+
+    fn hint(&self, a: Action) -> &'static str {
+        match a {
+            Action::Help => "Trợ giúp",
+            Action::Quit | Action::ForceQuit => "Thoát",
+            Action::Search => "Tìm",
+            Action::New => "Thêm",
+            Action::Open => "Xem",
+            Action::Edit => "Sửa",
+            Action::Delete => "Xóa",
+            Action::NextFilter | Action::PrevFilter => "Lọc",
+            Action::Back => "Quay lại",
+            Action::SearchAccept => "Xong",
+            Action::Save => "Lưu",
+            Action::Cancel => "Hủy",
+            Action::NextField => "Ô sau",
+            Action::PrevField => "Ô trước",
+            Action::Yes => "Có",
+            Action::No => "Không",
+            Action::Up | Action::Down => "Di chuyển",
+            _ => "",
+        }
+    }
+
+    fn event(&self, k: EventKind) -> &'static str {
+        match k {
+            EventKind::Admitted => "Kết nạp vào Đảng",
+            EventKind::Recognized => "Công nhận đảng viên chính thức",
+            EventKind::ExemptionStarted { full: true } => "Miễn công tác và sinh hoạt đảng",
+            EventKind::ExemptionStarted { full: false } => "Tạm miễn công tác và sinh hoạt đảng",
+            EventKind::ExemptionEnded => "Trở lại sinh hoạt (hết miễn)",
+            EventKind::TemporaryTransferOutStarted => "Chuyển sinh hoạt tạm thời đi",
+            EventKind::TemporaryTransferOutEnded => "Hết sinh hoạt tạm thời, trở về",
+            EventKind::TemporaryTransferInStarted => "Đến sinh hoạt tạm thời",
+            EventKind::TemporaryTransferInEnded => "Hết sinh hoạt tạm thời tại chi bộ",
+            EventKind::TransferredOut => "Chuyển sinh hoạt chính thức đi",
+            EventKind::TransferredIn => "Chuyển sinh hoạt chính thức đến",
+            EventKind::Suspended => "Đình chỉ sinh hoạt đảng",
+            EventKind::SuspensionEnded => "Hết đình chỉ sinh hoạt",
+            EventKind::Removed => "Xóa tên",
+            EventKind::Expelled => "Khai trừ",
+            EventKind::Died => "Từ trần",
         }
     }
 }

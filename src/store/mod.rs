@@ -32,7 +32,7 @@ const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
 
 /// What can go wrong in the store. Each variant is shown to the user in their language.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     /// Another copy of the program has the data open.
     #[error("data directory {0} is already open in another copy of the program")]

@@ -1,0 +1,73 @@
+//! The interactive session: open the store (printing a lock or damage error before the
+//! terminal changes mode), set the terminal up, run, and always restore it.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+
+use super::{Args, data_dir, keymap_path, open_store, today, write_demo};
+use crate::app::App;
+use crate::app::keymap::Keymap;
+use crate::i18n::{self, Cli as C, Lang, Msg};
+use crate::ui::{self, theme::Theme};
+
+/// A throwaway directory for `--demo`, removed when the session ends.
+struct DemoDir(std::path::PathBuf);
+
+impl Drop for DemoDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Loads the keymap, printing any problem in the user's language and waiting for Enter.
+fn load_keymap(lang: Lang) -> Keymap {
+    let path = keymap_path();
+    let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+    let shown = path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    let (km, errors) = Keymap::load(text.as_deref().map(|t| (shown.as_str(), t)));
+    if !errors.is_empty() {
+        let c = lang.cat();
+        eprintln!("{}", c.msg(Msg::KeymapErrors));
+        for e in &errors {
+            eprintln!("  {}", c.cli(C::KeymapLine(&e.file, e.line, &c.keymap(&e.kind))));
+        }
+        if io::stdin().is_terminal() {
+            eprint!("{}", c.msg(Msg::PressEnter));
+            let _ = io::stderr().flush();
+            let _ = io::stdin().lock().read_line(&mut String::new());
+        }
+    }
+    km
+}
+
+/// Runs the TUI on the data directory (or a throwaway demo directory).
+pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
+    let keymap = load_keymap(lang);
+    let today = today();
+    let (dir, _guard) = if args.demo {
+        let dir = std::env::temp_dir().join(format!("sochibo-demo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        (dir.clone(), Some(DemoDir(dir)))
+    } else {
+        (data_dir(args.data.as_deref()), None)
+    };
+    let store = open_store(&dir, lang)?;
+    if args.demo {
+        write_demo(&store, today).map_err(|e| i18n::store_error(lang, &e))?;
+    }
+    let mut app = App::new(store, lang, keymap, today).map_err(|e| i18n::store_error(lang, &e))?;
+    let theme = Theme::from_env(args.ascii);
+
+    // ratatui::init installs a panic hook that restores the terminal before the message.
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let events = std::iter::from_fn(|| event::read().ok());
+    let result = ui::run(&mut terminal, &mut app, &theme, events);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let flushed = app.store.flush();
+    result.map_err(|e| lang.cat().cli(C::Error(&e.to_string())))?;
+    flushed.map_err(|e| i18n::store_error(lang, &e))
+}

@@ -1,0 +1,95 @@
+//! Colours and borders for old consoles: 16 named colours only, selection shown by a
+//! marker plus foreground and background colour (never reverse video alone), a
+//! monochrome theme for `NO_COLOR`, and ASCII borders for consoles without box glyphs.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+/// How to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Theme {
+    /// Use colours (false under `NO_COLOR`).
+    pub color: bool,
+    /// Use `+-|` borders instead of box-drawing glyphs.
+    pub ascii: bool,
+}
+
+impl Theme {
+    /// The theme for this environment: `NO_COLOR` (any non-empty value) turns colour off.
+    pub fn from_env(ascii: bool) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { color: !no_color, ascii }
+    }
+
+    fn pick(&self, colored: Style, mono: Style) -> Style {
+        if self.color { colored } else { mono }
+    }
+
+    /// The title bar.
+    pub fn title(&self) -> Style {
+        self.pick(Style::new().fg(Color::White).bg(Color::Blue), Style::new().add_modifier(Modifier::BOLD))
+    }
+
+    /// The selected row or field.
+    pub fn selected(&self) -> Style {
+        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
+    }
+
+    /// An error text.
+    pub fn error(&self) -> Style {
+        self.pick(Style::new().fg(Color::LightRed), Style::new().add_modifier(Modifier::BOLD))
+    }
+
+    /// A warning text.
+    pub fn warning(&self) -> Style {
+        self.pick(Style::new().fg(Color::Yellow), Style::new())
+    }
+
+    /// A success text.
+    pub fn ok(&self) -> Style {
+        self.pick(Style::new().fg(Color::LightGreen), Style::new())
+    }
+
+    /// The sample-data banner.
+    pub fn demo(&self) -> Style {
+        self.pick(Style::new().fg(Color::Black).bg(Color::Yellow), Style::new().add_modifier(Modifier::BOLD))
+    }
+
+    /// Labels and secondary text.
+    pub fn dim(&self) -> Style {
+        self.pick(Style::new().fg(Color::Gray), Style::new())
+    }
+
+    /// Headings and keys.
+    pub fn accent(&self) -> Style {
+        self.pick(Style::new().fg(Color::LightCyan), Style::new().add_modifier(Modifier::BOLD))
+    }
+
+    /// Table headers.
+    pub fn header(&self) -> Style {
+        self.pick(Style::new().fg(Color::Yellow), Style::new().add_modifier(Modifier::UNDERLINED))
+    }
+
+    /// The border glyph set.
+    pub fn border(&self) -> border::Set<'static> {
+        if self.ascii {
+            border::Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            }
+        } else {
+            border::PLAIN
+        }
+    }
+
+    /// The marker of the selected row.
+    pub fn marker(&self) -> &'static str {
+        if self.ascii { ">" } else { "▶" }
+    }
+}
