@@ -41,7 +41,8 @@ impl FieldRef {
     pub fn required(self) -> bool {
         matches!(
             self,
-            FieldRef::Member(Field::FullName) | FieldRef::Branch(BranchField::Name | BranchField::Superior | BranchField::Term)
+            FieldRef::Member(Field::FullName)
+                | FieldRef::Branch(BranchField::Name | BranchField::Superior | BranchField::Term)
         )
     }
 }
@@ -86,18 +87,37 @@ impl Form {
                 error: None,
             })
             .collect();
-        Form { kind, fields, focus: 0, dirty: false, warnings: Vec::new() }
+        Form {
+            kind,
+            fields,
+            focus: 0,
+            dirty: false,
+            warnings: Vec::new(),
+        }
     }
 
     /// A branch form showing `b` (empty for the first run).
     pub fn branch(b: Option<&Branch>, first_run: bool) -> Form {
-        let values = b.map(branch::branch_values).unwrap_or_else(|| vec![String::new(); BranchField::ALL.len()]);
+        let values = b
+            .map(branch::branch_values)
+            .unwrap_or_else(|| vec![String::new(); BranchField::ALL.len()]);
         let fields = BranchField::ALL
             .iter()
             .zip(values)
-            .map(|(f, v)| FormField { field: FieldRef::Branch(*f), input: TextInput::new(&v), choice: None, error: None })
+            .map(|(f, v)| FormField {
+                field: FieldRef::Branch(*f),
+                input: TextInput::new(&v),
+                choice: None,
+                error: None,
+            })
             .collect();
-        Form { kind: FormKind::Branch { first_run }, fields, focus: 0, dirty: false, warnings: Vec::new() }
+        Form {
+            kind: FormKind::Branch { first_run },
+            fields,
+            focus: 0,
+            dirty: false,
+            warnings: Vec::new(),
+        }
     }
 
     /// The member draft the form holds.
@@ -117,7 +137,10 @@ impl Form {
 
     /// The branch form's text per field, in `BranchField::ALL` order.
     pub fn branch_values(&self) -> Vec<String> {
-        self.fields.iter().map(|f| f.input.text().to_string()).collect()
+        self.fields
+            .iter()
+            .map(|f| f.input.text().to_string())
+            .collect()
     }
 
     /// The focused row.
@@ -129,7 +152,10 @@ impl Form {
     /// Clears all errors, then marks these fields.
     pub fn set_errors(&mut self, errors: &[(FieldRef, Problem)]) {
         for f in &mut self.fields {
-            f.error = errors.iter().find(|(r, _)| *r == f.field).map(|(_, p)| p.clone());
+            f.error = errors
+                .iter()
+                .find(|(r, _)| *r == f.field)
+                .map(|(_, p)| p.clone());
         }
         if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = first;

@@ -14,7 +14,10 @@ pub struct TextInput {
 impl TextInput {
     /// An input holding `s`, cursor at the end.
     pub fn new(s: &str) -> Self {
-        TextInput { text: s.to_string(), cursor: s.chars().count() }
+        TextInput {
+            text: s.to_string(),
+            cursor: s.chars().count(),
+        }
     }
 
     /// The text as typed.
@@ -33,7 +36,10 @@ impl TextInput {
     }
 
     fn byte_at(&self, char_idx: usize) -> usize {
-        self.text.char_indices().nth(char_idx).map_or(self.text.len(), |(i, _)| i)
+        self.text
+            .char_indices()
+            .nth(char_idx)
+            .map_or(self.text.len(), |(i, _)| i)
     }
 
     /// Inserts text at the cursor (newlines and control characters become spaces).

@@ -114,6 +114,52 @@ impl KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The key event this chord stands for (for replaying key strings).
+    pub fn to_event(&self) -> KeyEvent {
+        let mut mods = KeyModifiers::NONE;
+        if self.mods & CTRL != 0 {
+            mods |= KeyModifiers::CONTROL;
+        }
+        if self.mods & ALT != 0 {
+            mods |= KeyModifiers::ALT;
+        }
+        if self.mods & SHIFT != 0 {
+            mods |= KeyModifiers::SHIFT;
+        }
+        let code = match self.code {
+            KeyCodeOrd::Char(c) => KeyCode::Char(c),
+            KeyCodeOrd::F(n) => KeyCode::F(n),
+            KeyCodeOrd::Named(i) => NAMED.get(i as usize).map_or(KeyCode::Null, |(_, c)| *c),
+        };
+        KeyEvent::new(code, mods)
+    }
+}
+
+/// Parses a string of typed keys: plain characters are typed as they are, `<...>` is one
+/// chord in keymap notation, `<lt>` is a literal `<`. "/nguyen van<Enter>" types a
+/// search and presses Enter. Used to replay keys in tests and benchmarks.
+pub fn parse_key_string(s: &str) -> Result<Vec<KeyEvent>, String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let end = rest.find('>').ok_or_else(|| format!("\"{rest}\""))?;
+            let token = &rest[..=end];
+            if token == "<lt>" {
+                out.push(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE));
+            } else {
+                out.push(parse_chord(token)?.to_event());
+            }
+            rest = &rest[end + 1..];
+        } else {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Ok(out)
+}
+
 fn named_index(code: KeyCode) -> Option<u8> {
     NAMED.iter().position(|(_, c)| *c == code).map(|i| i as u8)
 }
@@ -532,6 +578,20 @@ mod tests {
         let mut release = ev(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(KeyChord::from_event(&release), None);
+    }
+
+    #[test]
+    fn key_strings_replay() {
+        let keys = parse_key_string("/ă<Enter><C-s><lt>").unwrap();
+        assert_eq!(keys.len(), 5);
+        assert_eq!(keys[1].code, KeyCode::Char('ă'));
+        assert_eq!(keys[2].code, KeyCode::Enter);
+        assert_eq!(
+            keys[3],
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(keys[4].code, KeyCode::Char('<'));
+        assert!(parse_key_string("<Enter").is_err());
     }
 
     #[test]

@@ -101,11 +101,20 @@ pub struct App {
 impl App {
     /// Loads the app state from an open store. Starts the branch setup when the store
     /// has no branch profile yet.
-    pub fn new(store: Store, lang: Lang, keymap: Keymap, today: NaiveDate) -> Result<App, StoreError> {
+    pub fn new(
+        store: Store,
+        lang: Lang,
+        keymap: Keymap,
+        today: NaiveDate,
+    ) -> Result<App, StoreError> {
         let branch = store.branch()?;
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
-        let form = if branch.is_none() { Some(Form::branch(None, true)) } else { None };
+        let form = if branch.is_none() {
+            Some(Form::branch(None, true))
+        } else {
+            None
+        };
         Ok(App {
             lang,
             store,

@@ -27,8 +27,14 @@ pub enum Filter {
 
 impl Filter {
     /// The tabs, in order.
-    pub const ALL: &'static [Filter] =
-        &[Filter::Active, Filter::All, Filter::Official, Filter::Probationary, Filter::Exempt, Filter::Left];
+    pub const ALL: &'static [Filter] = &[
+        Filter::Active,
+        Filter::All,
+        Filter::Official,
+        Filter::Probationary,
+        Filter::Exempt,
+        Filter::Left,
+    ];
 
     /// Whether a member with this status is shown under the filter.
     pub fn admits(self, s: Status) -> bool {
@@ -88,7 +94,10 @@ impl Roster {
     /// A roster of these members as of `today`.
     pub fn new(members: Vec<(MemberId, Member)>, today: NaiveDate) -> Self {
         let mut r = Roster {
-            entries: members.into_iter().map(|(id, m)| RosterEntry::new(id, m, today)).collect(),
+            entries: members
+                .into_iter()
+                .map(|(id, m)| RosterEntry::new(id, m, today))
+                .collect(),
             visible: Vec::new(),
             selected: 0,
             filter: Filter::Active,
@@ -102,7 +111,12 @@ impl Roster {
     }
 
     fn sort(&mut self) {
-        self.entries.sort_by(|a, b| a.key.cmp(&b.key).then(a.member.birth_date.cmp(&b.member.birth_date)).then(a.id.cmp(&b.id)));
+        self.entries.sort_by(|a, b| {
+            a.key
+                .cmp(&b.key)
+                .then(a.member.birth_date.cmp(&b.member.birth_date))
+                .then(a.id.cmp(&b.id))
+        });
     }
 
     /// Recomputes the visible rows after a filter or search change, keeping the
@@ -193,7 +207,10 @@ impl Roster {
     /// Cycles the status filter by `delta` tabs.
     pub fn cycle_filter(&mut self, delta: isize) {
         let n = Filter::ALL.len() as isize;
-        let i = Filter::ALL.iter().position(|f| *f == self.filter).unwrap_or(0) as isize;
+        let i = Filter::ALL
+            .iter()
+            .position(|f| *f == self.filter)
+            .unwrap_or(0) as isize;
         self.filter = Filter::ALL[(i + delta).rem_euclid(n) as usize];
         self.refresh();
     }
@@ -207,7 +224,11 @@ mod tests {
     #[test]
     fn sorted_filtered_and_searched() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        let members: Vec<_> = demo::demo_members(7, 35, today).into_iter().enumerate().map(|(i, m)| (i as u64 + 1, m)).collect();
+        let members: Vec<_> = demo::demo_members(7, 35, today)
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| (i as u64 + 1, m))
+            .collect();
         let mut r = Roster::new(members, today);
         let names: Vec<String> = r.visible().map(|e| e.member.full_name.clone()).collect();
         let mut sorted = names.clone();
@@ -222,6 +243,9 @@ mod tests {
         let target = r.entries()[10].member.full_name.clone();
         r.query.set(&crate::domain::text::fold(&target));
         r.refresh();
-        assert_eq!(r.selected().map(|e| e.member.full_name.clone()), Some(target));
+        assert_eq!(
+            r.selected().map(|e| e.member.full_name.clone()),
+            Some(target)
+        );
     }
 }

@@ -39,7 +39,9 @@ fn handle_key(app: &mut App, key: &KeyEvent) {
     if app.pending.is_empty() && edit_focused_input(app, key) {
         return;
     }
-    let Some(chord) = KeyChord::from_event(key) else { return };
+    let Some(chord) = KeyChord::from_event(key) else {
+        return;
+    };
     app.pending.push(chord);
     let ctx = app.context();
     let found = match app.keymap.lookup(ctx, &app.pending) {
@@ -103,7 +105,15 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
 pub fn update(app: &mut App, action: Action) {
     let ctx = app.context();
     // A notice stays while the user only moves around.
-    if !matches!(action, Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom) {
+    if !matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+    ) {
         app.notice = None;
     }
     if let Some(n) = action.screen_number() {
@@ -132,9 +142,12 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::SearchAccept => app.roster.searching = false,
         Action::Back => back(app, ctx),
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
-            move_cursor(app, ctx, action)
-        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => move_cursor(app, ctx, action),
         Action::NextFilter => app.roster.cycle_filter(1),
         Action::PrevFilter => app.roster.cycle_filter(-1),
         Action::Open => match app.roster.selected_id() {
@@ -152,7 +165,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Edit => edit(app, ctx),
         Action::Delete => {
-            let id = if ctx == Context::Member { app.detail } else { app.roster.selected_id() };
+            let id = if ctx == Context::Member {
+                app.detail
+            } else {
+                app.roster.selected_id()
+            };
             match id.and_then(|id| app.roster.get(id)) {
                 Some(e) => app.confirm = Some(Confirm::Delete(e.id, e.member.full_name.clone())),
                 None => app.notice = Some(Notice::NothingSelected),
@@ -236,7 +253,11 @@ fn most_common_group(app: &App) -> String {
             None => counts.push((g, 1)),
         }
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(g, _)| g.to_string()).unwrap_or_default()
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(g, _)| g.to_string())
+        .unwrap_or_default()
 }
 
 fn edit(app: &mut App, ctx: Context) {
@@ -244,9 +265,18 @@ fn edit(app: &mut App, ctx: Context) {
         app.form = Some(Form::branch(app.branch.as_ref(), false));
         return;
     }
-    let id = if ctx == Context::Member { app.detail } else { app.roster.selected_id() };
+    let id = if ctx == Context::Member {
+        app.detail
+    } else {
+        app.roster.selected_id()
+    };
     match id.and_then(|id| app.roster.get(id)) {
-        Some(e) => app.form = Some(Form::member(FormKind::EditMember(e.id), &MemberDraft::from_member(&e.member))),
+        Some(e) => {
+            app.form = Some(Form::member(
+                FormKind::EditMember(e.id),
+                &MemberDraft::from_member(&e.member),
+            ))
+        }
         None => app.notice = Some(Notice::NothingSelected),
     }
 }
@@ -260,7 +290,10 @@ fn save(app: &mut App) {
     match form.kind {
         FormKind::Branch { .. } => match branch::check_branch(&form.branch_values()) {
             Err(errors) => {
-                let errs: Vec<_> = errors.into_iter().map(|(f, p)| (FieldRef::Branch(f), p)).collect();
+                let errs: Vec<_> = errors
+                    .into_iter()
+                    .map(|(f, p)| (FieldRef::Branch(f), p))
+                    .collect();
                 form.set_errors(&errs);
                 app.notice = Some(Notice::FormHasErrors);
             }
@@ -279,11 +312,17 @@ fn save(app: &mut App) {
                 FormKind::EditMember(id) => Some(id),
                 _ => None,
             };
-            let base = id.and_then(|id| app.roster.get(id)).map(|e| e.member.clone());
+            let base = id
+                .and_then(|id| app.roster.get(id))
+                .map(|e| e.member.clone());
             let others = app.roster.entries().iter().map(|e| (e.id, &e.member));
-            match validate::check_member(&form.member_draft(), base.as_ref(), id, others, app.today) {
+            match validate::check_member(&form.member_draft(), base.as_ref(), id, others, app.today)
+            {
                 Err(errors) => {
-                    let errs: Vec<_> = errors.into_iter().map(|e| (FieldRef::Member(e.field), e.problem)).collect();
+                    let errs: Vec<_> = errors
+                        .into_iter()
+                        .map(|e| (FieldRef::Member(e.field), e.problem))
+                        .collect();
                     form.set_errors(&errs);
                     app.notice = Some(Notice::FormHasErrors);
                 }
@@ -298,7 +337,10 @@ fn save(app: &mut App) {
                         app.notice = Some(Notice::Saved(checked.warnings));
                     }
                     Err(StoreError::CardTaken(name)) => {
-                        form.set_errors(&[(FieldRef::Member(validate::Field::CardNumber), Problem::CardTaken(name))]);
+                        form.set_errors(&[(
+                            FieldRef::Member(validate::Field::CardNumber),
+                            Problem::CardTaken(name),
+                        )]);
                         app.notice = Some(Notice::FormHasErrors);
                     }
                     Err(e) => app.notice = Some(store_notice(&e)),

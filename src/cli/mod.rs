@@ -79,7 +79,9 @@ pub enum ExportWhat {
 
 /// The language from `--lang`, else `SOCHIBO_LANG`, else Vietnamese.
 fn pick_lang(arg: Option<&str>) -> Result<Lang, String> {
-    let raw = arg.map(str::to_string).or_else(|| std::env::var("SOCHIBO_LANG").ok());
+    let raw = arg
+        .map(str::to_string)
+        .or_else(|| std::env::var("SOCHIBO_LANG").ok());
     match raw {
         None => Ok(Lang::Vi),
         Some(s) => Lang::parse(&s).ok_or(s),
@@ -94,8 +96,10 @@ pub fn data_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(p) = std::env::var_os("SOCHIBO_DATA").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("vn", "", "sochibo")
-        .map_or_else(|| PathBuf::from("sochibo-data"), |d| d.data_dir().to_path_buf())
+    directories::ProjectDirs::from("vn", "", "sochibo").map_or_else(
+        || PathBuf::from("sochibo-data"),
+        |d| d.data_dir().to_path_buf(),
+    )
 }
 
 /// The user keymap file: `SOCHIBO_CONFIG/keymap.toml`, else the platform config directory.
@@ -103,7 +107,10 @@ pub fn keymap_path() -> Option<PathBuf> {
     let dir = std::env::var_os("SOCHIBO_CONFIG")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .or_else(|| directories::ProjectDirs::from("vn", "", "sochibo").map(|d| d.config_dir().to_path_buf()))?;
+        .or_else(|| {
+            directories::ProjectDirs::from("vn", "", "sochibo")
+                .map(|d| d.config_dir().to_path_buf())
+        })?;
     Some(dir.join("keymap.toml"))
 }
 
@@ -142,12 +149,12 @@ pub fn run(args: Args) -> ExitCode {
     let result = match &args.command {
         None => tui::session(&args, lang),
         Some(Command::Demo) => cmd_demo(&args, lang),
-        Some(Command::Import { what: ImportWhat::Members { file, strict } }) => {
-            cmd_import_members(&args, lang, file, *strict)
-        }
-        Some(Command::Export { what: ExportWhat::Members { output } }) => {
-            cmd_export_members(&args, lang, output.as_deref())
-        }
+        Some(Command::Import {
+            what: ImportWhat::Members { file, strict },
+        }) => cmd_import_members(&args, lang, file, *strict),
+        Some(Command::Export {
+            what: ExportWhat::Members { output },
+        }) => cmd_export_members(&args, lang, output.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -167,7 +174,12 @@ fn cmd_demo(args: &Args, lang: Lang) -> Result<(), String> {
     let dir = data_dir(args.data.as_deref());
     let store = open_store(&dir, lang)?;
     let shown = dir.display().to_string();
-    if store.member_count() > 0 || store.branch().map_err(|e| i18n::store_error(lang, &e))?.is_some() {
+    if store.member_count() > 0
+        || store
+            .branch()
+            .map_err(|e| i18n::store_error(lang, &e))?
+            .is_some()
+    {
         return Err(lang.cat().cli(C::DemoNotEmpty(&shown)));
     }
     let n = write_demo(&store, today()).map_err(|e| i18n::store_error(lang, &e))?;

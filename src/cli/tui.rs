@@ -25,13 +25,19 @@ impl Drop for DemoDir {
 fn load_keymap(lang: Lang) -> Keymap {
     let path = keymap_path();
     let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
-    let shown = path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    let shown = path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     let (km, errors) = Keymap::load(text.as_deref().map(|t| (shown.as_str(), t)));
     if !errors.is_empty() {
         let c = lang.cat();
         eprintln!("{}", c.msg(Msg::KeymapErrors));
         for e in &errors {
-            eprintln!("  {}", c.cli(C::KeymapLine(&e.file, e.line, &c.keymap(&e.kind))));
+            eprintln!(
+                "  {}",
+                c.cli(C::KeymapLine(&e.file, e.line, &c.keymap(&e.kind)))
+            );
         }
         if io::stdin().is_terminal() {
             eprint!("{}", c.msg(Msg::PressEnter));

@@ -139,15 +139,17 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
             rng.pick(given)
         );
         // Residential branches are old: about 60% over 60.
+        let probationary = i % 12 == 5;
         let age = if i == 3 {
             88
+        } else if probationary {
+            22 + rng.below(20)
         } else if rng.below(100) < 60 {
             60 + rng.below(31)
         } else {
             25 + rng.below(35)
         } as i32;
         let birth = date_in_year(&mut rng, today.year() - age);
-        let probationary = i % 12 == 5;
         let admitted = if probationary {
             today - Duration::days(30 + rng.below(300) as i64)
         } else {
@@ -160,7 +162,7 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
             let recognized = admitted + Duration::days(365);
             events.push(ev(recognized.min(today), EventKind::Recognized, ""));
         }
-        let retired = age >= 60;
+        let retired = age >= 60 && !probationary;
         let occupation = if retired {
             Occupation::Retired
         } else {

@@ -10,19 +10,31 @@ use super::{block, label_style};
 use crate::app::App;
 use crate::domain::date;
 use crate::domain::member::{Member, MemberId, Membership};
+use crate::domain::text::ellipsize;
 use crate::domain::validate::Field;
 use crate::i18n::{Catalogue, Msg};
 
-fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str) -> Line<'a> {
-    let value = if value.is_empty() { not_set.to_string() } else { value };
-    Line::from(vec![Span::styled(format!("{label:<18}"), label_style(theme)), Span::raw(value)])
+fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str, width: u16) -> Line<'a> {
+    let value = if value.is_empty() {
+        not_set.to_string()
+    } else {
+        value
+    };
+    let value = ellipsize(&value, usize::from(width).saturating_sub(19));
+    Line::from(vec![
+        Span::styled(format!("{label:<18}"), label_style(theme)),
+        Span::raw(value),
+    ])
 }
 
 fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
     match f {
         Field::FullName => m.full_name.clone(),
         Field::OtherName => m.other_name.clone(),
-        Field::Gender => m.gender.map(|g| c.gender(g).to_string()).unwrap_or_default(),
+        Field::Gender => m
+            .gender
+            .map(|g| c.gender(g).to_string())
+            .unwrap_or_default(),
         Field::BirthDate => date::format_opt_date(m.birth_date),
         Field::Ethnicity => m.ethnicity.clone(),
         Field::Religion => m.religion.clone(),
@@ -35,9 +47,18 @@ fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
         Field::AdmittedOn => date::format_opt_date(m.admitted_on()),
         Field::RecognizedOn => date::format_opt_date(m.recognized_on()),
         Field::Education => m.education.clone(),
-        Field::Professional => m.professional.map(|p| c.professional(p).to_string()).unwrap_or_default(),
-        Field::PoliticalTheory => m.political_theory.map(|p| c.political_theory(p).to_string()).unwrap_or_default(),
-        Field::Occupation => m.occupation.map(|o| c.occupation(o).to_string()).unwrap_or_default(),
+        Field::Professional => m
+            .professional
+            .map(|p| c.professional(p).to_string())
+            .unwrap_or_default(),
+        Field::PoliticalTheory => m
+            .political_theory
+            .map(|p| c.political_theory(p).to_string())
+            .unwrap_or_default(),
+        Field::Occupation => m
+            .occupation
+            .map(|o| c.occupation(o).to_string())
+            .unwrap_or_default(),
         Field::Notes => m.notes.clone(),
     }
 }
@@ -48,10 +69,14 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
     let m = &e.member;
     let ns = c.msg(Msg::NotSet);
     f.render_widget(Clear, area);
-    let outer = block(theme, format!(" {}: {} ", c.msg(Msg::DetailTitle), m.full_name));
+    let outer = block(
+        theme,
+        format!(" {}: {} ", c.msg(Msg::DetailTitle), m.full_name),
+    );
     let inner = outer.inner(area);
     f.render_widget(outer, area);
-    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
 
     let heading = |msg: Msg| Line::styled(c.msg(msg).to_string(), theme.accent());
     let mut l = vec![heading(Msg::SectionIdentity)];
@@ -70,37 +95,92 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
         let mut v = value_of(c, m, fld);
         if fld == Field::BirthDate {
             if let Some(b) = m.birth_date {
-                v = format!("{v} ({} {})", date::age_years(b, app.today), c.msg(Msg::Years));
+                v = format!(
+                    "{v} ({} {})",
+                    date::age_years(b, app.today),
+                    c.msg(Msg::Years)
+                );
             }
         }
-        l.push(row(theme, c.field(fld), v, ns));
+        l.push(row(theme, c.field(fld), v, ns, left.width));
     }
     l.push(heading(Msg::SectionLevels));
-    for fld in [Field::Education, Field::Professional, Field::PoliticalTheory, Field::Occupation] {
-        l.push(row(theme, c.field(fld), value_of(c, m, fld), ns));
+    for fld in [
+        Field::Education,
+        Field::Professional,
+        Field::PoliticalTheory,
+        Field::Occupation,
+    ] {
+        l.push(row(
+            theme,
+            c.field(fld),
+            value_of(c, m, fld),
+            ns,
+            left.width,
+        ));
     }
 
     let mut r = vec![heading(Msg::SectionParty)];
-    r.push(row(theme, c.field(Field::CardNumber), value_of(c, m, Field::CardNumber), ns));
-    r.push(row(theme, c.field(Field::AdmittedOn), value_of(c, m, Field::AdmittedOn), ns));
-    r.push(row(theme, c.field(Field::RecognizedOn), value_of(c, m, Field::RecognizedOn), ns));
+    r.push(row(
+        theme,
+        c.field(Field::CardNumber),
+        value_of(c, m, Field::CardNumber),
+        ns,
+        left.width,
+    ));
+    r.push(row(
+        theme,
+        c.field(Field::AdmittedOn),
+        value_of(c, m, Field::AdmittedOn),
+        ns,
+        left.width,
+    ));
+    r.push(row(
+        theme,
+        c.field(Field::RecognizedOn),
+        value_of(c, m, Field::RecognizedOn),
+        ns,
+        left.width,
+    ));
     let kind = match m.membership_at(app.today) {
         Some(Membership::Official) => c.msg(Msg::KindOfficial),
         Some(Membership::Probationary) => c.msg(Msg::KindProbationary),
         None => "",
     };
-    r.push(row(theme, c.msg(Msg::LabelKind), kind.to_string(), ns));
-    r.push(row(theme, c.msg(Msg::LabelStatus), c.status(e.status).to_string(), ns));
+    r.push(row(
+        theme,
+        c.msg(Msg::LabelKind),
+        kind.to_string(),
+        ns,
+        left.width,
+    ));
+    r.push(row(
+        theme,
+        c.msg(Msg::LabelStatus),
+        c.status(e.status).to_string(),
+        ns,
+        left.width,
+    ));
     r.push(heading(Msg::SectionTimeline));
     for ev in m.events.iter().rev() {
-        let note = if ev.note.is_empty() { String::new() } else { format!(" — {}", ev.note) };
+        let note = if ev.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", ev.note)
+        };
         r.push(Line::from(vec![
-            Span::styled(format!("{}  ", date::format_date(ev.date)), label_style(theme)),
+            Span::styled(
+                format!("{}  ", date::format_date(ev.date)),
+                label_style(theme),
+            ),
             Span::raw(format!("{}{}", c.event(ev.kind), note)),
         ]));
     }
     if !m.notes.is_empty() {
-        r.push(Line::styled(c.field(Field::Notes).to_string(), theme.accent()));
+        r.push(Line::styled(
+            c.field(Field::Notes).to_string(),
+            theme.accent(),
+        ));
         r.extend(m.notes.lines().map(|s| Line::from(s.to_string())));
     }
     f.render_widget(Paragraph::new(l).wrap(Wrap { trim: false }), left);

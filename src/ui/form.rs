@@ -20,14 +20,20 @@ fn label(c: &dyn Catalogue, f: FieldRef) -> String {
         FieldRef::Member(m) => c.field(m),
         FieldRef::Branch(b) => c.branch_field(b),
     };
-    if f.required() { format!("{name}*") } else { name.to_string() }
+    if f.required() {
+        format!("{name}*")
+    } else {
+        name.to_string()
+    }
 }
 
 fn choice_label(c: &dyn Catalogue, f: Field, i: usize) -> &'static str {
     match f {
         Field::Gender => Gender::ALL.get(i).map_or("", |g| c.gender(*g)),
         Field::Professional => Professional::ALL.get(i).map_or("", |p| c.professional(*p)),
-        Field::PoliticalTheory => PoliticalTheory::ALL.get(i).map_or("", |p| c.political_theory(*p)),
+        Field::PoliticalTheory => PoliticalTheory::ALL
+            .get(i)
+            .map_or("", |p| c.political_theory(*p)),
         Field::Occupation => Occupation::ALL.get(i).map_or("", |o| c.occupation(*o)),
         _ => "",
     }
@@ -36,7 +42,9 @@ fn choice_label(c: &dyn Catalogue, f: Field, i: usize) -> &'static str {
 fn value_text(c: &dyn Catalogue, ff: &FormField) -> String {
     match (ff.field, ff.field.kind()) {
         (FieldRef::Member(f), FieldKind::Choice(_)) => {
-            let v = ff.choice.map_or(c.msg(Msg::NotSet), |i| choice_label(c, f, i));
+            let v = ff
+                .choice
+                .map_or(c.msg(Msg::NotSet), |i| choice_label(c, f, i));
             format!("‹ {v} ›")
         }
         _ => ff.input.text().to_string(),
@@ -72,7 +80,10 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
     ])
     .areas(inner);
     if intro {
-        f.render_widget(Paragraph::new(c.msg(Msg::SetupIntro)).wrap(Wrap { trim: true }), intro_area);
+        f.render_widget(
+            Paragraph::new(c.msg(Msg::SetupIntro)).wrap(Wrap { trim: true }),
+            intro_area,
+        );
     }
 
     // Lines, remembering where the focused field is so it stays in view.
@@ -83,10 +94,18 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
         if focused {
             focus_line = lines.len();
         }
-        let lstyle = if ff.error.is_some() { theme.error() } else { theme.dim() };
+        let lstyle = if ff.error.is_some() {
+            theme.error()
+        } else {
+            theme.dim()
+        };
         let marker = if focused { theme.marker() } else { " " };
         let value = value_text(c, ff);
-        let vstyle = if focused { theme.selected() } else { ratatui::style::Style::new() };
+        let vstyle = if focused {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
         let width = usize::from(fields_area.width).saturating_sub(LABEL_W + 3);
         let shown = format!("{value:<width$}");
         let mut spans = vec![
@@ -94,7 +113,8 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
             Span::styled(format!("{:<LABEL_W$}", label(c, ff.field)), lstyle),
             Span::styled(shown, vstyle),
         ];
-        if focused && ff.input.text().is_empty() && !matches!(ff.field.kind(), FieldKind::Choice(_)) {
+        if focused && ff.input.text().is_empty() && !matches!(ff.field.kind(), FieldKind::Choice(_))
+        {
             let h = hint(c, ff);
             if !h.is_empty() {
                 spans.truncate(2);
@@ -103,17 +123,29 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
         }
         lines.push(Line::from(spans));
         if let Some(p) = &ff.error {
-            lines.push(Line::styled(format!("  {:LABEL_W$}↳ {}", "", c.problem(p)), theme.error()));
+            lines.push(Line::styled(
+                format!("  {:LABEL_W$}↳ {}", "", c.problem(p)),
+                theme.error(),
+            ));
         }
     }
     let rows = usize::from(fields_area.height);
     let scroll = (focus_line + 2).saturating_sub(rows);
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), fields_area);
-    f.render_widget(Paragraph::new(c.msg(Msg::FormHint)).style(theme.dim()), hint_area);
+    f.render_widget(
+        Paragraph::new(lines).scroll((scroll as u16, 0)),
+        fields_area,
+    );
+    f.render_widget(
+        Paragraph::new(c.msg(Msg::FormHint)).style(theme.dim()),
+        hint_area,
+    );
 
     // The real cursor sits in the focused text input, so IMEs draw their preedit there.
     let ff = &form.fields[form.focus.min(form.fields.len().saturating_sub(1))];
-    if !matches!(ff.field.kind(), FieldKind::Choice(_)) && app.confirm.is_none() && app.help.is_none() {
+    if !matches!(ff.field.kind(), FieldKind::Choice(_))
+        && app.confirm.is_none()
+        && app.help.is_none()
+    {
         let y = fields_area.y + (focus_line - scroll) as u16;
         let x = fields_area.x + (2 + LABEL_W + ff.input.cursor()) as u16;
         if y < fields_area.bottom() {

@@ -45,8 +45,12 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, scroll: 
     let c = app.lang.cat();
     f.render_widget(Clear, area);
     let lines = help_lines(app, theme);
-    let max = lines.len().saturating_sub(usize::from(area.height.saturating_sub(2)));
+    let max = lines
+        .len()
+        .saturating_sub(usize::from(area.height.saturating_sub(2)));
     let title = format!(" {} — {} ", c.msg(Msg::HelpTitle), c.msg(Msg::HelpFooter));
-    let p = Paragraph::new(lines).block(block(theme, title).border_style(theme.accent())).scroll((scroll.min(max) as u16, 0));
+    let p = Paragraph::new(lines)
+        .block(block(theme, title).border_style(theme.accent()))
+        .scroll((scroll.min(max) as u16, 0));
     f.render_widget(p, area);
 }

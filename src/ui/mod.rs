@@ -30,13 +30,19 @@ pub fn list_rows(height: u16) -> usize {
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = Paragraph::new(app.lang.cat().msg(Msg::TooSmall)).wrap(Wrap { trim: true }).alignment(Alignment::Center);
+        let msg = Paragraph::new(app.lang.cat().msg(Msg::TooSmall))
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center);
         f.render_widget(msg, area);
         return;
     }
-    let [top, tabs, body, bottom] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
-            .areas(area);
+    let [top, tabs, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     draw_title(f, app, theme, top);
     draw_tabs(f, app, theme, tabs);
     match app.screen {
@@ -69,16 +75,30 @@ pub(crate) fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> 
 pub(crate) fn centered(r: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(r.width);
     let h = h.min(r.height);
-    Rect { x: r.x + (r.width - w) / 2, y: r.y + (r.height - h) / 2, width: w, height: h }
+    Rect {
+        x: r.x + (r.width - w) / 2,
+        y: r.y + (r.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 fn draw_title(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
-    let branch = app.branch.as_ref().map_or(String::new(), |b| format!(" · {}", b.name));
-    let mut spans = vec![Span::styled(format!(" {}{}", c.msg(Msg::AppName), branch), theme.title())];
+    let branch = app
+        .branch
+        .as_ref()
+        .map_or(String::new(), |b| format!(" · {}", b.name));
+    let mut spans = vec![Span::styled(
+        format!(" {}{}", c.msg(Msg::AppName), branch),
+        theme.title(),
+    )];
     let demo = if app.demo { c.msg(Msg::DemoBanner) } else { "" };
     let used: usize = spans.iter().map(Span::width).sum::<usize>() + demo.chars().count();
-    spans.push(Span::styled(" ".repeat(usize::from(area.width).saturating_sub(used)), theme.title()));
+    spans.push(Span::styled(
+        " ".repeat(usize::from(area.width).saturating_sub(used)),
+        theme.title(),
+    ));
     if app.demo {
         spans.push(Span::styled(demo, theme.demo()));
     }
@@ -93,7 +113,11 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
         };
-        let style = if *s == app.screen { theme.selected() } else { theme.dim() };
+        let style = if *s == app.screen {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
         spans.push(Span::styled(format!(" {} {} ", i + 1, name), style));
         spans.push(Span::raw(" "));
     }
@@ -111,12 +135,21 @@ fn draw_branch(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .map(|(bf, v)| {
                 Line::from(vec![
                     Span::styled(format!("{:<20}", c.branch_field(*bf)), theme.dim()),
-                    Span::raw(if v.is_empty() { c.msg(Msg::NotSet).to_string() } else { v }),
+                    Span::raw(if v.is_empty() {
+                        c.msg(Msg::NotSet).to_string()
+                    } else {
+                        v
+                    }),
                 ])
             })
             .collect(),
     };
-    f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm) {
@@ -133,9 +166,9 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
         Line::from(""),
         Line::styled(cat.msg(Msg::ConfirmKeys), theme.accent()),
     ];
-    let p = Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .block(block(theme, format!(" {} ", cat.msg(Msg::ConfirmTitle))).border_style(theme.warning()));
+    let p = Paragraph::new(text).wrap(Wrap { trim: true }).block(
+        block(theme, format!(" {} ", cat.msg(Msg::ConfirmTitle))).border_style(theme.warning()),
+    );
     f.render_widget(p, r);
 }
 
@@ -145,7 +178,15 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let (text, style) = match &app.notice {
         Some(Notice::Saved(w)) if !w.is_empty() => {
             let ws: Vec<String> = w.iter().map(|w| c.warning(w)).collect();
-            (format!("{} {}{}", c.msg(Msg::Saved), c.msg(Msg::WarningPrefix), ws.join(" ")), theme.warning())
+            (
+                format!(
+                    "{} {}{}",
+                    c.msg(Msg::Saved),
+                    c.msg(Msg::WarningPrefix),
+                    ws.join(" ")
+                ),
+                theme.warning(),
+            )
         }
         Some(Notice::Saved(_)) => (c.msg(Msg::Saved).to_string(), theme.ok()),
         Some(Notice::Deleted(name)) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
@@ -154,7 +195,7 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Some(Notice::Store(e)) => (i18n::store_error(app.lang, e), theme.error()),
         None => (hints(app), theme.dim()),
     };
-    let width = usize::from(area.width).saturating_sub(help.chars().count() + 2);
+    let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
     let text = crate::domain::text::ellipsize(&text, width);
     let pad = width.saturating_sub(text.chars().count());
     let line = Line::from(vec![
@@ -177,11 +218,9 @@ fn hints(app: &App) -> String {
         Action::NextFilter,
         Action::SearchAccept,
         Action::Save,
-        Action::NextField,
         Action::Cancel,
         Action::Yes,
         Action::No,
-        Action::Back,
         Action::Quit,
     ];
     let mut out = Vec::new();

@@ -32,14 +32,24 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Filter::Exempt => Msg::FilterExempt,
             Filter::Left => Msg::FilterLeft,
         };
-        let style = if *fl == r.filter { theme.selected() } else { theme.dim() };
-        spans.push(Span::styled(format!(" {} {} ", c.msg(name), r.count(*fl)), style));
+        let style = if *fl == r.filter {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(
+            format!(" {} {} ", c.msg(name), r.count(*fl)),
+            style,
+        ));
     }
     f.render_widget(Line::from(spans), tabs);
 
     if show_search {
         let prompt = c.msg(Msg::SearchPrompt);
-        let line = Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(r.query.text())]);
+        let line = Line::from(vec![
+            Span::styled(prompt, theme.accent()),
+            Span::raw(r.query.text()),
+        ]);
         f.render_widget(Paragraph::new(line), search);
         if r.searching && app.form.is_none() && app.confirm.is_none() && app.help.is_none() {
             let x = search.x + (prompt.chars().count() + r.query.cursor()) as u16;
@@ -69,14 +79,22 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         widths.push(Constraint::Length(12));
     }
     if r.visible_len() == 0 {
-        let msg = if r.entries().is_empty() { Msg::EmptyRoster } else { Msg::NoMatch };
+        let msg = if r.entries().is_empty() {
+            Msg::EmptyRoster
+        } else {
+            Msg::NoMatch
+        };
         f.render_widget(Paragraph::new(c.msg(msg)).style(theme.dim()), table_area);
         return;
     }
     let rows = r.visible().enumerate().map(|(i, e)| {
         let m = &e.member;
         let born = m.birth_date.map_or(String::new(), |b| {
-            format!("{} ({})", chrono::Datelike::year(&b), date::age_years(b, app.today))
+            format!(
+                "{} ({})",
+                chrono::Datelike::year(&b),
+                date::age_years(b, app.today)
+            )
         });
         let mut cells = vec![
             Cell::from(format!("{:>3}", i + 1)),
@@ -90,7 +108,11 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             cells.push(Cell::from(m.phone.clone()));
         }
         let row = Row::new(cells);
-        if e.status.is_exempt() || !e.status.is_active() { row.style(theme.dim()) } else { row }
+        if e.status.is_exempt() || !e.status.is_active() {
+            row.style(theme.dim())
+        } else {
+            row
+        }
     });
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))

@@ -18,7 +18,10 @@ impl Theme {
     /// The theme for this environment: `NO_COLOR` (any non-empty value) turns colour off.
     pub fn from_env(ascii: bool) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color, ascii }
+        Theme {
+            color: !no_color,
+            ascii,
+        }
     }
 
     fn pick(&self, colored: Style, mono: Style) -> Style {
@@ -27,17 +30,26 @@ impl Theme {
 
     /// The title bar.
     pub fn title(&self) -> Style {
-        self.pick(Style::new().fg(Color::White).bg(Color::Blue), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::White).bg(Color::Blue),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     /// The selected row or field.
     pub fn selected(&self) -> Style {
-        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new().add_modifier(Modifier::REVERSED))
+        self.pick(
+            Style::new().fg(Color::Black).bg(Color::Cyan),
+            Style::new().add_modifier(Modifier::REVERSED),
+        )
     }
 
     /// An error text.
     pub fn error(&self) -> Style {
-        self.pick(Style::new().fg(Color::LightRed), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::LightRed),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     /// A warning text.
@@ -52,7 +64,10 @@ impl Theme {
 
     /// The sample-data banner.
     pub fn demo(&self) -> Style {
-        self.pick(Style::new().fg(Color::Black).bg(Color::Yellow), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Black).bg(Color::Yellow),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     /// Labels and secondary text.
@@ -62,12 +77,18 @@ impl Theme {
 
     /// Headings and keys.
     pub fn accent(&self) -> Style {
-        self.pick(Style::new().fg(Color::LightCyan), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::LightCyan),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     /// Table headers.
     pub fn header(&self) -> Style {
-        self.pick(Style::new().fg(Color::Yellow), Style::new().add_modifier(Modifier::UNDERLINED))
+        self.pick(
+            Style::new().fg(Color::Yellow),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
     }
 
     /// The border glyph set.

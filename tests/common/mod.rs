@@ -1,0 +1,114 @@
+//! Shared test helpers: an app on a temporary store, key replay, screen text.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sochibo::app::App;
+use sochibo::app::keymap::{Keymap, parse_key_string};
+use sochibo::domain::member::Member;
+use sochibo::domain::validate::{MemberDraft, check_member};
+use sochibo::i18n::Lang;
+use sochibo::store::Store;
+use sochibo::ui::{self, theme::Theme};
+
+/// The fixed "today" of the tests.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+/// A test harness: app + terminal + the temp dir that holds the store.
+pub struct Harness {
+    pub app: App,
+    pub term: Terminal<TestBackend>,
+    pub theme: Theme,
+    pub dir: tempfile::TempDir,
+}
+
+/// A member from a few fields, checked like the form does.
+pub fn member(name: &str, birth: &str, admitted: &str, card: &str) -> Member {
+    let d = MemberDraft {
+        full_name: name.into(),
+        birth_date: birth.into(),
+        admitted_on: admitted.into(),
+        card_number: card.into(),
+        ..MemberDraft::default()
+    };
+    check_member(&d, None, None, [], today())
+        .expect("valid test member")
+        .member
+}
+
+impl Harness {
+    /// An app on the demo branch plus `extra` members, in Vietnamese, 80×24.
+    pub fn demo(extra: &[Member]) -> Harness {
+        Self::build(true, extra, None, Lang::Vi)
+    }
+
+    /// An app on an empty store (first run).
+    pub fn empty() -> Harness {
+        Self::build(false, &[], None, Lang::Vi)
+    }
+
+    /// Full control.
+    pub fn build(demo: bool, extra: &[Member], user_keymap: Option<&str>, lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        if demo {
+            sochibo::cli::write_demo(&store, today()).unwrap();
+        }
+        let items: Vec<_> = extra.iter().cloned().map(|m| (None, m)).collect();
+        store.save_members(&items).unwrap();
+        let (keymap, errors) = Keymap::load(user_keymap.map(|k| ("keymap.toml", k)));
+        assert!(errors.is_empty(), "{errors:?}");
+        let app = App::new(store, lang, keymap, today()).unwrap();
+        let term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut h = Harness {
+            app,
+            term,
+            theme: Theme {
+                color: true,
+                ascii: false,
+            },
+            dir,
+        };
+        h.keys("");
+        h
+    }
+
+    /// Types a key string ("/nguyen<Enter>", see `parse_key_string`) and redraws.
+    pub fn keys(&mut self, s: &str) -> &mut Self {
+        let events: Vec<Event> = parse_key_string(s)
+            .unwrap()
+            .into_iter()
+            .map(Event::Key)
+            .collect();
+        ui::run(&mut self.term, &mut self.app, &self.theme, events).unwrap();
+        self
+    }
+
+    /// The screen as text, one string per row.
+    pub fn screen(&self) -> String {
+        let buf = self.term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Names of the members in the store.
+    pub fn stored_names(&self) -> Vec<String> {
+        self.app
+            .store
+            .members()
+            .unwrap()
+            .into_iter()
+            .map(|(_, m)| m.full_name)
+            .collect()
+    }
+}

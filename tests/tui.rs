@@ -1,0 +1,302 @@
+//! The TUI driven by key events on a `TestBackend`, as a secretary would use it.
+
+mod common;
+
+use common::{Harness, member};
+use sochibo::i18n::Lang;
+
+#[test]
+fn search_without_diacritics_finds_the_member() {
+    let mut h = Harness::demo(&[member(
+        "Nguyễn Văn An",
+        "05/03/1950",
+        "10/01/1975",
+        "12345678",
+    )]);
+    h.keys("/nguyen van an");
+    let screen = h.screen();
+    assert!(screen.contains("Tìm: nguyen van an"), "{screen}");
+    assert!(screen.contains("Nguyễn Văn An"), "{screen}");
+    assert_eq!(h.app.roster.visible_len(), 1);
+    // Initials, "đ" typed as "d", a card number: each narrows on every keystroke.
+    h.keys("<Esc>/ng v an");
+    assert_eq!(
+        h.app.roster.selected().unwrap().member.full_name,
+        "Nguyễn Văn An"
+    );
+    h.keys("<Esc>/12345678");
+    assert_eq!(h.app.roster.visible_len(), 1);
+    h.keys("<Esc>/duc");
+    assert!(
+        h.app
+            .roster
+            .visible()
+            .all(|e| sochibo::domain::text::fold(&e.member.full_name).contains("duc"))
+    );
+    assert!(h.app.roster.visible_len() >= 1);
+    // Esc clears the search and shows everyone again.
+    h.keys("<Esc>");
+    assert_eq!(h.app.roster.visible_len(), 36);
+}
+
+#[test]
+fn add_a_member_through_the_form() {
+    let mut h = Harness::demo(&[]);
+    let before = h.stored_names().len();
+    // Name, then Giới tính (→ Nữ with Right twice), then Ngày sinh.
+    h.keys("nTrần Thị Bích<Tab><Tab><Right><Right><Tab>05/03/1960");
+    assert!(h.screen().contains("Thêm đảng viên"));
+    h.keys("<Down><Down><Down><Down><Down><Down><Down><Down><Down>10/01/1990<C-s>");
+    let screen = h.screen();
+    assert!(screen.contains("Đã lưu"), "{screen}");
+    assert_eq!(h.stored_names().len(), before + 1);
+    let (_, m) = h
+        .app
+        .store
+        .members()
+        .unwrap()
+        .into_iter()
+        .find(|(_, m)| m.full_name == "Trần Thị Bích")
+        .unwrap();
+    assert_eq!(m.gender, Some(sochibo::domain::member::Gender::Female));
+    assert_eq!(m.birth_date, chrono::NaiveDate::from_ymd_opt(1960, 3, 5));
+    assert_eq!(m.ethnicity, "Kinh");
+    assert_eq!(
+        m.admitted_on(),
+        chrono::NaiveDate::from_ymd_opt(1990, 1, 10)
+    );
+    // The roster shows and selects the new member.
+    assert_eq!(
+        h.app.roster.selected().unwrap().member.full_name,
+        "Trần Thị Bích"
+    );
+}
+
+#[test]
+fn a_wrong_date_shows_the_message_and_saves_nothing() {
+    let mut h = Harness::demo(&[]);
+    let before = h.stored_names().len();
+    h.keys("nLê Văn Tám<Down><Down><Down>31/02/1960<C-s>");
+    let screen = h.screen();
+    assert!(screen.contains("không có ngày này trên lịch"), "{screen}");
+    assert!(screen.contains("Chưa lưu"), "{screen}");
+    assert_eq!(h.stored_names().len(), before);
+    assert!(
+        h.app.form.is_some(),
+        "the form stays open with what was typed"
+    );
+    // Fixing the field and saving works.
+    h.keys("<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>28/02/1960<C-s>");
+    assert_eq!(h.stored_names().len(), before + 1);
+}
+
+#[test]
+fn name_is_required_and_card_numbers_are_unique() {
+    let mut h = Harness::demo(&[member(
+        "Nguyễn Văn An",
+        "05/03/1950",
+        "10/01/1975",
+        "12345678",
+    )]);
+    let before = h.stored_names().len();
+    h.keys("n<C-s>");
+    assert!(h.screen().contains("không được để trống"));
+    h.keys("Phạm Thị Cúc<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>12345678<C-s>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("đã thuộc về đồng chí Nguyễn Văn An"),
+        "{screen}"
+    );
+    assert_eq!(h.stored_names().len(), before);
+}
+
+#[test]
+fn delete_asks_naming_the_member_then_removes() {
+    let mut h = Harness::demo(&[member(
+        "Nguyễn Văn An",
+        "05/03/1950",
+        "10/01/1975",
+        "12345678",
+    )]);
+    h.keys("/nguyen van an<Enter>d");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Xóa hồ sơ đảng viên Nguyễn Văn An?"),
+        "{screen}"
+    );
+    h.keys("n");
+    assert!(h.stored_names().contains(&"Nguyễn Văn An".to_string()));
+    h.keys("dc");
+    assert!(!h.stored_names().contains(&"Nguyễn Văn An".to_string()));
+    assert!(h.screen().contains("Đã xóa: Nguyễn Văn An"));
+}
+
+#[test]
+fn a_telex_dd_and_stray_backspace_in_the_list_destroy_nothing() {
+    let mut h = Harness::demo(&[]);
+    let before = h.stored_names();
+    // Telex "dd": the IME sends d, then Backspace + đ.
+    h.keys("d<Backspace>đ<Backspace><Backspace>");
+    assert_eq!(h.stored_names(), before);
+    assert!(h.app.confirm.is_some(), "the question is still waiting");
+    h.keys("<Esc>");
+    assert!(h.app.confirm.is_none());
+    assert_eq!(h.stored_names(), before);
+}
+
+#[test]
+fn help_is_built_from_the_keymap() {
+    let mut h = Harness::demo(&[]);
+    h.keys("?");
+    let screen = h.screen();
+    assert!(screen.contains("Trợ giúp"), "{screen}");
+    assert!(screen.contains("Thêm đảng viên"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(" n ") && l.contains("Thêm đảng viên")),
+        "{screen}"
+    );
+    assert!(screen.contains("? Trợ giúp"));
+    h.keys("<Esc>");
+    assert!(h.app.help.is_none());
+}
+
+#[test]
+fn a_user_keymap_override_works_and_shows_in_help() {
+    let mut h = Harness::build(
+        true,
+        &[],
+        Some("[members]\n\"a\" = \"new\"\n\"n\" = \"noop\"\n"),
+        Lang::Vi,
+    );
+    h.keys("n");
+    assert!(h.app.form.is_none(), "n was unbound");
+    h.keys("?");
+    let screen = h.screen();
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(" a ") && l.contains("Thêm đảng viên")),
+        "{screen}"
+    );
+    h.keys("<Esc>a");
+    assert!(h.screen().contains("Thêm đảng viên"));
+    assert!(h.app.form.is_some());
+}
+
+#[test]
+fn first_run_walks_through_the_branch_profile() {
+    let mut h = Harness::empty();
+    let screen = h.screen();
+    assert!(screen.contains("Khai báo chi bộ"), "{screen}");
+    assert!(screen.contains("Tên chi bộ*"), "{screen}");
+    h.keys("Chi bộ Tổ dân phố số 7<C-s>");
+    assert!(h.screen().contains("Đảng bộ cấp trên"));
+    assert!(
+        h.app.store.branch().unwrap().is_none(),
+        "required fields missing: nothing saved"
+    );
+    // The failed save put the cursor on the first field in error.
+    h.keys("Đảng bộ phường Dương Kinh<Tab>Số 12 Mạc Đăng Doanh<Tab>Trần Văn Hùng<Tab><Tab>2025-2030<C-s>");
+    let b = h.app.store.branch().unwrap().expect("branch saved");
+    assert_eq!(b.name, "Chi bộ Tổ dân phố số 7");
+    assert_eq!((b.term_start, b.term_end), (2025, 2030));
+    assert!(h.screen().contains("Sổ chi bộ · Chi bộ Tổ dân phố số 7"));
+    // Screen 2 shows the profile; e edits it.
+    h.keys("2");
+    assert!(h.screen().contains("Đảng bộ phường Dương Kinh"));
+    h.keys("e");
+    assert!(h.screen().contains("Sửa thông tin chi bộ"));
+}
+
+#[test]
+fn quit_asks_only_when_a_form_is_dirty() {
+    let mut h = Harness::demo(&[]);
+    h.keys("n<Tab><Tab>");
+    h.keys("q"); // q on a choice field is not text: it asks to quit
+    assert!(h.app.should_quit, "a clean form quits at once");
+    let mut h = Harness::demo(&[]);
+    h.keys("nAn<Tab><Tab><C-c>");
+    assert!(!h.app.should_quit);
+    assert!(h.screen().contains("chưa lưu"));
+    h.keys("k");
+    assert!(!h.app.should_quit && h.app.form.is_some());
+    h.keys("<C-c><C-c>");
+    assert!(h.app.should_quit);
+}
+
+#[test]
+fn detail_card_shows_status_and_timeline() {
+    let mut h = Harness::demo(&[member(
+        "Nguyễn Văn An",
+        "05/03/1950",
+        "10/01/1975",
+        "12345678",
+    )]);
+    h.keys("/nguyen van an<Enter><Enter>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Hồ sơ đảng viên: Nguyễn Văn An"),
+        "{screen}"
+    );
+    assert!(screen.contains("10/01/1975  Kết nạp vào Đảng"), "{screen}");
+    assert!(
+        screen.contains("Dự bị"),
+        "no recognition date: probationary\n{screen}"
+    );
+    h.keys("<Esc>");
+    assert!(h.app.detail.is_none());
+}
+
+#[test]
+fn filter_tabs_cycle_by_status() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<Tab><Tab><Tab>");
+    assert!(
+        h.app
+            .roster
+            .visible()
+            .all(|e| e.status == sochibo::domain::member::Status::Probationary)
+    );
+    h.keys("<Tab>");
+    assert!(h.app.roster.visible().all(|e| e.status.is_exempt()));
+    assert_eq!(h.app.roster.visible_len(), 2);
+    h.keys("<S-Tab><S-Tab><S-Tab><S-Tab>");
+    assert_eq!(h.app.roster.visible_len(), 35);
+}
+
+#[test]
+fn english_ui_and_small_terminal() {
+    let mut h = Harness::build(true, &[], None, Lang::En);
+    h.keys("");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Members") && screen.contains("SAMPLE DATA") && screen.contains("? Help"),
+        "{screen}"
+    );
+    h.term.backend_mut().resize(60, 20);
+    h.keys("j");
+    assert!(h.screen().contains("at least 80×24"));
+}
+
+#[test]
+fn monochrome_selection_is_marked_without_colour() {
+    let mut h = Harness::demo(&[]);
+    h.theme = sochibo::ui::theme::Theme {
+        color: false,
+        ascii: true,
+    };
+    h.keys("j");
+    let screen = h.screen();
+    let selected = screen
+        .lines()
+        .find(|l| l.starts_with('>'))
+        .expect("a marked row");
+    assert!(
+        selected.contains(&h.app.roster.selected().unwrap().member.full_name),
+        "{screen}"
+    );
+    h.keys("2");
+    assert!(h.screen().contains("+-"), "ascii borders");
+}
