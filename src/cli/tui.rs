@@ -75,5 +75,12 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     ratatui::restore();
     let flushed = app.store.flush();
     result.map_err(|e| lang.cat().cli(C::Error(&e.to_string())))?;
-    flushed.map_err(|e| i18n::store_error(lang, &e))
+    flushed.map_err(|e| i18n::store_error(lang, &e))?;
+    if !args.demo {
+        // Our own verified backup, independent of sled (kept in backups/).
+        app.store
+            .auto_backup(app.changed)
+            .map_err(|e| i18n::store_error(lang, &e))?;
+    }
+    Ok(())
 }

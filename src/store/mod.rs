@@ -2,6 +2,7 @@
 //! big-endian `u64` keys, every value versioned (see `schema`), every acknowledged save
 //! flushed to disk before it returns.
 
+pub mod backup;
 pub mod codec;
 pub mod schema;
 

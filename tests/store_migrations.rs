@@ -1,0 +1,112 @@
+//! Golden bytes: records written by schema version 1 stay readable forever. The fixtures
+//! were written once by `write_fixtures` (ignored) and are never regenerated.
+
+use chrono::NaiveDate;
+use sochibo::domain::branch::Branch;
+use sochibo::domain::member::{
+    EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional,
+};
+use sochibo::store::schema::{decode_branch, decode_member, encode_branch, encode_member};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn golden_member() -> Member {
+    Member {
+        full_name: "Nguyễn Thị Ngọc Ẩn".into(),
+        other_name: "Bà Ba".into(),
+        gender: Some(Gender::Female),
+        birth_date: Some(d(1948, 2, 29)),
+        ethnicity: "Kinh".into(),
+        religion: "Phật giáo".into(),
+        hometown: "Thái Bình".into(),
+        residential_group: "Tổ dân phố số 5".into(),
+        address: "Số 12 Mạc Đăng Doanh".into(),
+        national_id: "031148000123".into(),
+        phone: "0912 345 678".into(),
+        card_number: "31.001234".into(),
+        education: "10/10".into(),
+        professional: Some(Professional::Intermediate),
+        political_theory: Some(PoliticalTheory::Elementary),
+        occupation: Some(Occupation::Retired),
+        notes: "Dòng 1\nDòng 2".into(),
+        events: vec![
+            MemberEvent {
+                date: d(1970, 5, 19),
+                kind: EventKind::Admitted,
+                note: String::new(),
+            },
+            MemberEvent {
+                date: d(1971, 5, 19),
+                kind: EventKind::Recognized,
+                note: String::new(),
+            },
+            MemberEvent {
+                date: d(2024, 3, 1),
+                kind: EventKind::ExemptionStarted { full: true },
+                note: "NQ 03".into(),
+            },
+        ],
+    }
+}
+
+fn golden_branch() -> Branch {
+    Branch {
+        name: "Chi bộ Tổ dân phố số 5".into(),
+        superior: "Đảng bộ phường Dương Kinh".into(),
+        address: "Nhà văn hóa TDP số 5".into(),
+        secretary: "Trần Văn Hùng".into(),
+        deputy: String::new(),
+        term_start: 2025,
+        term_end: 2027,
+    }
+}
+
+const MEMBER_V1: &[u8] = include_bytes!("fixtures/member_v1.bin");
+const BRANCH_V1: &[u8] = include_bytes!("fixtures/branch_v1.bin");
+
+#[test]
+fn member_v1_bytes_decode_forever() {
+    assert_eq!(MEMBER_V1[0], 1, "version byte");
+    assert_eq!(decode_member(MEMBER_V1).unwrap(), golden_member());
+    // Encoding today still writes exactly these bytes (schema v1 is frozen).
+    assert_eq!(encode_member(&golden_member()).unwrap(), MEMBER_V1);
+}
+
+#[test]
+fn branch_v1_bytes_decode_forever() {
+    assert_eq!(decode_branch(BRANCH_V1).unwrap(), golden_branch());
+    assert_eq!(encode_branch(&golden_branch()).unwrap(), BRANCH_V1);
+}
+
+#[test]
+fn damaged_or_future_records_are_errors_not_panics() {
+    let mut future = MEMBER_V1.to_vec();
+    future[0] = 99;
+    assert!(decode_member(&future).is_err());
+    assert!(decode_member(&MEMBER_V1[..MEMBER_V1.len() - 3]).is_err());
+    let mut longer = MEMBER_V1.to_vec();
+    longer.push(0);
+    assert!(
+        decode_member(&longer).is_err(),
+        "trailing bytes mean corruption"
+    );
+    assert!(decode_member(&[]).is_err());
+}
+
+#[test]
+#[ignore = "writes the golden fixtures; run once per new schema version, never again"]
+fn write_fixtures() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::write(
+        dir.join("member_v1.bin"),
+        encode_member(&golden_member()).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("branch_v1.bin"),
+        encode_branch(&golden_branch()).unwrap(),
+    )
+    .unwrap();
+}
