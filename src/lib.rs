@@ -9,5 +9,6 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod interchange;
 pub mod store;
 pub mod ui;

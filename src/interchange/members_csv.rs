@@ -1,0 +1,942 @@
+//! The member list as CSV, the way Excel on a Vietnamese Windows PC opens and saves it.
+//!
+//! [`export`] writes the register; [`parse`] reads a file the secretary filled in or edited
+//! (Excel's own "CSV UTF-8" with `;` or `,`, with or without a BOM, headers with or without
+//! diacritics); [`plan`] checks every row against the register and says what an import
+//! would add, update and refuse, without saving anything. No file or terminal I/O here.
+//!
+//! Formula protection: a spreadsheet runs a cell as a formula when it starts with `=`, `@`,
+//! or `+`/`-` followed by something other than a digit or a space. [`export`] prefixes such
+//! text with an apostrophe (`=SUM(A1)` is written `'=SUM(A1)`), and [`parse`] removes that
+//! apostrophe again, so a round trip is lossless. Phone numbers like `+84 912 345 678` and
+//! notes like `- đã đóng đảng phí` are left as they are. A value that itself starts with
+//! apostrophes in front of such text gets one more on export, so it too survives the trip.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::domain::date;
+use crate::domain::member::{Gender, Member, MemberId, Occupation, PoliticalTheory, Professional};
+use crate::domain::text;
+use crate::domain::validate::{self, Field, MemberDraft, Problem, Warning};
+use crate::i18n::{Catalogue, En, Vi};
+
+/// Header of the informational status column [`export`] appends after the fields.
+/// [`parse`] recognises it (and "Status") and ignores its cells.
+pub const STATUS_COLUMN: &str = "Trạng thái";
+
+const BOM: &str = "\u{feff}";
+
+/// Why a CSV file cannot be read at all (problems of single rows are reported per row).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HeaderError {
+    /// The file is not UTF-8 text (for example saved from Excel as plain "CSV", which uses
+    /// the Windows code page; "CSV UTF-8" is needed).
+    #[error("the file is not UTF-8 text")]
+    NotUtf8,
+    /// The file has no header line.
+    #[error("the file is empty")]
+    Empty,
+    /// The header has no full-name column ("Họ và tên").
+    #[error("the header has no full-name column")]
+    NoNameColumn,
+    /// The CSV reader failed (the message says where).
+    #[error("{0}")]
+    Csv(String),
+}
+
+/// One data row of an imported file, before checking against the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRow {
+    /// 1-based physical line where the row starts in the file (the header is line 1 unless
+    /// blank lines precede it; a quoted cell spanning lines moves later rows down).
+    pub line: usize,
+    /// The row's cells, formula protection removed, not yet cleaned or checked.
+    pub draft: MemberDraft,
+    /// Cells that could not be read (an unknown choice value), by field.
+    pub errors: Vec<(Field, Problem)>,
+    /// Fields with no column in the file. Importing over an existing member keeps that
+    /// member's values for these; a new member gets them empty.
+    pub absent: Vec<Field>,
+}
+
+/// A parsed CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The data rows in file order; rows whose cells are all empty are skipped.
+    pub rows: Vec<CsvRow>,
+    /// Header cells that name no field, as written in the file; their cells are ignored.
+    /// Also lists a second column for a field already seen (only the first is read).
+    pub ignored_columns: Vec<String>,
+    /// Fields with no column in the file (the same list as each row's `absent`).
+    pub missing_columns: Vec<Field>,
+    /// The separator found in the header line: `b','` or `b';'`.
+    pub separator: u8,
+}
+
+/// One refused cell of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The row's line in the file (see [`CsvRow::line`]).
+    pub line: usize,
+    /// The column.
+    pub field: Field,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What an import would do. Nothing is saved until the caller saves `items`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportPlan {
+    /// Members to save, in file order: `Some(id)` updates that member, `None` adds one.
+    /// Ready for `Store::save_members`.
+    pub items: Vec<(Option<MemberId>, Member)>,
+    /// How many items are new members.
+    pub added: usize,
+    /// How many items update existing members.
+    pub updated: usize,
+    /// Every problem of every refused row (a row may have several); refused rows are not
+    /// in `items`.
+    pub rejected: Vec<RowError>,
+    /// Non-blocking warnings of accepted rows, with their line.
+    pub warnings: Vec<(usize, Warning)>,
+}
+
+impl ImportPlan {
+    /// Number of refused rows (distinct lines in `rejected`).
+    pub fn rejected_rows(&self) -> usize {
+        self.rejected
+            .iter()
+            .map(|e| e.line)
+            .collect::<HashSet<_>>()
+            .len()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Export
+
+/// The member list as CSV for Excel: UTF-8 with BOM, `,` separator, CRLF line ends,
+/// quoting where needed. The header row is the Vietnamese field labels in
+/// [`Field::ALL`] order, then [`STATUS_COLUMN`] (the status on `today`, for reading only).
+/// Dates are dd/mm/yyyy, choices their Vietnamese labels, rows in Vietnamese name order
+/// (given name first). Text that a spreadsheet would run as a formula gets an apostrophe
+/// in front (see the module documentation); [`parse`] removes it again.
+pub fn export(members: &[(MemberId, Member)], today: NaiveDate) -> String {
+    let mut sorted: Vec<&Member> = members.iter().map(|(_, m)| m).collect();
+    sorted.sort_by(|a, b| text::compare_names(&a.full_name, &b.full_name));
+
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(sorted.len() + 1);
+    let mut header: Vec<String> = Field::ALL
+        .iter()
+        .map(|f| Vi.field(*f).to_string())
+        .collect();
+    header.push(STATUS_COLUMN.to_string());
+    rows.push(header);
+    for m in sorted {
+        let draft = MemberDraft::from_member(m);
+        let mut row: Vec<String> = Field::ALL.iter().map(|f| export_cell(&draft, *f)).collect();
+        row.push(Vi.status(m.status_at(today)).to_string());
+        rows.push(row);
+    }
+
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
+    for row in &rows {
+        // Writing to memory cannot fail, and every row has the header's length.
+        if w.write_record(row).is_err() {
+            break;
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn export_cell(d: &MemberDraft, f: Field) -> String {
+    let label = match f {
+        Field::Gender => d.gender.map(|g| Vi.gender(g)),
+        Field::Professional => d.professional.map(|p| Vi.professional(p)),
+        Field::PoliticalTheory => d.political_theory.map(|p| Vi.political_theory(p)),
+        Field::Occupation => d.occupation.map(|o| Vi.occupation(o)),
+        _ => return protect(d.text(f).map_or("", String::as_str)),
+    };
+    label.unwrap_or_default().to_string()
+}
+
+/// Whether a spreadsheet would read the cell as a formula.
+fn is_formula(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('=' | '@') => true,
+        Some('+' | '-') => chars
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit() && c != ' '),
+        _ => false,
+    }
+}
+
+/// Whether [`protect`] adds an apostrophe: a formula, or a formula behind apostrophes
+/// (so that [`unprotect`] can tell the added apostrophe from one in the data).
+fn needs_guard(s: &str) -> bool {
+    is_formula(s.trim_start_matches('\''))
+}
+
+/// The cell as written to the file: formula-like text gets a leading apostrophe.
+fn protect(s: &str) -> String {
+    if needs_guard(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Undoes [`protect`]: removes one apostrophe that guards formula-like text.
+fn unprotect(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => s,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Parse
+
+/// Reads a CSV file of members. Accepts UTF-8 with or without BOM, `,` or `;` as the
+/// separator (whichever occurs more outside quotes in the header line; an Excel `sep=;`
+/// first line is honoured too), CRLF or LF line ends and rows of any length. Header cells
+/// are matched to fields ignoring case, diacritics and punctuation, against the Vietnamese
+/// and English labels and a few common short forms ("Họ tên", "CCCD", "SĐT"); other
+/// columns are listed in [`Parsed::ignored_columns`]. The full-name column is required.
+/// Choice cells are matched the same way against both languages' labels and common short
+/// forms ("ĐH", "CBCCVC", "hưu"); an unknown value is a row error, not a file error.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
+    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| HeaderError::NotUtf8)?;
+    if text.trim().is_empty() {
+        return Err(HeaderError::Empty);
+    }
+    let lines = LineIndex::new(text);
+    let (separator, body_start) = match sep_hint(text) {
+        Some((sep, after)) => (sep, after),
+        None => (sniff_separator(text), 0),
+    };
+    let body = text.get(body_start..).unwrap_or_default();
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(body.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => return Err(HeaderError::Empty),
+        Some(Err(e)) => return Err(HeaderError::Csv(e.to_string())),
+        Some(Ok(h)) => h,
+    };
+
+    let mut columns: Vec<Option<Field>> = Vec::with_capacity(header.len());
+    let mut ignored_columns = Vec::new();
+    let mut seen = HashSet::new();
+    for cell in header.iter() {
+        let k = key(cell);
+        let field = if k.is_empty() || is_status_header(&k) {
+            None
+        } else {
+            match header_field(&k) {
+                Some(f) if seen.insert(f) => Some(f),
+                _ => {
+                    ignored_columns.push(text::clean(cell));
+                    None
+                }
+            }
+        };
+        columns.push(field);
+    }
+    if !seen.contains(&Field::FullName) {
+        return Err(HeaderError::NoNameColumn);
+    }
+    let missing_columns: Vec<Field> = Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| !seen.contains(f))
+        .collect();
+
+    let choices = Choices::new();
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| HeaderError::Csv(e.to_string()))?;
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let start = body_start + record.position().map_or(0, |p| p.byte() as usize);
+        let mut draft = MemberDraft::default();
+        let mut errors = Vec::new();
+        for (i, field) in columns.iter().enumerate() {
+            let Some(f) = *field else { continue };
+            let cell = unprotect(record.get(i).unwrap_or_default());
+            if let Some(t) = draft.text_mut(f) {
+                *t = cell.to_string();
+            } else {
+                match choices.find(f, cell) {
+                    Ok(v) => draft.set_choice(f, v),
+                    Err(()) => errors.push((f, Problem::UnknownChoice)),
+                }
+            }
+        }
+        rows.push(CsvRow {
+            line: lines.line_of(text, start),
+            draft,
+            errors,
+            absent: missing_columns.clone(),
+        });
+    }
+    Ok(Parsed {
+        rows,
+        ignored_columns,
+        missing_columns,
+        separator,
+    })
+}
+
+/// Byte offsets of the line breaks, to turn a record's byte offset into a line number.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        LineIndex(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line of the first character at or after `byte` that is not a line
+    /// break (the reader reports a record as starting where the previous one ended).
+    fn line_of(&self, text: &str, byte: usize) -> usize {
+        let skipped = text.get(byte..).map_or(0, |rest| {
+            rest.len() - rest.trim_start_matches(['\r', '\n']).len()
+        });
+        let at = byte + skipped;
+        1 + self.0.partition_point(|&nl| nl < at)
+    }
+}
+
+/// Excel's optional first line `sep=;`: the separator and where the header starts.
+fn sep_hint(text: &str) -> Option<(u8, usize)> {
+    let first = text.lines().next()?;
+    let sep = match first.trim().to_ascii_lowercase().as_str() {
+        "sep=;" => b';',
+        "sep=," => b',',
+        _ => return None,
+    };
+    let after = text.find('\n').map_or(text.len(), |i| i + 1);
+    Some((sep, after))
+}
+
+/// `;` if the first non-blank line has more semicolons than commas outside quotes, else `,`.
+fn sniff_separator(text: &str) -> u8 {
+    let (mut commas, mut semicolons) = (0usize, 0usize);
+    let (mut quoted, mut started) = (false, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => {
+                if started {
+                    break;
+                }
+                continue;
+            }
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            c if c.is_whitespace() => continue,
+            _ => {}
+        }
+        started = true;
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+/// Matching key of a header or choice cell: folded (no case, no diacritics, `đ` → `d`),
+/// words of letters and digits joined by single spaces. "Cán bộ, công chức" → "can bo cong chuc".
+fn key(s: &str) -> String {
+    let folded = text::fold(s);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+fn is_status_header(k: &str) -> bool {
+    k == key(STATUS_COLUMN) || k == "status"
+}
+
+/// Common header spellings besides the catalogue labels.
+const HEADER_ALIASES: &[(&str, Field)] = &[
+    ("ho ten", Field::FullName),
+    ("ten goi khac", Field::OtherName),
+    ("cccd", Field::NationalId),
+    ("can cuoc cong dan", Field::NationalId),
+    ("so can cuoc cong dan", Field::NationalId),
+    ("so dien thoai", Field::Phone),
+    ("sdt", Field::Phone),
+    ("so the", Field::CardNumber),
+    ("so the dang", Field::CardNumber),
+    ("trinh do chuyen mon", Field::Professional),
+    ("trinh do ly luan chinh tri", Field::PoliticalTheory),
+    ("hoc van", Field::Education),
+];
+
+fn header_field(k: &str) -> Option<Field> {
+    Field::ALL
+        .iter()
+        .copied()
+        .find(|f| key(Vi.field(*f)) == k || key(En.field(*f)) == k)
+        .or_else(|| {
+            HEADER_ALIASES
+                .iter()
+                .find(|(a, _)| *a == k)
+                .map(|(_, f)| *f)
+        })
+}
+
+/// Common short forms of choice values besides the catalogue labels.
+const PROFESSIONAL_ALIASES: &[(&str, Professional)] = &[
+    ("dh", Professional::University),
+    ("cu nhan", Professional::University),
+    ("ky su", Professional::University),
+    ("cd", Professional::College),
+    ("tc", Professional::Intermediate),
+    ("ths", Professional::Master),
+    ("ts", Professional::Doctor),
+    ("khong", Professional::None),
+];
+const THEORY_ALIASES: &[(&str, PoliticalTheory)] = &[
+    ("sc", PoliticalTheory::Elementary),
+    ("tc", PoliticalTheory::Intermediate),
+    ("cc", PoliticalTheory::Advanced),
+    ("khong", PoliticalTheory::None),
+];
+const OCCUPATION_ALIASES: &[(&str, Occupation)] = &[
+    ("cbccvc", Occupation::CivilServant),
+    ("cb cc vc", Occupation::CivilServant),
+    ("can bo", Occupation::CivilServant),
+    ("cong chuc", Occupation::CivilServant),
+    ("vien chuc", Occupation::CivilServant),
+    ("can bo cong chuc", Occupation::CivilServant),
+    ("huu", Occupation::Retired),
+    ("nghi huu", Occupation::Retired),
+    ("tu do", Occupation::Freelance),
+    ("hoc sinh", Occupation::Student),
+    ("sinh vien", Occupation::Student),
+    ("quan doi", Occupation::ArmedForces),
+    ("cong an", Occupation::ArmedForces),
+];
+
+/// Matching keys of every choice value, per choice field.
+struct Choices(HashMap<Field, HashMap<String, usize>>);
+
+impl Choices {
+    fn new() -> Self {
+        fn table<T: Copy + PartialEq>(
+            all: &[T],
+            vi: impl Fn(T) -> &'static str,
+            en: impl Fn(T) -> &'static str,
+            aliases: &[(&str, T)],
+        ) -> HashMap<String, usize> {
+            let mut t = HashMap::new();
+            for (i, v) in all.iter().enumerate() {
+                t.insert(key(vi(*v)), i);
+                t.entry(key(en(*v))).or_insert(i);
+            }
+            for (alias, v) in aliases {
+                if let Some(i) = all.iter().position(|x| x == v) {
+                    t.entry((*alias).to_string()).or_insert(i);
+                }
+            }
+            t
+        }
+        let mut m = HashMap::new();
+        m.insert(
+            Field::Gender,
+            table(Gender::ALL, |g| Vi.gender(g), |g| En.gender(g), &[]),
+        );
+        m.insert(
+            Field::Professional,
+            table(
+                Professional::ALL,
+                |p| Vi.professional(p),
+                |p| En.professional(p),
+                PROFESSIONAL_ALIASES,
+            ),
+        );
+        m.insert(
+            Field::PoliticalTheory,
+            table(
+                PoliticalTheory::ALL,
+                |p| Vi.political_theory(p),
+                |p| En.political_theory(p),
+                THEORY_ALIASES,
+            ),
+        );
+        m.insert(
+            Field::Occupation,
+            table(
+                Occupation::ALL,
+                |o| Vi.occupation(o),
+                |o| En.occupation(o),
+                OCCUPATION_ALIASES,
+            ),
+        );
+        Choices(m)
+    }
+
+    /// The value's index in its type's `ALL`: `Ok(None)` for an empty cell, `Err` if unknown.
+    fn find(&self, f: Field, cell: &str) -> Result<Option<usize>, ()> {
+        let k = key(cell);
+        if k.is_empty() {
+            return Ok(None);
+        }
+        self.0
+            .get(&f)
+            .and_then(|t| t.get(&k))
+            .map(|i| Some(*i))
+            .ok_or(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Plan
+
+/// Checks every row and decides what importing them would do; saves nothing.
+///
+/// Each row is checked like the member form ([`validate::check_member`]), and all its
+/// problems are collected, together with its parse errors. A row is the same person as an
+/// existing member when the card number matches ([`validate::card_key`]), or else when the
+/// folded full name and the birth date match; it then updates that member (keeping their
+/// other timeline events and, for columns missing from the file, their values) instead of
+/// adding a duplicate. Within the file, a card number, an existing member, or a new
+/// member's name and birth date may appear only once: later rows are refused with
+/// [`Problem::CardTaken`] naming the first row's member (on the card-number column, or on
+/// the full-name column when the match was by name and birth date).
+pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) -> ImportPlan {
+    let mut by_card: HashMap<String, usize> = HashMap::new();
+    let mut by_person: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    for (i, (_, m)) in existing.iter().enumerate() {
+        let card = validate::card_key(&m.card_number);
+        if !card.is_empty() {
+            by_card.entry(card).or_insert(i);
+        }
+        if let Some(b) = m.birth_date {
+            by_person.entry((name_key(&m.full_name), b)).or_insert(i);
+        }
+    }
+
+    let mut out = ImportPlan::default();
+    // First row's name for each card number, existing member and new person in the file.
+    let mut cards_seen: HashMap<String, String> = HashMap::new();
+    let mut members_seen: HashMap<MemberId, String> = HashMap::new();
+    let mut persons_seen: HashMap<(String, NaiveDate), String> = HashMap::new();
+
+    for row in rows {
+        let name = text::clean(&row.draft.full_name);
+        let card = validate::card_key(&row.draft.card_number);
+        let person = date::parse_opt_date(&row.draft.birth_date)
+            .ok()
+            .flatten()
+            .map(|b| (name_key(&name), b));
+        let by_card_match = Some(&card)
+            .filter(|c| !c.is_empty())
+            .and_then(|c| by_card.get(c));
+        let matched = by_card_match
+            .or_else(|| person.as_ref().and_then(|p| by_person.get(p)))
+            .and_then(|&i| existing.get(i));
+        let match_field = if by_card_match.is_some() {
+            Field::CardNumber
+        } else {
+            Field::FullName
+        };
+
+        let draft = match matched {
+            Some((_, m)) if !row.absent.is_empty() => keep_absent(&row.draft, m, &row.absent),
+            _ => row.draft.clone(),
+        };
+        let others = existing.iter().map(|(id, m)| (*id, m));
+        let checked = validate::check_member(
+            &draft,
+            matched.map(|(_, m)| m),
+            matched.map(|(id, _)| *id),
+            others,
+            today,
+        );
+
+        let mut problems: Vec<(Field, Problem)> = row.errors.clone();
+        let checked = match checked {
+            Ok(c) => Some(c),
+            Err(errs) => {
+                problems.extend(errs.into_iter().map(|e| (e.field, e.problem)));
+                None
+            }
+        };
+
+        let duplicate = if let Some(first) = cards_seen.get(&card) {
+            Some((Field::CardNumber, first.clone()))
+        } else if let Some(first) = matched.and_then(|(id, _)| members_seen.get(id)) {
+            Some((match_field, first.clone()))
+        } else if matched.is_none() {
+            person
+                .as_ref()
+                .and_then(|p| persons_seen.get(p))
+                .map(|first| (Field::FullName, first.clone()))
+        } else {
+            None
+        };
+        if let Some((field, first)) = duplicate {
+            problems.push((field, Problem::CardTaken(first)));
+        }
+        if !card.is_empty() {
+            cards_seen.entry(card).or_insert_with(|| name.clone());
+        }
+        match (matched, person) {
+            (Some((id, _)), _) => {
+                members_seen.entry(*id).or_insert_with(|| name.clone());
+            }
+            (None, Some(p)) => {
+                persons_seen.entry(p).or_insert_with(|| name.clone());
+            }
+            (None, None) => {}
+        }
+
+        match checked {
+            Some(c) if problems.is_empty() => {
+                out.warnings
+                    .extend(c.warnings.into_iter().map(|w| (row.line, w)));
+                let id = matched.map(|(id, _)| *id);
+                if id.is_some() {
+                    out.updated += 1;
+                } else {
+                    out.added += 1;
+                }
+                out.items.push((id, c.member));
+            }
+            _ => out
+                .rejected
+                .extend(problems.into_iter().map(|(field, problem)| RowError {
+                    line: row.line,
+                    field,
+                    problem,
+                })),
+        }
+    }
+    out
+}
+
+/// How full names are compared to recognise the same person: folded, spaces collapsed.
+fn name_key(name: &str) -> String {
+    text::fold(&text::clean(name))
+}
+
+/// The row's draft with the fields that had no column taken from the existing member.
+fn keep_absent(draft: &MemberDraft, existing: &Member, absent: &[Field]) -> MemberDraft {
+    let current = MemberDraft::from_member(existing);
+    let mut d = draft.clone();
+    for &f in absent {
+        match (d.text_mut(f), current.text(f)) {
+            (Some(dst), Some(src)) => dst.clone_from(src),
+            _ => d.set_choice(f, current.choice(f)),
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    fn parse_str(s: &str) -> Parsed {
+        parse(s.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn separator_is_sniffed_outside_quotes() {
+        assert_eq!(
+            sniff_separator("Họ và tên;Ngày sinh;Địa chỉ\r\nA,B;C;D"),
+            b';'
+        );
+        assert_eq!(sniff_separator("Họ và tên,Ngày sinh\n"), b',');
+        // Semicolons inside a quoted header do not count.
+        assert_eq!(sniff_separator("\"a;b;c\",Ngày sinh,Địa chỉ\n"), b',');
+        // Commas inside quotes do not count either; leading blank lines are skipped.
+        assert_eq!(
+            sniff_separator("\r\n\n\"Họ, tên\";Ngày sinh\n1,2,3,4\n"),
+            b';'
+        );
+
+        let p = parse_str("Họ và tên;Địa chỉ\r\nNguyễn Văn An;\"Số 5, ngõ 12; Lạch Tray\"\r\n");
+        assert_eq!(p.separator, b';');
+        assert_eq!(p.rows[0].draft.full_name, "Nguyễn Văn An");
+        assert_eq!(p.rows[0].draft.address, "Số 5, ngõ 12; Lạch Tray");
+    }
+
+    #[test]
+    fn excel_sep_line_is_honoured() {
+        let p = parse_str("sep=;\r\nHọ và tên;Ghi chú\r\nTrần Thị Bình;a,b,c\r\n");
+        assert_eq!(p.separator, b';');
+        assert_eq!(p.rows[0].draft.notes, "a,b,c");
+        assert_eq!(p.rows[0].line, 3);
+    }
+
+    #[test]
+    fn bom_is_optional_and_bad_encoding_is_refused() {
+        let plain = "Họ và tên,Giới tính\nLê Văn Cường,Nam\n";
+        let with_bom = format!("{BOM}{plain}");
+        let a = parse_str(plain);
+        let b = parse_str(&with_bom);
+        assert_eq!(a, b);
+        assert_eq!(b.rows[0].draft.full_name, "Lê Văn Cường");
+        assert!(b.ignored_columns.is_empty());
+        // "Họ" in Windows-1258 is not UTF-8.
+        assert_eq!(parse(b"H\xf5 va t\xean\n"), Err(HeaderError::NotUtf8));
+        assert_eq!(parse(BOM.as_bytes()), Err(HeaderError::Empty));
+        assert_eq!(parse(b" \r\n\r\n"), Err(HeaderError::Empty));
+        assert_eq!(
+            parse("Ngày sinh,Địa chỉ\n01/01/1960,x\n".as_bytes()),
+            Err(HeaderError::NoNameColumn)
+        );
+    }
+
+    #[test]
+    fn headers_match_without_case_or_diacritics_and_in_english() {
+        let p = parse_str(
+            "HO VA TEN,ngay sinh,So the dang vien,Phone,  Gioi Tinh ,Số CCCD,STT,Trạng thái,Họ tên\n\
+             Phạm Thị Dung,02/09/1955,01.234567,0912345678,nữ,031155001234,1,Chính thức,x\n",
+        );
+        let d = &p.rows[0].draft;
+        assert_eq!(d.full_name, "Phạm Thị Dung");
+        assert_eq!(d.birth_date, "02/09/1955");
+        assert_eq!(d.card_number, "01.234567");
+        assert_eq!(d.phone, "0912345678");
+        assert_eq!(d.gender, Some(Gender::Female));
+        assert_eq!(d.national_id, "031155001234");
+        // Unknown and repeated columns are listed; the status column is known and skipped.
+        assert_eq!(
+            p.ignored_columns,
+            vec!["STT".to_string(), "Họ tên".to_string()]
+        );
+        assert!(p.missing_columns.contains(&Field::Address));
+        assert!(!p.missing_columns.contains(&Field::Gender));
+        assert_eq!(p.rows[0].absent, p.missing_columns);
+    }
+
+    #[test]
+    fn choices_match_labels_in_both_languages_and_short_forms() {
+        let c = Choices::new();
+        let idx = |f, s| c.find(f, s);
+        let pos = |all: &[Occupation], o| all.iter().position(|x| *x == o);
+        assert_eq!(idx(Field::Gender, "NAM"), Ok(Some(0)));
+        assert_eq!(idx(Field::Gender, "Nu"), Ok(Some(1)));
+        assert_eq!(idx(Field::Gender, "Female"), Ok(Some(1)));
+        assert_eq!(idx(Field::Gender, "  "), Ok(None));
+        assert_eq!(idx(Field::Gender, "Không rõ"), Err(()));
+        let civil = pos(Occupation::ALL, Occupation::CivilServant);
+        for s in [
+            "CBCCVC",
+            "cán bộ",
+            "Công chức",
+            "viên chức",
+            "Cán bộ, công chức, viên chức",
+        ] {
+            assert_eq!(idx(Field::Occupation, s), Ok(civil), "{s}");
+        }
+        let retired = pos(Occupation::ALL, Occupation::Retired);
+        assert_eq!(idx(Field::Occupation, "hưu"), Ok(retired));
+        assert_eq!(idx(Field::Occupation, "Retired"), Ok(retired));
+        let uni = Professional::ALL
+            .iter()
+            .position(|p| *p == Professional::University);
+        for s in ["Đại học", "ĐH", "cử nhân", "University"] {
+            assert_eq!(idx(Field::Professional, s), Ok(uni), "{s}");
+        }
+        let th = |p: PoliticalTheory| Ok(PoliticalTheory::ALL.iter().position(|x| *x == p));
+        assert_eq!(
+            idx(Field::PoliticalTheory, "cao cấp"),
+            th(PoliticalTheory::Advanced)
+        );
+        assert_eq!(
+            idx(Field::PoliticalTheory, "Trung cap"),
+            th(PoliticalTheory::Intermediate)
+        );
+        assert_eq!(
+            idx(Field::PoliticalTheory, "sơ cấp"),
+            th(PoliticalTheory::Elementary)
+        );
+        assert_eq!(
+            idx(Field::PoliticalTheory, "Cử nhân"),
+            th(PoliticalTheory::Bachelor)
+        );
+        // "Cao cấp" is a theory level, not a professional one.
+        assert_eq!(idx(Field::Professional, "cao cấp"), Err(()));
+
+        let p = parse_str("Họ và tên,Giới tính,Nghề nghiệp\nĐỗ Văn Hải,Không rõ,hưu\n");
+        let row = &p.rows[0];
+        assert_eq!(row.errors, vec![(Field::Gender, Problem::UnknownChoice)]);
+        assert_eq!(row.draft.gender, None);
+        assert_eq!(row.draft.occupation, Some(Occupation::Retired));
+    }
+
+    #[test]
+    fn formula_protection_keeps_phones_and_round_trips() {
+        assert_eq!(protect("=SUM(A1:A9)"), "'=SUM(A1:A9)");
+        assert_eq!(protect("@cmd"), "'@cmd");
+        assert_eq!(protect("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(protect("-Đi họp"), "'-Đi họp");
+        assert_eq!(protect("+84 912 345 678"), "+84 912 345 678");
+        assert_eq!(protect("-5"), "-5");
+        assert_eq!(protect("- gạch đầu dòng"), "- gạch đầu dòng");
+        assert_eq!(protect("-"), "-");
+        assert_eq!(protect("'ngoặc"), "'ngoặc");
+        assert_eq!(protect("'=x"), "''=x");
+        for s in [
+            "=SUM(A1)",
+            "@x",
+            "+x",
+            "-x",
+            "+84 912 345 678",
+            "'=x",
+            "''@y",
+            "'abc",
+            "'",
+            "",
+            "-",
+        ] {
+            assert_eq!(unprotect(&protect(s)), s, "{s:?}");
+        }
+
+        let m = Member {
+            full_name: "=HYPERLINK(\"http://x\")".into(),
+            phone: "+84 912 345 678".into(),
+            address: "-Ngõ 5".into(),
+            notes: "'=giữ nguyên\ndòng hai".into(),
+            ..Member::default()
+        };
+        let csv = export(&[(1, m.clone())], today());
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+        assert!(csv.contains(",+84 912 345 678,"), "{csv}");
+        assert!(csv.contains(",'-Ngõ 5,"), "{csv}");
+        let p = parse(csv.as_bytes()).unwrap();
+        let d = &p.rows[0].draft;
+        assert_eq!(d.full_name, m.full_name);
+        assert_eq!(d.phone, m.phone);
+        assert_eq!(d.address, m.address);
+        assert_eq!(d.notes, m.notes);
+    }
+
+    #[test]
+    fn export_is_excel_shaped_and_sorted_the_vietnamese_way() {
+        let mk = |name: &str| Member {
+            full_name: name.into(),
+            gender: Some(Gender::Male),
+            ..Member::default()
+        };
+        let ms = vec![
+            (1, mk("Nguyễn Văn Bình")),
+            (2, mk("Trần Văn An")),
+            (3, mk("Lê Đức Ân")),
+        ];
+        let csv = export(&ms, today());
+        assert!(csv.starts_with(BOM));
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+        assert_eq!(lines.len(), 5, "{lines:?}"); // header, 3 rows, empty after the last CRLF
+        assert!(lines[0].starts_with("Họ và tên,Tên gọi khác,Giới tính,Ngày sinh,"));
+        assert!(lines[0].ends_with(",Nghề nghiệp,Ghi chú,Trạng thái"));
+        assert!(lines[1].starts_with("Trần Văn An,,Nam,"));
+        assert!(lines[2].starts_with("Lê Đức Ân,"));
+        assert!(lines[3].starts_with("Nguyễn Văn Bình,"));
+        assert!(lines[1].ends_with(",Chưa vào Đảng"));
+        assert_eq!(lines[4], "");
+    }
+
+    #[test]
+    fn lines_count_physical_lines_and_skip_empty_rows() {
+        let p = parse_str(
+            "\r\nHọ và tên;Ghi chú\r\nA An;\"dòng 1\r\ndòng 2\"\r\n;\r\n\r\nB Bình;\r\nC Chi\r\n",
+        );
+        let got: Vec<(usize, &str)> = p
+            .rows
+            .iter()
+            .map(|r| (r.line, r.draft.full_name.as_str()))
+            .collect();
+        assert_eq!(got, vec![(3, "A An"), (7, "B Bình"), (8, "C Chi")]);
+        assert_eq!(p.rows[0].draft.notes, "dòng 1\r\ndòng 2");
+    }
+
+    #[test]
+    fn plan_updates_by_card_or_name_and_birth_and_refuses_duplicates() {
+        let existing_draft = MemberDraft {
+            full_name: "Nguyễn Văn An".into(),
+            birth_date: "05/03/1950".into(),
+            card_number: "01234567".into(),
+            admitted_on: "10/01/1975".into(),
+            ..MemberDraft::default()
+        };
+        let mut an = validate::check_member(&existing_draft, None, None, [], today())
+            .unwrap()
+            .member;
+        an.events.push(crate::domain::member::MemberEvent {
+            date: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            kind: crate::domain::member::EventKind::ExemptionStarted { full: true },
+            note: String::new(),
+        });
+        let existing = vec![(9, an.clone())];
+        let nfd: String = "nguyễn văn an".nfd().collect();
+        let p = parse_str(&format!(
+            "Họ và tên,Ngày sinh,Số thẻ đảng viên,Điện thoại\n\
+             {nfd},05/03/1950,,0912345678\n\
+             Nguyễn Văn An,05/03/1950,01.234.567,\n\
+             Lê Thị Hoa,01/01/1970,99999999,\n\
+             Lê Thị Hoa,01/01/1970,,\n\
+             Đỗ Văn Hải,31/02/1960,99.999.999,\n"
+        ));
+        let plan = plan(&p.rows, &existing, today());
+        assert_eq!((plan.added, plan.updated), (1, 1));
+        assert_eq!(plan.items[0].0, Some(9));
+        let updated = &plan.items[0].1;
+        assert_eq!(updated.full_name, "nguyễn văn an");
+        assert_eq!(updated.phone, "0912345678");
+        // Columns missing from the file keep the member's values; events are kept.
+        assert_eq!(updated.admitted_on(), an.admitted_on());
+        assert_eq!(updated.card_number, "");
+        assert_eq!(updated.events, an.events);
+        assert_eq!(plan.items[1], (None, plan.items[1].1.clone()));
+        assert_eq!(plan.items[1].1.full_name, "Lê Thị Hoa");
+        assert_eq!(
+            plan.rejected,
+            vec![
+                RowError {
+                    line: 3,
+                    field: Field::CardNumber,
+                    problem: Problem::CardTaken("nguyễn văn an".into())
+                },
+                RowError {
+                    line: 5,
+                    field: Field::FullName,
+                    problem: Problem::CardTaken("Lê Thị Hoa".into())
+                },
+                RowError {
+                    line: 6,
+                    field: Field::BirthDate,
+                    problem: Problem::NotADay
+                },
+                RowError {
+                    line: 6,
+                    field: Field::CardNumber,
+                    problem: Problem::CardTaken("Lê Thị Hoa".into())
+                },
+            ]
+        );
+        assert_eq!(plan.rejected_rows(), 3);
+    }
+}

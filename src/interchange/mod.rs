@@ -1,0 +1,3 @@
+//! Exchanging the register with other programs: CSV files a secretary opens and edits in Excel.
+
+pub mod members_csv;
