@@ -3,7 +3,19 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    sochibo::cli::run(sochibo::cli::Args::parse())
+    match sochibo::cli::Args::try_parse() {
+        Ok(args) => sochibo::cli::run(args),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", sochibo::cli::usage_error_intro());
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+    }
 }

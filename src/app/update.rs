@@ -90,13 +90,15 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
             None => false,
         };
     }
-    if app.screen == Screen::Members && app.roster.searching && app.detail.is_none() {
-        if let Some(changed) = app.roster.query.handle_key(key) {
-            if changed {
-                app.roster.refresh();
-            }
-            return true;
+    if app.screen == Screen::Members
+        && app.roster.searching
+        && app.detail.is_none()
+        && let Some(changed) = app.roster.query.handle_key(key)
+    {
+        if changed {
+            app.roster.refresh();
         }
+        return true;
     }
     false
 }
@@ -117,11 +119,12 @@ pub fn update(app: &mut App, action: Action) {
         app.notice = None;
     }
     if let Some(n) = action.screen_number() {
-        if app.form.is_none() && app.confirm.is_none() {
-            if let Some(s) = Screen::ALL.get(usize::from(n) - 1) {
-                app.screen = *s;
-                app.help = None;
-            }
+        if app.form.is_none()
+            && app.confirm.is_none()
+            && let Some(s) = Screen::ALL.get(usize::from(n) - 1)
+        {
+            app.screen = *s;
+            app.help = None;
         }
         return;
     }

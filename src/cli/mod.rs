@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 use crate::domain::{date, demo};
 use crate::i18n::{self, Cli as C, Lang};
+use crate::interchange::members_csv::{self, HeaderError};
 use crate::store::Store;
 
 /// Sổ chi bộ — sổ theo dõi đảng viên của chi bộ.
@@ -88,6 +89,22 @@ fn pick_lang(arg: Option<&str>) -> Result<Lang, String> {
     }
 }
 
+/// The first line of a usage error, in the language asked for on the command line
+/// (`--lang en`) or by `SOCHIBO_LANG`; clap's own explanation follows it.
+pub fn usage_error_intro() -> String {
+    let args: Vec<String> = std::env::args().collect();
+    let from_args = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .map(|w| w[1].clone())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
+        });
+    let lang = pick_lang(from_args.as_deref()).unwrap_or_default();
+    lang.cat().cli(C::Usage)
+}
+
 /// The data directory: `--data`, else `SOCHIBO_DATA`, else the platform's data directory.
 pub fn data_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(p) = arg {
@@ -159,7 +176,9 @@ pub fn run(args: Args) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("{msg}");
+            if !msg.is_empty() {
+                eprintln!("{msg}");
+            }
             ExitCode::FAILURE
         }
     }
@@ -187,10 +206,89 @@ fn cmd_demo(args: &Args, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-fn cmd_import_members(_args: &Args, lang: Lang, _file: &Path, _strict: bool) -> Result<(), String> {
-    Err(lang.cat().cli(C::Error("import")))
+fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Result<(), String> {
+    let c = lang.cat();
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| c.cli(C::ReadFile(&shown, &e.to_string())))?;
+    let parsed = members_csv::parse(&bytes).map_err(|e| match e {
+        HeaderError::NotUtf8 => c.cli(C::CsvNotUtf8),
+        HeaderError::Empty => c.cli(C::CsvEmpty),
+        HeaderError::NoNameColumn => c.cli(C::CsvNoName),
+        HeaderError::Csv(d) => c.cli(C::CsvBroken(&d)),
+    })?;
+    if !parsed.ignored_columns.is_empty() {
+        eprintln!(
+            "{}",
+            c.cli(C::ImportIgnored(&parsed.ignored_columns.join(", ")))
+        );
+    }
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let existing = store.members().map_err(|e| i18n::store_error(lang, &e))?;
+    let plan = members_csv::plan(&parsed.rows, &existing, today());
+    for r in &plan.rejected {
+        eprintln!(
+            "{}",
+            c.cli(C::ImportRow(
+                r.line,
+                c.field(r.field),
+                &c.problem(&r.problem)
+            ))
+        );
+    }
+    for (line, w) in &plan.warnings {
+        eprintln!("{}", c.cli(C::ImportWarning(*line, &c.warning(w))));
+    }
+    let refused = plan.rejected_rows();
+    if strict && refused > 0 {
+        return Err(c.cli(C::ImportStrictRefused(refused)));
+    }
+    // All valid rows in one transaction, flushed before we report them imported.
+    store
+        .save_members(&plan.items)
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    println!(
+        "{}",
+        c.cli(C::ImportSummary(plan.added, plan.updated, refused))
+    );
+    if refused > 0 {
+        Err(String::new())
+    } else {
+        Ok(())
+    }
 }
 
-fn cmd_export_members(_args: &Args, lang: Lang, _out: Option<&Path>) -> Result<(), String> {
-    Err(lang.cat().cli(C::Error("export")))
+fn cmd_export_members(args: &Args, lang: Lang, out: Option<&Path>) -> Result<(), String> {
+    let c = lang.cat();
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let members = store.members().map_err(|e| i18n::store_error(lang, &e))?;
+    let csv = members_csv::export(&members, today());
+    match out {
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(csv.as_bytes())
+                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))?;
+        }
+        Some(path) => {
+            let shown = path.display().to_string();
+            write_file_atomically(path, csv.as_bytes())
+                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            println!("{}", c.cli(C::Exported(members.len(), &shown)));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place,
+/// so an interrupted export never leaves half a file under the real name.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp-sochibo");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
 }

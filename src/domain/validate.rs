@@ -145,6 +145,8 @@ pub enum Problem {
     UnknownChoice,
     /// A committee term must be two years, "2025-2030".
     TermFormat,
+    /// An imported row repeats an earlier row of the same file (that row's name).
+    DuplicateInFile(String),
 }
 
 /// One refused field.

@@ -200,6 +200,9 @@ impl Catalogue for En {
             Problem::TooLong(n) => format!("is longer than {n} characters."),
             Problem::UnknownChoice => "is not one of the listed values.".into(),
             Problem::TermFormat => "expects two years, the first smaller, e.g. 2025-2030.".into(),
+            Problem::DuplicateInFile(name) => {
+                format!("repeats an earlier row of the file ({name}); this row is skipped.")
+            }
         }
     }
 
@@ -244,7 +247,12 @@ impl Catalogue for En {
             Cli::ImportStrictRefused(r) => format!(
                 "{r} rows have errors; with --strict nothing was imported. No data changed."
             ),
-            Cli::ImportNoHeader(d) => format!("The file has no valid header row: {d}"),
+            Cli::CsvNotUtf8 => "The file is not UTF-8 text. In Excel, use Save As \"CSV UTF-8\".".into(),
+            Cli::CsvEmpty => "The file is empty: no header row.".into(),
+            Cli::CsvNoName => "The header row has no \"Họ và tên\" (full name) column; see the header in the README.".into(),
+            Cli::CsvBroken(d) => format!("Cannot read the CSV file: {d}"),
+            Cli::ImportIgnored(cols) => format!("Columns not used (ignored): {cols}"),
+            Cli::ImportWarning(line, w) => format!("Line {line}: note: {w}"),
             Cli::Exported(n, p) => format!("Exported {n} members to {p}."),
             Cli::DemoWritten(n, p) => format!("Wrote the sample branch ({n} members) to {p}."),
             Cli::DemoNotEmpty(p) => {
@@ -252,6 +260,7 @@ impl Catalogue for En {
             }
             Cli::BadLang(l) => format!("Language \"{l}\" is not supported; use vi or en."),
             Cli::KeymapLine(f, l, d) => format!("{f}, line {l}: {d}"),
+            Cli::Usage => "The command line is not right. See: sochibo --help".into(),
             Cli::Error(d) => format!("Error: {d}"),
         }
     }

@@ -231,8 +231,18 @@ pub enum Cli<'a> {
     ImportSummary(usize, usize, usize),
     /// Strict import refused everything.
     ImportStrictRefused(usize),
-    /// The CSV has no usable header.
-    ImportNoHeader(&'a str),
+    /// The CSV file is not UTF-8.
+    CsvNotUtf8,
+    /// The CSV file is empty.
+    CsvEmpty,
+    /// The CSV header has no name column.
+    CsvNoName,
+    /// The CSV file cannot be read as CSV.
+    CsvBroken(&'a str),
+    /// Columns of the file that were not read.
+    ImportIgnored(&'a str),
+    /// A row warning: line, text.
+    ImportWarning(usize, &'a str),
     /// Exported N members to a file.
     Exported(usize, &'a str),
     /// Sample branch written to a directory.
@@ -245,6 +255,8 @@ pub enum Cli<'a> {
     KeymapLine(&'a str, usize, &'a str),
     /// Generic error wrapper.
     Error(&'a str),
+    /// A command line that could not be understood.
+    Usage,
 }
 
 /// Problem text with the field label: "Ngày sinh: …".

@@ -194,6 +194,9 @@ impl Catalogue for Vi {
             Problem::TooLong(n) => format!("dài quá {n} ký tự."),
             Problem::UnknownChoice => "giá trị không có trong danh sách.".into(),
             Problem::TermFormat => "cần nhập hai năm, năm đầu nhỏ hơn, ví dụ 2025-2030.".into(),
+            Problem::DuplicateInFile(name) => format!(
+                "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
+            ),
         }
     }
 
@@ -238,7 +241,12 @@ impl Catalogue for Vi {
             Cli::ImportStrictRefused(r) => format!(
                 "Có {r} dòng lỗi; với --strict không nhập dòng nào. Dữ liệu không thay đổi."
             ),
-            Cli::ImportNoHeader(d) => format!("Tệp không có dòng tiêu đề hợp lệ: {d}"),
+            Cli::CsvNotUtf8 => "Tệp không phải văn bản UTF-8. Trong Excel hãy chọn Lưu thành (Save As) kiểu \"CSV UTF-8\".".into(),
+            Cli::CsvEmpty => "Tệp rỗng, không có dòng tiêu đề.".into(),
+            Cli::CsvNoName => "Dòng tiêu đề không có cột \"Họ và tên\"; xem mẫu tiêu đề trong README.".into(),
+            Cli::CsvBroken(d) => format!("Không đọc được tệp CSV: {d}"),
+            Cli::ImportIgnored(cols) => format!("Các cột không dùng đến (bỏ qua): {cols}"),
+            Cli::ImportWarning(line, w) => format!("Dòng {line}: lưu ý: {w}"),
             Cli::Exported(n, p) => format!("Đã xuất {n} đảng viên ra {p}."),
             Cli::DemoWritten(n, p) => format!("Đã ghi chi bộ mẫu ({n} đảng viên) vào {p}."),
             Cli::DemoNotEmpty(p) => {
@@ -246,6 +254,7 @@ impl Catalogue for Vi {
             }
             Cli::BadLang(l) => format!("Ngôn ngữ \"{l}\" không hỗ trợ; dùng vi hoặc en."),
             Cli::KeymapLine(f, l, d) => format!("{f}, dòng {l}: {d}"),
+            Cli::Usage => "Lệnh gõ chưa đúng. Xem hướng dẫn: sochibo --help".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
         }
     }

@@ -6,7 +6,8 @@
 //! would add, update and refuse, without saving anything. No file or terminal I/O here.
 //!
 //! Formula protection: a spreadsheet runs a cell as a formula when it starts with `=`, `@`,
-//! or `+`/`-` followed by something other than a digit or a space. [`export`] prefixes such
+//! or `+`/`-` not followed by a space, unless the whole cell is number-like (digits,
+//! spaces and `.-+()/`). [`export`] prefixes such
 //! text with an apostrophe (`=SUM(A1)` is written `'=SUM(A1)`), and [`parse`] removes that
 //! apostrophe again, so a round trip is lossless. Phone numbers like `+84 912 345 678` and
 //! notes like `- đã đóng đảng phí` are left as they are. A value that itself starts with
@@ -170,9 +171,13 @@ fn is_formula(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some('=' | '@') => true,
-        Some('+' | '-') => chars
-            .next()
-            .is_some_and(|c| !c.is_ascii_digit() && c != ' '),
+        // "+84 912 345 678", "-5" and "- ghi chú" are harmless; "-2+3+cmd|…" is not.
+        Some('+' | '-') => chars.next().is_some_and(|c| {
+            c != ' '
+                && !s
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " .-+()/".contains(c))
+        }),
         _ => false,
     }
 }
@@ -277,7 +282,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
             let Some(f) = *field else { continue };
             let cell = unprotect(record.get(i).unwrap_or_default());
             if let Some(t) = draft.text_mut(f) {
-                *t = cell.to_string();
+                *t = restore_leading_zero(f, cell);
             } else {
                 match choices.find(f, cell) {
                     Ok(v) => draft.set_choice(f, v),
@@ -515,8 +520,9 @@ impl Choices {
 /// other timeline events and, for columns missing from the file, their values) instead of
 /// adding a duplicate. Within the file, a card number, an existing member, or a new
 /// member's name and birth date may appear only once: later rows are refused with
-/// [`Problem::CardTaken`] naming the first row's member (on the card-number column, or on
-/// the full-name column when the match was by name and birth date).
+/// [`Problem::CardTaken`] naming the first row's member on the card-number column, or
+/// [`Problem::DuplicateInFile`] on the full-name column when the match was by name and
+/// birth date.
 pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) -> ImportPlan {
     let mut by_card: HashMap<String, usize> = HashMap::new();
     let mut by_person: HashMap<(String, NaiveDate), usize> = HashMap::new();
@@ -590,7 +596,12 @@ pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) 
             None
         };
         if let Some((field, first)) = duplicate {
-            problems.push((field, Problem::CardTaken(first)));
+            let problem = if field == Field::CardNumber {
+                Problem::CardTaken(first)
+            } else {
+                Problem::DuplicateInFile(first)
+            };
+            problems.push((field, problem));
         }
         if !card.is_empty() {
             cards_seen.entry(card).or_insert_with(|| name.clone());
@@ -627,6 +638,23 @@ pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) 
         }
     }
     out
+}
+
+/// Excel opens phone and CCCD cells as numbers and drops their leading zero when the
+/// sheet is saved back. Every Vietnamese phone number and CCCD starts with 0, so a cell of
+/// one digit too few that does not start with 0 gets it back ("912345678" → "0912345678").
+fn restore_leading_zero(f: Field, cell: &str) -> String {
+    let full = match f {
+        Field::Phone => validate::PHONE_DIGITS.0,
+        Field::NationalId => validate::NATIONAL_ID_DIGITS,
+        _ => return cell.to_string(),
+    };
+    let t = cell.trim();
+    if t.len() + 1 == full && !t.starts_with('0') && t.chars().all(|c| c.is_ascii_digit()) {
+        format!("0{t}")
+    } else {
+        cell.to_string()
+    }
 }
 
 /// How full names are compared to recognise the same person: folded, spaces collapsed.
@@ -788,6 +816,27 @@ mod tests {
     }
 
     #[test]
+    fn excel_dropped_zeros_come_back() {
+        assert_eq!(
+            restore_leading_zero(Field::Phone, "912345678"),
+            "0912345678"
+        );
+        assert_eq!(
+            restore_leading_zero(Field::NationalId, "31205001234"),
+            "031205001234"
+        );
+        assert_eq!(
+            restore_leading_zero(Field::Phone, "0912345678"),
+            "0912345678"
+        );
+        assert_eq!(restore_leading_zero(Field::Phone, "9.12E+8"), "9.12E+8");
+        assert_eq!(
+            restore_leading_zero(Field::CardNumber, "1234567"),
+            "1234567"
+        );
+    }
+
+    #[test]
     fn formula_protection_keeps_phones_and_round_trips() {
         assert_eq!(protect("=SUM(A1:A9)"), "'=SUM(A1:A9)");
         assert_eq!(protect("@cmd"), "'@cmd");
@@ -795,6 +844,7 @@ mod tests {
         assert_eq!(protect("-Đi họp"), "'-Đi họp");
         assert_eq!(protect("+84 912 345 678"), "+84 912 345 678");
         assert_eq!(protect("-5"), "-5");
+        assert_eq!(protect("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
         assert_eq!(protect("- gạch đầu dòng"), "- gạch đầu dòng");
         assert_eq!(protect("-"), "-");
         assert_eq!(protect("'ngoặc"), "'ngoặc");
@@ -923,7 +973,7 @@ mod tests {
                 RowError {
                     line: 5,
                     field: Field::FullName,
-                    problem: Problem::CardTaken("Lê Thị Hoa".into())
+                    problem: Problem::DuplicateInFile("Lê Thị Hoa".into())
                 },
                 RowError {
                     line: 6,

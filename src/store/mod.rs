@@ -301,27 +301,27 @@ impl Store {
                 for (i, (_, m)) in items.iter().enumerate() {
                     let key = ids[i].to_be_bytes();
                     let old = members.get(key)?;
-                    if let Some(old) = &old {
-                        if let Ok(old_m) = schema::decode_member(old) {
-                            let old_card = card_key(&old_m.card_number);
-                            if !old_card.is_empty() {
-                                cards.remove(old_card.as_bytes())?;
-                            }
+                    if let Some(old) = &old
+                        && let Ok(old_m) = schema::decode_member(old)
+                    {
+                        let old_card = card_key(&old_m.card_number);
+                        if !old_card.is_empty() {
+                            cards.remove(old_card.as_bytes())?;
                         }
                     }
                     let card = card_key(&m.card_number);
                     if !card.is_empty() {
-                        if let Some(owner) = cards.get(card.as_bytes())? {
-                            if key_id(&owner) != ids[i] {
-                                let name = members
-                                    .get(&owner)?
-                                    .and_then(|v| schema::decode_member(&v).ok())
-                                    .map(|m| m.full_name)
-                                    .unwrap_or_default();
-                                return Err(ConflictableTransactionError::Abort(
-                                    StoreError::CardTaken(name),
-                                ));
-                            }
+                        if let Some(owner) = cards.get(card.as_bytes())?
+                            && key_id(&owner) != ids[i]
+                        {
+                            let name = members
+                                .get(&owner)?
+                                .and_then(|v| schema::decode_member(&v).ok())
+                                .map(|m| m.full_name)
+                                .unwrap_or_default();
+                            return Err(ConflictableTransactionError::Abort(
+                                StoreError::CardTaken(name),
+                            ));
                         }
                         cards.insert(card.as_bytes(), &key)?;
                     }

@@ -93,14 +93,14 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
         Field::Phone,
     ] {
         let mut v = value_of(c, m, fld);
-        if fld == Field::BirthDate {
-            if let Some(b) = m.birth_date {
-                v = format!(
-                    "{v} ({} {})",
-                    date::age_years(b, app.today),
-                    c.msg(Msg::Years)
-                );
-            }
+        if fld == Field::BirthDate
+            && let Some(b) = m.birth_date
+        {
+            v = format!(
+                "{v} ({} {})",
+                date::age_years(b, app.today),
+                c.msg(Msg::Years)
+            );
         }
         l.push(row(theme, c.field(fld), v, ns, left.width));
     }

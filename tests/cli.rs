@@ -1,0 +1,139 @@
+//! The command line, run as a user would: exit codes, messages, files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sochibo(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sochibo"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env("SOCHIBO_TODAY", "21/11/2026")
+        .env_remove("SOCHIBO_LANG")
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).to_string()
+}
+
+#[test]
+fn version_and_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sochibo(&["--version"], dir.path());
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains(env!("CARGO_PKG_VERSION")));
+    let out = sochibo(&["frobnicate"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("Lệnh gõ chưa đúng"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = sochibo(&["--lang", "xx", "export", "members"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("không hỗ trợ"));
+}
+
+#[test]
+fn demo_export_import_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = sochibo(&["demo"], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("35 đảng viên"));
+    // A second demo into the same directory is refused and changes nothing.
+    let out = sochibo(&["demo"], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("đã có dữ liệu"));
+
+    let csv = dir.path().join("ds.csv");
+    let out = sochibo(&["export", "members", "-o", csv.to_str().unwrap()], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}Họ và tên,".as_bytes()),
+        "BOM and Vietnamese header"
+    );
+    assert!(text(&bytes).contains("\r\n"), "CRLF for Windows tools");
+    // Export to stdout gives the same text.
+    let out = sochibo(&["export", "members"], &data);
+    assert_eq!(out.stdout, bytes);
+
+    // Importing it back updates the same 35 members, adds none.
+    let out = sochibo(&["import", "members", csv.to_str().unwrap()], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("thêm mới 0, cập nhật 35"),
+        "{}",
+        text(&out.stdout)
+    );
+    let again = sochibo(&["export", "members"], &data);
+    assert_eq!(again.stdout, bytes, "lossless round trip");
+}
+
+#[test]
+fn import_reports_bad_rows_and_strict_imports_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Ho va ten;Ngay sinh;So the dang vien\r\nLê Văn A;31/02/1960;\r\n;01/01/1960;\r\nTrần Thị B;01/01/1960;12345678\r\nPhạm C;02/02/1962;12345678\r\n",
+    )
+    .unwrap();
+    let out = sochibo(
+        &["import", "members", csv.to_str().unwrap(), "--strict"],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Dòng 2, cột \"Ngày sinh\""), "{err}");
+    assert!(err.contains("Dòng 3, cột \"Họ và tên\""), "{err}");
+    assert!(err.contains("Dòng 5, cột \"Số thẻ đảng viên\""), "{err}");
+    assert!(err.contains("không nhập dòng nào"), "{err}");
+    let listed = sochibo(&["export", "members"], &data);
+    assert_eq!(
+        text(&listed.stdout).lines().count(),
+        1,
+        "strict: only the header, nothing imported"
+    );
+
+    let out = sochibo(
+        &["import", "members", csv.to_str().unwrap(), "--lang", "en"],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1), "rows were refused");
+    assert!(
+        text(&out.stdout).contains("1 added"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("Line 2, column \"Date of birth\""),
+        "{}",
+        text(&out.stderr)
+    );
+    let listed = text(&sochibo(&["export", "members"], &data).stdout);
+    assert!(
+        listed.contains("Trần Thị B") && !listed.contains("Phạm C") && !listed.contains("Lê Văn A")
+    );
+}
+
+#[test]
+fn unreadable_files_get_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = sochibo(&["import", "members", "/nonexistent/x.csv"], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Không đọc được tệp /nonexistent/x.csv"));
+    let latin = dir.path().join("latin1.csv");
+    std::fs::write(&latin, b"H\xe4 v\xe0 t\xean\n").unwrap();
+    let out = sochibo(&["import", "members", latin.to_str().unwrap()], &data);
+    assert!(
+        text(&out.stderr).contains("CSV UTF-8"),
+        "{}",
+        text(&out.stderr)
+    );
+}
