@@ -3,6 +3,7 @@
 pub mod branch;
 pub mod date;
 pub mod demo;
+pub mod meeting;
 pub mod member;
 pub mod rules;
 pub mod search;

@@ -1,0 +1,691 @@
+//! Branch meetings (sinh hoạt chi bộ): types and agenda templates (rules.md §3.2), the roll
+//! call and its counts (§3.3), votes with the §2 denominator, tasks, approval and
+//! amendments, Party document numbering (§10), the year at a glance and absence flags (§7).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::member::{Member, MemberId, Membership, Status};
+use super::rules::{self, RuleId};
+
+/// Store key of a meeting.
+pub type MeetingId = u64;
+
+/// The kind of a branch meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingKind {
+    /// Thường kỳ (monthly).
+    Regular,
+    /// Chuyên đề (thematic, with a topic).
+    Thematic,
+    /// Bất thường.
+    Extraordinary,
+    /// Kiểm điểm cuối năm.
+    YearEndReview,
+}
+
+impl MeetingKind {
+    /// Every kind, in form order.
+    pub const ALL: &'static [MeetingKind] = &[
+        MeetingKind::Regular,
+        MeetingKind::Thematic,
+        MeetingKind::Extraordinary,
+        MeetingKind::YearEndReview,
+    ];
+}
+
+/// How a member answered the roll call.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Not marked yet.
+    #[default]
+    Unmarked,
+    /// Có mặt.
+    Present,
+    /// Vắng có lý do (the reason).
+    Excused(String),
+    /// Vắng không lý do.
+    Unexcused,
+}
+
+/// One row of the roll call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceRow {
+    /// The member.
+    pub member: MemberId,
+    /// The name when the roll was taken (kept for the minutes even if the record goes).
+    pub name: String,
+    /// The member's status on the meeting date when the roll was taken.
+    pub status: Status,
+    /// Official or probationary on that date.
+    pub membership: Membership,
+    /// The answer.
+    pub mark: Mark,
+}
+
+/// A guest of the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Guest {
+    /// Họ và tên.
+    pub name: String,
+    /// Chức vụ, e.g. "Đảng ủy viên phụ trách chi bộ".
+    pub position: String,
+}
+
+/// Who spoke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// A member of the branch (id and name at the time).
+    Member(MemberId, String),
+    /// A guest (name and position at the time).
+    Guest(String, String),
+}
+
+impl Speaker {
+    /// The speaker's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Speaker::Member(_, n) | Speaker::Guest(n, _) => n,
+        }
+    }
+}
+
+/// One contribution to the discussion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speech {
+    /// Who spoke.
+    pub speaker: Speaker,
+    /// The gist of what was said.
+    pub gist: String,
+}
+
+/// One agenda item with its discussion.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AgendaItem {
+    /// The item.
+    pub title: String,
+    /// Who said what, in order.
+    pub speeches: Vec<Speech>,
+    /// The chair's conclusion on the item.
+    pub conclusion: String,
+}
+
+/// Which threshold a vote needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    /// More than half of the denominator (Điều lệ Đ.10).
+    Majority,
+    /// At least two thirds (admission, recognition).
+    TwoThirds,
+}
+
+/// A recorded vote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vote {
+    /// What was voted on.
+    pub subject: String,
+    /// The threshold it needs.
+    pub threshold: Threshold,
+    /// Tán thành.
+    pub yes: u32,
+    /// Không tán thành.
+    pub no: u32,
+    /// Không biểu quyết / phiếu trắng.
+    pub abstain: u32,
+}
+
+/// A task assigned at the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// Who (a name, or a group).
+    pub who: String,
+    /// What.
+    pub what: String,
+    /// By when.
+    pub due: Option<NaiveDate>,
+}
+
+/// A correction made after approval, shown with the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    /// When.
+    pub date: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// The corrected text.
+    pub text: String,
+}
+
+/// A branch meeting and its minutes (biên bản).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    /// Document number within the committee term (Số 05-BB/CB).
+    pub number: u32,
+    /// First year of the committee term the number belongs to.
+    pub term_start: i32,
+    /// Kind.
+    pub kind: MeetingKind,
+    /// Topic of a thematic meeting.
+    pub topic: String,
+    /// Date.
+    pub date: NaiveDate,
+    /// Start time "HH:MM".
+    pub start: String,
+    /// End time "HH:MM".
+    pub end: String,
+    /// Địa điểm.
+    pub place: String,
+    /// Chủ trì.
+    pub chair: String,
+    /// Thư ký.
+    pub secretary: String,
+    /// Khách mời.
+    pub guests: Vec<Guest>,
+    /// The roll call.
+    pub attendance: Vec<AttendanceRow>,
+    /// Agenda and discussion.
+    pub agenda: Vec<AgendaItem>,
+    /// Votes.
+    pub votes: Vec<Vote>,
+    /// Tasks assigned.
+    pub tasks: Vec<Task>,
+    /// When the minutes were approved (thông qua); read-only from then on.
+    pub approved: Option<NaiveDate>,
+    /// Corrections after approval.
+    pub amendments: Vec<Amendment>,
+}
+
+/// The agenda a meeting of this kind starts with (rules.md §3.2 order).
+pub fn agenda_template(kind: MeetingKind, topic: &str) -> Vec<String> {
+    let mut items: Vec<String> = vec![
+        "Khai mạc, giới thiệu đại biểu, cử thư ký".into(),
+        "Điểm danh, báo cáo tình hình đảng viên và thu đảng phí".into(),
+        "Thông qua chương trình".into(),
+    ];
+    match kind {
+        MeetingKind::Regular => items.extend([
+            "Thông tin thời sự, phổ biến chỉ thị, nghị quyết của cấp trên".to_string(),
+            "Đánh giá kết quả tháng trước, nhiệm vụ tháng tới".to_string(),
+            "Thảo luận, phê bình và tự phê bình".to_string(),
+            "Công tác tổ chức, đảng viên (nếu có)".to_string(),
+        ]),
+        MeetingKind::Thematic => items.extend([
+            format!("Báo cáo chuyên đề: {topic}"),
+            "Thảo luận chuyên đề".to_string(),
+            "Đảng viên tự đánh giá việc thực hiện cam kết, kế hoạch rèn luyện".to_string(),
+        ]),
+        MeetingKind::Extraordinary => items.push(format!("Nội dung: {topic}")),
+        MeetingKind::YearEndReview => items.extend([
+            "Kiểm điểm tập thể chi bộ".to_string(),
+            "Đảng viên trình bày bản tự kiểm điểm; chi bộ góp ý".to_string(),
+            "Biểu quyết đề xuất xếp loại đảng viên".to_string(),
+        ]),
+    }
+    items.extend([
+        "Chủ trì kết luận, giao nhiệm vụ, biểu quyết nghị quyết".to_string(),
+        "Tự đánh giá chất lượng buổi sinh hoạt".to_string(),
+        "Thư ký đọc biên bản; chi bộ thông qua biên bản".to_string(),
+    ]);
+    items
+}
+
+/// The roll for a meeting on `date`: every member still in the branch on that date.
+pub fn roll_for<'a>(
+    members: impl IntoIterator<Item = (MemberId, &'a Member)>,
+    date: NaiveDate,
+) -> Vec<AttendanceRow> {
+    members
+        .into_iter()
+        .filter_map(|(id, m)| {
+            let status = m.status_at(date);
+            let membership = m.membership_at(date)?;
+            status.is_active().then(|| AttendanceRow {
+                member: id,
+                name: m.full_name.clone(),
+                status,
+                membership,
+                // Members away on a temporary transfer are not expected here.
+                mark: Mark::Unmarked,
+            })
+        })
+        .collect()
+}
+
+/// The figures a biên bản records about attendance (rules.md §3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Tổng số đảng viên of the branch (hosted members excluded).
+    pub total: u32,
+    /// Chính thức.
+    pub official: u32,
+    /// Dự bị.
+    pub probationary: u32,
+    /// Miễn or tạm miễn sinh hoạt.
+    pub exempt: u32,
+    /// Sinh hoạt tạm thời nơi khác (SHT đi).
+    pub away: u32,
+    /// Sinh hoạt tạm thời tại chi bộ (SHT đến).
+    pub hosted: u32,
+    /// Phải có mặt: total − exempt − away.
+    pub must_attend: u32,
+    /// Có mặt (everyone present, hosted and exempt included).
+    pub present: u32,
+    /// Present official members.
+    pub present_official: u32,
+    /// Present probationary members.
+    pub present_probationary: u32,
+    /// Present hosted members.
+    pub present_hosted: u32,
+    /// Vắng có lý do.
+    pub excused: u32,
+    /// Vắng không lý do.
+    pub unexcused: u32,
+}
+
+/// Computes the attendance counts of a roll call (never typed by hand).
+pub fn counts(rows: &[AttendanceRow]) -> Counts {
+    let mut c = Counts::default();
+    for r in rows {
+        let hosted = r.status == Status::TemporarilyHosted;
+        if hosted {
+            c.hosted += 1;
+        } else {
+            c.total += 1;
+            match r.membership {
+                Membership::Official => c.official += 1,
+                Membership::Probationary => c.probationary += 1,
+            }
+            if r.status.is_exempt() {
+                c.exempt += 1;
+            }
+            if r.status == Status::TemporarilyAway {
+                c.away += 1;
+            }
+        }
+        match &r.mark {
+            Mark::Present => {
+                c.present += 1;
+                if hosted {
+                    c.present_hosted += 1;
+                } else if r.membership == Membership::Official {
+                    c.present_official += 1;
+                } else {
+                    c.present_probationary += 1;
+                }
+            }
+            Mark::Excused(_) => c.excused += 1,
+            Mark::Unexcused => c.unexcused += 1,
+            Mark::Unmarked => {}
+        }
+    }
+    c.must_attend = c.total - c.exempt - c.away;
+    c
+}
+
+/// Rule QĐ 294 điểm 9.3.2 (rules.md §2): the denominator of every vote is the official
+/// members, minus those on temporary transfer elsewhere, minus exempted members who are
+/// absent. Present exempted members count; absent non-exempt members still count;
+/// probationary and hosted members never count.
+pub fn vote_denominator(rows: &[AttendanceRow]) -> u32 {
+    rows.iter()
+        .filter(|r| r.membership == Membership::Official && r.status != Status::TemporarilyHosted)
+        .filter(|r| r.status != Status::TemporarilyAway)
+        .filter(|r| !(r.status.is_exempt() && r.mark != Mark::Present))
+        .count() as u32
+}
+
+/// Official members present who may vote (the most a tally can hold).
+pub fn voters_present(rows: &[AttendanceRow]) -> u32 {
+    rows.iter()
+        .filter(|r| r.membership == Membership::Official && r.status != Status::TemporarilyHosted)
+        .filter(|r| r.status != Status::TemporarilyAway && r.mark == Mark::Present)
+        .count() as u32
+}
+
+/// The outcome of a vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// The §2 denominator.
+    pub denominator: u32,
+    /// Whether the threshold is reached.
+    pub passed: bool,
+    /// Yes votes as a percentage of the denominator, in tenths of a percent (667 = 66,7%).
+    pub permille: u32,
+}
+
+/// Why a tally was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyError {
+    /// More votes than official members present.
+    MoreThanPresent {
+        /// Votes counted.
+        counted: u32,
+        /// Voters present.
+        present: u32,
+    },
+}
+
+/// Rules Điều lệ Đ.10 (more than half) and HD 06 §3.6b (two thirds): the outcome of a
+/// vote, refusing a tally larger than the voters present.
+pub fn vote_outcome(vote: &Vote, rows: &[AttendanceRow]) -> Result<Outcome, TallyError> {
+    let present = voters_present(rows);
+    let counted = vote.yes + vote.no + vote.abstain;
+    if counted > present {
+        return Err(TallyError::MoreThanPresent { counted, present });
+    }
+    let denominator = vote_denominator(rows);
+    let yes = u64::from(vote.yes);
+    let den = u64::from(denominator);
+    let passed = den > 0
+        && match vote.threshold {
+            Threshold::Majority => yes * 100 > den * rules::value(RuleId::MajorityPercent) as u64,
+            Threshold::TwoThirds => {
+                yes * rules::value(RuleId::QualifiedMajorityDenominator) as u64
+                    >= den * rules::value(RuleId::QualifiedMajorityNumerator) as u64
+            }
+        };
+    let permille = if den == 0 {
+        0
+    } else {
+        ((yes * 1000 + den / 2) / den) as u32
+    };
+    Ok(Outcome {
+        denominator,
+        passed,
+        permille,
+    })
+}
+
+/// Formats tenths of a percent the Vietnamese way: 667 → "66,7%".
+pub fn format_permille(p: u32) -> String {
+    format!("{},{}%", p / 10, p % 10)
+}
+
+/// Rule HD 36-HD/VPTW §II.1 (rules.md §10): document numbers restart at 1 in each
+/// committee term. The next number for a meeting in the term starting `term_start`.
+pub fn next_number<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, term_start: i32) -> u32 {
+    meetings
+        .into_iter()
+        .filter(|m| m.term_start == term_start)
+        .map(|m| m.number)
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
+/// The document number as printed: "Số 05-BB/CB".
+pub fn document_number(n: u32) -> String {
+    format!("Số {n:02}-BB/CB")
+}
+
+/// Rule Điều lệ Đ.8 / QĐ 01-2026 (rules.md §7 cause a): months of `year` in which the
+/// member was absent without reason from a meeting.
+pub fn unexcused_months<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    member: MemberId,
+    year: i32,
+) -> u32 {
+    let mut months = [false; 12];
+    for m in meetings.into_iter().filter(|m| m.date.year() == year) {
+        if m.attendance
+            .iter()
+            .any(|r| r.member == member && r.mark == Mark::Unexcused)
+        {
+            months[m.date.month0() as usize] = true;
+        }
+    }
+    months.iter().filter(|x| **x).count() as u32
+}
+
+/// Whether the unexcused absences reach the removal rule's count (a flag, never automatic).
+pub fn absence_flag(months: u32) -> bool {
+    i64::from(months) >= rules::value(RuleId::RemovalAbsenceMonths)
+}
+
+/// One year at a glance: which months had a regular meeting, which quarters a thematic one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct YearGlance {
+    /// Meetings per month (index 0 = January) and kind.
+    pub by_month: [[u32; 4]; 12],
+    /// Months (1–12) that are over (before `today`) with no regular meeting.
+    pub months_without_regular: Vec<u32>,
+    /// Quarters (1–4) that are over with no thematic meeting.
+    pub quarters_without_thematic: Vec<u32>,
+}
+
+/// Rules Điều lệ Đ.24 (a regular meeting every month) and HD 12-2018 (a thematic meeting
+/// at least every quarter): the year at a glance, flagging months and quarters already
+/// ended without them.
+pub fn year_glance<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    year: i32,
+    today: NaiveDate,
+) -> YearGlance {
+    let mut g = YearGlance::default();
+    for m in meetings.into_iter().filter(|m| m.date.year() == year) {
+        let k = MeetingKind::ALL
+            .iter()
+            .position(|k| *k == m.kind)
+            .unwrap_or(0);
+        g.by_month[m.date.month0() as usize][k] += 1;
+    }
+    let month_over = |month: u32| (year, month) < (today.year(), today.month());
+    for month in 1..=12u32 {
+        if month_over(month) && g.by_month[month as usize - 1][0] == 0 {
+            g.months_without_regular.push(month);
+        }
+    }
+    for q in 1..=4u32 {
+        let thematic: u32 = (0..3)
+            .map(|i| g.by_month[((q - 1) * 3 + i) as usize][1])
+            .sum();
+        if month_over(q * 3) && thematic == 0 {
+            g.quarters_without_thematic.push(q);
+        }
+    }
+    g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: u64, membership: Membership, status: Status, mark: Mark) -> AttendanceRow {
+        AttendanceRow {
+            member: id,
+            name: format!("M{id}"),
+            status,
+            membership,
+            mark,
+        }
+    }
+
+    fn branch() -> Vec<AttendanceRow> {
+        use Membership::*;
+        vec![
+            row(1, Official, Status::Official, Mark::Present),
+            row(2, Official, Status::Official, Mark::Present),
+            row(3, Official, Status::Official, Mark::Unexcused),
+            row(4, Official, Status::Exempt, Mark::Unmarked), // absent exempt: not counted
+            row(5, Official, Status::TemporarilyExempt, Mark::Present), // present exempt: counted
+            row(6, Probationary, Status::Probationary, Mark::Present), // never counted
+            row(7, Official, Status::TemporarilyAway, Mark::Unmarked), // away: not counted
+            row(8, Official, Status::TemporarilyHosted, Mark::Present), // hosted: not counted
+            row(9, Official, Status::Official, Mark::Excused("ốm".into())),
+        ]
+    }
+
+    #[test]
+    fn denominator_follows_the_section_2_rule() {
+        // Official: 1,2,3,4,5,7,9 (8 is hosted) → minus away 7 → minus absent exempt 4 = 1,2,3,5,9.
+        assert_eq!(vote_denominator(&branch()), 5);
+        assert_eq!(voters_present(&branch()), 3);
+    }
+
+    #[test]
+    fn majority_is_more_than_half_and_two_thirds_is_at_least() {
+        let rows = branch(); // denominator 5, 3 voters present
+        let v = |yes, t| Vote {
+            subject: "x".into(),
+            threshold: t,
+            yes,
+            no: 0,
+            abstain: 0,
+        };
+        assert!(
+            vote_outcome(&v(3, Threshold::Majority), &rows)
+                .unwrap()
+                .passed
+        ); // 3/5 > 1/2
+        assert!(
+            !vote_outcome(&v(2, Threshold::Majority), &rows)
+                .unwrap()
+                .passed
+        );
+        let o = vote_outcome(&v(3, Threshold::TwoThirds), &rows).unwrap();
+        assert!(!o.passed, "3/5 = 60% < 2/3");
+        assert_eq!(format_permille(o.permille), "60,0%");
+        // Exactly half is not more than half; exactly 2/3 passes.
+        let six: Vec<_> = (1..=6)
+            .map(|i| row(i, Membership::Official, Status::Official, Mark::Present))
+            .collect();
+        assert!(
+            !vote_outcome(&v(3, Threshold::Majority), &six)
+                .unwrap()
+                .passed
+        );
+        let o = vote_outcome(&v(4, Threshold::TwoThirds), &six).unwrap();
+        assert!(o.passed);
+        assert_eq!(format_permille(o.permille), "66,7%");
+    }
+
+    #[test]
+    fn a_tally_larger_than_those_present_is_refused() {
+        let v = Vote {
+            subject: "x".into(),
+            threshold: Threshold::Majority,
+            yes: 3,
+            no: 1,
+            abstain: 0,
+        };
+        assert_eq!(
+            vote_outcome(&v, &branch()),
+            Err(TallyError::MoreThanPresent {
+                counted: 4,
+                present: 3
+            })
+        );
+    }
+
+    #[test]
+    fn counts_of_section_3_3() {
+        let c = counts(&branch());
+        assert_eq!(c.total, 8);
+        assert_eq!(
+            (c.official, c.probationary, c.exempt, c.away, c.hosted),
+            (7, 1, 2, 1, 1)
+        );
+        assert_eq!(c.must_attend, 5);
+        assert_eq!(
+            (
+                c.present,
+                c.present_official,
+                c.present_probationary,
+                c.present_hosted
+            ),
+            (5, 3, 1, 1)
+        );
+        assert_eq!((c.excused, c.unexcused), (1, 1));
+    }
+
+    fn meeting(date: NaiveDate, kind: MeetingKind, number: u32, term: i32) -> Meeting {
+        Meeting {
+            number,
+            term_start: term,
+            kind,
+            topic: String::new(),
+            date,
+            start: "19:30".into(),
+            end: "21:00".into(),
+            place: String::new(),
+            chair: String::new(),
+            secretary: String::new(),
+            guests: vec![],
+            attendance: vec![],
+            agenda: vec![],
+            votes: vec![],
+            tasks: vec![],
+            approved: None,
+            amendments: vec![],
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn numbering_restarts_with_each_term() {
+        let ms = vec![
+            meeting(d(2024, 11, 5), MeetingKind::Regular, 41, 2020),
+            meeting(d(2025, 10, 5), MeetingKind::Regular, 2, 2025),
+        ];
+        assert_eq!(next_number(&ms, 2025), 3);
+        assert_eq!(next_number(&ms, 2020), 42);
+        assert_eq!(next_number(&ms, 2030), 1);
+        assert_eq!(document_number(5), "Số 05-BB/CB");
+    }
+
+    #[test]
+    fn three_months_of_unexcused_absence_are_flagged() {
+        let mut ms = Vec::new();
+        for (month, mark) in [
+            (1, Mark::Unexcused),
+            (2, Mark::Present),
+            (3, Mark::Unexcused),
+            (5, Mark::Excused("ốm".into())),
+            (7, Mark::Unexcused),
+        ] {
+            let mut m = meeting(d(2026, month, 10), MeetingKind::Regular, month, 2025);
+            m.attendance
+                .push(row(1, Membership::Official, Status::Official, mark));
+            ms.push(m);
+        }
+        // A second unexcused absence in the same month counts once.
+        let mut extra = meeting(d(2026, 7, 20), MeetingKind::Thematic, 99, 2025);
+        extra.attendance.push(row(
+            1,
+            Membership::Official,
+            Status::Official,
+            Mark::Unexcused,
+        ));
+        ms.push(extra);
+        assert_eq!(unexcused_months(&ms, 1, 2026), 3);
+        assert!(absence_flag(3));
+        assert!(!absence_flag(2));
+        assert_eq!(unexcused_months(&ms, 1, 2025), 0);
+    }
+
+    #[test]
+    fn year_glance_flags_missing_months_and_quarters() {
+        let ms: Vec<_> = [1, 2, 4, 5, 6, 7, 8, 9, 10]
+            .iter()
+            .map(|m| meeting(d(2026, *m, 10), MeetingKind::Regular, *m, 2025))
+            .chain([meeting(d(2026, 5, 20), MeetingKind::Thematic, 50, 2025)])
+            .collect();
+        let g = year_glance(&ms, 2026, d(2026, 11, 21));
+        assert_eq!(g.months_without_regular, vec![3]);
+        assert_eq!(g.quarters_without_thematic, vec![1, 3]);
+        assert_eq!(g.by_month[4], [1, 1, 0, 0]);
+    }
+
+    #[test]
+    fn templates_follow_the_section_3_2_order() {
+        let t = agenda_template(
+            MeetingKind::Thematic,
+            "Học tập và làm theo tư tưởng Hồ Chí Minh",
+        );
+        assert!(t[0].starts_with("Khai mạc"));
+        assert!(t.iter().any(|i| i.contains("Học tập và làm theo")));
+        assert!(t.last().unwrap().contains("thông qua biên bản"));
+    }
+}
