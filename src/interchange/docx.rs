@@ -172,9 +172,19 @@ pub struct Document {
     pub after: Vec<Block>,
 }
 
-/// "Hải Phòng, ngày 05 tháng 3 năm 2026" (HD 36 component 4): a day below 10 and the
-/// months January and February are written with a leading zero; an empty place is left
-/// as dots for the secretary to fill in.
+/// "ngày 05 tháng 3 năm 2026": the date in words as Party documents write it. A day below
+/// 10 and the months January and February take a leading zero (HD 36, like NĐ 30/2020).
+pub fn date_in_words(date: NaiveDate) -> String {
+    let month = if date.month() < 3 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
+}
+
+/// "Hải Phòng, ngày 05 tháng 3 năm 2026" (HD 36 component 4); an empty place is left as
+/// dots for the secretary to fill in by hand.
 pub fn place_and_date(place: &str, date: NaiveDate) -> String {
     let place = text::clean(place);
     let place = if place.is_empty() {
@@ -182,16 +192,7 @@ pub fn place_and_date(place: &str, date: NaiveDate) -> String {
     } else {
         place
     };
-    let month = if date.month() < 3 {
-        format!("{:02}", date.month())
-    } else {
-        date.month().to_string()
-    };
-    format!(
-        "{place}, ngày {:02} tháng {month} năm {}",
-        date.day(),
-        date.year()
-    )
+    format!("{place}, {}", date_in_words(date))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -935,6 +936,7 @@ mod tests {
             place_and_date("", d(2026, 12, 31)),
             "……, ngày 31 tháng 12 năm 2026"
         );
+        assert_eq!(date_in_words(d(2026, 1, 9)), "ngày 09 tháng 01 năm 2026");
     }
 
     #[test]

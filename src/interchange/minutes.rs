@@ -121,14 +121,6 @@ fn clock(s: &str) -> String {
     }
 }
 
-/// "ngày 05 tháng 3 năm 2026".
-fn long_date(d: NaiveDate) -> String {
-    // Reuse the header's rule for leading zeros; drop the place.
-    let full = docx::place_and_date("x", d);
-    full.split_once(", ")
-        .map_or(full.clone(), |(_, rest)| rest.to_string())
-}
-
 /// `s` ending with a full stop unless it already ends with punctuation.
 fn sentence(s: &str) -> String {
     let s = s.trim_end();
@@ -213,7 +205,7 @@ fn time_place_section(branch: &Branch, m: &Meeting, out: &mut Vec<Block>) {
     out.push(dash(format!(
         "{LABEL_TIME} {}, {}.",
         clock(&m.start),
-        long_date(m.date)
+        docx::date_in_words(m.date)
     )));
     out.push(dash(format!(
         "{LABEL_PLACE}: {}",
@@ -533,10 +525,6 @@ mod tests {
         assert_eq!(clock("sau bữa tối"), "sau bữa tối");
         assert_eq!(sentence("Thông qua"), "Thông qua.");
         assert_eq!(sentence("Thông qua."), "Thông qua.");
-        assert_eq!(
-            long_date(NaiveDate::from_ymd_opt(2026, 1, 9).unwrap()),
-            "ngày 09 tháng 01 năm 2026"
-        );
     }
 
     #[test]
