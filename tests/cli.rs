@@ -137,3 +137,51 @@ fn unreadable_files_get_clear_messages() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn export_minutes_by_number_or_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(sochibo(&["demo"], &data).status.success());
+    let out = sochibo(&["export", "minutes", "--meeting", "02"], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let minutes = text(&out.stdout);
+    assert!(
+        minutes.contains("Số 02-BB/CB") && minutes.contains("BIÊN BẢN"),
+        "{minutes}"
+    );
+    assert!(minutes.lines().all(|l| l.chars().count() <= 80));
+    let date_line = minutes
+        .lines()
+        .find(|l| l.contains("- Thời gian:"))
+        .unwrap()
+        .to_string();
+    assert!(date_line.contains("năm 2026"));
+
+    let docx = dir.path().join("bb.docx");
+    let out = sochibo(
+        &[
+            "export",
+            "minutes",
+            "--meeting",
+            "2",
+            "--format",
+            "docx",
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"));
+
+    let out = sochibo(&["export", "minutes", "--meeting", "99"], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Không tìm thấy buổi sinh hoạt \"99\""));
+    let out = sochibo(
+        &["export", "minutes", "--meeting", "1", "--format", "docx"],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("-o"));
+}

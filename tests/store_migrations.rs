@@ -3,10 +3,17 @@
 
 use chrono::NaiveDate;
 use sochibo::domain::branch::Branch;
+use sochibo::domain::meeting::{
+    AgendaItem, Amendment, AttendanceRow, Guest, Mark, Meeting, MeetingKind, Speaker, Speech, Task,
+    Threshold, Vote,
+};
 use sochibo::domain::member::{
     EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional,
 };
-use sochibo::store::schema::{decode_branch, decode_member, encode_branch, encode_member};
+use sochibo::domain::member::{Membership, Status};
+use sochibo::store::schema::{
+    decode_branch, decode_meeting, decode_member, encode_branch, encode_meeting, encode_member,
+};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -63,6 +70,82 @@ fn golden_branch() -> Branch {
     }
 }
 
+fn golden_meeting() -> Meeting {
+    Meeting {
+        number: 5,
+        term_start: 2025,
+        kind: MeetingKind::Thematic,
+        topic: "Học tập và làm theo tư tưởng Hồ Chí Minh".into(),
+        date: d(2026, 3, 20),
+        start: "19:30".into(),
+        end: "21:00".into(),
+        place: "Nhà văn hóa".into(),
+        chair: "Trần Văn Hùng".into(),
+        secretary: "Nguyễn Thị Lan".into(),
+        guests: vec![Guest {
+            name: "Phạm Văn Tuấn".into(),
+            position: "Đảng ủy viên".into(),
+        }],
+        attendance: vec![
+            AttendanceRow {
+                member: 7,
+                name: "Lê Văn A".into(),
+                status: Status::Official,
+                membership: Membership::Official,
+                mark: Mark::Present,
+            },
+            AttendanceRow {
+                member: 9,
+                name: "Đỗ Thị B".into(),
+                status: Status::Exempt,
+                membership: Membership::Official,
+                mark: Mark::Excused("Ốm".into()),
+            },
+        ],
+        agenda: vec![AgendaItem {
+            title: "Thảo luận".into(),
+            speeches: vec![
+                Speech {
+                    speaker: Speaker::Member(7, "Lê Văn A".into()),
+                    gist: "Ý kiến\nhai dòng".into(),
+                },
+                Speech {
+                    speaker: Speaker::Guest("Phạm Văn Tuấn".into(), "Đảng ủy viên".into()),
+                    gist: "Góp ý".into(),
+                },
+            ],
+            conclusion: "Thống nhất".into(),
+        }],
+        votes: vec![Vote {
+            subject: "Nghị quyết".into(),
+            threshold: Threshold::TwoThirds,
+            yes: 1,
+            no: 0,
+            abstain: 0,
+        }],
+        tasks: vec![Task {
+            who: "Chi ủy".into(),
+            what: "Thu đảng phí".into(),
+            due: Some(d(2026, 3, 31)),
+        }],
+        approved: Some(d(2026, 3, 20)),
+        amendments: vec![Amendment {
+            date: d(2026, 4, 1),
+            reason: "Sửa lỗi".into(),
+            text: "Đúng là 21:15".into(),
+        }],
+    }
+}
+
+const MEETING_V1: &[u8] = include_bytes!("fixtures/meeting_v1.bin");
+
+#[test]
+fn meeting_v1_bytes_decode_forever() {
+    assert_eq!(MEETING_V1[0], 1);
+    assert_eq!(decode_meeting(MEETING_V1).unwrap(), golden_meeting());
+    assert_eq!(encode_meeting(&golden_meeting()).unwrap(), MEETING_V1);
+}
+
 const MEMBER_V1: &[u8] = include_bytes!("fixtures/member_v1.bin");
 const BRANCH_V1: &[u8] = include_bytes!("fixtures/branch_v1.bin");
 
@@ -107,6 +190,11 @@ fn write_fixtures() {
     std::fs::write(
         dir.join("branch_v1.bin"),
         encode_branch(&golden_branch()).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("meeting_v1.bin"),
+        encode_meeting(&golden_meeting()).unwrap(),
     )
     .unwrap();
 }

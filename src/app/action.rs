@@ -21,6 +21,12 @@ pub enum Context {
     Confirm,
     /// The help overlay.
     Help,
+    /// The list of meetings.
+    Meetings,
+    /// An open meeting (all its tabs).
+    Meeting,
+    /// The roll-call tab of an open meeting (before `Meeting`).
+    Roll,
 }
 
 impl Context {
@@ -34,6 +40,9 @@ impl Context {
         Context::Form,
         Context::Confirm,
         Context::Help,
+        Context::Meetings,
+        Context::Meeting,
+        Context::Roll,
     ];
 
     /// The section name used in keymap files.
@@ -47,6 +56,17 @@ impl Context {
             Context::Form => "form",
             Context::Confirm => "confirm",
             Context::Help => "help",
+            Context::Meetings => "meetings",
+            Context::Meeting => "meeting",
+            Context::Roll => "roll",
+        }
+    }
+
+    /// The context looked up after this one, before `Global`.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::Roll => Some(Context::Meeting),
+            _ => None,
         }
     }
 
@@ -90,20 +110,35 @@ actions! {
     ForceQuit = "force_quit" in [Global],
     Screen1 = "screen_1" in [Global],
     Screen2 = "screen_2" in [Global],
+    Screen3 = "screen_3" in [Global],
     Search = "search" in [Members],
-    New = "new" in [Members],
-    Open = "open" in [Members],
-    Edit = "edit" in [Members, Member, Branch],
-    Delete = "delete" in [Members, Member],
-    Up = "up" in [Members, Search, Help, Member],
-    Down = "down" in [Members, Search, Help, Member],
-    PageUp = "page_up" in [Members, Help],
-    PageDown = "page_down" in [Members, Help],
-    Top = "top" in [Members, Help],
-    Bottom = "bottom" in [Members, Help],
+    New = "new" in [Members, Meetings, Meeting],
+    Open = "open" in [Members, Meetings],
+    Edit = "edit" in [Members, Member, Branch, Meeting],
+    Delete = "delete" in [Members, Member, Meetings, Meeting],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting],
+    PageUp = "page_up" in [Members, Help, Meetings, Meeting],
+    PageDown = "page_down" in [Members, Help, Meetings, Meeting],
+    Top = "top" in [Members, Help, Meetings, Meeting],
+    Bottom = "bottom" in [Members, Help, Meetings, Meeting],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [Members, Member, Search, Help],
+    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting],
+    PrevYear = "prev_year" in [Meetings],
+    NextYear = "next_year" in [Meetings],
+    ToggleAttendance = "attendance" in [Meetings],
+    NextTab = "next_tab" in [Meeting],
+    PrevTab = "prev_tab" in [Meeting],
+    NewItem = "new_item" in [Meeting],
+    MarkPresent = "mark_present" in [Roll],
+    MarkExcused = "mark_excused" in [Roll],
+    MarkUnexcused = "mark_unexcused" in [Roll],
+    MarkCycle = "mark_cycle" in [Roll],
+    MarkAllPresent = "mark_all_present" in [Roll],
+    Approve = "approve" in [Meeting],
+    Amend = "amend" in [Meeting],
+    ExportMinutes = "export_minutes" in [Meeting],
     SearchAccept = "search_accept" in [Search],
     Save = "save" in [Form],
     Cancel = "cancel" in [Form],
@@ -111,7 +146,7 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll],
 }
 
 impl Action {
@@ -125,6 +160,7 @@ impl Action {
         let n = match self {
             Action::Screen1 => 1,
             Action::Screen2 => 2,
+            Action::Screen3 => 3,
             _ => return None,
         };
         Some(n)

@@ -1,11 +1,15 @@
-//! Forms: the member form and the branch profile form share one field list model.
+//! Forms: every form (member, branch, meeting, speech, vote, task, amendment) is a list of
+//! fields of a few kinds, edited the same way and saved with one key.
+
+use ratatui_textarea::TextArea;
 
 use super::input::TextInput;
 use crate::domain::branch::{self, Branch, BranchField};
+use crate::domain::meeting::{MeetingField, MeetingId};
 use crate::domain::member::MemberId;
 use crate::domain::validate::{Field, FieldKind, MemberDraft, Problem, Warning};
 
-/// What a form edits.
+/// What a form edits. Ids say which record; indexes say which part of a meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
     /// A new member.
@@ -17,6 +21,106 @@ pub enum FormKind {
         /// Shown on the very first start.
         first_run: bool,
     },
+    /// A new meeting.
+    NewMeeting,
+    /// A meeting's information.
+    MeetingInfo(MeetingId),
+    /// A new speech under agenda item `item`.
+    NewSpeech(MeetingId, usize),
+    /// Speech `speech` of agenda item `item`.
+    EditSpeech(MeetingId, usize, usize),
+    /// A new agenda item after item `after`.
+    NewItem(MeetingId, usize),
+    /// The title of agenda item `item`.
+    EditItem(MeetingId, usize),
+    /// The chair's conclusion on agenda item `item`.
+    Conclusion(MeetingId, usize),
+    /// A new vote.
+    NewVote(MeetingId),
+    /// Vote `i`.
+    EditVote(MeetingId, usize),
+    /// A new task.
+    NewTask(MeetingId),
+    /// Task `i`.
+    EditTask(MeetingId, usize),
+    /// An amendment to approved minutes.
+    Amendment(MeetingId),
+    /// The reason of an excused absence for roll row `row`.
+    AbsenceReason(MeetingId, usize),
+}
+
+impl FormKind {
+    /// A stable small number for each kind, plus its ids (for the saved draft).
+    pub fn to_tag(self) -> (u8, Vec<u64>) {
+        use FormKind::*;
+        let u = |x: usize| x as u64;
+        match self {
+            NewMember => (0, vec![]),
+            EditMember(id) => (1, vec![id]),
+            Branch { first_run } => (2, vec![u64::from(first_run)]),
+            NewMeeting => (3, vec![]),
+            MeetingInfo(m) => (4, vec![m]),
+            NewSpeech(m, i) => (5, vec![m, u(i)]),
+            EditSpeech(m, i, s) => (6, vec![m, u(i), u(s)]),
+            NewItem(m, i) => (7, vec![m, u(i)]),
+            EditItem(m, i) => (8, vec![m, u(i)]),
+            Conclusion(m, i) => (9, vec![m, u(i)]),
+            NewVote(m) => (10, vec![m]),
+            EditVote(m, i) => (11, vec![m, u(i)]),
+            NewTask(m) => (12, vec![m]),
+            EditTask(m, i) => (13, vec![m, u(i)]),
+            Amendment(m) => (14, vec![m]),
+            AbsenceReason(m, r) => (15, vec![m, u(r)]),
+        }
+    }
+
+    /// The kind of a saved draft's tag and ids.
+    pub fn from_tag(tag: u8, ids: &[u64]) -> Option<FormKind> {
+        use FormKind::*;
+        let id = |i: usize| ids.get(i).copied();
+        let ix = |i: usize| ids.get(i).map(|x| *x as usize);
+        Some(match tag {
+            0 => NewMember,
+            1 => EditMember(id(0)?),
+            2 => Branch {
+                first_run: id(0)? == 1,
+            },
+            3 => NewMeeting,
+            4 => MeetingInfo(id(0)?),
+            5 => NewSpeech(id(0)?, ix(1)?),
+            6 => EditSpeech(id(0)?, ix(1)?, ix(2)?),
+            7 => NewItem(id(0)?, ix(1)?),
+            8 => EditItem(id(0)?, ix(1)?),
+            9 => Conclusion(id(0)?, ix(1)?),
+            10 => NewVote(id(0)?),
+            11 => EditVote(id(0)?, ix(1)?),
+            12 => NewTask(id(0)?),
+            13 => EditTask(id(0)?, ix(1)?),
+            14 => Amendment(id(0)?),
+            15 => AbsenceReason(id(0)?, ix(1)?),
+            _ => return None,
+        })
+    }
+
+    /// The meeting a meeting form belongs to.
+    pub fn meeting(self) -> Option<MeetingId> {
+        use FormKind::*;
+        match self {
+            MeetingInfo(m)
+            | NewSpeech(m, _)
+            | EditSpeech(m, _, _)
+            | NewItem(m, _)
+            | EditItem(m, _)
+            | Conclusion(m, _)
+            | NewVote(m)
+            | EditVote(m, _)
+            | NewTask(m)
+            | EditTask(m, _)
+            | Amendment(m)
+            | AbsenceReason(m, _) => Some(m),
+            _ => None,
+        }
+    }
 }
 
 /// Which field a form row is.
@@ -26,42 +130,127 @@ pub enum FieldRef {
     Member(Field),
     /// A branch field.
     Branch(BranchField),
+    /// A meeting field.
+    Meeting(MeetingField),
 }
 
 impl FieldRef {
-    /// How the field is entered.
+    /// How the field is entered (`Choice(0)` means the options come with the field).
     pub fn kind(self) -> FieldKind {
+        use MeetingField as M;
         match self {
             FieldRef::Member(f) => f.kind(),
             FieldRef::Branch(_) => FieldKind::Text,
+            FieldRef::Meeting(M::Kind) => {
+                FieldKind::Choice(crate::domain::meeting::MeetingKind::ALL.len())
+            }
+            FieldRef::Meeting(M::VoteThreshold) => FieldKind::Choice(2),
+            FieldRef::Meeting(M::Speaker) => FieldKind::Choice(0),
+            FieldRef::Meeting(M::Date | M::TaskDue) => FieldKind::Date,
+            FieldRef::Meeting(M::Gist | M::Conclusion | M::AmendText) => FieldKind::Multiline,
+            FieldRef::Meeting(_) => FieldKind::Text,
         }
     }
 
     /// Whether the field must be filled in.
     pub fn required(self) -> bool {
+        use MeetingField as M;
         matches!(
             self,
             FieldRef::Member(Field::FullName)
                 | FieldRef::Branch(BranchField::Name | BranchField::Superior | BranchField::Term)
+                | FieldRef::Meeting(
+                    M::Date
+                        | M::Gist
+                        | M::ItemTitle
+                        | M::VoteSubject
+                        | M::TaskWhat
+                        | M::AmendReason
+                        | M::AmendText
+                        | M::AbsenceReason
+                        | M::Speaker
+                )
         )
     }
 }
 
 /// One row of a form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct FormField {
     /// Which field.
     pub field: FieldRef,
     /// Its text (text and date fields).
     pub input: TextInput,
-    /// Its value (choice fields): index into the type's `ALL`.
+    /// Its text (multi-line fields).
+    pub area: Option<TextArea<'static>>,
+    /// Its value (choice fields): an index into the options.
     pub choice: Option<usize>,
+    /// The options of a choice field whose options are not a fixed type (speakers).
+    pub options: Vec<String>,
     /// What is wrong with it after the last save attempt.
     pub error: Option<Problem>,
 }
 
+impl FormField {
+    /// A text, date or multi-line field holding `value`.
+    pub fn text(field: FieldRef, value: &str) -> FormField {
+        let area = (field.kind() == FieldKind::Multiline).then(|| {
+            let mut ta = TextArea::new(value.lines().map(str::to_string).collect());
+            ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            ta.move_cursor(ratatui_textarea::CursorMove::End);
+            ta
+        });
+        FormField {
+            field,
+            input: TextInput::new(value),
+            area,
+            choice: None,
+            options: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// A choice field; `options` empty means the field's fixed type gives them.
+    pub fn choice(field: FieldRef, choice: Option<usize>, options: Vec<String>) -> FormField {
+        FormField {
+            field,
+            input: TextInput::default(),
+            area: None,
+            choice,
+            options,
+            error: None,
+        }
+    }
+
+    /// How many options a choice field has.
+    pub fn choice_count(&self) -> usize {
+        match self.field.kind() {
+            FieldKind::Choice(0) => self.options.len(),
+            FieldKind::Choice(n) => n,
+            _ => 0,
+        }
+    }
+
+    /// The field's text (multi-line fields joined with newlines).
+    pub fn value(&self) -> String {
+        match &self.area {
+            Some(a) => a.lines().join("\n"),
+            None => self.input.text().to_string(),
+        }
+    }
+
+    /// Replaces the field's text.
+    pub fn set_value(&mut self, v: &str) {
+        *self = FormField {
+            choice: self.choice,
+            options: std::mem::take(&mut self.options),
+            ..FormField::text(self.field, v)
+        };
+    }
+}
+
 /// An open form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Form {
     /// What it edits.
     pub kind: FormKind,
@@ -71,29 +260,35 @@ pub struct Form {
     pub focus: usize,
     /// Whether anything was changed since it opened.
     pub dirty: bool,
+    /// Whether anything changed since the draft was last saved.
+    pub unsaved_draft: bool,
     /// Warnings of the last save (shown after saving).
     pub warnings: Vec<Warning>,
 }
 
 impl Form {
-    /// A member form showing `draft`.
-    pub fn member(kind: FormKind, draft: &MemberDraft) -> Form {
-        let fields = Field::ALL
-            .iter()
-            .map(|f| FormField {
-                field: FieldRef::Member(*f),
-                input: TextInput::new(draft.text(*f).map_or("", String::as_str)),
-                choice: draft.choice(*f),
-                error: None,
-            })
-            .collect();
+    /// A form of these fields.
+    pub fn new(kind: FormKind, fields: Vec<FormField>) -> Form {
         Form {
             kind,
             fields,
             focus: 0,
             dirty: false,
+            unsaved_draft: false,
             warnings: Vec::new(),
         }
+    }
+
+    /// A member form showing `draft`.
+    pub fn member(kind: FormKind, draft: &MemberDraft) -> Form {
+        let fields = Field::ALL
+            .iter()
+            .map(|f| match draft.text(*f) {
+                Some(t) => FormField::text(FieldRef::Member(*f), t),
+                None => FormField::choice(FieldRef::Member(*f), draft.choice(*f), Vec::new()),
+            })
+            .collect();
+        Form::new(kind, fields)
     }
 
     /// A branch form showing `b` (empty for the first run).
@@ -104,20 +299,9 @@ impl Form {
         let fields = BranchField::ALL
             .iter()
             .zip(values)
-            .map(|(f, v)| FormField {
-                field: FieldRef::Branch(*f),
-                input: TextInput::new(&v),
-                choice: None,
-                error: None,
-            })
+            .map(|(f, v)| FormField::text(FieldRef::Branch(*f), &v))
             .collect();
-        Form {
-            kind: FormKind::Branch { first_run },
-            fields,
-            focus: 0,
-            dirty: false,
-            warnings: Vec::new(),
-        }
+        Form::new(FormKind::Branch { first_run }, fields)
     }
 
     /// The member draft the form holds.
@@ -126,7 +310,7 @@ impl Form {
         for ff in &self.fields {
             if let FieldRef::Member(f) = ff.field {
                 if let Some(t) = d.text_mut(f) {
-                    *t = ff.input.text().to_string();
+                    *t = ff.value();
                 } else {
                     d.set_choice(f, ff.choice);
                 }
@@ -135,12 +319,26 @@ impl Form {
         d
     }
 
-    /// The branch form's text per field, in `BranchField::ALL` order.
-    pub fn branch_values(&self) -> Vec<String> {
+    /// The form's text per field, in order.
+    pub fn values(&self) -> Vec<String> {
+        self.fields.iter().map(FormField::value).collect()
+    }
+
+    /// The text of a meeting field.
+    pub fn get(&self, f: MeetingField) -> String {
         self.fields
             .iter()
-            .map(|f| f.input.text().to_string())
-            .collect()
+            .find(|x| x.field == FieldRef::Meeting(f))
+            .map(FormField::value)
+            .unwrap_or_default()
+    }
+
+    /// The choice of a meeting field.
+    pub fn get_choice(&self, f: MeetingField) -> Option<usize> {
+        self.fields
+            .iter()
+            .find(|x| x.field == FieldRef::Meeting(f))
+            .and_then(|x| x.choice)
     }
 
     /// The focused row.
@@ -149,7 +347,7 @@ impl Form {
         &mut self.fields[i]
     }
 
-    /// Clears all errors, then marks these fields.
+    /// Clears all errors, then marks these fields and focuses the first.
     pub fn set_errors(&mut self, errors: &[(FieldRef, Problem)]) {
         for f in &mut self.fields {
             f.error = errors

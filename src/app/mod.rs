@@ -5,12 +5,14 @@ pub mod action;
 pub mod form;
 pub mod input;
 pub mod keymap;
+pub mod meetings;
 pub mod roster;
 mod update;
 
 use chrono::NaiveDate;
 
 use crate::domain::branch::Branch;
+use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::domain::validate::Warning;
 use crate::i18n::Lang;
@@ -18,6 +20,7 @@ use crate::store::{Store, StoreError};
 use action::Context;
 use form::Form;
 use keymap::{KeyChord, Keymap};
+use meetings::Meetings;
 use roster::Roster;
 
 /// The top-level screens, switched with 1…9 / F1…F9 / Alt+digit.
@@ -27,11 +30,13 @@ pub enum Screen {
     Members,
     /// 2: the branch profile.
     Branch,
+    /// 3: meetings and minutes.
+    Meetings,
 }
 
 impl Screen {
     /// The screens that exist, in number order.
-    pub const ALL: &'static [Screen] = &[Screen::Members, Screen::Branch];
+    pub const ALL: &'static [Screen] = &[Screen::Members, Screen::Branch, Screen::Meetings];
 }
 
 /// A question waiting for yes or no.
@@ -41,8 +46,27 @@ pub enum Confirm {
     Delete(MemberId, String),
     /// Quit although a form has unsaved changes.
     Quit,
+    /// Delete a draft meeting (its document number is shown).
+    DeleteMeeting(MeetingId, u32),
+    /// Delete a part of the open meeting (a speech, item, vote or task).
+    DeletePart(MeetingId, Part),
+    /// Approve the minutes (they become read-only).
+    Approve(MeetingId),
     /// Close a form and lose its changes.
     Discard,
+}
+
+/// A deletable part of a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Agenda item `i` with its discussion.
+    Item(usize),
+    /// Speech `s` of item `i`.
+    Speech(usize, usize),
+    /// Vote `i`.
+    Vote(usize),
+    /// Task `i`.
+    Task(usize),
 }
 
 /// What the status line says after an action.
@@ -58,6 +82,12 @@ pub enum Notice {
     NothingSelected,
     /// The store failed; nothing was acknowledged.
     Store(StoreError),
+    /// Approved minutes cannot be edited (approval date).
+    Approved(NaiveDate),
+    /// Minutes written to these files.
+    Exported(String),
+    /// The form that was open when the app stopped has been restored.
+    DraftRestored,
 }
 
 /// The whole application state.
@@ -76,6 +106,8 @@ pub struct App {
     pub branch: Option<Branch>,
     /// The member roster.
     pub roster: Roster,
+    /// The meetings screen.
+    pub meetings: Meetings,
     /// The current screen.
     pub screen: Screen,
     /// The member card open over the roster.
@@ -110,12 +142,14 @@ impl App {
         let branch = store.branch()?;
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
+        let meetings = Meetings::new(store.meetings()?, today);
         let form = if branch.is_none() {
             Some(Form::branch(None, true))
         } else {
             None
         };
-        Ok(App {
+        let draft = store.draft()?;
+        let mut app = App {
             lang,
             store,
             keymap,
@@ -123,6 +157,7 @@ impl App {
             demo,
             branch,
             roster,
+            meetings,
             screen: Screen::Members,
             detail: None,
             form,
@@ -133,7 +168,11 @@ impl App {
             page_rows: 10,
             should_quit: false,
             changed: false,
-        })
+        };
+        if let Some(d) = draft {
+            update::restore_draft(&mut app, &d);
+        }
+        Ok(app)
     }
 
     /// The context keys are looked up in, from the top overlay down.
@@ -150,9 +189,14 @@ impl App {
                 Screen::Members if self.detail.is_some() => Context::Member,
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
+                Screen::Meetings => match self.meetings.open {
+                    Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
+                    Some(_) => Context::Meeting,
+                    None => Context::Meetings,
+                },
             }
         }
     }
 }
 
-pub use update::{handle_event, update};
+pub use update::{autosave, handle_event, update};

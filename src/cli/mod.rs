@@ -67,9 +67,30 @@ pub enum ImportWhat {
     },
 }
 
+/// Formats of a Party document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocFormat {
+    /// Plain text, 80 columns.
+    Txt,
+    /// Word document in the Party layout.
+    Docx,
+}
+
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
+    /// The minutes (biên bản) of one meeting.
+    Minutes {
+        /// The meeting: its number in the current term ("5" or "05") or its date (dd/mm/yyyy).
+        #[arg(long, value_name = "SỐ|dd/mm/yyyy")]
+        meeting: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The member list as CSV.
     Members {
         /// Output file (default: stdout).
@@ -148,10 +169,18 @@ pub const DEMO_SEED: u64 = 2026;
 pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store::StoreError> {
     let members = demo::demo_members(DEMO_SEED, DEMO_MEMBERS, today);
     let items: Vec<_> = members.into_iter().map(|m| (None, m)).collect();
-    store.save_members(&items)?;
-    store.save_branch(&demo::demo_branch())?;
+    let ids = store.save_members(&items)?;
+    let branch = demo::demo_branch();
+    store.save_branch(&branch)?;
+    let with_ids: Vec<_> = ids
+        .into_iter()
+        .zip(items.into_iter().map(|(_, m)| m))
+        .collect();
+    for m in demo::demo_meetings(&with_ids, &branch, today) {
+        store.save_meeting(None, &m)?;
+    }
     store.mark_demo()?;
-    Ok(items.len())
+    Ok(with_ids.len())
 }
 
 /// Runs the program with parsed arguments.
@@ -172,6 +201,14 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Export {
             what: ExportWhat::Members { output },
         }) => cmd_export_members(&args, lang, output.as_deref()),
+        Some(Command::Export {
+            what:
+                ExportWhat::Minutes {
+                    meeting,
+                    format,
+                    output,
+                },
+        }) => cmd_export_minutes(&args, lang, meeting, *format, output.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -278,6 +315,74 @@ fn cmd_export_members(args: &Args, lang: Lang, out: Option<&Path>) -> Result<(),
         }
     }
     Ok(())
+}
+
+fn cmd_export_minutes(
+    args: &Args,
+    lang: Lang,
+    which: &str,
+    format: DocFormat,
+    out: Option<&Path>,
+) -> Result<(), String> {
+    use crate::interchange::{minutes, place_name};
+    let c = lang.cat();
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let branch = store
+        .branch()
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .ok_or_else(|| c.msg(i18n::Msg::NoBranch).to_string())?;
+    let meetings = store.meetings().map_err(|e| i18n::store_error(lang, &e))?;
+    let found: Vec<_> = match date::parse_date(which) {
+        Ok(d) => meetings.iter().filter(|(_, m)| m.date == d).collect(),
+        Err(_) => {
+            let n: u32 = which
+                .trim()
+                .parse()
+                .map_err(|_| c.cli(C::MeetingNotFound(which)))?;
+            meetings
+                .iter()
+                .filter(|(_, m)| m.number == n && m.term_start == branch.term_start)
+                .collect()
+        }
+    };
+    let [(_, m)] = found.as_slice() else {
+        return Err(if found.is_empty() {
+            c.cli(C::MeetingNotFound(which))
+        } else {
+            c.cli(C::MeetingAmbiguous(which))
+        });
+    };
+    let place = place_name(&branch);
+    let bytes = match format {
+        DocFormat::Txt => {
+            let t = minutes::minutes_text(&branch, m, &place);
+            if out.is_some() {
+                minutes::to_crlf(&t).into_bytes()
+            } else {
+                t.into_bytes()
+            }
+        }
+        DocFormat::Docx => minutes::minutes_document(&branch, m, &place)
+            .to_docx()
+            .map_err(|e| c.cli(C::Error(&e.to_string())))?,
+    };
+    match out {
+        None if format == DocFormat::Docx => Err(c.cli(C::DocxNeedsFile)),
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(&bytes)
+                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))
+        }
+        Some(path) => {
+            let shown = path.display().to_string();
+            write_file_atomically(path, &bytes)
+                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            println!("{}", c.cli(C::Written(&shown)));
+            Ok(())
+        }
+    }
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place,

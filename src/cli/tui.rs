@@ -3,7 +3,7 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 
 use super::{Args, data_dir, keymap_path, open_store, today, write_demo};
@@ -69,8 +69,7 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     // ratatui::init installs a panic hook that restores the terminal before the message.
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let events = std::iter::from_fn(|| event::read().ok());
-    let result = ui::run(&mut terminal, &mut app, &theme, events);
+    let result = ui::run_terminal(&mut terminal, &mut app, &theme);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let flushed = app.store.flush();

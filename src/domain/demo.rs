@@ -270,3 +270,154 @@ mod tests {
         );
     }
 }
+
+/// A year of realistic sample meetings up to `today`: a regular meeting every month, a
+/// thematic meeting in most quarters (one quarter is missing, so the flag shows), excused
+/// and unexcused absences (one member reaches three months), votes, tasks, approved
+/// minutes and one amendment. The current month's meeting is left as a draft.
+pub fn demo_meetings(
+    members: &[(super::member::MemberId, Member)],
+    branch: &Branch,
+    today: NaiveDate,
+) -> Vec<super::meeting::Meeting> {
+    use super::meeting::{
+        self as mt, AgendaItem, Amendment, Mark, MeetingKind, Speaker, Speech, Task, Threshold,
+        Vote,
+    };
+    let mut rng = Rng::new(99);
+    let mut out: Vec<mt::Meeting> = Vec::new();
+    let year = today.year();
+    let topics = [
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "Xây dựng tổ dân phố văn minh, sạch đẹp",
+        "",
+        "Thực hiện quy chế dân chủ ở cơ sở",
+    ];
+    let mut dates = Vec::new();
+    for month in 1..=today.month() {
+        let Some(d) = NaiveDate::from_ymd_opt(year, month, 5 + rng.below(10) as u32) else {
+            continue;
+        };
+        if d < today {
+            dates.push((d, MeetingKind::Regular, String::new()));
+        }
+        let quarter = (month - 1) / 3;
+        if month % 3 == 2 && !topics[quarter as usize].is_empty() {
+            if let Some(t) = NaiveDate::from_ymd_opt(year, month, 20).filter(|t| *t < today) {
+                dates.push((
+                    t,
+                    MeetingKind::Thematic,
+                    topics[quarter as usize].to_string(),
+                ));
+            }
+        }
+    }
+    let absentee = members
+        .iter()
+        .find(|(_, m)| m.status_at(today).is_active() && !m.status_at(today).is_exempt());
+    for (i, (date, kind, topic)) in dates.into_iter().enumerate() {
+        let mut attendance = mt::roll_for(members.iter().map(|(id, m)| (*id, m)), date);
+        for r in &mut attendance {
+            let roll = rng.below(100);
+            r.mark = if r.status.is_exempt() {
+                Mark::Unmarked
+            } else if Some(r.member) == absentee.map(|a| a.0) && i % 3 == 1 {
+                Mark::Unexcused
+            } else if roll < 8 {
+                Mark::Excused(
+                    (*rng.pick(&[
+                        "Ốm",
+                        "Đi công tác",
+                        "Về quê có việc gia đình",
+                        "Trông cháu ốm",
+                    ]))
+                    .to_string(),
+                )
+            } else if roll < 10 {
+                Mark::Unexcused
+            } else {
+                Mark::Present
+            };
+        }
+        let present: Vec<_> = attendance
+            .iter()
+            .filter(|r| r.mark == Mark::Present)
+            .cloned()
+            .collect();
+        let speaker = |k: usize| {
+            present
+                .get(k % present.len().max(1))
+                .map(|r| Speaker::Member(r.member, r.name.clone()))
+                .unwrap_or_else(|| {
+                    Speaker::Guest(
+                        "Phạm Văn Tuấn".into(),
+                        "Đảng ủy viên phụ trách chi bộ".into(),
+                    )
+                })
+        };
+        let mut agenda: Vec<AgendaItem> = mt::agenda_template(kind, &topic)
+            .into_iter()
+            .map(|title| AgendaItem {
+                title,
+                ..AgendaItem::default()
+            })
+            .collect();
+        if let Some(item) = agenda.get_mut(4) {
+            item.speeches = vec![
+                Speech { speaker: speaker(1), gist: "Đề nghị tăng cường vệ sinh môi trường khu dân cư, vận động các hộ phân loại rác.".into() },
+                Speech { speaker: speaker(2), gist: "Đồng ý với báo cáo; đề nghị quan tâm thăm hỏi các gia đình chính sách.".into() },
+            ];
+            item.conclusion =
+                "Chi bộ thống nhất các nội dung báo cáo và phương hướng tháng tới.".into();
+        }
+        let voters = mt::voters_present(&attendance);
+        let votes = vec![Vote {
+            subject: "Thông qua nghị quyết tháng".into(),
+            threshold: Threshold::Majority,
+            yes: voters,
+            no: 0,
+            abstain: 0,
+        }];
+        let approved = (date.month() < today.month()).then_some(date);
+        let mut m = mt::Meeting {
+            number: 0,
+            term_start: branch.term_start,
+            kind,
+            topic,
+            date,
+            start: "19:30".into(),
+            end: "21:15".into(),
+            place: "Nhà văn hóa Tổ dân phố Hòa Bình".into(),
+            chair: branch.secretary.clone(),
+            secretary: branch.deputy.clone(),
+            guests: if kind == MeetingKind::Thematic {
+                vec![mt::Guest {
+                    name: "Phạm Văn Tuấn".into(),
+                    position: "Đảng ủy viên phụ trách chi bộ".into(),
+                }]
+            } else {
+                Vec::new()
+            },
+            attendance,
+            agenda,
+            votes,
+            tasks: vec![Task {
+                who: branch.deputy.clone(),
+                what: "Thu đảng phí và nộp lên Đảng ủy phường".into(),
+                due: date.checked_add_days(chrono::Days::new(10)),
+            }],
+            approved,
+            amendments: Vec::new(),
+        };
+        if i == 2 {
+            m.amendments.push(Amendment {
+                date: date + Duration::days(35),
+                reason: "Ghi nhầm số đảng viên vắng có lý do".into(),
+                text: "Sửa: vắng có lý do 2 đồng chí (không phải 3).".into(),
+            });
+        }
+        m.number = mt::next_number(&out, m.term_start);
+        out.push(m);
+    }
+    out
+}

@@ -689,3 +689,131 @@ mod tests {
         assert!(t.last().unwrap().contains("thông qua biên bản"));
     }
 }
+
+/// The fields of the meeting forms (information, speech, item, vote, task, amendment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingField {
+    /// Loại buổi sinh hoạt.
+    Kind,
+    /// Chủ đề.
+    Topic,
+    /// Ngày.
+    Date,
+    /// Bắt đầu (HH:MM).
+    Start,
+    /// Kết thúc (HH:MM).
+    End,
+    /// Địa điểm.
+    Place,
+    /// Chủ trì.
+    Chair,
+    /// Thư ký.
+    Secretary,
+    /// Khách mời: "Tên — chức vụ; Tên — chức vụ".
+    Guests,
+    /// Người phát biểu.
+    Speaker,
+    /// Nội dung phát biểu.
+    Gist,
+    /// Nội dung (agenda item title).
+    ItemTitle,
+    /// Kết luận của chủ trì.
+    Conclusion,
+    /// Nội dung biểu quyết.
+    VoteSubject,
+    /// Tỷ lệ cần đạt.
+    VoteThreshold,
+    /// Tán thành.
+    VoteYes,
+    /// Không tán thành.
+    VoteNo,
+    /// Không biểu quyết.
+    VoteAbstain,
+    /// Người thực hiện.
+    TaskWho,
+    /// Công việc.
+    TaskWhat,
+    /// Thời hạn.
+    TaskDue,
+    /// Lý do sửa đổi.
+    AmendReason,
+    /// Nội dung sửa đổi, bổ sung.
+    AmendText,
+    /// Lý do vắng.
+    AbsenceReason,
+}
+
+/// Parses a time "19:30" (also "19h30", "7:05").
+pub fn parse_time(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim().to_lowercase();
+    let (h, m) = s.split_once([':', 'h', 'g'])?;
+    let (h, m): (u32, u32) = (
+        h.trim().parse().ok()?,
+        if m.trim().is_empty() {
+            0
+        } else {
+            m.trim().parse().ok()?
+        },
+    );
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+/// Formats a time as "19:30".
+pub fn format_time((h, m): (u32, u32)) -> String {
+    format!("{h:02}:{m:02}")
+}
+
+/// Parses the guests line "Tên — chức vụ; Tên — chức vụ" (also "-" or "," between name
+/// and position).
+pub fn parse_guests(s: &str) -> Vec<Guest> {
+    s.split([';', '\n'])
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(|g| {
+            let (name, position) = g
+                .split_once(" — ")
+                .or_else(|| g.split_once(" - "))
+                .or_else(|| g.split_once(','))
+                .unwrap_or((g, ""));
+            Guest {
+                name: super::text::clean(name),
+                position: super::text::clean(position),
+            }
+        })
+        .collect()
+}
+
+/// Formats guests for the form line.
+pub fn format_guests(gs: &[Guest]) -> String {
+    gs.iter()
+        .map(|g| {
+            if g.position.is_empty() {
+                g.name.clone()
+            } else {
+                format!("{} — {}", g.name, g.position)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    #[test]
+    fn times_and_guests() {
+        assert_eq!(parse_time("19:30"), Some((19, 30)));
+        assert_eq!(parse_time("7h05"), Some((7, 5)));
+        assert_eq!(parse_time("19h"), Some((19, 0)));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("abc"), None);
+        assert_eq!(format_time((7, 5)), "07:05");
+        let g = parse_guests(
+            "Phạm Văn Tuấn — Đảng ủy viên phụ trách chi bộ; Lê Thị Hoa - Tổ trưởng TDP",
+        );
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].position, "Tổ trưởng TDP");
+        assert_eq!(parse_guests(&format_guests(&g)), g);
+    }
+}

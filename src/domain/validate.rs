@@ -112,6 +112,8 @@ pub enum FieldKind {
     Date,
     /// One of `n` values (index into the type's `ALL`), or none.
     Choice(usize),
+    /// Several lines of text.
+    Multiline,
 }
 
 /// What is wrong with a field.
@@ -147,6 +149,16 @@ pub enum Problem {
     TermFormat,
     /// An imported row repeats an earlier row of the same file (that row's name).
     DuplicateInFile(String),
+    /// Not a time of the shape HH:MM.
+    TimeFormat,
+    /// The end time is not after the start time.
+    EndBeforeStart,
+    /// Not a whole number.
+    NotANumber,
+    /// More votes than official members present (counted, present).
+    TallyTooLarge(u32, u32),
+    /// The minutes are approved: only an amendment can change them (approval date).
+    Approved(NaiveDate),
 }
 
 /// One refused field.

@@ -3,7 +3,9 @@
 use super::{Catalogue, Cli, Msg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
+use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
+use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
@@ -87,6 +89,54 @@ impl Catalogue for En {
             LabelTerm => "Term",
             WarningPrefix => "Note: ",
             KeymapConflict => "conflict",
+            ScreenMeetings => "Meetings",
+            NoMeetings => "No meetings this year. Press n to create one.",
+            ColNumber => "No.",
+            ColDate => "Date",
+            ColKind => "Kind",
+            ColContent => "Content",
+            ColAttendance => "Present",
+            ColState => "Minutes",
+            StateDraft => "Draft",
+            StateApproved => "Approved",
+            FormNewMeeting => "New meeting",
+            FormMeetingInfo => "Meeting information",
+            FormSpeech => "Speech",
+            FormItem => "Agenda item",
+            FormConclusion => "Chair's conclusion",
+            FormVote => "Vote",
+            FormTask => "Task",
+            FormAmendment => "Amendment to approved minutes",
+            FormAbsence => "Excused absence",
+            MarkPresent => "Present",
+            MarkExcused => "Excused",
+            MarkUnexcused => "Unexcused",
+            MarkUnmarked => "·",
+            LabelConclusion => "Conclusion",
+            NoConclusion => "(no conclusion yet)",
+            Passed => "Passed",
+            NotPassed => "Not passed",
+            TallyInvalid => "Invalid tally",
+            LabelDenominator => "Members entitled to vote",
+            MissingRegular => "Months without a regular meeting",
+            MissingThematic => "Quarters without a thematic meeting",
+            AttendanceTitle => "Attendance this year (unexcused absences)",
+            AbsenceFlag => {
+                "⚠ unexcused absence in ≥ 3 months (Party Charter Art. 8; QĐ 01-QĐ/TW): review"
+            }
+            ApprovedOn => "Approved on",
+            Amendments => "Amendments",
+            DraftRestored => "The form you were typing last time has been restored.",
+            ExportedTo => "Minutes exported:",
+            ConfirmApprove => {
+                "Approve the minutes? After approval they cannot be edited; only amendments can be added."
+            }
+            ConfirmDeleteMeeting => "Delete the draft minutes",
+            ConfirmDeletePart => "Delete the selected part of the minutes?",
+            Year => "Year",
+            RollHint => "c present · l excused · v unexcused · Space cycle · * all present",
+            NothingYet => "Nothing yet. Press n to add.",
+            LabelGuests => "Guests",
         }
     }
 
@@ -200,6 +250,16 @@ impl Catalogue for En {
             Problem::TooLong(n) => format!("is longer than {n} characters."),
             Problem::UnknownChoice => "is not one of the listed values.".into(),
             Problem::TermFormat => "expects two years, the first smaller, e.g. 2025-2030.".into(),
+            Problem::TimeFormat => "expects a time as HH:MM, e.g. 19:30.".into(),
+            Problem::EndBeforeStart => "the end time must be after the start time.".into(),
+            Problem::NotANumber => "expects a whole number, e.g. 12.".into(),
+            Problem::TallyTooLarge(c, p) => {
+                format!("the votes ({c}) are more than the official members present ({p}).")
+            }
+            Problem::Approved(d) => format!(
+                "the minutes were approved on {}; only an amendment can change them (key m).",
+                crate::domain::date::format_date(*d)
+            ),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
             }
@@ -261,6 +321,10 @@ impl Catalogue for En {
             Cli::BadLang(l) => format!("Language \"{l}\" is not supported; use vi or en."),
             Cli::KeymapLine(f, l, d) => format!("{f}, line {l}: {d}"),
             Cli::Usage => "The command line is not right. See: sochibo --help".into(),
+            Cli::MeetingNotFound(w) => format!("No meeting \"{w}\". Give the minutes number in the term (e.g. 5) or a date dd/mm/yyyy."),
+            Cli::MeetingAmbiguous(w) => format!("Several meetings match \"{w}\"; give the minutes number."),
+            Cli::DocxNeedsFile => "A .docx needs a file: add -o NAME.docx".into(),
+            Cli::Written(p) => format!("Wrote {p}."),
             Cli::Error(d) => format!("Error: {d}"),
         }
     }
@@ -272,6 +336,21 @@ impl Catalogue for En {
             Action::ForceQuit => "Quit from anywhere",
             Action::Screen1 => "Screen 1: Members",
             Action::Screen2 => "Screen 2: Branch",
+            Action::Screen3 => "Screen 3: Branch meetings",
+            Action::PrevYear => "Previous year",
+            Action::NextYear => "Next year",
+            Action::ToggleAttendance => "Members' attendance in the year",
+            Action::NextTab => "Next part (information, roll call, minutes, votes, tasks)",
+            Action::PrevTab => "Previous part",
+            Action::NewItem => "Add an agenda item",
+            Action::MarkPresent => "Present",
+            Action::MarkExcused => "Excused absence (give the reason)",
+            Action::MarkUnexcused => "Unexcused absence",
+            Action::MarkCycle => "Cycle the roll-call mark",
+            Action::MarkAllPresent => "Mark everyone not yet marked present (except exempted)",
+            Action::Approve => "Approve the minutes (no more edits)",
+            Action::Amend => "Amend approved minutes",
+            Action::ExportMinutes => "Export the minutes (.txt and .docx)",
             Action::Search => "Find a member (name without accents, card, phone)",
             Action::New => "Add a member",
             Action::Open => "Open the record",
@@ -307,6 +386,9 @@ impl Catalogue for En {
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Help => "Help",
+            Context::Meetings => "Meeting list",
+            Context::Meeting => "A meeting",
+            Context::Roll => "Roll call",
         }
     }
 
@@ -349,6 +431,12 @@ impl Catalogue for En {
             Action::Yes => "Yes",
             Action::No => "No",
             Action::Up | Action::Down => "Move",
+            Action::Approve => "Approve",
+            Action::Amend => "Amend",
+            Action::ExportMinutes => "Export",
+            Action::NextTab => "Next part",
+            Action::NewItem => "Add item",
+            Action::ToggleAttendance => "Attendance",
             _ => "",
         }
     }
@@ -371,6 +459,62 @@ impl Catalogue for En {
             EventKind::Removed => "Removed from the rolls",
             EventKind::Expelled => "Expelled",
             EventKind::Died => "Deceased",
+        }
+    }
+
+    fn meeting_field(&self, f: MeetingField) -> &'static str {
+        use MeetingField::*;
+        match f {
+            Kind => "Kind of meeting",
+            Topic => "Topic",
+            Date => "Date",
+            Start => "Starts",
+            End => "Ends",
+            Place => "Place",
+            Chair => "Chair",
+            Secretary => "Secretary",
+            Guests => "Guests",
+            Speaker => "Speaker",
+            Gist => "What was said",
+            ItemTitle => "Item",
+            Conclusion => "Conclusion",
+            VoteSubject => "Voted on",
+            VoteThreshold => "Needs",
+            VoteYes => "For",
+            VoteNo => "Against",
+            VoteAbstain => "Abstaining",
+            TaskWho => "Who",
+            TaskWhat => "What",
+            TaskDue => "By",
+            AmendReason => "Reason",
+            AmendText => "Corrected text",
+            AbsenceReason => "Reason",
+        }
+    }
+
+    fn meeting_kind(&self, k: MeetingKind) -> &'static str {
+        match k {
+            MeetingKind::Regular => "Regular",
+            MeetingKind::Thematic => "Thematic",
+            MeetingKind::Extraordinary => "Extraordinary",
+            MeetingKind::YearEndReview => "Year-end review",
+        }
+    }
+
+    fn threshold(&self, t: Threshold) -> &'static str {
+        match t {
+            Threshold::Majority => "More than half",
+            Threshold::TwoThirds => "Two thirds",
+        }
+    }
+
+    fn tab(&self, t: Tab) -> &'static str {
+        match t {
+            Tab::Info => "Information",
+            Tab::Roll => "Roll call",
+            Tab::Minutes => "Minutes",
+            Tab::Votes => "Votes",
+            Tab::Tasks => "Tasks",
         }
     }
 }

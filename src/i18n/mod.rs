@@ -7,7 +7,9 @@ mod vi;
 
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
+use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
+use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -168,6 +170,94 @@ pub enum Msg {
     WarningPrefix,
     /// Keymap conflict note.
     KeymapConflict,
+    /// Title of the meetings screen.
+    ScreenMeetings,
+    /// No meetings in the year.
+    NoMeetings,
+    /// Column: number.
+    ColNumber,
+    /// Column: date.
+    ColDate,
+    /// Column: kind.
+    ColKind,
+    /// Column: content.
+    ColContent,
+    /// Column: attendance.
+    ColAttendance,
+    /// Column: state.
+    ColState,
+    /// Draft minutes.
+    StateDraft,
+    /// Approved minutes.
+    StateApproved,
+    /// Title: new meeting.
+    FormNewMeeting,
+    /// Title: meeting information.
+    FormMeetingInfo,
+    /// Title: speech.
+    FormSpeech,
+    /// Title: agenda item.
+    FormItem,
+    /// Title: conclusion.
+    FormConclusion,
+    /// Title: vote.
+    FormVote,
+    /// Title: task.
+    FormTask,
+    /// Title: amendment.
+    FormAmendment,
+    /// Title: absence reason.
+    FormAbsence,
+    /// Roll mark: present.
+    MarkPresent,
+    /// Roll mark: excused.
+    MarkExcused,
+    /// Roll mark: unexcused.
+    MarkUnexcused,
+    /// Roll mark: not marked.
+    MarkUnmarked,
+    /// Label: conclusion.
+    LabelConclusion,
+    /// No conclusion yet.
+    NoConclusion,
+    /// Vote passed.
+    Passed,
+    /// Vote not passed.
+    NotPassed,
+    /// Vote tally invalid.
+    TallyInvalid,
+    /// Label: denominator.
+    LabelDenominator,
+    /// Month without a regular meeting.
+    MissingRegular,
+    /// Quarter without a thematic meeting.
+    MissingThematic,
+    /// Attendance view title.
+    AttendanceTitle,
+    /// Flag: 3 months of unexcused absence.
+    AbsenceFlag,
+    /// Approved on.
+    ApprovedOn,
+    /// Amendments heading.
+    Amendments,
+    /// Restored draft notice.
+    DraftRestored,
+    /// Exported notice prefix.
+    ExportedTo,
+    /// Confirm approving minutes.
+    ConfirmApprove,
+    /// Confirm deleting a meeting.
+    ConfirmDeleteMeeting,
+    /// Confirm deleting part of a meeting.
+    ConfirmDeletePart,
+    /// Year label.
+    Year,
+    /// Hint on the roll tab.
+    RollHint,
+    /// No votes / tasks yet.
+    NothingYet,
+    /// Label: guests.
+    LabelGuests,
 }
 
 /// One language's texts. Every method must be implemented by every language.
@@ -204,6 +294,14 @@ pub trait Catalogue: Sync {
     fn hint(&self, a: Action) -> &'static str;
     /// Label of a timeline event.
     fn event(&self, k: EventKind) -> &'static str;
+    /// Label of a meeting form field.
+    fn meeting_field(&self, f: MeetingField) -> &'static str;
+    /// Label of a meeting kind.
+    fn meeting_kind(&self, k: MeetingKind) -> &'static str;
+    /// Label of a vote threshold.
+    fn threshold(&self, t: Threshold) -> &'static str;
+    /// Label of a meeting tab.
+    fn tab(&self, t: Tab) -> &'static str;
 }
 
 /// Command-line and store messages that carry values.
@@ -257,6 +355,14 @@ pub enum Cli<'a> {
     Error(&'a str),
     /// A command line that could not be understood.
     Usage,
+    /// No meeting matches.
+    MeetingNotFound(&'a str),
+    /// Several meetings match (e.g. two on one date).
+    MeetingAmbiguous(&'a str),
+    /// A docx needs `-o FILE`.
+    DocxNeedsFile,
+    /// A file was written.
+    Written(&'a str),
 }
 
 /// Problem text with the field label: "Ngày sinh: …".

@@ -3,7 +3,9 @@
 use super::{Catalogue, Cli, Msg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
+use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
+use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
@@ -81,6 +83,56 @@ impl Catalogue for Vi {
             LabelTerm => "Nhiệm kỳ",
             WarningPrefix => "Lưu ý: ",
             KeymapConflict => "trùng phím",
+            ScreenMeetings => "Sinh hoạt",
+            NoMeetings => "Chưa có buổi sinh hoạt nào trong năm. Nhấn n để tạo.",
+            ColNumber => "Số",
+            ColDate => "Ngày",
+            ColKind => "Loại",
+            ColContent => "Nội dung",
+            ColAttendance => "Có mặt",
+            ColState => "Biên bản",
+            StateDraft => "Dự thảo",
+            StateApproved => "Đã thông qua",
+            FormNewMeeting => "Tạo buổi sinh hoạt",
+            FormMeetingInfo => "Thông tin buổi sinh hoạt",
+            FormSpeech => "Ý kiến phát biểu",
+            FormItem => "Nội dung chương trình",
+            FormConclusion => "Kết luận của chủ trì",
+            FormVote => "Biểu quyết",
+            FormTask => "Phân công nhiệm vụ",
+            FormAmendment => "Sửa đổi, bổ sung biên bản đã thông qua",
+            FormAbsence => "Vắng có lý do",
+            MarkPresent => "Có mặt",
+            MarkExcused => "Vắng có lý do",
+            MarkUnexcused => "Vắng không lý do",
+            MarkUnmarked => "·",
+            LabelConclusion => "Kết luận",
+            NoConclusion => "(chưa có kết luận)",
+            Passed => "Thông qua",
+            NotPassed => "Không thông qua",
+            TallyInvalid => "Số phiếu không hợp lệ",
+            LabelDenominator => "Số đảng viên có quyền biểu quyết",
+            MissingRegular => "Tháng chưa sinh hoạt thường kỳ",
+            MissingThematic => "Quý chưa sinh hoạt chuyên đề",
+            AttendanceTitle => "Chuyên cần trong năm (vắng không lý do)",
+            AbsenceFlag => {
+                "⚠ vắng không lý do ≥ 3 tháng (Điều lệ Đảng, Điều 8; QĐ 01-QĐ/TW): xem xét"
+            }
+            ApprovedOn => "Đã thông qua ngày",
+            Amendments => "Sửa đổi, bổ sung",
+            DraftRestored => "Đã khôi phục biểu mẫu đang gõ dở lần trước.",
+            ExportedTo => "Đã xuất biên bản:",
+            ConfirmApprove => {
+                "Thông qua biên bản? Sau khi thông qua, biên bản không sửa được nữa; chỉ có thể thêm sửa đổi, bổ sung."
+            }
+            ConfirmDeleteMeeting => "Xóa dự thảo biên bản",
+            ConfirmDeletePart => "Xóa mục đang chọn của biên bản?",
+            Year => "Năm",
+            RollHint => {
+                "c có mặt · l vắng có lý do · v vắng không lý do · Space đổi · * tất cả có mặt"
+            }
+            NothingYet => "Chưa có. Nhấn n để thêm.",
+            LabelGuests => "Khách mời",
         }
     }
 
@@ -194,6 +246,16 @@ impl Catalogue for Vi {
             Problem::TooLong(n) => format!("dài quá {n} ký tự."),
             Problem::UnknownChoice => "giá trị không có trong danh sách.".into(),
             Problem::TermFormat => "cần nhập hai năm, năm đầu nhỏ hơn, ví dụ 2025-2030.".into(),
+            Problem::TimeFormat => "cần nhập giờ theo dạng HH:MM, ví dụ 19:30.".into(),
+            Problem::EndBeforeStart => "giờ kết thúc phải sau giờ bắt đầu.".into(),
+            Problem::NotANumber => "cần nhập một số nguyên, ví dụ 12.".into(),
+            Problem::TallyTooLarge(c, p) => {
+                format!("tổng số phiếu ({c}) lớn hơn số đảng viên chính thức có mặt ({p}).")
+            }
+            Problem::Approved(d) => format!(
+                "biên bản đã thông qua ngày {}; chỉ có thể thêm sửa đổi, bổ sung (phím m).",
+                crate::domain::date::format_date(*d)
+            ),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
             ),
@@ -255,6 +317,10 @@ impl Catalogue for Vi {
             Cli::BadLang(l) => format!("Ngôn ngữ \"{l}\" không hỗ trợ; dùng vi hoặc en."),
             Cli::KeymapLine(f, l, d) => format!("{f}, dòng {l}: {d}"),
             Cli::Usage => "Lệnh gõ chưa đúng. Xem hướng dẫn: sochibo --help".into(),
+            Cli::MeetingNotFound(w) => format!("Không tìm thấy buổi sinh hoạt \"{w}\". Ghi số biên bản trong nhiệm kỳ (vd. 5) hoặc ngày dd/mm/yyyy."),
+            Cli::MeetingAmbiguous(w) => format!("Có nhiều buổi sinh hoạt khớp với \"{w}\"; hãy ghi số biên bản."),
+            Cli::DocxNeedsFile => "Tệp .docx cần nơi ghi: thêm -o TÊN_TỆP.docx".into(),
+            Cli::Written(p) => format!("Đã ghi {p}."),
             Cli::Error(d) => format!("Lỗi: {d}"),
         }
     }
@@ -266,6 +332,23 @@ impl Catalogue for Vi {
             Action::ForceQuit => "Thoát ở bất cứ đâu",
             Action::Screen1 => "Màn hình 1: Đảng viên",
             Action::Screen2 => "Màn hình 2: Chi bộ",
+            Action::Screen3 => "Màn hình 3: Sinh hoạt chi bộ",
+            Action::PrevYear => "Năm trước",
+            Action::NextYear => "Năm sau",
+            Action::ToggleAttendance => "Xem chuyên cần của đảng viên trong năm",
+            Action::NextTab => "Phần sau (thông tin, điểm danh, nội dung, biểu quyết, nhiệm vụ)",
+            Action::PrevTab => "Phần trước",
+            Action::NewItem => "Thêm nội dung chương trình",
+            Action::MarkPresent => "Có mặt",
+            Action::MarkExcused => "Vắng có lý do (nhập lý do)",
+            Action::MarkUnexcused => "Vắng không lý do",
+            Action::MarkCycle => "Đổi trạng thái điểm danh",
+            Action::MarkAllPresent => {
+                "Đánh dấu tất cả chưa điểm danh là có mặt (trừ người được miễn)"
+            }
+            Action::Approve => "Thông qua biên bản (không sửa được nữa)",
+            Action::Amend => "Sửa đổi, bổ sung biên bản đã thông qua",
+            Action::ExportMinutes => "Xuất biên bản (.txt và .docx)",
             Action::Search => "Tìm đảng viên (tên không dấu, số thẻ, điện thoại)",
             Action::New => "Thêm đảng viên",
             Action::Open => "Xem hồ sơ",
@@ -301,6 +384,9 @@ impl Catalogue for Vi {
             Context::Form => "Biểu mẫu",
             Context::Confirm => "Hộp xác nhận",
             Context::Help => "Trợ giúp",
+            Context::Meetings => "Danh sách buổi sinh hoạt",
+            Context::Meeting => "Buổi sinh hoạt",
+            Context::Roll => "Điểm danh",
         }
     }
 
@@ -345,6 +431,12 @@ impl Catalogue for Vi {
             Action::Yes => "Có",
             Action::No => "Không",
             Action::Up | Action::Down => "Di chuyển",
+            Action::Approve => "Thông qua",
+            Action::Amend => "Sửa đổi",
+            Action::ExportMinutes => "Xuất",
+            Action::NextTab => "Phần sau",
+            Action::NewItem => "Thêm mục",
+            Action::ToggleAttendance => "Chuyên cần",
             _ => "",
         }
     }
@@ -367,6 +459,62 @@ impl Catalogue for Vi {
             EventKind::Removed => "Xóa tên",
             EventKind::Expelled => "Khai trừ",
             EventKind::Died => "Từ trần",
+        }
+    }
+
+    fn meeting_field(&self, f: MeetingField) -> &'static str {
+        use MeetingField::*;
+        match f {
+            Kind => "Loại buổi sinh hoạt",
+            Topic => "Chủ đề",
+            Date => "Ngày",
+            Start => "Bắt đầu",
+            End => "Kết thúc",
+            Place => "Địa điểm",
+            Chair => "Chủ trì",
+            Secretary => "Thư ký",
+            Guests => "Khách mời",
+            Speaker => "Người phát biểu",
+            Gist => "Nội dung phát biểu",
+            ItemTitle => "Nội dung",
+            Conclusion => "Kết luận",
+            VoteSubject => "Nội dung biểu quyết",
+            VoteThreshold => "Tỷ lệ cần đạt",
+            VoteYes => "Tán thành",
+            VoteNo => "Không tán thành",
+            VoteAbstain => "Không biểu quyết",
+            TaskWho => "Người thực hiện",
+            TaskWhat => "Công việc",
+            TaskDue => "Thời hạn",
+            AmendReason => "Lý do",
+            AmendText => "Nội dung sửa đổi",
+            AbsenceReason => "Lý do vắng",
+        }
+    }
+
+    fn meeting_kind(&self, k: MeetingKind) -> &'static str {
+        match k {
+            MeetingKind::Regular => "Thường kỳ",
+            MeetingKind::Thematic => "Chuyên đề",
+            MeetingKind::Extraordinary => "Bất thường",
+            MeetingKind::YearEndReview => "Kiểm điểm cuối năm",
+        }
+    }
+
+    fn threshold(&self, t: Threshold) -> &'static str {
+        match t {
+            Threshold::Majority => "Quá nửa",
+            Threshold::TwoThirds => "Hai phần ba",
+        }
+    }
+
+    fn tab(&self, t: Tab) -> &'static str {
+        match t {
+            Tab::Info => "Thông tin",
+            Tab::Roll => "Điểm danh",
+            Tab::Minutes => "Nội dung",
+            Tab::Votes => "Biểu quyết",
+            Tab::Tasks => "Nhiệm vụ",
         }
     }
 }

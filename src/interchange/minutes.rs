@@ -7,8 +7,6 @@
 //! ([`counts`], [`vote_outcome`]); nothing is typed twice. The original minutes are never
 //! changed: later amendments are printed after the signatures.
 
-use chrono::NaiveDate;
-
 use super::docx::{self, Block, Document, PartyHeader, Run, Signature, SignatureColumn};
 use crate::domain::branch::Branch;
 use crate::domain::date::format_date;

@@ -12,6 +12,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use sled::{Db, Transactional, Tree};
 
 use crate::domain::branch::Branch;
+use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::validate::card_key;
 use codec::CodecError;
@@ -25,12 +26,14 @@ pub const CACHE_BYTES: u64 = 8 << 20;
 pub const DB_DIR: &str = "sled";
 
 const TREE_MEMBERS: &str = "members";
+const TREE_MEETINGS: &str = "meetings";
 const TREE_CARDS: &str = "cardnumber_memberid";
 const TREE_META: &str = "meta";
 const TREE_HISTORY: &str = "history";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
+const META_DRAFT: &[u8] = b"form_draft";
 
 /// What can go wrong in the store. Each variant is shown to the user in their language.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -98,6 +101,7 @@ pub const MIGRATIONS: &[Migration] = &[];
 pub struct Store {
     db: Db,
     members: Tree,
+    meetings: Tree,
     cards: Tree,
     meta: Tree,
     history: Tree,
@@ -154,6 +158,7 @@ impl Store {
             })?;
         let store = Store {
             members: db.open_tree(TREE_MEMBERS)?,
+            meetings: db.open_tree(TREE_MEETINGS)?,
             cards: db.open_tree(TREE_CARDS)?,
             meta: db.open_tree(TREE_META)?,
             history: db.open_tree(TREE_HISTORY)?,
@@ -240,6 +245,28 @@ impl Store {
     /// Marks the store as holding sample data (shown as "DỮ LIỆU MẪU").
     pub fn mark_demo(&self) -> Result<()> {
         self.meta.insert(META_DEMO, &[1])?;
+        self.flush()
+    }
+
+    /// The saved text of a form that was open when the app last stopped.
+    pub fn draft(&self) -> Result<Option<schema::v1::FormDraftV1>> {
+        match self.meta.get(META_DRAFT)? {
+            None => Ok(None),
+            Some(v) => match codec::split(&v)? {
+                (schema::v1::VERSION, p) => Ok(Some(codec::decode_payload(p)?)),
+                (v, _) => Err(StoreError::Encode(CodecError::UnknownVersion(v))),
+            },
+        }
+    }
+
+    /// Saves (or with `None` clears) the open form's text durably.
+    pub fn save_draft(&self, d: Option<&schema::v1::FormDraftV1>) -> Result<()> {
+        match d {
+            Some(d) => self
+                .meta
+                .insert(META_DRAFT, codec::encode(schema::v1::VERSION, d)?)?,
+            None => self.meta.remove(META_DRAFT)?,
+        };
         self.flush()
     }
 
@@ -382,6 +409,73 @@ impl Store {
         let m = map_tx(result)?;
         self.flush()?;
         Ok(m)
+    }
+
+    /// All meetings with their ids, oldest id first.
+    pub fn meetings(&self) -> Result<Vec<(MeetingId, Meeting)>> {
+        self.meetings
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let id = key_id(&k);
+                let m = schema::decode_meeting(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_MEETINGS,
+                    key: id,
+                    source,
+                })?;
+                Ok((id, m))
+            })
+            .collect()
+    }
+
+    /// Saves a meeting (`None` creates it) durably, with its history entry; returns its id.
+    pub fn save_meeting(&self, id: Option<MeetingId>, m: &Meeting) -> Result<MeetingId> {
+        let id = match id {
+            Some(id) => id,
+            None => self.db.generate_id()? + 1,
+        };
+        let bytes = schema::encode_meeting(m)?;
+        self.put_with_history(&self.meetings, TREE_MEETINGS, id, Some(bytes))?;
+        Ok(id)
+    }
+
+    /// Deletes a meeting durably.
+    pub fn delete_meeting(&self, id: MeetingId) -> Result<()> {
+        self.put_with_history(&self.meetings, TREE_MEETINGS, id, None)
+    }
+
+    /// Writes (or with `None` removes) one value and its history entry in one
+    /// transaction, then flushes.
+    fn put_with_history(
+        &self,
+        tree: &Tree,
+        name: &str,
+        id: u64,
+        new: Option<Vec<u8>>,
+    ) -> Result<()> {
+        let hid = self.db.generate_id()?;
+        let now = chrono::Utc::now().timestamp();
+        let key = id.to_be_bytes();
+        let result = (tree, &self.history).transaction(|(t, history)| {
+            let old = match &new {
+                Some(bytes) => t.insert(&key, bytes.clone())?,
+                None => t.remove(&key)?,
+            };
+            if new.is_none() && old.is_none() {
+                return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
+            }
+            let entry = HistoryV1 {
+                at: now,
+                tree: name.into(),
+                key: id,
+                old: old.map(|v| v.to_vec()),
+                new: new.clone(),
+            };
+            put_history(history, hid, &entry)?;
+            Ok(())
+        });
+        map_tx(result)?;
+        self.flush()
     }
 
     /// The change history, oldest first.

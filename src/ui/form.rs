@@ -1,7 +1,9 @@
-//! A form: one row per field, errors under their field, the cursor in the focused input.
+//! A form: one row per field (several for multi-line text), errors under their field, the
+//! terminal cursor in the focused input so IMEs draw their preedit there.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -9,16 +11,18 @@ use super::block;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional};
 use crate::domain::validate::{Field, FieldKind};
 use crate::i18n::{Catalogue, Msg};
 
-const LABEL_W: usize = 20;
+const LABEL_W: usize = 22;
 
 fn label(c: &dyn Catalogue, f: FieldRef) -> String {
     let name = match f {
         FieldRef::Member(m) => c.field(m),
         FieldRef::Branch(b) => c.branch_field(b),
+        FieldRef::Meeting(m) => c.meeting_field(m),
     };
     if f.required() {
         format!("{name}*")
@@ -27,28 +31,30 @@ fn label(c: &dyn Catalogue, f: FieldRef) -> String {
     }
 }
 
-fn choice_label(c: &dyn Catalogue, f: Field, i: usize) -> &'static str {
-    match f {
-        Field::Gender => Gender::ALL.get(i).map_or("", |g| c.gender(*g)),
-        Field::Professional => Professional::ALL.get(i).map_or("", |p| c.professional(*p)),
-        Field::PoliticalTheory => PoliticalTheory::ALL
-            .get(i)
-            .map_or("", |p| c.political_theory(*p)),
-        Field::Occupation => Occupation::ALL.get(i).map_or("", |o| c.occupation(*o)),
-        _ => "",
+fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
+    if !ff.options.is_empty() {
+        return ff.options.get(i).cloned().unwrap_or_default();
     }
-}
-
-fn value_text(c: &dyn Catalogue, ff: &FormField) -> String {
-    match (ff.field, ff.field.kind()) {
-        (FieldRef::Member(f), FieldKind::Choice(_)) => {
-            let v = ff
-                .choice
-                .map_or(c.msg(Msg::NotSet), |i| choice_label(c, f, i));
-            format!("‹ {v} ›")
+    let s = match ff.field {
+        FieldRef::Member(Field::Gender) => Gender::ALL.get(i).map(|g| c.gender(*g)),
+        FieldRef::Member(Field::Professional) => {
+            Professional::ALL.get(i).map(|p| c.professional(*p))
         }
-        _ => ff.input.text().to_string(),
-    }
+        FieldRef::Member(Field::PoliticalTheory) => {
+            PoliticalTheory::ALL.get(i).map(|p| c.political_theory(*p))
+        }
+        FieldRef::Member(Field::Occupation) => Occupation::ALL.get(i).map(|o| c.occupation(*o)),
+        FieldRef::Meeting(MeetingField::Kind) => {
+            MeetingKind::ALL.get(i).map(|k| c.meeting_kind(*k))
+        }
+        FieldRef::Meeting(MeetingField::VoteThreshold) => {
+            [Threshold::Majority, Threshold::TwoThirds]
+                .get(i)
+                .map(|t| c.threshold(*t))
+        }
+        _ => None,
+    };
+    s.unwrap_or_default().to_string()
 }
 
 fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
@@ -60,16 +66,45 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
     }
 }
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
-    let c = app.lang.cat();
-    let title = match form.kind {
+fn title(kind: FormKind) -> Msg {
+    match kind {
         FormKind::NewMember => Msg::FormNewMember,
         FormKind::EditMember(_) => Msg::FormEditMember,
         FormKind::Branch { first_run: true } => Msg::FormBranchSetup,
         FormKind::Branch { first_run: false } => Msg::FormEditBranch,
+        FormKind::NewMeeting => Msg::FormNewMeeting,
+        FormKind::MeetingInfo(_) => Msg::FormMeetingInfo,
+        FormKind::NewSpeech(..) | FormKind::EditSpeech(..) => Msg::FormSpeech,
+        FormKind::NewItem(..) | FormKind::EditItem(..) => Msg::FormItem,
+        FormKind::Conclusion(..) => Msg::FormConclusion,
+        FormKind::NewVote(_) | FormKind::EditVote(..) => Msg::FormVote,
+        FormKind::NewTask(_) | FormKind::EditTask(..) => Msg::FormTask,
+        FormKind::Amendment(_) => Msg::FormAmendment,
+        FormKind::AbsenceReason(..) => Msg::FormAbsence,
+    }
+}
+
+/// Rows an error text takes at this width.
+fn error_rows(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
+    ff.error.as_ref().map_or(0, |p| {
+        let len = c.problem(p).chars().count() + 2;
+        (len.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 3)
+    })
+}
+
+/// Rows a field takes on screen (its error lines included).
+fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
+    let body = match &ff.area {
+        Some(a) => (a.lines().len() as u16 + 1).clamp(3, 8),
+        None => 1,
     };
+    body + error_rows(c, ff, width)
+}
+
+pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
+    let c = app.lang.cat();
     f.render_widget(Clear, area);
-    let outer = block(theme, format!(" {} ", c.msg(title))).border_style(theme.accent());
+    let outer = block(theme, format!(" {} ", c.msg(title(form.kind)))).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);
     let intro = matches!(form.kind, FormKind::Branch { first_run: true });
@@ -85,71 +120,131 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
             intro_area,
         );
     }
+    f.render_widget(
+        Paragraph::new(c.msg(Msg::FormHint)).style(theme.dim()),
+        hint_area,
+    );
 
-    // Lines, remembering where the focused field is so it stays in view.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut focus_line = 0;
+    // Scroll so that the focused field is fully visible.
+    let value_w = fields_area.width.saturating_sub(2 + LABEL_W as u16);
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|ff| height(c, ff, value_w))
+        .collect();
+    let focus_top: u16 = heights[..form.focus.min(heights.len())].iter().sum();
+    let focus_h = heights.get(form.focus).copied().unwrap_or(1);
+    let scroll = (focus_top + focus_h).saturating_sub(fields_area.height);
+    let value_x = fields_area.x + 2 + LABEL_W as u16;
+
+    let mut y = fields_area.y as i32 - i32::from(scroll);
     for (i, ff) in form.fields.iter().enumerate() {
-        let focused = i == form.focus;
-        if focused {
-            focus_line = lines.len();
+        let h = heights[i];
+        let top = y;
+        y += i32::from(h);
+        if top < i32::from(fields_area.y) || top >= i32::from(fields_area.bottom()) {
+            continue;
         }
+        let top = top as u16;
+        let rows_left = fields_area.bottom() - top;
+        let focused = i == form.focus;
         let lstyle = if ff.error.is_some() {
             theme.error()
         } else {
             theme.dim()
         };
         let marker = if focused { theme.marker() } else { " " };
-        let value = value_text(c, ff);
+        let label_line = Line::from(vec![
+            Span::styled(format!("{marker} "), theme.accent()),
+            Span::styled(format!("{:<LABEL_W$}", label(c, ff.field)), lstyle),
+        ]);
+        f.render_widget(
+            label_line,
+            Rect {
+                x: fields_area.x,
+                y: top,
+                width: fields_area.width,
+                height: 1,
+            },
+        );
         let vstyle = if focused {
             theme.selected()
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
-        let width = usize::from(fields_area.width).saturating_sub(LABEL_W + 3);
-        let shown = format!("{value:<width$}");
-        let mut spans = vec![
-            Span::styled(format!("{marker} "), theme.accent()),
-            Span::styled(format!("{:<LABEL_W$}", label(c, ff.field)), lstyle),
-            Span::styled(shown, vstyle),
-        ];
-        if focused && ff.input.text().is_empty() && !matches!(ff.field.kind(), FieldKind::Choice(_))
-        {
-            let h = hint(c, ff);
-            if !h.is_empty() {
-                spans.truncate(2);
-                spans.push(Span::styled(format!("{h:<width$}"), theme.selected()));
+        let err_h = error_rows(c, ff, value_w);
+        let body_h = h - err_h;
+        let value_rect = Rect {
+            x: value_x,
+            y: top,
+            width: value_w,
+            height: body_h.min(rows_left),
+        };
+        match (&ff.area, ff.field.kind()) {
+            (Some(ta), _) => {
+                let mut ta = ta.clone();
+                ta.set_style(vstyle);
+                ta.set_cursor_line_style(Style::new());
+                ta.set_cursor_style(if focused {
+                    theme.accent()
+                } else {
+                    Style::new()
+                });
+                f.render_widget(&ta, value_rect);
+                if focused && app.confirm.is_none() && app.help.is_none() {
+                    let sc = ta.screen_cursor();
+                    let (row, col) = (sc.row as u16, sc.col as u16);
+                    if row < value_rect.height {
+                        f.set_cursor_position((
+                            value_rect.x + col.min(value_w.saturating_sub(1)),
+                            value_rect.y + row,
+                        ));
+                    }
+                }
+            }
+            (None, FieldKind::Choice(_)) => {
+                let v = ff
+                    .choice
+                    .map_or(c.msg(Msg::NotSet).to_string(), |i| choice_label(c, ff, i));
+                let text = format!("‹ {v} ›");
+                let shown = if focused {
+                    format!("{text}  {}", hint(c, ff))
+                } else {
+                    text
+                };
+                f.render_widget(Paragraph::new(shown).style(vstyle), value_rect);
+            }
+            (None, _) => {
+                let v = ff.input.text();
+                let shown = if focused && v.is_empty() {
+                    hint(c, ff).to_string()
+                } else {
+                    v.to_string()
+                };
+                f.render_widget(Paragraph::new(shown).style(vstyle), value_rect);
+                if focused && app.confirm.is_none() && app.help.is_none() {
+                    let x = value_x + (ff.input.cursor() as u16).min(value_w.saturating_sub(1));
+                    f.set_cursor_position((x, top));
+                }
             }
         }
-        lines.push(Line::from(spans));
         if let Some(p) = &ff.error {
-            lines.push(Line::styled(
-                format!("  {:LABEL_W$}↳ {}", "", c.problem(p)),
-                theme.error(),
-            ));
-        }
-    }
-    let rows = usize::from(fields_area.height);
-    let scroll = (focus_line + 2).saturating_sub(rows);
-    f.render_widget(
-        Paragraph::new(lines).scroll((scroll as u16, 0)),
-        fields_area,
-    );
-    f.render_widget(
-        Paragraph::new(c.msg(Msg::FormHint)).style(theme.dim()),
-        hint_area,
-    );
-
-    // The real cursor sits in the focused text input, so IMEs draw their preedit there.
-    let ff = &form.fields[form.focus.min(form.fields.len().saturating_sub(1))];
-    if !matches!(ff.field.kind(), FieldKind::Choice(_))
-        && app.confirm.is_none()
-        && app.help.is_none()
-    {
-        let y = fields_area.y + (focus_line - scroll) as u16;
-        let x = fields_area.x + (2 + LABEL_W + ff.input.cursor()) as u16;
-        if y < fields_area.bottom() {
-            f.set_cursor_position((x.min(fields_area.right().saturating_sub(1)), y));
+            let ey = top + body_h;
+            if ey < fields_area.bottom() {
+                let rows = err_h.min(fields_area.bottom() - ey);
+                let text = Paragraph::new(format!("↳ {}", c.problem(p)))
+                    .style(theme.error())
+                    .wrap(Wrap { trim: true });
+                f.render_widget(
+                    text,
+                    Rect {
+                        x: value_x,
+                        y: ey,
+                        width: value_w,
+                        height: rows,
+                    },
+                );
+            }
         }
     }
 }

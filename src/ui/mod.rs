@@ -3,6 +3,7 @@
 mod detail;
 mod form;
 mod help;
+mod meetings;
 mod roster;
 pub mod theme;
 
@@ -53,6 +54,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
             }
         }
         Screen::Branch => draw_branch(f, app, theme, body),
+        Screen::Meetings => meetings::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -112,6 +114,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let name = match s {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
+            Screen::Meetings => c.msg(Msg::ScreenMeetings),
         };
         let style = if *s == app.screen {
             theme.selected()
@@ -158,6 +161,15 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
         Confirm::Delete(_, name) => format!("{} {}?", cat.msg(Msg::ConfirmDelete), name),
         Confirm::Quit => cat.msg(Msg::ConfirmQuitDirty).to_string(),
         Confirm::Discard => cat.msg(Msg::ConfirmDiscard).to_string(),
+        Confirm::DeleteMeeting(_, n) => {
+            format!(
+                "{} {}?",
+                cat.msg(Msg::ConfirmDeleteMeeting),
+                crate::domain::meeting::document_number(*n)
+            )
+        }
+        Confirm::DeletePart(..) => cat.msg(Msg::ConfirmDeletePart).to_string(),
+        Confirm::Approve(_) => cat.msg(Msg::ConfirmApprove).to_string(),
     };
     let r = centered(area, 60, 7);
     f.render_widget(Clear, r);
@@ -193,6 +205,14 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Some(Notice::FormHasErrors) => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
         Some(Notice::NothingSelected) => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
         Some(Notice::Store(e)) => (i18n::store_error(app.lang, e), theme.error()),
+        Some(Notice::Approved(d)) => (
+            c.problem(&crate::domain::validate::Problem::Approved(*d)),
+            theme.warning(),
+        ),
+        Some(Notice::Exported(paths)) => {
+            (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok())
+        }
+        Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
         None => (hints(app), theme.dim()),
     };
     let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
@@ -221,11 +241,20 @@ fn hints(app: &App) -> String {
         Action::Cancel,
         Action::Yes,
         Action::No,
+        Action::NextTab,
+        Action::NewItem,
+        Action::Approve,
+        Action::Amend,
+        Action::ExportMinutes,
+        Action::ToggleAttendance,
         Action::Quit,
     ];
     let mut out = Vec::new();
     for a in wanted {
         let mut keys = app.keymap.keys_for(ctx, *a);
+        if let (true, Some(parent)) = (keys.is_empty(), ctx.parent()) {
+            keys = app.keymap.keys_for(parent, *a);
+        }
         if keys.is_empty() && *a == Action::Quit && ctx != crate::app::action::Context::Form {
             keys = app.keymap.keys_for(crate::app::action::Context::Global, *a);
         }
@@ -264,4 +293,38 @@ pub fn run<B: ratatui::backend::Backend>(
         terminal.draw(|f| draw(f, app, theme))?;
     }
     Ok(())
+}
+
+/// Seconds between draft saves while a form has unsaved typing.
+pub const AUTOSAVE_SECS: u64 = 3;
+
+/// The real terminal loop: blocks on input (no tick: an idle app uses no CPU), except that
+/// while a form has unsaved typing it wakes every few seconds to save the draft.
+pub fn run_terminal<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+) -> Result<(), B::Error> {
+    use crossterm::event;
+    let size = terminal.size()?;
+    app.page_rows = list_rows(size.height);
+    terminal.draw(|f| draw(f, app, theme))?;
+    loop {
+        let waiting_draft = app.form.as_ref().is_some_and(|f| f.unsaved_draft);
+        if waiting_draft
+            && !event::poll(std::time::Duration::from_secs(AUTOSAVE_SECS)).unwrap_or(true)
+        {
+            crate::app::autosave(app);
+            continue;
+        }
+        let Ok(ev) = event::read() else { return Ok(()) };
+        if let event::Event::Resize(_, h) = ev {
+            app.page_rows = list_rows(h);
+        }
+        crate::app::handle_event(app, &ev);
+        if app.should_quit {
+            return Ok(());
+        }
+        terminal.draw(|f| draw(f, app, theme))?;
+    }
 }

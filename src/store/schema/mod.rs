@@ -46,3 +46,16 @@ pub fn decode_history(bytes: &[u8]) -> Result<v1::HistoryV1, CodecError> {
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }
+
+/// Encodes a meeting in the current schema.
+pub fn encode_meeting(m: &crate::domain::meeting::Meeting) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, &v1::MeetingV1::from(m))
+}
+
+/// Decodes a meeting written by any known schema version.
+pub fn decode_meeting(bytes: &[u8]) -> Result<crate::domain::meeting::Meeting, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::MeetingV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}

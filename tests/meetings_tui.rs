@@ -1,0 +1,183 @@
+//! Meetings through the keys: create a monthly meeting, take the roll, write an opinion,
+//! record a vote, approve; then edits are refused and an amendment is accepted.
+
+mod common;
+
+use common::{Harness, today};
+use sochibo::app::App;
+use sochibo::app::keymap::Keymap;
+use sochibo::domain::meeting::{Mark, Meeting, Threshold};
+use sochibo::i18n::Lang;
+use sochibo::store::Store;
+
+fn only_meeting(h: &Harness) -> (u64, Meeting) {
+    h.app
+        .store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .max_by_key(|(id, _)| *id)
+        .expect("a meeting")
+}
+
+/// An app with the 35 demo members but no meetings.
+fn harness() -> Harness {
+    let mut h = Harness::demo(&[]);
+    for (id, _) in h.app.store.meetings().unwrap() {
+        h.app.store.delete_meeting(id).unwrap();
+    }
+    h.app.meetings = sochibo::app::meetings::Meetings::new(Vec::new(), today());
+    h
+}
+
+#[test]
+fn a_monthly_meeting_from_roll_call_to_approval() {
+    let mut h = harness();
+    h.keys("3n");
+    assert!(h.screen().contains("Tạo buổi sinh hoạt"), "{}", h.screen());
+    h.keys("<C-s>");
+    let (id, m) = only_meeting(&h);
+    assert_eq!(m.number, 1, "first document of the term");
+    assert!(m.agenda[0].title.starts_with("Khai mạc"));
+    assert_eq!(
+        m.attendance.len(),
+        35,
+        "every member in the branch on that date"
+    );
+    assert!(h.screen().contains("Điểm danh"));
+
+    // Roll call in one pass: everyone present, then two absences.
+    h.keys("*");
+    h.keys("<Home>v");
+    h.keys("lỐm nằm viện<C-s>");
+    let (_, m) = only_meeting(&h);
+    assert_eq!(m.attendance[0].mark, Mark::Unexcused);
+    assert_eq!(m.attendance[1].mark, Mark::Excused("Ốm nằm viện".into()));
+    let exempt: Vec<_> = m
+        .attendance
+        .iter()
+        .filter(|r| r.status.is_exempt())
+        .collect();
+    assert_eq!(exempt.len(), 2);
+    assert!(
+        exempt.iter().all(|r| r.mark == Mark::Unmarked),
+        "exempted members are not marked present by *"
+    );
+    let counts = sochibo::domain::meeting::counts(&m.attendance);
+    assert_eq!(counts.unexcused, 1);
+    assert_eq!(counts.excused, 1);
+    assert!(h.screen().contains("vắng có LD 1"), "{}", h.screen());
+
+    // An opinion under "Đánh giá kết quả tháng trước…" (item 5): speaker by ← →, then the gist.
+    h.keys("<Tab>");
+    for _ in 0..5 {
+        h.keys("j");
+    }
+    h.keys("n<Right><Tab>Đề nghị tăng cường<Enter>vệ sinh môi trường.<C-s>");
+    let (_, m) = only_meeting(&h);
+    let speeches: Vec<_> = m.agenda.iter().flat_map(|a| a.speeches.iter()).collect();
+    assert_eq!(speeches.len(), 1, "{:?}", m.agenda);
+    assert_eq!(speeches[0].gist, "Đề nghị tăng cường\nvệ sinh môi trường.");
+
+    // A vote: more than those present is refused; a valid tally passes with its percentage.
+    h.keys("<Tab>nThông qua nghị quyết tháng<Tab><Tab>99<C-s>");
+    assert!(
+        h.screen().contains("lớn hơn số đảng viên chính thức"),
+        "{}",
+        h.screen()
+    );
+    assert!(only_meeting(&h).1.votes.is_empty());
+    let voters = sochibo::domain::meeting::voters_present(&only_meeting(&h).1.attendance);
+    h.keys(&format!("<Backspace><Backspace>{voters}<C-s>"));
+    let (_, m) = only_meeting(&h);
+    assert_eq!(m.votes.len(), 1);
+    assert_eq!(m.votes[0].threshold, Threshold::Majority);
+    assert!(h.screen().contains("→ Thông qua"), "{}", h.screen());
+
+    // Approve: read-only afterwards; an amendment is accepted and the original kept.
+    h.keys("T");
+    assert!(h.screen().contains("Thông qua biên bản?"));
+    h.keys("c");
+    let (_, m) = only_meeting(&h);
+    assert_eq!(m.approved, Some(today()));
+    h.keys("<S-Tab><S-Tab><S-Tab>e");
+    assert!(h.app.form.is_none());
+    assert!(
+        h.screen().contains("biên bản đã thông qua"),
+        "{}",
+        h.screen()
+    );
+    h.keys("mGhi nhầm giờ kết thúc<Tab>Kết thúc lúc 21 giờ 15.<C-s>");
+    let (id2, m2) = only_meeting(&h);
+    assert_eq!(id2, id);
+    assert_eq!(m2.amendments.len(), 1);
+    assert_eq!(m2.amendments[0].reason, "Ghi nhầm giờ kết thúc");
+    assert_eq!(m2.end, m.end, "the original is unchanged");
+    assert_eq!(m2.votes, m.votes);
+}
+
+#[test]
+fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
+    let mut h = harness();
+    h.keys("3n<C-s>");
+    let (_, m) = only_meeting(&h);
+    let before = sochibo::domain::meeting::vote_denominator(&m.attendance);
+    let row = m
+        .attendance
+        .iter()
+        .position(|r| r.status == sochibo::domain::member::Status::Exempt)
+        .unwrap();
+    assert!(h.screen().contains("Miễn SH"), "{}", h.screen());
+    h.keys("<Home>");
+    for _ in 0..row {
+        h.keys("j");
+    }
+    h.keys("c");
+    let (_, m) = only_meeting(&h);
+    assert_eq!(m.attendance[row].mark, Mark::Present);
+    assert_eq!(
+        sochibo::domain::meeting::vote_denominator(&m.attendance),
+        before + 1,
+        "a present exempted member counts"
+    );
+}
+
+#[test]
+fn a_draft_being_typed_survives_dropping_the_app() {
+    let mut h = harness();
+    h.keys("3n<C-s><Tab>jjjjjn<Right><Tab>Ý kiến đang gõ dở");
+    // Moving between fields saves the draft; nothing was saved with Ctrl-S.
+    h.keys("<S-Tab>");
+    let dir = h.dir.path().to_path_buf();
+    let Harness { app, dir: tmp, .. } = h;
+    drop(app); // the terminal closes, the process dies: no save, no cleanup
+    let store = Store::open(&dir).unwrap();
+    let app = App::new(store, Lang::Vi, Keymap::defaults(), today()).unwrap();
+    let form = app.form.as_ref().expect("the form is back");
+    assert_eq!(
+        form.get(sochibo::domain::meeting::MeetingField::Gist),
+        "Ý kiến đang gõ dở"
+    );
+    assert!(
+        form.get_choice(sochibo::domain::meeting::MeetingField::Speaker)
+            .is_some()
+    );
+    assert_eq!(app.screen, sochibo::app::Screen::Meetings);
+    drop(tmp);
+}
+
+#[test]
+fn year_view_flags_and_attendance_view() {
+    let mut h = Harness::demo(&[]);
+    h.keys("3");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Quý chưa sinh hoạt chuyên đề: 3"),
+        "{screen}"
+    );
+    assert!(screen.contains("Đã thông qua"));
+    h.keys("a");
+    let screen = h.screen();
+    assert!(screen.contains("Chuyên cần trong năm"), "{screen}");
+    assert!(screen.contains("vắng không lý do ≥ 3 tháng"), "{screen}");
+}
