@@ -66,7 +66,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     let counts = sochibo::domain::meeting::counts(&m.attendance);
     assert_eq!(counts.unexcused, 1);
     assert_eq!(counts.excused, 1);
-    assert!(h.screen().contains("vắng có LD 1"), "{}", h.screen());
+    assert!(h.screen().contains("vắng có lý do 1"), "{}", h.screen());
 
     // An opinion under "Đánh giá kết quả tháng trước…" (item 5): speaker by ← →, then the gist.
     h.keys("<Tab>");

@@ -228,8 +228,8 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
 
 fn new_member_draft(app: &App) -> MemberDraft {
     MemberDraft {
-        ethnicity: "Kinh".into(),
-        religion: "Không".into(),
+        ethnicity: crate::domain::member::DEFAULT_ETHNICITY.into(),
+        religion: crate::domain::member::DEFAULT_RELIGION.into(),
         residential_group: most_common_group(app),
         ..MemberDraft::default()
     }

@@ -3,6 +3,11 @@
 
 use chrono::NaiveDate;
 
+/// Dân tộc prefilled in a new member form (the record's data, always Vietnamese).
+pub const DEFAULT_ETHNICITY: &str = "Kinh";
+/// Tôn giáo prefilled in a new member form.
+pub const DEFAULT_RELIGION: &str = "Không";
+
 /// Store key of a member.
 pub type MemberId = u64;
 

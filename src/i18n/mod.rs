@@ -9,7 +9,7 @@ use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
-use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
+use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -302,6 +302,8 @@ pub trait Catalogue: Sync {
     fn threshold(&self, t: Threshold) -> &'static str;
     /// Label of a meeting tab.
     fn tab(&self, t: Tab) -> &'static str;
+    /// The attendance figures line under an open meeting.
+    fn figures(&self, c: &Counts, denominator: u32) -> String;
 }
 
 /// Command-line and store messages that carry values.

@@ -5,7 +5,7 @@ use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
-use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
+use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
@@ -516,5 +516,12 @@ impl Catalogue for Vi {
             Tab::Votes => "Biểu quyết",
             Tab::Tasks => "Nhiệm vụ",
         }
+    }
+
+    fn figures(&self, c: &Counts, denominator: u32) -> String {
+        format!(
+            "Tổng {} (CT {}, DB {}) · miễn {} · SHT đi {} · SHT đến {} · phải dự {} · có mặt {} · vắng có lý do {} · không lý do {} · có quyền biểu quyết {}",
+            c.total, c.official, c.probationary, c.exempt, c.away, c.hosted, c.must_attend, c.present, c.excused, c.unexcused, denominator
+        )
     }
 }

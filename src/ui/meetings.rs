@@ -263,21 +263,7 @@ fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting
 
     let counts = meeting::counts(&m.attendance);
     let denominator = meeting::vote_denominator(&m.attendance);
-    let figures = format!(
-        " Tổng {} · CT {} · DB {} · miễn {} · SHT đi {} · SHT đến {} · phải dự {} · có mặt {} · vắng có LD {} · không LD {} · {}: {}",
-        counts.total,
-        counts.official,
-        counts.probationary,
-        counts.exempt,
-        counts.away,
-        counts.hosted,
-        counts.must_attend,
-        counts.present,
-        counts.excused,
-        counts.unexcused,
-        c.msg(Msg::LabelDenominator),
-        denominator
-    );
+    let figures = format!(" {}", c.figures(&counts, denominator));
     f.render_widget(
         Paragraph::new(figures)
             .wrap(Wrap { trim: true })
