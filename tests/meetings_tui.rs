@@ -181,3 +181,22 @@ fn year_view_flags_and_attendance_view() {
     assert!(screen.contains("Chuyên cần trong năm"), "{screen}");
     assert!(screen.contains("vắng không lý do ≥ 3 tháng"), "{screen}");
 }
+
+#[test]
+fn a_task_assigned_at_a_meeting_shows_on_the_member() {
+    let mut h = harness();
+    let name = h.app.roster.entries()[0].member.full_name.clone();
+    h.keys("3n<C-s><Tab><Tab><Tab>n");
+    h.keys(&format!(
+        "{name}<Tab>Vận động các hộ đóng quỹ vì người nghèo<Tab>30/11/2026<C-s>"
+    ));
+    assert_eq!(only_meeting(&h).1.tasks.len(), 1);
+    h.keys("<Esc>1");
+    h.keys(&format!(
+        "/{}<Enter><Enter>",
+        sochibo::domain::text::fold(&name)
+    ));
+    let screen = h.screen();
+    assert!(screen.contains("Nhiệm vụ được giao"), "{screen}");
+    assert!(screen.contains("30/11/2026  Vận động các hộ"), "{screen}");
+}

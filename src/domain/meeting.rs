@@ -679,6 +679,24 @@ mod tests {
     }
 
     #[test]
+    fn tasks_are_found_by_folded_name() {
+        let mut m = meeting(d(2026, 3, 5), MeetingKind::Regular, 1, 2025);
+        m.tasks.push(Task {
+            who: "Đ/c Nguyễn Văn An, tổ trưởng".into(),
+            what: "Thu đảng phí".into(),
+            due: Some(d(2026, 3, 15)),
+        });
+        m.tasks.push(Task {
+            who: "Chi ủy".into(),
+            what: "Báo cáo".into(),
+            due: None,
+        });
+        let ms = [m];
+        assert_eq!(tasks_of(&ms, "Nguyễn Văn An").len(), 1);
+        assert_eq!(tasks_of(&ms, "Nguyễn Văn Bình").len(), 0);
+    }
+
+    #[test]
     fn templates_follow_the_section_3_2_order() {
         let t = agenda_template(
             MeetingKind::Thematic,
@@ -688,6 +706,25 @@ mod tests {
         assert!(t.iter().any(|i| i.contains("Học tập và làm theo")));
         assert!(t.last().unwrap().contains("thông qua biên bản"));
     }
+}
+
+/// Tasks assigned at meetings whose "who" names this member (folded, so "Đ/c Nguyễn Văn
+/// An" and "nguyen van an" both match), with the meeting date, soonest due first.
+pub fn tasks_of<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    full_name: &str,
+) -> Vec<(NaiveDate, &'a Task)> {
+    let name = super::text::fold(full_name);
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let mut v: Vec<(NaiveDate, &Task)> = meetings
+        .into_iter()
+        .flat_map(|m| m.tasks.iter().map(move |t| (m.date, t)))
+        .filter(|(_, t)| super::text::fold(&t.who).contains(&name))
+        .collect();
+    v.sort_by_key(|(d, t)| (t.due.is_none(), t.due, *d));
+    v
 }
 
 /// The fields of the meeting forms (information, speech, item, vote, task, amendment).

@@ -136,6 +136,7 @@ impl Catalogue for En {
             Year => "Year",
             RollHint => "c present · l excused · v unexcused · Space cycle · * all present",
             NothingYet => "Nothing yet. Press n to add.",
+            SectionTasks => "Tasks assigned",
             LabelGuests => "Guests",
         }
     }
@@ -521,7 +522,17 @@ impl Catalogue for En {
     fn figures(&self, c: &Counts, denominator: u32) -> String {
         format!(
             "Total {} (official {}, probationary {}) · exempt {} · away {} · hosted {} · expected {} · present {} · excused {} · unexcused {} · entitled to vote {}",
-            c.total, c.official, c.probationary, c.exempt, c.away, c.hosted, c.must_attend, c.present, c.excused, c.unexcused, denominator
+            c.total,
+            c.official,
+            c.probationary,
+            c.exempt,
+            c.away,
+            c.hosted,
+            c.must_attend,
+            c.present,
+            c.excused,
+            c.unexcused,
+            denominator
         )
     }
 }

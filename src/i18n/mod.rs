@@ -258,6 +258,8 @@ pub enum Msg {
     NothingYet,
     /// Label: guests.
     LabelGuests,
+    /// Section: tasks assigned at meetings.
+    SectionTasks,
 }
 
 /// One language's texts. Every method must be implemented by every language.

@@ -132,6 +132,7 @@ impl Catalogue for Vi {
                 "c có mặt · l vắng có lý do · v vắng không lý do · Space đổi · * tất cả có mặt"
             }
             NothingYet => "Chưa có. Nhấn n để thêm.",
+            SectionTasks => "Nhiệm vụ được giao",
             LabelGuests => "Khách mời",
         }
     }
@@ -521,7 +522,17 @@ impl Catalogue for Vi {
     fn figures(&self, c: &Counts, denominator: u32) -> String {
         format!(
             "Tổng {} (CT {}, DB {}) · miễn {} · SHT đi {} · SHT đến {} · phải dự {} · có mặt {} · vắng có lý do {} · không lý do {} · có quyền biểu quyết {}",
-            c.total, c.official, c.probationary, c.exempt, c.away, c.hosted, c.must_attend, c.present, c.excused, c.unexcused, denominator
+            c.total,
+            c.official,
+            c.probationary,
+            c.exempt,
+            c.away,
+            c.hosted,
+            c.must_attend,
+            c.present,
+            c.excused,
+            c.unexcused,
+            denominator
         )
     }
 }

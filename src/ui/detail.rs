@@ -176,6 +176,18 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
             Span::raw(format!("{}{}", c.event(ev.kind), note)),
         ]));
     }
+    let tasks =
+        crate::domain::meeting::tasks_of(app.meetings.list.iter().map(|(_, mt)| mt), &m.full_name);
+    if !tasks.is_empty() {
+        r.push(heading(Msg::SectionTasks));
+        for (_, t) in tasks {
+            let due = t.due.map(date::format_date).unwrap_or_default();
+            r.push(Line::from(ellipsize(
+                &format!("{due}  {}", t.what),
+                usize::from(right.width),
+            )));
+        }
+    }
     if !m.notes.is_empty() {
         r.push(Line::styled(
             c.field(Field::Notes).to_string(),
