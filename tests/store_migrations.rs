@@ -8,7 +8,8 @@ use sochibo::domain::meeting::{
     Threshold, Vote,
 };
 use sochibo::domain::member::{
-    EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional,
+    DisciplineLevel, EventKind, EventPapers, ExemptionReason, Gender, Member, MemberEvent,
+    Occupation, PoliticalTheory, Professional,
 };
 use sochibo::domain::member::{Membership, Status};
 use sochibo::store::schema::{
@@ -39,21 +40,13 @@ fn golden_member() -> Member {
         occupation: Some(Occupation::Retired),
         notes: "Dòng 1\nDòng 2".into(),
         events: vec![
-            MemberEvent {
-                date: d(1970, 5, 19),
-                kind: EventKind::Admitted,
-                note: String::new(),
-            },
-            MemberEvent {
-                date: d(1971, 5, 19),
-                kind: EventKind::Recognized,
-                note: String::new(),
-            },
-            MemberEvent {
-                date: d(2024, 3, 1),
-                kind: EventKind::ExemptionStarted { full: true },
-                note: "NQ 03".into(),
-            },
+            MemberEvent::new(d(1970, 5, 19), EventKind::Admitted, ""),
+            MemberEvent::new(d(1971, 5, 19), EventKind::Recognized, ""),
+            MemberEvent::new(
+                d(2024, 3, 1),
+                EventKind::ExemptionStarted { full: true },
+                "NQ 03",
+            ),
         ],
     }
 }
@@ -152,9 +145,48 @@ const BRANCH_V1: &[u8] = include_bytes!("fixtures/branch_v1.bin");
 #[test]
 fn member_v1_bytes_decode_forever() {
     assert_eq!(MEMBER_V1[0], 1, "version byte");
+    // v1 → v2 → domain: events come back with empty papers.
     assert_eq!(decode_member(MEMBER_V1).unwrap(), golden_member());
-    // Encoding today still writes exactly these bytes (schema v1 is frozen).
-    assert_eq!(encode_member(&golden_member()).unwrap(), MEMBER_V1);
+}
+
+/// The v2 golden member: the v1 one plus papers on its exemption and a discipline event.
+fn golden_member_v2() -> Member {
+    let mut m = golden_member();
+    m.events[2].papers = EventPapers {
+        applied_on: Some(d(2024, 2, 15)),
+        decision: "03-NQ/CB".into(),
+        decided_on: Some(d(2024, 2, 28)),
+        reported_on: Some(d(2024, 3, 2)),
+        exemption_reason: Some(ExemptionReason::OldAndWeak),
+        ..EventPapers::default()
+    };
+    let mut e = MemberEvent::new(d(2025, 6, 1), EventKind::Disciplined, "Vi phạm quy định");
+    e.papers.discipline = Some(DisciplineLevel::Reprimand);
+    e.papers.dues_paid_to = Some((2025, 5));
+    m.events.push(e);
+    m
+}
+
+const MEMBER_V2: &[u8] = include_bytes!("fixtures/member_v2.bin");
+
+#[test]
+fn member_v2_bytes_decode_forever() {
+    assert_eq!(MEMBER_V2[0], 2, "version byte");
+    assert_eq!(decode_member(MEMBER_V2).unwrap(), golden_member_v2());
+    // The current schema writes exactly these bytes.
+    assert_eq!(encode_member(&golden_member_v2()).unwrap(), MEMBER_V2);
+}
+
+#[test]
+fn a_store_holding_v1_records_reads_them_and_rewrites_as_v2() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sochibo::store::Store::open(dir.path()).unwrap();
+    let id = store.insert_raw_member_for_tests(MEMBER_V1).unwrap();
+    assert_eq!(store.member(id).unwrap().unwrap(), golden_member());
+    store.save_member(Some(id), &golden_member_v2()).unwrap();
+    drop(store);
+    let store = sochibo::store::Store::open(dir.path()).unwrap();
+    assert_eq!(store.member(id).unwrap().unwrap(), golden_member_v2());
 }
 
 #[test]
@@ -179,22 +211,21 @@ fn damaged_or_future_records_are_errors_not_panics() {
 }
 
 #[test]
-#[ignore = "writes the golden fixtures; run once per new schema version, never again"]
+#[ignore = "writes the golden fixtures of the current schema; run once per new schema version, never again"]
 fn write_fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    std::fs::write(
-        dir.join("member_v1.bin"),
-        encode_member(&golden_member()).unwrap(),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("branch_v1.bin"),
-        encode_branch(&golden_branch()).unwrap(),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("meeting_v1.bin"),
-        encode_meeting(&golden_meeting()).unwrap(),
-    )
-    .unwrap();
+    // Only missing (or empty) fixtures are written: an existing one is never regenerated.
+    let files: [(&str, Vec<u8>); 4] = [
+        ("branch_v1.bin", encode_branch(&golden_branch()).unwrap()),
+        ("meeting_v1.bin", encode_meeting(&golden_meeting()).unwrap()),
+        ("member_v2.bin", encode_member(&golden_member_v2()).unwrap()),
+        ("member_v1.bin", Vec::new()), // v1 members can no longer be written: keep the old file
+    ];
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let empty = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
+        if empty && !bytes.is_empty() {
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
 }

@@ -108,11 +108,7 @@ pub fn demo_branch() -> Branch {
 }
 
 fn ev(date: NaiveDate, kind: EventKind, note: &str) -> MemberEvent {
-    MemberEvent {
-        date,
-        kind,
-        note: note.into(),
-    }
+    MemberEvent::new(date, kind, note)
 }
 
 fn date_in_year(rng: &mut Rng, year: i32) -> NaiveDate {

@@ -155,6 +155,117 @@ pub enum EventKind {
     Expelled,
     /// Từ trần.
     Died,
+    /// Kỷ luật (khiển trách, cảnh cáo, …): no change of status, read by the annual review.
+    Disciplined,
+    /// Đề nghị xóa tên: a proposal with its cause; `Removed` follows when decided.
+    RemovalProposed,
+}
+
+/// Why a member is exempted (rules.md §5). The list is long-standing practice; "Khác"
+/// takes free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExemptionReason {
+    /// Tuổi cao, sức khỏe yếu (full exemption).
+    OldAndWeak,
+    /// Chữa bệnh dài ngày.
+    LongTreatment,
+    /// Ra nước ngoài.
+    Abroad,
+    /// Đi làm ăn xa.
+    WorkingAway,
+    /// Thai sản.
+    Maternity,
+    /// Khác.
+    Other,
+}
+
+impl ExemptionReason {
+    /// Every reason, in form order.
+    pub const ALL: &'static [ExemptionReason] = &[
+        ExemptionReason::OldAndWeak,
+        ExemptionReason::LongTreatment,
+        ExemptionReason::Abroad,
+        ExemptionReason::WorkingAway,
+        ExemptionReason::Maternity,
+        ExemptionReason::Other,
+    ];
+}
+
+/// Discipline levels (QĐ 296-QĐ/TW; the branch may decide the first two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DisciplineLevel {
+    /// Khiển trách.
+    Reprimand,
+    /// Cảnh cáo.
+    Warning,
+    /// Cách chức (decided above).
+    Dismissal,
+    /// Khai trừ (decided above; also an `Expelled` event).
+    Expulsion,
+}
+
+impl DisciplineLevel {
+    /// Every level, in form order.
+    pub const ALL: &'static [DisciplineLevel] = &[
+        DisciplineLevel::Reprimand,
+        DisciplineLevel::Warning,
+        DisciplineLevel::Dismissal,
+        DisciplineLevel::Expulsion,
+    ];
+}
+
+/// Causes of removal from the rolls (rules.md §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RemovalCause {
+    /// (a) 3 months without attending meetings or paying dues in a year, without reason.
+    AbsenceOrDues,
+    /// (b) Returned or destroyed the party card.
+    Card,
+    /// (c) Lost drive, no progress 12 months after education.
+    NoProgress,
+    /// (d) Breached member standards two years in a row.
+    Standards,
+    /// (f) Probationary member not qualifying for recognition.
+    FailedProbation,
+    /// Other.
+    Other,
+}
+
+impl RemovalCause {
+    /// Every cause, in form order.
+    pub const ALL: &'static [RemovalCause] = &[
+        RemovalCause::AbsenceOrDues,
+        RemovalCause::Card,
+        RemovalCause::NoProgress,
+        RemovalCause::Standards,
+        RemovalCause::FailedProbation,
+        RemovalCause::Other,
+    ];
+}
+
+/// The papers behind an event: application, decision, report upward, end date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventPapers {
+    /// Ngày đơn (the member's application).
+    pub applied_on: Option<NaiveDate>,
+    /// Số nghị quyết / quyết định ("05-NQ/CB").
+    pub decision: String,
+    /// Ngày nghị quyết / quyết định.
+    pub decided_on: Option<NaiveDate>,
+    /// Ngày báo cáo Đảng ủy cấp trên.
+    pub reported_on: Option<NaiveDate>,
+    /// Đến ngày (temporary exemption or transfer).
+    pub ends_on: Option<NaiveDate>,
+    /// Tổ chức đảng nơi đi / nơi đến (transfers).
+    pub organisation: String,
+    /// Đảng phí đã đóng đến tháng (transfers), as (year, month).
+    pub dues_paid_to: Option<(i32, u32)>,
+    /// The reason category (exemptions).
+    pub exemption_reason: Option<ExemptionReason>,
+    /// The discipline level.
+    pub discipline: Option<DisciplineLevel>,
+    /// The removal cause.
+    pub removal_cause: Option<RemovalCause>,
 }
 
 /// A dated event in a member's timeline.
@@ -164,8 +275,22 @@ pub struct MemberEvent {
     pub date: NaiveDate,
     /// What happened.
     pub kind: EventKind,
-    /// Decision number, reason or any note.
+    /// Free note (reason in words, details).
     pub note: String,
+    /// The papers behind it.
+    pub papers: EventPapers,
+}
+
+impl MemberEvent {
+    /// An event with a note and no papers.
+    pub fn new(date: NaiveDate, kind: EventKind, note: &str) -> MemberEvent {
+        MemberEvent {
+            date,
+            kind,
+            note: note.to_string(),
+            papers: EventPapers::default(),
+        }
+    }
 }
 
 /// A member's status on a date (rules.md §2).
@@ -293,11 +418,7 @@ impl Member {
             (Some(i), None) => {
                 self.events.remove(i);
             }
-            (None, Some(d)) => self.events.push(MemberEvent {
-                date: d,
-                kind,
-                note: String::new(),
-            }),
+            (None, Some(d)) => self.events.push(MemberEvent::new(d, kind, "")),
             (None, None) => {}
         }
         self.events.sort_by_key(|e| e.date);
@@ -310,6 +431,37 @@ impl Member {
             (Some(a), _) if a <= date => Some(Membership::Probationary),
             _ => None,
         }
+    }
+
+    /// The last event of one of these kinds on or before `date`.
+    pub fn last_event_of(&self, kinds: &[EventKind], date: NaiveDate) -> Option<&MemberEvent> {
+        self.events
+            .iter()
+            .filter(|e| e.date <= date && kinds.contains(&e.kind))
+            .next_back()
+    }
+
+    /// The exemption in force on `date` (its start event), if any.
+    pub fn exemption_at(&self, date: NaiveDate) -> Option<&MemberEvent> {
+        let last = self.last_event_of(
+            &[
+                EventKind::ExemptionStarted { full: true },
+                EventKind::ExemptionStarted { full: false },
+                EventKind::ExemptionEnded,
+            ],
+            date,
+        )?;
+        matches!(last.kind, EventKind::ExemptionStarted { .. }).then_some(last)
+    }
+
+    /// Adds an event, keeping the timeline in date order (same-day events keep their order).
+    pub fn add_event(&mut self, e: MemberEvent) {
+        let at = self
+            .events
+            .iter()
+            .position(|x| x.date > e.date)
+            .unwrap_or(self.events.len());
+        self.events.insert(at, e);
     }
 
     /// The member's status on `date`, derived from the timeline (rules.md §2).
@@ -339,6 +491,7 @@ impl Member {
                 EventKind::Removed => ended = Some(Status::Removed),
                 EventKind::Expelled => ended = Some(Status::Expelled),
                 EventKind::Died => ended = Some(Status::Deceased),
+                EventKind::Disciplined | EventKind::RemovalProposed => {}
             }
         }
         if let Some(end) = ended {
@@ -374,11 +527,7 @@ mod tests {
     }
 
     fn ev(date: NaiveDate, kind: EventKind) -> MemberEvent {
-        MemberEvent {
-            date,
-            kind,
-            note: String::new(),
-        }
+        MemberEvent::new(date, kind, "")
     }
 
     fn member() -> Member {

@@ -659,6 +659,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
             kind: EventKind::ExemptionStarted { full: true },
             note: String::new(),
+            papers: Default::default(),
         });
         let c = check_member(
             &MemberDraft::from_member(&base),

@@ -460,6 +460,8 @@ impl Catalogue for En {
             EventKind::Removed => "Removed from the rolls",
             EventKind::Expelled => "Expelled",
             EventKind::Died => "Deceased",
+            EventKind::Disciplined => "Disciplined",
+            EventKind::RemovalProposed => "Proposed for removal",
         }
     }
 

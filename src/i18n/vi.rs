@@ -460,6 +460,8 @@ impl Catalogue for Vi {
             EventKind::Removed => "Xóa tên",
             EventKind::Expelled => "Khai trừ",
             EventKind::Died => "Từ trần",
+            EventKind::Disciplined => "Kỷ luật",
+            EventKind::RemovalProposed => "Đề nghị xóa tên",
         }
     }
 

@@ -939,6 +939,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
             kind: crate::domain::member::EventKind::ExemptionStarted { full: true },
             note: String::new(),
+            papers: Default::default(),
         });
         let existing = vec![(9, an.clone())];
         let nfd: String = "nguyễn văn an".nfd().collect();

@@ -301,6 +301,16 @@ impl Store {
             .transpose()
     }
 
+    /// Stores raw value bytes as a new member, bypassing the codec: only for tests that
+    /// prove old schema versions stay readable.
+    #[doc(hidden)]
+    pub fn insert_raw_member_for_tests(&self, bytes: &[u8]) -> Result<MemberId> {
+        let id = self.db.generate_id()? + 1;
+        self.members.insert(id.to_be_bytes(), bytes)?;
+        self.flush()?;
+        Ok(id)
+    }
+
     /// Number of members stored.
     pub fn member_count(&self) -> usize {
         self.members.len()

@@ -3,20 +3,24 @@
 //! on the version byte so old records stay readable forever.
 
 pub mod v1;
+pub mod v2;
 
 use super::codec::{self, CodecError};
 use crate::domain::branch::Branch;
 use crate::domain::member::Member;
 
-/// Encodes a member in the current schema.
+/// Encodes a member in the current schema (v2).
 pub fn encode_member(m: &Member) -> Result<Vec<u8>, CodecError> {
-    codec::encode(v1::VERSION, &v1::MemberV1::from(m))
+    codec::encode(v2::VERSION, &v2::MemberV2::from(m))
 }
 
-/// Decodes a member written by any known schema version.
+/// Decodes a member written by any known schema version (v1 → v2 → domain).
 pub fn decode_member(bytes: &[u8]) -> Result<Member, CodecError> {
     match codec::split(bytes)? {
-        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::MemberV1>(p)?.into()),
+        (v1::VERSION, p) => {
+            Ok(v2::MemberV2::from(codec::decode_payload::<v1::MemberV1>(p)?).into())
+        }
+        (v2::VERSION, p) => Ok(codec::decode_payload::<v2::MemberV2>(p)?.into()),
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }

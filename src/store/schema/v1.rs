@@ -272,6 +272,8 @@ impl From<EventKind> for EventKindV1 {
             K::Removed => Self::Removed,
             K::Expelled => Self::Expelled,
             K::Died => Self::Died,
+            // Kinds added in v2 are never written as v1 (v2 converts them itself).
+            K::Disciplined | K::RemovalProposed => Self::Died,
         }
     }
 }
@@ -355,11 +357,7 @@ impl From<MemberV1> for Member {
             events: m
                 .events
                 .into_iter()
-                .map(|e| MemberEvent {
-                    date: date(e.date),
-                    kind: e.kind.into(),
-                    note: e.note,
-                })
+                .map(|e| MemberEvent::new(date(e.date), e.kind.into(), &e.note))
                 .collect(),
         }
     }
