@@ -36,7 +36,7 @@ fn search_without_diacritics_finds_the_member() {
     assert!(h.app.roster.visible_len() >= 1);
     // Esc clears the search and shows everyone again.
     h.keys("<Esc>");
-    assert_eq!(h.app.roster.visible_len(), 36);
+    assert_eq!(h.app.roster.visible_len(), 34, "33 active demo members and the one added");
 }
 
 #[test]
@@ -262,8 +262,13 @@ fn filter_tabs_cycle_by_status() {
     h.keys("<Tab>");
     assert!(h.app.roster.visible().all(|e| e.status.is_exempt()));
     assert_eq!(h.app.roster.visible_len(), 2);
-    h.keys("<S-Tab><S-Tab><S-Tab><S-Tab>");
-    assert_eq!(h.app.roster.visible_len(), 35);
+    h.keys("<S-Tab><S-Tab><S-Tab>");
+    assert_eq!(h.app.roster.visible_len(), 35, "Tất cả");
+    h.keys("<S-Tab>");
+    assert_eq!(h.app.roster.visible_len(), 33, "Đang sinh hoạt");
+    h.keys("<S-Tab>");
+    assert!(h.app.roster.visible().all(|e| !e.status.is_active()));
+    assert_eq!(h.app.roster.visible_len(), 2, "Đã ra khỏi danh sách: transferred out, deceased");
 }
 
 #[test]

@@ -27,6 +27,8 @@ pub enum Context {
     Meeting,
     /// The roll-call tab of an open meeting (before `Meeting`).
     Roll,
+    /// The list of exempted members and reminders.
+    Exemptions,
 }
 
 impl Context {
@@ -43,6 +45,7 @@ impl Context {
         Context::Meetings,
         Context::Meeting,
         Context::Roll,
+        Context::Exemptions,
     ];
 
     /// The section name used in keymap files.
@@ -59,6 +62,7 @@ impl Context {
             Context::Meetings => "meetings",
             Context::Meeting => "meeting",
             Context::Roll => "roll",
+            Context::Exemptions => "exemptions",
         }
     }
 
@@ -111,13 +115,14 @@ actions! {
     Screen1 = "screen_1" in [Global],
     Screen2 = "screen_2" in [Global],
     Screen3 = "screen_3" in [Global],
+    Screen5 = "screen_5" in [Global],
     Search = "search" in [Members],
     New = "new" in [Members, Meetings, Meeting],
-    Open = "open" in [Members, Meetings],
+    Open = "open" in [Members, Meetings, Exemptions],
     Edit = "edit" in [Members, Member, Branch, Meeting],
     Delete = "delete" in [Members, Member, Meetings, Meeting],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions],
     PageUp = "page_up" in [Members, Help, Meetings, Meeting],
     PageDown = "page_down" in [Members, Help, Meetings, Meeting],
     Top = "top" in [Members, Help, Meetings, Meeting],
@@ -139,6 +144,8 @@ actions! {
     Approve = "approve" in [Meeting],
     Amend = "amend" in [Meeting],
     ExportMinutes = "export_minutes" in [Meeting],
+    AddEvent = "add_event" in [Member],
+    RemoveLastEvent = "remove_last_event" in [Member],
     SearchAccept = "search_accept" in [Search],
     Save = "save" in [Form],
     Cancel = "cancel" in [Form],
@@ -146,7 +153,7 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions],
 }
 
 impl Action {
@@ -161,6 +168,7 @@ impl Action {
             Action::Screen1 => 1,
             Action::Screen2 => 2,
             Action::Screen3 => 3,
+            Action::Screen5 => 5,
             _ => return None,
         };
         Some(n)

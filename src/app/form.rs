@@ -5,8 +5,10 @@ use ratatui_textarea::TextArea;
 
 use super::input::TextInput;
 use crate::domain::branch::{self, Branch, BranchField};
+use crate::domain::lifecycle::{self, EventField};
 use crate::domain::meeting::{MeetingField, MeetingId};
 use crate::domain::member::MemberId;
+use crate::domain::member::{DisciplineLevel, ExemptionReason, RemovalCause};
 use crate::domain::validate::{Field, FieldKind, MemberDraft, Problem, Warning};
 
 /// What a form edits. Ids say which record; indexes say which part of a meeting.
@@ -47,6 +49,8 @@ pub enum FormKind {
     Amendment(MeetingId),
     /// The reason of an excused absence for roll row `row`.
     AbsenceReason(MeetingId, usize),
+    /// A new event in a member's timeline.
+    NewEvent(MemberId),
 }
 
 impl FormKind {
@@ -71,6 +75,7 @@ impl FormKind {
             EditTask(m, i) => (13, vec![m, u(i)]),
             Amendment(m) => (14, vec![m]),
             AbsenceReason(m, r) => (15, vec![m, u(r)]),
+            NewEvent(id) => (16, vec![id]),
         }
     }
 
@@ -98,6 +103,7 @@ impl FormKind {
             13 => EditTask(id(0)?, ix(1)?),
             14 => Amendment(id(0)?),
             15 => AbsenceReason(id(0)?, ix(1)?),
+            16 => NewEvent(id(0)?),
             _ => return None,
         })
     }
@@ -132,6 +138,8 @@ pub enum FieldRef {
     Branch(BranchField),
     /// A meeting field.
     Meeting(MeetingField),
+    /// A member-event field.
+    Event(EventField),
 }
 
 impl FieldRef {
@@ -149,6 +157,23 @@ impl FieldRef {
             FieldRef::Meeting(M::Date | M::TaskDue) => FieldKind::Date,
             FieldRef::Meeting(M::Gist | M::Conclusion | M::AmendText) => FieldKind::Multiline,
             FieldRef::Meeting(_) => FieldKind::Text,
+            FieldRef::Event(EventField::Kind) => FieldKind::Choice(lifecycle::RECORDABLE.len()),
+            FieldRef::Event(EventField::ExemptionReason) => {
+                FieldKind::Choice(ExemptionReason::ALL.len())
+            }
+            FieldRef::Event(EventField::Discipline) => {
+                FieldKind::Choice(DisciplineLevel::ALL.len())
+            }
+            FieldRef::Event(EventField::RemovalCause) => FieldKind::Choice(RemovalCause::ALL.len()),
+            FieldRef::Event(
+                EventField::Date
+                | EventField::AppliedOn
+                | EventField::DecidedOn
+                | EventField::ReportedOn
+                | EventField::EndsOn,
+            ) => FieldKind::Date,
+            FieldRef::Event(EventField::Note) => FieldKind::Multiline,
+            FieldRef::Event(_) => FieldKind::Text,
         }
     }
 
@@ -189,6 +214,8 @@ pub struct FormField {
     pub options: Vec<String>,
     /// What is wrong with it after the last save attempt.
     pub error: Option<Problem>,
+    /// Whether it must be filled (shown with `*`).
+    pub required: bool,
 }
 
 impl FormField {
@@ -207,6 +234,7 @@ impl FormField {
             choice: None,
             options: Vec::new(),
             error: None,
+            required: field.required(),
         }
     }
 
@@ -219,6 +247,7 @@ impl FormField {
             choice,
             options,
             error: None,
+            required: field.required(),
         }
     }
 
@@ -331,6 +360,23 @@ impl Form {
             .find(|x| x.field == FieldRef::Meeting(f))
             .map(FormField::value)
             .unwrap_or_default()
+    }
+
+    /// The text of an event field.
+    pub fn event_text(&self, f: EventField) -> String {
+        self.fields
+            .iter()
+            .find(|x| x.field == FieldRef::Event(f))
+            .map(FormField::value)
+            .unwrap_or_default()
+    }
+
+    /// The choice of an event field.
+    pub fn event_choice(&self, f: EventField) -> Option<usize> {
+        self.fields
+            .iter()
+            .find(|x| x.field == FieldRef::Event(f))
+            .and_then(|x| x.choice)
     }
 
     /// The choice of a meeting field.

@@ -5,9 +5,11 @@ pub mod action;
 pub mod form;
 pub mod input;
 pub mod keymap;
+pub mod lifecycle;
 pub mod meetings;
 pub mod roster;
 mod update;
+pub mod update_helpers;
 
 use chrono::NaiveDate;
 
@@ -32,11 +34,33 @@ pub enum Screen {
     Branch,
     /// 3: meetings and minutes.
     Meetings,
+    /// 5: exempted members and reminders about members' events.
+    Exemptions,
 }
 
 impl Screen {
     /// The screens that exist, in number order.
-    pub const ALL: &'static [Screen] = &[Screen::Members, Screen::Branch, Screen::Meetings];
+    pub const ALL: &'static [Screen] = &[
+        Screen::Members,
+        Screen::Branch,
+        Screen::Meetings,
+        Screen::Exemptions,
+    ];
+
+    /// The screen's number (1-based), as shown in the tab bar and switched with digits.
+    pub fn number(self) -> u8 {
+        match self {
+            Screen::Members => 1,
+            Screen::Branch => 2,
+            Screen::Meetings => 3,
+            Screen::Exemptions => 5,
+        }
+    }
+
+    /// The screen of a number.
+    pub fn from_number(n: u8) -> Option<Screen> {
+        Screen::ALL.iter().copied().find(|s| s.number() == n)
+    }
 }
 
 /// A question waiting for yes or no.
@@ -52,6 +76,8 @@ pub enum Confirm {
     DeletePart(MeetingId, Part),
     /// Approve the minutes (they become read-only).
     Approve(MeetingId),
+    /// Remove the most recent event of a member's timeline (member name, event label key).
+    RemoveLastEvent(MemberId, String),
     /// Close a form and lose its changes.
     Discard,
 }
@@ -88,6 +114,8 @@ pub enum Notice {
     Exported(String),
     /// The form that was open when the app stopped has been restored.
     DraftRestored,
+    /// An event was recorded, with its warnings.
+    EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
 }
 
 /// The whole application state.
@@ -112,6 +140,8 @@ pub struct App {
     pub screen: Screen,
     /// The member card open over the roster.
     pub detail: Option<MemberId>,
+    /// Selected row of the exemptions screen.
+    pub exempt_cursor: usize,
     /// The open form.
     pub form: Option<Form>,
     /// The open question.
@@ -160,6 +190,7 @@ impl App {
             meetings,
             screen: Screen::Members,
             detail: None,
+            exempt_cursor: 0,
             form,
             confirm: None,
             help: None,
@@ -189,6 +220,7 @@ impl App {
                 Screen::Members if self.detail.is_some() => Context::Member,
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
+                Screen::Exemptions => Context::Exemptions,
                 Screen::Meetings => match self.meetings.open {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,

@@ -105,8 +105,13 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
         };
         if changed {
             f.error = None;
+            let kind_changed =
+                f.field == FieldRef::Event(crate::domain::lifecycle::EventField::Kind);
             form.dirty = true;
             form.unsaved_draft = true;
+            if kind_changed {
+                super::lifecycle::refresh(form);
+            }
         }
         return true;
     }
@@ -216,6 +221,7 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::NewTask(id) => mt::task_form(id, meeting(id)?, None),
         FormKind::EditTask(id, i) => mt::task_form(id, meeting(id)?, Some(i)),
         FormKind::Amendment(id) => mt::amendment_form(id),
+        FormKind::NewEvent(id) => super::lifecycle::event_form(id, app.today),
         FormKind::AbsenceReason(id, r) => {
             let reason = match &meeting(id)?.attendance.get(r)?.mark {
                 Mark::Excused(r) => r.clone(),
@@ -272,7 +278,30 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::Noop | Action::Screen1 | Action::Screen2 | Action::Screen3 => {}
+        Action::Noop | Action::Screen1 | Action::Screen2 | Action::Screen3 | Action::Screen5 => {}
+        Action::AddEvent => match app.detail {
+            Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
+            None => app.notice = Some(Notice::NothingSelected),
+        },
+        Action::RemoveLastEvent => {
+            let last = app.detail.and_then(|id| app.roster.get(id)).and_then(|e| {
+                let ev = e.member.events.last()?;
+                // Admission and recognition belong to the member form.
+                (!matches!(
+                    ev.kind,
+                    crate::domain::member::EventKind::Admitted
+                        | crate::domain::member::EventKind::Recognized
+                ))
+                .then(|| (e.id, crate::domain::date::format_date(ev.date), ev.kind))
+            });
+            match last {
+                Some((id, when, kind)) => {
+                    let label = format!("{} {when}", app.lang.cat().event(kind));
+                    app.confirm = Some(Confirm::RemoveLastEvent(id, label));
+                }
+                None => app.notice = Some(Notice::NothingSelected),
+            }
+        }
         Action::Help => app.help = Some(0),
         Action::Quit => request_quit(app),
         Action::ForceQuit => {
@@ -297,6 +326,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextFilter => app.roster.cycle_filter(1),
         Action::PrevFilter => app.roster.cycle_filter(-1),
         Action::Open => match ctx {
+            Context::Exemptions => {
+                let ids = super::update_helpers::exemption_rows(app);
+                if let Some(id) = ids.get(app.exempt_cursor) {
+                    app.screen = Screen::Members;
+                    app.roster.select(*id);
+                    app.detail = Some(*id);
+                }
+            }
             Context::Meetings => match app.meetings.selected_id() {
                 Some(id) => {
                     app.meetings.open = Some(id);
@@ -692,6 +729,26 @@ fn save(app: &mut App) {
                 },
             }
         }
+        FormKind::NewEvent(id) => {
+            let Some(base) = app.roster.get(id).map(|e| e.member.clone()) else {
+                return;
+            };
+            match super::lifecycle::apply(form, &base, app.today) {
+                Err(e) => Err(e),
+                Ok((m, warnings)) => match app.store.save_member(Some(id), &m) {
+                    Ok(_) => {
+                        app.roster.upsert(id, m);
+                        app.detail = Some(id);
+                        app.form = None;
+                        app.changed = true;
+                        app.notice = Some(Notice::EventSaved(warnings));
+                        clear_draft(app);
+                        return;
+                    }
+                    Err(e) => return store_failed(app, e),
+                },
+            }
+        }
         FormKind::NewMeeting => {
             let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
             let existing = app.meetings.list.iter().map(|(_, m)| m);
@@ -799,6 +856,20 @@ fn confirm_yes(app: &mut App) {
                     .cursor
                     .min(app.meetings.rows_in_tab().saturating_sub(1));
                 app.notice = Some(Notice::Saved(Vec::new()));
+            }
+        }
+        Confirm::RemoveLastEvent(id, _) => {
+            let Some(mut m) = app.roster.get(id).map(|e| e.member.clone()) else {
+                return;
+            };
+            m.events.pop();
+            match app.store.save_member(Some(id), &m) {
+                Ok(_) => {
+                    app.roster.upsert(id, m);
+                    app.changed = true;
+                    app.notice = Some(Notice::Saved(Vec::new()));
+                }
+                Err(e) => app.notice = Some(Notice::Store(e)),
             }
         }
         Confirm::Approve(id) => {

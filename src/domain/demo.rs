@@ -5,7 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::branch::Branch;
 use super::member::{
-    EventKind, Gender, Member, MemberEvent, Occupation, PoliticalTheory, Professional,
+    EventKind, ExemptionReason, Gender, Member, MemberEvent, Occupation, PoliticalTheory,
+    Professional,
 };
 
 /// A small deterministic pseudo-random generator (SplitMix64), enough for sample data.
@@ -213,18 +214,61 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
         };
         if i == 3 {
             // An old member fully exempted for age and health.
-            m.events.push(ev(
+            let mut e = ev(
                 today - Duration::days(400),
                 EventKind::ExemptionStarted { full: true },
-                "NQ chi bộ số 03-NQ/CB; tuổi cao, sức khỏe yếu",
-            ));
+                "",
+            );
+            e.papers.exemption_reason = Some(ExemptionReason::OldAndWeak);
+            e.papers.applied_on = Some(today - Duration::days(420));
+            e.papers.decision = "03-NQ/CB".into();
+            e.papers.decided_on = Some(today - Duration::days(400));
+            e.papers.reported_on = Some(today - Duration::days(395));
+            m.events.push(e);
             m.notes = "Tuổi cao, sức khỏe yếu; đã báo cáo Đảng ủy phường.".into();
         }
         if i == 10 && !probationary {
-            m.events.push(ev(
+            // Working away, temporarily exempted; the exemption ends in three weeks.
+            let mut e = ev(
                 today - Duration::days(150),
                 EventKind::ExemptionStarted { full: false },
-                "Đi làm ăn xa (Bình Dương), 12 tháng",
+                "Đi làm ăn xa (Bình Dương)",
+            );
+            e.papers.exemption_reason = Some(ExemptionReason::WorkingAway);
+            e.papers.ends_on = Some(today + Duration::days(20));
+            e.papers.decision = "07-NQ/CB".into();
+            e.papers.decided_on = Some(today - Duration::days(150));
+            m.events.push(e);
+        }
+        if i == 15 {
+            let mut e = ev(today - Duration::days(700), EventKind::TransferredIn, "");
+            e.papers.organisation = "Chi bộ Khu dân cư số 2, phường Lê Chân".into();
+            e.papers.dues_paid_to = Some((
+                (today - Duration::days(730)).year(),
+                (today - Duration::days(730)).month(),
+            ));
+            m.events.push(e);
+        }
+        if i == 20 && !probationary {
+            let mut e = ev(
+                today - Duration::days(90),
+                EventKind::TransferredOut,
+                "Chuyển về ở cùng con",
+            );
+            e.papers.organisation = "Chi bộ Tổ dân phố 3, phường Ngô Quyền".into();
+            e.papers.decided_on = Some(today - Duration::days(120));
+            e.papers.decision = "QĐ 112-QĐ/ĐU".into();
+            e.papers.dues_paid_to = Some((
+                (today - Duration::days(95)).year(),
+                (today - Duration::days(95)).month(),
+            ));
+            m.events.push(e);
+        }
+        if i == 25 {
+            m.events.push(ev(
+                today - Duration::days(160),
+                EventKind::Died,
+                "Từ trần tại nhà riêng",
             ));
         }
         m.events.sort_by_key(|e| e.date);

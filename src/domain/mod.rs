@@ -1,8 +1,10 @@
 //! Domain types and the rules of the Party regulations. Pure: no I/O, no terminal.
 
 pub mod branch;
+pub mod calendar;
 pub mod date;
 pub mod demo;
+pub mod lifecycle;
 pub mod meeting;
 pub mod member;
 pub mod rules;

@@ -32,6 +32,18 @@ pub enum RuleId {
     QualifiedMajorityDenominator,
     /// Unexcused absences (or unpaid months) in a calendar year that lead to a removal proposal.
     RemovalAbsenceMonths,
+    /// Working days to complete an official transfer after the decision (QĐ 294 6.3.1a).
+    TransferWorkingDays,
+    /// Days before the end of a temporary exemption or transfer when the app reminds.
+    EndingSoonDays,
+    /// "Tuổi cao" for a full exemption, men (years; HD 27-2009, unverified since 2019).
+    FullExemptionMinAgeMale,
+    /// "Tuổi cao" for a full exemption, women (years; HD 27-2009, unverified since 2019).
+    FullExemptionMinAgeFemale,
+    /// Longest temporary exemption per decision, in months (practice, unverified).
+    TemporaryExemptionMaxMonths,
+    /// Age from which long unexcused absence suggests an exemption rather than a removal.
+    SuggestExemptionAge,
 }
 
 /// One row of the rules table.
@@ -109,6 +121,48 @@ const RULES: &[Rule] = &[
         effective: "01/02/2026",
         certainty: Certainty::Verified,
     },
+    Rule {
+        id: RuleId::TransferWorkingDays,
+        value: 60,
+        source: "QĐ 294-QĐ/TW, điểm 6.3.1a",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::EndingSoonDays,
+        value: 30,
+        source: "Sổ chi bộ (nhắc việc)",
+        effective: "01/01/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::FullExemptionMinAgeMale,
+        value: 60,
+        source: "HD 27-HD/BTCTW 2009 (chưa đối chiếu văn bản mới)",
+        effective: "26/03/2009",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::FullExemptionMinAgeFemale,
+        value: 55,
+        source: "HD 27-HD/BTCTW 2009 (chưa đối chiếu văn bản mới)",
+        effective: "26/03/2009",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::TemporaryExemptionMaxMonths,
+        value: 12,
+        source: "Thực tiễn (chưa đối chiếu văn bản)",
+        effective: "01/01/2022",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::SuggestExemptionAge,
+        value: 70,
+        source: "Sổ chi bộ (gợi ý, QĐ 294 mục 7.1)",
+        effective: "01/07/2025",
+        certainty: Certainty::Unverified,
+    },
 ];
 
 /// Looks a rule up in the table.
@@ -144,6 +198,12 @@ mod tests {
             RuleId::QualifiedMajorityNumerator,
             RuleId::QualifiedMajorityDenominator,
             RuleId::RemovalAbsenceMonths,
+            RuleId::TransferWorkingDays,
+            RuleId::EndingSoonDays,
+            RuleId::FullExemptionMinAgeMale,
+            RuleId::FullExemptionMinAgeFemale,
+            RuleId::TemporaryExemptionMaxMonths,
+            RuleId::SuggestExemptionAge,
         ];
         for id in ids {
             assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");

@@ -159,6 +159,12 @@ pub enum Problem {
     TallyTooLarge(u32, u32),
     /// The minutes are approved: only an amendment can change them (approval date).
     Approved(NaiveDate),
+    /// Not a month of the shape mm/yyyy.
+    MonthFormat,
+    /// The date is before the member joined the Party.
+    BeforeAdmission,
+    /// What this event ends is not in force on that date.
+    NotInForce,
 }
 
 /// One refused field.

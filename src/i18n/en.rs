@@ -5,8 +5,12 @@ use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
+use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
-use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::member::{
+    DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
+    RemovalCause, Status,
+};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -137,6 +141,23 @@ impl Catalogue for En {
             RollHint => "c present · l excused · v unexcused · Space cycle · * all present",
             NothingYet => "Nothing yet. Press n to add.",
             SectionTasks => "Tasks assigned",
+            MonthHint => "mm/yyyy",
+            FormEvent => "Record a member's event",
+            ScreenExemptions => "Exemptions, reminders",
+            ExemptedHeading => "Members exempted from party work and meetings",
+            RemindersHeading => "Needs attention",
+            NothingToRemind => "No exempted members and nothing to remind.",
+            ColSince => "Since",
+            ColUntil => "Until",
+            ColReason => "Reason",
+            ColDecision => "Decision",
+            FullExempt => "Full",
+            TemporaryExempt => "Temporary",
+            EventSaved => "Event recorded.",
+            ConfirmRemoveEvent => "Remove the most recent event of",
+            TimelineHint => {
+                "a record an event (exemption, transfer, discipline, removal, death…) · x remove the latest"
+            }
             LabelGuests => "Guests",
         }
     }
@@ -261,6 +282,9 @@ impl Catalogue for En {
                 "the minutes were approved on {}; only an amendment can change them (key m).",
                 crate::domain::date::format_date(*d)
             ),
+            Problem::MonthFormat => "expects a month as mm/yyyy, e.g. 03/2026.".into(),
+            Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
+            Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
             }
@@ -352,6 +376,11 @@ impl Catalogue for En {
             Action::Approve => "Approve the minutes (no more edits)",
             Action::Amend => "Amend approved minutes",
             Action::ExportMinutes => "Export the minutes (.txt and .docx)",
+            Action::Screen5 => "Screen 5: Exemptions and reminders",
+            Action::AddEvent => {
+                "Record an event (exemption, transfer, discipline, removal, death…)"
+            }
+            Action::RemoveLastEvent => "Remove the most recent event (asks first)",
             Action::Search => "Find a member (name without accents, card, phone)",
             Action::New => "Add a member",
             Action::Open => "Open the record",
@@ -387,6 +416,7 @@ impl Catalogue for En {
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Help => "Help",
+            Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",
             Context::Meeting => "A meeting",
             Context::Roll => "Roll call",
@@ -438,6 +468,7 @@ impl Catalogue for En {
             Action::NextTab => "Next part",
             Action::NewItem => "Add item",
             Action::ToggleAttendance => "Attendance",
+            Action::AddEvent => "Event",
             _ => "",
         }
     }
@@ -536,5 +567,94 @@ impl Catalogue for En {
             c.unexcused,
             denominator
         )
+    }
+
+    fn event_field(&self, f: EventField) -> &'static str {
+        use EventField::*;
+        match f {
+            Kind => "Event",
+            Date => "Effective on",
+            ExemptionReason => "Reason",
+            Discipline => "Discipline",
+            RemovalCause => "Cause",
+            Organisation => "From / to organisation",
+            AppliedOn => "Applied on",
+            Decision => "Resolution no.",
+            DecidedOn => "Resolution date",
+            ReportedOn => "Reported upward on",
+            EndsOn => "Until",
+            DuesPaidTo => "Dues paid up to",
+            Note => "Note",
+        }
+    }
+
+    fn exemption_reason(&self, r: ExemptionReason) -> &'static str {
+        match r {
+            ExemptionReason::OldAndWeak => "Old age and poor health",
+            ExemptionReason::LongTreatment => "Long medical treatment",
+            ExemptionReason::Abroad => "Abroad",
+            ExemptionReason::WorkingAway => "Working far away",
+            ExemptionReason::Maternity => "Maternity",
+            ExemptionReason::Other => "Other",
+        }
+    }
+
+    fn discipline(&self, d: DisciplineLevel) -> &'static str {
+        match d {
+            DisciplineLevel::Reprimand => "Reprimand",
+            DisciplineLevel::Warning => "Warning",
+            DisciplineLevel::Dismissal => "Dismissal from post",
+            DisciplineLevel::Expulsion => "Expulsion",
+        }
+    }
+
+    fn removal_cause(&self, r: RemovalCause) -> &'static str {
+        match r {
+            RemovalCause::AbsenceOrDues => "No meetings or no dues for 3 months in a year",
+            RemovalCause::Card => "Returned or destroyed the party card",
+            RemovalCause::NoProgress => "No progress 12 months after education",
+            RemovalCause::Standards => "Breached member standards two years running",
+            RemovalCause::FailedProbation => "Probationary member not recognised",
+            RemovalCause::Other => "Other",
+        }
+    }
+
+    fn life_warning(&self, w: &LifeWarning) -> String {
+        use crate::domain::date::format_date;
+        match w {
+            LifeWarning::ExemptionEndingSoon(d) => format!(
+                "temporary exemption ends on {}: prepare the return.",
+                format_date(*d)
+            ),
+            LifeWarning::ExemptionOverdue(d) => format!(
+                "temporary exemption ended on {} and no return was recorded.",
+                format_date(*d)
+            ),
+            LifeWarning::ExemptionYoung(age, rule) => format!(
+                "full exemption at age {age}, under {} ({}; rule not checked against newer texts).",
+                rules::value(*rule),
+                rules::rule(*rule).source
+            ),
+            LifeWarning::ExemptionNoHealthReason => {
+                "a full exemption needs old age and poor health (HD 27-HD/BTCTW).".into()
+            }
+            LifeWarning::ExemptionTooLong(m) => format!(
+                "temporary exemption of {m} months, longer than the usual {} ({}).",
+                rules::value(RuleId::TemporaryExemptionMaxMonths),
+                rules::rule(RuleId::TemporaryExemptionMaxMonths).source
+            ),
+            LifeWarning::TemporaryTransferEnding(d) => {
+                format!("temporary transfer ends on {}.", format_date(*d))
+            }
+            LifeWarning::TransferLate(days) => format!(
+                "transfer done after {days} working days, more than {} ({}).",
+                rules::value(RuleId::TransferWorkingDays),
+                rules::rule(RuleId::TransferWorkingDays).source
+            ),
+            LifeWarning::MaybeExemption(m) => format!(
+                "old and absent without reason in {m} months this year: consider an exemption rather than removal ({}).",
+                rules::rule(RuleId::SuggestExemptionAge).source
+            ),
+        }
     }
 }

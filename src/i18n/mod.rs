@@ -9,8 +9,12 @@ use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
+use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
-use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::member::{
+    DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
+    RemovalCause, Status,
+};
 use crate::domain::validate::{Field, Problem, Warning};
 
 pub use en::En;
@@ -260,6 +264,36 @@ pub enum Msg {
     LabelGuests,
     /// Section: tasks assigned at meetings.
     SectionTasks,
+    /// Hint for month fields.
+    MonthHint,
+    /// Title of the event form.
+    FormEvent,
+    /// Title of the exemptions screen.
+    ScreenExemptions,
+    /// Heading: exempted members.
+    ExemptedHeading,
+    /// Heading: reminders.
+    RemindersHeading,
+    /// No exempted members and no reminders.
+    NothingToRemind,
+    /// Column: since.
+    ColSince,
+    /// Column: until.
+    ColUntil,
+    /// Column: reason.
+    ColReason,
+    /// Column: decision.
+    ColDecision,
+    /// Full exemption.
+    FullExempt,
+    /// Temporary exemption.
+    TemporaryExempt,
+    /// Event recorded.
+    EventSaved,
+    /// Confirm removing the last event.
+    ConfirmRemoveEvent,
+    /// Hint under the member card timeline.
+    TimelineHint,
 }
 
 /// One language's texts. Every method must be implemented by every language.
@@ -306,6 +340,16 @@ pub trait Catalogue: Sync {
     fn tab(&self, t: Tab) -> &'static str;
     /// The attendance figures line under an open meeting.
     fn figures(&self, c: &Counts, denominator: u32) -> String;
+    /// Label of an event form field.
+    fn event_field(&self, f: EventField) -> &'static str;
+    /// Label of an exemption reason.
+    fn exemption_reason(&self, r: ExemptionReason) -> &'static str;
+    /// Label of a discipline level.
+    fn discipline(&self, d: DisciplineLevel) -> &'static str;
+    /// Label of a removal cause.
+    fn removal_cause(&self, r: RemovalCause) -> &'static str;
+    /// A reminder or warning about a member's events, naming its rule.
+    fn life_warning(&self, w: &LifeWarning) -> String;
 }
 
 /// Command-line and store messages that carry values.

@@ -5,8 +5,12 @@ use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
 use crate::domain::branch::BranchField;
+use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
-use crate::domain::member::{EventKind, Gender, Occupation, PoliticalTheory, Professional, Status};
+use crate::domain::member::{
+    DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
+    RemovalCause, Status,
+};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -133,6 +137,23 @@ impl Catalogue for Vi {
             }
             NothingYet => "Chưa có. Nhấn n để thêm.",
             SectionTasks => "Nhiệm vụ được giao",
+            MonthHint => "mm/yyyy",
+            FormEvent => "Ghi sự kiện của đảng viên",
+            ScreenExemptions => "Miễn SH, nhắc việc",
+            ExemptedHeading => "Đảng viên được miễn, tạm miễn công tác và sinh hoạt đảng",
+            RemindersHeading => "Cần chú ý",
+            NothingToRemind => "Không có đảng viên được miễn và không có việc cần nhắc.",
+            ColSince => "Từ ngày",
+            ColUntil => "Đến ngày",
+            ColReason => "Lý do",
+            ColDecision => "Nghị quyết",
+            FullExempt => "Miễn",
+            TemporaryExempt => "Tạm miễn",
+            EventSaved => "Đã ghi sự kiện.",
+            ConfirmRemoveEvent => "Xóa sự kiện ghi gần nhất của đồng chí",
+            TimelineHint => {
+                "a ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…) · x xóa sự kiện gần nhất"
+            }
             LabelGuests => "Khách mời",
         }
     }
@@ -257,6 +278,9 @@ impl Catalogue for Vi {
                 "biên bản đã thông qua ngày {}; chỉ có thể thêm sửa đổi, bổ sung (phím m).",
                 crate::domain::date::format_date(*d)
             ),
+            Problem::MonthFormat => "cần nhập tháng theo dạng mm/yyyy, ví dụ 03/2026.".into(),
+            Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
+            Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
             ),
@@ -350,6 +374,9 @@ impl Catalogue for Vi {
             Action::Approve => "Thông qua biên bản (không sửa được nữa)",
             Action::Amend => "Sửa đổi, bổ sung biên bản đã thông qua",
             Action::ExportMinutes => "Xuất biên bản (.txt và .docx)",
+            Action::Screen5 => "Màn hình 5: Miễn sinh hoạt, nhắc việc",
+            Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
+            Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
             Action::Search => "Tìm đảng viên (tên không dấu, số thẻ, điện thoại)",
             Action::New => "Thêm đảng viên",
             Action::Open => "Xem hồ sơ",
@@ -385,6 +412,7 @@ impl Catalogue for Vi {
             Context::Form => "Biểu mẫu",
             Context::Confirm => "Hộp xác nhận",
             Context::Help => "Trợ giúp",
+            Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",
             Context::Meeting => "Buổi sinh hoạt",
             Context::Roll => "Điểm danh",
@@ -438,6 +466,7 @@ impl Catalogue for Vi {
             Action::NextTab => "Phần sau",
             Action::NewItem => "Thêm mục",
             Action::ToggleAttendance => "Chuyên cần",
+            Action::AddEvent => "Ghi sự kiện",
             _ => "",
         }
     }
@@ -536,5 +565,98 @@ impl Catalogue for Vi {
             c.unexcused,
             denominator
         )
+    }
+
+    fn event_field(&self, f: EventField) -> &'static str {
+        use EventField::*;
+        match f {
+            Kind => "Sự kiện",
+            Date => "Ngày hiệu lực",
+            ExemptionReason => "Lý do miễn",
+            Discipline => "Hình thức kỷ luật",
+            RemovalCause => "Lý do xóa tên",
+            Organisation => "Tổ chức đảng đi/đến",
+            AppliedOn => "Ngày làm đơn",
+            Decision => "Số NQ/QĐ",
+            DecidedOn => "Ngày NQ/QĐ",
+            ReportedOn => "Ngày báo cáo cấp trên",
+            EndsOn => "Đến ngày",
+            DuesPaidTo => "Đảng phí đã đóng đến",
+            Note => "Ghi chú",
+        }
+    }
+
+    fn exemption_reason(&self, r: ExemptionReason) -> &'static str {
+        match r {
+            ExemptionReason::OldAndWeak => "Tuổi cao, sức khỏe yếu",
+            ExemptionReason::LongTreatment => "Chữa bệnh dài ngày",
+            ExemptionReason::Abroad => "Ra nước ngoài",
+            ExemptionReason::WorkingAway => "Đi làm ăn xa",
+            ExemptionReason::Maternity => "Thai sản",
+            ExemptionReason::Other => "Khác",
+        }
+    }
+
+    fn discipline(&self, d: DisciplineLevel) -> &'static str {
+        match d {
+            DisciplineLevel::Reprimand => "Khiển trách",
+            DisciplineLevel::Warning => "Cảnh cáo",
+            DisciplineLevel::Dismissal => "Cách chức",
+            DisciplineLevel::Expulsion => "Khai trừ",
+        }
+    }
+
+    fn removal_cause(&self, r: RemovalCause) -> &'static str {
+        match r {
+            RemovalCause::AbsenceOrDues => {
+                "Bỏ sinh hoạt hoặc không đóng đảng phí 3 tháng trong năm"
+            }
+            RemovalCause::Card => "Tự ý trả thẻ hoặc hủy thẻ đảng viên",
+            RemovalCause::NoProgress => "Giảm sút ý chí, không tiến bộ sau 12 tháng giáo dục",
+            RemovalCause::Standards => "Hai năm liền vi phạm tư cách đảng viên",
+            RemovalCause::FailedProbation => {
+                "Đảng viên dự bị không đủ điều kiện công nhận chính thức"
+            }
+            RemovalCause::Other => "Lý do khác",
+        }
+    }
+
+    fn life_warning(&self, w: &LifeWarning) -> String {
+        use crate::domain::date::format_date;
+        match w {
+            LifeWarning::ExemptionEndingSoon(d) => format!(
+                "tạm miễn sinh hoạt hết hạn ngày {}: chuẩn bị cho đồng chí trở lại sinh hoạt.",
+                format_date(*d)
+            ),
+            LifeWarning::ExemptionOverdue(d) => format!(
+                "tạm miễn đã hết hạn từ {} mà chưa ghi trở lại sinh hoạt.",
+                format_date(*d)
+            ),
+            LifeWarning::ExemptionYoung(age, rule) => format!(
+                "miễn sinh hoạt cho người {age} tuổi, dưới {} tuổi ({}; quy định này chưa được đối chiếu văn bản mới).",
+                rules::value(*rule),
+                rules::rule(*rule).source
+            ),
+            LifeWarning::ExemptionNoHealthReason => {
+                "miễn sinh hoạt hẳn cần lý do tuổi cao, sức khỏe yếu (HD 27-HD/BTCTW).".into()
+            }
+            LifeWarning::ExemptionTooLong(m) => format!(
+                "tạm miễn {m} tháng, dài hơn {} tháng thường áp dụng ({}).",
+                rules::value(RuleId::TemporaryExemptionMaxMonths),
+                rules::rule(RuleId::TemporaryExemptionMaxMonths).source
+            ),
+            LifeWarning::TemporaryTransferEnding(d) => {
+                format!("sinh hoạt tạm thời hết hạn ngày {}.", format_date(*d))
+            }
+            LifeWarning::TransferLate(days) => format!(
+                "chuyển sinh hoạt sau {days} ngày làm việc, quá {} ngày ({}).",
+                rules::value(RuleId::TransferWorkingDays),
+                rules::rule(RuleId::TransferWorkingDays).source
+            ),
+            LifeWarning::MaybeExemption(m) => format!(
+                "tuổi cao, vắng không lý do {m} tháng trong năm: cân nhắc làm thủ tục miễn sinh hoạt thay vì xóa tên ({}).",
+                rules::rule(RuleId::SuggestExemptionAge).source
+            ),
+        }
     }
 }

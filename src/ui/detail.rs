@@ -162,11 +162,34 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
         left.width,
     ));
     r.push(heading(Msg::SectionTimeline));
+    r.push(Line::styled(
+        c.msg(Msg::TimelineHint).to_string(),
+        theme.dim(),
+    ));
     for ev in m.events.iter().rev() {
-        let note = if ev.note.is_empty() {
+        let mut extra: Vec<String> = Vec::new();
+        if let Some(r) = ev.papers.exemption_reason {
+            extra.push(c.exemption_reason(r).to_string());
+        }
+        if let Some(dl) = ev.papers.discipline {
+            extra.push(c.discipline(dl).to_string());
+        }
+        if !ev.papers.organisation.is_empty() {
+            extra.push(ev.papers.organisation.clone());
+        }
+        if let Some(end) = ev.papers.ends_on {
+            extra.push(format!("→ {}", date::format_date(end)));
+        }
+        if !ev.papers.decision.is_empty() {
+            extra.push(ev.papers.decision.clone());
+        }
+        if !ev.note.is_empty() {
+            extra.push(ev.note.replace('\n', " "));
+        }
+        let note = if extra.is_empty() {
             String::new()
         } else {
-            format!(" — {}", ev.note)
+            format!(" — {}", extra.join("; "))
         };
         r.push(Line::from(vec![
             Span::styled(

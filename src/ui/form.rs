@@ -11,20 +11,25 @@ use super::block;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::domain::lifecycle::{self, EventField};
 use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
-use crate::domain::member::{Gender, Occupation, PoliticalTheory, Professional};
+use crate::domain::member::{
+    DisciplineLevel, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
+    RemovalCause,
+};
 use crate::domain::validate::{Field, FieldKind};
 use crate::i18n::{Catalogue, Msg};
 
 const LABEL_W: usize = 22;
 
-fn label(c: &dyn Catalogue, f: FieldRef) -> String {
+fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
     let name = match f {
         FieldRef::Member(m) => c.field(m),
         FieldRef::Branch(b) => c.branch_field(b),
         FieldRef::Meeting(m) => c.meeting_field(m),
+        FieldRef::Event(e) => c.event_field(e),
     };
-    if f.required() {
+    if required {
         format!("{name}*")
     } else {
         name.to_string()
@@ -47,6 +52,16 @@ fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
         FieldRef::Meeting(MeetingField::Kind) => {
             MeetingKind::ALL.get(i).map(|k| c.meeting_kind(*k))
         }
+        FieldRef::Event(EventField::Kind) => lifecycle::RECORDABLE.get(i).map(|k| c.event(*k)),
+        FieldRef::Event(EventField::ExemptionReason) => {
+            ExemptionReason::ALL.get(i).map(|r| c.exemption_reason(*r))
+        }
+        FieldRef::Event(EventField::Discipline) => {
+            DisciplineLevel::ALL.get(i).map(|d| c.discipline(*d))
+        }
+        FieldRef::Event(EventField::RemovalCause) => {
+            RemovalCause::ALL.get(i).map(|r| c.removal_cause(*r))
+        }
         FieldRef::Meeting(MeetingField::VoteThreshold) => {
             [Threshold::Majority, Threshold::TwoThirds]
                 .get(i)
@@ -61,6 +76,7 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
     match (ff.field, ff.field.kind()) {
         (_, FieldKind::Choice(_)) => c.msg(Msg::ChoiceHint),
         (_, FieldKind::Date) => c.msg(Msg::DateHint),
+        (FieldRef::Event(EventField::DuesPaidTo), _) => c.msg(Msg::MonthHint),
         (FieldRef::Branch(crate::domain::branch::BranchField::Term), _) => c.msg(Msg::TermHint),
         _ => "",
     }
@@ -81,6 +97,7 @@ fn title(kind: FormKind) -> Msg {
         FormKind::NewTask(_) | FormKind::EditTask(..) => Msg::FormTask,
         FormKind::Amendment(_) => Msg::FormAmendment,
         FormKind::AbsenceReason(..) => Msg::FormAbsence,
+        FormKind::NewEvent(_) => Msg::FormEvent,
     }
 }
 
@@ -156,7 +173,10 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
         let marker = if focused { theme.marker() } else { " " };
         let label_line = Line::from(vec![
             Span::styled(format!("{marker} "), theme.accent()),
-            Span::styled(format!("{:<LABEL_W$}", label(c, ff.field)), lstyle),
+            Span::styled(
+                format!("{:<LABEL_W$}", label(c, ff.field, ff.required)),
+                lstyle,
+            ),
         ]);
         f.render_widget(
             label_line,

@@ -1,6 +1,7 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
 mod detail;
+mod exemptions;
 mod form;
 mod help;
 mod meetings;
@@ -55,6 +56,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         }
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
+        Screen::Exemptions => exemptions::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -110,18 +112,19 @@ fn draw_title(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let mut spans = Vec::new();
-    for (i, s) in Screen::ALL.iter().enumerate() {
+    for s in Screen::ALL {
         let name = match s {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
+            Screen::Exemptions => c.msg(Msg::ScreenExemptions),
         };
         let style = if *s == app.screen {
             theme.selected()
         } else {
             theme.dim()
         };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, name), style));
+        spans.push(Span::styled(format!(" {} {} ", s.number(), name), style));
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), area);
@@ -170,6 +173,14 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
         }
         Confirm::DeletePart(..) => cat.msg(Msg::ConfirmDeletePart).to_string(),
         Confirm::Approve(_) => cat.msg(Msg::ConfirmApprove).to_string(),
+        Confirm::RemoveLastEvent(id, label) => {
+            let name = app
+                .roster
+                .get(*id)
+                .map(|e| e.member.full_name.clone())
+                .unwrap_or_default();
+            format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
+        }
     };
     let r = centered(area, 60, 7);
     f.render_widget(Clear, r);
@@ -212,6 +223,19 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Some(Notice::Exported(paths)) => {
             (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok())
         }
+        Some(Notice::EventSaved(w)) if !w.is_empty() => {
+            let ws: Vec<String> = w.iter().map(|w| c.life_warning(w)).collect();
+            (
+                format!(
+                    "{} {}{}",
+                    c.msg(Msg::EventSaved),
+                    c.msg(Msg::WarningPrefix),
+                    ws.join(" ")
+                ),
+                theme.warning(),
+            )
+        }
+        Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
         None => (hints(app), theme.dim()),
     };
@@ -247,6 +271,7 @@ fn hints(app: &App) -> String {
         Action::Amend,
         Action::ExportMinutes,
         Action::ToggleAttendance,
+        Action::AddEvent,
         Action::Quit,
     ];
     let mut out = Vec::new();
