@@ -185,3 +185,42 @@ fn export_minutes_by_number_or_date() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("-o"));
 }
+
+#[test]
+fn export_exemptions_as_text_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(sochibo(&["demo"], &data).status.success());
+    let out = sochibo(&["export", "exemptions"], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.contains("Đến ngày 21/11/2026"), "{t}");
+    assert!(
+        t.contains("Miễn     Tuổi cao, sức khỏe yếu") && t.contains("Tạm miễn Đi làm ăn xa"),
+        "{t}"
+    );
+    assert!(t.contains("03-NQ/CB"));
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+    let csv = dir.path().join("mien.csv");
+    let out = sochibo(
+        &[
+            "export",
+            "exemptions",
+            "--year",
+            "2026",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+        &data,
+    );
+    assert!(out.status.success());
+    let c = text(&std::fs::read(&csv).unwrap());
+    assert!(c.starts_with("\u{feff}Họ và tên,Hình thức,Lý do"));
+    assert_eq!(
+        c.lines().count(),
+        3,
+        "header and the two exempted members\n{c}"
+    );
+}

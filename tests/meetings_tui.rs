@@ -40,8 +40,15 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     assert_eq!(m.number, 1, "first document of the term");
     assert!(m.agenda[0].title.starts_with("Khai mạc"));
     let active = h.app.roster.count(sochibo::app::roster::Filter::Active);
-    assert_eq!(m.attendance.len(), active, "every member in the branch on that date");
-    assert_eq!(active, 33, "35 in the demo, one transferred out, one deceased");
+    assert_eq!(
+        m.attendance.len(),
+        active,
+        "every member in the branch on that date"
+    );
+    assert_eq!(
+        active, 33,
+        "35 in the demo, one transferred out, one deceased"
+    );
     assert!(h.screen().contains("Điểm danh"));
 
     // Roll call in one pass: everyone present, then two absences.

@@ -36,7 +36,11 @@ fn search_without_diacritics_finds_the_member() {
     assert!(h.app.roster.visible_len() >= 1);
     // Esc clears the search and shows everyone again.
     h.keys("<Esc>");
-    assert_eq!(h.app.roster.visible_len(), 34, "33 active demo members and the one added");
+    assert_eq!(
+        h.app.roster.visible_len(),
+        34,
+        "33 active demo members and the one added"
+    );
 }
 
 #[test]
@@ -268,7 +272,11 @@ fn filter_tabs_cycle_by_status() {
     assert_eq!(h.app.roster.visible_len(), 33, "Đang sinh hoạt");
     h.keys("<S-Tab>");
     assert!(h.app.roster.visible().all(|e| !e.status.is_active()));
-    assert_eq!(h.app.roster.visible_len(), 2, "Đã ra khỏi danh sách: transferred out, deceased");
+    assert_eq!(
+        h.app.roster.visible_len(),
+        2,
+        "Đã ra khỏi danh sách: transferred out, deceased"
+    );
 }
 
 #[test]

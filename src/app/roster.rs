@@ -244,11 +244,18 @@ mod tests {
         assert!(r.visible_len() >= 2);
         r.filter = Filter::Active;
         r.refresh();
-        let target = r.visible().nth(10).map(|e| e.member.full_name.clone()).unwrap_or_default();
+        let target = r
+            .visible()
+            .nth(10)
+            .map(|e| e.member.full_name.clone())
+            .unwrap_or_default();
         r.query.set(&crate::domain::text::fold(&target));
         r.refresh();
         // The first match folds to the same text ("Lê Văn Ân" and "Lê Văn An" both match).
         let fold = crate::domain::text::fold;
-        assert_eq!(r.selected().map(|e| fold(&e.member.full_name)), Some(fold(&target)));
+        assert_eq!(
+            r.selected().map(|e| fold(&e.member.full_name)),
+            Some(fold(&target))
+        );
     }
 }

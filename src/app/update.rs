@@ -269,10 +269,8 @@ pub fn update(app: &mut App, action: Action) {
         app.notice = None;
     }
     if let Some(n) = action.screen_number() {
-        if let (None, None, Some(s)) =
-            (&app.form, &app.confirm, Screen::ALL.get(usize::from(n) - 1))
-        {
-            app.screen = *s;
+        if let (None, None, Some(s)) = (&app.form, &app.confirm, Screen::from_number(n)) {
+            app.screen = s;
             app.help = None;
         }
         return;

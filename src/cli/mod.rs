@@ -76,9 +76,30 @@ pub enum DocFormat {
     Docx,
 }
 
+/// Formats of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Plain text, 80 columns.
+    Txt,
+    /// CSV for Excel.
+    Csv,
+}
+
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
+    /// Exempted members (in force today, or during --year).
+    Exemptions {
+        /// Every exemption in force at some time in this year.
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The minutes (biên bản) of one meeting.
     Minutes {
         /// The meeting: its number in the current term ("5" or "05") or its date (dd/mm/yyyy).
@@ -198,17 +219,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
-        Some(Command::Export {
-            what: ExportWhat::Members { output },
-        }) => cmd_export_members(&args, lang, output.as_deref()),
-        Some(Command::Export {
-            what:
-                ExportWhat::Minutes {
-                    meeting,
-                    format,
-                    output,
-                },
-        }) => cmd_export_minutes(&args, lang, meeting, *format, output.as_deref()),
+        Some(Command::Export { what }) => cmd_export(&args, lang, what),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -378,6 +389,79 @@ fn cmd_export_minutes(
         Some(path) => {
             let shown = path.display().to_string();
             write_file_atomically(path, &bytes)
+                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            println!("{}", c.cli(C::Written(&shown)));
+            Ok(())
+        }
+    }
+}
+
+fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
+    match what {
+        ExportWhat::Members { output } => cmd_export_members(args, lang, output.as_deref()),
+        ExportWhat::Minutes {
+            meeting,
+            format,
+            output,
+        } => cmd_export_minutes(args, lang, meeting, *format, output.as_deref()),
+        ExportWhat::Exemptions {
+            year,
+            format,
+            output,
+        } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
+    }
+}
+
+fn cmd_export_exemptions(
+    args: &Args,
+    lang: Lang,
+    year: Option<i32>,
+    format: ListFormat,
+    out: Option<&Path>,
+) -> Result<(), String> {
+    use crate::domain::lifecycle;
+    use crate::interchange::lists;
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let members = store.members().map_err(|e| i18n::store_error(lang, &e))?;
+    let today = today();
+    let rows: Vec<_> = members
+        .into_iter()
+        .flat_map(|(_, m)| {
+            let rows = match year {
+                Some(y) => lifecycle::exempt_rows_in_year(&m, y),
+                None => lifecycle::exempt_row(&m, today).into_iter().collect(),
+            };
+            rows.into_iter().map(move |r| (m.clone(), r))
+        })
+        .collect();
+    let text = match format {
+        ListFormat::Csv => lists::exemptions_csv(&rows),
+        ListFormat::Txt => {
+            let t = lists::exemptions_txt(year, today, &rows);
+            if out.is_some() {
+                crate::interchange::minutes::to_crlf(&t)
+            } else {
+                t
+            }
+        }
+    };
+    write_output(lang, out, text.as_bytes())
+}
+
+/// Writes to the file (atomically, saying so) or to stdout.
+fn write_output(lang: Lang, out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    let c = lang.cat();
+    match out {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(bytes)
+                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))
+        }
+        Some(path) => {
+            let shown = path.display().to_string();
+            write_file_atomically(path, bytes)
                 .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
             println!("{}", c.cli(C::Written(&shown)));
             Ok(())

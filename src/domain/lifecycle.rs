@@ -170,6 +170,8 @@ pub enum LifeWarning {
     TransferLate(u32),
     /// Old and often absent: maybe an exemption rather than a removal (months absent).
     MaybeExemption(u32),
+    /// Absent without reason in this many months of the year: the removal rule's count.
+    UnexcusedAbsences(u32),
 }
 
 fn problem_of(e: DateError) -> Problem {
@@ -365,7 +367,11 @@ pub fn reminders(member: &Member, today: NaiveDate, unexcused_months: u32) -> Ve
     let old = member.birth_date.is_some_and(|b| {
         i64::from(date::age_years(b, today)) >= rules::value(RuleId::SuggestExemptionAge)
     });
-    if old && status.is_active() && !status.is_exempt() && unexcused_months >= 2 {
+    let active = status.is_active() && !status.is_exempt();
+    if active && super::meeting::absence_flag(unexcused_months) {
+        w.push(LifeWarning::UnexcusedAbsences(unexcused_months));
+    }
+    if old && active && unexcused_months >= 2 {
         w.push(LifeWarning::MaybeExemption(unexcused_months));
     }
     w
@@ -407,9 +413,31 @@ pub fn exempt_row(member: &Member, on: NaiveDate) -> Option<ExemptRow> {
     })
 }
 
-/// The year of a date (for filters).
-pub fn year_of(d: NaiveDate) -> i32 {
-    d.year()
+/// Every exemption period of a member: the start event and the date it ended (the
+/// recorded return), `None` while still in force.
+pub fn exemption_periods(member: &Member) -> Vec<(&MemberEvent, Option<NaiveDate>)> {
+    let mut out: Vec<(&MemberEvent, Option<NaiveDate>)> = Vec::new();
+    for e in &member.events {
+        match e.kind {
+            EventKind::ExemptionStarted { .. } => out.push((e, None)),
+            EventKind::ExemptionEnded => {
+                if let Some(last) = out.last_mut().filter(|(_, end)| end.is_none()) {
+                    last.1 = Some(e.date);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The exemption rows of a member for a year: periods that overlap it.
+pub fn exempt_rows_in_year(member: &Member, year: i32) -> Vec<ExemptRow> {
+    exemption_periods(member)
+        .into_iter()
+        .filter(|(start, end)| start.date.year() <= year && end.is_none_or(|d| d.year() >= year))
+        .filter_map(|(start, _)| exempt_row(member, start.date))
+        .collect()
 }
 
 #[cfg(test)]
@@ -539,6 +567,13 @@ mod tests {
             vec![LifeWarning::MaybeExemption(2)]
         );
         assert_eq!(reminders(&old, d(2026, 11, 21), 1), vec![]);
+        assert_eq!(
+            reminders(&old, d(2026, 11, 21), 3),
+            vec![
+                LifeWarning::UnexcusedAbsences(3),
+                LifeWarning::MaybeExemption(3)
+            ]
+        );
     }
 
     #[test]
@@ -552,6 +587,32 @@ mod tests {
         );
         e.date = d(2026, 5, 7);
         assert_eq!(event_warnings(&m, &e, d(2026, 11, 21)), vec![]);
+    }
+
+    #[test]
+    fn periods_overlap_years() {
+        let mut m = member();
+        m.add_event(MemberEvent::new(
+            d(2024, 5, 1),
+            EventKind::ExemptionStarted { full: false },
+            "",
+        ));
+        m.add_event(MemberEvent::new(
+            d(2025, 2, 1),
+            EventKind::ExemptionEnded,
+            "",
+        ));
+        m.add_event(MemberEvent::new(
+            d(2026, 3, 1),
+            EventKind::ExemptionStarted { full: true },
+            "",
+        ));
+        assert_eq!(exemption_periods(&m).len(), 2);
+        assert_eq!(exempt_rows_in_year(&m, 2024).len(), 1);
+        assert_eq!(exempt_rows_in_year(&m, 2025).len(), 1);
+        assert_eq!(exempt_rows_in_year(&m, 2026).len(), 1);
+        assert!(exempt_rows_in_year(&m, 2026)[0].full);
+        assert_eq!(exempt_rows_in_year(&m, 2023).len(), 0);
     }
 
     #[test]

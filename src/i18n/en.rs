@@ -155,9 +155,7 @@ impl Catalogue for En {
             TemporaryExempt => "Temporary",
             EventSaved => "Event recorded.",
             ConfirmRemoveEvent => "Remove the most recent event of",
-            TimelineHint => {
-                "a record an event (exemption, transfer, discipline, removal, death…) · x remove the latest"
-            }
+            TimelineHint => "a record an event · x remove the latest",
             LabelGuests => "Guests",
         }
     }
@@ -650,6 +648,11 @@ impl Catalogue for En {
                 "transfer done after {days} working days, more than {} ({}).",
                 rules::value(RuleId::TransferWorkingDays),
                 rules::rule(RuleId::TransferWorkingDays).source
+            ),
+            LifeWarning::UnexcusedAbsences(m) => format!(
+                "absent without reason in {m} months this year (from {}: consider removal, {}).",
+                rules::value(RuleId::RemovalAbsenceMonths),
+                rules::rule(RuleId::RemovalAbsenceMonths).source
             ),
             LifeWarning::MaybeExemption(m) => format!(
                 "old and absent without reason in {m} months this year: consider an exemption rather than removal ({}).",

@@ -151,9 +151,7 @@ impl Catalogue for Vi {
             TemporaryExempt => "Tạm miễn",
             EventSaved => "Đã ghi sự kiện.",
             ConfirmRemoveEvent => "Xóa sự kiện ghi gần nhất của đồng chí",
-            TimelineHint => {
-                "a ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…) · x xóa sự kiện gần nhất"
-            }
+            TimelineHint => "a ghi sự kiện · x xóa sự kiện gần nhất",
             LabelGuests => "Khách mời",
         }
     }
@@ -652,6 +650,11 @@ impl Catalogue for Vi {
                 "chuyển sinh hoạt sau {days} ngày làm việc, quá {} ngày ({}).",
                 rules::value(RuleId::TransferWorkingDays),
                 rules::rule(RuleId::TransferWorkingDays).source
+            ),
+            LifeWarning::UnexcusedAbsences(m) => format!(
+                "vắng sinh hoạt không lý do {m} tháng trong năm (từ {} tháng: xem xét xóa tên, {}).",
+                rules::value(RuleId::RemovalAbsenceMonths),
+                rules::rule(RuleId::RemovalAbsenceMonths).source
             ),
             LifeWarning::MaybeExemption(m) => format!(
                 "tuổi cao, vắng không lý do {m} tháng trong năm: cân nhắc làm thủ tục miễn sinh hoạt thay vì xóa tên ({}).",

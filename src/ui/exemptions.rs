@@ -50,15 +50,21 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let reason = r.reason.map(|x| c.exemption_reason(x)).unwrap_or_default();
             let until = r.until.map(date::format_date).unwrap_or_else(|| "—".into());
             let text = format!(
-                "{marker} {:<22} {:<8} {:<22} {} → {}  {}",
-                ellipsize(&e.member.full_name, 22),
+                "{marker} {:<24} {:<9} {}",
+                ellipsize(&e.member.full_name, 24),
                 kind,
-                ellipsize(reason, 22),
-                date::format_date(r.since),
-                until,
-                r.decision
+                reason
             );
             lines.push(Line::styled(ellipsize(&text, width), style));
+            let papers = format!(
+                "     {} {} → {}  {}: {}",
+                c.msg(Msg::ColSince),
+                date::format_date(r.since),
+                until,
+                c.msg(Msg::ColDecision),
+                r.decision
+            );
+            lines.push(Line::styled(ellipsize(&papers, width), theme.dim()));
         } else if !shown_reminders_heading {
             shown_reminders_heading = true;
             lines.push(Line::from(""));
@@ -81,6 +87,6 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ]));
         }
     }
-    let scroll = (app.exempt_cursor * 2 + 3).saturating_sub(usize::from(area.height));
+    let scroll = (app.exempt_cursor * 3 + 4).saturating_sub(usize::from(area.height));
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }

@@ -1,0 +1,141 @@
+//! A member's events through the keys: a temporary exemption recorded from the member's
+//! application changes the roll call and the vote denominator; ending it brings the
+//! member back.
+
+mod common;
+
+use common::{Harness, today};
+use sochibo::domain::meeting::vote_denominator;
+use sochibo::domain::member::{EventKind, ExemptionReason, Status};
+use sochibo::domain::validate::{MemberDraft, check_member};
+
+/// An official member: admitted 1975, recognised 1976.
+fn official(name: &str) -> sochibo::domain::member::Member {
+    let d = MemberDraft {
+        full_name: name.into(),
+        birth_date: "05/03/1950".into(),
+        admitted_on: "10/01/1975".into(),
+        recognized_on: "10/01/1976".into(),
+        card_number: "12345678".into(),
+        ..MemberDraft::default()
+    };
+    check_member(&d, None, None, [], today()).unwrap().member
+}
+
+fn newest_meeting(h: &Harness) -> sochibo::domain::meeting::Meeting {
+    h.app
+        .store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .max_by_key(|(id, _)| *id)
+        .unwrap()
+        .1
+}
+
+#[test]
+fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
+    let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
+    h.keys("/nguyen van an<Enter><Enter>a");
+    assert!(
+        h.screen().contains("Ghi sự kiện của đảng viên"),
+        "{}",
+        h.screen()
+    );
+    // Kind: "Tạm miễn…" is first. Reason: ← → to "Chữa bệnh dài ngày". Until, application, resolution.
+    h.keys("<Tab><Tab><Right><Right><Tab>21/05/2027<Tab>15/11/2026<Tab>09-NQ/CB<C-s>");
+    let screen = h.screen();
+    assert!(screen.contains("Đã ghi sự kiện"), "{screen}");
+    let (_, m) = h
+        .app
+        .store
+        .members()
+        .unwrap()
+        .into_iter()
+        .find(|(_, m)| m.full_name == "Nguyễn Văn An")
+        .unwrap();
+    let e = m.events.last().unwrap();
+    assert_eq!(e.kind, EventKind::ExemptionStarted { full: false });
+    assert_eq!(
+        e.papers.exemption_reason,
+        Some(ExemptionReason::LongTreatment)
+    );
+    assert_eq!(e.papers.decision, "09-NQ/CB");
+    assert_eq!(m.status_at(today()), Status::TemporarilyExempt);
+    assert!(
+        screen.contains("Tạm miễn công tác"),
+        "the timeline shows it\n{screen}"
+    );
+
+    // The next roll call shows "Tạm miễn SH"; absent, the member leaves the denominator.
+    h.keys("<Esc><Esc>3n<C-s>");
+    let with_exemption = newest_meeting(&h);
+    let row = with_exemption
+        .attendance
+        .iter()
+        .find(|r| r.name == "Nguyễn Văn An")
+        .unwrap();
+    assert_eq!(row.status, Status::TemporarilyExempt);
+    assert!(h.screen().contains("Tạm miễn SH"), "{}", h.screen());
+    let d1 = vote_denominator(&with_exemption.attendance);
+
+    // End the exemption on the member's return: the member is back.
+    h.keys("<Esc>1/nguyen van an<Enter><Enter>a<Right><Right><C-s>");
+    assert!(h.screen().contains("Đã ghi sự kiện"), "{}", h.screen());
+    let (_, m) = h
+        .app
+        .store
+        .members()
+        .unwrap()
+        .into_iter()
+        .find(|(_, m)| m.full_name == "Nguyễn Văn An")
+        .unwrap();
+    assert_eq!(m.status_at(today()), Status::Official);
+    assert_eq!(
+        m.events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::ExemptionStarted { .. }))
+            .count(),
+        1,
+        "history kept"
+    );
+    h.keys("<Esc><Esc>3n<C-s>");
+    let after = newest_meeting(&h);
+    assert_eq!(
+        after
+            .attendance
+            .iter()
+            .find(|r| r.name == "Nguyễn Văn An")
+            .unwrap()
+            .status,
+        Status::Official
+    );
+    assert_eq!(vote_denominator(&after.attendance), d1 + 1);
+}
+
+#[test]
+fn ending_an_exemption_that_is_not_in_force_is_refused() {
+    let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
+    let before = h.app.store.members().unwrap();
+    h.keys("/nguyen van an<Enter><Enter>a<Right><Right><C-s>");
+    assert!(h.screen().contains("không có việc miễn"), "{}", h.screen());
+    assert_eq!(h.app.store.members().unwrap(), before, "nothing saved");
+}
+
+#[test]
+fn exemptions_screen_lists_exempted_members_and_reminders() {
+    let mut h = Harness::demo(&[]);
+    h.keys("5");
+    let screen = h.screen();
+    assert!(screen.contains("Đảng viên được miễn"), "{screen}");
+    assert!(screen.contains("Tuổi cao, sức khỏe yếu"), "{screen}");
+    assert!(screen.contains("03-NQ/CB"), "{screen}");
+    assert!(
+        screen.contains("tạm miễn sinh hoạt hết hạn ngày 11/12/2026"),
+        "the temporary one ends in 20 days\n{screen}"
+    );
+    // Enter opens the member's card.
+    h.keys("<Enter>");
+    assert!(h.app.detail.is_some());
+    assert!(h.screen().contains("Hồ sơ đảng viên"));
+}
