@@ -32,6 +32,8 @@ pub const DB_DIR: &str = "sled";
 /// loss into [`StoreError::Damaged`].
 pub const STAMP_FILE: &str = "store.stamp";
 const STAMP_HEADER: &str = "sochibo store stamp 1";
+/// How long a database lock held by someone else is waited for before giving up.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 const TREE_MEMBERS: &str = "members";
 const TREE_CARDS: &str = "cardnumber_memberid";
@@ -205,7 +207,24 @@ impl Store {
     /// stamp check or migrations; `stamps` false for a restore's staging copy, which
     /// must not touch the data directory's stamp. sled's refusals and panics become
     /// errors.
+    ///
+    /// sled's I/O threads can keep the database file, and so its lock, for a moment
+    /// after a store is dropped (measured: a writer started right after the test process
+    /// dropped its store was refused), so a held lock is retried for up to
+    /// [`LOCK_WAIT`] before [`StoreError::AlreadyOpen`] is reported.
     pub(crate) fn open_at(dir: &Path, db_path: &Path, stamps: bool) -> Result<Store> {
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match Self::open_once(dir, db_path, stamps) {
+                Err(StoreError::AlreadyOpen(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(dir: &Path, db_path: &Path, stamps: bool) -> Result<Store> {
         let opened = std::panic::catch_unwind(|| {
             let db = sled::Config::new()
                 .path(db_path)
