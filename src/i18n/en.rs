@@ -230,7 +230,9 @@ impl Catalogue for En {
             Cli::AlreadyOpen(p) => format!(
                 "The data in {p} is open in another Sổ chi bộ window. Close that window and try again. Nothing was changed."
             ),
-            Cli::OpenFailed(p, d) => format!("Cannot open the data in {p}: {d}"),
+            Cli::OpenFailed(p, d) => format!(
+                "Cannot open the data in {p}: {d}. Is the disk full, or the folder read-only or not writable? Nothing was changed."
+            ),
             Cli::NewerSchema(found, ours) => format!(
                 "The data was written by a newer version (schema {found}; this one reads up to {ours}). Please update Sổ chi bộ."
             ),

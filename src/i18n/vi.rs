@@ -224,7 +224,9 @@ impl Catalogue for Vi {
             Cli::AlreadyOpen(p) => format!(
                 "Dữ liệu trong thư mục {p} đang được mở ở một cửa sổ Sổ chi bộ khác. Hãy đóng cửa sổ đó rồi mở lại. Không có gì bị thay đổi."
             ),
-            Cli::OpenFailed(p, d) => format!("Không mở được dữ liệu trong thư mục {p}: {d}"),
+            Cli::OpenFailed(p, d) => format!(
+                "Không mở được dữ liệu trong thư mục {p}: {d}. Ổ đĩa đầy, hoặc thư mục chỉ đọc hay không có quyền ghi? Không có gì bị thay đổi."
+            ),
             Cli::NewerSchema(found, ours) => format!(
                 "Dữ liệu được ghi bởi phiên bản mới hơn của chương trình (lược đồ {found}, bản này đọc được đến {ours}). Hãy cập nhật Sổ chi bộ."
             ),
