@@ -21,16 +21,20 @@ use crate::store::{MIGRATIONS, Store, StoreError};
 /// The subcommands of this module (flattened into [`super::Command`]).
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
-    /// Write one verified backup file: by default `sochibo-<branch>-<time>.scb` in the
-    /// current folder; `-o` names the file or a folder (a USB stick). An existing file is
-    /// replaced only if it is an older backup of the same branch.
+    /// Write one verified backup file (-o FILE, or a folder such as a USB stick).
+    ///
+    /// By default `sochibo-<branch>-<time>.scb` in the current folder. An existing file
+    /// is replaced only if it is an older backup of the same branch.
     Backup {
         /// Output file, or a folder to put the default name in.
         #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
     },
-    /// Restore a backup file. The file is fully checked first; data already there is
-    /// backed up to `backups/` and kept aside, and you are asked before it is replaced.
+    /// Restore a backup file (checked first; current data is backed up and kept).
+    ///
+    /// A damaged, truncated or foreign file is refused and nothing changes. Data already
+    /// in the data directory is backed up to `backups/`, kept aside as
+    /// `sled.before-restore-<time>`, and you are asked before it is replaced.
     Restore {
         /// The backup file (.scb).
         file: PathBuf,
@@ -278,13 +282,13 @@ fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), Strin
         StoreError::Io(d) => c.cli(C::WriteFile(&shown, &d)),
         e => i18n::store_error(lang, &e),
     })?;
-    if replacing {
-        println!("{}", c.cli(C::BackupReplaced(&shown)));
-    }
     println!(
         "{}",
         c.cli(C::BackupWritten(info.members, &shown, info.bytes))
     );
+    if replacing {
+        println!("{}", c.cli(C::BackupReplaced(&shown)));
+    }
     Ok(())
 }
 
