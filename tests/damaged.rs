@@ -131,7 +131,7 @@ fn a_store_that_opens_with_saves_missing_is_not_used_silently() {
     let err = text(&out.stderr);
     assert!(err.contains("bị hỏng"), "{err}");
     assert!(
-        err.contains("bị mất") || err.contains("không đọc được"),
+        err.contains("các thay đổi đã lưu không còn") || err.contains("không đọc được"),
         "{err}"
     );
     assert!(err.contains("sochibo restore \""), "{err}");

@@ -294,7 +294,7 @@ fn raw_escapes_from_a_record_that_skipped_the_form_are_never_emitted() {
         notes: "a\u{1b}[2Jb".into(),
         ..Member::default()
     };
-    let mut h = common::Harness::demo(&[raw.clone()]);
+    let mut h = common::Harness::demo(std::slice::from_ref(&raw));
     let csv = members_csv::export(&h.app.store.members().unwrap(), today());
     assert!(!csv.contains('\u{1b}') && !csv.contains('\u{9b}') && !csv.contains('\u{7}'));
     // The roster and the detail card, as drawn for the terminal.

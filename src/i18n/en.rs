@@ -270,9 +270,9 @@ impl Catalogue for En {
             Cli::Damaged(dir, why) => {
                 let why = match why {
                     Damage::Sled(d) => format!("the database cannot be read ({d})"),
-                    Damage::Lost { saved, found } => format!(
-                        "some saved changes are missing (the change history ends at entry {found}, but entries up to {saved} had been saved)"
-                    ),
+                    Damage::Lost { .. } => {
+                        "the database opens, but some changes that were saved are missing from it".to_string()
+                    }
                 };
                 format!("The data in {dir} is damaged: {why}. Nothing more was written to it.")
             }

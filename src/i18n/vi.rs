@@ -264,9 +264,9 @@ impl Catalogue for Vi {
             Cli::Damaged(dir, why) => {
                 let why = match why {
                     Damage::Sled(d) => format!("cơ sở dữ liệu không đọc được ({d})"),
-                    Damage::Lost { saved, found } => format!(
-                        "một phần các thay đổi đã lưu bị mất (lịch sử thay đổi dừng ở mục {found}, trong khi đã lưu đến mục {saved})"
-                    ),
+                    Damage::Lost { .. } => {
+                        "cơ sở dữ liệu vẫn mở được nhưng một phần các thay đổi đã lưu không còn trong đó".to_string()
+                    }
                 };
                 format!("Dữ liệu trong thư mục {dir} bị hỏng: {why}. Chương trình không ghi gì thêm vào đó.")
             }

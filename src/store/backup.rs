@@ -107,8 +107,13 @@ impl Store {
     }
 
     /// Makes an automatic backup in `backups/` when `changed` or when the newest one is
-    /// older than a day, and keeps the newest [`KEEP_BACKUPS`].
+    /// older than a day, and keeps the newest [`KEEP_BACKUPS`]. A blank store is not
+    /// backed up: after a damaged store was put aside, opening and closing the empty
+    /// register day after day would otherwise push the last good backups out.
     pub fn auto_backup(&self, changed: bool) -> Result<Option<BackupInfo>> {
+        if self.is_blank()? {
+            return Ok(None);
+        }
         let dir = self.dir.join(BACKUP_DIR);
         super::create_private_dir(&dir)?;
         let mut existing = list_backups(&dir);
@@ -336,6 +341,8 @@ mod tests {
     fn auto_backup_only_after_changes_or_a_day_and_keeps_the_newest() {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
+        assert!(s.auto_backup(true).unwrap().is_none(), "nothing to back up");
+        s.save_branch(&demo::demo_branch()).unwrap();
         assert!(
             s.auto_backup(false).unwrap().is_some(),
             "the first one is made"
