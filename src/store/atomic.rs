@@ -3,7 +3,7 @@
 //! stick) the temporary file is removed and the target is left as it was, so no
 //! half-written file ever carries the real name.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -80,7 +80,7 @@ pub fn sync_parent(path: &Path) {
         } else {
             parent
         };
-        let _ = File::open(parent).and_then(|d| d.sync_all());
+        let _ = fs::File::open(parent).and_then(|d| d.sync_all());
     }
     #[cfg(not(unix))]
     let _ = path;
