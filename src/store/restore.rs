@@ -64,6 +64,21 @@ fn unused_name(dir: &Path, stem: &str) -> PathBuf {
     candidate
 }
 
+/// Renames, retrying for up to [`super::LOCK_WAIT`]: on Windows a folder cannot be
+/// renamed while a file in it is open, and sled's I/O threads keep its files open for a
+/// moment after the store is dropped. On Unix the first try succeeds.
+fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
+    let deadline = std::time::Instant::now() + super::LOCK_WAIT;
+    loop {
+        match fs::rename(from, to) {
+            Err(_) if std::time::Instant::now() < deadline && from.exists() && !to.exists() => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     move |e| StoreError::Io(format!("{}: {e}", path.display()))
 }
@@ -78,7 +93,7 @@ pub fn quarantine(dir: &Path) -> Result<Option<PathBuf>> {
         return Ok(None);
     }
     let aside = unused_name(dir, &format!("{DB_DIR}.damaged"));
-    fs::rename(&live, &aside).map_err(io_err(&live))?;
+    rename_retrying(&live, &aside).map_err(io_err(&live))?;
     let stamp = dir.join(STAMP_FILE);
     if stamp.exists() {
         let mut kept = aside.clone().into_os_string();
@@ -134,7 +149,7 @@ pub fn restore_snapshot(dir: &Path, snap: &SnapshotV1) -> Result<Restored> {
     }
     let previous = if has_database(dir) {
         let aside = unused_name(dir, &format!("{DB_DIR}.before-restore"));
-        if let Err(e) = fs::rename(&live, &aside) {
+        if let Err(e) = rename_retrying(&live, &aside) {
             let _ = fs::remove_dir_all(&staging);
             return Err(io_err(&live)(e));
         }
@@ -142,9 +157,9 @@ pub fn restore_snapshot(dir: &Path, snap: &SnapshotV1) -> Result<Restored> {
     } else {
         None
     };
-    if let Err(e) = fs::rename(&staging, &live) {
+    if let Err(e) = rename_retrying(&staging, &live) {
         if let Some(aside) = &previous {
-            let _ = fs::rename(aside, &live);
+            let _ = rename_retrying(aside, &live);
         }
         let _ = fs::remove_dir_all(&staging);
         return Err(io_err(&live)(e));
