@@ -1,6 +1,7 @@
 //! The command line: options, subcommands, and the terminal session. Errors are printed
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
+mod safety;
 mod tui;
 
 use std::path::{Path, PathBuf};
@@ -52,6 +53,9 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Backups and restore (`backup`, `restore`; see `safety.rs`).
+    #[command(flatten)]
+    Safety(safety::SafetyCommand),
 }
 
 /// What `import` reads.
@@ -220,6 +224,7 @@ pub fn run(args: Args) -> ExitCode {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
+        Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -232,9 +237,10 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// Opens the store, turning errors into the user's language.
+/// Opens the store, turning errors into the user's language. A damaged database is
+/// moved aside and the newest good backup named (see `safety.rs`).
 pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, String> {
-    Store::open(dir).map_err(|e| i18n::store_error(lang, &e))
+    safety::open_store_explained(dir, lang)
 }
 
 fn cmd_demo(args: &Args, lang: Lang) -> Result<(), String> {
@@ -316,6 +322,7 @@ fn cmd_export_members(args: &Args, lang: Lang, out: Option<&Path>) -> Result<(),
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(csv.as_bytes())
+                .and_then(|()| stdout.flush())
                 .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))?;
         }
         Some(path) => {
@@ -470,14 +477,8 @@ fn write_output(lang: Lang, out: Option<&Path>, bytes: &[u8]) -> Result<(), Stri
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place,
-/// so an interrupted export never leaves half a file under the real name.
+/// so an interrupted export never leaves half a file under the real name; on failure
+/// (disk full) the temporary file is removed too.
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("tmp-sochibo");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
+    crate::store::atomic::write_atomically(path, bytes, false, |_| Ok(()))
 }

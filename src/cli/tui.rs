@@ -6,8 +6,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 
-use super::{Args, data_dir, keymap_path, open_store, today, write_demo};
-use crate::app::App;
+use super::{Args, data_dir, keymap_path, safety, today, write_demo};
 use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::ui::{self, theme::Theme};
@@ -59,11 +58,14 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     } else {
         (data_dir(args.data.as_deref()), None)
     };
-    let store = open_store(&dir, lang)?;
-    if args.demo {
-        write_demo(&store, today).map_err(|e| i18n::store_error(lang, &e))?;
-    }
-    let mut app = App::new(store, lang, keymap, today).map_err(|e| i18n::store_error(lang, &e))?;
+    // A damaged store or record is explained (with the newest backup) before the
+    // terminal changes mode, and a restore is offered.
+    let mut app = safety::start_app(&dir, lang, keymap, today, |store| {
+        if args.demo {
+            write_demo(store, today).map_err(|e| i18n::store_error(lang, &e))?;
+        }
+        Ok(())
+    })?;
     let theme = Theme::from_env(args.ascii);
 
     // ratatui::init installs a panic hook that restores the terminal before the message.

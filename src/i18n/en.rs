@@ -13,6 +13,7 @@ use crate::domain::member::{
 };
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::store::Damage;
 
 /// The English catalogue.
 #[derive(Debug, Clone, Copy)]
@@ -312,7 +313,9 @@ impl Catalogue for En {
             Cli::AlreadyOpen(p) => format!(
                 "The data in {p} is open in another Sổ chi bộ window. Close that window and try again. Nothing was changed."
             ),
-            Cli::OpenFailed(p, d) => format!("Cannot open the data in {p}: {d}"),
+            Cli::OpenFailed(p, d) => format!(
+                "Cannot open the data in {p}: {d}. Is the disk full, or the folder read-only or not writable? Nothing was changed."
+            ),
             Cli::NewerSchema(found, ours) => format!(
                 "The data was written by a newer version (schema {found}; this one reads up to {ours}). Please update Sổ chi bộ."
             ),
@@ -349,6 +352,61 @@ impl Catalogue for En {
             Cli::DocxNeedsFile => "A .docx needs a file: add -o NAME.docx".into(),
             Cli::Written(p) => format!("Wrote {p}."),
             Cli::Error(d) => format!("Error: {d}"),
+
+            // --- Backups, restore and damaged data (issue 8) ---
+            Cli::Damaged(dir, why) => {
+                let why = match why {
+                    Damage::Sled(d) => format!("the database cannot be read ({d})"),
+                    Damage::Lost { .. } => {
+                        "the database opens, but some changes that were saved are missing from it".to_string()
+                    }
+                };
+                format!("The data in {dir} is damaged: {why}. Nothing more was written to it.")
+            }
+            Cli::DamagedMovedAside(p) => {
+                format!("The damaged files were moved to {p} (kept as they are, nothing deleted).")
+            }
+            Cli::NewestBackup(p, n, when, cmd) => format!(
+                "Newest good backup: {p} ({n} members, made {when}).\nTo restore it, run:\n    {cmd}"
+            ),
+            Cli::NoGoodBackup(dir) => format!(
+                "No good backup in {dir}. If you have a backup elsewhere (a USB stick), run: sochibo restore <backup file>"
+            ),
+            Cli::StartsEmpty => "If you open Sổ chi bộ without restoring, the register starts empty; the backups stay as they are for a later restore.".into(),
+            Cli::OfferRestore => "Restore from this backup now? Type \"yes\" and Enter to agree, just Enter to quit: ".into(),
+            Cli::BackupWritten(n, p, bytes) => format!(
+                "Backed up {n} members to {p} ({} KB). The file was read back and checked.",
+                bytes.div_ceil(1024)
+            ),
+            Cli::BackupReplaced(p) => format!("Replaced an older backup of the same branch at {p}."),
+            Cli::BackupNoData(dir) => format!("{dir} holds no data to back up."),
+            Cli::BackupTargetForeign(p) => format!(
+                "{p} already exists and is not a Sổ chi bộ backup; not overwriting it. Choose another name."
+            ),
+            Cli::BackupTargetOtherBranch(p, other) => format!(
+                "{p} is a backup of another branch ({other}); not overwriting it. Choose another name."
+            ),
+            Cli::RestoreUnreadable(d) => {
+                format!("Cannot read the backup file: {d}. The current data was not changed.")
+            }
+            Cli::RestoreBadFile(p, d) => format!(
+                "Not restored: {p} is not a valid Sổ chi bộ backup, or it is damaged or truncated ({d}). The current data was not changed."
+            ),
+            Cli::RestoreNeedsYes(dir, n) => format!(
+                "{dir} holds data ({n} members) and there is no terminal to ask, so nothing was restored. To replace it with the backup, run the command again with --yes. Nothing was changed."
+            ),
+            Cli::RestoreSafetyBackup(p) => {
+                format!("Backed up the current data to {p} before restoring.")
+            }
+            Cli::RestoreConfirm(dir, n, file, m, when) => format!(
+                "Replace all data in {dir} ({n} members) with the backup {file} ({m} members, made {when})? Type \"yes\" and Enter to agree: "
+            ),
+            Cli::RestoreCancelled => "Cancelled. The current data was not changed.".into(),
+            Cli::Restored(n, file, dir) => format!("Restored {n} members from {file} into {dir}."),
+            Cli::RestorePrevious(p) => format!("The data from before the restore is kept in {p}."),
+            Cli::RestoreFailed(d) => {
+                format!("The restore failed: {d}. The current data was not changed.")
+            }
         }
     }
 

@@ -411,6 +411,48 @@ pub enum Cli<'a> {
     DocxNeedsFile,
     /// A file was written.
     Written(&'a str),
+
+    // --- Backups, restore and damaged data (issue 8) ---
+    /// The database in a directory is damaged: directory, what was found.
+    Damaged(&'a str, &'a crate::store::Damage),
+    /// The damaged database folder was moved aside to this path.
+    DamagedMovedAside(&'a str),
+    /// The newest good backup: path, members, when made, the exact restore command.
+    NewestBackup(&'a str, usize, &'a str, &'a str),
+    /// No good backup in this folder.
+    NoGoodBackup(&'a str),
+    /// After a damaged database was put aside: what happens if not restored.
+    StartsEmpty,
+    /// Question: restore from the newest backup now?
+    OfferRestore,
+    /// A backup file was written: members, path, size in bytes.
+    BackupWritten(usize, &'a str, u64),
+    /// An older backup of the same branch at that path was replaced.
+    BackupReplaced(&'a str),
+    /// No data to back up in this directory.
+    BackupNoData(&'a str),
+    /// The target exists and is not a Sổ chi bộ backup.
+    BackupTargetForeign(&'a str),
+    /// The target is a backup of another branch: path, its branch.
+    BackupTargetOtherBranch(&'a str, &'a str),
+    /// The file to restore cannot be read: its error.
+    RestoreUnreadable(&'a str),
+    /// The file to restore is not a valid backup: path, why.
+    RestoreBadFile(&'a str, &'a str),
+    /// Restore over existing data without a terminal and without --yes: dir, members.
+    RestoreNeedsYes(&'a str, usize),
+    /// The current data was backed up before restoring, to this file.
+    RestoreSafetyBackup(&'a str),
+    /// Confirmation question: dir, members now, file, members in it, when made.
+    RestoreConfirm(&'a str, usize, &'a str, usize, &'a str),
+    /// The restore was not confirmed.
+    RestoreCancelled,
+    /// Restored: members, from file, into dir.
+    Restored(usize, &'a str, &'a str),
+    /// The data that was there before is kept in this folder.
+    RestorePrevious(&'a str),
+    /// The restore failed; nothing changed: why.
+    RestoreFailed(&'a str),
 }
 
 /// Problem text with the field label: "Ngày sinh: …".
@@ -430,6 +472,7 @@ pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
         E::Corrupt { tree, key, source } => c.cli(Cli::Corrupt(&format!("{tree}/{key}: {source}"))),
         E::NewerSchema { found, supported } => c.cli(Cli::NewerSchema(*found, *supported)),
         E::CardTaken(n) => c.cli(Cli::CardTaken(n)),
+        E::Damaged { path, why } => c.cli(Cli::Damaged(&path.display().to_string(), why)),
         E::NotFound | E::Encode(_) => c.cli(Cli::Error(&e.to_string())),
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::member::{
 };
 use crate::domain::rules::{self, RuleId};
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::store::Damage;
 
 /// The Vietnamese catalogue.
 #[derive(Debug, Clone, Copy)]
@@ -308,7 +309,9 @@ impl Catalogue for Vi {
             Cli::AlreadyOpen(p) => format!(
                 "Dữ liệu trong thư mục {p} đang được mở ở một cửa sổ Sổ chi bộ khác. Hãy đóng cửa sổ đó rồi mở lại. Không có gì bị thay đổi."
             ),
-            Cli::OpenFailed(p, d) => format!("Không mở được dữ liệu trong thư mục {p}: {d}"),
+            Cli::OpenFailed(p, d) => format!(
+                "Không mở được dữ liệu trong thư mục {p}: {d}. Ổ đĩa đầy, hoặc thư mục chỉ đọc hay không có quyền ghi? Không có gì bị thay đổi."
+            ),
             Cli::NewerSchema(found, ours) => format!(
                 "Dữ liệu được ghi bởi phiên bản mới hơn của chương trình (lược đồ {found}, bản này đọc được đến {ours}). Hãy cập nhật Sổ chi bộ."
             ),
@@ -345,6 +348,63 @@ impl Catalogue for Vi {
             Cli::DocxNeedsFile => "Tệp .docx cần nơi ghi: thêm -o TÊN_TỆP.docx".into(),
             Cli::Written(p) => format!("Đã ghi {p}."),
             Cli::Error(d) => format!("Lỗi: {d}"),
+
+            // --- Backups, restore and damaged data (issue 8) ---
+            Cli::Damaged(dir, why) => {
+                let why = match why {
+                    Damage::Sled(d) => format!("cơ sở dữ liệu không đọc được ({d})"),
+                    Damage::Lost { .. } => {
+                        "cơ sở dữ liệu vẫn mở được nhưng một phần các thay đổi đã lưu không còn trong đó".to_string()
+                    }
+                };
+                format!("Dữ liệu trong thư mục {dir} bị hỏng: {why}. Chương trình không ghi gì thêm vào đó.")
+            }
+            Cli::DamagedMovedAside(p) => {
+                format!("Các tệp bị hỏng đã được chuyển sang {p} (giữ nguyên, không xóa gì).")
+            }
+            Cli::NewestBackup(p, n, when, cmd) => format!(
+                "Bản sao lưu tốt gần nhất: {p} ({n} đảng viên, lập lúc {when}).\nĐể phục hồi từ bản này, gõ lệnh:\n    {cmd}"
+            ),
+            Cli::NoGoodBackup(dir) => format!(
+                "Không có bản sao lưu tốt nào trong {dir}. Nếu có bản sao lưu ở nơi khác (ví dụ USB), gõ: sochibo restore <tệp sao lưu>"
+            ),
+            Cli::StartsEmpty => "Nếu mở Sổ chi bộ mà không phục hồi, sổ sẽ bắt đầu trống; các bản sao lưu vẫn còn nguyên để phục hồi sau.".into(),
+            Cli::OfferRestore => "Phục hồi ngay từ bản sao lưu này? Gõ \"co\" rồi Enter để đồng ý, chỉ nhấn Enter để thoát: ".into(),
+            Cli::BackupWritten(n, p, bytes) => format!(
+                "Đã sao lưu {n} đảng viên vào {p} ({} KB). Tệp đã được đọc lại và kiểm tra.",
+                bytes.div_ceil(1024)
+            ),
+            Cli::BackupReplaced(p) => format!("Đã thay bản sao lưu cũ cùng chi bộ ở {p}."),
+            Cli::BackupNoData(dir) => format!("Thư mục {dir} chưa có dữ liệu nào để sao lưu."),
+            Cli::BackupTargetForeign(p) => format!(
+                "Tệp {p} đã có và không phải bản sao lưu của Sổ chi bộ; không ghi đè. Hãy chọn tên khác."
+            ),
+            Cli::BackupTargetOtherBranch(p, other) => format!(
+                "Tệp {p} là bản sao lưu của chi bộ khác ({other}); không ghi đè. Hãy chọn tên khác."
+            ),
+            Cli::RestoreUnreadable(d) => {
+                format!("Không đọc được tệp sao lưu: {d}. Dữ liệu hiện tại không thay đổi.")
+            }
+            Cli::RestoreBadFile(p, d) => format!(
+                "Không phục hồi: tệp {p} không phải bản sao lưu hợp lệ của Sổ chi bộ, hoặc đã hỏng hay bị cắt cụt ({d}). Dữ liệu hiện tại không thay đổi."
+            ),
+            Cli::RestoreNeedsYes(dir, n) => format!(
+                "Thư mục {dir} đang có dữ liệu ({n} đảng viên) và không có cửa sổ dòng lệnh để hỏi lại, nên không phục hồi. Muốn thay bằng bản sao lưu, chạy lại lệnh với --yes. Không có gì thay đổi."
+            ),
+            Cli::RestoreSafetyBackup(p) => {
+                format!("Đã sao lưu dữ liệu hiện tại vào {p} trước khi phục hồi.")
+            }
+            Cli::RestoreConfirm(dir, n, file, m, when) => format!(
+                "Thay toàn bộ dữ liệu trong {dir} ({n} đảng viên) bằng bản sao lưu {file} ({m} đảng viên, lập lúc {when})? Gõ \"co\" rồi Enter để đồng ý: "
+            ),
+            Cli::RestoreCancelled => "Đã hủy. Dữ liệu hiện tại không thay đổi.".into(),
+            Cli::Restored(n, file, dir) => {
+                format!("Đã phục hồi {n} đảng viên từ {file} vào {dir}.")
+            }
+            Cli::RestorePrevious(p) => format!("Dữ liệu trước khi phục hồi được giữ nguyên trong {p}."),
+            Cli::RestoreFailed(d) => {
+                format!("Phục hồi không thành công: {d}. Dữ liệu hiện tại không thay đổi.")
+            }
         }
     }
 

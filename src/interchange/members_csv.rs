@@ -161,7 +161,10 @@ fn export_cell(d: &MemberDraft, f: Field) -> String {
         Field::Professional => d.professional.map(|p| Vi.professional(p)),
         Field::PoliticalTheory => d.political_theory.map(|p| Vi.political_theory(p)),
         Field::Occupation => d.occupation.map(|o| Vi.occupation(o)),
-        _ => return protect(d.text(f).map_or("", String::as_str)),
+        // Control characters (ESC of a terminal escape, …) never reach the file, even
+        // from a record that did not come through the form (a restored backup); form
+        // and import already strip them, so for those this changes nothing.
+        _ => return protect(&text::sanitize(d.text(f).map_or("", String::as_str))),
     };
     label.unwrap_or_default().to_string()
 }

@@ -1,9 +1,9 @@
 //! Our own backup file, independent of sled's on-disk format: a raw copy of every tree
 //! (values stay in their versioned encoding), with a magic header and a checksum, written
-//! to a temporary file, synced, renamed into place, then read back and verified.
+//! to a temporary file, synced, read back and verified, then renamed into place (see
+//! [`super::atomic`]): a file under a backup's name is always a complete, checked one.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +19,14 @@ pub const BACKUP_DIR: &str = "backups";
 pub const KEEP_BACKUPS: usize = 30;
 /// Seconds after which a new automatic backup is made even without changes.
 pub const DAILY_SECS: u64 = 24 * 60 * 60;
+/// File extension of backup files.
+pub const EXTENSION: &str = "scb";
 const FORMAT: u8 = 1;
+/// Decoding limit for a backup's payload. It bounds what bincode may allocate on the
+/// word of a length prefix before checking that the bytes are there (only strings
+/// count against it: the tree names), so a crafted file cannot make us allocate
+/// gigabytes. Not part of the format.
+const PARSE_LIMIT: usize = 1 << 20;
 
 /// The content of a backup file, format 1. FROZEN.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,10 +48,14 @@ pub struct BackupInfo {
     pub members: usize,
     /// Its size in bytes.
     pub bytes: u64,
+    /// When it was made, Unix seconds.
+    pub created_at: i64,
+    /// The branch's name, if the profile was set up.
+    pub branch: Option<String>,
 }
 
 impl Store {
-    fn snapshot(&self) -> Result<SnapshotV1> {
+    pub(crate) fn snapshot(&self) -> Result<SnapshotV1> {
         let mut trees = Vec::new();
         for name in self.db.tree_names() {
             let name = String::from_utf8_lossy(&name).to_string();
@@ -58,6 +69,8 @@ impl Store {
                 .collect::<std::result::Result<Vec<_>, _>>()?;
             trees.push((name, pairs));
         }
+        // Canonical order, whatever order sled created the trees in.
+        trees.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(SnapshotV1 {
             created_at: chrono::Utc::now().timestamp(),
             schema_version: self.schema_version()?,
@@ -65,40 +78,44 @@ impl Store {
         })
     }
 
-    /// Writes a verified backup file at `path` (replacing it atomically).
+    /// Writes a verified backup file at `path` (replacing it atomically): the file is
+    /// synced, read back and fully verified ([`read_backup`]) before it takes the name.
     pub fn write_backup(&self, path: &Path) -> Result<BackupInfo> {
-        let snap = self.snapshot()?;
-        let payload = bincode::serde::encode_to_vec(&snap, bincode::config::standard())
-            .map_err(|e| StoreError::Encode(CodecError::Encode(e.to_string())))?;
-        let mut bytes = Vec::with_capacity(payload.len() + 25);
-        bytes.extend_from_slice(MAGIC);
-        bytes.push(FORMAT);
-        bytes.extend_from_slice(&codec::checksum(&payload).to_le_bytes());
-        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        let io = |e: std::io::Error| StoreError::Io(format!("{}: {e}", path.display()));
-        let tmp = path.with_extension("tmp");
-        {
-            let mut f = File::create(&tmp).map_err(io)?;
-            f.write_all(&bytes).map_err(io)?;
-            f.sync_all().map_err(io)?;
-        }
-        fs::rename(&tmp, path).map_err(io)?;
-        #[cfg(unix)]
-        if let Some(parent) = path.parent() {
-            File::open(parent).and_then(|d| d.sync_all()).map_err(io)?;
-        }
-        let members = read_backup(path)?.members;
-        Ok(BackupInfo {
-            path: path.to_path_buf(),
-            members,
-            bytes: bytes.len() as u64,
+        let bytes = encode_backup(&self.snapshot()?)?;
+        let mut info = None;
+        super::atomic::write_atomically(path, &bytes, true, |tmp| {
+            let checked = read_backup(tmp).map_err(std::io::Error::other)?;
+            info = Some(checked);
+            Ok(())
         })
+        .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
+        let mut info = info.ok_or(StoreError::NotFound)?;
+        info.path = path.to_path_buf();
+        Ok(info)
+    }
+
+    /// Writes a backup file whose checksum is verified after writing but whose records
+    /// are not decoded: the safety copy taken before a restore, which must be possible
+    /// even when a record is damaged. Returns its size in bytes.
+    pub fn write_backup_unchecked(&self, path: &Path) -> Result<u64> {
+        let bytes = encode_backup(&self.snapshot()?)?;
+        super::atomic::write_atomically(path, &bytes, true, |tmp| {
+            let back = fs::read(tmp)?;
+            parse_backup(&back).map_err(std::io::Error::other)?;
+            Ok(())
+        })
+        .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
+        Ok(bytes.len() as u64)
     }
 
     /// Makes an automatic backup in `backups/` when `changed` or when the newest one is
-    /// older than a day, and keeps the newest [`KEEP_BACKUPS`].
+    /// older than a day, and keeps the newest [`KEEP_BACKUPS`]. A blank store is not
+    /// backed up: after a damaged store was put aside, opening and closing the empty
+    /// register day after day would otherwise push the last good backups out.
     pub fn auto_backup(&self, changed: bool) -> Result<Option<BackupInfo>> {
+        if self.is_blank()? {
+            return Ok(None);
+        }
         let dir = self.dir.join(BACKUP_DIR);
         super::create_private_dir(&dir)?;
         let mut existing = list_backups(&dir);
@@ -110,7 +127,7 @@ impl Store {
             return Ok(None);
         }
         let name = format!(
-            "sochibo-{}.scb",
+            "sochibo-{}.{EXTENSION}",
             chrono::Local::now().format("%Y%m%d-%H%M%S")
         );
         let info = self.write_backup(&dir.join(name))?;
@@ -127,7 +144,7 @@ pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "scb"))
+                .filter(|p| p.extension().is_some_and(|x| x == EXTENSION))
                 .collect()
         })
         .unwrap_or_default();
@@ -135,9 +152,41 @@ pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// The newest backup in `dir` (normally the data directory's `backups/`) that passes
+/// [`read_backup`]; damaged ones are skipped.
+pub fn newest_good_backup(dir: &Path) -> Option<BackupInfo> {
+    list_backups(dir)
+        .into_iter()
+        .rev()
+        .find_map(|p| read_backup(&p).ok())
+}
+
+/// The backup file's bytes: magic, format, checksum, length, payload.
+fn encode_backup(snap: &SnapshotV1) -> Result<Vec<u8>> {
+    let payload = bincode::serde::encode_to_vec(snap, bincode::config::standard())
+        .map_err(|e| StoreError::Encode(CodecError::Encode(e.to_string())))?;
+    let mut bytes = Vec::with_capacity(payload.len() + 25);
+    bytes.extend_from_slice(MAGIC);
+    bytes.push(FORMAT);
+    bytes.extend_from_slice(&codec::checksum(&payload).to_le_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    Ok(bytes)
+}
+
+/// Whether `bytes` start like a Sổ chi bộ backup (of any format), damaged or not.
+pub fn looks_like_backup(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
 /// Reads and fully verifies a backup file: magic, format, length, checksum, and that
-/// every member record decodes.
+/// every member record (and the branch profile) decodes.
 pub fn read_backup(path: &Path) -> Result<BackupInfo> {
+    load_backup(path).map(|(_, info)| info)
+}
+
+/// Reads, fully verifies and returns a backup file's content (see [`read_backup`]).
+pub fn load_backup(path: &Path) -> Result<(SnapshotV1, BackupInfo)> {
     let bytes = fs::read(path).map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
     let snap = parse_backup(&bytes).map_err(|source| StoreError::Corrupt {
         tree: "backup",
@@ -145,8 +194,9 @@ pub fn read_backup(path: &Path) -> Result<BackupInfo> {
         source,
     })?;
     let mut members = 0;
+    let mut branch = None;
     for (name, pairs) in &snap.trees {
-        if name == "members" {
+        if name == super::TREE_MEMBERS {
             for (k, v) in pairs {
                 let key = <[u8; 8]>::try_from(k.as_slice()).map_or(0, u64::from_be_bytes);
                 schema::decode_member(v).map_err(|source| StoreError::Corrupt {
@@ -156,16 +206,29 @@ pub fn read_backup(path: &Path) -> Result<BackupInfo> {
                 })?;
                 members += 1;
             }
+        } else if name == super::TREE_META
+            && let Some((_, v)) = pairs.iter().find(|(k, _)| k == super::META_BRANCH)
+        {
+            let b = schema::decode_branch(v).map_err(|source| StoreError::Corrupt {
+                tree: "backup",
+                key: 0,
+                source,
+            })?;
+            branch = Some(b.name);
         }
     }
-    Ok(BackupInfo {
+    let info = BackupInfo {
         path: path.to_path_buf(),
         members,
         bytes: bytes.len() as u64,
-    })
+        created_at: snap.created_at,
+        branch,
+    };
+    Ok((snap, info))
 }
 
-/// Parses backup bytes, refusing anything damaged or foreign.
+/// Parses backup bytes, refusing anything damaged or foreign. Never panics, and never
+/// allocates much more than the input on the word of a length prefix.
 pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError> {
     let header = MAGIC.len() + 1 + 8 + 8;
     if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
@@ -184,9 +247,9 @@ pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError>
             "checksum mismatch: the file is damaged or truncated".into(),
         ));
     }
-    let (snap, used) =
-        bincode::serde::decode_from_slice::<SnapshotV1, _>(payload, bincode::config::standard())
-            .map_err(|e| CodecError::Payload(e.to_string()))?;
+    let config = bincode::config::standard().with_limit::<PARSE_LIMIT>();
+    let (snap, used) = bincode::serde::decode_from_slice::<SnapshotV1, _>(payload, config)
+        .map_err(|e| CodecError::Payload(e.to_string()))?;
     if used != payload.len() {
         return Err(CodecError::Trailing(payload.len() - used));
     }
@@ -226,10 +289,62 @@ mod tests {
         assert!(parse_backup(b"PK\x03\x04 a zip file").is_err());
     }
 
+    /// Header + checksum around an arbitrary payload, as a crafted file would have.
+    fn wrap(payload: &[u8]) -> Vec<u8> {
+        let mut b = MAGIC.to_vec();
+        b.push(FORMAT);
+        b.extend_from_slice(&codec::checksum(payload).to_le_bytes());
+        b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        b.extend_from_slice(payload);
+        b
+    }
+
+    #[test]
+    fn a_crafted_length_prefix_is_refused_without_allocating_it() {
+        // created_at 0, schema 1, one tree whose name claims 2^60 bytes (varint 0xFD +
+        // u64). Decoding without a limit asks for that much memory and aborts.
+        let mut payload = vec![0, 1, 1, 0xFD];
+        payload.extend_from_slice(&(1u64 << 60).to_le_bytes());
+        payload.extend_from_slice(b"members");
+        assert!(parse_backup(&wrap(&payload)).is_err());
+        // A tree claiming 2^60 pairs: refused when the bytes run out.
+        let mut payload = vec![0, 1, 1, 7];
+        payload.extend_from_slice(b"members");
+        payload.push(0xFD);
+        payload.extend_from_slice(&(1u64 << 60).to_le_bytes());
+        assert!(parse_backup(&wrap(&payload)).is_err());
+    }
+
+    #[test]
+    fn written_backups_name_their_branch_and_time_and_leave_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(&dir.path().join("data")).unwrap();
+        s.save_branch(&demo::demo_branch()).unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let info = s.write_backup(&out.join("b.scb")).unwrap();
+        assert_eq!(info.branch, Some(demo::demo_branch().name));
+        assert!(info.created_at > 1_700_000_000);
+        assert_eq!(read_backup(&out.join("b.scb")).unwrap(), info);
+        let names: Vec<_> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["b.scb"]);
+        // A newer but damaged file is skipped when looking for the newest good one.
+        fs::write(out.join("z.scb"), b"SCBBACK\x01 truncated").unwrap();
+        assert_eq!(
+            newest_good_backup(&out).map(|i| i.path),
+            Some(out.join("b.scb"))
+        );
+    }
+
     #[test]
     fn auto_backup_only_after_changes_or_a_day_and_keeps_the_newest() {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::open(dir.path()).unwrap();
+        assert!(s.auto_backup(true).unwrap().is_none(), "nothing to back up");
+        s.save_branch(&demo::demo_branch()).unwrap();
         assert!(
             s.auto_backup(false).unwrap().is_some(),
             "the first one is made"

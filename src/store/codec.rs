@@ -4,9 +4,12 @@
 use bincode::config::{Configuration, Limit, LittleEndian, Varint};
 use serde::{Serialize, de::DeserializeOwned};
 
+/// The decoding limit of [`CODEC`], in bytes.
+pub const LIMIT: usize = 1 << 20;
+
 /// The bincode configuration of every stored value. Never change it.
-pub const CODEC: Configuration<LittleEndian, Varint, Limit<{ 1 << 20 }>> =
-    bincode::config::standard().with_limit::<{ 1 << 20 }>();
+pub const CODEC: Configuration<LittleEndian, Varint, Limit<LIMIT>> =
+    bincode::config::standard().with_limit::<LIMIT>();
 
 /// Why bytes could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,11 +31,19 @@ pub enum CodecError {
     Encode(String),
 }
 
-/// Encodes `value` as `[version][bincode]`.
+/// Encodes `value` as `[version][bincode]`. bincode's limit only applies when decoding,
+/// so a value over [`LIMIT`] bytes is refused here: it would be saved (and the save
+/// acknowledged) but could never be read back.
 pub fn encode<T: Serialize>(version: u8, value: &T) -> Result<Vec<u8>, CodecError> {
     let mut out = vec![version];
     let body = bincode::serde::encode_to_vec(value, CODEC)
         .map_err(|e| CodecError::Encode(e.to_string()))?;
+    if body.len() > LIMIT {
+        return Err(CodecError::Encode(format!(
+            "{} bytes, over the {LIMIT}-byte limit of a stored value",
+            body.len()
+        )));
+    }
     out.extend_from_slice(&body);
     Ok(out)
 }
@@ -88,6 +99,16 @@ mod tests {
         // A huge length prefix must not allocate: the limit turns it into an error.
         let garbage = [0xFC, 0xFF, 0xFF, 0xFF, 0xFF];
         assert!(decode_payload::<String>(&garbage).is_err());
+    }
+
+    #[test]
+    fn values_too_big_to_read_back_are_not_written() {
+        let huge = "x".repeat(LIMIT + 1);
+        assert!(matches!(encode(1, &huge), Err(CodecError::Encode(_))));
+        // Just under the limit still round-trips.
+        let big = "x".repeat(LIMIT - 8);
+        let bytes = encode(1, &big).unwrap();
+        assert_eq!(decode_payload::<String>(&bytes[1..]).unwrap(), big);
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //! big-endian `u64` keys, every value versioned (see `schema`), every acknowledged save
 //! flushed to disk before it returns.
 
+pub mod atomic;
 pub mod backup;
 pub mod codec;
+pub mod restore;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::{Db, Transactional, Tree};
@@ -24,6 +27,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const CACHE_BYTES: u64 = 8 << 20;
 /// Folder of the sled database inside the data directory.
 pub const DB_DIR: &str = "sled";
+/// File beside [`DB_DIR`] recording how far the history had got at the last
+/// acknowledged save (see [`Store::flush`]). sled silently drops everything after a
+/// damaged spot in its log when it opens; comparing with this file turns that silent
+/// loss into [`StoreError::Damaged`].
+pub const STAMP_FILE: &str = "store.stamp";
+const STAMP_HEADER: &str = "sochibo store stamp 1";
+/// How long a database lock held by someone else is waited for before giving up.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 const TREE_MEMBERS: &str = "members";
 const TREE_MEETINGS: &str = "meetings";
@@ -79,6 +90,32 @@ pub enum StoreError {
     /// A value could not be encoded.
     #[error("cannot encode: {0}")]
     Encode(#[from] CodecError),
+    /// The database is damaged: sled refused it, panicked on it, or opened it with
+    /// acknowledged changes missing. Nothing was written to it by us.
+    #[error("data in {path} is damaged: {why}")]
+    Damaged {
+        /// The data directory.
+        path: PathBuf,
+        /// What was found.
+        why: Damage,
+    },
+}
+
+/// How a damaged database showed itself.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    /// sled refused to open it (its message).
+    #[error("{0}")]
+    Sled(String),
+    /// sled opened it, but changes that were acknowledged are missing: the history
+    /// ends at entry `found` although entry `saved` had been written and flushed.
+    #[error("history ends at {found}, but {saved} had been saved")]
+    Lost {
+        /// Last history entry known to have been saved.
+        saved: u64,
+        /// Last history entry found.
+        found: u64,
+    },
 }
 
 impl From<sled::Error> for StoreError {
@@ -106,6 +143,10 @@ pub struct Store {
     meta: Tree,
     history: Tree,
     dir: PathBuf,
+    /// The history position last written to [`STAMP_FILE`].
+    stamped: AtomicU64,
+    /// Whether this store keeps the stamp (not a restore's staging copy).
+    stamps: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -139,34 +180,100 @@ impl Store {
     }
 
     /// Opens with an explicit migration list (tests use their own steps).
+    ///
+    /// Never panics on damaged files: sled's errors and panics become
+    /// [`StoreError::Damaged`] (or [`StoreError::Open`] for OS errors such as a missing
+    /// permission), and a database that opens with acknowledged changes missing is
+    /// refused before anything is written to it.
     pub fn open_with(dir: &Path, migrations: &[Migration]) -> Result<Store> {
         create_private_dir(dir)?;
-        let db = sled::Config::new()
-            .path(dir.join(DB_DIR))
-            .cache_capacity(CACHE_BYTES)
-            .open()
-            .map_err(|e| {
-                let detail = e.to_string();
-                if detail.contains("could not acquire lock") {
-                    StoreError::AlreadyOpen(dir.to_path_buf())
-                } else {
-                    StoreError::Open {
-                        path: dir.to_path_buf(),
-                        detail,
-                    }
-                }
-            })?;
-        let store = Store {
-            members: db.open_tree(TREE_MEMBERS)?,
-            meetings: db.open_tree(TREE_MEETINGS)?,
-            cards: db.open_tree(TREE_CARDS)?,
-            meta: db.open_tree(TREE_META)?,
-            history: db.open_tree(TREE_HISTORY)?,
-            db,
-            dir: dir.to_path_buf(),
-        };
+        let store = Self::open_at(dir, &dir.join(DB_DIR), true)?;
+        let saved = read_stamp(dir);
+        let found = store.history_last()?;
+        if let Some(saved) = saved
+            && found < saved
+        {
+            return Err(StoreError::Damaged {
+                path: dir.to_path_buf(),
+                why: Damage::Lost { saved, found },
+            });
+        }
+        store.stamped.store(saved.unwrap_or(0), Ordering::SeqCst);
         store.migrate(migrations)?;
+        if saved.is_none() {
+            // A new store, or one made before stamps: record where it stands now.
+            store.write_stamp_now()?;
+        }
         Ok(store)
+    }
+
+    /// Opens the sled database at `db_path` for data directory `dir`, without the
+    /// stamp check or migrations; `stamps` false for a restore's staging copy, which
+    /// must not touch the data directory's stamp. sled's refusals and panics become
+    /// errors.
+    ///
+    /// sled's I/O threads can keep the database file, and so its lock, for a moment
+    /// after a store is dropped (measured: a writer started right after the test process
+    /// dropped its store was refused), so a held lock is retried for up to
+    /// [`LOCK_WAIT`] before [`StoreError::AlreadyOpen`] is reported.
+    pub(crate) fn open_at(dir: &Path, db_path: &Path, stamps: bool) -> Result<Store> {
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match Self::open_once(dir, db_path, stamps) {
+                Err(StoreError::AlreadyOpen(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(dir: &Path, db_path: &Path, stamps: bool) -> Result<Store> {
+        let opened = std::panic::catch_unwind(|| {
+            let db = sled::Config::new()
+                .path(db_path)
+                .cache_capacity(CACHE_BYTES)
+                .open()
+                .map_err(|e| sled_open_error(e, dir))?;
+            Ok::<_, StoreError>(Store {
+                members: db.open_tree(TREE_MEMBERS)?,
+                meetings: db.open_tree(TREE_MEETINGS)?,
+                cards: db.open_tree(TREE_CARDS)?,
+                meta: db.open_tree(TREE_META)?,
+                history: db.open_tree(TREE_HISTORY)?,
+                db,
+                dir: dir.to_path_buf(),
+                stamped: AtomicU64::new(0),
+                stamps,
+            })
+        });
+        opened.unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(StoreError::Damaged {
+                path: dir.to_path_buf(),
+                why: Damage::Sled(format!("sled panicked: {what}")),
+            })
+        })
+    }
+
+    /// The key of the newest history entry (0 when there is none). History is
+    /// append-only, so this only grows; [`STAMP_FILE`] relies on that: a change that
+    /// ever removes history entries must rewrite the stamp.
+    pub fn history_last(&self) -> Result<u64> {
+        Ok(self.history.last()?.map_or(0, |(k, _)| key_id(&k)))
+    }
+
+    /// Records the current history position in [`STAMP_FILE`].
+    pub(crate) fn write_stamp_now(&self) -> Result<()> {
+        let last = self.history_last()?;
+        write_stamp(&self.dir, last)
+            .map_err(|e| StoreError::Io(format!("{}: {e}", self.dir.join(STAMP_FILE).display())))?;
+        self.stamped.store(last, Ordering::SeqCst);
+        Ok(())
     }
 
     /// The data directory.
@@ -209,9 +316,19 @@ impl Store {
         Ok(())
     }
 
-    /// Makes everything written so far durable.
+    /// Makes everything written so far durable, then records in [`STAMP_FILE`] how far
+    /// the history has got. The stamp is written only after sled's flush returned, so it
+    /// never claims more than is on disk; if writing it fails (disk full) it just lags
+    /// behind, which is harmless: the check on open only catches history *missing*.
     pub fn flush(&self) -> Result<()> {
         self.db.flush()?;
+        if self.stamps
+            && let Ok(last) = self.history_last()
+            && last > self.stamped.load(Ordering::SeqCst)
+            && write_stamp(&self.dir, last).is_ok()
+        {
+            self.stamped.store(last, Ordering::SeqCst);
+        }
         Ok(())
     }
 
@@ -542,6 +659,48 @@ fn map_tx<T>(r: std::result::Result<T, TransactionError<StoreError>>) -> Result<
     })
 }
 
+/// Turns sled's refusal to open into our error: the lock held by another process,
+/// an OS error (permissions, not a directory), or damage.
+fn sled_open_error(e: sled::Error, dir: &Path) -> StoreError {
+    let detail = e.to_string();
+    match e {
+        sled::Error::Io(_) if detail.contains("could not acquire lock") => {
+            StoreError::AlreadyOpen(dir.to_path_buf())
+        }
+        sled::Error::Io(_) => StoreError::Open {
+            path: dir.to_path_buf(),
+            detail,
+        },
+        _ => StoreError::Damaged {
+            path: dir.to_path_buf(),
+            why: Damage::Sled(detail),
+        },
+    }
+}
+
+/// The history position recorded in the stamp file, if it is there and readable. An
+/// unreadable stamp counts as absent: it can only make the check miss, never alarm.
+pub fn read_stamp(dir: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(dir.join(STAMP_FILE)).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != STAMP_HEADER {
+        return None;
+    }
+    lines.next()?.strip_prefix("history ")?.trim().parse().ok()
+}
+
+/// Writes the stamp file (temporary file, then rename). Not synced: losing it on a
+/// power cut leaves an older or no stamp, which is safe.
+pub(crate) fn write_stamp(dir: &Path, last: u64) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{STAMP_FILE}.tmp-{}", std::process::id()));
+    let written = std::fs::write(&tmp, format!("{STAMP_HEADER}\nhistory {last}\n"))
+        .and_then(|()| std::fs::rename(&tmp, dir.join(STAMP_FILE)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 fn key_id(k: &[u8]) -> u64 {
     <[u8; 8]>::try_from(k).map_or(0, u64::from_be_bytes)
 }
@@ -663,6 +822,88 @@ mod tests {
                 source: CodecError::UnknownVersion(9),
                 ..
             })
+        ));
+    }
+
+    /// Saves `n` members one by one (one log write each), closes the store.
+    fn saved_one_by_one(dir: &Path, n: usize) {
+        let s = Store::open(dir).unwrap();
+        for m in demo::demo_members(9, n, today()) {
+            s.save_member(None, &m).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_stamp_follows_every_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(read_stamp(dir.path()), Some(0), "a new store is stamped");
+        let m = &demo::demo_members(1, 1, today())[0];
+        s.save_member(None, m).unwrap();
+        assert_eq!(read_stamp(dir.path()), Some(s.history_last().unwrap()));
+        assert!(s.history_last().unwrap() > 0);
+    }
+
+    #[test]
+    fn a_stamp_behind_the_data_is_fine_and_catches_up() {
+        // A crash between sled's flush and the stamp write leaves the stamp behind.
+        let dir = tempfile::tempdir().unwrap();
+        saved_one_by_one(dir.path(), 3);
+        write_stamp(dir.path(), 1).unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        s.save_member(None, &demo::demo_members(2, 1, today())[0])
+            .unwrap();
+        assert_eq!(read_stamp(dir.path()), Some(s.history_last().unwrap()));
+        // A missing or unreadable stamp is no alarm either.
+        drop(s);
+        std::fs::write(dir.path().join(STAMP_FILE), b"\xff garbage").unwrap();
+        assert_eq!(read_stamp(dir.path()), None);
+        drop(Store::open(dir.path()).unwrap());
+        std::fs::remove_file(dir.path().join(STAMP_FILE)).unwrap();
+        drop(Store::open(dir.path()).unwrap());
+    }
+
+    #[test]
+    fn a_database_that_opens_with_saves_missing_is_refused() {
+        // sled opens a log damaged in the middle without complaint, keeping only what
+        // came before the damage (measured: one flipped byte kept 9 of 90 records).
+        let dir = tempfile::tempdir().unwrap();
+        saved_one_by_one(dir.path(), 40);
+        let db = dir.path().join(DB_DIR).join("db");
+        let len = std::fs::metadata(&db).unwrap().len();
+        let f = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+        f.set_len(len / 3).unwrap();
+        drop(f);
+        match Store::open(dir.path()) {
+            Err(StoreError::Damaged {
+                why: Damage::Lost { saved, found },
+                ..
+            }) => assert!(found < saved),
+            Err(StoreError::Damaged { .. }) => {}
+            other => panic!("expected Damaged, got {other:?}"),
+        }
+        // Refused before anything was written: the stamp still says what was saved.
+        assert!(read_stamp(dir.path()).unwrap() > 0);
+    }
+
+    #[test]
+    fn sled_refusals_are_errors_not_panics() {
+        let dir = tempfile::tempdir().unwrap();
+        saved_one_by_one(dir.path(), 2);
+        std::fs::write(dir.path().join(DB_DIR).join("conf"), b"garbage\x00\xff").unwrap();
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(StoreError::Damaged {
+                why: Damage::Sled(_),
+                ..
+            })
+        ));
+        // The database folder being a file is an OS error, not damage.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join(DB_DIR), b"x").unwrap();
+        assert!(matches!(
+            Store::open(other.path()),
+            Err(StoreError::Open { .. })
         ));
     }
 

@@ -1,0 +1,459 @@
+//! Backups, restore and damaged data on the command line (issue 8): `sochibo backup`,
+//! `sochibo restore`, what the program says and does when the data cannot be read, and
+//! the hidden `__stress-writer` used by the crash tests. Kept in its own file so that it
+//! merges easily with other work on `cli/mod.rs`.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::{Args, data_dir};
+use crate::app::App;
+use crate::app::keymap::Keymap;
+use crate::domain::member::{Member, MemberId};
+use crate::domain::text;
+use crate::i18n::{self, Cli as C, Lang};
+use crate::store::backup::{self, BACKUP_DIR, BackupInfo};
+use crate::store::restore::{self, has_database};
+use crate::store::{MIGRATIONS, Store, StoreError};
+
+/// The subcommands of this module (flattened into [`super::Command`]).
+#[derive(Debug, Subcommand)]
+pub enum SafetyCommand {
+    /// Write one verified backup file (-o FILE, or a folder such as a USB stick).
+    ///
+    /// By default `sochibo-<branch>-<time>.scb` in the current folder. An existing file
+    /// is replaced only if it is an older backup of the same branch.
+    Backup {
+        /// Output file, or a folder to put the default name in.
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Restore a backup file (checked first; current data is backed up and kept).
+    ///
+    /// A damaged, truncated or foreign file is refused and nothing changes. Data already
+    /// in the data directory is backed up to `backups/`, kept aside as
+    /// `sled.before-restore-<time>`, and you are asked before it is replaced.
+    Restore {
+        /// The backup file (.scb).
+        file: PathBuf,
+        /// Do not ask (needed when there is no terminal, e.g. in scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// TEST ONLY, hidden from help: saves members one by one with `Store::save_member`
+    /// and prints `try <id|new> <name>` before and `ack <id> <name>` right after each
+    /// save returned (that is, after it was flushed), for the crash and disk-full tests
+    /// (`tests/kill.rs`, `tests/faults.rs`), which kill it or starve it of disk space.
+    /// Every fourth step edits an earlier member of the same run instead of adding one.
+    #[command(name = "__stress-writer", hide = true)]
+    StressWriter {
+        /// How many saves (default: until killed or a save fails).
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+        /// Start of the generated names, to tell runs apart.
+        #[arg(long, default_value = "w")]
+        prefix: String,
+    },
+}
+
+/// Runs one of this module's subcommands.
+pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), String> {
+    let dir = data_dir(args.data.as_deref());
+    match cmd {
+        SafetyCommand::Backup { output } => cmd_backup(&dir, lang, output.as_deref()),
+        SafetyCommand::Restore { file, yes } => restore_flow(&dir, lang, file, *yes),
+        SafetyCommand::StressWriter { count, prefix } => stress_writer(&dir, lang, *count, prefix),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Opening, with damaged data explained
+
+/// Opens the store for any command. A damaged database is moved aside (never deleted)
+/// and the message says where it went, which backup is the newest good one and the
+/// exact command that restores it.
+pub(crate) fn open_store_explained(dir: &Path, lang: Lang) -> Result<Store, String> {
+    match Store::open(dir) {
+        Ok(s) => Ok(s),
+        Err(e @ StoreError::Damaged { .. }) => {
+            let mut lines = vec![i18n::store_error(lang, &e)];
+            lines.extend(put_aside(dir, lang));
+            lines.push(backup_hint(dir, lang).0);
+            Err(lines.join("\n"))
+        }
+        Err(e) => Err(i18n::store_error(lang, &e)),
+    }
+}
+
+/// Moves the damaged database aside; the line saying where (or why it could not).
+fn put_aside(dir: &Path, lang: Lang) -> Option<String> {
+    match restore::quarantine(dir) {
+        Ok(Some(aside)) => Some(
+            lang.cat()
+                .cli(C::DamagedMovedAside(&aside.display().to_string())),
+        ),
+        Ok(None) => None,
+        Err(e) => Some(i18n::store_error(lang, &e)),
+    }
+}
+
+/// The newest good automatic backup and the text naming it with its restore command.
+fn backup_hint(dir: &Path, lang: Lang) -> (String, Option<BackupInfo>) {
+    let c = lang.cat();
+    let folder = dir.join(BACKUP_DIR);
+    match backup::newest_good_backup(&folder) {
+        Some(info) => {
+            let text = c.cli(C::NewestBackup(
+                &info.path.display().to_string(),
+                info.members,
+                &when(info.created_at),
+                &restore_command(dir, &info.path),
+            ));
+            (text, Some(info))
+        }
+        None => (c.cli(C::NoGoodBackup(&folder.display().to_string())), None),
+    }
+}
+
+/// The exact command that restores `file` into `dir`.
+pub fn restore_command(dir: &Path, file: &Path) -> String {
+    format!(
+        "sochibo restore \"{}\" --data \"{}\"",
+        file.display(),
+        dir.display()
+    )
+}
+
+/// A backup's creation time for people: dd/mm/yyyy HH:MM, local time.
+fn when(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a typed answer agrees: "co", "có" or "yes" (any case or accents).
+fn agrees(answer: &str) -> bool {
+    matches!(text::fold(answer.trim()).as_str(), "co" | "yes")
+}
+
+/// Asks on the terminal; `None` if there is none (or nothing could be read).
+fn ask(question: &str) -> Option<String> {
+    if !io::stdin().is_terminal() {
+        return None;
+    }
+    eprint!("{question}");
+    let _ = io::stderr().flush();
+    let mut line = String::new();
+    io::stdin().lock().read_line(&mut line).ok()?;
+    Some(line)
+}
+
+/// Opens the store and builds the app for the interactive session. When the database
+/// is damaged, or a record cannot be read, this says so in the user's language before
+/// the terminal changes mode, names the newest good backup with the command that
+/// restores it, and on a terminal offers to restore it right away (`co`/`yes`); after a
+/// restore the session starts on the restored data.
+pub(super) fn start_app(
+    dir: &Path,
+    lang: Lang,
+    keymap: Keymap,
+    today: chrono::NaiveDate,
+    prepare: impl Fn(&Store) -> Result<(), String>,
+) -> Result<App, String> {
+    let c = lang.cat();
+    let problem = match Store::open(dir) {
+        Ok(store) => {
+            prepare(&store)?;
+            match App::new(store, lang, keymap.clone(), today) {
+                Ok(app) => return Ok(app),
+                Err(e @ StoreError::Corrupt { .. }) => vec![i18n::store_error(lang, &e)],
+                Err(e) => return Err(i18n::store_error(lang, &e)),
+            }
+        }
+        Err(e @ StoreError::Damaged { .. }) => {
+            let mut lines = vec![i18n::store_error(lang, &e)];
+            lines.extend(put_aside(dir, lang));
+            lines
+        }
+        Err(e) => return Err(i18n::store_error(lang, &e)),
+    };
+    for line in &problem {
+        eprintln!("{line}");
+    }
+    let (hint, newest) = backup_hint(dir, lang);
+    eprintln!("{hint}");
+    let damaged_and_moved = !has_database(dir);
+    let Some(info) = newest else {
+        if damaged_and_moved {
+            eprintln!("{}", c.cli(C::StartsEmpty));
+        }
+        return Err(String::new());
+    };
+    if damaged_and_moved {
+        eprintln!("{}", c.cli(C::StartsEmpty));
+    }
+    match ask(&c.cli(C::OfferRestore)) {
+        Some(answer) if agrees(&answer) => {}
+        _ => return Err(String::new()),
+    }
+    restore_flow(dir, lang, &info.path, true)?;
+    let store = Store::open(dir).map_err(|e| i18n::store_error(lang, &e))?;
+    App::new(store, lang, keymap, today).map_err(|e| i18n::store_error(lang, &e))
+}
+
+// ---------------------------------------------------------------------------------------
+// sochibo backup
+
+/// The default backup file name: `sochibo-<branch>-YYYYMMDD-HHMMSS.scb`.
+pub fn default_backup_name(branch: Option<&str>, now: chrono::DateTime<chrono::Local>) -> String {
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let slug = branch.map(slug).unwrap_or_default();
+    if slug.is_empty() {
+        format!("sochibo-{stamp}.{}", backup::EXTENSION)
+    } else {
+        format!("sochibo-{slug}-{stamp}.{}", backup::EXTENSION)
+    }
+}
+
+/// A branch name as a file-name part: "Chi bộ Tổ dân phố 5" → "chi-bo-to-dan-pho-5".
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in text::fold(name).chars() {
+        if ch.is_ascii_alphanumeric() {
+            if out.len() >= 40 {
+                break;
+            }
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Whether a backup may be written at `target`: `Ok(true)` if it replaces an older
+/// backup of the same branch (or a damaged backup file), `Ok(false)` if nothing is there.
+/// Anything else there (another program's file, another branch's backup) is refused.
+fn check_target(target: &Path, branch: Option<&str>, lang: Lang) -> Result<bool, String> {
+    let c = lang.cat();
+    let shown = target.display().to_string();
+    let bytes = match std::fs::read(target) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(c.cli(C::ReadFile(&shown, &e.to_string()))),
+    };
+    if !backup::looks_like_backup(&bytes) {
+        return Err(c.cli(C::BackupTargetForeign(&shown)));
+    }
+    if let Ok(info) = backup::read_backup(target)
+        && info.branch.as_deref() != branch
+    {
+        let other = info.branch.unwrap_or_else(|| "?".into());
+        return Err(c.cli(C::BackupTargetOtherBranch(&shown, &other)));
+    }
+    Ok(true)
+}
+
+fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), String> {
+    let c = lang.cat();
+    if !has_database(dir) {
+        return Err(c.cli(C::BackupNoData(&dir.display().to_string())));
+    }
+    let store = open_store_explained(dir, lang)?;
+    let branch = store
+        .branch()
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .map(|b| b.name);
+    let name = default_backup_name(branch.as_deref(), chrono::Local::now());
+    let target = match output {
+        None => PathBuf::from(name),
+        Some(p) if p.is_dir() => p.join(name),
+        Some(p) => p.to_path_buf(),
+    };
+    let shown = target.display().to_string();
+    let replacing = check_target(&target, branch.as_deref(), lang)?;
+    let info = store.write_backup(&target).map_err(|e| match e {
+        StoreError::Io(d) => c.cli(C::WriteFile(&shown, &d)),
+        e => i18n::store_error(lang, &e),
+    })?;
+    println!(
+        "{}",
+        c.cli(C::BackupWritten(info.members, &shown, info.bytes))
+    );
+    if replacing {
+        println!("{}", c.cli(C::BackupReplaced(&shown)));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// sochibo restore
+
+/// Restores `file` into `dir`: checks the file first (nothing changes if it is damaged,
+/// truncated or foreign); into an empty directory it restores at once; over data it
+/// first backs that data up to `backups/`, then asks (unless `confirmed`), and refuses
+/// without a terminal. The replaced database folder is kept as `sled.before-restore-*`.
+pub(crate) fn restore_flow(
+    dir: &Path,
+    lang: Lang,
+    file: &Path,
+    confirmed: bool,
+) -> Result<(), String> {
+    let c = lang.cat();
+    let shown = file.display().to_string();
+    let shown_dir = dir.display().to_string();
+    let (snap, info) = match backup::load_backup(file) {
+        Ok(v) => v,
+        Err(StoreError::Io(d)) => return Err(c.cli(C::RestoreUnreadable(&d))),
+        Err(StoreError::Corrupt { source, .. }) => {
+            return Err(c.cli(C::RestoreBadFile(&shown, &source.to_string())));
+        }
+        Err(e) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
+    };
+    let supported = MIGRATIONS.len() as u32 + 1;
+    if snap.schema_version > supported {
+        let e = StoreError::NewerSchema {
+            found: snap.schema_version,
+            supported,
+        };
+        return Err(i18n::store_error(lang, &e));
+    }
+
+    let current = if has_database(dir) {
+        match Store::open(dir) {
+            Ok(s) if s.is_blank().unwrap_or(false) => None,
+            Ok(s) => Some(s),
+            Err(e @ StoreError::Damaged { .. }) => {
+                eprintln!("{}", i18n::store_error(lang, &e));
+                if let Some(line) = put_aside(dir, lang) {
+                    eprintln!("{line}");
+                }
+                None
+            }
+            Err(e) => return Err(i18n::store_error(lang, &e)),
+        }
+    } else {
+        None
+    };
+
+    if let Some(store) = current {
+        let n = store.member_count();
+        if !confirmed && !io::stdin().is_terminal() {
+            return Err(c.cli(C::RestoreNeedsYes(&shown_dir, n)));
+        }
+        let folder = dir.join(BACKUP_DIR);
+        let safety = folder.join(format!(
+            "sochibo-{}-truoc-phuc-hoi.{}",
+            chrono::Local::now().format("%Y%m%d-%H%M%S"),
+            backup::EXTENSION
+        ));
+        crate::store::create_private_dir(&folder)
+            .and_then(|()| store.write_backup_unchecked(&safety))
+            .map_err(|e| c.cli(C::RestoreFailed(&i18n::store_error(lang, &e))))?;
+        println!(
+            "{}",
+            c.cli(C::RestoreSafetyBackup(&safety.display().to_string()))
+        );
+        if !confirmed {
+            let question = c.cli(C::RestoreConfirm(
+                &shown_dir,
+                n,
+                &shown,
+                info.members,
+                &when(info.created_at),
+            ));
+            match ask(&question) {
+                Some(answer) if agrees(&answer) => {}
+                _ => return Err(c.cli(C::RestoreCancelled)),
+            }
+        }
+        drop(store);
+    }
+
+    let done = restore::restore_snapshot(dir, &snap)
+        .map_err(|e| c.cli(C::RestoreFailed(&i18n::store_error(lang, &e))))?;
+    println!("{}", c.cli(C::Restored(done.members, &shown, &shown_dir)));
+    if let Some(previous) = done.previous {
+        println!(
+            "{}",
+            c.cli(C::RestorePrevious(&previous.display().to_string()))
+        );
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// __stress-writer (tests only)
+
+fn stress_writer(dir: &Path, lang: Lang, count: u64, prefix: &str) -> Result<(), String> {
+    let store = Store::open(dir).map_err(|e| i18n::store_error(lang, &e))?;
+    let mut out = io::stdout().lock();
+    let mut say = |line: String| -> Result<(), String> {
+        writeln!(out, "{line}")
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())
+    };
+    let mut added: Vec<MemberId> = Vec::new();
+    for i in 0..count {
+        let edit = (i % 4 == 3).then(|| added.get((i as usize * 7) % added.len().max(1)));
+        let (id, name) = match edit.flatten() {
+            Some(id) => (Some(*id), format!("{prefix} {i} sửa")),
+            None => (None, format!("{prefix} {i}")),
+        };
+        let m = Member {
+            full_name: name.clone(),
+            notes: format!("{name}: {}", "ghi chú ".repeat(20 + (i % 150) as usize)),
+            ..Member::default()
+        };
+        let shown_id = id.map_or_else(|| "new".to_string(), |id| id.to_string());
+        say(format!("try {shown_id} {name}"))?;
+        let saved = store
+            .save_member(id, &m)
+            .map_err(|e| i18n::store_error(lang, &e))?;
+        say(format!("ack {saved} {name}"))?;
+        if id.is_none() {
+            added.push(saved);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_names_carry_the_branch_without_accents() {
+        let now = chrono::Local::now();
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        assert_eq!(
+            default_backup_name(Some("Chi bộ Tổ dân phố số 5 / Đông Hải"), now),
+            format!("sochibo-chi-bo-to-dan-pho-so-5-dong-hai-{stamp}.scb")
+        );
+        assert_eq!(
+            default_backup_name(None, now),
+            format!("sochibo-{stamp}.scb")
+        );
+        assert_eq!(
+            default_backup_name(Some("../..\u{1b}[2J"), now),
+            format!("sochibo-2j-{stamp}.scb"),
+            "no path separators or escapes get into the name"
+        );
+    }
+
+    #[test]
+    fn agreement_words() {
+        for yes in ["co", "có", "Có\n", " CO ", "yes", "YES"] {
+            assert!(agrees(yes), "{yes:?}");
+        }
+        for no in ["", "\n", "c", "không", "no", "y", "coo"] {
+            assert!(!agrees(no), "{no:?}");
+        }
+    }
+}
