@@ -536,7 +536,9 @@ mod tests {
         assert!(!is_lock_error(
             r#"IO error: Os { code: 13, kind: PermissionDenied, message: "Permission denied" }"#
         ));
-        assert!(!is_lock_error("Read corrupted data at file offset None backtrace ()"));
+        assert!(!is_lock_error(
+            "Read corrupted data at file offset None backtrace ()"
+        ));
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn value_text(c: &dyn Catalogue, ff: &FormField) -> String {
                 .map_or(c.msg(Msg::NotSet), |i| choice_label(c, f, i));
             format!("‹ {v} ›")
         }
-        _ => ff.input.text().to_string(),
+        _ => ff.input.shown().0,
     }
 }
 
@@ -147,7 +147,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
         && app.help.is_none()
     {
         let y = fields_area.y + (focus_line - scroll) as u16;
-        let x = fields_area.x + (2 + LABEL_W + ff.input.cursor()) as u16;
+        let x = fields_area.x + (2 + LABEL_W + ff.input.shown().1) as u16;
         if y < fields_area.bottom() {
             f.set_cursor_position((x.min(fields_area.right().saturating_sub(1)), y));
         }
