@@ -74,10 +74,13 @@ impl TextInput {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        // Windows reports AltGr as Ctrl+Alt with the character it types ('@', '€', … on
+        // many layouts), so Ctrl+Alt+character is text, like a character alone.
+        let plain = ctrl == alt;
         let len = self.text.chars().count();
         match key.code {
             KeyCode::Char('h') if ctrl && !alt => Some(self.backspace()),
-            KeyCode::Char(c) if !ctrl && !alt && !c.is_control() => {
+            KeyCode::Char(c) if plain && !c.is_control() => {
                 self.insert(c);
                 Some(true)
             }
@@ -152,6 +155,27 @@ mod tests {
             press(KeyCode::Char('t')),
         ];
         assert_eq!(typed(&keys), "viết");
+    }
+
+    #[test]
+    fn altgr_characters_are_typed_and_other_chords_are_not() {
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        let keys = [
+            press(KeyCode::Char('a')),
+            KeyEvent::new(KeyCode::Char('@'), altgr), // AltGr+Q on a German layout, on Windows
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT),
+        ];
+        assert_eq!(typed(&keys), "a@");
+        let mut t = TextInput::default();
+        assert_eq!(
+            t.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            None
+        );
+        assert_eq!(
+            t.handle_key(&KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT)),
+            None
+        );
     }
 
     #[test]
