@@ -313,3 +313,27 @@ fn monochrome_selection_is_marked_without_colour() {
     h.keys("2");
     assert!(h.screen().contains("+-"), "ascii borders");
 }
+
+#[test]
+fn text_typed_as_combining_marks_is_drawn_composed() {
+    // An IME in "Unicode tổ hợp" mode (or Windows' own Vietnamese keyboard) sends tone
+    // marks as combining characters; old Windows consoles draw those badly, so the
+    // search box and form fields show the composed (NFC) form, cursor after it.
+    let mut h = Harness::demo(&[]);
+    h.keys("/Nguye\u{302}\u{303}n");
+    let screen = h.screen();
+    assert!(screen.contains("Tìm: Nguyễn"), "{screen}");
+    assert!(!screen.contains('\u{302}') && !screen.contains('\u{303}'));
+    let row = screen.lines().position(|l| l.contains("Tìm: ")).unwrap();
+    let col = screen.lines().nth(row).unwrap().find("Tìm: ").unwrap();
+    let col = screen.lines().nth(row).unwrap()[..col].chars().count();
+    let cursor = h.term.get_cursor_position().unwrap();
+    assert_eq!(
+        (cursor.x as usize, cursor.y as usize),
+        (col + "Tìm: Nguyễn".chars().count(), row)
+    );
+    h.keys("<Esc>nTra\u{302}\u{300}n");
+    let screen = h.screen();
+    assert!(screen.contains("Trần"), "{screen}");
+    assert!(!screen.contains('\u{300}') && !screen.contains('\u{302}'));
+}

@@ -30,6 +30,17 @@ impl TextInput {
         self.cursor
     }
 
+    /// The text as drawn, composed (NFC) because old Windows consoles draw combining marks
+    /// badly and an IME may send them while typing, with the cursor's column in it. The
+    /// text itself stays as typed until `domain::text::clean` commits it.
+    pub fn shown(&self) -> (String, usize) {
+        use unicode_normalization::UnicodeNormalization;
+        let text: String = self.text.nfc().collect();
+        let before = self.text[..self.byte_at(self.cursor)].nfc().count();
+        let column = before.min(text.chars().count());
+        (text, column)
+    }
+
     /// Replaces the text, cursor at the end.
     pub fn set(&mut self, s: &str) {
         *self = TextInput::new(s);
@@ -63,10 +74,13 @@ impl TextInput {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        // Windows reports AltGr as Ctrl+Alt with the character it types ('@', '€', … on
+        // many layouts), so Ctrl+Alt+character is text, like a character alone.
+        let plain = ctrl == alt;
         let len = self.text.chars().count();
         match key.code {
             KeyCode::Char('h') if ctrl && !alt => Some(self.backspace()),
-            KeyCode::Char(c) if !ctrl && !alt && !c.is_control() => {
+            KeyCode::Char(c) if plain && !c.is_control() => {
                 self.insert(c);
                 Some(true)
             }
@@ -141,6 +155,42 @@ mod tests {
             press(KeyCode::Char('t')),
         ];
         assert_eq!(typed(&keys), "viết");
+    }
+
+    #[test]
+    fn altgr_characters_are_typed_and_other_chords_are_not() {
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        let keys = [
+            press(KeyCode::Char('a')),
+            KeyEvent::new(KeyCode::Char('@'), altgr), // AltGr+Q on a German layout, on Windows
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT),
+        ];
+        assert_eq!(typed(&keys), "a@");
+        let mut t = TextInput::default();
+        assert_eq!(
+            t.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            None
+        );
+        assert_eq!(
+            t.handle_key(&KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT)),
+            None
+        );
+    }
+
+    #[test]
+    fn shown_text_is_composed_with_the_cursor_after_what_precedes_it() {
+        let mut t = TextInput::new("Nguye\u{302}\u{303}n");
+        assert_eq!(t.shown(), ("Nguyễn".to_string(), 6));
+        t.handle_key(&press(KeyCode::Left));
+        assert_eq!(t.shown(), ("Nguyễn".to_string(), 5));
+        t.handle_key(&press(KeyCode::Left));
+        assert_eq!(
+            t.shown().1,
+            5,
+            "between a letter and its marks: after the letter"
+        );
+        assert_eq!(t.text(), "Nguye\u{302}\u{303}n", "kept as typed");
     }
 
     #[test]

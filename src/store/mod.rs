@@ -173,6 +173,16 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     })
 }
 
+/// Whether sled's open error means another process holds the database lock. sled words
+/// it "could not acquire lock on …" on every platform, followed by the OS error: on Linux
+/// `EWOULDBLOCK` (os error 11), on Windows `ERROR_LOCK_VIOLATION` (os error 33, "another
+/// process has locked a portion of the file"), which also counts on its own.
+fn is_lock_error(detail: &str) -> bool {
+    detail.contains("could not acquire lock")
+        || detail.contains("os error 33")
+        || detail.contains("Os { code: 33,")
+}
+
 impl Store {
     /// Opens (or creates) the store in data directory `dir`, running migrations.
     pub fn open(dir: &Path) -> Result<Store> {
@@ -664,7 +674,7 @@ fn map_tx<T>(r: std::result::Result<T, TransactionError<StoreError>>) -> Result<
 fn sled_open_error(e: sled::Error, dir: &Path) -> StoreError {
     let detail = e.to_string();
     match e {
-        sled::Error::Io(_) if detail.contains("could not acquire lock") => {
+        sled::Error::Io(_) if is_lock_error(&detail) => {
             StoreError::AlreadyOpen(dir.to_path_buf())
         }
         sled::Error::Io(_) => StoreError::Open {
@@ -774,6 +784,24 @@ mod tests {
             Err(StoreError::AlreadyOpen(p)) => assert_eq!(p, dir.path()),
             other => panic!("expected AlreadyOpen, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn lock_errors_are_recognised_in_linux_and_windows_wording() {
+        let linux = r#"IO error: could not acquire lock on "/home/a/.local/share/sochibo/sled/db": Os { code: 11, kind: WouldBlock, message: "Resource temporarily unavailable" }"#;
+        let windows = r#"IO error: could not acquire lock on "C:\\Users\\a\\AppData\\Roaming\\sochibo\\data\\sled\\db": Os { code: 33, kind: Uncategorized, message: "The process cannot access the file because another process has locked a portion of the file." }"#;
+        assert!(is_lock_error(linux));
+        assert!(is_lock_error(windows));
+        // Windows' wording without sled's prefix (Display form of the OS error).
+        assert!(is_lock_error(
+            "The process cannot access the file because another process has locked a portion of the file. (os error 33)"
+        ));
+        assert!(!is_lock_error(
+            r#"IO error: Os { code: 13, kind: PermissionDenied, message: "Permission denied" }"#
+        ));
+        assert!(!is_lock_error(
+            "Read corrupted data at file offset None backtrace ()"
+        ));
     }
 
     #[test]

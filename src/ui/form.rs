@@ -235,7 +235,9 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
                 f.render_widget(Paragraph::new(shown).style(vstyle), value_rect);
             }
             (None, _) => {
-                let v = ff.input.text();
+                // Drawn composed (NFC) even while typing, with the cursor where it shows.
+                let (v, shown_cursor) = ff.input.shown();
+                let v = v.as_str();
                 let shown = if focused && v.is_empty() {
                     hint(c, ff).to_string()
                 } else {
@@ -243,7 +245,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
                 };
                 f.render_widget(Paragraph::new(shown).style(vstyle), value_rect);
                 if focused && app.confirm.is_none() && app.help.is_none() {
-                    let x = value_x + (ff.input.cursor() as u16).min(value_w.saturating_sub(1));
+                    let x = value_x + (shown_cursor as u16).min(value_w.saturating_sub(1));
                     f.set_cursor_position((x, top));
                 }
             }

@@ -46,13 +46,11 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
     if show_search {
         let prompt = c.msg(Msg::SearchPrompt);
-        let line = Line::from(vec![
-            Span::styled(prompt, theme.accent()),
-            Span::raw(r.query.text()),
-        ]);
+        let (query, cursor) = r.query.shown();
+        let line = Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(query)]);
         f.render_widget(Paragraph::new(line), search);
         if r.searching && app.form.is_none() && app.confirm.is_none() && app.help.is_none() {
-            let x = search.x + (prompt.chars().count() + r.query.cursor()) as u16;
+            let x = search.x + (prompt.chars().count() + cursor) as u16;
             f.set_cursor_position((x.min(search.right().saturating_sub(1)), search.y));
         }
     }
