@@ -526,7 +526,9 @@ mod on_a_terminal {
             "{before}"
         );
         p.type_keys("co\r");
-        // The register opens on the restored data; q quits.
+        // The register opens on the restored data (on "Việc cần làm"; 1 shows the roster).
+        p.wait_for("Việc cần làm", true);
+        p.type_keys("1");
         p.wait_for("Tất cả 35", true);
         p.type_keys("q");
         assert_eq!(p.exit_code(), 0, "{}", p.output());

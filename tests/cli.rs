@@ -224,3 +224,47 @@ fn export_exemptions_as_text_and_csv() {
         "header and the two exempted members\n{c}"
     );
 }
+
+#[test]
+fn todo_and_figures_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(sochibo(&["demo"], &data).status.success());
+    let out = sochibo(&["todo"], &data);
+    assert!(out.status.success());
+    let t = text(&out.stdout);
+    assert!(t.contains("Quý 3 chưa sinh hoạt chuyên đề"), "{t}");
+    assert!(
+        t.contains("tạm miễn sinh hoạt hết hạn ngày 11/12/2026"),
+        "{t}"
+    );
+
+    let out = sochibo(&["report", "stats", "--at", "21/11/2026"], &data);
+    let t = text(&out.stdout);
+    assert!(t.contains("Tổng số: 33 đảng viên"), "{t}");
+    assert!(t.lines().all(|l| l.chars().count() <= 80));
+    // A year earlier, before the transfer out and the death of the demo, two more.
+    let t = text(&sochibo(&["report", "stats", "--at", "01/01/2026"], &data).stdout);
+    assert!(t.contains("tính đến ngày 01/01/2026"), "{t}");
+    let out = sochibo(
+        &[
+            "report",
+            "movements",
+            "--from",
+            "01/01/2026",
+            "--to",
+            "21/11/2026",
+            "--format",
+            "csv",
+        ],
+        &data,
+    );
+    let c = text(&out.stdout);
+    assert!(c.starts_with("\u{feff}Biến động,Số đảng viên"), "{c}");
+    assert!(c.contains("Từ trần,1") && c.contains("Chuyển đi,1"), "{c}");
+    let t = text(&sochibo(&["report", "meetings"], &data).stdout);
+    assert!(t.contains("Tỷ lệ đảng viên dự sinh hoạt bình quân"), "{t}");
+    let out = sochibo(&["report", "stats", "--at", "31/02/2026"], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("dd/mm/yyyy"));
+}

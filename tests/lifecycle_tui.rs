@@ -134,8 +134,15 @@ fn exemptions_screen_lists_exempted_members_and_reminders() {
         screen.contains("tạm miễn sinh hoạt hết hạn ngày 11/12/2026"),
         "the temporary one ends in 20 days\n{screen}"
     );
-    // Enter opens the member's card.
-    h.keys("<Enter>");
+    // ↓ moves to the second row; Enter opens that member's card.
+    h.keys("j<Enter>");
+    assert_eq!(
+        h.app
+            .detail
+            .and_then(|id| h.app.roster.get(id))
+            .map(|e| e.status),
+        Some(Status::TemporarilyExempt)
+    );
     assert!(h.app.detail.is_some());
     assert!(h.screen().contains("Hồ sơ đảng viên"));
 }

@@ -280,6 +280,10 @@ fn demo_active_names() -> Vec<String> {
 fn demo_search_and_quit() {
     let mut p = Pty::spawn(&["--demo"], &[]);
     p.wait_for("DỮ LIỆU MẪU");
+    // The app starts on "Việc cần làm"; 1 opens the roster.
+    p.wait_for("Việc cần làm");
+    p.send(b"1");
+    p.send(b"1");
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
     // With colour on, the title bar has a background (the control for `english_and_no_color`).
@@ -375,6 +379,7 @@ fn persisted_data_and_second_instance() {
     assert!(stdout.contains("35"), "{stdout}");
 
     let mut p = Pty::spawn(&["--data", dir], &[]);
+    p.send(b"1");
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
     // The roster shows the persisted sample members (not the demo banner's throwaway copy).
@@ -410,6 +415,7 @@ fn english_and_no_color() {
     let mut p = Pty::spawn(&["--demo", "--lang", "en"], &[("NO_COLOR", "1")]);
     p.wait_for("SAMPLE DATA");
     p.wait_for("? Help");
+    p.send(b"1");
     p.wait_for("Full name");
     // No colour anywhere: not in the title row, nor elsewhere on the screen.
     p.with_screen(|s| {
@@ -433,6 +439,7 @@ fn english_and_no_color() {
 #[test]
 fn ctrl_h_is_backspace_in_search() {
     let mut p = Pty::spawn(&["--demo"], &[]);
+    p.send(b"1");
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
     p.send(b"/");

@@ -29,6 +29,8 @@ pub enum Context {
     Roll,
     /// The list of exempted members and reminders.
     Exemptions,
+    /// The home screen (what needs doing).
+    Home,
 }
 
 impl Context {
@@ -46,6 +48,7 @@ impl Context {
         Context::Meeting,
         Context::Roll,
         Context::Exemptions,
+        Context::Home,
     ];
 
     /// The section name used in keymap files.
@@ -63,6 +66,7 @@ impl Context {
             Context::Meeting => "meeting",
             Context::Roll => "roll",
             Context::Exemptions => "exemptions",
+            Context::Home => "home",
         }
     }
 
@@ -112,17 +116,18 @@ actions! {
     Help = "help" in [Global],
     Quit = "quit" in [Global],
     ForceQuit = "force_quit" in [Global],
+    Screen0 = "screen_0" in [Global],
     Screen1 = "screen_1" in [Global],
     Screen2 = "screen_2" in [Global],
     Screen3 = "screen_3" in [Global],
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Members],
     New = "new" in [Members, Meetings, Meeting],
-    Open = "open" in [Members, Meetings, Exemptions],
+    Open = "open" in [Members, Meetings, Exemptions, Home],
     Edit = "edit" in [Members, Member, Branch, Meeting],
     Delete = "delete" in [Members, Member, Meetings, Meeting],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home],
     PageUp = "page_up" in [Members, Help, Meetings, Meeting],
     PageDown = "page_down" in [Members, Help, Meetings, Meeting],
     Top = "top" in [Members, Help, Meetings, Meeting],
@@ -153,7 +158,7 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home],
 }
 
 impl Action {
@@ -165,6 +170,7 @@ impl Action {
     /// The screen number of a `screen_N` action.
     pub fn screen_number(self) -> Option<u8> {
         let n = match self {
+            Action::Screen0 => 0,
             Action::Screen1 => 1,
             Action::Screen2 => 2,
             Action::Screen3 => 3,

@@ -28,6 +28,8 @@ use roster::Roster;
 /// The top-level screens, switched with 1…9 / F1…F9 / Alt+digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// 0: what needs doing (the first screen after start).
+    Home,
     /// 1: the member roster.
     Members,
     /// 2: the branch profile.
@@ -41,6 +43,7 @@ pub enum Screen {
 impl Screen {
     /// The screens that exist, in number order.
     pub const ALL: &'static [Screen] = &[
+        Screen::Home,
         Screen::Members,
         Screen::Branch,
         Screen::Meetings,
@@ -50,6 +53,7 @@ impl Screen {
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
     pub fn number(self) -> u8 {
         match self {
+            Screen::Home => 0,
             Screen::Members => 1,
             Screen::Branch => 2,
             Screen::Meetings => 3,
@@ -142,6 +146,8 @@ pub struct App {
     pub detail: Option<MemberId>,
     /// Selected row of the exemptions screen.
     pub exempt_cursor: usize,
+    /// Selected row of the home screen.
+    pub home_cursor: usize,
     /// The open form.
     pub form: Option<Form>,
     /// The open question.
@@ -191,6 +197,7 @@ impl App {
             screen: Screen::Members,
             detail: None,
             exempt_cursor: 0,
+            home_cursor: 0,
             form,
             confirm: None,
             help: None,
@@ -221,6 +228,7 @@ impl App {
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
                 Screen::Exemptions => Context::Exemptions,
+                Screen::Home => Context::Home,
                 Screen::Meetings => match self.meetings.open {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,

@@ -276,7 +276,12 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::Noop | Action::Screen1 | Action::Screen2 | Action::Screen3 | Action::Screen5 => {}
+        Action::Noop
+        | Action::Screen0
+        | Action::Screen1
+        | Action::Screen2
+        | Action::Screen3
+        | Action::Screen5 => {}
         Action::AddEvent => match app.detail {
             Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
             None => app.notice = Some(Notice::NothingSelected),
@@ -324,6 +329,22 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextFilter => app.roster.cycle_filter(1),
         Action::PrevFilter => app.roster.cycle_filter(-1),
         Action::Open => match ctx {
+            Context::Home => {
+                let items = super::update_helpers::todo_items(app);
+                if let Some(item) = items.get(app.home_cursor) {
+                    if let Some(id) = item.member() {
+                        app.screen = Screen::Members;
+                        app.roster.select(id);
+                        app.detail = Some(id);
+                    } else if let Some(id) = item.meeting() {
+                        app.screen = Screen::Meetings;
+                        app.meetings.open = Some(id);
+                        app.meetings.tab = Tab::Info;
+                    } else {
+                        app.screen = Screen::Meetings;
+                    }
+                }
+            }
             Context::Exemptions => {
                 let ids = super::update_helpers::exemption_rows(app);
                 if let Some(id) = ids.get(app.exempt_cursor) {
@@ -571,6 +592,14 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
         }
         Context::Meeting | Context::Roll => {
             app.meetings.cursor = clamp(app.meetings.cursor, app.meetings.rows_in_tab())
+        }
+        Context::Exemptions => {
+            let n = super::update_helpers::exemption_rows(app).len();
+            app.exempt_cursor = clamp(app.exempt_cursor, n);
+        }
+        Context::Home => {
+            let n = super::update_helpers::todo_items(app).len();
+            app.home_cursor = clamp(app.home_cursor, n);
         }
         _ => app.roster.move_by(delta),
     }

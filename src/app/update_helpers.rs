@@ -34,3 +34,15 @@ pub fn member_reminders(
     );
     crate::domain::lifecycle::reminders(&e.member, app.today, months)
 }
+
+/// The home screen's items for today.
+pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
+    let members: Vec<_> = app
+        .roster
+        .entries()
+        .iter()
+        .map(|e| (e.id, &e.member))
+        .collect();
+    let meetings: Vec<_> = app.meetings.list.iter().map(|(id, m)| (*id, m)).collect();
+    crate::domain::todo::collect(&members, &meetings, app.today)
+}

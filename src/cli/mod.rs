@@ -41,6 +41,29 @@ pub struct Args {
 pub enum Command {
     /// Write the sample branch into --data DIR (which must be empty).
     Demo,
+    /// Print what needs doing (the home screen as text).
+    Todo,
+    /// Print a figures report.
+    Report {
+        /// Which report.
+        #[arg(value_enum)]
+        what: ReportWhat,
+        /// The date of the member structure (default: today).
+        #[arg(long, value_name = "dd/mm/yyyy")]
+        at: Option<String>,
+        /// Start of the period (default: 1 January of this year).
+        #[arg(long, value_name = "dd/mm/yyyy")]
+        from: Option<String>,
+        /// End of the period (default: today).
+        #[arg(long, value_name = "dd/mm/yyyy")]
+        to: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Import records from a file.
     Import {
         /// What to import.
@@ -78,6 +101,17 @@ pub enum DocFormat {
     Txt,
     /// Word document in the Party layout.
     Docx,
+}
+
+/// The figures reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportWhat {
+    /// Member structure at a date.
+    Stats,
+    /// Movements in a period.
+    Movements,
+    /// Meetings and attendance in a period.
+    Meetings,
 }
 
 /// Formats of a list.
@@ -224,6 +258,22 @@ pub fn run(args: Args) -> ExitCode {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
+        Some(Command::Todo) => cmd_todo(&args, lang),
+        Some(Command::Report {
+            what,
+            at,
+            from,
+            to,
+            format,
+            output,
+        }) => cmd_report(
+            &args,
+            lang,
+            *what,
+            [at.as_deref(), from.as_deref(), to.as_deref()],
+            *format,
+            output.as_deref(),
+        ),
         Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd),
     };
     match result {
@@ -401,6 +451,85 @@ fn cmd_export_minutes(
             Ok(())
         }
     }
+}
+
+fn cmd_todo(args: &Args, lang: Lang) -> Result<(), String> {
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let members = store.members().map_err(err)?;
+    let meetings = store.meetings().map_err(err)?;
+    let m: Vec<_> = members.iter().map(|(id, m)| (*id, m)).collect();
+    let mt: Vec<_> = meetings.iter().map(|(id, m)| (*id, m)).collect();
+    let c = lang.cat();
+    let mut out = String::new();
+    for item in crate::domain::todo::collect(&m, &mt, today()) {
+        let when = item
+            .due
+            .map(date::format_date)
+            .unwrap_or_else(|| c.msg(i18n::Msg::HomeNow).to_string());
+        out.push_str(&format!("{when:<11} {}\n", c.todo(&item)));
+    }
+    write_output(lang, None, out.as_bytes())
+}
+
+fn cmd_report(
+    args: &Args,
+    lang: Lang,
+    what: ReportWhat,
+    [at, from, to]: [Option<&str>; 3],
+    format: ListFormat,
+    out: Option<&Path>,
+) -> Result<(), String> {
+    use crate::domain::stats;
+    use crate::interchange::reports;
+    let c = lang.cat();
+    let day = |s: Option<&str>, default: NaiveDate| match s {
+        None => Ok(default),
+        Some(s) => date::parse_date(s).map_err(|_| c.cli(C::BadDate(s))),
+    };
+    let now = today();
+    let (at, from, to) = (
+        day(at, now)?,
+        day(from, stats::year_start(now))?,
+        day(to, now)?,
+    );
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let branch = store
+        .branch()
+        .map_err(err)?
+        .map(|b| b.name)
+        .unwrap_or_default();
+    let members: Vec<_> = store
+        .members()
+        .map_err(err)?
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect();
+    let csv = format == ListFormat::Csv;
+    let text = match what {
+        ReportWhat::Stats => {
+            reports::structure_report(&branch, &stats::structure(&members, at), at, csv)
+        }
+        ReportWhat::Movements => reports::movements_report(
+            &branch,
+            &stats::movements(&members, from, to),
+            from,
+            to,
+            csv,
+        ),
+        ReportWhat::Meetings => {
+            let meetings = store.meetings().map_err(err)?;
+            let f = stats::meeting_figures(meetings.iter().map(|(_, m)| m), from, to);
+            reports::meetings_report(&branch, &f, from, to, csv)
+        }
+    };
+    let text = if out.is_some() && !csv {
+        crate::interchange::minutes::to_crlf(&text)
+    } else {
+        text
+    };
+    write_output(lang, out, text.as_bytes())
 }
 
 fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {

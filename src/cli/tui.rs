@@ -67,6 +67,11 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
         Ok(())
     })?;
     let theme = Theme::from_env(args.ascii);
+    // The first screen is "what needs doing", unless a form is open (first-run setup, or a
+    // draft restored after a crash), which stays where it was.
+    if app.form.is_none() {
+        app.screen = crate::app::Screen::Home;
+    }
 
     // ratatui::init installs a panic hook that restores the terminal before the message.
     let mut terminal = ratatui::init();

@@ -9,5 +9,7 @@ pub mod meeting;
 pub mod member;
 pub mod rules;
 pub mod search;
+pub mod stats;
 pub mod text;
+pub mod todo;
 pub mod validate;

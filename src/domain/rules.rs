@@ -44,6 +44,8 @@ pub enum RuleId {
     TemporaryExemptionMaxMonths,
     /// Age from which long unexcused absence suggests an exemption rather than a removal.
     SuggestExemptionAge,
+    /// Working days after the 12 months of probation to consider recognition (QĐ 294 4.2).
+    RecognitionWorkingDays,
 }
 
 /// One row of the rules table.
@@ -163,6 +165,13 @@ const RULES: &[Rule] = &[
         effective: "01/07/2025",
         certainty: Certainty::Unverified,
     },
+    Rule {
+        id: RuleId::RecognitionWorkingDays,
+        value: 30,
+        source: "QĐ 294-QĐ/TW, điểm 4.2; Điều lệ Đảng, Điều 5",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
 ];
 
 /// Looks a rule up in the table.
@@ -204,6 +213,7 @@ mod tests {
             RuleId::FullExemptionMinAgeFemale,
             RuleId::TemporaryExemptionMaxMonths,
             RuleId::SuggestExemptionAge,
+            RuleId::RecognitionWorkingDays,
         ];
         for id in ids {
             assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");

@@ -12,6 +12,7 @@ use crate::domain::member::{
     RemovalCause, Status,
 };
 use crate::domain::rules::{self, RuleId};
+use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
 use crate::store::Damage;
 
@@ -157,6 +158,10 @@ impl Catalogue for En {
             EventSaved => "Event recorded.",
             ConfirmRemoveEvent => "Remove the most recent event of",
             TimelineHint => "a record an event · x remove the latest",
+            ScreenHome => "To do",
+            HomeHeading => "What needs doing, soonest first (select and Enter to open)",
+            HomeNothing => "Nothing to remind you of.",
+            HomeNow => "now",
             LabelGuests => "Guests",
         }
     }
@@ -351,6 +356,7 @@ impl Catalogue for En {
             Cli::MeetingAmbiguous(w) => format!("Several meetings match \"{w}\"; give the minutes number."),
             Cli::DocxNeedsFile => "A .docx needs a file: add -o NAME.docx".into(),
             Cli::Written(p) => format!("Wrote {p}."),
+            Cli::BadDate(d) => format!("The date \"{d}\" is wrong; expected dd/mm/yyyy, e.g. 01/03/2026."),
             Cli::Error(d) => format!("Error: {d}"),
 
             // --- Backups, restore and damaged data (issue 8) ---
@@ -437,6 +443,7 @@ impl Catalogue for En {
                 "Record an event (exemption, transfer, discipline, removal, death…)"
             }
             Action::RemoveLastEvent => "Remove the most recent event (asks first)",
+            Action::Screen0 => "Screen 0: What needs doing",
             Action::Search => "Find a member (name without accents, card, phone)",
             Action::New => "Add a member",
             Action::Open => "Open the record",
@@ -472,6 +479,7 @@ impl Catalogue for En {
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Help => "Help",
+            Context::Home => "What needs doing",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",
             Context::Meeting => "A meeting",
@@ -715,6 +723,31 @@ impl Catalogue for En {
             LifeWarning::MaybeExemption(m) => format!(
                 "old and absent without reason in {m} months this year: consider an exemption rather than removal ({}).",
                 rules::rule(RuleId::SuggestExemptionAge).source
+            ),
+        }
+    }
+
+    fn todo(&self, item: &TodoItem) -> String {
+        use crate::domain::todo::TodoKind as K;
+        match &item.kind {
+            K::RegularThisMonth(_, m) => format!(
+                "Regular meeting of month {m}: not held yet (Party Charter Art. 24: monthly)."
+            ),
+            K::MonthWithoutRegular(_, m) => {
+                format!("Month {m} had no regular meeting (Party Charter Art. 24).")
+            }
+            K::QuarterWithoutThematic(_, q) => {
+                format!("Quarter {q} had no thematic meeting (HD 12-HD/BTCTW: at least quarterly).")
+            }
+            K::DraftMinutes(_, n) => format!(
+                "Minutes {} are still a draft: approve or complete them.",
+                crate::domain::meeting::document_number(*n)
+            ),
+            K::Task(_, who, what) => format!("Task: {what} ({who})."),
+            K::Member(_, name, w) => format!("{name}: {}", self.life_warning(w)),
+            K::Recognition(_, name, end) => format!(
+                "{name}: probation ends on {}; the branch considers recognition within 30 working days (QĐ 294-QĐ/TW, 4.2).",
+                crate::domain::date::format_date(*end)
             ),
         }
     }

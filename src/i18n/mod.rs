@@ -15,6 +15,7 @@ use crate::domain::member::{
     DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
     RemovalCause, Status,
 };
+use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
 
 pub use en::En;
@@ -294,6 +295,14 @@ pub enum Msg {
     ConfirmRemoveEvent,
     /// Hint under the member card timeline.
     TimelineHint,
+    /// Title of the home screen.
+    ScreenHome,
+    /// Heading of the home screen.
+    HomeHeading,
+    /// Nothing to do.
+    HomeNothing,
+    /// Due now.
+    HomeNow,
 }
 
 /// One language's texts. Every method must be implemented by every language.
@@ -350,6 +359,8 @@ pub trait Catalogue: Sync {
     fn removal_cause(&self, r: RemovalCause) -> &'static str;
     /// A reminder or warning about a member's events, naming its rule.
     fn life_warning(&self, w: &LifeWarning) -> String;
+    /// One item of "what needs doing", with why.
+    fn todo(&self, item: &TodoItem) -> String;
 }
 
 /// Command-line and store messages that carry values.
@@ -411,6 +422,8 @@ pub enum Cli<'a> {
     DocxNeedsFile,
     /// A file was written.
     Written(&'a str),
+    /// A date option that is not dd/mm/yyyy.
+    BadDate(&'a str),
 
     // --- Backups, restore and damaged data (issue 8) ---
     /// The database in a directory is damaged: directory, what was found.

@@ -12,6 +12,7 @@ use crate::domain::member::{
     RemovalCause, Status,
 };
 use crate::domain::rules::{self, RuleId};
+use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
 use crate::store::Damage;
 
@@ -153,6 +154,10 @@ impl Catalogue for Vi {
             EventSaved => "Đã ghi sự kiện.",
             ConfirmRemoveEvent => "Xóa sự kiện ghi gần nhất của đồng chí",
             TimelineHint => "a ghi sự kiện · x xóa sự kiện gần nhất",
+            ScreenHome => "Việc cần làm",
+            HomeHeading => "Việc cần làm, việc sắp đến hạn trước (chọn rồi Enter để mở)",
+            HomeNothing => "Không có việc gì cần nhắc. Chúc đồng chí mạnh khỏe!",
+            HomeNow => "cần làm",
             LabelGuests => "Khách mời",
         }
     }
@@ -347,6 +352,7 @@ impl Catalogue for Vi {
             Cli::MeetingAmbiguous(w) => format!("Có nhiều buổi sinh hoạt khớp với \"{w}\"; hãy ghi số biên bản."),
             Cli::DocxNeedsFile => "Tệp .docx cần nơi ghi: thêm -o TÊN_TỆP.docx".into(),
             Cli::Written(p) => format!("Đã ghi {p}."),
+            Cli::BadDate(d) => format!("Ngày \"{d}\" không đúng; cần dạng dd/mm/yyyy, ví dụ 01/03/2026."),
             Cli::Error(d) => format!("Lỗi: {d}"),
 
             // --- Backups, restore and damaged data (issue 8) ---
@@ -435,6 +441,7 @@ impl Catalogue for Vi {
             Action::Screen5 => "Màn hình 5: Miễn sinh hoạt, nhắc việc",
             Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
+            Action::Screen0 => "Màn hình 0: Việc cần làm",
             Action::Search => "Tìm đảng viên (tên không dấu, số thẻ, điện thoại)",
             Action::New => "Thêm đảng viên",
             Action::Open => "Xem hồ sơ",
@@ -470,6 +477,7 @@ impl Catalogue for Vi {
             Context::Form => "Biểu mẫu",
             Context::Confirm => "Hộp xác nhận",
             Context::Help => "Trợ giúp",
+            Context::Home => "Việc cần làm",
             Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",
             Context::Meeting => "Buổi sinh hoạt",
@@ -719,6 +727,31 @@ impl Catalogue for Vi {
             LifeWarning::MaybeExemption(m) => format!(
                 "tuổi cao, vắng không lý do {m} tháng trong năm: cân nhắc làm thủ tục miễn sinh hoạt thay vì xóa tên ({}).",
                 rules::rule(RuleId::SuggestExemptionAge).source
+            ),
+        }
+    }
+
+    fn todo(&self, item: &TodoItem) -> String {
+        use crate::domain::todo::TodoKind as K;
+        match &item.kind {
+            K::RegularThisMonth(_, m) => format!(
+                "Sinh hoạt chi bộ thường kỳ tháng {m}: chưa tổ chức (Điều lệ Đảng, Điều 24: mỗi tháng một lần)."
+            ),
+            K::MonthWithoutRegular(_, m) => {
+                format!("Tháng {m} không có buổi sinh hoạt thường kỳ (Điều lệ Đảng, Điều 24).")
+            }
+            K::QuarterWithoutThematic(_, q) => format!(
+                "Quý {q} chưa sinh hoạt chuyên đề (HD 12-HD/BTCTW: ít nhất mỗi quý một lần)."
+            ),
+            K::DraftMinutes(_, n) => format!(
+                "Biên bản {} còn là dự thảo: thông qua hoặc hoàn thiện.",
+                crate::domain::meeting::document_number(*n)
+            ),
+            K::Task(_, who, what) => format!("Nhiệm vụ: {what} ({who})."),
+            K::Member(_, name, w) => format!("{name}: {}", self.life_warning(w)),
+            K::Recognition(_, name, end) => format!(
+                "{name}: hết 12 tháng dự bị ngày {}; chi bộ xét công nhận chính thức trong 30 ngày làm việc (QĐ 294-QĐ/TW, điểm 4.2).",
+                crate::domain::date::format_date(*end)
             ),
         }
     }

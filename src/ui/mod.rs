@@ -4,6 +4,7 @@ mod detail;
 mod exemptions;
 mod form;
 mod help;
+mod home;
 mod meetings;
 mod roster;
 pub mod theme;
@@ -57,6 +58,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
         Screen::Exemptions => exemptions::draw(f, app, theme, body),
+        Screen::Home => home::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -118,6 +120,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
             Screen::Exemptions => c.msg(Msg::ScreenExemptions),
+            Screen::Home => c.msg(Msg::ScreenHome),
         };
         let style = if *s == app.screen {
             theme.selected()

@@ -1,0 +1,223 @@
+//! "Việc cần làm": everything that needs the secretary's attention, soonest first, each
+//! with why (the rule). Each capability adds its items here.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::calendar;
+use super::lifecycle::{self, LifeWarning};
+use super::meeting::{self, Meeting, MeetingId, MeetingKind};
+use super::member::{Member, MemberId, Status};
+use super::rules::{self, RuleId};
+
+/// What needs doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TodoKind {
+    /// No regular meeting yet this month (year, month).
+    RegularThisMonth(i32, u32),
+    /// A past month of this year without a regular meeting.
+    MonthWithoutRegular(i32, u32),
+    /// A past quarter of this year without a thematic meeting.
+    QuarterWithoutThematic(i32, u32),
+    /// Minutes still a draft (meeting, document number).
+    DraftMinutes(MeetingId, u32),
+    /// A task assigned at a meeting falls due (meeting, who, what).
+    Task(MeetingId, String, String),
+    /// A reminder about a member.
+    Member(MemberId, String, LifeWarning),
+    /// A probationary member's 12 months end: the recognition vote is due by the date
+    /// (member, name, end of probation).
+    Recognition(MemberId, String, NaiveDate),
+}
+
+/// One item of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TodoItem {
+    /// When it is due (None: as soon as possible).
+    pub due: Option<NaiveDate>,
+    /// What.
+    pub kind: TodoKind,
+}
+
+impl TodoItem {
+    /// The member the item is about, if any.
+    pub fn member(&self) -> Option<MemberId> {
+        match &self.kind {
+            TodoKind::Member(id, ..) | TodoKind::Recognition(id, ..) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// The meeting the item is about, if any.
+    pub fn meeting(&self) -> Option<MeetingId> {
+        match &self.kind {
+            TodoKind::DraftMinutes(id, _) | TodoKind::Task(id, ..) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+fn month_end(year: i32, month: u32) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
+    first
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(first)
+}
+
+/// Collects the items for `today`, soonest first (undated ones first: they are overdue).
+pub fn collect<'a>(
+    members: &[(MemberId, &'a Member)],
+    meetings: &[(MeetingId, &'a Meeting)],
+    today: NaiveDate,
+) -> Vec<TodoItem> {
+    let mut items = Vec::new();
+    let year = today.year();
+    let this_year: Vec<&Meeting> = meetings
+        .iter()
+        .map(|(_, m)| *m)
+        .filter(|m| m.date.year() == year)
+        .collect();
+    // Điều lệ Đ.24: a regular meeting every month; HD 12-2018: a thematic one each quarter.
+    let regular_this_month = this_year
+        .iter()
+        .any(|m| m.kind == MeetingKind::Regular && m.date.month() == today.month());
+    if !regular_this_month {
+        items.push(TodoItem {
+            due: Some(month_end(year, today.month())),
+            kind: TodoKind::RegularThisMonth(year, today.month()),
+        });
+    }
+    let g = meeting::year_glance(this_year.iter().copied(), year, today);
+    for m in g.months_without_regular {
+        items.push(TodoItem {
+            due: Some(month_end(year, m)),
+            kind: TodoKind::MonthWithoutRegular(year, m),
+        });
+    }
+    for q in g.quarters_without_thematic {
+        items.push(TodoItem {
+            due: Some(month_end(year, q * 3)),
+            kind: TodoKind::QuarterWithoutThematic(year, q),
+        });
+    }
+    let soon = rules::value(RuleId::EndingSoonDays);
+    for (id, m) in meetings {
+        if m.approved.is_none() && m.date <= today {
+            items.push(TodoItem {
+                due: Some(m.date),
+                kind: TodoKind::DraftMinutes(*id, m.number),
+            });
+        }
+        for t in &m.tasks {
+            if let Some(due) = t.due {
+                let days = (due - today).num_days();
+                if (-soon..=soon).contains(&days) {
+                    items.push(TodoItem {
+                        due: Some(due),
+                        kind: TodoKind::Task(*id, t.who.clone(), t.what.clone()),
+                    });
+                }
+            }
+        }
+    }
+    let all_meetings: Vec<&Meeting> = meetings.iter().map(|(_, m)| *m).collect();
+    for (id, m) in members {
+        let months = meeting::unexcused_months(all_meetings.iter().copied(), *id, year);
+        for w in lifecycle::reminders(m, today, months) {
+            let due = match w {
+                LifeWarning::ExemptionEndingSoon(d)
+                | LifeWarning::ExemptionOverdue(d)
+                | LifeWarning::TemporaryTransferEnding(d) => Some(d),
+                _ => None,
+            };
+            items.push(TodoItem {
+                due,
+                kind: TodoKind::Member(*id, m.full_name.clone(), w),
+            });
+        }
+        // QĐ 294 điểm 4.2: the recognition vote within 30 working days after 12 months.
+        if m.status_at(today) == Status::Probationary
+            || (m.status_at(today).is_exempt() && m.recognized_on().is_none())
+        {
+            if let Some(admitted) = m.admitted_on() {
+                let months = rules::value(RuleId::ProbationMonths) as u32;
+                let end = admitted
+                    .checked_add_months(Months::new(months))
+                    .unwrap_or(admitted);
+                if (end - today).num_days() <= soon * 2 {
+                    let deadline = calendar::add_working_days(
+                        end,
+                        rules::value(RuleId::RecognitionWorkingDays) as u32,
+                    );
+                    items.push(TodoItem {
+                        due: Some(deadline),
+                        kind: TodoKind::Recognition(*id, m.full_name.clone(), end),
+                    });
+                }
+            }
+        }
+    }
+    items.sort_by(|a, b| {
+        a.due
+            .is_some()
+            .cmp(&b.due.is_some())
+            .then(a.due.cmp(&b.due))
+    });
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::member::{EventKind, MemberEvent};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_probationary_member_due_for_recognition_is_listed_with_the_deadline() {
+        let m = Member {
+            full_name: "Lê Văn Mới".into(),
+            events: vec![MemberEvent::new(d(2025, 12, 10), EventKind::Admitted, "")],
+            ..Member::default()
+        };
+        let items = collect(&[(1, &m)], &[], d(2026, 11, 21));
+        let rec = items
+            .iter()
+            .find(|i| matches!(i.kind, TodoKind::Recognition(..)))
+            .expect("listed");
+        // 12 months end on 10/12/2026; 30 working days later is 21/01/2027.
+        assert_eq!(
+            rec.kind,
+            TodoKind::Recognition(1, "Lê Văn Mới".into(), d(2026, 12, 10))
+        );
+        assert_eq!(
+            rec.due,
+            Some(calendar::add_working_days(d(2026, 12, 10), 30))
+        );
+        assert_eq!(rec.member(), Some(1));
+        let none = collect(&[(1, &m)], &[], d(2026, 8, 1));
+        assert!(
+            !none
+                .iter()
+                .any(|i| matches!(i.kind, TodoKind::Recognition(..))),
+            "not yet"
+        );
+    }
+
+    #[test]
+    fn no_regular_meeting_this_month_is_listed_and_items_are_sorted() {
+        let items = collect(&[], &[], d(2026, 3, 5));
+        assert_eq!(items[0].kind, TodoKind::MonthWithoutRegular(2026, 1));
+        assert!(
+            items
+                .iter()
+                .any(|i| i.kind == TodoKind::RegularThisMonth(2026, 3))
+        );
+        let dues: Vec<_> = items.iter().map(|i| i.due).collect();
+        let mut sorted = dues.clone();
+        sorted.sort();
+        assert_eq!(dues, sorted);
+    }
+}

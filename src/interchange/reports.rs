@@ -1,0 +1,294 @@
+//! The figures reports (báo cáo thống kê) as 80-column text with simple bar charts, or as
+//! CSV for Excel. Labels are document text in Vietnamese, as the ward receives them.
+
+use chrono::NaiveDate;
+
+use crate::domain::date::format_date;
+use crate::domain::meeting::MeetingKind;
+use crate::domain::member::{Occupation, PoliticalTheory, Professional};
+use crate::domain::stats::{
+    self, MeetingFigures, Movements, Structure, format_int, format_permille,
+};
+use crate::i18n::{Catalogue, Vi};
+
+/// One section of a report: title and rows of (label, count).
+pub type Section = (String, Vec<(String, u32)>);
+
+/// The sections of the member-structure report, in the order of seed 004 §2.1.
+pub fn structure_sections(s: &Structure) -> Vec<Section> {
+    let with_unknown = |labels: Vec<String>, counts: &[u32]| -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> = labels.into_iter().zip(counts.iter().copied()).collect();
+        if let Some(last) = counts.last().filter(|n| **n > 0) {
+            v.push(("Chưa ghi".into(), *last));
+        }
+        v
+    };
+    vec![
+        (
+            "Loại đảng viên".into(),
+            vec![
+                ("Chính thức".into(), s.official),
+                ("Dự bị".into(), s.probationary),
+            ],
+        ),
+        (
+            "Giới tính".into(),
+            vec![("Nữ".into(), s.women), ("Nam".into(), s.total - s.women)],
+        ),
+        (
+            "Độ tuổi".into(),
+            with_unknown(
+                vec![
+                    "Dưới 30 tuổi".into(),
+                    "Từ 30 đến dưới 40".into(),
+                    "Từ 40 đến dưới 60".into(),
+                    "Từ 60 tuổi trở lên".into(),
+                ],
+                &s.ages,
+            ),
+        ),
+        (
+            "Trình độ học vấn".into(),
+            with_unknown(
+                vec![
+                    "Trung học phổ thông".into(),
+                    "Trung học cơ sở".into(),
+                    "Tiểu học".into(),
+                ],
+                &s.schooling,
+            ),
+        ),
+        (
+            "Trình độ chuyên môn".into(),
+            with_unknown(
+                Professional::ALL
+                    .iter()
+                    .map(|p| Vi.professional(*p).to_string())
+                    .collect(),
+                &s.professional,
+            ),
+        ),
+        (
+            "Lý luận chính trị".into(),
+            with_unknown(
+                PoliticalTheory::ALL
+                    .iter()
+                    .map(|p| Vi.political_theory(*p).to_string())
+                    .collect(),
+                &s.theory,
+            ),
+        ),
+        (
+            "Nghề nghiệp".into(),
+            with_unknown(
+                Occupation::ALL
+                    .iter()
+                    .map(|o| Vi.occupation(*o).to_string())
+                    .collect(),
+                &s.occupation,
+            ),
+        ),
+        ("Dân tộc".into(), s.ethnicity.clone()),
+        ("Tôn giáo".into(), s.religion.clone()),
+    ]
+}
+
+fn bar(permille: u32, width: usize) -> String {
+    let n = (permille as usize * width + 500) / 1000;
+    "█".repeat(n)
+}
+
+/// Sections as text: each row with its count, its share (adding up to 100,0%) and a bar.
+pub fn sections_txt(title: &str, subtitle: &str, total_line: &str, sections: &[Section]) -> String {
+    let mut out = format!("{title}\n{subtitle}\n\n{total_line}\n");
+    for (name, rows) in sections {
+        out.push_str(&format!("\n{name}\n"));
+        let counts: Vec<u32> = rows.iter().map(|(_, n)| *n).collect();
+        for ((label, n), p) in rows.iter().zip(stats::shares(&counts)) {
+            let label = crate::domain::text::ellipsize(label, 30);
+            out.push_str(&format!(
+                "  {label:<30} {:>6} {:>7}  {}\n",
+                format_int(u64::from(*n)),
+                format_permille(p),
+                bar(p, 25)
+            ));
+        }
+    }
+    out
+}
+
+/// Sections as CSV rows: section, label, count, percent.
+pub fn sections_csv(sections: &[Section]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(["Mục", "Chỉ tiêu", "Số đảng viên", "Tỷ lệ"]);
+    for (name, rows) in sections {
+        let counts: Vec<u32> = rows.iter().map(|(_, n)| *n).collect();
+        for ((label, n), p) in rows.iter().zip(stats::shares(&counts)) {
+            let _ = w.write_record([
+                name.as_str(),
+                label.as_str(),
+                &n.to_string(),
+                &format_permille(p),
+            ]);
+        }
+    }
+    format!(
+        "\u{feff}{}",
+        String::from_utf8_lossy(&w.into_inner().unwrap_or_default())
+    )
+}
+
+/// The member-structure report.
+pub fn structure_report(branch: &str, s: &Structure, at: NaiveDate, csv: bool) -> String {
+    let sections = structure_sections(s);
+    if csv {
+        return sections_csv(&sections);
+    }
+    let total = format!(
+        "Tổng số: {} đảng viên (chính thức {}, dự bị {}); miễn, tạm miễn sinh hoạt: {}.",
+        format_int(u64::from(s.total)),
+        format_int(u64::from(s.official)),
+        format_int(u64::from(s.probationary)),
+        format_int(u64::from(s.exempt))
+    );
+    sections_txt(
+        "CƠ CẤU ĐỘI NGŨ ĐẢNG VIÊN",
+        &format!("{branch} — tính đến ngày {}", format_date(at)),
+        &total,
+        &sections,
+    )
+}
+
+/// The movements report for a period.
+pub fn movements_report(
+    branch: &str,
+    m: &Movements,
+    from: NaiveDate,
+    to: NaiveDate,
+    csv: bool,
+) -> String {
+    let rows = vec![
+        ("Kết nạp mới".to_string(), m.admitted),
+        ("Chuyển đến".into(), m.transferred_in),
+        ("Chuyển đi".into(), m.transferred_out),
+        ("Xóa tên".into(), m.removed),
+        ("Từ trần".into(), m.deceased),
+        ("Khai trừ".into(), m.expelled),
+    ];
+    let net = m.net();
+    if csv {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let _ = w.write_record(["Biến động", "Số đảng viên"]);
+        for (l, n) in &rows {
+            let _ = w.write_record([l.as_str(), &n.to_string()]);
+        }
+        let _ = w.write_record(["Tăng (+) / giảm (-)", &net.to_string()]);
+        return format!(
+            "\u{feff}{}",
+            String::from_utf8_lossy(&w.into_inner().unwrap_or_default())
+        );
+    }
+    let mut out = format!(
+        "BIẾN ĐỘNG ĐẢNG VIÊN\n{branch} — từ ngày {} đến ngày {}\n\n",
+        format_date(from),
+        format_date(to)
+    );
+    for (l, n) in rows {
+        out.push_str(&format!("  {l:<20} {:>6}\n", format_int(u64::from(n))));
+    }
+    let dir = if net >= 0 { "tăng" } else { "giảm" };
+    out.push_str(&format!(
+        "\nSố lượng đảng viên biến động theo hướng {dir} {} đồng chí.\n",
+        net.unsigned_abs()
+    ));
+    out
+}
+
+/// The meetings report for a period: meetings held by kind and attendance per meeting.
+pub fn meetings_report(
+    branch: &str,
+    f: &MeetingFigures,
+    from: NaiveDate,
+    to: NaiveDate,
+    csv: bool,
+) -> String {
+    if csv {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let _ = w.write_record(["Ngày", "Loại", "Có mặt", "Phải có mặt", "Tỷ lệ"]);
+        for (d, k, p, e) in &f.attendance {
+            let rate = if *e == 0 { 0 } else { (p * 1000 + e / 2) / e };
+            let _ = w.write_record([
+                format_date(*d),
+                Vi.meeting_kind(*k).to_string(),
+                p.to_string(),
+                e.to_string(),
+                format_permille(rate),
+            ]);
+        }
+        return format!(
+            "\u{feff}{}",
+            String::from_utf8_lossy(&w.into_inner().unwrap_or_default())
+        );
+    }
+    let mut out = format!(
+        "SINH HOẠT CHI BỘ\n{branch} — từ ngày {} đến ngày {}\n\n",
+        format_date(from),
+        format_date(to)
+    );
+    for (k, n) in MeetingKind::ALL.iter().zip(f.held) {
+        out.push_str(&format!("  {:<22} {:>4} buổi\n", Vi.meeting_kind(*k), n));
+    }
+    out.push_str(&format!(
+        "\nTỷ lệ đảng viên dự sinh hoạt bình quân: {}\n\n",
+        format_permille(f.rate())
+    ));
+    for (d, k, p, e) in &f.attendance {
+        let rate = if *e == 0 { 0 } else { (p * 1000 + e / 2) / e };
+        out.push_str(&format!(
+            "  {} {:<20} {:>3}/{:<3} {:>7}  {}\n",
+            format_date(*d),
+            Vi.meeting_kind(*k),
+            p,
+            e,
+            format_permille(rate),
+            bar(rate, 20)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo;
+
+    #[test]
+    fn reports_fit_80_columns_and_percentages_add_up() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let ms = demo::demo_members(2026, 35, today);
+        let s = stats::structure(&ms, today);
+        let t = structure_report("Chi bộ Tổ dân phố Hòa Bình", &s, today, false);
+        assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+        assert!(t.contains(&format!("Tổng số: {} đảng viên", s.total)));
+        for (_, rows) in structure_sections(&s) {
+            let counts: Vec<u32> = rows.iter().map(|(_, n)| *n).collect();
+            if counts.iter().sum::<u32>() > 0 {
+                assert_eq!(stats::shares(&counts).iter().sum::<u32>(), 1000);
+            }
+        }
+        let c = structure_report("x", &s, today, true);
+        assert!(c.starts_with("\u{feff}Mục,Chỉ tiêu"));
+        let mv = stats::movements(&ms, stats::year_start(today), today);
+        let t = movements_report("x", &mv, stats::year_start(today), today, false);
+        assert!(
+            t.contains("Từ trần") && t.contains("biến động theo hướng"),
+            "{t}"
+        );
+    }
+}

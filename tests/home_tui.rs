@@ -1,0 +1,53 @@
+//! "Việc cần làm": the home screen lists what needs attention with why, soonest first, and
+//! Enter jumps to the record.
+
+mod common;
+
+use common::Harness;
+use sochibo::app::Screen;
+
+#[test]
+fn the_home_screen_lists_overdue_items_and_enter_opens_the_record() {
+    let mut h = Harness::demo(&[]);
+    h.keys("0");
+    let screen = h.screen();
+    assert!(screen.contains("Việc cần làm"), "{screen}");
+    assert!(
+        screen.contains("Quý 3 chưa sinh hoạt chuyên đề"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("vắng sinh hoạt không lý do"),
+        "the member absent 3+ months\n{screen}"
+    );
+    // Go to the item about a member and open it.
+    let items = sochibo::app::update_helpers::todo_items(&h.app);
+    let row = items
+        .iter()
+        .position(|i| i.member().is_some())
+        .expect("an item about a member");
+    for _ in 0..row {
+        h.keys("j");
+    }
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Members);
+    assert_eq!(h.app.detail, items[row].member());
+    assert!(h.screen().contains("Hồ sơ đảng viên"));
+}
+
+#[test]
+fn an_item_about_minutes_opens_the_meeting() {
+    let mut h = Harness::demo(&[]);
+    h.keys("0");
+    let items = sochibo::app::update_helpers::todo_items(&h.app);
+    let row = items
+        .iter()
+        .position(|i| i.meeting().is_some())
+        .expect("draft minutes");
+    for _ in 0..row {
+        h.keys("j");
+    }
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Meetings);
+    assert_eq!(h.app.meetings.open, items[row].meeting());
+}
