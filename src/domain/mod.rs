@@ -1,8 +1,10 @@
 //! Domain types and the rules of the Party regulations. Pure: no I/O, no terminal.
 
+pub mod badges;
 pub mod branch;
 pub mod date;
 pub mod demo;
+pub mod dues;
 pub mod meeting;
 pub mod member;
 pub mod rules;
