@@ -130,31 +130,29 @@ pub enum ReliefKind {
     SpecialHardship,
     /// Exempt for other hardship, at most 12 months per decision.
     Exempt,
-    /// Reduced by the smallest step (30%).
-    ReduceLow,
-    /// Reduced by the middle step (50%).
-    ReduceMid,
-    /// Reduced by the largest step (70%).
-    ReduceHigh,
+    /// Reduced by this percentage (one of the steps of the rules table when granted).
+    Reduce(u32),
 }
 
 impl ReliefKind {
-    /// Every kind, in form order.
-    pub const ALL: &'static [ReliefKind] = &[
-        ReliefKind::SpecialHardship,
-        ReliefKind::Exempt,
-        ReliefKind::ReduceLow,
-        ReliefKind::ReduceMid,
-        ReliefKind::ReduceHigh,
-    ];
+    /// The kinds the form offers: the two exemptions, then the reduction steps of the
+    /// rules table (30%, 50%, 70%).
+    pub fn choices() -> Vec<ReliefKind> {
+        let step = |id| ReliefKind::Reduce(u32::try_from(rules::value(id)).unwrap_or(0));
+        vec![
+            ReliefKind::SpecialHardship,
+            ReliefKind::Exempt,
+            step(RuleId::DuesReductionLowPercent),
+            step(RuleId::DuesReductionMidPercent),
+            step(RuleId::DuesReductionHighPercent),
+        ]
+    }
 
-    /// The reduction in percent (100 for an exemption), from the rules table.
+    /// The reduction in percent (100 for an exemption).
     pub fn percent(self) -> i64 {
         match self {
-            ReliefKind::SpecialHardship | ReliefKind::Exempt => 100,
-            ReliefKind::ReduceLow => rules::value(RuleId::DuesReductionLowPercent),
-            ReliefKind::ReduceMid => rules::value(RuleId::DuesReductionMidPercent),
-            ReliefKind::ReduceHigh => rules::value(RuleId::DuesReductionHighPercent),
+            ReliefKind::SpecialHardship | ReliefKind::Exempt => PERCENT,
+            ReliefKind::Reduce(p) => i64::from(p).min(PERCENT),
         }
     }
 
@@ -687,7 +685,7 @@ mod tests {
         let m = member(d(2000, 1, 10));
         let mut p = profile(ym(2026, 1), Category::Salary, 10_000_000);
         p.relief = Some(Relief {
-            kind: ReliefKind::ReduceHigh,
+            kind: ReliefKind::Reduce(70),
             decision: "NQ 05".into(),
             from: ym(2026, 3),
             to: ym(2026, 8),
