@@ -27,6 +27,10 @@ pub enum Context {
     Meeting,
     /// The roll-call tab of an open meeting (before `Meeting`).
     Roll,
+    /// The dues tab: one month's collection.
+    Dues,
+    /// The badges tab.
+    Badges,
 }
 
 impl Context {
@@ -43,6 +47,8 @@ impl Context {
         Context::Meetings,
         Context::Meeting,
         Context::Roll,
+        Context::Dues,
+        Context::Badges,
     ];
 
     /// The section name used in keymap files.
@@ -59,6 +65,8 @@ impl Context {
             Context::Meetings => "meetings",
             Context::Meeting => "meeting",
             Context::Roll => "roll",
+            Context::Dues => "dues",
+            Context::Badges => "badges",
         }
     }
 
@@ -111,25 +119,26 @@ actions! {
     Screen1 = "screen_1" in [Global],
     Screen2 = "screen_2" in [Global],
     Screen3 = "screen_3" in [Global],
+    Screen4 = "screen_4" in [Global],
     Search = "search" in [Members],
     New = "new" in [Members, Meetings, Meeting],
     Open = "open" in [Members, Meetings],
-    Edit = "edit" in [Members, Member, Branch, Meeting],
-    Delete = "delete" in [Members, Member, Meetings, Meeting],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting],
-    PageUp = "page_up" in [Members, Help, Meetings, Meeting],
-    PageDown = "page_down" in [Members, Help, Meetings, Meeting],
-    Top = "top" in [Members, Help, Meetings, Meeting],
-    Bottom = "bottom" in [Members, Help, Meetings, Meeting],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Dues],
+    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Dues, Badges],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Dues, Badges],
+    PageUp = "page_up" in [Members, Help, Meetings, Meeting, Dues, Badges],
+    PageDown = "page_down" in [Members, Help, Meetings, Meeting, Dues, Badges],
+    Top = "top" in [Members, Help, Meetings, Meeting, Dues, Badges],
+    Bottom = "bottom" in [Members, Help, Meetings, Meeting, Dues, Badges],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting],
+    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting, Badges],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
-    NextTab = "next_tab" in [Meeting],
-    PrevTab = "prev_tab" in [Meeting],
+    NextTab = "next_tab" in [Meeting, Dues, Badges],
+    PrevTab = "prev_tab" in [Meeting, Dues, Badges],
     NewItem = "new_item" in [Meeting],
     MarkPresent = "mark_present" in [Roll],
     MarkExcused = "mark_excused" in [Roll],
@@ -139,6 +148,14 @@ actions! {
     Approve = "approve" in [Meeting],
     Amend = "amend" in [Meeting],
     ExportMinutes = "export_minutes" in [Meeting],
+    PrevPeriod = "prev_period" in [Dues, Badges],
+    NextPeriod = "next_period" in [Dues, Badges],
+    PayCash = "pay_cash" in [Dues],
+    PayOnline = "pay_online" in [Dues],
+    ClearPayment = "clear_payment" in [Dues],
+    RecordAward = "record_award" in [Badges],
+    ToggleIllness = "toggle_illness" in [Badges],
+    AllMembers = "all_members" in [Badges],
     SearchAccept = "search_accept" in [Search],
     Save = "save" in [Form],
     Cancel = "cancel" in [Form],
@@ -146,7 +163,7 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Dues, Badges],
 }
 
 impl Action {
@@ -161,6 +178,7 @@ impl Action {
             Action::Screen1 => 1,
             Action::Screen2 => 2,
             Action::Screen3 => 3,
+            Action::Screen4 => 4,
             _ => return None,
         };
         Some(n)

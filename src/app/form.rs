@@ -4,7 +4,9 @@
 use ratatui_textarea::TextArea;
 
 use super::input::TextInput;
+use crate::domain::badges::BadgeField;
 use crate::domain::branch::{self, Branch, BranchField};
+use crate::domain::dues::{Category, DuesField, ReliefKind};
 use crate::domain::meeting::{MeetingField, MeetingId};
 use crate::domain::member::MemberId;
 use crate::domain::validate::{Field, FieldKind, MemberDraft, Problem, Warning};
@@ -47,6 +49,10 @@ pub enum FormKind {
     Amendment(MeetingId),
     /// The reason of an excused absence for roll row `row`.
     AbsenceReason(MeetingId, usize),
+    /// A member's dues profile in force in a month (`YearMonth::index`).
+    DuesProfile(MemberId, i32),
+    /// The award of a badge milestone (years) to a member.
+    BadgeAward(MemberId, u32),
 }
 
 impl FormKind {
@@ -71,6 +77,8 @@ impl FormKind {
             EditTask(m, i) => (13, vec![m, u(i)]),
             Amendment(m) => (14, vec![m]),
             AbsenceReason(m, r) => (15, vec![m, u(r)]),
+            DuesProfile(m, month) => (16, vec![m, u64::try_from(month).unwrap_or(0)]),
+            BadgeAward(m, y) => (17, vec![m, u64::from(y)]),
         }
     }
 
@@ -98,6 +106,8 @@ impl FormKind {
             13 => EditTask(id(0)?, ix(1)?),
             14 => Amendment(id(0)?),
             15 => AbsenceReason(id(0)?, ix(1)?),
+            16 => DuesProfile(id(0)?, i32::try_from(id(1)?).ok()?),
+            17 => BadgeAward(id(0)?, u32::try_from(id(1)?).ok()?),
             _ => return None,
         })
     }
@@ -132,6 +142,10 @@ pub enum FieldRef {
     Branch(BranchField),
     /// A meeting field.
     Meeting(MeetingField),
+    /// A dues profile field.
+    Dues(DuesField),
+    /// A badge award field.
+    Badge(BadgeField),
 }
 
 impl FieldRef {
@@ -149,6 +163,14 @@ impl FieldRef {
             FieldRef::Meeting(M::Date | M::TaskDue) => FieldKind::Date,
             FieldRef::Meeting(M::Gist | M::Conclusion | M::AmendText) => FieldKind::Multiline,
             FieldRef::Meeting(_) => FieldKind::Text,
+            FieldRef::Dues(DuesField::Category) => FieldKind::Choice(Category::ALL.len()),
+            FieldRef::Dues(DuesField::Relief) => FieldKind::Choice(ReliefKind::choices().len() + 1),
+            FieldRef::Dues(_) => FieldKind::Text,
+            FieldRef::Badge(BadgeField::Milestone) => {
+                FieldKind::Choice(crate::domain::badges::milestones().len())
+            }
+            FieldRef::Badge(BadgeField::Date) => FieldKind::Date,
+            FieldRef::Badge(_) => FieldKind::Text,
         }
     }
 
@@ -170,6 +192,8 @@ impl FieldRef {
                         | M::AbsenceReason
                         | M::Speaker
                 )
+                | FieldRef::Dues(DuesField::From | DuesField::Category)
+                | FieldRef::Badge(_)
         )
     }
 }

@@ -2,6 +2,7 @@
 //! draws an `&App`, and `main` feeds it events.
 
 pub mod action;
+pub mod dues;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -18,6 +19,7 @@ use crate::domain::validate::Warning;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use action::Context;
+use dues::{DuesScreen, DuesTab};
 use form::Form;
 use keymap::{KeyChord, Keymap};
 use meetings::Meetings;
@@ -32,11 +34,18 @@ pub enum Screen {
     Branch,
     /// 3: meetings and minutes.
     Meetings,
+    /// 4: party dues and party badges.
+    Dues,
 }
 
 impl Screen {
     /// The screens that exist, in number order.
-    pub const ALL: &'static [Screen] = &[Screen::Members, Screen::Branch, Screen::Meetings];
+    pub const ALL: &'static [Screen] = &[
+        Screen::Members,
+        Screen::Branch,
+        Screen::Meetings,
+        Screen::Dues,
+    ];
 }
 
 /// A question waiting for yes or no.
@@ -54,6 +63,8 @@ pub enum Confirm {
     Approve(MeetingId),
     /// Close a form and lose its changes.
     Discard,
+    /// Delete a recorded badge award (member, milestone, name shown).
+    DeleteAward(MemberId, u32, String),
 }
 
 /// A deletable part of a meeting.
@@ -88,6 +99,8 @@ pub enum Notice {
     Exported(String),
     /// The form that was open when the app stopped has been restored.
     DraftRestored,
+    /// A payment needs the member's dues profile first (the name is shown).
+    NoDuesProfile(String),
 }
 
 /// The whole application state.
@@ -108,6 +121,8 @@ pub struct App {
     pub roster: Roster,
     /// The meetings screen.
     pub meetings: Meetings,
+    /// The dues and badges screen.
+    pub dues: DuesScreen,
     /// The current screen.
     pub screen: Screen,
     /// The member card open over the roster.
@@ -143,6 +158,7 @@ impl App {
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);
+        let dues = DuesScreen::new(store.dues()?, store.badges()?, today);
         let form = if branch.is_none() {
             Some(Form::branch(None, true))
         } else {
@@ -158,6 +174,7 @@ impl App {
             branch,
             roster,
             meetings,
+            dues,
             screen: Screen::Members,
             detail: None,
             form,
@@ -193,6 +210,10 @@ impl App {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,
                     None => Context::Meetings,
+                },
+                Screen::Dues => match self.dues.tab {
+                    DuesTab::Dues => Context::Dues,
+                    DuesTab::Badges => Context::Badges,
                 },
             }
         }

@@ -327,7 +327,10 @@ mod tests {
             full_name: "Nguyễn Văn An".into(),
             events: vec![
                 ev(admitted, EventKind::Admitted),
-                ev(admitted + chrono::Duration::days(365), EventKind::Recognized),
+                ev(
+                    admitted + chrono::Duration::days(365),
+                    EventKind::Recognized,
+                ),
             ],
             ..Member::default()
         }
@@ -360,13 +363,22 @@ mod tests {
         assert_eq!(membership_years(&m, d(2026, 5, 18)), Some(29));
         assert_eq!(membership_years(&m, d(2026, 5, 19)), Some(30));
         assert_eq!(milestone_date(&m, 30, d(2026, 1, 1)), Some(d(2026, 5, 19)));
-        assert_eq!(next_milestone(&m, d(2026, 5, 18)), Some((30, d(2026, 5, 19))));
-        assert_eq!(next_milestone(&m, d(2026, 5, 19)), Some((40, d(2036, 5, 19))));
+        assert_eq!(
+            next_milestone(&m, d(2026, 5, 18)),
+            Some((30, d(2026, 5, 19)))
+        );
+        assert_eq!(
+            next_milestone(&m, d(2026, 5, 19)),
+            Some((40, d(2036, 5, 19)))
+        );
         // Admitted on 29 February: the anniversary is the last day of February.
         let leap = member(d(1996, 2, 29));
         assert_eq!(membership_years(&leap, d(2026, 2, 27)), Some(29));
         assert_eq!(membership_years(&leap, d(2026, 2, 28)), Some(30));
-        assert_eq!(milestone_date(&leap, 30, d(2026, 1, 1)), Some(d(2026, 2, 28)));
+        assert_eq!(
+            milestone_date(&leap, 30, d(2026, 1, 1)),
+            Some(d(2026, 2, 28))
+        );
     }
 
     #[test]
@@ -376,7 +388,11 @@ mod tests {
         m.events.push(ev(d(1992, 3, 1), EventKind::Admitted));
         m.events.sort_by_key(|e| e.date);
         // Out of the Party for 731 days (29/02/1992 included): the 30 years move as much.
-        assert_eq!(membership_years(&m, d(1991, 6, 1)), Some(10), "stopped at removal");
+        assert_eq!(
+            membership_years(&m, d(1991, 6, 1)),
+            Some(10),
+            "stopped at removal"
+        );
         assert_eq!(membership_years(&m, d(2012, 3, 1)), Some(29));
         assert_eq!(membership_years(&m, d(2012, 3, 2)), Some(30));
         assert_eq!(milestone_date(&m, 30, d(2026, 1, 1)), Some(d(2012, 3, 2)));
@@ -454,7 +470,10 @@ mod tests {
             });
         }
         let c = candidates([(1, &m)], &r, d(2026, 9, 2));
-        assert_eq!(c[0].awarded.as_ref().map(|a| a.decision.as_str()), Some("QĐ 123"));
+        assert_eq!(
+            c[0].awarded.as_ref().map(|a| a.decision.as_str()),
+            Some("QĐ 123")
+        );
         assert!(candidates([(1, &m)], &r, d(2026, 11, 7)).is_empty());
         assert!(candidates([(1, &m)], &r, d(2027, 5, 19)).is_empty());
     }

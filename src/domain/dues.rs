@@ -553,10 +553,18 @@ pub fn group_thousands(n: i64, sep: char) -> String {
         }
         out.push(c);
     }
-    if n < 0 {
-        format!("-{out}")
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A rate in basis points as a percentage with `decimal` as separator: 50 → "0,5%".
+pub fn format_rate(basis_points: i64, decimal: char) -> String {
+    let whole = basis_points / 100;
+    let frac = basis_points % 100;
+    if frac == 0 {
+        format!("{whole}%")
     } else {
-        out
+        let f = format!("{frac:02}");
+        format!("{whole}{decimal}{}%", f.trim_end_matches('0'))
     }
 }
 
@@ -605,7 +613,10 @@ mod tests {
             full_name: "Trần Thị Bình".into(),
             events: vec![
                 ev(admitted, EventKind::Admitted),
-                ev(admitted + chrono::Duration::days(365), EventKind::Recognized),
+                ev(
+                    admitted + chrono::Duration::days(365),
+                    EventKind::Recognized,
+                ),
             ],
             ..Member::default()
         }
@@ -652,19 +663,36 @@ mod tests {
     #[test]
     fn rates_of_qd_01_2026() {
         let from = ym(2026, 2);
-        assert_eq!(monthly_amount(&profile(from, Category::Salary, 8_500_000)), 85_000);
-        assert_eq!(monthly_amount(&profile(from, Category::Pension, 6_543_210)), 32_716);
-        assert_eq!(monthly_amount(&profile(from, Category::Pension, 5_000_100)), 25_001);
+        assert_eq!(
+            monthly_amount(&profile(from, Category::Salary, 8_500_000)),
+            85_000
+        );
+        assert_eq!(
+            monthly_amount(&profile(from, Category::Pension, 6_543_210)),
+            32_716
+        );
+        assert_eq!(
+            monthly_amount(&profile(from, Category::Pension, 5_000_100)),
+            25_001
+        );
         assert_eq!(monthly_amount(&profile(from, Category::Student, 0)), 5_000);
-        assert_eq!(monthly_amount(&profile(from, Category::Fixed, 30_000)), 30_000);
-        assert_eq!(monthly_amount(&profile(from, Category::SocialPension, 9)), 0);
+        assert_eq!(
+            monthly_amount(&profile(from, Category::Fixed, 30_000)),
+            30_000
+        );
+        assert_eq!(
+            monthly_amount(&profile(from, Category::SocialPension, 9)),
+            0
+        );
     }
 
     #[test]
     fn exemption_from_activities_does_not_waive_dues() {
         let mut m = member(d(2000, 1, 10));
-        m.events
-            .push(ev(d(2026, 1, 1), EventKind::ExemptionStarted { full: true }));
+        m.events.push(ev(
+            d(2026, 1, 1),
+            EventKind::ExemptionStarted { full: true },
+        ));
         let l = ledger(profile(ym(2026, 1), Category::Pension, 6_000_000));
         assert_eq!(due(&m, &l, ym(2026, 3)), Due::Owed(30_000));
     }
@@ -721,8 +749,16 @@ mod tests {
         m.events.push(ev(d(2026, 9, 10), EventKind::Died));
         let l = ledger(profile(ym(2026, 1), Category::Fixed, 20_000));
         assert_eq!(due(&m, &l, ym(2026, 2)), Due::NotOwed);
-        assert_eq!(due(&m, &l, ym(2026, 3)), Due::Owed(20_000), "month of admission");
-        assert_eq!(due(&m, &l, ym(2026, 9)), Due::Owed(20_000), "month of death");
+        assert_eq!(
+            due(&m, &l, ym(2026, 3)),
+            Due::Owed(20_000),
+            "month of admission"
+        );
+        assert_eq!(
+            due(&m, &l, ym(2026, 9)),
+            Due::Owed(20_000),
+            "month of death"
+        );
         assert_eq!(due(&m, &l, ym(2026, 10)), Due::NotOwed);
     }
 
@@ -811,7 +847,10 @@ mod tests {
         let y = year_totals(members, &ledgers, 2026, today);
         assert_eq!(y.expected, 390_000);
         assert_eq!(y.collected, 260_000);
-        assert_eq!(y.unpaid, 30_000, "March is not over: b's March is not arrears");
+        assert_eq!(
+            y.unpaid, 30_000,
+            "March is not over: b's March is not arrears"
+        );
     }
 
     #[test]
@@ -824,5 +863,8 @@ mod tests {
         assert_eq!(group_thousands(5_432_000, '.'), "5.432.000");
         assert_eq!(group_thousands(500, '.'), "500");
         assert_eq!(group_thousands(-12_000, ','), "-12,000");
+        assert_eq!(format_rate(100, ','), "1%");
+        assert_eq!(format_rate(50, ','), "0,5%");
+        assert_eq!(format_rate(25, '.'), "0.25%");
     }
 }

@@ -148,7 +148,8 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026; Điều lệ Đảng, Điều 8",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
-    },    Rule {
+    },
+    Rule {
         id: RuleId::BadgeFirstMilestoneYears,
         value: 30,
         source: "HD 01-HD/TW 2021, điểm 18",

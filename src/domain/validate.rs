@@ -159,6 +159,14 @@ pub enum Problem {
     TallyTooLarge(u32, u32),
     /// The minutes are approved: only an amendment can change them (approval date).
     Approved(NaiveDate),
+    /// Not a month of the shape mm/yyyy.
+    MonthFormat,
+    /// Not an amount of money in đồng.
+    AmountFormat,
+    /// The last month is before the first.
+    MonthOrder,
+    /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
+    ReliefTooLong(i64),
 }
 
 /// One refused field.

@@ -2,6 +2,7 @@
 //! (`vi.rs`, `en.rs`). Each language implements [`Catalogue`], so a missing text is a
 //! compile error, not a blank on screen.
 
+pub mod dues;
 mod en;
 mod vi;
 
@@ -306,6 +307,8 @@ pub trait Catalogue: Sync {
     fn tab(&self, t: Tab) -> &'static str;
     /// The attendance figures line under an open meeting.
     fn figures(&self, c: &Counts, denominator: u32) -> String;
+    /// The texts of the dues and badges screen and reports.
+    fn dues(&self) -> &'static dyn dues::DuesCatalogue;
 }
 
 /// Command-line and store messages that carry values.

@@ -1,6 +1,7 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
 mod detail;
+mod dues;
 mod form;
 mod help;
 mod meetings;
@@ -55,6 +56,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         }
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
+        Screen::Dues => dues::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -115,6 +117,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
+            Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
         };
         let style = if *s == app.screen {
             theme.selected()
@@ -170,6 +173,12 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
         }
         Confirm::DeletePart(..) => cat.msg(Msg::ConfirmDeletePart).to_string(),
         Confirm::Approve(_) => cat.msg(Msg::ConfirmApprove).to_string(),
+        Confirm::DeleteAward(_, y, name) => format!(
+            "{} {name} ({})?",
+            cat.dues()
+                .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
+            cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
+        ),
     };
     let r = centered(area, 60, 7);
     f.render_widget(Clear, r);
@@ -213,6 +222,13 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok())
         }
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Some(Notice::NoDuesProfile(name)) => (
+            format!(
+                "{} {name}.",
+                c.dues().msg(crate::i18n::dues::DuesMsg::NeedsProfile)
+            ),
+            theme.warning(),
+        ),
         None => (hints(app), theme.dim()),
     };
     let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
@@ -230,6 +246,12 @@ fn hints(app: &App) -> String {
     let c = app.lang.cat();
     let ctx = app.context();
     let wanted: &[Action] = &[
+        Action::PayCash,
+        Action::PayOnline,
+        Action::ClearPayment,
+        Action::RecordAward,
+        Action::ToggleIllness,
+        Action::AllMembers,
         Action::Search,
         Action::New,
         Action::Open,

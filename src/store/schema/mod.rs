@@ -66,9 +66,7 @@ pub fn encode_dues_profiles(l: &crate::domain::dues::Ledger) -> Result<Vec<u8>, 
 }
 
 /// Decodes a member's dues profiles written by any known schema version.
-pub fn decode_dues_profiles(
-    bytes: &[u8],
-) -> Result<Vec<crate::domain::dues::Profile>, CodecError> {
+pub fn decode_dues_profiles(bytes: &[u8]) -> Result<Vec<crate::domain::dues::Profile>, CodecError> {
     match codec::split(bytes)? {
         (v1::VERSION, p) => Ok(codec::decode_payload::<v1::DuesProfilesV1>(p)?.into()),
         (v, _) => Err(CodecError::UnknownVersion(v)),
@@ -81,9 +79,7 @@ pub fn encode_dues_payments(l: &crate::domain::dues::Ledger) -> Result<Vec<u8>, 
 }
 
 /// Decodes a member's dues payments written by any known schema version.
-pub fn decode_dues_payments(
-    bytes: &[u8],
-) -> Result<Vec<crate::domain::dues::Payment>, CodecError> {
+pub fn decode_dues_payments(bytes: &[u8]) -> Result<Vec<crate::domain::dues::Payment>, CodecError> {
     match codec::split(bytes)? {
         (v1::VERSION, p) => Ok(codec::decode_payload::<v1::DuesPaymentsV1>(p)?.into()),
         (v, _) => Err(CodecError::UnknownVersion(v)),

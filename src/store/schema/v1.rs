@@ -843,7 +843,9 @@ pub struct FormDraftV1 {
 // Dues and badges (added before the first release; frozen like the rest of v1).
 
 use crate::domain::badges::{Award, BadgeRecord};
-use crate::domain::dues::{Category, Ledger, Method, Payment, Profile, Relief, ReliefKind, YearMonth};
+use crate::domain::dues::{
+    Category, Ledger, Method, Payment, Profile, Relief, ReliefKind, YearMonth,
+};
 
 /// A calendar month as months since January of year 0 (`YearMonth::index`).
 pub type MonthV1 = i32;
