@@ -213,6 +213,8 @@ fn pay(app: &mut App, method: Option<Method>) {
             }
             return;
         }
+        // Already paid: one pass never overwrites a payment (clear it first to change it).
+        Some(_) if ledger.payment(month).is_some() => {}
         Some(method) => match due {
             Due::Owed(amount) => {
                 ledger.pay(Payment {

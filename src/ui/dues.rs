@@ -78,7 +78,7 @@ fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCa
     let [header, list, detail, totals] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Length(2),
     ])
     .areas(area);
@@ -159,26 +159,35 @@ fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCa
         let l = d.ledgers.get(&e.id).unwrap_or(&empty);
         let due = dues::due(&e.member, l, month);
         let a = dues::arrears(&e.member, l, month.year, app.today);
-        let mut parts = Vec::new();
-        match l.profile_at(month) {
-            Some(p) => parts.push(c.text(DuesText::Rate(p, due))),
-            None => parts.push(c.msg(DuesMsg::NoProfile).to_string()),
-        }
-        parts.push(c.text(DuesText::PaidThrough(dues::paid_through(
+        let rate = match l.profile_at(month) {
+            Some(p) => c.text(DuesText::Rate(p, due)),
+            None => c.msg(DuesMsg::NoProfile).to_string(),
+        };
+        let through = c.text(DuesText::PaidThrough(dues::paid_through(
             &e.member, l, app.today,
-        ))));
-        parts.push(c.text(DuesText::ArrearsMonths(&a)));
-        let mut spans = vec![Span::styled(format!(" {}", parts.join(" · ")), theme.dim())];
+        )));
+        let w = usize::from(detail.width).saturating_sub(1);
+        let mut lines = vec![
+            Line::styled(
+                format!(" {}", ellipsize(&format!("{rate} · {through}"), w)),
+                theme.dim(),
+            ),
+            Line::styled(
+                format!(" {}", ellipsize(&c.text(DuesText::ArrearsMonths(&a)), w)),
+                if a.months.is_empty() {
+                    theme.dim()
+                } else {
+                    theme.warning()
+                },
+            ),
+        ];
         if a.flagged() {
-            spans.push(Span::styled(
-                format!(" {}", c.text(DuesText::FlagRule)),
+            lines.push(Line::styled(
+                format!(" {}", ellipsize(&c.text(DuesText::FlagRule), w)),
                 theme.error(),
             ));
         }
-        f.render_widget(
-            Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-            detail,
-        );
+        f.render_widget(Paragraph::new(lines), detail);
     }
 
     let members: Vec<_> = app
@@ -214,7 +223,7 @@ fn draw_badges(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn Dues
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(3),
     ])
     .areas(area);
     let name_col = app.lang.cat().msg(crate::i18n::Msg::ColName);

@@ -132,7 +132,7 @@ impl DuesCatalogue for DuesEn {
                 format!("unpaid {}: {}", ms.join(", "), self.money(a.amount))
             }
             DuesText::FlagRule => format!(
-                "⚠ {} months of the year unpaid without reason (QĐ 01-QĐ/TW 2026): the branch considers proposing removal",
+                "⚠ {}+ months unpaid this year (QĐ 01-QĐ/TW 2026): consider proposing removal",
                 rules::value(RuleId::RemovalAbsenceMonths)
             ),
             DuesText::Presentation(p, prev) => format!(

@@ -150,7 +150,7 @@ impl DuesCatalogue for DuesVi {
                 self.money(a.amount)
             ),
             DuesText::FlagRule => format!(
-                "⚠ {} tháng trong năm chưa đóng đảng phí không có lý do (QĐ 01-QĐ/TW 2026): chi bộ xem xét, đề nghị xóa tên",
+                "⚠ ≥ {} tháng chưa đóng trong năm (QĐ 01-QĐ/TW 2026): xem xét đề nghị xóa tên",
                 rules::value(RuleId::RemovalAbsenceMonths)
             ),
             DuesText::Presentation(p, prev) => format!(
