@@ -270,8 +270,7 @@ fn milestone_for(app: &App, id: MemberId) -> Option<u32> {
     let done = |y: u32| rec.is_some_and(|r| r.award(y).is_some());
     badges::milestones()
         .into_iter()
-        .filter(|y| *y <= reached)
-        .next_back()
+        .rfind(|y| *y <= reached)
         .filter(|y| !done(*y))
         .or_else(|| badges::next_milestone(m, app.today).map(|(y, _)| y))
 }

@@ -107,10 +107,10 @@ fn counted_from(periods: &[(NaiveDate, Option<NaiveDate>)], on: NaiveDate) -> Op
     let first = periods.first().filter(|p| p.0 <= on)?.0;
     let mut start = first;
     for w in periods.windows(2) {
-        if let (Some(end), next) = (w[0].1, w[1].0) {
-            if next <= on {
-                start += next - end;
-            }
+        if let (Some(end), next) = (w[0].1, w[1].0)
+            && next <= on
+        {
+            start += next - end;
         }
     }
     Some(start)

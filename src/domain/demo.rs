@@ -492,21 +492,21 @@ pub fn demo_ledgers(
     let late = owing.get(2).copied();
     let one_month = owing.get(6).copied();
     let reduced = owing.get(4).copied();
-    if let Some((_, l)) = reduced.and_then(|i| ledgers.get_mut(i)) {
-        if let Some(p) = l.profiles.first_mut() {
-            p.relief = Some(Relief {
-                kind: ReliefKind::Reduce(50),
-                decision: "Nghị quyết chi bộ số 04-NQ/CB ngày 10/03".into(),
-                from: YearMonth {
-                    year: today.year(),
-                    month: 3,
-                },
-                to: YearMonth {
-                    year: today.year(),
-                    month: 8,
-                },
-            });
-        }
+    if let Some((_, l)) = reduced.and_then(|i| ledgers.get_mut(i))
+        && let Some(p) = l.profiles.first_mut()
+    {
+        p.relief = Some(Relief {
+            kind: ReliefKind::Reduce(50),
+            decision: "Nghị quyết chi bộ số 04-NQ/CB ngày 10/03".into(),
+            from: YearMonth {
+                year: today.year(),
+                month: 3,
+            },
+            to: YearMonth {
+                year: today.year(),
+                month: 8,
+            },
+        });
     }
     for (i, (id, l)) in ledgers.iter_mut().enumerate() {
         let Some((_, m)) = members.iter().find(|(mid, _)| mid == id) else {

@@ -431,13 +431,14 @@ impl Arrears {
 pub fn arrears(m: &Member, ledger: &Ledger, year: i32, today: NaiveDate) -> Arrears {
     let mut a = Arrears::default();
     for month in months_over(year, today) {
-        if let Due::Owed(amount) = due(m, ledger, month) {
-            if amount > 0 && ledger.payment(month).is_none() {
-                a.months.push(month);
-                a.amount += amount;
-                if m.status_at(month.last_day()) != Status::TemporarilyExempt {
-                    a.flag_months += 1;
-                }
+        if let Due::Owed(amount) = due(m, ledger, month)
+            && amount > 0
+            && ledger.payment(month).is_none()
+        {
+            a.months.push(month);
+            a.amount += amount;
+            if m.status_at(month.last_day()) != Status::TemporarilyExempt {
+                a.flag_months += 1;
             }
         }
     }
@@ -548,7 +549,7 @@ pub fn group_thousands(n: i64, sep: char) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
