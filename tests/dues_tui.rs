@@ -282,3 +282,23 @@ fn english_screen() {
         h.screen()
     );
 }
+
+#[test]
+fn a_half_typed_award_survives_dropping_the_app() {
+    use sochibo::app::App;
+    use sochibo::app::keymap::Keymap;
+    use sochibo::store::Store;
+    let mut h = Harness::demo(&[]);
+    h.keys("4<Tab>t<Tab><Tab>Số 77-QĐ");
+    h.keys("<S-Tab>");
+    let dir = h.dir.path().to_path_buf();
+    let Harness { app, dir: tmp, .. } = h;
+    drop(app);
+    let store = Store::open(&dir).unwrap();
+    let app = App::new(store, sochibo::i18n::Lang::Vi, Keymap::defaults(), today()).unwrap();
+    let form = app.form.as_ref().expect("the form is back");
+    assert_eq!(form.fields[2].value(), "Số 77-QĐ");
+    assert_eq!(app.screen, sochibo::app::Screen::Dues);
+    assert_eq!(app.dues.tab, sochibo::app::dues::DuesTab::Badges);
+    drop(tmp);
+}
