@@ -496,7 +496,10 @@ pub fn demo_ledgers(
         && let Some(p) = l.profiles.first_mut()
     {
         p.relief = Some(Relief {
-            kind: ReliefKind::Reduce(50),
+            kind: ReliefKind::choices()
+                .get(3)
+                .copied()
+                .unwrap_or(ReliefKind::Exempt),
             decision: "Nghị quyết chi bộ số 04-NQ/CB ngày 10/03".into(),
             from: YearMonth {
                 year: today.year(),

@@ -241,7 +241,10 @@ impl Catalogue for En {
             Problem::AmountFormat => "enter an amount in digits, e.g. 5,432,000.".into(),
             Problem::MonthOrder => "the last month must not be before the first.".into(),
             Problem::ReliefTooLong(n) => {
-                format!("one exemption or reduction covers at most {n} months (QĐ 01-QĐ/TW 2026).")
+                format!(
+                    "one exemption or reduction covers at most {n} months ({}).",
+                    rules::rule(RuleId::DuesReliefMaxMonths).source
+                )
             }
             Problem::Required => "must not be empty.".into(),
             Problem::DateFormat => "expects a date as dd/mm/yyyy, e.g. 05/03/1960.".into(),

@@ -237,7 +237,10 @@ impl Catalogue for Vi {
             Problem::AmountFormat => "cần nhập số tiền bằng chữ số, ví dụ 5.432.000.".into(),
             Problem::MonthOrder => "tháng kết thúc không được trước tháng bắt đầu.".into(),
             Problem::ReliefTooLong(n) => {
-                format!("mỗi quyết định miễn, giảm tối đa {n} tháng (QĐ 01-QĐ/TW 2026).")
+                format!(
+                    "mỗi quyết định miễn, giảm tối đa {n} tháng ({}).",
+                    rules::rule(RuleId::DuesReliefMaxMonths).source
+                )
             }
             Problem::Required => "không được để trống.".into(),
             Problem::DateFormat => "cần nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/1960.".into(),

@@ -132,8 +132,9 @@ impl DuesCatalogue for DuesEn {
                 format!("unpaid {}: {}", ms.join(", "), self.money(a.amount))
             }
             DuesText::FlagRule => format!(
-                "⚠ {}+ months unpaid this year (QĐ 01-QĐ/TW 2026): consider proposing removal",
-                rules::value(RuleId::RemovalAbsenceMonths)
+                "⚠ {}+ months unpaid this year ({}): consider proposing removal",
+                rules::value(RuleId::RemovalAbsenceMonths),
+                rules::rule(RuleId::DuesSalaryBasisPoints).source
             ),
             DuesText::Presentation(p, prev) => format!(
                 "Presentation {} · milestones reached {} to {}",
@@ -163,8 +164,9 @@ impl DuesCatalogue for DuesEn {
             }
             DuesText::MadeOn(d) => format!("Made on {}", format_date(d)),
             DuesText::FlaggedHeading => format!(
-                "Members with {} or more unpaid months in the year (QĐ 01-QĐ/TW 2026):",
-                rules::value(RuleId::RemovalAbsenceMonths)
+                "Members with {} or more unpaid months in the year ({}):",
+                rules::value(RuleId::RemovalAbsenceMonths),
+                rules::rule(RuleId::DuesSalaryBasisPoints).source
             ),
             DuesText::FlaggedMember(name, n) => format!("- {name}: {n} months"),
         }

@@ -150,8 +150,9 @@ impl DuesCatalogue for DuesVi {
                 self.money(a.amount)
             ),
             DuesText::FlagRule => format!(
-                "⚠ ≥ {} tháng chưa đóng trong năm (QĐ 01-QĐ/TW 2026): xem xét đề nghị xóa tên",
-                rules::value(RuleId::RemovalAbsenceMonths)
+                "⚠ ≥ {} tháng chưa đóng trong năm ({}): xem xét đề nghị xóa tên",
+                rules::value(RuleId::RemovalAbsenceMonths),
+                rules::rule(RuleId::DuesSalaryBasisPoints).source
             ),
             DuesText::Presentation(p, prev) => format!(
                 "Đợt trao {} · đủ tuổi Đảng từ {} đến {}",
@@ -185,8 +186,9 @@ impl DuesCatalogue for DuesVi {
             }
             DuesText::MadeOn(d) => format!("Lập ngày {}", format_date(d)),
             DuesText::FlaggedHeading => format!(
-                "Đảng viên chưa đóng đảng phí từ {} tháng trở lên trong năm (QĐ 01-QĐ/TW 2026):",
-                rules::value(RuleId::RemovalAbsenceMonths)
+                "Đảng viên chưa đóng đảng phí từ {} tháng trở lên trong năm ({}):",
+                rules::value(RuleId::RemovalAbsenceMonths),
+                rules::rule(RuleId::DuesSalaryBasisPoints).source
             ),
             DuesText::FlaggedMember(name, n) => format!("- {name}: {n} tháng"),
         }
