@@ -31,6 +31,10 @@ pub enum Context {
     Exemptions,
     /// The home screen (what needs doing).
     Home,
+    /// The dues tab: one month's collection.
+    Dues,
+    /// The badges tab.
+    Badges,
 }
 
 impl Context {
@@ -49,6 +53,8 @@ impl Context {
         Context::Roll,
         Context::Exemptions,
         Context::Home,
+        Context::Dues,
+        Context::Badges,
     ];
 
     /// The section name used in keymap files.
@@ -67,6 +73,8 @@ impl Context {
             Context::Roll => "roll",
             Context::Exemptions => "exemptions",
             Context::Home => "home",
+            Context::Dues => "dues",
+            Context::Badges => "badges",
         }
     }
 
@@ -120,26 +128,27 @@ actions! {
     Screen1 = "screen_1" in [Global],
     Screen2 = "screen_2" in [Global],
     Screen3 = "screen_3" in [Global],
+    Screen4 = "screen_4" in [Global],
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Members],
     New = "new" in [Members, Meetings, Meeting],
     Open = "open" in [Members, Meetings, Exemptions, Home],
-    Edit = "edit" in [Members, Member, Branch, Meeting],
-    Delete = "delete" in [Members, Member, Meetings, Meeting],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home],
-    PageUp = "page_up" in [Members, Help, Meetings, Meeting],
-    PageDown = "page_down" in [Members, Help, Meetings, Meeting],
-    Top = "top" in [Members, Help, Meetings, Meeting],
-    Bottom = "bottom" in [Members, Help, Meetings, Meeting],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Dues],
+    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges],
+    PageUp = "page_up" in [Members, Help, Meetings, Meeting, Dues, Badges],
+    PageDown = "page_down" in [Members, Help, Meetings, Meeting, Dues, Badges],
+    Top = "top" in [Members, Help, Meetings, Meeting, Dues, Badges],
+    Bottom = "bottom" in [Members, Help, Meetings, Meeting, Dues, Badges],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting],
+    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting, Badges],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
-    NextTab = "next_tab" in [Meeting],
-    PrevTab = "prev_tab" in [Meeting],
+    NextTab = "next_tab" in [Meeting, Dues, Badges],
+    PrevTab = "prev_tab" in [Meeting, Dues, Badges],
     NewItem = "new_item" in [Meeting],
     MarkPresent = "mark_present" in [Roll],
     MarkExcused = "mark_excused" in [Roll],
@@ -151,6 +160,14 @@ actions! {
     ExportMinutes = "export_minutes" in [Meeting],
     AddEvent = "add_event" in [Member],
     RemoveLastEvent = "remove_last_event" in [Member],
+    PrevPeriod = "prev_period" in [Dues, Badges],
+    NextPeriod = "next_period" in [Dues, Badges],
+    PayCash = "pay_cash" in [Dues],
+    PayOnline = "pay_online" in [Dues],
+    ClearPayment = "clear_payment" in [Dues],
+    RecordAward = "record_award" in [Badges],
+    ToggleIllness = "toggle_illness" in [Badges],
+    AllMembers = "all_members" in [Badges],
     SearchAccept = "search_accept" in [Search],
     Save = "save" in [Form],
     Cancel = "cancel" in [Form],
@@ -158,7 +175,7 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges],
 }
 
 impl Action {
@@ -175,6 +192,7 @@ impl Action {
             Action::Screen2 => 2,
             Action::Screen3 => 3,
             Action::Screen5 => 5,
+            Action::Screen4 => 4,
             _ => return None,
         };
         Some(n)

@@ -4,7 +4,9 @@
 use ratatui_textarea::TextArea;
 
 use super::input::TextInput;
+use crate::domain::badges::BadgeField;
 use crate::domain::branch::{self, Branch, BranchField};
+use crate::domain::dues::{Category, DuesField, ReliefKind};
 use crate::domain::lifecycle::{self, EventField};
 use crate::domain::meeting::{MeetingField, MeetingId};
 use crate::domain::member::MemberId;
@@ -51,6 +53,10 @@ pub enum FormKind {
     AbsenceReason(MeetingId, usize),
     /// A new event in a member's timeline.
     NewEvent(MemberId),
+    /// A member's dues profile in force in a month (`YearMonth::index`).
+    DuesProfile(MemberId, i32),
+    /// The award of a badge milestone (years) to a member.
+    BadgeAward(MemberId, u32),
 }
 
 impl FormKind {
@@ -76,6 +82,8 @@ impl FormKind {
             Amendment(m) => (14, vec![m]),
             AbsenceReason(m, r) => (15, vec![m, u(r)]),
             NewEvent(id) => (16, vec![id]),
+            DuesProfile(m, month) => (17, vec![m, u64::try_from(month).unwrap_or(0)]),
+            BadgeAward(m, y) => (18, vec![m, u64::from(y)]),
         }
     }
 
@@ -104,6 +112,8 @@ impl FormKind {
             14 => Amendment(id(0)?),
             15 => AbsenceReason(id(0)?, ix(1)?),
             16 => NewEvent(id(0)?),
+            17 => DuesProfile(id(0)?, i32::try_from(id(1)?).ok()?),
+            18 => BadgeAward(id(0)?, u32::try_from(id(1)?).ok()?),
             _ => return None,
         })
     }
@@ -140,6 +150,10 @@ pub enum FieldRef {
     Meeting(MeetingField),
     /// A member-event field.
     Event(EventField),
+    /// A dues profile field.
+    Dues(DuesField),
+    /// A badge award field.
+    Badge(BadgeField),
 }
 
 impl FieldRef {
@@ -174,6 +188,14 @@ impl FieldRef {
             ) => FieldKind::Date,
             FieldRef::Event(EventField::Note) => FieldKind::Multiline,
             FieldRef::Event(_) => FieldKind::Text,
+            FieldRef::Dues(DuesField::Category) => FieldKind::Choice(Category::ALL.len()),
+            FieldRef::Dues(DuesField::Relief) => FieldKind::Choice(ReliefKind::choices().len() + 1),
+            FieldRef::Dues(_) => FieldKind::Text,
+            FieldRef::Badge(BadgeField::Milestone) => {
+                FieldKind::Choice(crate::domain::badges::milestones().len())
+            }
+            FieldRef::Badge(BadgeField::Date) => FieldKind::Date,
+            FieldRef::Badge(_) => FieldKind::Text,
         }
     }
 
@@ -195,6 +217,8 @@ impl FieldRef {
                         | M::AbsenceReason
                         | M::Speaker
                 )
+                | FieldRef::Dues(DuesField::From | DuesField::Category)
+                | FieldRef::Badge(_)
         )
     }
 }

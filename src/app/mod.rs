@@ -2,6 +2,7 @@
 //! draws an `&App`, and `main` feeds it events.
 
 pub mod action;
+pub mod dues;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -20,6 +21,7 @@ use crate::domain::validate::Warning;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use action::Context;
+use dues::{DuesScreen, DuesTab};
 use form::Form;
 use keymap::{KeyChord, Keymap};
 use meetings::Meetings;
@@ -38,6 +40,8 @@ pub enum Screen {
     Meetings,
     /// 5: exempted members and reminders about members' events.
     Exemptions,
+    /// 4: party dues and party badges.
+    Dues,
 }
 
 impl Screen {
@@ -47,6 +51,7 @@ impl Screen {
         Screen::Members,
         Screen::Branch,
         Screen::Meetings,
+        Screen::Dues,
         Screen::Exemptions,
     ];
 
@@ -57,6 +62,7 @@ impl Screen {
             Screen::Members => 1,
             Screen::Branch => 2,
             Screen::Meetings => 3,
+            Screen::Dues => 4,
             Screen::Exemptions => 5,
         }
     }
@@ -84,6 +90,8 @@ pub enum Confirm {
     RemoveLastEvent(MemberId, String),
     /// Close a form and lose its changes.
     Discard,
+    /// Delete a recorded badge award (member, milestone, name shown).
+    DeleteAward(MemberId, u32, String),
 }
 
 /// A deletable part of a meeting.
@@ -120,6 +128,8 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// A payment needs the member's dues profile first (the name is shown).
+    NoDuesProfile(String),
 }
 
 /// The whole application state.
@@ -140,6 +150,8 @@ pub struct App {
     pub roster: Roster,
     /// The meetings screen.
     pub meetings: Meetings,
+    /// The dues and badges screen.
+    pub dues: DuesScreen,
     /// The current screen.
     pub screen: Screen,
     /// The member card open over the roster.
@@ -179,6 +191,7 @@ impl App {
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);
+        let dues = DuesScreen::new(store.dues()?, store.badges()?, today);
         let form = if branch.is_none() {
             Some(Form::branch(None, true))
         } else {
@@ -194,6 +207,7 @@ impl App {
             branch,
             roster,
             meetings,
+            dues,
             screen: Screen::Members,
             detail: None,
             exempt_cursor: 0,
@@ -233,6 +247,10 @@ impl App {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,
                     None => Context::Meetings,
+                },
+                Screen::Dues => match self.dues.tab {
+                    DuesTab::Dues => Context::Dues,
+                    DuesTab::Badges => Context::Badges,
                 },
             }
         }

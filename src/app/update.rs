@@ -4,6 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Context};
+use super::dues as du;
 use super::form::{FieldRef, Form, FormKind};
 use super::keymap::{KeyChord, Lookup};
 use super::meetings::{self as mt, MinutesRow, Tab};
@@ -175,6 +176,7 @@ pub(super) fn restore_draft(app: &mut App, d: &FormDraftV1) {
     if let Some(m) = kind.meeting() {
         app.meetings.open = Some(m);
     }
+    du::restore(app, kind);
     let Some(mut form) = form_for(app, kind) else {
         return;
     };
@@ -229,6 +231,7 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
             };
             mt::single_form(kind, MF::AbsenceReason, &reason)
         }
+        FormKind::DuesProfile(..) | FormKind::BadgeAward(..) => du::form_for(app, kind)?,
     })
 }
 
@@ -281,6 +284,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Screen1
         | Action::Screen2
         | Action::Screen3
+        | Action::Screen4
         | Action::Screen5 => {}
         Action::AddEvent => match app.detail {
             Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
@@ -396,6 +400,9 @@ pub fn update(app: &mut App, action: Action) {
             app.meetings.selected = 0;
         }
         Action::ToggleAttendance => app.meetings.attendance_view = !app.meetings.attendance_view,
+        Action::NextTab | Action::PrevTab if matches!(ctx, Context::Dues | Context::Badges) => {
+            du::switch_tab(app)
+        }
         Action::NextTab | Action::PrevTab => {
             let n = Tab::ALL.len() as isize;
             let i = Tab::ALL
@@ -443,6 +450,14 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ExportMinutes => export_minutes(app),
+        Action::PrevPeriod
+        | Action::NextPeriod
+        | Action::PayCash
+        | Action::PayOnline
+        | Action::ClearPayment
+        | Action::RecordAward
+        | Action::ToggleIllness
+        | Action::AllMembers => du::act(app, action),
     }
 }
 
@@ -554,6 +569,7 @@ fn back(app: &mut App, ctx: Context) {
         Context::Member => app.detail = None,
         Context::Meeting | Context::Roll => app.meetings.open = None,
         Context::Meetings => app.meetings.attendance_view = false,
+        Context::Badges => app.dues.all_members = false,
         _ => {
             if !app.roster.query.text().is_empty() {
                 app.roster.query.set("");
@@ -601,6 +617,7 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
             let n = super::update_helpers::todo_items(app).len();
             app.home_cursor = clamp(app.home_cursor, n);
         }
+        Context::Dues | Context::Badges => du::move_cursor(app, delta),
         _ => app.roster.move_by(delta),
     }
 }
@@ -624,6 +641,7 @@ fn most_common_group(app: &App) -> String {
 fn edit(app: &mut App, ctx: Context) {
     match ctx {
         Context::Branch => app.form = Some(Form::branch(app.branch.as_ref(), false)),
+        Context::Dues => du::edit_profile(app),
         Context::Meeting | Context::Roll => {
             let Some((id, m)) = app.meetings.current() else {
                 return;
@@ -660,6 +678,7 @@ fn edit(app: &mut App, ctx: Context) {
 
 fn delete(app: &mut App, ctx: Context) {
     match ctx {
+        Context::Badges => du::delete_award(app),
         Context::Meetings => {
             let Some(id) = app.meetings.selected_id() else {
                 return;
@@ -793,6 +812,12 @@ fn save(app: &mut App) {
                 },
             }
         }
+        FormKind::DuesProfile(..) | FormKind::BadgeAward(..) => {
+            match du::save_form(form, &mut app.dues, &app.store, app.today) {
+                Ok(r) => r,
+                Err(e) => return store_failed(app, e),
+            }
+        }
         _ => {
             let Some(id) = kind.meeting() else { return };
             let Some(mut m) = app.meetings.get(id).cloned() else {
@@ -899,6 +924,7 @@ fn confirm_yes(app: &mut App) {
                 Err(e) => app.notice = Some(Notice::Store(e)),
             }
         }
+        Confirm::DeleteAward(id, milestone, _) => du::confirm_delete_award(app, id, milestone),
         Confirm::Approve(id) => {
             let Some(mut m) = app.meetings.get(id).cloned() else {
                 return;

@@ -114,6 +114,15 @@ pub enum ReportWhat {
     Meetings,
 }
 
+/// Formats of a table (the dues report, the badge list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    /// Plain text, 80 columns.
+    Txt,
+    /// CSV for Excel (UTF-8 with BOM, CRLF).
+    Csv,
+}
+
 /// Formats of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
@@ -147,6 +156,30 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value = "txt")]
         format: DocFormat,
         /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The party badge lists of a year, by presentation date.
+    Badges {
+        /// The year (default: this year).
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: TableFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The party dues of a year: each member's months, arrears and flag; monthly totals.
+    Dues {
+        /// The year (default: this year).
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: TableFormat,
+        /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -238,6 +271,8 @@ pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store
     for m in demo::demo_meetings(&with_ids, &branch, today) {
         store.save_meeting(None, &m)?;
     }
+    let ledgers = demo::demo_ledgers(&with_ids, today);
+    store.save_dues_and_badges(&ledgers.dues, &ledgers.badges)?;
     store.mark_demo()?;
     Ok(with_ids.len())
 }
@@ -532,6 +567,76 @@ fn cmd_report(
     write_output(lang, out, text.as_bytes())
 }
 
+/// Which yearly table `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ledger {
+    Badges,
+    Dues,
+}
+
+fn cmd_export_ledger(
+    args: &Args,
+    lang: Lang,
+    which: Ledger,
+    year: Option<i32>,
+    format: TableFormat,
+    out: Option<&Path>,
+) -> Result<(), String> {
+    use crate::interchange::dues_badges as report;
+    use chrono::Datelike;
+    let c = lang.cat();
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let branch = store.branch().map_err(err)?.unwrap_or_default();
+    let members = store.members().map_err(err)?;
+    let today = today();
+    let year = year.unwrap_or(today.year());
+    let text = match (which, format) {
+        (Ledger::Dues, TableFormat::Csv) => {
+            report::dues_csv(lang, &members, &store.dues().map_err(err)?, year, today)
+        }
+        (Ledger::Dues, TableFormat::Txt) => report::dues_text(
+            lang,
+            &branch.name,
+            &members,
+            &store.dues().map_err(err)?,
+            year,
+            today,
+        ),
+        (Ledger::Badges, TableFormat::Csv) => {
+            report::badges_csv(lang, &members, &store.badges().map_err(err)?, year)
+        }
+        (Ledger::Badges, TableFormat::Txt) => report::badges_text(
+            lang,
+            &branch.name,
+            &members,
+            &store.badges().map_err(err)?,
+            year,
+            today,
+        ),
+    };
+    match out {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))
+        }
+        Some(path) => {
+            let bytes = match format {
+                TableFormat::Txt => crate::interchange::minutes::to_crlf(&text),
+                TableFormat::Csv => text,
+            };
+            let shown = path.display().to_string();
+            write_file_atomically(path, bytes.as_bytes())
+                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            println!("{}", c.cli(C::Written(&shown)));
+            Ok(())
+        }
+    }
+}
+
 fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
     match what {
         ExportWhat::Members { output } => cmd_export_members(args, lang, output.as_deref()),
@@ -545,6 +650,23 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> 
             format,
             output,
         } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
+        ExportWhat::Badges {
+            year,
+            format,
+            output,
+        } => cmd_export_ledger(
+            args,
+            lang,
+            Ledger::Badges,
+            *year,
+            *format,
+            output.as_deref(),
+        ),
+        ExportWhat::Dues {
+            year,
+            format,
+            output,
+        } => cmd_export_ledger(args, lang, Ledger::Dues, *year, *format, output.as_deref()),
     }
 }
 

@@ -461,3 +461,158 @@ pub fn demo_meetings(
     }
     out
 }
+
+/// Sample dues ledgers and badge records for the sample branch, as of `today`.
+pub struct DemoLedgers {
+    /// Dues ledgers by member.
+    pub dues: Vec<(super::member::MemberId, super::dues::Ledger)>,
+    /// Badge records by member.
+    pub badges: Vec<(super::member::MemberId, super::badges::BadgeRecord)>,
+}
+
+/// A year of sample dues up to `today` and this year's badges.
+///
+/// Dues: pensioners pay 0.5% of a pension of 4–8 million đồng, members with social
+/// insurance 1% of a salary of 6–15 million, the others a fixed amount; members with 50
+/// years of membership are exempt. Months are paid at the monthly meeting, in cash or
+/// online; one member has a 50% hardship reduction; one member has left four months
+/// unpaid (flagged) and one member one month; this month's collection is under way.
+/// Badges: the milestones of this year's presentation dates already past are awarded with
+/// a decision number; one member with a milestone within the early window of the next
+/// presentation date is marked seriously ill.
+pub fn demo_ledgers(
+    members: &[(super::member::MemberId, Member)],
+    today: NaiveDate,
+) -> DemoLedgers {
+    use super::badges::{self, Award, BadgeRecord};
+    use super::dues::{
+        self, Category, Due, Ledger, Method, Payment, Profile, Relief, ReliefKind, YearMonth,
+    };
+    let mut rng = Rng::new(4242);
+    let now = YearMonth::of(today);
+    let january = YearMonth {
+        year: today.year(),
+        month: 1,
+    };
+    let mut ledgers: Vec<(super::member::MemberId, Ledger)> = Vec::new();
+    for (id, m) in members {
+        if !dues::in_branch(m, january) && !dues::in_branch(m, now) {
+            continue;
+        }
+        let (category, base) = match m.occupation {
+            Some(Occupation::Retired) => (Category::Pension, 4_000_000 + rng.below(400) * 10_000),
+            Some(Occupation::CivilServant | Occupation::Worker | Occupation::ArmedForces) => {
+                (Category::Salary, 6_000_000 + rng.below(900) * 10_000)
+            }
+            Some(Occupation::Student) => (Category::Student, 0),
+            _ => (Category::Fixed, 20_000 + rng.below(7) * 5_000),
+        };
+        let mut l = Ledger::default();
+        l.set_profile(Profile {
+            from: january,
+            category,
+            base: base as i64,
+            relief: None,
+        });
+        ledgers.push((*id, l));
+    }
+    // Who owes money this year (not exempt by length of membership).
+    let owing: Vec<usize> = ledgers
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, l))| {
+            members.iter().any(|(mid, m)| {
+                mid == id
+                    && matches!(dues::due(m, l, now), Due::Owed(_))
+                    && !m.status_at(today).is_exempt()
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let late = owing.get(2).copied();
+    let one_month = owing.get(6).copied();
+    let reduced = owing.get(4).copied();
+    if let Some((_, l)) = reduced.and_then(|i| ledgers.get_mut(i))
+        && let Some(p) = l.profiles.first_mut()
+    {
+        p.relief = Some(Relief {
+            kind: ReliefKind::choices()
+                .get(3)
+                .copied()
+                .unwrap_or(ReliefKind::Exempt),
+            decision: "Nghị quyết chi bộ số 04-NQ/CB ngày 10/03".into(),
+            from: YearMonth {
+                year: today.year(),
+                month: 3,
+            },
+            to: YearMonth {
+                year: today.year(),
+                month: 8,
+            },
+        });
+    }
+    for (i, (id, l)) in ledgers.iter_mut().enumerate() {
+        let Some((_, m)) = members.iter().find(|(mid, _)| mid == id) else {
+            continue;
+        };
+        let away = m.status_at(today).is_exempt();
+        for month in january.through(now) {
+            let Due::Owed(amount) = dues::due(m, l, month) else {
+                continue;
+            };
+            let skip = (Some(i) == late && month.month + 6 > now.month && month < now)
+                || (Some(i) == one_month && month.month + 2 == now.month)
+                || (month == now && (rng.below(3) == 0 || Some(i) == late));
+            if skip {
+                continue;
+            }
+            let online = away || rng.below(5) == 0;
+            let day = if month == now {
+                today
+            } else {
+                month.first_day() + Duration::days(9 + rng.below(5) as i64)
+            };
+            l.pay(Payment {
+                month,
+                amount,
+                method: if online { Method::Online } else { Method::Cash },
+                date: day,
+            });
+        }
+    }
+
+    // Badges: awards at this year's past presentation dates; one early candidate.
+    let mut records: std::collections::BTreeMap<super::member::MemberId, BadgeRecord> =
+        std::collections::BTreeMap::new();
+    let mut decision = 100 + rng.below(50);
+    for p in badges::presentation_dates(today.year()) {
+        if p > today {
+            continue;
+        }
+        for c in badges::candidates(members.iter().map(|(id, m)| (*id, m)), &records, p) {
+            decision += 1;
+            records.entry(c.member).or_default().set_award(Award {
+                milestone: c.milestone,
+                date: p,
+                decision: format!("{decision}-QĐ/TU"),
+            });
+        }
+    }
+    if let Some(next) = badges::next_presentation(today) {
+        let early = members.iter().find(|(_, m)| {
+            m.status_at(today).is_active()
+                && badges::next_milestone(m, next).is_some_and(|(y, d)| {
+                    d > next
+                        && d.checked_sub_months(chrono::Months::new(badges::early_months(y)))
+                            .is_some_and(|start| start <= next)
+                })
+        });
+        if let Some((id, _)) = early {
+            records.entry(*id).or_default().serious_illness = true;
+        }
+    }
+    DemoLedgers {
+        dues: ledgers,
+        badges: records.into_iter().collect(),
+    }
+}

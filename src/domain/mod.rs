@@ -1,9 +1,11 @@
 //! Domain types and the rules of the Party regulations. Pure: no I/O, no terminal.
 
+pub mod badges;
 pub mod branch;
 pub mod calendar;
 pub mod date;
 pub mod demo;
+pub mod dues;
 pub mod lifecycle;
 pub mod meeting;
 pub mod member;

@@ -46,6 +46,46 @@ pub enum RuleId {
     SuggestExemptionAge,
     /// Working days after the 12 months of probation to consider recognition (QĐ 294 4.2).
     RecognitionWorkingDays,
+    /// Party badge (Huy hiệu Đảng): the first milestone, in years of membership.
+    BadgeFirstMilestoneYears,
+    /// Party badge: the second milestone, in years; from it on, one every `BadgeMilestoneStepYears`.
+    BadgeSecondMilestoneYears,
+    /// Party badge: years between milestones from the second one on (40, 45, 50, …).
+    BadgeMilestoneStepYears,
+    /// Party badge: the last milestone, in years.
+    BadgeLastMilestoneYears,
+    /// Party badge: from this milestone (years) on, the longer early window applies.
+    BadgeLongEarlyFromYears,
+    /// Party badge: months a seriously ill member may receive a 30–65-year badge early.
+    BadgeEarlyMonths,
+    /// Party badge: months a seriously ill member may receive a 70–90-year badge early.
+    BadgeLongEarlyMonths,
+    /// Party badge: months early a badge may be awarded posthumously.
+    BadgePosthumousEarlyMonths,
+    /// Party badge presentation date 3/2 (founding of the Party), as month × 100 + day.
+    BadgePresentationFeb3,
+    /// Party badge presentation date 19/5 (President Hồ Chí Minh's birthday), month × 100 + day.
+    BadgePresentationMay19,
+    /// Party badge presentation date 2/9 (National Day), as month × 100 + day.
+    BadgePresentationSep2,
+    /// Party badge presentation date 7/11 (October Revolution), as month × 100 + day.
+    BadgePresentationNov7,
+    /// Dues of members covered by social insurance (BHXH), in basis points of the salary.
+    DuesSalaryBasisPoints,
+    /// Dues of pensioners, in basis points of the pension.
+    DuesPensionBasisPoints,
+    /// Dues of school and university students, in đồng a month.
+    DuesStudentMonthly,
+    /// Members with at least this many years of membership are exempt from dues.
+    DuesExemptMembershipYears,
+    /// Hardship reduction of dues: the smallest step, in percent.
+    DuesReductionLowPercent,
+    /// Hardship reduction of dues: the middle step, in percent.
+    DuesReductionMidPercent,
+    /// Hardship reduction of dues: the largest step, in percent.
+    DuesReductionHighPercent,
+    /// A hardship exemption or reduction of dues lasts at most this many months per decision.
+    DuesReliefMaxMonths,
 }
 
 /// One row of the rules table.
@@ -172,6 +212,146 @@ const RULES: &[Rule] = &[
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
     },
+    Rule {
+        id: RuleId::BadgeFirstMilestoneYears,
+        value: 30,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgeSecondMilestoneYears,
+        value: 40,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgeMilestoneStepYears,
+        value: 5,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgeLastMilestoneYears,
+        value: 90,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgeLongEarlyFromYears,
+        value: 70,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgeEarlyMonths,
+        value: 12,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgeLongEarlyMonths,
+        value: 24,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgePosthumousEarlyMonths,
+        value: 12,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgePresentationFeb3,
+        value: 203,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgePresentationMay19,
+        value: 519,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgePresentationSep2,
+        value: 902,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::BadgePresentationNov7,
+        value: 1107,
+        source: "HD 01-HD/TW 2021, điểm 18",
+        effective: "28/09/2021",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesSalaryBasisPoints,
+        value: 100,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesPensionBasisPoints,
+        value: 50,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesStudentMonthly,
+        value: 5_000,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesExemptMembershipYears,
+        value: 50,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesReductionLowPercent,
+        value: 30,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesReductionMidPercent,
+        value: 50,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesReductionHighPercent,
+        value: 70,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::DuesReliefMaxMonths,
+        value: 12,
+        source: "QĐ 01-QĐ/TW 2026",
+        effective: "01/02/2026",
+        certainty: Certainty::Verified,
+    },
 ];
 
 /// Looks a rule up in the table.
@@ -214,6 +394,26 @@ mod tests {
             RuleId::TemporaryExemptionMaxMonths,
             RuleId::SuggestExemptionAge,
             RuleId::RecognitionWorkingDays,
+            RuleId::BadgeFirstMilestoneYears,
+            RuleId::BadgeSecondMilestoneYears,
+            RuleId::BadgeMilestoneStepYears,
+            RuleId::BadgeLastMilestoneYears,
+            RuleId::BadgeLongEarlyFromYears,
+            RuleId::BadgeEarlyMonths,
+            RuleId::BadgeLongEarlyMonths,
+            RuleId::BadgePosthumousEarlyMonths,
+            RuleId::BadgePresentationFeb3,
+            RuleId::BadgePresentationMay19,
+            RuleId::BadgePresentationSep2,
+            RuleId::BadgePresentationNov7,
+            RuleId::DuesSalaryBasisPoints,
+            RuleId::DuesPensionBasisPoints,
+            RuleId::DuesStudentMonthly,
+            RuleId::DuesExemptMembershipYears,
+            RuleId::DuesReductionLowPercent,
+            RuleId::DuesReductionMidPercent,
+            RuleId::DuesReductionHighPercent,
+            RuleId::DuesReliefMaxMonths,
         ];
         for id in ids {
             assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");

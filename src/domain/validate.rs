@@ -165,6 +165,12 @@ pub enum Problem {
     BeforeAdmission,
     /// What this event ends is not in force on that date.
     NotInForce,
+    /// Not an amount of money in đồng.
+    AmountFormat,
+    /// The last month is before the first.
+    MonthOrder,
+    /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
+    ReliefTooLong(i64),
 }
 
 /// One refused field.

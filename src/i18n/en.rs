@@ -262,6 +262,15 @@ impl Catalogue for En {
 
     fn problem(&self, p: &Problem) -> String {
         match p {
+            Problem::MonthFormat => "enter a month as mm/yyyy, e.g. 03/2026.".into(),
+            Problem::AmountFormat => "enter an amount in digits, e.g. 5,432,000.".into(),
+            Problem::MonthOrder => "the last month must not be before the first.".into(),
+            Problem::ReliefTooLong(n) => {
+                format!(
+                    "one exemption or reduction covers at most {n} months ({}).",
+                    rules::rule(RuleId::DuesReliefMaxMonths).source
+                )
+            }
             Problem::Required => "must not be empty.".into(),
             Problem::DateFormat => "expects a date as dd/mm/yyyy, e.g. 05/03/1960.".into(),
             Problem::NotADay => "is not a day on the calendar (check day and month).".into(),
@@ -286,7 +295,6 @@ impl Catalogue for En {
                 "the minutes were approved on {}; only an amendment can change them (key m).",
                 crate::domain::date::format_date(*d)
             ),
-            Problem::MonthFormat => "expects a month as mm/yyyy, e.g. 03/2026.".into(),
             Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
             Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
             Problem::DuplicateInFile(name) => {
@@ -418,6 +426,15 @@ impl Catalogue for En {
 
     fn action(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen4 => "Screen 4: party dues and badges",
+            Action::PrevPeriod => "Previous month / badge presentation date",
+            Action::NextPeriod => "Next month / badge presentation date",
+            Action::PayCash => "Paid in cash; go to the next member",
+            Action::PayOnline => "Paid online (confirmed); go to the next member",
+            Action::ClearPayment => "Clear this month's payment",
+            Action::RecordAward => "Record a Party badge award (date, decision)",
+            Action::ToggleIllness => "Mark or unmark serious illness (early award)",
+            Action::AllMembers => "Length of membership and next badge of every member",
             Action::Help => "Open help (list of keys)",
             Action::Quit => "Quit (asks if a form is unsaved)",
             Action::ForceQuit => "Quit from anywhere",
@@ -471,6 +488,8 @@ impl Catalogue for En {
 
     fn context(&self, c: Context) -> &'static str {
         match c {
+            Context::Dues => "Party dues",
+            Context::Badges => "Party badges",
             Context::Global => "Everywhere",
             Context::Members => "Member list",
             Context::Member => "Member record",
@@ -509,6 +528,13 @@ impl Catalogue for En {
 
     fn hint(&self, a: Action) -> &'static str {
         match a {
+            Action::PayCash => "Cash",
+            Action::PayOnline => "Online",
+            Action::ClearPayment => "Clear",
+            Action::RecordAward => "Award",
+            Action::ToggleIllness => "Illness",
+            Action::AllMembers => "All",
+            Action::NextPeriod | Action::PrevPeriod => "Period",
             Action::Help => "Help",
             Action::Quit | Action::ForceQuit => "Quit",
             Action::Search => "Find",
@@ -750,5 +776,9 @@ impl Catalogue for En {
                 crate::domain::date::format_date(*end)
             ),
         }
+    }
+
+    fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
+        &crate::i18n::dues::DuesEn
     }
 }

@@ -2,6 +2,7 @@
 //! (`vi.rs`, `en.rs`). Each language implements [`Catalogue`], so a missing text is a
 //! compile error, not a blank on screen.
 
+pub mod dues;
 mod en;
 mod vi;
 
@@ -361,6 +362,8 @@ pub trait Catalogue: Sync {
     fn life_warning(&self, w: &LifeWarning) -> String;
     /// One item of "what needs doing", with why.
     fn todo(&self, item: &TodoItem) -> String;
+    /// The texts of the dues and badges screen and reports.
+    fn dues(&self) -> &'static dyn dues::DuesCatalogue;
 }
 
 /// Command-line and store messages that carry values.

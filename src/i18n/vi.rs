@@ -258,6 +258,15 @@ impl Catalogue for Vi {
 
     fn problem(&self, p: &Problem) -> String {
         match p {
+            Problem::MonthFormat => "cần nhập tháng theo dạng mm/yyyy, ví dụ 03/2026.".into(),
+            Problem::AmountFormat => "cần nhập số tiền bằng chữ số, ví dụ 5.432.000.".into(),
+            Problem::MonthOrder => "tháng kết thúc không được trước tháng bắt đầu.".into(),
+            Problem::ReliefTooLong(n) => {
+                format!(
+                    "mỗi quyết định miễn, giảm tối đa {n} tháng ({}).",
+                    rules::rule(RuleId::DuesReliefMaxMonths).source
+                )
+            }
             Problem::Required => "không được để trống.".into(),
             Problem::DateFormat => "cần nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/1960.".into(),
             Problem::NotADay => "không có ngày này trên lịch (kiểm tra ngày và tháng).".into(),
@@ -282,7 +291,6 @@ impl Catalogue for Vi {
                 "biên bản đã thông qua ngày {}; chỉ có thể thêm sửa đổi, bổ sung (phím m).",
                 crate::domain::date::format_date(*d)
             ),
-            Problem::MonthFormat => "cần nhập tháng theo dạng mm/yyyy, ví dụ 03/2026.".into(),
             Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
             Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
             Problem::DuplicateInFile(name) => format!(
@@ -416,6 +424,15 @@ impl Catalogue for Vi {
 
     fn action(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen4 => "Màn hình 4: Đảng phí và Huy hiệu Đảng",
+            Action::PrevPeriod => "Tháng trước / đợt trao huy hiệu trước",
+            Action::NextPeriod => "Tháng sau / đợt trao huy hiệu sau",
+            Action::PayCash => "Đã đóng đảng phí bằng tiền mặt, sang người tiếp theo",
+            Action::PayOnline => "Đã đóng trực tuyến (đã xác nhận), sang người tiếp theo",
+            Action::ClearPayment => "Bỏ ghi nhận đã đóng tháng này",
+            Action::RecordAward => "Ghi nhận trao Huy hiệu Đảng (ngày, số quyết định)",
+            Action::ToggleIllness => "Đánh dấu / bỏ đánh dấu bệnh hiểm nghèo (được xét trao sớm)",
+            Action::AllMembers => "Xem tuổi Đảng và huy hiệu tiếp theo của tất cả đảng viên",
             Action::Help => "Mở trợ giúp (danh sách phím)",
             Action::Quit => "Thoát (hỏi lại nếu biểu mẫu chưa lưu)",
             Action::ForceQuit => "Thoát ở bất cứ đâu",
@@ -469,6 +486,8 @@ impl Catalogue for Vi {
 
     fn context(&self, c: Context) -> &'static str {
         match c {
+            Context::Dues => "Thu đảng phí",
+            Context::Badges => "Huy hiệu Đảng",
             Context::Global => "Mọi nơi",
             Context::Members => "Danh sách đảng viên",
             Context::Member => "Hồ sơ đảng viên",
@@ -509,6 +528,13 @@ impl Catalogue for Vi {
 
     fn hint(&self, a: Action) -> &'static str {
         match a {
+            Action::PayCash => "Tiền mặt",
+            Action::PayOnline => "Trực tuyến",
+            Action::ClearPayment => "Bỏ",
+            Action::RecordAward => "Trao",
+            Action::ToggleIllness => "Bệnh HN",
+            Action::AllMembers => "Tất cả",
+            Action::NextPeriod | Action::PrevPeriod => "Kỳ",
             Action::Help => "Trợ giúp",
             Action::Quit | Action::ForceQuit => "Thoát",
             Action::Search => "Tìm",
@@ -754,5 +780,9 @@ impl Catalogue for Vi {
                 crate::domain::date::format_date(*end)
             ),
         }
+    }
+
+    fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
+        &crate::i18n::dues::DuesVi
     }
 }

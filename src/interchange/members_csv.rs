@@ -192,7 +192,7 @@ fn needs_guard(s: &str) -> bool {
 }
 
 /// The cell as written to the file: formula-like text gets a leading apostrophe.
-fn protect(s: &str) -> String {
+pub(crate) fn protect(s: &str) -> String {
     if needs_guard(s) {
         format!("'{s}")
     } else {

@@ -2,6 +2,7 @@
 //! Excel, and Party documents (minutes) as 80-column text and `.docx`.
 
 pub mod docx;
+pub mod dues_badges;
 pub mod lists;
 pub mod members_csv;
 pub mod minutes;

@@ -14,7 +14,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::{Db, Transactional, Tree};
 
+use std::collections::BTreeMap;
+
+use crate::domain::badges::BadgeRecord;
 use crate::domain::branch::Branch;
+use crate::domain::dues::Ledger;
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::validate::card_key;
@@ -41,6 +45,9 @@ const TREE_MEETINGS: &str = "meetings";
 const TREE_CARDS: &str = "cardnumber_memberid";
 const TREE_META: &str = "meta";
 const TREE_HISTORY: &str = "history";
+const TREE_DUES_PROFILES: &str = "dues_profiles";
+const TREE_DUES_PAYMENTS: &str = "dues_payments";
+const TREE_BADGES: &str = "badges";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -142,6 +149,9 @@ pub struct Store {
     cards: Tree,
     meta: Tree,
     history: Tree,
+    dues_profiles: Tree,
+    dues_payments: Tree,
+    badges: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -248,6 +258,9 @@ impl Store {
             Ok::<_, StoreError>(Store {
                 members: db.open_tree(TREE_MEMBERS)?,
                 meetings: db.open_tree(TREE_MEETINGS)?,
+                dues_profiles: db.open_tree(TREE_DUES_PROFILES)?,
+                dues_payments: db.open_tree(TREE_DUES_PAYMENTS)?,
+                badges: db.open_tree(TREE_BADGES)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta: db.open_tree(TREE_META)?,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -581,6 +594,117 @@ impl Store {
         self.put_with_history(&self.meetings, TREE_MEETINGS, id, None)
     }
 
+    /// Every member's dues ledger (profiles and payments), by member id.
+    pub fn dues(&self) -> Result<BTreeMap<MemberId, Ledger>> {
+        let mut out: BTreeMap<MemberId, Ledger> = BTreeMap::new();
+        for kv in self.dues_profiles.iter() {
+            let (k, v) = kv?;
+            let id = key_id(&k);
+            out.entry(id).or_default().profiles =
+                schema::decode_dues_profiles(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_DUES_PROFILES,
+                    key: id,
+                    source,
+                })?;
+        }
+        for kv in self.dues_payments.iter() {
+            let (k, v) = kv?;
+            let id = key_id(&k);
+            out.entry(id).or_default().payments =
+                schema::decode_dues_payments(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_DUES_PAYMENTS,
+                    key: id,
+                    source,
+                })?;
+        }
+        Ok(out)
+    }
+
+    /// Saves a member's dues profiles durably, with history.
+    pub fn save_dues_profiles(&self, id: MemberId, l: &Ledger) -> Result<()> {
+        let bytes = schema::encode_dues_profiles(l)?;
+        self.put_with_history(&self.dues_profiles, TREE_DUES_PROFILES, id, Some(bytes))
+    }
+
+    /// Saves a member's dues payments durably, with history.
+    pub fn save_dues_payments(&self, id: MemberId, l: &Ledger) -> Result<()> {
+        let bytes = schema::encode_dues_payments(l)?;
+        self.put_with_history(&self.dues_payments, TREE_DUES_PAYMENTS, id, Some(bytes))
+    }
+
+    /// Every member's badge record, by member id.
+    pub fn badges(&self) -> Result<BTreeMap<MemberId, BadgeRecord>> {
+        self.badges
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let id = key_id(&k);
+                let r = schema::decode_badges(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_BADGES,
+                    key: id,
+                    source,
+                })?;
+                Ok((id, r))
+            })
+            .collect()
+    }
+
+    /// Saves a member's badge record durably, with history.
+    pub fn save_badges(&self, id: MemberId, r: &BadgeRecord) -> Result<()> {
+        let bytes = schema::encode_badges(r)?;
+        self.put_with_history(&self.badges, TREE_BADGES, id, Some(bytes))
+    }
+
+    /// Saves many dues ledgers and badge records in one transaction (the sample branch),
+    /// with history, then flushes once.
+    pub fn save_dues_and_badges(
+        &self,
+        dues: &[(MemberId, Ledger)],
+        badges: &[(MemberId, BadgeRecord)],
+    ) -> Result<()> {
+        let mut writes: Vec<(usize, u64, Vec<u8>)> = Vec::new();
+        for (id, l) in dues {
+            writes.push((0, *id, schema::encode_dues_profiles(l)?));
+            writes.push((1, *id, schema::encode_dues_payments(l)?));
+        }
+        for (id, r) in badges {
+            writes.push((2, *id, schema::encode_badges(r)?));
+        }
+        let mut hids = Vec::with_capacity(writes.len());
+        for _ in &writes {
+            hids.push(self.db.generate_id()?);
+        }
+        let now = chrono::Utc::now().timestamp();
+        let names = [TREE_DUES_PROFILES, TREE_DUES_PAYMENTS, TREE_BADGES];
+        let result = (
+            &self.dues_profiles,
+            &self.dues_payments,
+            &self.badges,
+            &self.history,
+        )
+            .transaction(|(profiles, payments, badges, history)| {
+                for (i, (t, id, bytes)) in writes.iter().enumerate() {
+                    let tree = match t {
+                        0 => profiles,
+                        1 => payments,
+                        _ => badges,
+                    };
+                    let old = tree.insert(&id.to_be_bytes(), bytes.clone())?;
+                    let entry = HistoryV1 {
+                        at: now,
+                        tree: names[*t].into(),
+                        key: *id,
+                        old: old.map(|v| v.to_vec()),
+                        new: Some(bytes.clone()),
+                    };
+                    put_history(history, hids[i], &entry)?;
+                }
+                Ok(())
+            });
+        map_tx(result)?;
+        self.flush()
+    }
+
     /// Writes (or with `None` removes) one value and its history entry in one
     /// transaction, then flushes.
     fn put_with_history(
@@ -772,6 +896,49 @@ mod tests {
         s.save_member(Some(a), &moved).unwrap();
         s.save_member(None, &dup).unwrap();
         assert_eq!(s.members().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn dues_and_badges_round_trip_with_history() {
+        use crate::domain::badges::Award;
+        use crate::domain::dues::{Category, Method, Payment, Profile, YearMonth};
+        let dir = tempfile::tempdir().unwrap();
+        let month = YearMonth::new(2026, 3).unwrap();
+        let mut l = Ledger::default();
+        l.set_profile(Profile {
+            from: month,
+            category: Category::Pension,
+            base: 6_000_000,
+            relief: None,
+        });
+        l.pay(Payment {
+            month,
+            amount: 30_000,
+            method: Method::Online,
+            date: today(),
+        });
+        let r = BadgeRecord {
+            serious_illness: true,
+            awards: vec![Award {
+                milestone: 40,
+                date: today(),
+                decision: "Số 12-QĐ/TU".into(),
+            }],
+        };
+        {
+            let s = Store::open(dir.path()).unwrap();
+            s.save_dues_profiles(7, &l).unwrap();
+            s.save_dues_payments(7, &l).unwrap();
+            s.save_badges(7, &r).unwrap();
+            s.save_dues_and_badges(&[(8, l.clone())], &[(8, r.clone())])
+                .unwrap();
+        }
+        let s = Store::open(dir.path()).unwrap();
+        let dues = s.dues().unwrap();
+        assert_eq!(dues.get(&7), Some(&l));
+        assert_eq!(dues.get(&8), Some(&l));
+        assert_eq!(s.badges().unwrap().get(&7), Some(&r));
+        assert_eq!(s.history().unwrap().len(), 6);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use super::block;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::domain::badges::{BadgeField, milestones};
+use crate::domain::dues::{Category, DuesField, ReliefKind};
 use crate::domain::lifecycle::{self, EventField};
 use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{
@@ -18,6 +20,7 @@ use crate::domain::member::{
     RemovalCause,
 };
 use crate::domain::validate::{Field, FieldKind};
+use crate::i18n::dues::{DuesMsg, DuesText};
 use crate::i18n::{Catalogue, Msg};
 
 const LABEL_W: usize = 22;
@@ -28,6 +31,8 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Branch(b) => c.branch_field(b),
         FieldRef::Meeting(m) => c.meeting_field(m),
         FieldRef::Event(e) => c.event_field(e),
+        FieldRef::Dues(d) => c.dues().field(d),
+        FieldRef::Badge(b) => c.dues().badge_field(b),
     };
     if required {
         format!("{name}*")
@@ -39,6 +44,29 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
 fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
     if !ff.options.is_empty() {
         return ff.options.get(i).cloned().unwrap_or_default();
+    }
+    let d = c.dues();
+    match ff.field {
+        FieldRef::Dues(DuesField::Category) => {
+            return Category::ALL
+                .get(i)
+                .map(|x| d.category(*x))
+                .unwrap_or_default();
+        }
+        FieldRef::Dues(DuesField::Relief) if i == 0 => return d.msg(DuesMsg::ReliefNone).into(),
+        FieldRef::Dues(DuesField::Relief) => {
+            return ReliefKind::choices()
+                .get(i - 1)
+                .map(|k| d.relief(*k))
+                .unwrap_or_default();
+        }
+        FieldRef::Badge(BadgeField::Milestone) => {
+            return milestones()
+                .get(i)
+                .map(|y| d.text(DuesText::Milestone(*y)))
+                .unwrap_or_default();
+        }
+        _ => {}
     }
     let s = match ff.field {
         FieldRef::Member(Field::Gender) => Gender::ALL.get(i).map(|g| c.gender(*g)),
@@ -78,12 +106,16 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
         (_, FieldKind::Date) => c.msg(Msg::DateHint),
         (FieldRef::Event(EventField::DuesPaidTo), _) => c.msg(Msg::MonthHint),
         (FieldRef::Branch(crate::domain::branch::BranchField::Term), _) => c.msg(Msg::TermHint),
+        (FieldRef::Dues(DuesField::From | DuesField::ReliefFrom | DuesField::ReliefTo), _) => {
+            c.dues().msg(DuesMsg::MonthHint)
+        }
+        (FieldRef::Dues(DuesField::Base), _) => c.dues().msg(DuesMsg::AmountHint),
         _ => "",
     }
 }
 
-fn title(kind: FormKind) -> Msg {
-    match kind {
+fn title(c: &dyn Catalogue, kind: FormKind) -> &'static str {
+    let m = match kind {
         FormKind::NewMember => Msg::FormNewMember,
         FormKind::EditMember(_) => Msg::FormEditMember,
         FormKind::Branch { first_run: true } => Msg::FormBranchSetup,
@@ -98,7 +130,10 @@ fn title(kind: FormKind) -> Msg {
         FormKind::Amendment(_) => Msg::FormAmendment,
         FormKind::AbsenceReason(..) => Msg::FormAbsence,
         FormKind::NewEvent(_) => Msg::FormEvent,
-    }
+        FormKind::DuesProfile(..) => return c.dues().msg(DuesMsg::FormProfile),
+        FormKind::BadgeAward(..) => return c.dues().msg(DuesMsg::FormAward),
+    };
+    c.msg(m)
 }
 
 /// Rows an error text takes at this width.
@@ -121,7 +156,7 @@ fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
     let c = app.lang.cat();
     f.render_widget(Clear, area);
-    let outer = block(theme, format!(" {} ", c.msg(title(form.kind)))).border_style(theme.accent());
+    let outer = block(theme, format!(" {} ", title(c, form.kind))).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);
     let intro = matches!(form.kind, FormKind::Branch { first_run: true });

@@ -1,6 +1,7 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
 mod detail;
+mod dues;
 mod exemptions;
 mod form;
 mod help;
@@ -59,6 +60,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Meetings => meetings::draw(f, app, theme, body),
         Screen::Exemptions => exemptions::draw(f, app, theme, body),
         Screen::Home => home::draw(f, app, theme, body),
+        Screen::Dues => dues::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -121,6 +123,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
             Screen::Exemptions => c.msg(Msg::ScreenExemptions),
             Screen::Home => c.msg(Msg::ScreenHome),
+            Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
         };
         let style = if *s == app.screen {
             theme.selected()
@@ -184,6 +187,12 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
                 .unwrap_or_default();
             format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
         }
+        Confirm::DeleteAward(_, y, name) => format!(
+            "{} {name} ({})?",
+            cat.dues()
+                .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
+            cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
+        ),
     };
     let r = centered(area, 60, 7);
     f.render_widget(Clear, r);
@@ -240,6 +249,13 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Some(Notice::NoDuesProfile(name)) => (
+            format!(
+                "{} {name}.",
+                c.dues().msg(crate::i18n::dues::DuesMsg::NeedsProfile)
+            ),
+            theme.warning(),
+        ),
         None => (hints(app), theme.dim()),
     };
     let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
@@ -257,6 +273,12 @@ fn hints(app: &App) -> String {
     let c = app.lang.cat();
     let ctx = app.context();
     let wanted: &[Action] = &[
+        Action::PayCash,
+        Action::PayOnline,
+        Action::ClearPayment,
+        Action::RecordAward,
+        Action::ToggleIllness,
+        Action::AllMembers,
         Action::Search,
         Action::New,
         Action::Open,

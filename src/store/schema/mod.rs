@@ -63,3 +63,42 @@ pub fn decode_meeting(bytes: &[u8]) -> Result<crate::domain::meeting::Meeting, C
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }
+
+/// Encodes a member's dues profiles in the current schema.
+pub fn encode_dues_profiles(l: &crate::domain::dues::Ledger) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, &v1::DuesProfilesV1::from(l))
+}
+
+/// Decodes a member's dues profiles written by any known schema version.
+pub fn decode_dues_profiles(bytes: &[u8]) -> Result<Vec<crate::domain::dues::Profile>, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::DuesProfilesV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes a member's dues payments in the current schema.
+pub fn encode_dues_payments(l: &crate::domain::dues::Ledger) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, &v1::DuesPaymentsV1::from(l))
+}
+
+/// Decodes a member's dues payments written by any known schema version.
+pub fn decode_dues_payments(bytes: &[u8]) -> Result<Vec<crate::domain::dues::Payment>, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::DuesPaymentsV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes a member's badge record in the current schema.
+pub fn encode_badges(r: &crate::domain::badges::BadgeRecord) -> Result<Vec<u8>, CodecError> {
+    codec::encode(v1::VERSION, &v1::BadgeRecordV1::from(r))
+}
+
+/// Decodes a member's badge record written by any known schema version.
+pub fn decode_badges(bytes: &[u8]) -> Result<crate::domain::badges::BadgeRecord, CodecError> {
+    match codec::split(bytes)? {
+        (v1::VERSION, p) => Ok(codec::decode_payload::<v1::BadgeRecordV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}

@@ -1,0 +1,616 @@
+//! Screen 4: party dues (đảng phí) and party badges (Huy hiệu Đảng), two tabs.
+//!
+//! Dues: one month at a time, one row per member of the branch that month, so collecting
+//! at the monthly meeting is one pass down the roster (a key marks paid and moves on).
+//! Badges: the list for one presentation date, or every member's length of membership.
+//! Every change is saved at once.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::action::Action;
+use super::form::{FieldRef, Form, FormField, FormKind};
+use super::roster::{Roster, RosterEntry};
+use super::{App, Confirm, Notice};
+use crate::domain::badges::{self, Award, BadgeField, BadgeRecord, Candidate};
+use crate::domain::date;
+use crate::domain::dues::{
+    self, Category, Due, DuesField, Ledger, Method, Payment, Profile, Relief, ReliefKind, YearMonth,
+};
+use crate::domain::member::MemberId;
+use crate::domain::rules::{self, RuleId};
+use crate::domain::text;
+use crate::domain::validate::Problem;
+use crate::store::{Store, StoreError};
+
+/// The tabs of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuesTab {
+    /// Đảng phí: the month's collection.
+    Dues,
+    /// Huy hiệu Đảng.
+    Badges,
+}
+
+/// The state of the dues and badges screen.
+#[derive(Debug, Clone)]
+pub struct DuesScreen {
+    /// Every member's dues ledger.
+    pub ledgers: BTreeMap<MemberId, Ledger>,
+    /// Every member's badge record.
+    pub badges: BTreeMap<MemberId, BadgeRecord>,
+    /// The tab shown.
+    pub tab: DuesTab,
+    /// The month shown on the dues tab.
+    pub month: YearMonth,
+    /// Selected row on the dues tab.
+    pub cursor: usize,
+    /// The presentation date shown on the badges tab.
+    pub presentation: NaiveDate,
+    /// Selected row on the badges tab.
+    pub badge_cursor: usize,
+    /// Whether the badges tab lists every member instead of one presentation date.
+    pub all_members: bool,
+}
+
+impl DuesScreen {
+    /// The screen over these records, showing today's month and the next presentation date.
+    pub fn new(
+        ledgers: BTreeMap<MemberId, Ledger>,
+        badges: BTreeMap<MemberId, BadgeRecord>,
+        today: NaiveDate,
+    ) -> DuesScreen {
+        DuesScreen {
+            ledgers,
+            badges,
+            tab: DuesTab::Dues,
+            month: YearMonth::of(today),
+            cursor: 0,
+            presentation: badges::next_presentation(today).unwrap_or(today),
+            badge_cursor: 0,
+            all_members: false,
+        }
+    }
+
+    /// A member's ledger (empty if none yet).
+    pub fn ledger(&self, id: MemberId) -> Ledger {
+        self.ledgers.get(&id).cloned().unwrap_or_default()
+    }
+}
+
+/// The members of the dues tab: everyone in the branch in the month, in name order.
+pub fn dues_rows(roster: &Roster, month: YearMonth) -> Vec<&RosterEntry> {
+    roster
+        .entries()
+        .iter()
+        .filter(|e| dues::in_branch(&e.member, month))
+        .collect()
+}
+
+/// A row of the badges tab.
+#[derive(Debug, Clone)]
+pub enum BadgeRow<'a> {
+    /// A member on the presentation list.
+    Candidate(&'a RosterEntry, Candidate),
+    /// A member of the branch (the all-members view).
+    Member(&'a RosterEntry),
+}
+
+impl<'a> BadgeRow<'a> {
+    /// The member of the row.
+    pub fn entry(&self) -> &'a RosterEntry {
+        match self {
+            BadgeRow::Candidate(e, _) | BadgeRow::Member(e) => e,
+        }
+    }
+}
+
+/// The rows of the badges tab.
+pub fn badge_rows<'a>(app: &'a App) -> Vec<BadgeRow<'a>> {
+    let d = &app.dues;
+    let entries = app.roster.entries();
+    if d.all_members {
+        return entries
+            .iter()
+            .filter(|e| e.status.is_active())
+            .map(BadgeRow::Member)
+            .collect();
+    }
+    badges::candidates(
+        entries.iter().map(|e| (e.id, &e.member)),
+        &d.badges,
+        d.presentation,
+    )
+    .into_iter()
+    .filter_map(|c| {
+        let e = app.roster.get(c.member)?;
+        Some(BadgeRow::Candidate(e, c))
+    })
+    .collect()
+}
+
+fn row_count(app: &App) -> usize {
+    match app.dues.tab {
+        DuesTab::Dues => dues_rows(&app.roster, app.dues.month).len(),
+        DuesTab::Badges => badge_rows(app).len(),
+    }
+}
+
+/// Moves the cursor of the tab shown by `delta` rows.
+pub fn move_cursor(app: &mut App, delta: isize) {
+    let len = row_count(app);
+    let cur = match app.dues.tab {
+        DuesTab::Dues => &mut app.dues.cursor,
+        DuesTab::Badges => &mut app.dues.badge_cursor,
+    };
+    *cur = (*cur as isize)
+        .saturating_add(delta)
+        .clamp(0, len.saturating_sub(1) as isize) as usize;
+}
+
+fn clamp_cursors(app: &mut App) {
+    move_cursor(app, 0);
+}
+
+/// Switches between the dues and badges tabs.
+pub fn switch_tab(app: &mut App) {
+    app.dues.tab = match app.dues.tab {
+        DuesTab::Dues => DuesTab::Badges,
+        DuesTab::Badges => DuesTab::Dues,
+    };
+}
+
+/// Applies one of the screen's own actions.
+pub fn act(app: &mut App, action: Action) {
+    match action {
+        Action::PrevPeriod | Action::NextPeriod => {
+            let forward = action == Action::NextPeriod;
+            match app.dues.tab {
+                DuesTab::Dues => app.dues.month = app.dues.month.plus(if forward { 1 } else { -1 }),
+                DuesTab::Badges => {
+                    let p = app.dues.presentation;
+                    let next = if forward {
+                        p.succ_opt().and_then(badges::next_presentation)
+                    } else {
+                        badges::previous_presentation(p)
+                    };
+                    app.dues.presentation = next.unwrap_or(p);
+                    app.dues.all_members = false;
+                }
+            }
+            clamp_cursors(app);
+        }
+        Action::PayCash => pay(app, Some(Method::Cash)),
+        Action::PayOnline => pay(app, Some(Method::Online)),
+        Action::ClearPayment => pay(app, None),
+        Action::RecordAward => record_award(app),
+        Action::ToggleIllness => toggle_illness(app),
+        Action::AllMembers => {
+            app.dues.all_members = !app.dues.all_members;
+            app.dues.badge_cursor = 0;
+        }
+        _ => {}
+    }
+}
+
+/// Marks the selected member's month paid (and moves to the next row), or clears it.
+fn pay(app: &mut App, method: Option<Method>) {
+    let month = app.dues.month;
+    let rows = dues_rows(&app.roster, month);
+    let Some(e) = rows.get(app.dues.cursor) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    let (id, name) = (e.id, e.member.full_name.clone());
+    let mut ledger = app.dues.ledger(id);
+    let due = dues::due(&e.member, &ledger, month);
+    let len = rows.len();
+    match method {
+        None => {
+            if ledger.clear(month) {
+                save_payments(app, id, ledger);
+            }
+            return;
+        }
+        // Already paid: one pass never overwrites a payment (clear it first to change it).
+        Some(_) if ledger.payment(month).is_some() => {}
+        Some(method) => match due {
+            Due::Owed(amount) => {
+                ledger.pay(Payment {
+                    month,
+                    amount,
+                    method,
+                    date: app.today,
+                });
+                if !save_payments(app, id, ledger) {
+                    return;
+                }
+            }
+            Due::Unknown => {
+                app.notice = Some(Notice::NoDuesProfile(name));
+                return;
+            }
+            Due::Exempt(_) | Due::NotOwed => {}
+        },
+    }
+    // One pass over the roster: move on to the next member.
+    app.dues.cursor = (app.dues.cursor + 1).min(len.saturating_sub(1));
+}
+
+fn save_payments(app: &mut App, id: MemberId, ledger: Ledger) -> bool {
+    match app.store.save_dues_payments(id, &ledger) {
+        Ok(()) => {
+            app.dues.ledgers.insert(id, ledger);
+            app.changed = true;
+            true
+        }
+        Err(e) => {
+            app.notice = Some(Notice::Store(e));
+            false
+        }
+    }
+}
+
+fn selected_badge_row(app: &App) -> Option<(MemberId, Option<u32>)> {
+    let rows = badge_rows(app);
+    let row = rows.get(app.dues.badge_cursor)?;
+    Some(match row {
+        BadgeRow::Candidate(e, c) => (e.id, Some(c.milestone)),
+        BadgeRow::Member(e) => (e.id, None),
+    })
+}
+
+/// The milestone to record for a member chosen in the all-members view: the highest one
+/// reached and not yet awarded, else the next one.
+fn milestone_for(app: &App, id: MemberId) -> Option<u32> {
+    let m = &app.roster.get(id)?.member;
+    let rec = app.dues.badges.get(&id);
+    let reached = badges::membership_years(m, app.today).unwrap_or(0);
+    let done = |y: u32| rec.is_some_and(|r| r.award(y).is_some());
+    badges::milestones()
+        .into_iter()
+        .rfind(|y| *y <= reached)
+        .filter(|y| !done(*y))
+        .or_else(|| badges::next_milestone(m, app.today).map(|(y, _)| y))
+}
+
+fn record_award(app: &mut App) {
+    let Some((id, milestone)) = selected_badge_row(app) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    let Some(milestone) = milestone.or_else(|| milestone_for(app, id)) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    app.form = form_for(app, FormKind::BadgeAward(id, milestone));
+}
+
+fn toggle_illness(app: &mut App) {
+    let Some((id, _)) = selected_badge_row(app) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    let mut rec = app.dues.badges.get(&id).cloned().unwrap_or_default();
+    rec.serious_illness = !rec.serious_illness;
+    match app.store.save_badges(id, &rec) {
+        Ok(()) => {
+            app.dues.badges.insert(id, rec);
+            app.changed = true;
+            app.notice = Some(Notice::Saved(Vec::new()));
+            clamp_cursors(app);
+        }
+        Err(e) => app.notice = Some(Notice::Store(e)),
+    }
+}
+
+/// Opens the dues profile form of the selected member (dues tab).
+pub fn edit_profile(app: &mut App) {
+    let rows = dues_rows(&app.roster, app.dues.month);
+    match rows.get(app.dues.cursor) {
+        Some(e) => {
+            let kind = FormKind::DuesProfile(e.id, app.dues.month.index());
+            app.form = form_for(app, kind);
+        }
+        None => app.notice = Some(Notice::NothingSelected),
+    }
+}
+
+/// Asks to delete the selected award (badges tab).
+pub fn delete_award(app: &mut App) {
+    let Some((id, milestone)) = selected_badge_row(app) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    let rec = app.dues.badges.get(&id);
+    let milestone = milestone.or_else(|| rec?.awards.last().map(|a| a.milestone));
+    match (milestone, app.roster.get(id)) {
+        (Some(y), Some(e)) if rec.is_some_and(|r| r.award(y).is_some()) => {
+            app.confirm = Some(Confirm::DeleteAward(id, y, e.member.full_name.clone()));
+        }
+        _ => app.notice = Some(Notice::NothingSelected),
+    }
+}
+
+/// Deletes an award after confirmation.
+pub fn confirm_delete_award(app: &mut App, id: MemberId, milestone: u32) {
+    let Some(mut rec) = app.dues.badges.get(&id).cloned() else {
+        return;
+    };
+    rec.awards.retain(|a| a.milestone != milestone);
+    match app.store.save_badges(id, &rec) {
+        Ok(()) => {
+            app.dues.badges.insert(id, rec);
+            app.changed = true;
+            app.notice = Some(Notice::Saved(Vec::new()));
+            clamp_cursors(app);
+        }
+        Err(e) => app.notice = Some(Notice::Store(e)),
+    }
+}
+
+fn tf(f: FieldRef, v: &str) -> FormField {
+    FormField::text(f, v)
+}
+
+/// The relief choice index of the form (0 = none).
+fn relief_choice(r: Option<&Relief>) -> usize {
+    r.and_then(|r| ReliefKind::choices().iter().position(|k| *k == r.kind))
+        .map_or(0, |i| i + 1)
+}
+
+/// The form of a dues profile or badge award, filled from the records.
+pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
+    match kind {
+        FormKind::DuesProfile(id, month) => {
+            let month = YearMonth::from_index(month);
+            let ledger = app.dues.ledger(id);
+            let p = ledger.profile_at(month);
+            let from = p.map_or(month, |p| p.from);
+            let r = p.and_then(|p| p.relief.as_ref());
+            let cat = p.and_then(|p| Category::ALL.iter().position(|c| *c == p.category));
+            let base = p
+                .filter(|p| p.category.needs_base())
+                .map(|p| dues::group_thousands(p.base, '.'))
+                .unwrap_or_default();
+            let f = FieldRef::Dues;
+            Some(Form::new(
+                kind,
+                vec![
+                    tf(f(DuesField::From), &from.to_string()),
+                    FormField::choice(f(DuesField::Category), cat, Vec::new()),
+                    tf(f(DuesField::Base), &base),
+                    FormField::choice(f(DuesField::Relief), Some(relief_choice(r)), Vec::new()),
+                    tf(
+                        f(DuesField::Decision),
+                        r.map_or("", |r| r.decision.as_str()),
+                    ),
+                    tf(
+                        f(DuesField::ReliefFrom),
+                        &r.map(|r| r.from.to_string()).unwrap_or_default(),
+                    ),
+                    tf(
+                        f(DuesField::ReliefTo),
+                        &r.map(|r| r.to.to_string()).unwrap_or_default(),
+                    ),
+                ],
+            ))
+        }
+        FormKind::BadgeAward(id, milestone) => {
+            let existing = app.dues.badges.get(&id).and_then(|r| r.award(milestone));
+            let when = existing.map_or_else(
+                || {
+                    if app.dues.all_members {
+                        app.today
+                    } else {
+                        app.dues.presentation.min(app.today)
+                    }
+                },
+                |a| a.date,
+            );
+            let choice = badges::milestones().iter().position(|y| *y == milestone);
+            let f = FieldRef::Badge;
+            Some(Form::new(
+                kind,
+                vec![
+                    FormField::choice(f(BadgeField::Milestone), choice, Vec::new()),
+                    tf(f(BadgeField::Date), &date::format_date(when)),
+                    tf(
+                        f(BadgeField::Decision),
+                        existing.map_or("", |a| a.decision.as_str()),
+                    ),
+                ],
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Where a restored draft of these forms belongs.
+pub fn restore(app: &mut App, kind: FormKind) {
+    match kind {
+        FormKind::DuesProfile(..) => app.dues.tab = DuesTab::Dues,
+        FormKind::BadgeAward(..) => app.dues.tab = DuesTab::Badges,
+        _ => {}
+    }
+}
+
+type Errors = Vec<(FieldRef, Problem)>;
+
+fn value(form: &Form, f: FieldRef) -> String {
+    form.fields
+        .iter()
+        .find(|x| x.field == f)
+        .map(FormField::value)
+        .unwrap_or_default()
+}
+
+fn choice(form: &Form, f: FieldRef) -> Option<usize> {
+    form.fields
+        .iter()
+        .find(|x| x.field == f)
+        .and_then(|x| x.choice)
+}
+
+fn month_field(form: &Form, f: DuesField, e: &mut Errors) -> Option<YearMonth> {
+    let raw = value(form, FieldRef::Dues(f));
+    if raw.trim().is_empty() {
+        e.push((FieldRef::Dues(f), Problem::Required));
+        return None;
+    }
+    let m = YearMonth::parse(&raw);
+    if m.is_none() {
+        e.push((FieldRef::Dues(f), Problem::MonthFormat));
+    }
+    m
+}
+
+/// Rules QĐ 01-QĐ/TW 2026: checks the profile form. A base amount is needed for salary,
+/// pension and fixed amounts; a relief needs its decision and months, at most
+/// `DuesReliefMaxMonths` for all but special hardship.
+pub fn check_profile(form: &Form) -> Result<Profile, Errors> {
+    let mut e = Vec::new();
+    let from = month_field(form, DuesField::From, &mut e);
+    let category = choice(form, FieldRef::Dues(DuesField::Category))
+        .and_then(|i| Category::ALL.get(i).copied());
+    if category.is_none() {
+        e.push((FieldRef::Dues(DuesField::Category), Problem::Required));
+    }
+    let raw_base = value(form, FieldRef::Dues(DuesField::Base));
+    let base = if category.is_some_and(Category::needs_base) {
+        if raw_base.trim().is_empty() {
+            e.push((FieldRef::Dues(DuesField::Base), Problem::Required));
+            0
+        } else {
+            dues::parse_amount(&raw_base).unwrap_or_else(|| {
+                e.push((FieldRef::Dues(DuesField::Base), Problem::AmountFormat));
+                0
+            })
+        }
+    } else {
+        0
+    };
+    let relief_kind = choice(form, FieldRef::Dues(DuesField::Relief))
+        .filter(|i| *i > 0)
+        .and_then(|i| ReliefKind::choices().get(i - 1).copied());
+    let relief = match relief_kind {
+        None => None,
+        Some(kind) => {
+            let decision = text::clean(&value(form, FieldRef::Dues(DuesField::Decision)));
+            if decision.is_empty() {
+                e.push((FieldRef::Dues(DuesField::Decision), Problem::Required));
+            }
+            let rf = month_field(form, DuesField::ReliefFrom, &mut e);
+            let rt = month_field(form, DuesField::ReliefTo, &mut e);
+            match (rf, rt) {
+                (Some(a), Some(b)) => {
+                    let r = Relief {
+                        kind,
+                        decision,
+                        from: a,
+                        to: b,
+                    };
+                    let max = rules::value(RuleId::DuesReliefMaxMonths);
+                    if b < a {
+                        e.push((FieldRef::Dues(DuesField::ReliefTo), Problem::MonthOrder));
+                    } else if kind.time_limited() && i64::from(r.months()) > max {
+                        e.push((
+                            FieldRef::Dues(DuesField::ReliefTo),
+                            Problem::ReliefTooLong(max),
+                        ));
+                    }
+                    Some(r)
+                }
+                _ => None,
+            }
+        }
+    };
+    match (from, category, e.is_empty()) {
+        (Some(from), Some(category), true) => Ok(Profile {
+            from,
+            category,
+            base,
+            relief,
+        }),
+        _ => Err(e),
+    }
+}
+
+/// Checks the award form: a milestone, a date not after today, and the decision.
+pub fn check_award(form: &Form, today: NaiveDate) -> Result<Award, Errors> {
+    let mut e = Vec::new();
+    let f = FieldRef::Badge;
+    let milestone =
+        choice(form, f(BadgeField::Milestone)).and_then(|i| badges::milestones().get(i).copied());
+    if milestone.is_none() {
+        e.push((f(BadgeField::Milestone), Problem::Required));
+    }
+    let raw = value(form, f(BadgeField::Date));
+    let when = match date::parse_date(&raw) {
+        _ if raw.trim().is_empty() => {
+            e.push((f(BadgeField::Date), Problem::Required));
+            None
+        }
+        Ok(d) if d > today => {
+            e.push((f(BadgeField::Date), Problem::InFuture));
+            None
+        }
+        Ok(d) => Some(d),
+        Err(date::DateError::Format) => {
+            e.push((f(BadgeField::Date), Problem::DateFormat));
+            None
+        }
+        Err(date::DateError::NotADay) => {
+            e.push((f(BadgeField::Date), Problem::NotADay));
+            None
+        }
+    };
+    let decision = text::clean(&value(form, f(BadgeField::Decision)));
+    if decision.is_empty() {
+        e.push((f(BadgeField::Decision), Problem::Required));
+    }
+    match (milestone, when, e.is_empty()) {
+        (Some(milestone), Some(date), true) => Ok(Award {
+            milestone,
+            date,
+            decision,
+        }),
+        _ => Err(e),
+    }
+}
+
+/// Saves a dues profile or badge award form: `Ok(Err(errors))` when the form is refused.
+pub fn save_form(
+    form: &Form,
+    screen: &mut DuesScreen,
+    store: &Store,
+    today: NaiveDate,
+) -> Result<Result<(), Errors>, StoreError> {
+    match form.kind {
+        FormKind::DuesProfile(id, _) => match check_profile(form) {
+            Err(e) => Ok(Err(e)),
+            Ok(p) => {
+                let mut ledger = screen.ledger(id);
+                ledger.set_profile(p);
+                store.save_dues_profiles(id, &ledger)?;
+                screen.ledgers.insert(id, ledger);
+                Ok(Ok(()))
+            }
+        },
+        FormKind::BadgeAward(id, old) => match check_award(form, today) {
+            Err(e) => Ok(Err(e)),
+            Ok(a) => {
+                let mut rec = screen.badges.get(&id).cloned().unwrap_or_default();
+                if a.milestone != old {
+                    rec.awards.retain(|x| x.milestone != old);
+                }
+                rec.set_award(a);
+                store.save_badges(id, &rec)?;
+                screen.badges.insert(id, rec);
+                Ok(Ok(()))
+            }
+        },
+        _ => Ok(Ok(())),
+    }
+}
