@@ -172,6 +172,8 @@ pub enum LifeWarning {
     MaybeExemption(u32),
     /// Absent without reason in this many months of the year: the removal rule's count.
     UnexcusedAbsences(u32),
+    /// An official transfer is decided and must be completed by this date (60 working days).
+    TransferDue(NaiveDate),
 }
 
 fn problem_of(e: DateError) -> Problem {
@@ -363,6 +365,18 @@ pub fn reminders(member: &Member, today: NaiveDate, unexcused_months: u32) -> Ve
                 w.push(LifeWarning::TemporaryTransferEnding(end));
             }
         }
+    }
+    // QĐ 294 điểm 6.3.1a: a decided official transfer (recorded ahead of its date) must be
+    // done within 60 working days of the decision.
+    for e in member
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::TransferredOut && e.date > today)
+    {
+        let from = e.papers.decided_on.unwrap_or(today);
+        let deadline =
+            calendar::add_working_days(from, rules::value(RuleId::TransferWorkingDays) as u32);
+        w.push(LifeWarning::TransferDue(deadline));
     }
     let old = member.birth_date.is_some_and(|b| {
         i64::from(date::age_years(b, today)) >= rules::value(RuleId::SuggestExemptionAge)
@@ -573,6 +587,29 @@ mod tests {
                 LifeWarning::UnexcusedAbsences(3),
                 LifeWarning::MaybeExemption(3)
             ]
+        );
+    }
+
+    #[test]
+    fn a_decided_transfer_reminds_of_its_deadline() {
+        let mut m = member();
+        let mut e = MemberEvent::new(d(2026, 12, 15), EventKind::TransferredOut, "");
+        e.papers.decided_on = Some(d(2026, 11, 2));
+        m.add_event(e);
+        assert_eq!(
+            m.status_at(d(2026, 11, 21)),
+            Status::Official,
+            "not gone yet"
+        );
+        let deadline = calendar::add_working_days(d(2026, 11, 2), 60);
+        assert_eq!(
+            reminders(&m, d(2026, 11, 21), 0),
+            vec![LifeWarning::TransferDue(deadline)]
+        );
+        assert_eq!(
+            reminders(&m, d(2026, 12, 15), 0),
+            vec![],
+            "done on its date"
         );
     }
 

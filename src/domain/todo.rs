@@ -127,7 +127,8 @@ pub fn collect<'a>(
             let due = match w {
                 LifeWarning::ExemptionEndingSoon(d)
                 | LifeWarning::ExemptionOverdue(d)
-                | LifeWarning::TemporaryTransferEnding(d) => Some(d),
+                | LifeWarning::TemporaryTransferEnding(d)
+                | LifeWarning::TransferDue(d) => Some(d),
                 _ => None,
             };
             items.push(TodoItem {

@@ -746,6 +746,12 @@ impl Catalogue for En {
                 rules::value(RuleId::RemovalAbsenceMonths),
                 rules::rule(RuleId::RemovalAbsenceMonths).source
             ),
+            LifeWarning::TransferDue(d) => format!(
+                "the official transfer must be completed by {} ({} working days, {}).",
+                format_date(*d),
+                rules::value(RuleId::TransferWorkingDays),
+                rules::rule(RuleId::TransferWorkingDays).source
+            ),
             LifeWarning::MaybeExemption(m) => format!(
                 "old and absent without reason in {m} months this year: consider an exemption rather than removal ({}).",
                 rules::rule(RuleId::SuggestExemptionAge).source

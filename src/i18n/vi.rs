@@ -750,6 +750,12 @@ impl Catalogue for Vi {
                 rules::value(RuleId::RemovalAbsenceMonths),
                 rules::rule(RuleId::RemovalAbsenceMonths).source
             ),
+            LifeWarning::TransferDue(d) => format!(
+                "chuyển sinh hoạt chính thức phải hoàn thành trước ngày {} ({} ngày làm việc, {}).",
+                format_date(*d),
+                rules::value(RuleId::TransferWorkingDays),
+                rules::rule(RuleId::TransferWorkingDays).source
+            ),
             LifeWarning::MaybeExemption(m) => format!(
                 "tuổi cao, vắng không lý do {m} tháng trong năm: cân nhắc làm thủ tục miễn sinh hoạt thay vì xóa tên ({}).",
                 rules::rule(RuleId::SuggestExemptionAge).source
