@@ -144,6 +144,9 @@ impl Store {
         let db = sled::Config::new()
             .path(dir.join(DB_DIR))
             .cache_capacity(CACHE_BYTES)
+            // Every save flushes before it returns; sled's own 500 ms flusher thread
+            // would only add wake-ups while the app sits idle.
+            .flush_every_ms(None)
             .open()
             .map_err(|e| {
                 let detail = e.to_string();
