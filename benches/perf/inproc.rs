@@ -193,10 +193,10 @@ pub fn logical_trees(store: &Store, path: &Path) -> Vec<(String, u64)> {
         .collect()
 }
 
-/// Compaction by our own backup: restores the backup file at `backup` into a fresh sled
-/// database in `fresh` (the app's configuration), then checks it opens as a store with
-/// the same members. Returns the fresh store's bytes on disk.
-pub fn restore_into_fresh(backup: &Path, fresh: &Path, members: usize) -> u64 {
+/// Compaction by our own backup: restores the backup file at `backup` (but the trees in
+/// `skip`) into a fresh sled database in `fresh` (the app's configuration), then checks
+/// it opens as a store with the same members. Returns the fresh store's bytes on disk.
+pub fn restore_into_fresh(backup: &Path, fresh: &Path, members: usize, skip: &[&str]) -> u64 {
     let bytes = std::fs::read(backup).expect("read backup");
     let snap = sochibo::store::backup::parse_backup(&bytes).expect("parse backup");
     {
@@ -205,7 +205,11 @@ pub fn restore_into_fresh(backup: &Path, fresh: &Path, members: usize) -> u64 {
             .cache_capacity(sochibo::store::CACHE_BYTES)
             .open()
             .expect("open fresh sled");
-        for (name, pairs) in &snap.trees {
+        for (name, pairs) in snap
+            .trees
+            .iter()
+            .filter(|(n, _)| !skip.contains(&n.as_str()))
+        {
             let tree = db.open_tree(name).expect("tree");
             let mut batch = sled::Batch::default();
             for (k, v) in pairs {

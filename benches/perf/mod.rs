@@ -282,22 +282,34 @@ fn visit_every_screen(cfg: &Config, dir: &Path, title: &str) -> u64 {
 struct Idle {
     cpu_ms: f64,
     wakeups_per_s: f64,
+    main_cpu_ms: f64,
+    main_wakeups: u64,
     threads: usize,
 }
 
 fn watch_idle(terms: &[&Term], window: Duration) -> Vec<Idle> {
-    let before: Vec<(u64, u64)> = terms
-        .iter()
-        .map(|t| (pty::cpu_ns(t.pid()), pty::wakeups(t.pid())))
-        .collect();
+    let probe = |pid: u32| {
+        (
+            pty::cpu_ns(pid),
+            pty::wakeups(pid),
+            pty::main_thread_cpu_ns(pid),
+            pty::main_thread_wakeups(pid),
+        )
+    };
+    let before: Vec<_> = terms.iter().map(|t| probe(t.pid())).collect();
     std::thread::sleep(window);
     terms
         .iter()
         .zip(before)
-        .map(|(t, (cpu, wake))| Idle {
-            cpu_ms: (pty::cpu_ns(t.pid()).saturating_sub(cpu)) as f64 / 1e6,
-            wakeups_per_s: pty::wakeups(t.pid()).saturating_sub(wake) as f64 / window.as_secs_f64(),
-            threads: pty::threads(t.pid()),
+        .map(|(t, b)| {
+            let a = probe(t.pid());
+            Idle {
+                cpu_ms: a.0.saturating_sub(b.0) as f64 / 1e6,
+                wakeups_per_s: a.1.saturating_sub(b.1) as f64 / window.as_secs_f64(),
+                main_cpu_ms: a.2.saturating_sub(b.2) as f64 / 1e6,
+                main_wakeups: a.3.saturating_sub(b.3),
+                threads: pty::threads(t.pid()),
+            }
         })
         .collect()
 }
@@ -565,7 +577,13 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         ),
     });
     progress("compaction: backup + restore into a fresh store");
-    let compacted = inproc::restore_into_fresh(&backup, &cfg.work.join("restored"), members);
+    let compacted = inproc::restore_into_fresh(&backup, &cfg.work.join("restored"), members, &[]);
+    let no_history = inproc::restore_into_fresh(
+        &backup,
+        &cfg.work.join("restored-no-history"),
+        members,
+        &["history"],
+    );
     let r = compacted as f64 / encoded as f64;
     rep.rows.push(Row {
         id: "5c",
@@ -577,9 +595,11 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         target: "≤ 4× encoded".into(),
         verdict: Verdict::from(r <= 4.0),
         note: format!(
-            "{:.2}× the logical content ({:.2} MB) it holds, history included.",
+            "{:.2}× the logical content ({:.2} MB) it holds, history included. The same restore without the history tree: {:.2} MB = {:.2}× the records.",
             compacted as f64 / logical as f64,
-            mb(logical)
+            mb(logical),
+            mb(no_history),
+            no_history as f64 / encoded as f64
         ),
     });
 
@@ -634,11 +654,16 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         value: Value::One(idle[0].cpu_ms, Unit::CpuMs),
         baseline: Value::One(idle[1].cpu_ms, Unit::CpuMs),
         ratio: None,
-        target: "≈ 0 (< 10 ms per 10 s)".into(),
-        verdict: Verdict::from(idle[0].cpu_ms * per_10s < 10.0),
+        target: "≈ 0: event loop never wakes, < 10 ms per 10 s".into(),
+        verdict: Verdict::from(idle[0].main_wakeups == 0 && idle[0].cpu_ms * per_10s < 10.0),
         note: format!(
-            "app: {} threads, {:.1} wake-ups/s; floor: {} threads, {:.1} wake-ups/s (sled's flusher thread wakes every 500 ms in both).",
-            idle[0].threads, idle[0].wakeups_per_s, idle[1].threads, idle[1].wakeups_per_s
+            "app: main thread (the event loop) {:.2} ms CPU and {} wake-ups; all {} threads {:.1} wake-ups/s. Floor: {} threads, {:.1} wake-ups/s. What remains is sled's: 7 idle `sled-io` pool threads that each wake once a second, and (floor only: sled's default) the 500 ms `log flusher`.",
+            idle[0].main_cpu_ms,
+            idle[0].main_wakeups,
+            idle[0].threads,
+            idle[0].wakeups_per_s,
+            idle[1].threads,
+            idle[1].wakeups_per_s
         ),
     });
 

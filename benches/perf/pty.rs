@@ -260,9 +260,29 @@ pub fn cpu_ns(pid: u32) -> u64 {
 
 /// Context switches (voluntary + involuntary) of every thread: how often it woke up.
 pub fn wakeups(pid: u32) -> u64 {
+    wakeups_of(pid, None)
+}
+
+/// Context switches of the main thread only (the app's event loop).
+pub fn main_thread_wakeups(pid: u32) -> u64 {
+    wakeups_of(pid, Some(pid))
+}
+
+/// CPU time of the main thread only, in nanoseconds.
+pub fn main_thread_cpu_ns(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat"))
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn wakeups_of(pid: u32, only: Option<u32>) -> u64 {
     let mut total = 0;
     if let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) {
         for t in tasks.flatten() {
+            if only.is_some_and(|tid| t.file_name().to_str() != Some(&tid.to_string())) {
+                continue;
+            }
             let s = std::fs::read_to_string(t.path().join("status")).unwrap_or_default();
             for l in s.lines() {
                 if let Some(v) = l
