@@ -576,6 +576,32 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
     let members = data.members.len();
     drop(store);
     let (reopened, _) = inproc::dir_bytes(&sled_dir);
+    progress("first frame after the year of edits");
+    let fe = frames(cfg, &store_dir, &large.branch.name);
+    let app = Value::of_durations(&fe.app, Unit::Ms);
+    let floor = Value::of_durations(&fe.floor, Unit::Ms);
+    rep.rows.push(Row {
+        id: "1c",
+        what: format!(
+            "start → first frame, large branch after the year of edits ({:.0} MB store), pty",
+            mb(reopened)
+        ),
+        baseline_what: "floor on the same store".into(),
+        ratio: ratio(&app, &floor),
+        target: "≤ 1.5× floor".into(),
+        verdict: Verdict::from(ratio(&app, &floor).is_some_and(|r| r <= 1.5)),
+        note: format!(
+            "peak RSS at the first frame: app {:.2} MB, floor {:.2} MB (medians).",
+            Value::of(&fe.app_rss, Unit::MB)
+                .median()
+                .unwrap_or(f64::NAN),
+            Value::of(&fe.floor_rss, Unit::MB)
+                .median()
+                .unwrap_or(f64::NAN)
+        ),
+        value: app,
+        baseline: floor,
+    });
     let r = after_edits as f64 / encoded as f64;
     rep.rows.push(Row {
         id: "5b",
