@@ -208,12 +208,19 @@ fn machine_line(work: &Path) -> String {
 
 /// Spawns the app on a store and returns (time to first frame, peak RSS so far).
 fn app_frame(cfg: &Config, dir: &Path, title: &str) -> (Duration, u64) {
+    let (d, rss, _) = app_frame_read(cfg, dir, title);
+    (d, rss)
+}
+
+/// Like `app_frame`, plus the bytes the app read from files up to its first frame.
+fn app_frame_read(cfg: &Config, dir: &Path, title: &str) -> (Duration, u64, u64) {
     let dir = dir.display().to_string();
     let mut t = Term::spawn(&cfg.app, &["--data", &dir], &[title, "Họ và tên"]);
     let d = t.first_frame();
     let rss = peak_rss(t.pid());
+    let read = pty::bytes_read(t.pid());
     t.quit();
-    (d, rss)
+    (d, rss, read)
 }
 
 /// Spawns the floor on a store (`None`: no store at all).
@@ -231,17 +238,20 @@ struct Frames {
     floor: Vec<Duration>,
     app_rss: Vec<f64>,
     floor_rss: Vec<f64>,
+    /// Bytes the app read (read(2) and friends) up to its first frame.
+    app_read: u64,
 }
 
 /// App and floor alternately on the same store, after one warm-up each.
 fn frames(cfg: &Config, dir: &Path, title: &str) -> Frames {
-    app_frame(cfg, dir, title);
+    let (_, _, app_read) = app_frame_read(cfg, dir, title);
     floor_frame(cfg, Some(dir), title);
     let mut f = Frames {
         app: Vec::new(),
         floor: Vec::new(),
         app_rss: Vec::new(),
         floor_rss: Vec::new(),
+        app_read,
     };
     for _ in 0..cfg.frame_runs {
         let (d, r) = app_frame(cfg, dir, title);
@@ -375,7 +385,11 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         ratio: r,
         target: "≤ 1.5× floor".into(),
         verdict: Verdict::from(r.is_some_and(|r| r <= 1.5)),
-        note: String::new(),
+        note: format!(
+            "the app reads {:.2} MB from its {:.2} MB store before the first frame.",
+            mb(fl.app_read),
+            mb(inproc::dir_bytes(&large_dir.join(sochibo::store::DB_DIR)).0)
+        ),
         value: app,
         baseline: floor,
     });
@@ -591,7 +605,8 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         target: "≤ 1.5× floor".into(),
         verdict: Verdict::from(ratio(&app, &floor).is_some_and(|r| r <= 1.5)),
         note: format!(
-            "peak RSS at the first frame: app {:.2} MB, floor {:.2} MB (medians).",
+            "the app reads {:.2} MB before the first frame; peak RSS at the first frame: app {:.2} MB, floor {:.2} MB (medians).",
+            mb(fe.app_read),
             Value::of(&fe.app_rss, Unit::MB)
                 .median()
                 .unwrap_or(f64::NAN),

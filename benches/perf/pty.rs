@@ -297,6 +297,17 @@ fn wakeups_of(pid: u32, only: Option<u32>) -> u64 {
     total
 }
 
+/// Bytes the process has read through read(2) and friends (`rchar` of /proc/PID/io):
+/// what a cold start must fetch from the disk.
+pub fn bytes_read(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/io"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("rchar:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// Number of threads of the process.
 pub fn threads(pid: u32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |d| d.count())
