@@ -5,7 +5,7 @@
 #[path = "../benches/perf/mod.rs"]
 mod suite;
 
-use suite::report::{ROW_IDS, Value, Verdict};
+use suite::report::{ROW_IDS, Value, Verdict, percentile};
 
 /// Parses "12.3 ms", "845 µs", "9.81 MB", "0.00 ms CPU".
 fn parse_cell(s: &str) -> Option<f64> {
@@ -63,4 +63,13 @@ fn smoke_run_has_every_row_with_numbers() {
         );
     }
     assert!(md.contains("Whole run:"));
+}
+
+#[test]
+fn percentiles_are_nearest_rank() {
+    let v: Vec<f64> = (1..=100).map(f64::from).collect();
+    assert_eq!(percentile(&v, 50.0), 50.0);
+    assert_eq!(percentile(&v, 99.0), 99.0);
+    assert_eq!(percentile(&[3.0], 99.0), 3.0);
+    assert!(percentile(&[], 50.0).is_nan());
 }
