@@ -1,6 +1,7 @@
 //! Domain types and the rules of the Party regulations. Pure: no I/O, no terminal.
 
 pub mod badges;
+pub mod benchdata;
 pub mod branch;
 pub mod calendar;
 pub mod date;

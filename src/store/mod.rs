@@ -253,6 +253,9 @@ impl Store {
             let db = sled::Config::new()
                 .path(db_path)
                 .cache_capacity(CACHE_BYTES)
+                // Every save flushes before it returns; sled's own 500 ms flusher thread
+                // would only add wake-ups while the app sits idle.
+                .flush_every_ms(None)
                 .open()
                 .map_err(|e| sled_open_error(e, dir))?;
             Ok::<_, StoreError>(Store {

@@ -85,38 +85,47 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         f.render_widget(Paragraph::new(c.msg(msg)).style(theme.dim()), table_area);
         return;
     }
-    let rows = r.visible().enumerate().map(|(i, e)| {
-        let m = &e.member;
-        let born = m.birth_date.map_or(String::new(), |b| {
-            format!(
-                "{} ({})",
-                chrono::Datelike::year(&b),
-                date::age_years(b, app.today)
-            )
+    // Only the rows on screen are built (a ward has thousands): the window that shows the
+    // selection, as ratatui would scroll it from the top.
+    let height = usize::from(table_area.height.saturating_sub(1)).max(1);
+    let offset = r.selected.saturating_sub(height - 1);
+    let rows = r
+        .visible()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, e)| {
+            let m = &e.member;
+            let born = m.birth_date.map_or(String::new(), |b| {
+                format!(
+                    "{} ({})",
+                    chrono::Datelike::year(&b),
+                    date::age_years(b, app.today)
+                )
+            });
+            let mut cells = vec![
+                Cell::from(format!("{:>3}", i + 1)),
+                Cell::from(m.full_name.clone()),
+                Cell::from(born),
+                Cell::from(c.status(e.status)),
+                Cell::from(m.admitted_on().map(date::format_date).unwrap_or_default()),
+                Cell::from(m.card_number.clone()),
+            ];
+            if wide {
+                cells.push(Cell::from(m.phone.clone()));
+            }
+            let row = Row::new(cells);
+            if e.status.is_exempt() || !e.status.is_active() {
+                row.style(theme.dim())
+            } else {
+                row
+            }
         });
-        let mut cells = vec![
-            Cell::from(format!("{:>3}", i + 1)),
-            Cell::from(m.full_name.clone()),
-            Cell::from(born),
-            Cell::from(c.status(e.status)),
-            Cell::from(m.admitted_on().map(date::format_date).unwrap_or_default()),
-            Cell::from(m.card_number.clone()),
-        ];
-        if wide {
-            cells.push(Cell::from(m.phone.clone()));
-        }
-        let row = Row::new(cells);
-        if e.status.is_exempt() || !e.status.is_active() {
-            row.style(theme.dim())
-        } else {
-            row
-        }
-    });
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .row_highlight_style(theme.selected())
         .highlight_symbol(theme.marker())
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(r.selected));
+    let mut state = TableState::default().with_selected(Some(r.selected - offset));
     f.render_stateful_widget(table, table_area, &mut state);
 }
