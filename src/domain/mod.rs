@@ -7,6 +7,7 @@ pub mod demo;
 pub mod lifecycle;
 pub mod meeting;
 pub mod member;
+pub mod review;
 pub mod rules;
 pub mod search;
 pub mod text;
