@@ -324,7 +324,7 @@ pub fn member_warnings(
 }
 
 /// The branch-wide cap check over the year's grades (final, else proposed).
-pub fn cap_warning<'a>(grades: impl IntoIterator<Item = Grade>) -> Option<ReviewWarning> {
+pub fn cap_warning(grades: impl IntoIterator<Item = Grade>) -> Option<ReviewWarning> {
     let (mut excellent, mut good) = (0, 0);
     for g in grades {
         match g {

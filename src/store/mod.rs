@@ -16,6 +16,7 @@ use sled::{Db, Transactional, Tree};
 
 use crate::domain::branch::Branch;
 use crate::domain::meeting::{Meeting, MeetingId};
+use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::validate::card_key;
 use codec::CodecError;
@@ -41,6 +42,8 @@ const TREE_MEETINGS: &str = "meetings";
 const TREE_CARDS: &str = "cardnumber_memberid";
 const TREE_META: &str = "meta";
 const TREE_HISTORY: &str = "history";
+const TREE_REVIEWS: &str = "reviews";
+const TREE_REVIEW_YEARS: &str = "review_years";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -142,6 +145,8 @@ pub struct Store {
     cards: Tree,
     meta: Tree,
     history: Tree,
+    reviews: Tree,
+    review_years: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -251,6 +256,8 @@ impl Store {
                 cards: db.open_tree(TREE_CARDS)?,
                 meta: db.open_tree(TREE_META)?,
                 history: db.open_tree(TREE_HISTORY)?,
+                reviews: db.open_tree(TREE_REVIEWS)?,
+                review_years: db.open_tree(TREE_REVIEW_YEARS)?,
                 db,
                 dir: dir.to_path_buf(),
                 stamped: AtomicU64::new(0),
@@ -581,6 +588,54 @@ impl Store {
         self.put_with_history(&self.meetings, TREE_MEETINGS, id, None)
     }
 
+    /// Every member's yearly review: ((year, member), record).
+    pub fn reviews(&self) -> Result<Vec<((i32, MemberId), MemberReview)>> {
+        self.reviews
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let key = key_id(&k);
+                let r = schema::decode_review(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_REVIEWS,
+                    key,
+                    source,
+                })?;
+                Ok((review_key_parts(key), r))
+            })
+            .collect()
+    }
+
+    /// Saves a member's review of a year durably, with its history entry.
+    pub fn save_review(&self, year: i32, member: MemberId, r: &MemberReview) -> Result<()> {
+        let key = review_key(year, member).ok_or(StoreError::NotFound)?;
+        let bytes = schema::encode_review(r)?;
+        self.put_with_history(&self.reviews, TREE_REVIEWS, key, Some(bytes))
+    }
+
+    /// The branch's classification of every year that has one.
+    pub fn branch_years(&self) -> Result<Vec<(i32, BranchYear)>> {
+        self.review_years
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let key = key_id(&k);
+                let b = schema::decode_branch_year(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_REVIEW_YEARS,
+                    key,
+                    source,
+                })?;
+                Ok((key as i32, b))
+            })
+            .collect()
+    }
+
+    /// Saves the branch's classification of a year durably.
+    pub fn save_branch_year(&self, year: i32, b: &BranchYear) -> Result<()> {
+        let key = u64::try_from(year).map_err(|_| StoreError::NotFound)?;
+        let bytes = schema::encode_branch_year(b)?;
+        self.put_with_history(&self.review_years, TREE_REVIEW_YEARS, key, Some(bytes))
+    }
+
     /// Writes (or with `None` removes) one value and its history entry in one
     /// transaction, then flushes.
     fn put_with_history(
@@ -707,6 +762,16 @@ pub(crate) fn write_stamp(dir: &Path, last: u64) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// The key of a review: the year in the high bits, the member id (< 2^40) below.
+fn review_key(year: i32, member: MemberId) -> Option<u64> {
+    let y = u64::try_from(year).ok()?;
+    (member < 1 << 40 && y < 1 << 20).then_some((y << 40) | member)
+}
+
+fn review_key_parts(key: u64) -> (i32, MemberId) {
+    ((key >> 40) as i32, key & ((1 << 40) - 1))
 }
 
 fn key_id(k: &[u8]) -> u64 {
