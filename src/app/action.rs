@@ -29,6 +29,8 @@ pub enum Context {
     Roll,
     /// The list of exempted members and reminders.
     Exemptions,
+    /// The annual review of a year.
+    Review,
 }
 
 impl Context {
@@ -46,6 +48,7 @@ impl Context {
         Context::Meeting,
         Context::Roll,
         Context::Exemptions,
+        Context::Review,
     ];
 
     /// The section name used in keymap files.
@@ -63,6 +66,7 @@ impl Context {
             Context::Meeting => "meeting",
             Context::Roll => "roll",
             Context::Exemptions => "exemptions",
+            Context::Review => "review",
         }
     }
 
@@ -154,6 +158,18 @@ actions! {
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
     Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions],
+    Screen8 = "screen_8" in [Global],
+    ReviewUp = "review_up" in [Review],
+    ReviewDown = "review_down" in [Review],
+    ReviewPrevYear = "review_prev_year" in [Review],
+    ReviewNextYear = "review_next_year" in [Review],
+    ReviewPlan = "review_plan" in [Review],
+    ReviewSelf = "review_self" in [Review],
+    ReviewBranch = "review_branch" in [Review],
+    ReviewFinal = "review_final" in [Review],
+    ReviewBranchGrade = "review_branch_grade" in [Review],
+    ReviewHistory = "review_history" in [Review],
+    MonthlySelfAssessment = "monthly_self_assessment" in [Roll],
 }
 
 impl Action {
@@ -169,6 +185,7 @@ impl Action {
             Action::Screen2 => 2,
             Action::Screen3 => 3,
             Action::Screen5 => 5,
+            Action::Screen8 => 8,
             _ => return None,
         };
         Some(n)

@@ -7,6 +7,7 @@ pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod meetings;
+pub mod review;
 pub mod roster;
 mod update;
 pub mod update_helpers;
@@ -36,6 +37,8 @@ pub enum Screen {
     Meetings,
     /// 5: exempted members and reminders about members' events.
     Exemptions,
+    /// 8: the annual review and classification of members.
+    Review,
 }
 
 impl Screen {
@@ -45,6 +48,7 @@ impl Screen {
         Screen::Branch,
         Screen::Meetings,
         Screen::Exemptions,
+        Screen::Review,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -54,6 +58,7 @@ impl Screen {
             Screen::Branch => 2,
             Screen::Meetings => 3,
             Screen::Exemptions => 5,
+            Screen::Review => 8,
         }
     }
 
@@ -116,6 +121,8 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// About the annual review.
+    Review(review::ReviewNotice),
 }
 
 /// The whole application state.
@@ -158,6 +165,8 @@ pub struct App {
     pub should_quit: bool,
     /// Whether anything was written this session.
     pub changed: bool,
+    /// The annual review screen.
+    pub review: review::ReviewState,
 }
 
 impl App {
@@ -178,6 +187,7 @@ impl App {
         } else {
             None
         };
+        let review = review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
         let mut app = App {
             lang,
@@ -199,6 +209,7 @@ impl App {
             page_rows: 10,
             should_quit: false,
             changed: false,
+            review,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);
@@ -221,6 +232,7 @@ impl App {
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
                 Screen::Exemptions => Context::Exemptions,
+                Screen::Review => Context::Review,
                 Screen::Meetings => match self.meetings.open {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,

@@ -86,6 +86,47 @@ pub fn excellent_cap(good: u32) -> u32 {
     (u64::from(good) * pct / 100) as u32
 }
 
+/// The fields of the review forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewField {
+    /// Kế hoạch phấn đấu, rèn luyện.
+    Plan,
+    /// A monthly self-assessment.
+    Monthly,
+    /// Ưu điểm.
+    Strengths,
+    /// Hạn chế, khuyết điểm.
+    Weaknesses,
+    /// Nguyên nhân.
+    Causes,
+    /// Biện pháp khắc phục.
+    Remedies,
+    /// Tự chấm điểm.
+    SelfScore,
+    /// Tự xếp loại.
+    SelfGrade,
+    /// Ý kiến của chi bộ.
+    Comments,
+    /// Chi bộ đề xuất xếp loại.
+    Proposed,
+    /// Tán thành.
+    VoteYes,
+    /// Không tán thành.
+    VoteNo,
+    /// Không biểu quyết.
+    VoteAbstain,
+    /// Đảng ủy quyết định xếp loại.
+    FinalGrade,
+    /// Số quyết định.
+    Decision,
+    /// Ngày quyết định.
+    DecidedOn,
+    /// Xếp loại chi bộ.
+    BranchGrade,
+    /// Ghi chú về xếp loại chi bộ.
+    BranchNote,
+}
+
 /// Why a member is not reviewed in a year (rules.md §4.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exclusion {
@@ -283,6 +324,13 @@ pub enum ReviewWarning {
     },
     /// HD 21-2019: a member who is not reviewed (exempt, suspended…) is being graded.
     ExcludedGraded(Exclusion),
+    /// Điều lệ Đ.10: the proposal did not get more than half of the denominator.
+    VoteFailed {
+        /// Yes votes.
+        yes: u32,
+        /// The §2 denominator.
+        denominator: u32,
+    },
 }
 
 /// Warnings about one member's record (not the branch-wide cap).

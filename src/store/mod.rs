@@ -16,8 +16,8 @@ use sled::{Db, Transactional, Tree};
 
 use crate::domain::branch::Branch;
 use crate::domain::meeting::{Meeting, MeetingId};
-use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::member::{Member, MemberId};
+use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::validate::card_key;
 use codec::CodecError;
 use schema::v1::HistoryV1;

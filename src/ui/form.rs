@@ -28,6 +28,7 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Branch(b) => c.branch_field(b),
         FieldRef::Meeting(m) => c.meeting_field(m),
         FieldRef::Event(e) => c.event_field(e),
+        FieldRef::Review(r) => c.review_field(r),
     };
     if required {
         format!("{name}*")
@@ -67,6 +68,9 @@ fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
                 .get(i)
                 .map(|t| c.threshold(*t))
         }
+        FieldRef::Review(_) => crate::domain::review::Grade::ALL
+            .get(i)
+            .map(|g| c.grade(*g)),
         _ => None,
     };
     s.unwrap_or_default().to_string()
@@ -98,6 +102,26 @@ fn title(kind: FormKind) -> Msg {
         FormKind::Amendment(_) => Msg::FormAmendment,
         FormKind::AbsenceReason(..) => Msg::FormAbsence,
         FormKind::NewEvent(_) => Msg::FormEvent,
+        // Titled by `title_text` from the review texts.
+        FormKind::ReviewPlan(..)
+        | FormKind::SelfReview(..)
+        | FormKind::BranchReview(..)
+        | FormKind::FinalGrade(..)
+        | FormKind::MonthlyAssessment(..)
+        | FormKind::BranchYear(_) => Msg::FormEvent,
+    }
+}
+
+fn title_text(c: &dyn Catalogue, kind: FormKind) -> String {
+    use crate::i18n::ReviewMsg as R;
+    match kind {
+        FormKind::ReviewPlan(_, y) => format!("{} {y}", c.review_msg(R::FormPlan)),
+        FormKind::SelfReview(_, y) => format!("{} {y}", c.review_msg(R::FormSelf)),
+        FormKind::BranchReview(_, y) => format!("{} {y}", c.review_msg(R::FormBranch)),
+        FormKind::FinalGrade(_, y) => format!("{} {y}", c.review_msg(R::FormFinal)),
+        FormKind::MonthlyAssessment(..) => c.review_msg(R::FormMonthly).to_string(),
+        FormKind::BranchYear(y) => format!("{} {y}", c.review_msg(R::FormBranchYear)),
+        _ => c.msg(title(kind)).to_string(),
     }
 }
 
@@ -121,7 +145,8 @@ fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
     let c = app.lang.cat();
     f.render_widget(Clear, area);
-    let outer = block(theme, format!(" {} ", c.msg(title(form.kind)))).border_style(theme.accent());
+    let outer =
+        block(theme, format!(" {} ", title_text(c, form.kind))).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);
     let intro = matches!(form.kind, FormKind::Branch { first_run: true });

@@ -5,6 +5,7 @@ mod exemptions;
 mod form;
 mod help;
 mod meetings;
+mod review;
 mod roster;
 pub mod theme;
 
@@ -57,6 +58,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
         Screen::Exemptions => exemptions::draw(f, app, theme, body),
+        Screen::Review => review::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -118,6 +120,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
             Screen::Exemptions => c.msg(Msg::ScreenExemptions),
+            Screen::Review => c.review_msg(i18n::ReviewMsg::Screen),
         };
         let style = if *s == app.screen {
             theme.selected()
@@ -236,6 +239,13 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             )
         }
         Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
+        Some(Notice::Review(n)) => (
+            c.review_notice(n),
+            match n {
+                crate::app::review::ReviewNotice::Saved(w) if w.is_empty() => theme.ok(),
+                _ => theme.warning(),
+            },
+        ),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
         None => (hints(app), theme.dim()),
     };

@@ -84,13 +84,9 @@ pub fn encode_branch_year(b: &crate::domain::review::BranchYear) -> Result<Vec<u
 }
 
 /// Decodes the branch's classification of a year.
-pub fn decode_branch_year(
-    bytes: &[u8],
-) -> Result<crate::domain::review::BranchYear, CodecError> {
+pub fn decode_branch_year(bytes: &[u8]) -> Result<crate::domain::review::BranchYear, CodecError> {
     match codec::split(bytes)? {
-        (review_v1::VERSION, p) => {
-            Ok(codec::decode_payload::<review_v1::BranchYearV1>(p)?.into())
-        }
+        (review_v1::VERSION, p) => Ok(codec::decode_payload::<review_v1::BranchYearV1>(p)?.into()),
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }
