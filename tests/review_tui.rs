@@ -138,7 +138,7 @@ fn an_excellent_proposal_over_the_cap_shows_the_warning() {
     let mut h = Harness::demo(&[]);
     h.keys("8");
     go_to_first_reviewable(&mut h);
-    // HTXSNV (first choice) with nobody at HTTNV: the cap is 20% of 0 = 0.
+    // HTXSNV (first choice) while few are proposed HTTNV this year: over 20% of them.
     h.keys("b<Tab><Right><C-s>");
     let screen = h.screen();
     assert!(screen.contains("vượt 20%"), "{screen}");
