@@ -45,10 +45,16 @@ fn a_long_roster_scrolls_to_the_selection_with_its_numbers() {
     let last_line = screen
         .lines()
         .skip_while(|l| !l.contains("Họ và tên"))
-        .find(|l| l.trim_start_matches(['▶', '>', ' ']).starts_with(&format!("{total} ")))
+        .find(|l| {
+            l.trim_start_matches(['▶', '>', ' '])
+                .starts_with(&format!("{total} "))
+        })
         .unwrap()
         .to_string();
-    assert!(last_line.contains(&selected), "{last_line} / selected {selected} / total {total}\n{screen}");
+    assert!(
+        last_line.contains(&selected),
+        "{last_line} / selected {selected} / total {total}\n{screen}"
+    );
 
     h.keys("g");
     assert_eq!(numbers(&h.screen()).first(), Some(&1));

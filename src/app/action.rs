@@ -29,6 +29,8 @@ pub enum Context {
     Roll,
     /// The list of exempted members and reminders.
     Exemptions,
+    /// The annual review of a year.
+    Review,
     /// The home screen (what needs doing).
     Home,
     /// The dues tab: one month's collection.
@@ -52,6 +54,7 @@ impl Context {
         Context::Meeting,
         Context::Roll,
         Context::Exemptions,
+        Context::Review,
         Context::Home,
         Context::Dues,
         Context::Badges,
@@ -72,6 +75,7 @@ impl Context {
             Context::Meeting => "meeting",
             Context::Roll => "roll",
             Context::Exemptions => "exemptions",
+            Context::Review => "review",
             Context::Home => "home",
             Context::Dues => "dues",
             Context::Badges => "badges",
@@ -176,6 +180,18 @@ actions! {
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
     Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges],
+    Screen8 = "screen_8" in [Global],
+    ReviewUp = "review_up" in [Review],
+    ReviewDown = "review_down" in [Review],
+    ReviewPrevYear = "review_prev_year" in [Review],
+    ReviewNextYear = "review_next_year" in [Review],
+    ReviewPlan = "review_plan" in [Review],
+    ReviewSelf = "review_self" in [Review],
+    ReviewBranch = "review_branch" in [Review],
+    ReviewFinal = "review_final" in [Review],
+    ReviewBranchGrade = "review_branch_grade" in [Review],
+    ReviewHistory = "review_history" in [Review],
+    MonthlySelfAssessment = "monthly_self_assessment" in [Roll],
 }
 
 impl Action {
@@ -192,6 +208,7 @@ impl Action {
             Action::Screen2 => 2,
             Action::Screen3 => 3,
             Action::Screen5 => 5,
+            Action::Screen8 => 8,
             Action::Screen4 => 4,
             _ => return None,
         };

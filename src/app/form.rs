@@ -11,6 +11,7 @@ use crate::domain::lifecycle::{self, EventField};
 use crate::domain::meeting::{MeetingField, MeetingId};
 use crate::domain::member::MemberId;
 use crate::domain::member::{DisciplineLevel, ExemptionReason, RemovalCause};
+use crate::domain::review::{Grade, ReviewField};
 use crate::domain::validate::{Field, FieldKind, MemberDraft, Problem, Warning};
 
 /// What a form edits. Ids say which record; indexes say which part of a meeting.
@@ -53,6 +54,18 @@ pub enum FormKind {
     AbsenceReason(MeetingId, usize),
     /// A new event in a member's timeline.
     NewEvent(MemberId),
+    /// A member's self-improvement plan for a year.
+    ReviewPlan(MemberId, i32),
+    /// A member's year-end self-review.
+    SelfReview(MemberId, i32),
+    /// The branch's comments, proposed grade and vote on a member.
+    BranchReview(MemberId, i32),
+    /// The ward's final grade of a member.
+    FinalGrade(MemberId, i32),
+    /// The monthly self-assessment of roll row `row` of a meeting.
+    MonthlyAssessment(MeetingId, usize),
+    /// The branch's own classification for a year.
+    BranchYear(i32),
     /// A member's dues profile in force in a month (`YearMonth::index`).
     DuesProfile(MemberId, i32),
     /// The award of a badge milestone (years) to a member.
@@ -82,6 +95,12 @@ impl FormKind {
             Amendment(m) => (14, vec![m]),
             AbsenceReason(m, r) => (15, vec![m, u(r)]),
             NewEvent(id) => (16, vec![id]),
+            ReviewPlan(id, y) => (19, vec![id, y as u64]),
+            SelfReview(id, y) => (20, vec![id, y as u64]),
+            BranchReview(id, y) => (21, vec![id, y as u64]),
+            FinalGrade(id, y) => (22, vec![id, y as u64]),
+            MonthlyAssessment(m, r) => (23, vec![m, u(r)]),
+            BranchYear(y) => (24, vec![y as u64]),
             DuesProfile(m, month) => (17, vec![m, u64::try_from(month).unwrap_or(0)]),
             BadgeAward(m, y) => (18, vec![m, u64::from(y)]),
         }
@@ -112,6 +131,12 @@ impl FormKind {
             14 => Amendment(id(0)?),
             15 => AbsenceReason(id(0)?, ix(1)?),
             16 => NewEvent(id(0)?),
+            19 => ReviewPlan(id(0)?, id(1)? as i32),
+            20 => SelfReview(id(0)?, id(1)? as i32),
+            21 => BranchReview(id(0)?, id(1)? as i32),
+            22 => FinalGrade(id(0)?, id(1)? as i32),
+            23 => MonthlyAssessment(id(0)?, ix(1)?),
+            24 => BranchYear(id(0)? as i32),
             17 => DuesProfile(id(0)?, i32::try_from(id(1)?).ok()?),
             18 => BadgeAward(id(0)?, u32::try_from(id(1)?).ok()?),
             _ => return None,
@@ -150,6 +175,8 @@ pub enum FieldRef {
     Meeting(MeetingField),
     /// A member-event field.
     Event(EventField),
+    /// A field of the annual review.
+    Review(ReviewField),
     /// A dues profile field.
     Dues(DuesField),
     /// A badge award field.
@@ -188,6 +215,7 @@ impl FieldRef {
             ) => FieldKind::Date,
             FieldRef::Event(EventField::Note) => FieldKind::Multiline,
             FieldRef::Event(_) => FieldKind::Text,
+            FieldRef::Review(f) => review_kind(f),
             FieldRef::Dues(DuesField::Category) => FieldKind::Choice(Category::ALL.len()),
             FieldRef::Dues(DuesField::Relief) => FieldKind::Choice(ReliefKind::choices().len() + 1),
             FieldRef::Dues(_) => FieldKind::Text,
@@ -217,9 +245,35 @@ impl FieldRef {
                         | M::AbsenceReason
                         | M::Speaker
                 )
+                | FieldRef::Review(
+                    ReviewField::Monthly
+                        | ReviewField::FinalGrade
+                        | ReviewField::Decision
+                        | ReviewField::DecidedOn
+                )
                 | FieldRef::Dues(DuesField::From | DuesField::Category)
                 | FieldRef::Badge(_)
         )
+    }
+}
+
+/// How a review field is entered.
+fn review_kind(f: ReviewField) -> FieldKind {
+    use ReviewField as R;
+    match f {
+        R::SelfGrade | R::Proposed | R::FinalGrade | R::BranchGrade => {
+            FieldKind::Choice(Grade::ALL.len())
+        }
+        R::DecidedOn => FieldKind::Date,
+        R::SelfScore | R::VoteYes | R::VoteNo | R::VoteAbstain | R::Decision => FieldKind::Text,
+        R::Plan
+        | R::Monthly
+        | R::Strengths
+        | R::Weaknesses
+        | R::Causes
+        | R::Remedies
+        | R::Comments
+        | R::BranchNote => FieldKind::Multiline,
     }
 }
 
@@ -401,6 +455,24 @@ impl Form {
             .iter()
             .find(|x| x.field == FieldRef::Event(f))
             .and_then(|x| x.choice)
+    }
+
+    /// The text of a review field.
+    pub fn review_text(&self, f: ReviewField) -> String {
+        self.fields
+            .iter()
+            .find(|x| x.field == FieldRef::Review(f))
+            .map(FormField::value)
+            .unwrap_or_default()
+    }
+
+    /// The grade chosen in a review field.
+    pub fn review_grade(&self, f: ReviewField) -> Option<Grade> {
+        self.fields
+            .iter()
+            .find(|x| x.field == FieldRef::Review(f))
+            .and_then(|x| x.choice)
+            .and_then(|i| Grade::ALL.get(i).copied())
     }
 
     /// The choice of a meeting field.

@@ -8,6 +8,7 @@ pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod meetings;
+pub mod review;
 pub mod roster;
 mod update;
 pub mod update_helpers;
@@ -40,6 +41,8 @@ pub enum Screen {
     Meetings,
     /// 5: exempted members and reminders about members' events.
     Exemptions,
+    /// 8: the annual review and classification of members.
+    Review,
     /// 4: party dues and party badges.
     Dues,
 }
@@ -53,6 +56,7 @@ impl Screen {
         Screen::Meetings,
         Screen::Dues,
         Screen::Exemptions,
+        Screen::Review,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -64,6 +68,7 @@ impl Screen {
             Screen::Meetings => 3,
             Screen::Dues => 4,
             Screen::Exemptions => 5,
+            Screen::Review => 8,
         }
     }
 
@@ -128,6 +133,8 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// About the annual review.
+    Review(review::ReviewNotice),
     /// A payment needs the member's dues profile first (the name is shown).
     NoDuesProfile(String),
 }
@@ -176,6 +183,8 @@ pub struct App {
     pub should_quit: bool,
     /// Whether anything was written this session.
     pub changed: bool,
+    /// The annual review screen.
+    pub review: review::ReviewState,
 }
 
 impl App {
@@ -197,6 +206,7 @@ impl App {
         } else {
             None
         };
+        let review = review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
         let mut app = App {
             lang,
@@ -220,6 +230,7 @@ impl App {
             page_rows: 10,
             should_quit: false,
             changed: false,
+            review,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);
@@ -242,6 +253,7 @@ impl App {
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
                 Screen::Exemptions => Context::Exemptions,
+                Screen::Review => Context::Review,
                 Screen::Home => Context::Home,
                 Screen::Meetings => match self.meetings.open {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,

@@ -224,6 +224,12 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::EditTask(id, i) => mt::task_form(id, meeting(id)?, Some(i)),
         FormKind::Amendment(id) => mt::amendment_form(id),
         FormKind::NewEvent(id) => super::lifecycle::event_form(id, app.today),
+        FormKind::ReviewPlan(..)
+        | FormKind::SelfReview(..)
+        | FormKind::BranchReview(..)
+        | FormKind::FinalGrade(..)
+        | FormKind::MonthlyAssessment(..)
+        | FormKind::BranchYear(_) => super::review::form_for(app, kind)?,
         FormKind::AbsenceReason(id, r) => {
             let reason = match &meeting(id)?.attendance.get(r)?.mark {
                 Mark::Excused(r) => r.clone(),
@@ -458,6 +464,49 @@ pub fn update(app: &mut App, action: Action) {
         | Action::RecordAward
         | Action::ToggleIllness
         | Action::AllMembers => du::act(app, action),
+        Action::Screen8 => {}
+        Action::ReviewUp
+        | Action::ReviewDown
+        | Action::ReviewPrevYear
+        | Action::ReviewNextYear
+        | Action::ReviewPlan
+        | Action::ReviewSelf
+        | Action::ReviewBranch
+        | Action::ReviewFinal
+        | Action::ReviewBranchGrade
+        | Action::ReviewHistory
+        | Action::MonthlySelfAssessment => review_action(app, action),
+    }
+}
+
+fn review_action(app: &mut App, action: Action) {
+    use super::review as rv;
+    let n = rv::rows(app).len();
+    let st = &mut app.review;
+    match action {
+        Action::ReviewUp => st.cursor = st.cursor.saturating_sub(1),
+        Action::ReviewDown => st.cursor = (st.cursor + 1).min(n.saturating_sub(1)),
+        Action::ReviewPrevYear | Action::ReviewNextYear => {
+            st.year += if action == Action::ReviewNextYear {
+                1
+            } else {
+                -1
+            };
+            st.cursor = 0;
+        }
+        Action::ReviewHistory => st.history = !st.history,
+        Action::ReviewPlan => rv::open_for_selected(app, FormKind::ReviewPlan),
+        Action::ReviewSelf => rv::open_for_selected(app, FormKind::SelfReview),
+        Action::ReviewBranch => rv::open_for_selected(app, FormKind::BranchReview),
+        Action::ReviewFinal => rv::open_for_selected(app, FormKind::FinalGrade),
+        Action::ReviewBranchGrade => rv::open(app, FormKind::BranchYear(app.review.year)),
+        Action::MonthlySelfAssessment => {
+            if let Some((id, _)) = app.meetings.current() {
+                let row = app.meetings.cursor;
+                rv::open(app, FormKind::MonthlyAssessment(id, row));
+            }
+        }
+        _ => {}
     }
 }
 
@@ -727,6 +776,9 @@ fn delete(app: &mut App, ctx: Context) {
 }
 
 fn save(app: &mut App) {
+    if super::review::save(app) {
+        return;
+    }
     let Some(form) = &mut app.form else { return };
     let kind = form.kind;
     let result: Result<(), Vec<(FieldRef, Problem)>> = match kind {

@@ -1,6 +1,7 @@
 //! The command line: options, subcommands, and the terminal session. Errors are printed
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
+pub mod assessments;
 mod safety;
 mod tui;
 
@@ -135,6 +136,18 @@ pub enum ListFormat {
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
+    /// The year's review and classification of members (summary and each member).
+    Assessments {
+        /// The year.
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: assessments::AssessFormat,
+        /// Output file (default: stdout for txt and csv; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Exempted members (in force today, or during --year).
     Exemptions {
         /// Every exemption in force at some time in this year.
@@ -268,8 +281,16 @@ pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store
         .into_iter()
         .zip(items.into_iter().map(|(_, m)| m))
         .collect();
-    for m in demo::demo_meetings(&with_ids, &branch, today) {
-        store.save_meeting(None, &m)?;
+    let meetings = demo::demo_meetings(&with_ids, &branch, today);
+    for m in &meetings {
+        store.save_meeting(None, m)?;
+    }
+    let (reviews, years) = demo::demo_reviews(&with_ids, &meetings, today);
+    for ((year, id), r) in &reviews {
+        store.save_review(*year, *id, r)?;
+    }
+    for (year, b) in &years {
+        store.save_branch_year(*year, b)?;
     }
     let ledgers = demo::demo_ledgers(&with_ids, today);
     store.save_dues_and_badges(&ledgers.dues, &ledgers.badges)?;
@@ -650,6 +671,11 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> 
             format,
             output,
         } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
+        ExportWhat::Assessments {
+            year,
+            format,
+            output,
+        } => assessments::cmd_export_assessments(args, lang, *year, *format, output.as_deref()),
         ExportWhat::Badges {
             year,
             format,

@@ -616,3 +616,121 @@ pub fn demo_ledgers(
         badges: records.into_iter().collect(),
     }
 }
+
+/// Review records of the sample branch and its classification: two finished years (final
+/// grades decided by the ward, within the HTXSNV cap) and the current year in progress
+/// (plans, monthly self-assessments from the thematic meetings, some self-reviews and
+/// proposals).
+#[allow(clippy::type_complexity)]
+pub fn demo_reviews(
+    members: &[(super::member::MemberId, Member)],
+    meetings: &[super::meeting::Meeting],
+    today: NaiveDate,
+) -> (
+    Vec<((i32, super::member::MemberId), super::review::MemberReview)>,
+    Vec<(i32, super::review::BranchYear)>,
+) {
+    use super::meeting::{Mark, MeetingKind};
+    use super::review::{self as rv, BranchYear, Grade, MemberReview};
+    let mut rng = Rng::new(4);
+    let mut out = Vec::new();
+    let mut years = Vec::new();
+    let plans = [
+        "Gương mẫu chấp hành chủ trương của Đảng, pháp luật của Nhà nước; tham gia đầy đủ sinh hoạt chi bộ; vận động gia đình thực hiện nếp sống văn minh.",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; tích cực tham gia công tác của tổ dân phố.",
+        "Đóng đảng phí đầy đủ, đúng hạn; tham gia phong trào bảo vệ an ninh trật tự khu dân cư.",
+    ];
+    for (k, year) in [today.year() - 2, today.year() - 1, today.year()]
+        .into_iter()
+        .enumerate()
+    {
+        let finished = k < 2;
+        let Some(dec31) = NaiveDate::from_ymd_opt(year, 12, 31) else {
+            continue;
+        };
+        let rows = rv::vote_rows(members, None, dec31);
+        let voters = super::meeting::voters_present(&rows);
+        let mut excellent = 0u32;
+        let mut good = 0u32;
+        let mut n = 0;
+        for (id, m) in members.iter().filter(|(_, m)| rv::in_year_list(m, year)) {
+            n += 1;
+            let excluded = rv::exclusion(m, year, dec31).is_some();
+            let mut r = MemberReview {
+                plan: (*rng.pick(&plans)).to_string(),
+                ..MemberReview::default()
+            };
+            for mt in meetings.iter().filter(|mt| {
+                mt.kind == MeetingKind::Thematic
+                    && mt.date.year() == year
+                    && mt
+                        .attendance
+                        .iter()
+                        .any(|a| a.member == *id && a.mark == Mark::Present)
+            }) {
+                let notes = [
+                    "Thực hiện tốt kế hoạch rèn luyện đã đăng ký.",
+                    "Cơ bản thực hiện kế hoạch; cần tích cực hơn trong công tác vận động.",
+                    "Tham gia đầy đủ các hoạt động của tổ dân phố.",
+                ];
+                let note = *rng.pick(&notes);
+                r.set_monthly(mt.date, note);
+            }
+            if excluded {
+                out.push(((year, *id), r));
+                continue;
+            }
+            if finished || n % 3 == 0 {
+                let roll = rng.below(100);
+                // Keep HTXSNV within the cap of the members graded HTTNV so far.
+                let grade = if roll < 15 && excellent < rv::excellent_cap(good + 4) {
+                    Grade::Excellent
+                } else if roll < 90 {
+                    Grade::Good
+                } else {
+                    Grade::Completed
+                };
+                match grade {
+                    Grade::Excellent => excellent += 1,
+                    Grade::Good => good += 1,
+                    _ => {}
+                }
+                let score = match grade {
+                    Grade::Excellent => 90 + rng.below(8) as u8,
+                    Grade::Good => 72 + rng.below(16) as u8,
+                    _ => 55 + rng.below(12) as u8,
+                };
+                r.strengths =
+                    "Có lập trường chính trị vững vàng; gương mẫu, đoàn kết, gần gũi nhân dân."
+                        .into();
+                r.weaknesses = "Có lúc chưa mạnh dạn phê bình và tự phê bình.".into();
+                r.causes = "Tuổi cao, sức khỏe hạn chế; còn nể nang.".into();
+                r.remedies = "Tích cực học tập, nêu cao tinh thần tự phê bình và phê bình.".into();
+                r.self_score = Some(score);
+                r.self_grade = Some(grade);
+                if finished || n % 2 == 0 {
+                    r.comments = "Chi bộ nhất trí với bản tự kiểm điểm của đồng chí.".into();
+                    r.proposed = Some(grade);
+                    let yes = voters.saturating_sub(rng.below(3) as u32);
+                    r.vote = rv::grade_vote(yes, voters - yes, 0, &rows).ok();
+                }
+                if finished {
+                    r.final_grade = Some(grade);
+                    r.decision = format!("{:02}-QĐ/ĐU", 10 + k);
+                    r.decided_on = NaiveDate::from_ymd_opt(year + 1, 1, 15).filter(|d| *d <= today);
+                }
+            }
+            out.push(((year, *id), r));
+        }
+        if finished {
+            years.push((
+                year,
+                BranchYear {
+                    grade: Some(Grade::Good),
+                    note: format!("Quyết định số {:02}-QĐ/ĐU của Đảng ủy phường", 20 + k),
+                },
+            ));
+        }
+    }
+    (out, years)
+}

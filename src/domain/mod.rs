@@ -10,6 +10,7 @@ pub mod dues;
 pub mod lifecycle;
 pub mod meeting;
 pub mod member;
+pub mod review;
 pub mod rules;
 pub mod search;
 pub mod stats;

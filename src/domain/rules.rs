@@ -44,6 +44,18 @@ pub enum RuleId {
     TemporaryExemptionMaxMonths,
     /// Age from which long unexcused absence suggests an exemption rather than a removal.
     SuggestExemptionAge,
+    /// Lowest score of the grade "hoàn thành xuất sắc nhiệm vụ" (QĐ 366 Đ.11).
+    ReviewExcellentMinScore,
+    /// Lowest score of the grade "hoàn thành tốt nhiệm vụ".
+    ReviewGoodMinScore,
+    /// Lowest score of the grade "hoàn thành nhiệm vụ" (below it: không hoàn thành).
+    ReviewCompletedMinScore,
+    /// HTXSNV may be at most this percentage of the HTTNV count (rounded down).
+    ReviewExcellentCapPercent,
+    /// The highest grade (rank: 1 = HTXSNV … 4 = KHTNV) of a member disciplined in the year.
+    ReviewDisciplinedCeiling,
+    /// A member admitted fewer than this many months before 31/12 is not yet graded.
+    ReviewMinMonthsSinceAdmission,
     /// Working days after the 12 months of probation to consider recognition (QĐ 294 4.2).
     RecognitionWorkingDays,
     /// Party badge (Huy hiệu Đảng): the first milestone, in years of membership.
@@ -203,6 +215,48 @@ const RULES: &[Rule] = &[
         value: 70,
         source: "Sổ chi bộ (gợi ý, QĐ 294 mục 7.1)",
         effective: "01/07/2025",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::ReviewExcellentMinScore,
+        value: 90,
+        source: "QĐ 366-QĐ/TW, Điều 11 khoản 1",
+        effective: "30/08/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::ReviewGoodMinScore,
+        value: 70,
+        source: "QĐ 366-QĐ/TW, Điều 11",
+        effective: "30/08/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::ReviewCompletedMinScore,
+        value: 50,
+        source: "QĐ 366-QĐ/TW, Điều 11",
+        effective: "30/08/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::ReviewExcellentCapPercent,
+        value: 20,
+        source: "HD 21-HD/BTCTW 2019 (20% số HTTNV; QĐ 366 chưa đối chiếu)",
+        effective: "25/10/2019",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::ReviewDisciplinedCeiling,
+        value: 4,
+        source: "HD 21-HD/BTCTW 2019 (bị kỷ luật trong năm: KHTNV; QĐ 366/HD 43 chưa đối chiếu)",
+        effective: "25/10/2019",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::ReviewMinMonthsSinceAdmission,
+        value: 6,
+        source: "Thực tiễn (kết nạp dưới 6 tháng; chưa đối chiếu văn bản)",
+        effective: "01/01/2020",
         certainty: Certainty::Unverified,
     },
     Rule {
@@ -393,6 +447,12 @@ mod tests {
             RuleId::FullExemptionMinAgeFemale,
             RuleId::TemporaryExemptionMaxMonths,
             RuleId::SuggestExemptionAge,
+            RuleId::ReviewExcellentMinScore,
+            RuleId::ReviewGoodMinScore,
+            RuleId::ReviewCompletedMinScore,
+            RuleId::ReviewExcellentCapPercent,
+            RuleId::ReviewDisciplinedCeiling,
+            RuleId::ReviewMinMonthsSinceAdmission,
             RuleId::RecognitionWorkingDays,
             RuleId::BadgeFirstMilestoneYears,
             RuleId::BadgeSecondMilestoneYears,

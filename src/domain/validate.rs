@@ -165,6 +165,8 @@ pub enum Problem {
     BeforeAdmission,
     /// What this event ends is not in force on that date.
     NotInForce,
+    /// A number outside the allowed range (inclusive).
+    OutOfRange(u32, u32),
     /// Not an amount of money in đồng.
     AmountFormat,
     /// The last month is before the first.

@@ -1,9 +1,10 @@
 //! English (`--lang en`).
 
-use super::{Catalogue, Cli, Msg};
+use super::{Catalogue, Cli, Msg, ReviewMsg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
+use crate::app::review::ReviewNotice;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -11,6 +12,7 @@ use crate::domain::member::{
     DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
     RemovalCause, Status,
 };
+use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
@@ -297,6 +299,7 @@ impl Catalogue for En {
             ),
             Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
             Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
+            Problem::OutOfRange(a, b) => format!("must be a number from {a} to {b}."),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
             }
@@ -461,6 +464,18 @@ impl Catalogue for En {
             }
             Action::RemoveLastEvent => "Remove the most recent event (asks first)",
             Action::Screen0 => "Screen 0: What needs doing",
+            Action::Screen8 => "Screen 8: annual review of members",
+            Action::ReviewUp => "Previous member",
+            Action::ReviewDown => "Next member",
+            Action::ReviewPrevYear => "Previous year",
+            Action::ReviewNextYear => "Next year",
+            Action::ReviewPlan => "The member's self-improvement plan for the year",
+            Action::ReviewSelf => "Year-end self-review (score, self-proposed grade)",
+            Action::ReviewBranch => "Branch comments, proposed grade and vote",
+            Action::ReviewFinal => "Ward committee's final grade (locks the record)",
+            Action::ReviewBranchGrade => "The branch's own classification for the year",
+            Action::ReviewHistory => "The member's grades across years",
+            Action::MonthlySelfAssessment => "Monthly self-assessment (thematic meeting)",
             Action::Search => "Find a member (name without accents, card, phone)",
             Action::New => "Add a member",
             Action::Open => "Open the record",
@@ -498,6 +513,7 @@ impl Catalogue for En {
             Context::Form => "Forms",
             Context::Confirm => "Questions",
             Context::Help => "Help",
+            Context::Review => "Annual review",
             Context::Home => "What needs doing",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",
@@ -786,5 +802,141 @@ impl Catalogue for En {
 
     fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
         &crate::i18n::dues::DuesEn
+    }
+
+    fn review_msg(&self, m: ReviewMsg) -> &'static str {
+        use ReviewMsg::*;
+        match m {
+            Screen => "Review",
+            FormPlan => "Self-improvement plan for the year",
+            FormSelf => "Year-end self-review",
+            FormBranch => "Branch comments and proposed grade",
+            FormFinal => "Ward committee's final grade",
+            FormMonthly => "Monthly self-assessment",
+            FormBranchYear => "The branch's classification for the year",
+            Heading => "Annual review and classification of members,",
+            BranchLabel => "Branch",
+            NoGrade => "not graded yet",
+            ColSelf => "Self",
+            ColBranch => "Branch",
+            ColWard => "Ward",
+            Plan => "Plan",
+            Monthly => "Monthly self-assessments",
+            Sections => "Self-review",
+            History => "Grades across years",
+            Pending => "no result yet",
+            NotGraded => "not graded",
+            Empty => "No members in this year's list.",
+            Provisional => "(branch proposals; not all decided by the ward yet)",
+            Keys => {
+                "p plan · s self-review · b branch · f ward · c branch grade · h across years · ←/→ year"
+            }
+            Vote => "vote",
+        }
+    }
+
+    fn review_field(&self, f: ReviewField) -> &'static str {
+        match f {
+            ReviewField::Plan => "Plan",
+            ReviewField::Monthly => "Self-assessment",
+            ReviewField::Strengths => "Strengths",
+            ReviewField::Weaknesses => "Shortcomings",
+            ReviewField::Causes => "Causes",
+            ReviewField::Remedies => "Remedies",
+            ReviewField::SelfScore => "Self-score (0–100)",
+            ReviewField::SelfGrade => "Self-proposed grade",
+            ReviewField::Comments => "Branch comments",
+            ReviewField::Proposed => "Proposed grade",
+            ReviewField::VoteYes => "For",
+            ReviewField::VoteNo => "Against",
+            ReviewField::VoteAbstain => "Abstaining",
+            ReviewField::FinalGrade => "Grade",
+            ReviewField::Decision => "Decision number",
+            ReviewField::DecidedOn => "Decision date",
+            ReviewField::BranchGrade => "Branch grade",
+            ReviewField::BranchNote => "Note",
+        }
+    }
+
+    fn grade(&self, g: Grade) -> &'static str {
+        match g {
+            Grade::Excellent => "Excellent (HTXSNV)",
+            Grade::Good => "Good (HTTNV)",
+            Grade::Completed => "Completed (HTNV)",
+            Grade::NotCompleted => "Not completed (KHTNV)",
+        }
+    }
+
+    fn exclusion(&self, x: &Exclusion) -> String {
+        match x {
+            Exclusion::Exempt => {
+                "exempt from party work and meetings: not reviewed or graded (HD 21-HD/BTCTW 2019)".into()
+            }
+            Exclusion::Suspended => "suspended: not graded (HD 21-HD/BTCTW 2019)".into(),
+            Exclusion::JoinedLate(d) => format!(
+                "admitted {}, fewer than {} months before 31/12: not graded yet ({}; unverified)",
+                crate::domain::date::format_date(*d),
+                rules::value(RuleId::ReviewMinMonthsSinceAdmission),
+                rules::rule(RuleId::ReviewMinMonthsSinceAdmission).source
+            ),
+            Exclusion::Left(s) => format!("{}: no longer in the branch", self.status(*s)),
+            Exclusion::Hosted => {
+                "on temporary transfer here: reviewed where the membership is held (QĐ 294-QĐ/TW 6.3.2)".into()
+            }
+        }
+    }
+
+    fn review_warning(&self, w: &ReviewWarning) -> String {
+        match w {
+            ReviewWarning::ScoreBand { score, band, grade } => format!(
+                "self-score {score} is in the band \"{}\" but the grade is \"{}\" (QĐ 366-QĐ/TW Art. 11: ≥ {} excellent, {}–< {} good, {}–< {} completed).",
+                self.grade(*band),
+                self.grade(*grade),
+                rules::value(RuleId::ReviewExcellentMinScore),
+                rules::value(RuleId::ReviewGoodMinScore),
+                rules::value(RuleId::ReviewExcellentMinScore),
+                rules::value(RuleId::ReviewCompletedMinScore),
+                rules::value(RuleId::ReviewGoodMinScore),
+            ),
+            ReviewWarning::OverCap {
+                excellent,
+                good,
+                cap,
+            } => format!(
+                "{excellent} excellent exceeds {}% of the {good} graded good (at most {cap}; {}; the ward committee applies the cap).",
+                rules::value(RuleId::ReviewExcellentCapPercent),
+                rules::rule(RuleId::ReviewExcellentCapPercent).source
+            ),
+            ReviewWarning::DisciplinedAboveCeiling { on, ceiling } => format!(
+                "disciplined on {} this year: the highest grade is \"{}\" ({}).",
+                crate::domain::date::format_date(*on),
+                self.grade(*ceiling),
+                rules::rule(RuleId::ReviewDisciplinedCeiling).source
+            ),
+            ReviewWarning::ExcludedGraded(x) => {
+                format!("grading a member who is not graded: {}.", self.exclusion(x))
+            }
+            ReviewWarning::VoteFailed { yes, denominator } => format!(
+                "the proposed grade got {yes}/{denominator} votes for, not more than half (Party Statute, Art. 10)."
+            ),
+        }
+    }
+
+    fn review_notice(&self, n: &ReviewNotice) -> String {
+        match n {
+            ReviewNotice::Saved(w) if w.is_empty() => "Saved.".into(),
+            ReviewNotice::Saved(w) => {
+                let ws: Vec<String> = w.iter().map(|w| self.review_warning(w)).collect();
+                format!("Saved. Note: {}", ws.join(" "))
+            }
+            ReviewNotice::Locked(g, decision) => format!(
+                "The ward committee has decided \"{}\" ({decision}): the record is locked.",
+                self.grade(*g)
+            ),
+            ReviewNotice::NotThematic => {
+                "Monthly self-assessments are made in thematic meetings; this one is not thematic."
+                    .into()
+            }
+        }
     }
 }

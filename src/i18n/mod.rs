@@ -9,6 +9,7 @@ mod vi;
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
+use crate::app::review::ReviewNotice;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -16,6 +17,7 @@ use crate::domain::member::{
     DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
     RemovalCause, Status,
 };
+use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
 
@@ -360,6 +362,18 @@ pub trait Catalogue: Sync {
     fn removal_cause(&self, r: RemovalCause) -> &'static str;
     /// A reminder or warning about a member's events, naming its rule.
     fn life_warning(&self, w: &LifeWarning) -> String;
+    /// A text of the annual review screen.
+    fn review_msg(&self, m: ReviewMsg) -> &'static str;
+    /// A review form field's label.
+    fn review_field(&self, f: ReviewField) -> &'static str;
+    /// A grade in full.
+    fn grade(&self, g: Grade) -> &'static str;
+    /// Why a member is not reviewed, naming the rule.
+    fn exclusion(&self, x: &Exclusion) -> String;
+    /// A review warning, naming the rule.
+    fn review_warning(&self, w: &ReviewWarning) -> String;
+    /// A status-line notice of the review.
+    fn review_notice(&self, n: &ReviewNotice) -> String;
     /// One item of "what needs doing", with why.
     fn todo(&self, item: &TodoItem) -> String;
     /// The texts of the dues and badges screen and reports.
@@ -491,4 +505,55 @@ pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
         E::Damaged { path, why } => c.cli(Cli::Damaged(&path.display().to_string(), why)),
         E::NotFound | E::Encode(_) => c.cli(Cli::Error(&e.to_string())),
     }
+}
+
+/// Texts of the annual review screen (issue 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewMsg {
+    /// Tab name of screen 8.
+    Screen,
+    /// Form title: plan.
+    FormPlan,
+    /// Form title: self-review.
+    FormSelf,
+    /// Form title: branch review.
+    FormBranch,
+    /// Form title: final grade.
+    FormFinal,
+    /// Form title: monthly self-assessment.
+    FormMonthly,
+    /// Form title: branch classification.
+    FormBranchYear,
+    /// Heading of the year.
+    Heading,
+    /// "Chi bộ:" label of the collective classification.
+    BranchLabel,
+    /// No grade yet.
+    NoGrade,
+    /// Column: self-assessment.
+    ColSelf,
+    /// Column: branch proposal.
+    ColBranch,
+    /// Column: ward decision.
+    ColWard,
+    /// Label: plan.
+    Plan,
+    /// Label: monthly self-assessments.
+    Monthly,
+    /// Label: the self-review sections filled.
+    Sections,
+    /// Title of the grades across years.
+    History,
+    /// Not yet graded (count label).
+    Pending,
+    /// Not graded (count label).
+    NotGraded,
+    /// Nobody in the year's list.
+    Empty,
+    /// Marks a proposed (not final) summary.
+    Provisional,
+    /// Key hints of the screen.
+    Keys,
+    /// Vote passed / not passed label prefix.
+    Vote,
 }

@@ -1,9 +1,10 @@
 //! Tiếng Việt: the default catalogue.
 
-use super::{Catalogue, Cli, Msg};
+use super::{Catalogue, Cli, Msg, ReviewMsg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
+use crate::app::review::ReviewNotice;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -11,6 +12,7 @@ use crate::domain::member::{
     DisciplineLevel, EventKind, ExemptionReason, Gender, Occupation, PoliticalTheory, Professional,
     RemovalCause, Status,
 };
+use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
@@ -293,6 +295,7 @@ impl Catalogue for Vi {
             ),
             Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
             Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
+            Problem::OutOfRange(a, b) => format!("phải là số từ {a} đến {b}."),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
             ),
@@ -459,6 +462,20 @@ impl Catalogue for Vi {
             Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
             Action::Screen0 => "Màn hình 0: Việc cần làm",
+            Action::Screen8 => "Màn hình 8: Đánh giá, xếp loại đảng viên",
+            Action::ReviewUp => "Lên một đồng chí",
+            Action::ReviewDown => "Xuống một đồng chí",
+            Action::ReviewPrevYear => "Năm trước",
+            Action::ReviewNextYear => "Năm sau",
+            Action::ReviewPlan => "Kế hoạch phấn đấu, rèn luyện năm của đồng chí",
+            Action::ReviewSelf => "Bản tự kiểm điểm cuối năm (điểm, tự xếp loại)",
+            Action::ReviewBranch => "Chi bộ nhận xét, đề xuất xếp loại và biểu quyết",
+            Action::ReviewFinal => "Đảng ủy quyết định xếp loại (khóa hồ sơ)",
+            Action::ReviewBranchGrade => "Xếp loại chi bộ trong năm",
+            Action::ReviewHistory => "Xếp loại của đồng chí qua các năm",
+            Action::MonthlySelfAssessment => {
+                "Đảng viên tự đánh giá trong tháng (sinh hoạt chuyên đề)"
+            }
             Action::Search => "Tìm đảng viên (tên không dấu, số thẻ, điện thoại)",
             Action::New => "Thêm đảng viên",
             Action::Open => "Xem hồ sơ",
@@ -496,6 +513,7 @@ impl Catalogue for Vi {
             Context::Form => "Biểu mẫu",
             Context::Confirm => "Hộp xác nhận",
             Context::Help => "Trợ giúp",
+            Context::Review => "Đánh giá, xếp loại năm",
             Context::Home => "Việc cần làm",
             Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",
@@ -790,5 +808,145 @@ impl Catalogue for Vi {
 
     fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
         &crate::i18n::dues::DuesVi
+    }
+
+    fn review_msg(&self, m: ReviewMsg) -> &'static str {
+        use ReviewMsg::*;
+        match m {
+            Screen => "Đánh giá",
+            FormPlan => "Kế hoạch phấn đấu, rèn luyện năm",
+            FormSelf => "Bản tự kiểm điểm cuối năm",
+            FormBranch => "Chi bộ nhận xét, đề xuất xếp loại",
+            FormFinal => "Đảng ủy quyết định xếp loại",
+            FormMonthly => "Đảng viên tự đánh giá trong tháng",
+            FormBranchYear => "Xếp loại chi bộ trong năm",
+            Heading => "Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm",
+            BranchLabel => "Chi bộ",
+            NoGrade => "chưa xếp loại",
+            ColSelf => "Tự đánh giá",
+            ColBranch => "Chi bộ đề xuất",
+            ColWard => "Đảng ủy",
+            Plan => "Kế hoạch",
+            Monthly => "Tự đánh giá hằng tháng",
+            Sections => "Tự kiểm điểm",
+            History => "Xếp loại qua các năm",
+            Pending => "chưa có kết quả",
+            NotGraded => "không xếp loại",
+            Empty => "Năm này không có đảng viên trong danh sách.",
+            Provisional => "(theo đề xuất của chi bộ, chưa đủ quyết định của Đảng ủy)",
+            Keys => {
+                "p kế hoạch · s tự kiểm điểm · b chi bộ · f Đảng ủy · c xếp loại chi bộ · h qua các năm · ←/→ năm"
+            }
+            Vote => "biểu quyết",
+        }
+    }
+
+    fn review_field(&self, f: ReviewField) -> &'static str {
+        match f {
+            ReviewField::Plan => "Kế hoạch",
+            ReviewField::Monthly => "Tự đánh giá",
+            ReviewField::Strengths => "Ưu điểm",
+            ReviewField::Weaknesses => "Hạn chế, khuyết điểm",
+            ReviewField::Causes => "Nguyên nhân",
+            ReviewField::Remedies => "Biện pháp khắc phục",
+            ReviewField::SelfScore => "Tự chấm điểm (0–100)",
+            ReviewField::SelfGrade => "Tự xếp loại",
+            ReviewField::Comments => "Ý kiến của chi bộ",
+            ReviewField::Proposed => "Đề xuất xếp loại",
+            ReviewField::VoteYes => "Tán thành",
+            ReviewField::VoteNo => "Không tán thành",
+            ReviewField::VoteAbstain => "Không biểu quyết",
+            ReviewField::FinalGrade => "Xếp loại",
+            ReviewField::Decision => "Số quyết định",
+            ReviewField::DecidedOn => "Ngày quyết định",
+            ReviewField::BranchGrade => "Xếp loại chi bộ",
+            ReviewField::BranchNote => "Ghi chú",
+        }
+    }
+
+    fn grade(&self, g: Grade) -> &'static str {
+        match g {
+            Grade::Excellent => "Hoàn thành xuất sắc nhiệm vụ",
+            Grade::Good => "Hoàn thành tốt nhiệm vụ",
+            Grade::Completed => "Hoàn thành nhiệm vụ",
+            Grade::NotCompleted => "Không hoàn thành nhiệm vụ",
+        }
+    }
+
+    fn exclusion(&self, x: &Exclusion) -> String {
+        match x {
+            Exclusion::Exempt => {
+                "miễn công tác và sinh hoạt đảng: không kiểm điểm, xếp loại (HD 21-HD/BTCTW 2019)".into()
+            }
+            Exclusion::Suspended => {
+                "đình chỉ sinh hoạt đảng: không xếp loại (HD 21-HD/BTCTW 2019)".into()
+            }
+            Exclusion::JoinedLate(d) => format!(
+                "kết nạp ngày {}, chưa đủ {} tháng đến 31/12: chưa xếp loại ({}; chưa đối chiếu văn bản)",
+                crate::domain::date::format_date(*d),
+                rules::value(RuleId::ReviewMinMonthsSinceAdmission),
+                rules::rule(RuleId::ReviewMinMonthsSinceAdmission).source
+            ),
+            Exclusion::Left(s) => format!("{}: không còn sinh hoạt tại chi bộ", self.status(*s)),
+            Exclusion::Hosted => {
+                "sinh hoạt tạm thời: kiểm điểm, xếp loại tại nơi sinh hoạt chính thức (QĐ 294-QĐ/TW 6.3.2)".into()
+            }
+        }
+    }
+
+    fn review_warning(&self, w: &ReviewWarning) -> String {
+        match w {
+            ReviewWarning::ScoreBand { score, band, grade } => format!(
+                "tự chấm {score} điểm thuộc mức \"{}\" nhưng xếp loại \"{}\" (QĐ 366-QĐ/TW Điều 11: ≥ {} xuất sắc, {}–< {} tốt, {}–< {} hoàn thành).",
+                self.grade(*band),
+                self.grade(*grade),
+                rules::value(RuleId::ReviewExcellentMinScore),
+                rules::value(RuleId::ReviewGoodMinScore),
+                rules::value(RuleId::ReviewExcellentMinScore),
+                rules::value(RuleId::ReviewCompletedMinScore),
+                rules::value(RuleId::ReviewGoodMinScore),
+            ),
+            ReviewWarning::OverCap {
+                excellent,
+                good,
+                cap,
+            } => format!(
+                "{excellent} đồng chí hoàn thành xuất sắc nhiệm vụ, vượt {}% của {good} đồng chí hoàn thành tốt (tối đa {cap}; {}; Đảng ủy áp dụng tỷ lệ này).",
+                rules::value(RuleId::ReviewExcellentCapPercent),
+                rules::rule(RuleId::ReviewExcellentCapPercent).source
+            ),
+            ReviewWarning::DisciplinedAboveCeiling { on, ceiling } => format!(
+                "bị kỷ luật ngày {} trong năm: xếp loại cao nhất là \"{}\" ({}).",
+                crate::domain::date::format_date(*on),
+                self.grade(*ceiling),
+                rules::rule(RuleId::ReviewDisciplinedCeiling).source
+            ),
+            ReviewWarning::ExcludedGraded(x) => {
+                format!(
+                    "đang xếp loại một đồng chí không thuộc diện xếp loại: {}.",
+                    self.exclusion(x)
+                )
+            }
+            ReviewWarning::VoteFailed { yes, denominator } => format!(
+                "đề xuất xếp loại chỉ được {yes}/{denominator} tán thành, chưa quá một nửa (Điều lệ Đảng, Điều 10)."
+            ),
+        }
+    }
+
+    fn review_notice(&self, n: &ReviewNotice) -> String {
+        match n {
+            ReviewNotice::Saved(w) if w.is_empty() => "Đã lưu.".into(),
+            ReviewNotice::Saved(w) => {
+                let ws: Vec<String> = w.iter().map(|w| self.review_warning(w)).collect();
+                format!("Đã lưu. Lưu ý: {}", ws.join(" "))
+            }
+            ReviewNotice::Locked(g, decision) => format!(
+                "Đảng ủy đã quyết định xếp loại \"{}\" ({decision}): hồ sơ đã khóa, không sửa được.",
+                self.grade(*g)
+            ),
+            ReviewNotice::NotThematic => {
+                "Đảng viên tự đánh giá hằng tháng trong buổi sinh hoạt chuyên đề; buổi này không phải sinh hoạt chuyên đề.".into()
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Exchanging the register with other programs: CSV files a secretary opens and edits in
 //! Excel, and Party documents (minutes) as 80-column text and `.docx`.
 
+pub mod assessments;
 pub mod docx;
 pub mod dues_badges;
 pub mod lists;

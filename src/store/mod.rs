@@ -21,6 +21,7 @@ use crate::domain::branch::Branch;
 use crate::domain::dues::Ledger;
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
+use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::validate::card_key;
 use codec::CodecError;
 use schema::v1::HistoryV1;
@@ -48,6 +49,8 @@ const TREE_HISTORY: &str = "history";
 const TREE_DUES_PROFILES: &str = "dues_profiles";
 const TREE_DUES_PAYMENTS: &str = "dues_payments";
 const TREE_BADGES: &str = "badges";
+const TREE_REVIEWS: &str = "reviews";
+const TREE_REVIEW_YEARS: &str = "review_years";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -152,6 +155,8 @@ pub struct Store {
     dues_profiles: Tree,
     dues_payments: Tree,
     badges: Tree,
+    reviews: Tree,
+    review_years: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -264,6 +269,8 @@ impl Store {
                 dues_profiles: db.open_tree(TREE_DUES_PROFILES)?,
                 dues_payments: db.open_tree(TREE_DUES_PAYMENTS)?,
                 badges: db.open_tree(TREE_BADGES)?,
+                reviews: db.open_tree(TREE_REVIEWS)?,
+                review_years: db.open_tree(TREE_REVIEW_YEARS)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta: db.open_tree(TREE_META)?,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -742,6 +749,54 @@ impl Store {
         self.flush()
     }
 
+    /// Every member's yearly review: ((year, member), record).
+    pub fn reviews(&self) -> Result<Vec<((i32, MemberId), MemberReview)>> {
+        self.reviews
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let key = key_id(&k);
+                let r = schema::decode_review(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_REVIEWS,
+                    key,
+                    source,
+                })?;
+                Ok((review_key_parts(key), r))
+            })
+            .collect()
+    }
+
+    /// Saves a member's review of a year durably, with its history entry.
+    pub fn save_review(&self, year: i32, member: MemberId, r: &MemberReview) -> Result<()> {
+        let key = review_key(year, member).ok_or(StoreError::NotFound)?;
+        let bytes = schema::encode_review(r)?;
+        self.put_with_history(&self.reviews, TREE_REVIEWS, key, Some(bytes))
+    }
+
+    /// The branch's classification of every year that has one.
+    pub fn branch_years(&self) -> Result<Vec<(i32, BranchYear)>> {
+        self.review_years
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                let key = key_id(&k);
+                let b = schema::decode_branch_year(&v).map_err(|source| StoreError::Corrupt {
+                    tree: TREE_REVIEW_YEARS,
+                    key,
+                    source,
+                })?;
+                Ok((key as i32, b))
+            })
+            .collect()
+    }
+
+    /// Saves the branch's classification of a year durably.
+    pub fn save_branch_year(&self, year: i32, b: &BranchYear) -> Result<()> {
+        let key = u64::try_from(year).map_err(|_| StoreError::NotFound)?;
+        let bytes = schema::encode_branch_year(b)?;
+        self.put_with_history(&self.review_years, TREE_REVIEW_YEARS, key, Some(bytes))
+    }
+
     /// The change history, oldest first.
     pub fn history(&self) -> Result<Vec<HistoryV1>> {
         self.history
@@ -838,6 +893,16 @@ pub(crate) fn write_stamp(dir: &Path, last: u64) -> std::io::Result<()> {
 
 fn key_id(k: &[u8]) -> u64 {
     <[u8; 8]>::try_from(k).map_or(0, u64::from_be_bytes)
+}
+
+/// The key of a review: the year in the high bits, the member id (< 2^40) below.
+fn review_key(year: i32, member: MemberId) -> Option<u64> {
+    let y = u64::try_from(year).ok()?;
+    (member < 1 << 40 && y < 1 << 20).then_some((y << 40) | member)
+}
+
+fn review_key_parts(key: u64) -> (i32, MemberId) {
+    ((key >> 40) as i32, key & ((1 << 40) - 1))
 }
 
 #[cfg(test)]

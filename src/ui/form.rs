@@ -31,6 +31,7 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Branch(b) => c.branch_field(b),
         FieldRef::Meeting(m) => c.meeting_field(m),
         FieldRef::Event(e) => c.event_field(e),
+        FieldRef::Review(r) => c.review_field(r),
         FieldRef::Dues(d) => c.dues().field(d),
         FieldRef::Badge(b) => c.dues().badge_field(b),
     };
@@ -95,6 +96,9 @@ fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
                 .get(i)
                 .map(|t| c.threshold(*t))
         }
+        FieldRef::Review(_) => crate::domain::review::Grade::ALL
+            .get(i)
+            .map(|g| c.grade(*g)),
         _ => None,
     };
     s.unwrap_or_default().to_string()
@@ -114,7 +118,8 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
     }
 }
 
-fn title(c: &dyn Catalogue, kind: FormKind) -> &'static str {
+fn title(c: &dyn Catalogue, kind: FormKind) -> String {
+    use crate::i18n::ReviewMsg as R;
     let m = match kind {
         FormKind::NewMember => Msg::FormNewMember,
         FormKind::EditMember(_) => Msg::FormEditMember,
@@ -130,10 +135,16 @@ fn title(c: &dyn Catalogue, kind: FormKind) -> &'static str {
         FormKind::Amendment(_) => Msg::FormAmendment,
         FormKind::AbsenceReason(..) => Msg::FormAbsence,
         FormKind::NewEvent(_) => Msg::FormEvent,
-        FormKind::DuesProfile(..) => return c.dues().msg(DuesMsg::FormProfile),
-        FormKind::BadgeAward(..) => return c.dues().msg(DuesMsg::FormAward),
+        FormKind::DuesProfile(..) => return c.dues().msg(DuesMsg::FormProfile).to_string(),
+        FormKind::BadgeAward(..) => return c.dues().msg(DuesMsg::FormAward).to_string(),
+        FormKind::ReviewPlan(_, y) => return format!("{} {y}", c.review_msg(R::FormPlan)),
+        FormKind::SelfReview(_, y) => return format!("{} {y}", c.review_msg(R::FormSelf)),
+        FormKind::BranchReview(_, y) => return format!("{} {y}", c.review_msg(R::FormBranch)),
+        FormKind::FinalGrade(_, y) => return format!("{} {y}", c.review_msg(R::FormFinal)),
+        FormKind::MonthlyAssessment(..) => return c.review_msg(R::FormMonthly).to_string(),
+        FormKind::BranchYear(y) => return format!("{} {y}", c.review_msg(R::FormBranchYear)),
     };
-    c.msg(m)
+    c.msg(m).to_string()
 }
 
 /// Rows an error text takes at this width.

@@ -7,6 +7,7 @@ mod form;
 mod help;
 mod home;
 mod meetings;
+mod review;
 mod roster;
 pub mod theme;
 
@@ -59,6 +60,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
         Screen::Exemptions => exemptions::draw(f, app, theme, body),
+        Screen::Review => review::draw(f, app, theme, body),
         Screen::Home => home::draw(f, app, theme, body),
         Screen::Dues => dues::draw(f, app, theme, body),
     }
@@ -122,6 +124,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
             Screen::Exemptions => c.msg(Msg::ScreenExemptions),
+            Screen::Review => c.review_msg(i18n::ReviewMsg::Screen),
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
         };
@@ -248,6 +251,13 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             )
         }
         Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
+        Some(Notice::Review(n)) => (
+            c.review_notice(n),
+            match n {
+                crate::app::review::ReviewNotice::Saved(w) if w.is_empty() => theme.ok(),
+                _ => theme.warning(),
+            },
+        ),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
         Some(Notice::NoDuesProfile(name)) => (
             format!(

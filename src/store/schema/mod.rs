@@ -2,6 +2,7 @@
 //! never edited: a change adds `vN+1` with a `From<vN>` conversion, and decoding matches
 //! on the version byte so old records stay readable forever.
 
+pub mod review_v1;
 pub mod v1;
 pub mod v2;
 
@@ -60,6 +61,32 @@ pub fn encode_meeting(m: &crate::domain::meeting::Meeting) -> Result<Vec<u8>, Co
 pub fn decode_meeting(bytes: &[u8]) -> Result<crate::domain::meeting::Meeting, CodecError> {
     match codec::split(bytes)? {
         (v1::VERSION, p) => Ok(codec::decode_payload::<v1::MeetingV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes a member's yearly review in the current schema.
+pub fn encode_review(r: &crate::domain::review::MemberReview) -> Result<Vec<u8>, CodecError> {
+    codec::encode(review_v1::VERSION, &review_v1::ReviewV1::from(r))
+}
+
+/// Decodes a member's yearly review written by any known schema version.
+pub fn decode_review(bytes: &[u8]) -> Result<crate::domain::review::MemberReview, CodecError> {
+    match codec::split(bytes)? {
+        (review_v1::VERSION, p) => Ok(codec::decode_payload::<review_v1::ReviewV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes the branch's classification of a year in the current schema.
+pub fn encode_branch_year(b: &crate::domain::review::BranchYear) -> Result<Vec<u8>, CodecError> {
+    codec::encode(review_v1::VERSION, &review_v1::BranchYearV1::from(b))
+}
+
+/// Decodes the branch's classification of a year.
+pub fn decode_branch_year(bytes: &[u8]) -> Result<crate::domain::review::BranchYear, CodecError> {
+    match codec::split(bytes)? {
+        (review_v1::VERSION, p) => Ok(codec::decode_payload::<review_v1::BranchYearV1>(p)?.into()),
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }

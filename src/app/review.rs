@@ -1,0 +1,397 @@
+//! Screen 8: the annual review of a year (kiểm điểm, đánh giá, xếp loại): the state, the
+//! review forms, and saving them. The monthly self-assessment is entered from a meeting's
+//! roll call and stored in the member's review of that year.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::form::{FieldRef, Form, FormField, FormKind};
+use super::{App, Notice};
+use crate::domain::date;
+use crate::domain::meeting::{MeetingKind, TallyError};
+use crate::domain::member::{Member, MemberId};
+use crate::domain::review::{
+    self as rv, BranchYear, Grade, MemberReview, ReviewField as RF, ReviewWarning, YearRow,
+};
+use crate::domain::validate::{FieldKind, Problem};
+
+/// What the status line says about the review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewNotice {
+    /// Saved, with the warnings that now apply.
+    Saved(Vec<ReviewWarning>),
+    /// The ward has decided this grade: the record is read-only.
+    Locked(Grade, String),
+    /// Monthly self-assessments are made in thematic meetings.
+    NotThematic,
+}
+
+/// The review screen's state.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewState {
+    /// The year shown.
+    pub year: i32,
+    /// Selected row.
+    pub cursor: usize,
+    /// Whether the selected member's grades across years are shown.
+    pub history: bool,
+    /// Every review record, by (year, member).
+    pub records: BTreeMap<(i32, MemberId), MemberReview>,
+    /// The branch's classification, by year.
+    pub years: BTreeMap<i32, BranchYear>,
+}
+
+impl ReviewState {
+    /// The state from the stored records, showing the year of `today`.
+    pub fn new(
+        records: Vec<((i32, MemberId), MemberReview)>,
+        years: Vec<(i32, BranchYear)>,
+        today: NaiveDate,
+    ) -> ReviewState {
+        ReviewState {
+            year: today.year(),
+            cursor: 0,
+            history: false,
+            records: records.into_iter().collect(),
+            years: years.into_iter().collect(),
+        }
+    }
+
+    /// A member's record of a year (empty if none).
+    pub fn record(&self, year: i32, id: MemberId) -> MemberReview {
+        self.records.get(&(year, id)).cloned().unwrap_or_default()
+    }
+
+    /// A member's grades by year (final, else proposed with `false`).
+    pub fn grades_of(&self, id: MemberId) -> Vec<(i32, Grade, bool)> {
+        self.records
+            .iter()
+            .filter(|((_, m), _)| *m == id)
+            .filter_map(|((y, _), r)| r.grade().map(|g| (*y, g, r.final_grade.is_some())))
+            .collect()
+    }
+}
+
+/// Every member with id, as the domain functions take them.
+pub fn members(app: &App) -> Vec<(MemberId, Member)> {
+    app.roster
+        .entries()
+        .iter()
+        .map(|e| (e.id, e.member.clone()))
+        .collect()
+}
+
+/// The review date of the year shown.
+pub fn review_date(app: &App, year: i32) -> NaiveDate {
+    rv::review_date(year, app.meetings.list.iter().map(|(_, m)| m))
+}
+
+/// The rows of the year shown.
+pub fn rows(app: &App) -> Vec<YearRow> {
+    let year = app.review.year;
+    rv::year_rows(
+        year,
+        &members(app),
+        &app.review.records,
+        review_date(app, year),
+    )
+}
+
+/// The selected member's id.
+pub fn selected(app: &App) -> Option<MemberId> {
+    rows(app).get(app.review.cursor).map(|r| r.id)
+}
+
+fn text(f: RF, v: &str) -> FormField {
+    FormField::text(FieldRef::Review(f), v)
+}
+
+fn grade(f: RF, g: Option<Grade>) -> FormField {
+    let i = g.and_then(|g| Grade::ALL.iter().position(|x| *x == g));
+    FormField::choice(FieldRef::Review(f), i, Vec::new())
+}
+
+fn num(n: Option<impl ToString>) -> String {
+    n.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// The form of a review kind, filled from the records.
+pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
+    let fields = match kind {
+        FormKind::ReviewPlan(id, y) => vec![text(RF::Plan, &app.review.record(y, id).plan)],
+        FormKind::SelfReview(id, y) => {
+            let r = app.review.record(y, id);
+            vec![
+                text(RF::Strengths, &r.strengths),
+                text(RF::Weaknesses, &r.weaknesses),
+                text(RF::Causes, &r.causes),
+                text(RF::Remedies, &r.remedies),
+                text(RF::SelfScore, &num(r.self_score)),
+                grade(RF::SelfGrade, r.self_grade),
+            ]
+        }
+        FormKind::BranchReview(id, y) => {
+            let r = app.review.record(y, id);
+            vec![
+                text(RF::Comments, &r.comments),
+                grade(RF::Proposed, r.proposed),
+                text(RF::VoteYes, &num(r.vote.map(|v| v.yes))),
+                text(RF::VoteNo, &num(r.vote.map(|v| v.no))),
+                text(RF::VoteAbstain, &num(r.vote.map(|v| v.abstain))),
+            ]
+        }
+        FormKind::FinalGrade(id, y) => {
+            let r = app.review.record(y, id);
+            vec![
+                grade(RF::FinalGrade, r.final_grade.or(r.proposed)),
+                text(RF::Decision, &r.decision),
+                text(
+                    RF::DecidedOn,
+                    &r.decided_on
+                        .map(date::format_date)
+                        .unwrap_or_else(|| date::format_date(app.today)),
+                ),
+            ]
+        }
+        FormKind::MonthlyAssessment(m, row) => {
+            let mt = app.meetings.get(m)?;
+            let member = mt.attendance.get(row)?.member;
+            let r = app.review.record(mt.date.year(), member);
+            let existing = r
+                .monthly
+                .iter()
+                .find(|n| n.date == mt.date)
+                .map(|n| n.text.clone())
+                .unwrap_or_default();
+            vec![text(RF::Monthly, &existing)]
+        }
+        FormKind::BranchYear(y) => {
+            let b = app.review.years.get(&y).cloned().unwrap_or_default();
+            vec![
+                grade(RF::BranchGrade, b.grade),
+                text(RF::BranchNote, &b.note),
+            ]
+        }
+        _ => return None,
+    };
+    Some(Form::new(kind, fields))
+}
+
+/// The member and year a review form writes to.
+fn target(app: &App, kind: FormKind) -> Option<(MemberId, i32)> {
+    match kind {
+        FormKind::ReviewPlan(id, y)
+        | FormKind::SelfReview(id, y)
+        | FormKind::BranchReview(id, y)
+        | FormKind::FinalGrade(id, y) => Some((id, y)),
+        FormKind::MonthlyAssessment(m, row) => {
+            let mt = app.meetings.get(m)?;
+            Some((mt.attendance.get(row)?.member, mt.date.year()))
+        }
+        _ => None,
+    }
+}
+
+/// Opens a review form, refusing a locked record or a non-thematic meeting.
+pub fn open(app: &mut App, kind: FormKind) {
+    if let FormKind::MonthlyAssessment(m, _) = kind {
+        if app.meetings.get(m).map(|m| m.kind) != Some(MeetingKind::Thematic) {
+            app.notice = Some(Notice::Review(ReviewNotice::NotThematic));
+            return;
+        }
+    }
+    if let Some((id, y)) = target(app, kind) {
+        let r = app.review.record(y, id);
+        if let Some(g) = r.final_grade {
+            app.notice = Some(Notice::Review(ReviewNotice::Locked(g, r.decision)));
+            return;
+        }
+    }
+    app.form = form_for(app, kind);
+}
+
+/// Opens the form `make` builds for the selected member of the year shown.
+pub fn open_for_selected(app: &mut App, make: fn(MemberId, i32) -> FormKind) {
+    match selected(app) {
+        Some(id) => open(app, make(id, app.review.year)),
+        None => app.notice = Some(Notice::NothingSelected),
+    }
+}
+
+type Errors = Vec<(FieldRef, Problem)>;
+
+fn parse_num(form: &Form, f: RF, max: u32, errors: &mut Errors) -> Option<u32> {
+    let s = form.review_text(f);
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    match s.parse::<u32>() {
+        Ok(n) if n <= max => Some(n),
+        Ok(_) => {
+            errors.push((FieldRef::Review(f), Problem::OutOfRange(0, max)));
+            None
+        }
+        Err(_) => {
+            errors.push((FieldRef::Review(f), Problem::NotANumber));
+            None
+        }
+    }
+}
+
+/// Applies a review form to the record; the errors by field if it is not valid.
+fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
+    let mut errors = Errors::new();
+    match form.kind {
+        FormKind::ReviewPlan(..) => r.plan = form.review_text(RF::Plan),
+        FormKind::SelfReview(..) => {
+            r.strengths = form.review_text(RF::Strengths);
+            r.weaknesses = form.review_text(RF::Weaknesses);
+            r.causes = form.review_text(RF::Causes);
+            r.remedies = form.review_text(RF::Remedies);
+            r.self_score = parse_num(form, RF::SelfScore, 100, &mut errors).map(|n| n as u8);
+            r.self_grade = form.review_grade(RF::SelfGrade);
+        }
+        FormKind::BranchReview(_, y) => {
+            r.comments = form.review_text(RF::Comments);
+            r.proposed = form.review_grade(RF::Proposed);
+            let yes = parse_num(form, RF::VoteYes, u32::MAX, &mut errors);
+            let no = parse_num(form, RF::VoteNo, u32::MAX, &mut errors);
+            let abstain = parse_num(form, RF::VoteAbstain, u32::MAX, &mut errors);
+            r.vote = None;
+            if yes.is_some() || no.is_some() || abstain.is_some() {
+                let on = review_date(app, y);
+                let meetings = app.meetings.list.iter().map(|(_, m)| m);
+                let rows = rv::vote_rows(&members(app), rv::year_end_meeting(y, meetings), on);
+                match rv::grade_vote(
+                    yes.unwrap_or(0),
+                    no.unwrap_or(0),
+                    abstain.unwrap_or(0),
+                    &rows,
+                ) {
+                    Ok(v) => r.vote = Some(v),
+                    Err(TallyError::MoreThanPresent { counted, present }) => errors.push((
+                        FieldRef::Review(RF::VoteYes),
+                        Problem::TallyTooLarge(counted, present),
+                    )),
+                }
+            }
+        }
+        FormKind::FinalGrade(..) => {
+            r.final_grade = form.review_grade(RF::FinalGrade);
+            if r.final_grade.is_none() {
+                errors.push((FieldRef::Review(RF::FinalGrade), Problem::Required));
+            }
+            r.decision = form.review_text(RF::Decision).trim().to_string();
+            if r.decision.is_empty() {
+                errors.push((FieldRef::Review(RF::Decision), Problem::Required));
+            }
+            match date::parse_date(&form.review_text(RF::DecidedOn)) {
+                Ok(d) if d > app.today => {
+                    errors.push((FieldRef::Review(RF::DecidedOn), Problem::InFuture))
+                }
+                Ok(d) => r.decided_on = Some(d),
+                Err(_) => errors.push((FieldRef::Review(RF::DecidedOn), Problem::DateFormat)),
+            }
+        }
+        FormKind::MonthlyAssessment(m, _) => {
+            let text = form.review_text(RF::Monthly);
+            if text.trim().is_empty() {
+                errors.push((FieldRef::Review(RF::Monthly), Problem::Required));
+            } else if let Some(mt) = app.meetings.get(m) {
+                r.set_monthly(mt.date, &text);
+            }
+        }
+        _ => {}
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The warnings about a member's record of a year, the branch-wide cap included.
+pub fn warnings_after_save(app: &App, id: MemberId, year: i32) -> Vec<ReviewWarning> {
+    let rows = rv::year_rows(
+        year,
+        &members(app),
+        &app.review.records,
+        review_date(app, year),
+    );
+    let mut out: Vec<ReviewWarning> = rows
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| r.warnings.clone())
+        .unwrap_or_default();
+    if let Some(v) = app.review.records.get(&(year, id)).and_then(|r| r.vote) {
+        if !v.passed {
+            out.push(ReviewWarning::VoteFailed {
+                yes: v.yes,
+                denominator: v.denominator,
+            });
+        }
+    }
+    out.extend(rv::summary(&rows).cap);
+    out
+}
+
+/// Saves the open form if it is a review form; returns whether it was one.
+pub fn save(app: &mut App) -> bool {
+    let Some(form) = app.form.clone() else {
+        return false;
+    };
+    if let FormKind::BranchYear(y) = form.kind {
+        let b = BranchYear {
+            grade: form.review_grade(RF::BranchGrade),
+            note: form.review_text(RF::BranchNote),
+        };
+        match app.store.save_branch_year(y, &b) {
+            Ok(()) => {
+                app.review.years.insert(y, b);
+                done(app, Vec::new());
+            }
+            Err(e) => app.notice = Some(Notice::Store(e)),
+        }
+        return true;
+    }
+    let Some((id, year)) = target(app, form.kind) else {
+        return false;
+    };
+    let mut r = app.review.record(year, id);
+    if let Some(g) = r.final_grade {
+        app.notice = Some(Notice::Review(ReviewNotice::Locked(g, r.decision)));
+        return true;
+    }
+    if let Err(errors) = apply(app, &form, &mut r) {
+        if let Some(f) = &mut app.form {
+            f.set_errors(&errors);
+        }
+        app.notice = Some(Notice::FormHasErrors);
+        return true;
+    }
+    match app.store.save_review(year, id, &r) {
+        Ok(()) => {
+            app.review.records.insert((year, id), r);
+            let w = warnings_after_save(app, id, year);
+            done(app, w);
+        }
+        Err(e) => app.notice = Some(Notice::Store(e)),
+    }
+    true
+}
+
+fn done(app: &mut App, w: Vec<ReviewWarning>) {
+    app.form = None;
+    app.changed = true;
+    app.notice = Some(Notice::Review(ReviewNotice::Saved(w)));
+    if let Err(e) = app.store.save_draft(None) {
+        app.notice = Some(Notice::Store(e));
+    }
+}
+
+/// Whether a field kind is a review choice (used by the form's labels).
+pub fn is_grade_field(f: FieldRef) -> bool {
+    matches!(f, FieldRef::Review(_)) && matches!(f.kind(), FieldKind::Choice(_))
+}
