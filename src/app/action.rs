@@ -29,6 +29,8 @@ pub enum Context {
     Roll,
     /// The list of exempted members and reminders.
     Exemptions,
+    /// The change history of a record.
+    History,
 }
 
 impl Context {
@@ -46,6 +48,7 @@ impl Context {
         Context::Meeting,
         Context::Roll,
         Context::Exemptions,
+        Context::History,
     ];
 
     /// The section name used in keymap files.
@@ -63,6 +66,7 @@ impl Context {
             Context::Meeting => "meeting",
             Context::Roll => "roll",
             Context::Exemptions => "exemptions",
+            Context::History => "history",
         }
     }
 
@@ -121,15 +125,15 @@ actions! {
     Open = "open" in [Members, Meetings, Exemptions],
     Edit = "edit" in [Members, Member, Branch, Meeting],
     Delete = "delete" in [Members, Member, Meetings, Meeting],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions],
-    PageUp = "page_up" in [Members, Help, Meetings, Meeting],
-    PageDown = "page_down" in [Members, Help, Meetings, Meeting],
-    Top = "top" in [Members, Help, Meetings, Meeting],
-    Bottom = "bottom" in [Members, Help, Meetings, Meeting],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, History],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, History],
+    PageUp = "page_up" in [Members, Help, Meetings, Meeting, History],
+    PageDown = "page_down" in [Members, Help, Meetings, Meeting, History],
+    Top = "top" in [Members, Help, Meetings, Meeting, History],
+    Bottom = "bottom" in [Members, Help, Meetings, Meeting, History],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting],
+    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting, History],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
@@ -153,7 +157,10 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, History],
+    History = "history" in [Member, Meeting],
+    Undo = "undo" in [Global],
+    Redo = "redo" in [Global],
 }
 
 impl Action {

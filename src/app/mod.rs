@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod form;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod meetings;
 pub mod roster;
+pub mod undo;
 mod update;
 pub mod update_helpers;
 
@@ -116,6 +118,16 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// A change was undone (the status-line text).
+    Undone(String),
+    /// A change was redone (the status-line text).
+    Redone(String),
+    /// Nothing to undo.
+    NothingToUndo,
+    /// Nothing to redo.
+    NothingToRedo,
+    /// Undo refused: approved minutes (document number, approval date).
+    UndoApproved(String, NaiveDate),
 }
 
 /// The whole application state.
@@ -158,6 +170,10 @@ pub struct App {
     pub should_quit: bool,
     /// Whether anything was written this session.
     pub changed: bool,
+    /// Undo and redo stacks of this session.
+    pub undo: undo::UndoLog,
+    /// The open change-history overlay.
+    pub history: Option<history::HistoryView>,
 }
 
 impl App {
@@ -179,6 +195,7 @@ impl App {
             None
         };
         let draft = store.draft()?;
+        let seen = store.history_last()?;
         let mut app = App {
             lang,
             store,
@@ -199,6 +216,8 @@ impl App {
             page_rows: 10,
             should_quit: false,
             changed: false,
+            undo: undo::UndoLog::starting_at(seen),
+            history: None,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);
@@ -212,6 +231,8 @@ impl App {
             Context::Confirm
         } else if self.help.is_some() {
             Context::Help
+        } else if self.history.is_some() {
+            Context::History
         } else if self.form.is_some() {
             Context::Form
         } else {

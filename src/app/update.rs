@@ -253,8 +253,13 @@ fn open_form(app: &mut App, kind: FormKind) {
     app.form = form_for(app, kind);
 }
 
-/// Applies one action.
+/// Applies one action; the changes it wrote become one undo group.
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    super::undo::after_action(app, action);
+}
+
+fn apply(app: &mut App, action: Action) {
     let ctx = app.context();
     // A notice stays while the user only moves around.
     if !matches!(
@@ -272,11 +277,15 @@ pub fn update(app: &mut App, action: Action) {
         if let (None, None, Some(s)) = (&app.form, &app.confirm, Screen::from_number(n)) {
             app.screen = s;
             app.help = None;
+            app.history = None;
         }
         return;
     }
     match action {
         Action::Noop | Action::Screen1 | Action::Screen2 | Action::Screen3 | Action::Screen5 => {}
+        Action::History => super::history::open(app, ctx),
+        Action::Undo => super::undo::undo(app),
+        Action::Redo => super::undo::redo(app),
         Action::AddEvent => match app.detail {
             Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
             None => app.notice = Some(Notice::NothingSelected),
@@ -525,6 +534,7 @@ fn request_quit(app: &mut App) {
 fn back(app: &mut App, ctx: Context) {
     match ctx {
         Context::Help => app.help = None,
+        Context::History => app.history = None,
         Context::Search => {
             app.roster.searching = false;
             app.roster.query.set("");
@@ -561,6 +571,11 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
         Context::Help => {
             let h = app.help.unwrap_or(0) as isize;
             app.help = Some((h.saturating_add(delta)).clamp(0, 500) as usize);
+        }
+        Context::History => {
+            if let Some(v) = &mut app.history {
+                v.scroll = (v.scroll as isize).saturating_add(delta).clamp(0, 100_000) as usize;
+            }
         }
         Context::Member => {
             app.roster.move_by(delta);

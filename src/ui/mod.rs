@@ -4,6 +4,7 @@ mod detail;
 mod exemptions;
 mod form;
 mod help;
+pub mod history;
 mod meetings;
 mod roster;
 pub mod theme;
@@ -60,6 +61,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
+    }
+    if let Some(v) = &app.history {
+        history::draw(f, app, theme, body, v);
     }
     if let Some(scroll) = app.help {
         help::draw(f, app, theme, body, scroll);
@@ -237,6 +241,16 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Some(Notice::Undone(t) | Notice::Redone(t)) => (t.clone(), theme.ok()),
+        Some(Notice::NothingToUndo) => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
+        Some(Notice::NothingToRedo) => (c.msg(Msg::NothingToRedo).to_string(), theme.warning()),
+        Some(Notice::UndoApproved(doc, d)) => (
+            c.cli(i18n::Cli::UndoApproved(
+                doc,
+                &crate::domain::date::format_date(*d),
+            )),
+            theme.warning(),
+        ),
         None => (hints(app), theme.dim()),
     };
     let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
@@ -272,6 +286,7 @@ fn hints(app: &App) -> String {
         Action::ExportMinutes,
         Action::ToggleAttendance,
         Action::AddEvent,
+        Action::History,
         Action::Quit,
     ];
     let mut out = Vec::new();
