@@ -588,7 +588,7 @@ fn clear_copies(dir: &Path, skipped: &[PathBuf]) -> Vec<String> {
 fn rewrite_store(
     dir: &Path,
     store: Store,
-    trees: Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)>,
+    trees: Vec<seal::Tree>,
     sealer: Option<&Sealer>,
     lang: Lang,
 ) -> Result<Option<PathBuf>, String> {

@@ -378,15 +378,16 @@ impl Store {
     }
 }
 
+/// One tree of a snapshot: its name and its key/value pairs.
+pub type Tree = (String, Vec<(Vec<u8>, Vec<u8>)>);
+
 /// Whether a backup's trees carry a keyring (their values are sealed).
-pub fn snapshot_is_sealed(trees: &[(String, Vec<(Vec<u8>, Vec<u8>)>)]) -> bool {
+pub fn snapshot_is_sealed(trees: &[Tree]) -> bool {
     keyring_of(trees).is_some()
 }
 
 /// The keyring in a backup's trees, if any (undecodable counts as present).
-pub fn keyring_of(
-    trees: &[(String, Vec<(Vec<u8>, Vec<u8>)>)],
-) -> Option<std::result::Result<KeyringV1, CodecError>> {
+pub fn keyring_of(trees: &[Tree]) -> Option<std::result::Result<KeyringV1, CodecError>> {
     trees
         .iter()
         .find(|(n, _)| n == TREE_META)
@@ -399,11 +400,11 @@ pub fn keyring_of(
 /// the members; the keyring set to `keyring` (or removed). Keys and the history stay as
 /// they are. Values of the meta tree other than records (schema version, flags) stay clear.
 pub fn reseal_trees(
-    trees: &[(String, Vec<(Vec<u8>, Vec<u8>)>)],
+    trees: &[Tree],
     from: Option<&Sealer>,
     to: Option<&Sealer>,
     keyring: Option<&KeyringV1>,
-) -> Result<Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)>> {
+) -> Result<Vec<Tree>> {
     let clear_meta: &[&[u8]] = &[super::META_SCHEMA, super::META_DEMO, META_KEYRING];
     let mut out = Vec::with_capacity(trees.len());
     let mut cards = Vec::new();
