@@ -458,3 +458,52 @@ fn ctrl_h_is_backspace_in_search() {
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
+
+#[test]
+fn encrypted_data_asks_the_passphrase_before_the_screen_without_echo() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let dir = data.path().join("data");
+    let dir = dir.to_str().unwrap();
+    let pass = data.path().join("pass.txt");
+    std::fs::write(&pass, "mật khẩu chi bộ\n").unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = std::process::Command::new(release_binary());
+        cmd.args(args).stdin(std::process::Stdio::null());
+        for k in SCRUBBED {
+            cmd.env_remove(k);
+        }
+        for (k, v) in base_env(config.path()) {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run sochibo");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["demo", "--data", dir]);
+    run(&[
+        "encrypt",
+        "--data",
+        dir,
+        "--passphrase-file",
+        pass.to_str().unwrap(),
+    ]);
+
+    let mut p = Pty::spawn(&["--data", dir], &[]);
+    p.wait_for("Nhập mật khẩu");
+    p.type_str("sai rồi xyz\r");
+    p.wait_for("Sai mật khẩu");
+    p.type_str("mật khẩu chi bộ\r");
+    p.wait_for("Việc cần làm");
+    p.send(b"1");
+    p.wait_for("Họ và tên");
+    let raw = String::from_utf8_lossy(&p.raw()).to_string();
+    assert!(!raw.contains("xyz"), "the typed passphrase was echoed");
+    assert!(!raw.contains("chi bộ\r"), "the typed passphrase was echoed");
+    p.send(b"q");
+    let status = p.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+}

@@ -4,12 +4,14 @@
 pub mod action;
 pub mod dues;
 pub mod form;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod meetings;
 pub mod review;
 pub mod roster;
+pub mod undo;
 mod update;
 pub mod update_helpers;
 
@@ -133,6 +135,16 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// A change was undone (the status-line text).
+    Undone(String),
+    /// A change was redone (the status-line text).
+    Redone(String),
+    /// Nothing to undo.
+    NothingToUndo,
+    /// Nothing to redo.
+    NothingToRedo,
+    /// Undo refused: approved minutes (document number, approval date).
+    UndoApproved(String, NaiveDate),
     /// About the annual review.
     Review(review::ReviewNotice),
     /// A payment needs the member's dues profile first (the name is shown).
@@ -183,6 +195,10 @@ pub struct App {
     pub should_quit: bool,
     /// Whether anything was written this session.
     pub changed: bool,
+    /// Undo and redo stacks of this session.
+    pub undo: undo::UndoLog,
+    /// The open change-history overlay.
+    pub history: Option<history::HistoryView>,
     /// The annual review screen.
     pub review: review::ReviewState,
 }
@@ -208,6 +224,7 @@ impl App {
         };
         let review = review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
+        let seen = store.history_last()?;
         let mut app = App {
             lang,
             store,
@@ -230,6 +247,8 @@ impl App {
             page_rows: 10,
             should_quit: false,
             changed: false,
+            undo: undo::UndoLog::starting_at(seen),
+            history: None,
             review,
         };
         if let Some(d) = draft {
@@ -244,6 +263,8 @@ impl App {
             Context::Confirm
         } else if self.help.is_some() {
             Context::Help
+        } else if self.history.is_some() {
+            Context::History
         } else if self.form.is_some() {
             Context::Form
         } else {

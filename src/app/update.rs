@@ -262,8 +262,13 @@ fn open_form(app: &mut App, kind: FormKind) {
     app.form = form_for(app, kind);
 }
 
-/// Applies one action.
+/// Applies one action; the changes it wrote become one undo group.
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    super::undo::after_action(app, action);
+}
+
+fn apply(app: &mut App, action: Action) {
     let ctx = app.context();
     // A notice stays while the user only moves around.
     if !matches!(
@@ -281,6 +286,7 @@ pub fn update(app: &mut App, action: Action) {
         if let (None, None, Some(s)) = (&app.form, &app.confirm, Screen::from_number(n)) {
             app.screen = s;
             app.help = None;
+            app.history = None;
         }
         return;
     }
@@ -465,6 +471,9 @@ pub fn update(app: &mut App, action: Action) {
         | Action::ToggleIllness
         | Action::AllMembers => du::act(app, action),
         Action::Screen8 => {}
+        Action::History => super::history::open(app, ctx),
+        Action::Undo => super::undo::undo(app),
+        Action::Redo => super::undo::redo(app),
         Action::ReviewUp
         | Action::ReviewDown
         | Action::ReviewPrevYear
@@ -610,6 +619,7 @@ fn request_quit(app: &mut App) {
 fn back(app: &mut App, ctx: Context) {
     match ctx {
         Context::Help => app.help = None,
+        Context::History => app.history = None,
         Context::Search => {
             app.roster.searching = false;
             app.roster.query.set("");
@@ -647,6 +657,11 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
         Context::Help => {
             let h = app.help.unwrap_or(0) as isize;
             app.help = Some((h.saturating_add(delta)).clamp(0, 500) as usize);
+        }
+        Context::History => {
+            if let Some(v) = &mut app.history {
+                v.scroll = (v.scroll as isize).saturating_add(delta).clamp(0, 100_000) as usize;
+            }
         }
         Context::Member => {
             app.roster.move_by(delta);

@@ -32,6 +32,10 @@ pub struct Args {
     /// ASCII borders for old consoles.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Encrypted data: read the passphrase (or recovery code) from the first line of
+    /// FILE instead of asking on the terminal (for scripts and tests).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
     /// What to do (nothing: open the register).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -307,6 +311,7 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    safety::set_passphrase_file(args.passphrase_file.clone());
     let result = match &args.command {
         None => tui::session(&args, lang),
         Some(Command::Demo) => cmd_demo(&args, lang),

@@ -16,6 +16,7 @@ use crate::domain::text;
 use crate::i18n::{self, Cli as C, Lang};
 use crate::store::backup::{self, BACKUP_DIR, BackupInfo};
 use crate::store::restore::{self, has_database};
+use crate::store::seal::{self, KeyringV1, Sealer};
 use crate::store::{MIGRATIONS, Store, StoreError};
 
 /// The subcommands of this module (flattened into [`super::Command`]).
@@ -42,6 +43,13 @@ pub enum SafetyCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Turn encryption on: asks a new passphrase twice and shows a recovery code once.
+    ///
+    /// Every record, the history and the automatic backups are sealed; from then on the
+    /// program asks the passphrase (or the recovery code) before opening the data.
+    Encrypt,
+    /// Turn encryption off (asks the passphrase or the recovery code).
+    Decrypt,
     /// TEST ONLY, hidden from help: saves members one by one with `Store::save_member`
     /// and prints `try <id|new> <name>` before and `ack <id> <name>` right after each
     /// save returned (that is, after it was flushed), for the crash and disk-full tests
@@ -65,6 +73,8 @@ pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), St
         SafetyCommand::Backup { output } => cmd_backup(&dir, lang, output.as_deref()),
         SafetyCommand::Restore { file, yes } => restore_flow(&dir, lang, file, *yes),
         SafetyCommand::StressWriter { count, prefix } => stress_writer(&dir, lang, *count, prefix),
+        SafetyCommand::Encrypt => cmd_encrypt(&dir, lang),
+        SafetyCommand::Decrypt => cmd_decrypt(&dir, lang),
     }
 }
 
@@ -76,7 +86,10 @@ pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), St
 /// exact command that restores it.
 pub(crate) fn open_store_explained(dir: &Path, lang: Lang) -> Result<Store, String> {
     match Store::open(dir) {
-        Ok(s) => Ok(s),
+        Ok(s) => {
+            unlock_store(&s, lang)?;
+            Ok(s)
+        }
         Err(e @ StoreError::Damaged { .. }) => {
             let mut lines = vec![i18n::store_error(lang, &e)];
             lines.extend(put_aside(dir, lang));
@@ -169,6 +182,7 @@ pub(super) fn start_app(
     let c = lang.cat();
     let problem = match Store::open(dir) {
         Ok(store) => {
+            unlock_store(&store, lang)?;
             prepare(&store)?;
             match App::new(store, lang, keymap.clone(), today) {
                 Ok(app) => return Ok(app),
@@ -204,6 +218,7 @@ pub(super) fn start_app(
     }
     restore_flow(dir, lang, &info.path, true)?;
     let store = Store::open(dir).map_err(|e| i18n::store_error(lang, &e))?;
+    unlock_store(&store, lang)?;
     App::new(store, lang, keymap, today).map_err(|e| i18n::store_error(lang, &e))
 }
 
@@ -240,7 +255,12 @@ fn slug(name: &str) -> String {
 /// Whether a backup may be written at `target`: `Ok(true)` if it replaces an older
 /// backup of the same branch (or a damaged backup file), `Ok(false)` if nothing is there.
 /// Anything else there (another program's file, another branch's backup) is refused.
-fn check_target(target: &Path, branch: Option<&str>, lang: Lang) -> Result<bool, String> {
+fn check_target(
+    target: &Path,
+    branch: Option<&str>,
+    sealer: Option<&Sealer>,
+    lang: Lang,
+) -> Result<bool, String> {
     let c = lang.cat();
     let shown = target.display().to_string();
     let bytes = match std::fs::read(target) {
@@ -251,13 +271,26 @@ fn check_target(target: &Path, branch: Option<&str>, lang: Lang) -> Result<bool,
     if !backup::looks_like_backup(&bytes) {
         return Err(c.cli(C::BackupTargetForeign(&shown)));
     }
-    if let Ok(info) = backup::read_backup(target)
-        && info.branch.as_deref() != branch
-    {
-        let other = info.branch.unwrap_or_else(|| "?".into());
-        return Err(c.cli(C::BackupTargetOtherBranch(&shown, &other)));
+    // A sealed backup is compared only if our key opens it; one it does not open may
+    // belong to another branch and is never replaced.
+    let read = match backup::read_backup(target) {
+        Ok(info) if info.sealed => Some(
+            backup::load_backup_with(target, sealer)
+                .ok()
+                .filter(|(_, i)| sealer.is_some() && i.sealed)
+                .map(|(_, i)| i.branch),
+        ),
+        Ok(info) => Some(Some(info.branch)),
+        Err(_) => None,
+    };
+    match read {
+        Some(Some(b)) if b.as_deref() == branch => Ok(true),
+        Some(other) => {
+            let other = other.flatten().unwrap_or_else(|| "?".into());
+            Err(c.cli(C::BackupTargetOtherBranch(&shown, &other)))
+        }
+        None => Ok(true),
     }
-    Ok(true)
 }
 
 fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), String> {
@@ -277,7 +310,7 @@ fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), Strin
         Some(p) => p.to_path_buf(),
     };
     let shown = target.display().to_string();
-    let replacing = check_target(&target, branch.as_deref(), lang)?;
+    let replacing = check_target(&target, branch.as_deref(), store.sealer(), lang)?;
     let info = store.write_backup(&target).map_err(|e| match e {
         StoreError::Io(d) => c.cli(C::WriteFile(&shown, &d)),
         e => i18n::store_error(lang, &e),
@@ -308,13 +341,32 @@ pub(crate) fn restore_flow(
     let c = lang.cat();
     let shown = file.display().to_string();
     let shown_dir = dir.display().to_string();
-    let (snap, info) = match backup::load_backup(file) {
+    let (snap, mut info) = match backup::load_backup(file) {
         Ok(v) => v,
         Err(StoreError::Io(d)) => return Err(c.cli(C::RestoreUnreadable(&d))),
         Err(StoreError::Corrupt { source, .. }) => {
             return Err(c.cli(C::RestoreBadFile(&shown, &source.to_string())));
         }
         Err(e) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
+    };
+    // A sealed backup restores only with its passphrase or recovery code, and is fully
+    // checked with it before anything changes.
+    let sealer = match seal::keyring_of(&snap.trees) {
+        None => None,
+        Some(Err(e)) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
+        Some(Ok(keyring)) => {
+            let sealer = unlock_keyring(&keyring, lang)?;
+            let (members, branch) =
+                backup::check_snapshot(&snap, Some(&sealer), true).map_err(|e| match e {
+                    StoreError::Corrupt { source, .. } => {
+                        c.cli(C::RestoreBadFile(&shown, &source.to_string()))
+                    }
+                    e => c.cli(C::RestoreBadFile(&shown, &e.to_string())),
+                })?;
+            info.members = members;
+            info.branch = branch;
+            Some(sealer)
+        }
     };
     let supported = MIGRATIONS.len() as u32 + 1;
     if snap.schema_version > supported {
@@ -376,7 +428,7 @@ pub(crate) fn restore_flow(
         drop(store);
     }
 
-    let done = restore::restore_snapshot(dir, &snap)
+    let done = restore::restore_snapshot_with(dir, &snap, sealer.as_ref())
         .map_err(|e| c.cli(C::RestoreFailed(&i18n::store_error(lang, &e))))?;
     println!("{}", c.cli(C::Restored(done.members, &shown, &shown_dir)));
     if let Some(previous) = done.previous {
@@ -385,6 +437,228 @@ pub(crate) fn restore_flow(
             c.cli(C::RestorePrevious(&previous.display().to_string()))
         );
     }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Passphrases, sochibo encrypt, sochibo decrypt
+
+static PASSPHRASE_FILE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Remembers `--passphrase-file` for every place that needs the passphrase.
+pub(super) fn set_passphrase_file(path: Option<PathBuf>) {
+    let _ = PASSPHRASE_FILE.set(path);
+}
+
+fn passphrase_file() -> Option<&'static PathBuf> {
+    PASSPHRASE_FILE.get().and_then(Option::as_ref)
+}
+
+/// Reads a line from the terminal without showing it (raw mode, so nothing is echoed);
+/// `None` without a terminal or when cancelled with Esc or Ctrl-C.
+fn read_hidden(prompt: &str) -> Option<String> {
+    use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    struct Raw;
+    impl Drop for Raw {
+        fn drop(&mut self) {
+            let _ = crossterm::terminal::disable_raw_mode();
+            eprintln!();
+        }
+    }
+    if !io::stdin().is_terminal() {
+        return None;
+    }
+    eprint!("{prompt}");
+    let _ = io::stderr().flush();
+    crossterm::terminal::enable_raw_mode().ok()?;
+    let _raw = Raw;
+    let mut typed = String::new();
+    loop {
+        match event::read().ok()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => return Some(typed),
+                KeyCode::Esc => return None,
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => return None,
+                KeyCode::Backspace => {
+                    typed.pop();
+                }
+                KeyCode::Char(ch) => typed.push(ch),
+                _ => {}
+            },
+            Event::Paste(p) => typed.push_str(&p),
+            _ => {}
+        }
+    }
+}
+
+/// The first line of the `--passphrase-file`, if one was given.
+fn secret_from_file(lang: Lang) -> Option<Result<String, String>> {
+    let path = passphrase_file()?;
+    let shown = path.display().to_string();
+    Some(
+        std::fs::read_to_string(path)
+            .map(|t| t.lines().next().unwrap_or_default().to_string())
+            .map_err(|e| lang.cat().cli(C::PassphraseFile(&shown, &e.to_string()))),
+    )
+}
+
+/// Unlocks a keyring with the passphrase file, or by asking on the terminal (three
+/// tries). A wrong secret is a clear message; nothing is written either way.
+fn unlock_keyring(keyring: &KeyringV1, lang: Lang) -> Result<Sealer, String> {
+    let c = lang.cat();
+    let wrong = |e: StoreError| i18n::store_error(lang, &e);
+    if let Some(secret) = secret_from_file(lang) {
+        return keyring.unlock(&secret?).map_err(wrong);
+    }
+    if !io::stdin().is_terminal() {
+        return Err(c.cli(C::PassphraseNeedsTerminal));
+    }
+    for attempt in 1..=3 {
+        let Some(secret) = read_hidden(&c.cli(C::UnlockPrompt)) else {
+            return Err(String::new());
+        };
+        match keyring.unlock(&secret) {
+            Ok(s) => return Ok(s),
+            Err(e) if attempt == 3 => return Err(wrong(e)),
+            Err(e) => eprintln!("{}", wrong(e)),
+        }
+    }
+    Err(String::new())
+}
+
+/// Unlocks an encrypted store (nothing to do for one that is not).
+pub(crate) fn unlock_store(store: &Store, lang: Lang) -> Result<(), String> {
+    if store.is_unlocked() {
+        return Ok(());
+    }
+    let keyring = store
+        .keyring()
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .ok_or_else(|| i18n::store_error(lang, &StoreError::Locked))?;
+    let sealer = unlock_keyring(&keyring, lang)?;
+    store.unlock_with_sealer(&sealer);
+    Ok(())
+}
+
+/// A new passphrase: from the file, or typed twice on the terminal.
+fn new_passphrase(lang: Lang) -> Result<String, String> {
+    let c = lang.cat();
+    let pass = match secret_from_file(lang) {
+        Some(p) => p?,
+        None => {
+            if !io::stdin().is_terminal() {
+                return Err(c.cli(C::PassphraseNeedsTerminal));
+            }
+            let first = read_hidden(&c.cli(C::NewPassphrase)).ok_or_else(String::new)?;
+            let again = read_hidden(&c.cli(C::NewPassphraseAgain)).ok_or_else(String::new)?;
+            if first != again {
+                return Err(c.cli(C::PassphraseMismatch));
+            }
+            first
+        }
+    };
+    if pass.trim().chars().count() < seal::MIN_PASSPHRASE {
+        return Err(c.cli(C::PassphraseTooShort(seal::MIN_PASSPHRASE)));
+    }
+    Ok(pass)
+}
+
+/// Folders and files in the data directory that may still hold data in clear: database
+/// folders kept aside by earlier restores or damage, and backups that could not be sealed.
+fn clear_copies(dir: &Path, skipped: &[PathBuf]) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.starts_with("sled.before-restore-") || n.starts_with("sled.damaged-")
+                })
+                .map(|e| e.path().display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.extend(skipped.iter().map(|p| p.display().to_string()));
+    out.sort();
+    out
+}
+
+/// Rebuilds the database in `dir` from `trees` (all or nothing, verified, see
+/// [`restore::restore_snapshot_with`]) and deletes the folder it replaced: that folder
+/// holds the same records in the other form (in clear, when encrypting).
+fn rewrite_store(
+    dir: &Path,
+    store: Store,
+    trees: Vec<seal::Tree>,
+    sealer: Option<&Sealer>,
+    lang: Lang,
+) -> Result<Option<PathBuf>, String> {
+    let c = lang.cat();
+    let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
+    drop(store);
+    let snap = backup::SnapshotV1 { trees, ..snap };
+    let done = restore::restore_snapshot_with(dir, &snap, sealer)
+        .map_err(|e| c.cli(C::Error(&i18n::store_error(lang, &e))))?;
+    // On Windows sled's threads may hold the old files a moment after the store closed.
+    let deadline = std::time::Instant::now() + crate::store::LOCK_WAIT;
+    Ok(done.previous.and_then(|p| {
+        loop {
+            match std::fs::remove_dir_all(&p) {
+                Ok(()) => return None,
+                Err(_) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Err(_) => return Some(p),
+            }
+        }
+    }))
+}
+
+fn cmd_encrypt(dir: &Path, lang: Lang) -> Result<(), String> {
+    let c = lang.cat();
+    let store = open_store_explained(dir, lang)?;
+    if store.is_sealed() {
+        return Err(c.cli(C::AlreadyEncrypted));
+    }
+    let pass = new_passphrase(lang)?;
+    let (keyring, sealer, code) =
+        KeyringV1::create(&pass).map_err(|e| i18n::store_error(lang, &e))?;
+    let members = store.member_count();
+    let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
+    let trees = seal::reseal_trees(&snap.trees, None, Some(&sealer), Some(&keyring))
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    let left = rewrite_store(dir, store, trees, Some(&sealer), lang)?;
+    let (sealed, skipped) = seal::seal_backups_in(&dir.join(BACKUP_DIR), &sealer, &keyring);
+    let shown = dir.display().to_string();
+    println!("{}", c.cli(C::Encrypted(members, &shown)));
+    if sealed > 0 {
+        println!("{}", c.cli(C::BackupsSealed(sealed)));
+    }
+    println!();
+    println!("{}", c.cli(C::RecoveryCode(&code)));
+    let mut clear = clear_copies(dir, &skipped);
+    clear.extend(left.map(|p| p.display().to_string()));
+    if !clear.is_empty() {
+        println!();
+        println!("{}", c.cli(C::ClearCopiesLeft(&clear.join(", "))));
+    }
+    Ok(())
+}
+
+fn cmd_decrypt(dir: &Path, lang: Lang) -> Result<(), String> {
+    let c = lang.cat();
+    let store = open_store_explained(dir, lang)?;
+    let Some(sealer) = store.sealer().cloned() else {
+        return Err(c.cli(C::NotEncrypted));
+    };
+    let members = store.member_count();
+    let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
+    let trees = seal::reseal_trees(&snap.trees, Some(&sealer), None, None)
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    rewrite_store(dir, store, trees, None, lang)?;
+    println!(
+        "{}",
+        c.cli(C::Decrypted(members, &dir.display().to_string()))
+    );
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! English (`--lang en`).
 
-use super::{Catalogue, Cli, Msg, ReviewMsg};
+use super::{Catalogue, ChangeKind, Cli, Msg, RecordLabel, ReviewMsg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
@@ -160,6 +160,16 @@ impl Catalogue for En {
             EventSaved => "Event recorded.",
             ConfirmRemoveEvent => "Remove the most recent event of",
             TimelineHint => "a record an event · x remove the latest",
+            HistoryTitle => "Change history",
+            HistoryHint => "Esc close · ↑/↓ scroll",
+            HistoryEmpty => "No change recorded yet.",
+            ChangeCreated => "Created",
+            ChangeEdited => "Changed",
+            ChangeDeleted => "Deleted",
+            HistoryUnreadable => "(content cannot be read)",
+            PartChanged => "changed",
+            NothingToUndo => "Nothing changed in this session to undo.",
+            NothingToRedo => "Nothing to redo.",
             ScreenHome => "To do",
             HomeHeading => "What needs doing, soonest first (select and Enter to open)",
             HomeNothing => "Nothing to remind you of.",
@@ -424,6 +434,40 @@ impl Catalogue for En {
             Cli::RestoreFailed(d) => {
                 format!("The restore failed: {d}. The current data was not changed.")
             }
+
+            // --- History, undo and encryption (issue 8) ---
+            Cli::RecordChanged => "Not undone: the record has changed since. Nothing was changed.".into(),
+            Cli::NotUndoable(t) => format!("Changes of this kind ({t}) cannot be undone yet. Nothing was changed."),
+            Cli::Locked => "The data is encrypted; the passphrase is needed to open it.".into(),
+            Cli::WrongPassphrase => "Wrong passphrase (or recovery code). The data was not changed.".into(),
+            Cli::Undone(what) => format!("Undone: {what}"),
+            Cli::Redone(what) => format!("Redone: {what}"),
+            Cli::UndoApproved(doc, date) => format!(
+                "Not undone: minutes {doc} were approved on {date} and cannot be changed, not even by undo. To correct them, add an amendment."
+            ),
+            Cli::Changes(n) => format!("{n} changes"),
+            Cli::UnlockPrompt => "The data is encrypted. Passphrase (or recovery code): ".into(),
+            Cli::NewPassphrase => "New passphrase (not shown as you type): ".into(),
+            Cli::NewPassphraseAgain => "Type the passphrase again: ".into(),
+            Cli::PassphraseMismatch => "The two passphrases differ. Nothing was changed.".into(),
+            Cli::PassphraseTooShort(n) => format!("The passphrase needs at least {n} characters. Nothing was changed."),
+            Cli::PassphraseNeedsTerminal => "A passphrase is needed but there is no terminal to ask on. Use --passphrase-file FILE (its first line is the passphrase). Nothing was changed.".into(),
+            Cli::PassphraseFile(p, d) => format!("Cannot read the passphrase file {p}: {d}. Nothing was changed."),
+            Cli::AlreadyEncrypted => "The data is already encrypted.".into(),
+            Cli::NotEncrypted => "The data is not encrypted; nothing to decrypt.".into(),
+            Cli::Encrypted(n, dir) => format!(
+                "Encrypted the data ({n} members) in {dir}. From now on Sổ chi bộ asks for the passphrase when it opens."
+            ),
+            Cli::RecoveryCode(code) => format!(
+                "RECOVERY CODE (shown only once; write it on paper and keep it away from this computer):\n\n    {code}\n\nIf the passphrase is forgotten, type this code instead. LOSING BOTH THE PASSPHRASE AND THE RECOVERY CODE MEANS LOSING THE DATA: nobody can get it back."
+            ),
+            Cli::BackupsSealed(n) => format!("Encrypted {n} automatic backups in the backups folder."),
+            Cli::ClearCopiesLeft(list) => format!(
+                "Note: these are still not encrypted (older or damaged copies; the program deletes nothing by itself). Delete them yourself if not needed: {list}. Backups copied to a USB stick before are not encrypted either."
+            ),
+            Cli::Decrypted(n, dir) => format!(
+                "Decrypted the data ({n} members) in {dir}. Sổ chi bộ no longer asks for a passphrase; older encrypted backups still need the old one."
+            ),
         }
     }
 
@@ -498,6 +542,9 @@ impl Catalogue for En {
             Action::Yes => "Yes",
             Action::No => "No",
             Action::Noop => "Nothing",
+            Action::History => "Change history of the record / minutes",
+            Action::Undo => "Undo the last change",
+            Action::Redo => "Redo the change just undone",
         }
     }
 
@@ -519,6 +566,7 @@ impl Catalogue for En {
             Context::Meetings => "Meeting list",
             Context::Meeting => "A meeting",
             Context::Roll => "Roll call",
+            Context::History => "Change history",
         }
     }
 
@@ -575,6 +623,8 @@ impl Catalogue for En {
             Action::NewItem => "Add item",
             Action::ToggleAttendance => "Attendance",
             Action::AddEvent => "Event",
+            Action::History => "History",
+            Action::Undo => "Undo",
             _ => "",
         }
     }
@@ -772,6 +822,20 @@ impl Catalogue for En {
                 "old and absent without reason in {m} months this year: consider an exemption rather than removal ({}).",
                 rules::rule(RuleId::SuggestExemptionAge).source
             ),
+        }
+    }
+
+    fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {
+        let verb = match kind {
+            ChangeKind::Created => "created",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Deleted => "deleted",
+        };
+        match record {
+            RecordLabel::Member(name) => format!("{verb} the record of {name}"),
+            RecordLabel::Meeting(doc) => format!("{verb} minutes {doc}"),
+            RecordLabel::Branch => format!("{verb} the branch profile"),
+            RecordLabel::Other(tree) => format!("{verb} a record ({tree})"),
         }
     }
 

@@ -298,6 +298,28 @@ pub enum Msg {
     ConfirmRemoveEvent,
     /// Hint under the member card timeline.
     TimelineHint,
+
+    // --- History, undo (issue 8) ---
+    /// Title of the history overlay ("Lịch sử thay đổi").
+    HistoryTitle,
+    /// Keys of the history overlay.
+    HistoryHint,
+    /// No change recorded for the record.
+    HistoryEmpty,
+    /// A history entry: the record was created.
+    ChangeCreated,
+    /// A history entry: the record was changed.
+    ChangeEdited,
+    /// A history entry: the record was deleted.
+    ChangeDeleted,
+    /// A history entry whose values cannot be read.
+    HistoryUnreadable,
+    /// A part of a meeting that changed ("đã sửa").
+    PartChanged,
+    /// Undo with nothing done in this session.
+    NothingToUndo,
+    /// Redo with nothing undone.
+    NothingToRedo,
     /// Title of the home screen.
     ScreenHome,
     /// Heading of the home screen.
@@ -362,6 +384,8 @@ pub trait Catalogue: Sync {
     fn removal_cause(&self, r: RemovalCause) -> &'static str;
     /// A reminder or warning about a member's events, naming its rule.
     fn life_warning(&self, w: &LifeWarning) -> String;
+    /// What a change did, for undo's status line: "sửa hồ sơ Nguyễn Văn An".
+    fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String;
     /// A text of the annual review screen.
     fn review_msg(&self, m: ReviewMsg) -> &'static str;
     /// A review form field's label.
@@ -378,6 +402,30 @@ pub trait Catalogue: Sync {
     fn todo(&self, item: &TodoItem) -> String;
     /// The texts of the dues and badges screen and reports.
     fn dues(&self) -> &'static dyn dues::DuesCatalogue;
+}
+
+/// What a change did to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// Created it.
+    Created,
+    /// Changed it.
+    Changed,
+    /// Deleted it.
+    Deleted,
+}
+
+/// Which record a change touched, for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordLabel<'a> {
+    /// A member, by name.
+    Member(&'a str),
+    /// A meeting's minutes, by document number.
+    Meeting(&'a str),
+    /// The branch profile.
+    Branch,
+    /// Another record (tree name).
+    Other(&'a str),
 }
 
 /// Command-line and store messages that carry values.
@@ -483,6 +531,52 @@ pub enum Cli<'a> {
     RestorePrevious(&'a str),
     /// The restore failed; nothing changed: why.
     RestoreFailed(&'a str),
+
+    // --- History, undo and encryption (issue 8) ---
+    /// Undo or redo found the record changed since.
+    RecordChanged,
+    /// Changes to records of this tree cannot be undone.
+    NotUndoable(&'a str),
+    /// The data is encrypted and was not unlocked.
+    Locked,
+    /// The passphrase or recovery code does not unlock the data.
+    WrongPassphrase,
+    /// What was undone.
+    Undone(&'a str),
+    /// What was redone.
+    Redone(&'a str),
+    /// Undo refused: these minutes (document number) were approved on this date.
+    UndoApproved(&'a str, &'a str),
+    /// A number of changes ("3 thay đổi").
+    Changes(usize),
+    /// Prompt for the passphrase that unlocks the data.
+    UnlockPrompt,
+    /// Prompt for a new passphrase.
+    NewPassphrase,
+    /// Prompt to type the new passphrase again.
+    NewPassphraseAgain,
+    /// The two passphrases differ.
+    PassphraseMismatch,
+    /// The passphrase is shorter than this many characters.
+    PassphraseTooShort(usize),
+    /// A passphrase is needed and there is no terminal to ask on.
+    PassphraseNeedsTerminal,
+    /// The passphrase file cannot be read: path, why.
+    PassphraseFile(&'a str, &'a str),
+    /// `encrypt` on data that is already encrypted.
+    AlreadyEncrypted,
+    /// `decrypt` on data that is not encrypted.
+    NotEncrypted,
+    /// Encryption is on: members, data directory.
+    Encrypted(usize, &'a str),
+    /// The recovery code, shown once.
+    RecoveryCode(&'a str),
+    /// Automatic backups rewritten sealed: how many.
+    BackupsSealed(usize),
+    /// Files or folders still holding data in clear (older copies): their list.
+    ClearCopiesLeft(&'a str),
+    /// Encryption is off: members, data directory.
+    Decrypted(usize, &'a str),
 }
 
 /// Problem text with the field label: "Ngày sinh: …".
@@ -504,6 +598,10 @@ pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
         E::CardTaken(n) => c.cli(Cli::CardTaken(n)),
         E::Damaged { path, why } => c.cli(Cli::Damaged(&path.display().to_string(), why)),
         E::NotFound | E::Encode(_) => c.cli(Cli::Error(&e.to_string())),
+        E::Changed => c.cli(Cli::RecordChanged),
+        E::NotUndoable(t) => c.cli(Cli::NotUndoable(t)),
+        E::Locked => c.cli(Cli::Locked),
+        E::WrongPassphrase => c.cli(Cli::WrongPassphrase),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Tiếng Việt: the default catalogue.
 
-use super::{Catalogue, Cli, Msg, ReviewMsg};
+use super::{Catalogue, ChangeKind, Cli, Msg, RecordLabel, ReviewMsg};
 use crate::app::action::{Action, Context};
 use crate::app::keymap::KeymapProblem;
 use crate::app::meetings::Tab;
@@ -156,6 +156,16 @@ impl Catalogue for Vi {
             EventSaved => "Đã ghi sự kiện.",
             ConfirmRemoveEvent => "Xóa sự kiện ghi gần nhất của đồng chí",
             TimelineHint => "a ghi sự kiện · x xóa sự kiện gần nhất",
+            HistoryTitle => "Lịch sử thay đổi",
+            HistoryHint => "Esc đóng · ↑/↓ cuộn",
+            HistoryEmpty => "Chưa có thay đổi nào được ghi lại.",
+            ChangeCreated => "Thêm mới",
+            ChangeEdited => "Sửa",
+            ChangeDeleted => "Xóa",
+            HistoryUnreadable => "(không đọc được nội dung)",
+            PartChanged => "đã sửa",
+            NothingToUndo => "Không có thay đổi nào trong phiên làm việc này để hoàn tác.",
+            NothingToRedo => "Không có gì để làm lại.",
             ScreenHome => "Việc cần làm",
             HomeHeading => "Việc cần làm, việc sắp đến hạn trước (chọn rồi Enter để mở)",
             HomeNothing => "Không có việc gì cần nhắc. Chúc đồng chí mạnh khỏe!",
@@ -422,6 +432,40 @@ impl Catalogue for Vi {
             Cli::RestoreFailed(d) => {
                 format!("Phục hồi không thành công: {d}. Dữ liệu hiện tại không thay đổi.")
             }
+
+            // --- History, undo and encryption (issue 8) ---
+            Cli::RecordChanged => "Không hoàn tác: bản ghi đã thay đổi sau đó. Không có gì bị thay đổi.".into(),
+            Cli::NotUndoable(t) => format!("Loại thay đổi này ({t}) chưa hoàn tác được. Không có gì bị thay đổi."),
+            Cli::Locked => "Dữ liệu đã được mã hóa; cần mật khẩu để mở.".into(),
+            Cli::WrongPassphrase => "Sai mật khẩu (hoặc mã khôi phục). Dữ liệu không bị thay đổi.".into(),
+            Cli::Undone(what) => format!("Đã hoàn tác: {what}"),
+            Cli::Redone(what) => format!("Đã làm lại: {what}"),
+            Cli::UndoApproved(doc, date) => format!(
+                "Không hoàn tác: biên bản {doc} đã thông qua ngày {date}, không được sửa (kể cả bằng hoàn tác). Muốn điều chỉnh, dùng Sửa đổi, bổ sung."
+            ),
+            Cli::Changes(n) => format!("{n} thay đổi"),
+            Cli::UnlockPrompt => "Dữ liệu được mã hóa. Nhập mật khẩu (hoặc mã khôi phục): ".into(),
+            Cli::NewPassphrase => "Đặt mật khẩu mới (chữ không hiện ra khi gõ): ".into(),
+            Cli::NewPassphraseAgain => "Gõ lại mật khẩu: ".into(),
+            Cli::PassphraseMismatch => "Hai lần gõ mật khẩu không giống nhau. Không có gì bị thay đổi.".into(),
+            Cli::PassphraseTooShort(n) => format!("Mật khẩu cần ít nhất {n} ký tự. Không có gì bị thay đổi."),
+            Cli::PassphraseNeedsTerminal => "Cần gõ mật khẩu nhưng không có cửa sổ dòng lệnh để hỏi. Dùng --passphrase-file TỆP (dòng đầu của tệp là mật khẩu). Không có gì bị thay đổi.".into(),
+            Cli::PassphraseFile(p, d) => format!("Không đọc được tệp mật khẩu {p}: {d}. Không có gì bị thay đổi."),
+            Cli::AlreadyEncrypted => "Dữ liệu đã được mã hóa rồi.".into(),
+            Cli::NotEncrypted => "Dữ liệu chưa được mã hóa; không có gì để giải mã.".into(),
+            Cli::Encrypted(n, dir) => format!(
+                "Đã mã hóa dữ liệu ({n} đảng viên) trong {dir}. Từ nay mỗi lần mở Sổ chi bộ cần mật khẩu."
+            ),
+            Cli::RecoveryCode(code) => format!(
+                "MÃ KHÔI PHỤC (chỉ hiện một lần; hãy chép ra giấy và cất riêng, không để cùng máy):\n\n    {code}\n\nQuên mật khẩu thì dùng mã này thay mật khẩu. MẤT CẢ MẬT KHẨU LẪN MÃ KHÔI PHỤC LÀ MẤT DỮ LIỆU: không ai lấy lại được."
+            ),
+            Cli::BackupsSealed(n) => format!("Đã mã hóa {n} bản sao lưu tự động trong thư mục backups."),
+            Cli::ClearCopiesLeft(list) => format!(
+                "Lưu ý: các bản sau vẫn chưa mã hóa (bản cũ hoặc hỏng; chương trình không tự xóa). Hãy tự xóa nếu không cần: {list}. Các bản sao lưu đã chép ra USB trước đây cũng vẫn chưa mã hóa."
+            ),
+            Cli::Decrypted(n, dir) => format!(
+                "Đã giải mã dữ liệu ({n} đảng viên) trong {dir}. Mở Sổ chi bộ không cần mật khẩu nữa; các bản sao lưu cũ đã mã hóa vẫn cần mật khẩu cũ."
+            ),
         }
     }
 
@@ -498,6 +542,9 @@ impl Catalogue for Vi {
             Action::Yes => "Có",
             Action::No => "Không",
             Action::Noop => "Không làm gì",
+            Action::History => "Lịch sử thay đổi của hồ sơ / biên bản",
+            Action::Undo => "Hoàn tác thay đổi gần nhất",
+            Action::Redo => "Làm lại thay đổi vừa hoàn tác",
         }
     }
 
@@ -519,6 +566,7 @@ impl Catalogue for Vi {
             Context::Meetings => "Danh sách buổi sinh hoạt",
             Context::Meeting => "Buổi sinh hoạt",
             Context::Roll => "Điểm danh",
+            Context::History => "Lịch sử thay đổi",
         }
     }
 
@@ -577,6 +625,8 @@ impl Catalogue for Vi {
             Action::NewItem => "Thêm mục",
             Action::ToggleAttendance => "Chuyên cần",
             Action::AddEvent => "Ghi sự kiện",
+            Action::History => "Lịch sử",
+            Action::Undo => "Hoàn tác",
             _ => "",
         }
     }
@@ -778,6 +828,20 @@ impl Catalogue for Vi {
                 "tuổi cao, vắng không lý do {m} tháng trong năm: cân nhắc làm thủ tục miễn sinh hoạt thay vì xóa tên ({}).",
                 rules::rule(RuleId::SuggestExemptionAge).source
             ),
+        }
+    }
+
+    fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {
+        let verb = match kind {
+            ChangeKind::Created => "thêm",
+            ChangeKind::Changed => "sửa",
+            ChangeKind::Deleted => "xóa",
+        };
+        match record {
+            RecordLabel::Member(name) => format!("{verb} hồ sơ {name}"),
+            RecordLabel::Meeting(doc) => format!("{verb} biên bản {doc}"),
+            RecordLabel::Branch => format!("{verb} thông tin chi bộ"),
+            RecordLabel::Other(tree) => format!("{verb} bản ghi ({tree})"),
         }
     }
 

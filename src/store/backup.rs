@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::codec::{self, CodecError};
+use super::seal::{self, Sealer};
 use super::{Result, Store, StoreError, schema};
 
 /// First bytes of every backup file.
@@ -22,6 +23,9 @@ pub const DAILY_SECS: u64 = 24 * 60 * 60;
 /// File extension of backup files.
 pub const EXTENSION: &str = "scb";
 const FORMAT: u8 = 1;
+/// Format 2: the same content, with every record value sealed and the keyring in `meta`
+/// (encryption at rest). Older programs refuse it rather than misread it.
+const FORMAT_SEALED: u8 = 2;
 /// Decoding limit for a backup's payload. It bounds what bincode may allocate on the
 /// word of a length prefix before checking that the bytes are there (only strings
 /// count against it: the tree names), so a crafted file cannot make us allocate
@@ -50,8 +54,11 @@ pub struct BackupInfo {
     pub bytes: u64,
     /// When it was made, Unix seconds.
     pub created_at: i64,
-    /// The branch's name, if the profile was set up.
+    /// The branch's name, if the profile was set up (`None` too when sealed and not
+    /// opened with its key).
     pub branch: Option<String>,
+    /// Whether its values are sealed (made while encryption was on).
+    pub sealed: bool,
 }
 
 impl Store {
@@ -84,7 +91,9 @@ impl Store {
         let bytes = encode_backup(&self.snapshot()?)?;
         let mut info = None;
         super::atomic::write_atomically(path, &bytes, true, |tmp| {
-            let checked = read_backup(tmp).map_err(std::io::Error::other)?;
+            let checked = load_backup_with(tmp, self.sealer())
+                .map(|(_, i)| i)
+                .map_err(std::io::Error::other)?;
             info = Some(checked);
             Ok(())
         })
@@ -139,6 +148,19 @@ impl Store {
     }
 }
 
+/// Writes a snapshot as a backup file at `path` (atomically), checking only its checksum
+/// after writing; returns its size in bytes.
+pub(crate) fn write_snapshot_file(path: &Path, snap: &SnapshotV1) -> Result<u64> {
+    let bytes = encode_backup(snap)?;
+    super::atomic::write_atomically(path, &bytes, true, |tmp| {
+        let back = fs::read(tmp)?;
+        parse_backup(&back).map_err(std::io::Error::other)?;
+        Ok(())
+    })
+    .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
+    Ok(bytes.len() as u64)
+}
+
 /// The automatic backups in a folder, oldest first.
 pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir(dir)
@@ -167,7 +189,11 @@ fn encode_backup(snap: &SnapshotV1) -> Result<Vec<u8>> {
         .map_err(|e| StoreError::Encode(CodecError::Encode(e.to_string())))?;
     let mut bytes = Vec::with_capacity(payload.len() + 25);
     bytes.extend_from_slice(MAGIC);
-    bytes.push(FORMAT);
+    bytes.push(if seal::snapshot_is_sealed(&snap.trees) {
+        FORMAT_SEALED
+    } else {
+        FORMAT
+    });
     bytes.extend_from_slice(&codec::checksum(&payload).to_le_bytes());
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     bytes.extend_from_slice(&payload);
@@ -180,26 +206,72 @@ pub fn looks_like_backup(bytes: &[u8]) -> bool {
 }
 
 /// Reads and fully verifies a backup file: magic, format, length, checksum, and that
-/// every member record (and the branch profile) decodes.
+/// every member record (and the branch profile) decodes. A sealed backup is checked only
+/// up to its checksum and structure here (see [`load_backup_with`]).
 pub fn read_backup(path: &Path) -> Result<BackupInfo> {
     load_backup(path).map(|(_, info)| info)
 }
 
-/// Reads, fully verifies and returns a backup file's content (see [`read_backup`]).
+/// Reads, verifies and returns a backup file's content (see [`read_backup`]).
 pub fn load_backup(path: &Path) -> Result<(SnapshotV1, BackupInfo)> {
+    load_backup_with(path, None)
+}
+
+/// Reads a backup file; a sealed one is fully verified only when `sealer` is given
+/// (its values opened and decoded with it), else just counted.
+pub fn load_backup_with(path: &Path, sealer: Option<&Sealer>) -> Result<(SnapshotV1, BackupInfo)> {
     let bytes = fs::read(path).map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
     let snap = parse_backup(&bytes).map_err(|source| StoreError::Corrupt {
         tree: "backup",
         key: 0,
         source,
     })?;
+    let sealed = seal::snapshot_is_sealed(&snap.trees);
+    let (members, branch) = check_snapshot(&snap, if sealed { sealer } else { None }, sealed)?;
+    let info = BackupInfo {
+        path: path.to_path_buf(),
+        members,
+        bytes: bytes.len() as u64,
+        created_at: snap.created_at,
+        branch,
+        sealed,
+    };
+    Ok((snap, info))
+}
+
+/// Checks that every member record and the branch profile of a snapshot decode (opened
+/// with `sealer` when sealed; a sealed one without it is only counted). Returns the
+/// member count and the branch's name.
+pub fn check_snapshot(
+    snap: &SnapshotV1,
+    sealer: Option<&Sealer>,
+    sealed: bool,
+) -> Result<(usize, Option<String>)> {
+    let corrupt = |key, source| StoreError::Corrupt {
+        tree: "backup",
+        key,
+        source,
+    };
     let mut members = 0;
     let mut branch = None;
     for (name, pairs) in &snap.trees {
+        if sealed && sealer.is_none() {
+            if name == super::TREE_MEMBERS {
+                members = pairs.len();
+            }
+            continue;
+        }
+        let open = |k: &[u8], v: &[u8]| -> Result<Vec<u8>> {
+            match sealer {
+                Some(s) => s.open(name, k, v).map_err(|e| corrupt(0, e)),
+                None => Ok(v.to_vec()),
+            }
+        };
         if name == super::TREE_MEMBERS {
             for (k, v) in pairs {
                 let key = <[u8; 8]>::try_from(k.as_slice()).map_or(0, u64::from_be_bytes);
-                schema::decode_member(v).map_err(|source| StoreError::Corrupt {
+                let v = open(k, v)?;
+                schema::decode_member(&v).map_err(|source| StoreError::Corrupt {
                     tree: "backup",
                     key,
                     source,
@@ -207,24 +279,13 @@ pub fn load_backup(path: &Path) -> Result<(SnapshotV1, BackupInfo)> {
                 members += 1;
             }
         } else if name == super::TREE_META
-            && let Some((_, v)) = pairs.iter().find(|(k, _)| k == super::META_BRANCH)
+            && let Some((k, v)) = pairs.iter().find(|(k, _)| k == super::META_BRANCH)
         {
-            let b = schema::decode_branch(v).map_err(|source| StoreError::Corrupt {
-                tree: "backup",
-                key: 0,
-                source,
-            })?;
+            let b = schema::decode_branch(&open(k, v)?).map_err(|source| corrupt(0, source))?;
             branch = Some(b.name);
         }
     }
-    let info = BackupInfo {
-        path: path.to_path_buf(),
-        members,
-        bytes: bytes.len() as u64,
-        created_at: snap.created_at,
-        branch,
-    };
-    Ok((snap, info))
+    Ok((members, branch))
 }
 
 /// Parses backup bytes, refusing anything damaged or foreign. Never panics, and never
@@ -235,7 +296,7 @@ pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError>
         return Err(CodecError::Payload("not a Sổ chi bộ backup".into()));
     }
     let format = bytes[MAGIC.len()];
-    if format != FORMAT {
+    if format != FORMAT && format != FORMAT_SEALED {
         return Err(CodecError::UnknownVersion(format));
     }
     let at = MAGIC.len() + 1;
@@ -252,6 +313,11 @@ pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError>
         .map_err(|e| CodecError::Payload(e.to_string()))?;
     if used != payload.len() {
         return Err(CodecError::Trailing(payload.len() - used));
+    }
+    if seal::snapshot_is_sealed(&snap.trees) != (format == FORMAT_SEALED) {
+        return Err(CodecError::Payload(
+            "the format byte and the content disagree on sealing".into(),
+        ));
     }
     Ok(snap)
 }

@@ -5,8 +5,10 @@
 pub mod atomic;
 pub mod backup;
 pub mod codec;
+pub mod history;
 pub mod restore;
 pub mod schema;
+pub mod seal;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -41,10 +43,13 @@ const STAMP_HEADER: &str = "sochibo store stamp 1";
 /// How long a database lock held by someone else is waited for before giving up.
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
-const TREE_MEMBERS: &str = "members";
-const TREE_MEETINGS: &str = "meetings";
+/// Tree of members.
+pub const TREE_MEMBERS: &str = "members";
+/// Tree of meetings.
+pub const TREE_MEETINGS: &str = "meetings";
 const TREE_CARDS: &str = "cardnumber_memberid";
-const TREE_META: &str = "meta";
+/// Tree of the branch profile and settings (the branch is history key 0).
+pub const TREE_META: &str = "meta";
 const TREE_HISTORY: &str = "history";
 const TREE_DUES_PROFILES: &str = "dues_profiles";
 const TREE_DUES_PAYMENTS: &str = "dues_payments";
@@ -109,6 +114,18 @@ pub enum StoreError {
         /// What was found.
         why: Damage,
     },
+    /// The record is no longer what the change being undone or redone left.
+    #[error("the record changed since")]
+    Changed,
+    /// A change to this kind of record cannot be undone.
+    #[error("changes to {0} cannot be undone")]
+    NotUndoable(String),
+    /// The data is encrypted and has not been unlocked.
+    #[error("the data is encrypted: unlock it with the passphrase")]
+    Locked,
+    /// The passphrase or recovery code does not unlock the data.
+    #[error("wrong passphrase or recovery code")]
+    WrongPassphrase,
 }
 
 /// How a damaged database showed itself.
@@ -162,6 +179,10 @@ pub struct Store {
     stamped: AtomicU64,
     /// Whether this store keeps the stamp (not a restore's staging copy).
     stamps: bool,
+    /// Whether the values are sealed (encryption at rest is on).
+    sealed: bool,
+    /// The key that seals and opens values, once unlocked.
+    sealer: std::sync::OnceLock<seal::Sealer>,
 }
 
 impl std::fmt::Debug for Store {
@@ -263,6 +284,8 @@ impl Store {
                 .flush_every_ms(None)
                 .open()
                 .map_err(|e| sled_open_error(e, dir))?;
+            let meta = db.open_tree(TREE_META)?;
+            let sealed = meta.get(seal::META_KEYRING)?.is_some();
             Ok::<_, StoreError>(Store {
                 members: db.open_tree(TREE_MEMBERS)?,
                 meetings: db.open_tree(TREE_MEETINGS)?,
@@ -272,12 +295,14 @@ impl Store {
                 reviews: db.open_tree(TREE_REVIEWS)?,
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
                 cards: db.open_tree(TREE_CARDS)?,
-                meta: db.open_tree(TREE_META)?,
+                meta,
                 history: db.open_tree(TREE_HISTORY)?,
                 db,
                 dir: dir.to_path_buf(),
                 stamped: AtomicU64::new(0),
                 stamps,
+                sealed,
+                sealer: std::sync::OnceLock::new(),
             })
         });
         opened.unwrap_or_else(|panic| {
@@ -369,7 +394,7 @@ impl Store {
     pub fn branch(&self) -> Result<Option<Branch>> {
         match self.meta.get(META_BRANCH)? {
             None => Ok(None),
-            Some(v) => schema::decode_branch(&v)
+            Some(v) => schema::decode_branch(&self.open_value(TREE_META, META_BRANCH, &v)?)
                 .map(Some)
                 .map_err(|source| StoreError::Corrupt {
                     tree: TREE_META,
@@ -382,8 +407,10 @@ impl Store {
     /// Saves the branch profile durably.
     pub fn save_branch(&self, b: &Branch) -> Result<()> {
         let bytes = schema::encode_branch(b)?;
-        let old = self.meta.insert(META_BRANCH, bytes.clone())?;
-        self.append_history(TREE_META, 0, old.map(|v| v.to_vec()), Some(bytes))?;
+        let stored = self.seal_value(TREE_META, META_BRANCH, &bytes)?;
+        let old = self.meta.insert(META_BRANCH, stored)?;
+        let old = old.map(|v| self.plain_or_raw(TREE_META, META_BRANCH, &v));
+        self.append_history(TREE_META, 0, old, Some(bytes))?;
         self.flush()
     }
 
@@ -402,7 +429,7 @@ impl Store {
     pub fn draft(&self) -> Result<Option<schema::v1::FormDraftV1>> {
         match self.meta.get(META_DRAFT)? {
             None => Ok(None),
-            Some(v) => match codec::split(&v)? {
+            Some(v) => match codec::split(&self.open_value(TREE_META, META_DRAFT, &v)?)? {
                 (schema::v1::VERSION, p) => Ok(Some(codec::decode_payload(p)?)),
                 (v, _) => Err(StoreError::Encode(CodecError::UnknownVersion(v))),
             },
@@ -412,9 +439,11 @@ impl Store {
     /// Saves (or with `None` clears) the open form's text durably.
     pub fn save_draft(&self, d: Option<&schema::v1::FormDraftV1>) -> Result<()> {
         match d {
-            Some(d) => self
-                .meta
-                .insert(META_DRAFT, codec::encode(schema::v1::VERSION, d)?)?,
+            Some(d) => {
+                let plain = codec::encode(schema::v1::VERSION, d)?;
+                self.meta
+                    .insert(META_DRAFT, self.seal_value(TREE_META, META_DRAFT, &plain)?)?
+            }
             None => self.meta.remove(META_DRAFT)?,
         };
         self.flush()
@@ -427,6 +456,7 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv?;
                 let id = key_id(&k);
+                let v = self.open_value(TREE_MEMBERS, &k, &v)?;
                 let m = schema::decode_member(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_MEMBERS,
                     key: id,
@@ -442,6 +472,7 @@ impl Store {
         self.members
             .get(id.to_be_bytes())?
             .map(|v| {
+                let v = self.open_value(TREE_MEMBERS, &id.to_be_bytes(), &v)?;
                 schema::decode_member(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_MEMBERS,
                     key: id,
@@ -476,7 +507,10 @@ impl Store {
                 Some(id) => *id,
                 None => self.db.generate_id()? + 1,
             });
-            encoded.push(schema::encode_member(m)?);
+            let plain = schema::encode_member(m)?;
+            let key = ids[ids.len() - 1].to_be_bytes();
+            let stored = self.seal_value(TREE_MEMBERS, &key, &plain)?;
+            encoded.push((plain, stored));
         }
         let mut history_ids = Vec::with_capacity(items.len());
         for _ in items {
@@ -487,40 +521,19 @@ impl Store {
             (&self.members, &self.cards, &self.history).transaction(|(members, cards, history)| {
                 for (i, (_, m)) in items.iter().enumerate() {
                     let key = ids[i].to_be_bytes();
-                    let old = members.get(key)?;
-                    if let Some(old) = &old
-                        && let Ok(old_m) = schema::decode_member(old)
-                    {
-                        let old_card = card_key(&old_m.card_number);
-                        if !old_card.is_empty() {
-                            cards.remove(old_card.as_bytes())?;
-                        }
-                    }
-                    let card = card_key(&m.card_number);
-                    if !card.is_empty() {
-                        if let Some(owner) = cards.get(card.as_bytes())?
-                            && key_id(&owner) != ids[i]
-                        {
-                            let name = members
-                                .get(&owner)?
-                                .and_then(|v| schema::decode_member(&v).ok())
-                                .map(|m| m.full_name)
-                                .unwrap_or_default();
-                            return Err(ConflictableTransactionError::Abort(
-                                StoreError::CardTaken(name),
-                            ));
-                        }
-                        cards.insert(card.as_bytes(), &key)?;
-                    }
-                    members.insert(&key, encoded[i].clone())?;
+                    let old = members
+                        .get(key)?
+                        .map(|v| self.plain_or_raw(TREE_MEMBERS, &key, &v));
+                    self.reindex_card(cards, members, ids[i], old.as_deref(), Some(m))?;
+                    members.insert(&key, encoded[i].1.clone())?;
                     let entry = HistoryV1 {
                         at: now,
                         tree: TREE_MEMBERS.into(),
                         key: ids[i],
-                        old: old.map(|v| v.to_vec()),
-                        new: Some(encoded[i].clone()),
+                        old,
+                        new: Some(encoded[i].0.clone()),
                     };
-                    put_history(history, history_ids[i], &entry)?;
+                    self.put_history(history, history_ids[i], &entry)?;
                 }
                 Ok(())
             });
@@ -545,6 +558,9 @@ impl Store {
                 let Some(old) = members.remove(&key)? else {
                     return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
                 };
+                let old = self
+                    .open_value(TREE_MEMBERS, &key, &old)
+                    .map_err(ConflictableTransactionError::Abort)?;
                 let m = schema::decode_member(&old).map_err(|source| {
                     ConflictableTransactionError::Abort(StoreError::Corrupt {
                         tree: TREE_MEMBERS,
@@ -554,16 +570,19 @@ impl Store {
                 })?;
                 let card = card_key(&m.card_number);
                 if !card.is_empty() {
-                    cards.remove(card.as_bytes())?;
+                    cards.remove(
+                        self.card_index(&card)
+                            .map_err(ConflictableTransactionError::Abort)?,
+                    )?;
                 }
                 let entry = HistoryV1 {
                     at: now,
                     tree: TREE_MEMBERS.into(),
                     key: id,
-                    old: Some(old.to_vec()),
+                    old: Some(old),
                     new: None,
                 };
-                put_history(history, hid, &entry)?;
+                self.put_history(history, hid, &entry)?;
                 Ok(m)
             });
         let m = map_tx(result)?;
@@ -578,6 +597,7 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv?;
                 let id = key_id(&k);
+                let v = self.open_value(TREE_MEETINGS, &k, &v)?;
                 let m = schema::decode_meeting(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_MEETINGS,
                     key: id,
@@ -610,6 +630,7 @@ impl Store {
         for kv in self.dues_profiles.iter() {
             let (k, v) = kv?;
             let id = key_id(&k);
+            let v = self.open_value(TREE_DUES_PROFILES, &k, &v)?;
             out.entry(id).or_default().profiles =
                 schema::decode_dues_profiles(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_DUES_PROFILES,
@@ -620,6 +641,7 @@ impl Store {
         for kv in self.dues_payments.iter() {
             let (k, v) = kv?;
             let id = key_id(&k);
+            let v = self.open_value(TREE_DUES_PAYMENTS, &k, &v)?;
             out.entry(id).or_default().payments =
                 schema::decode_dues_payments(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_DUES_PAYMENTS,
@@ -649,6 +671,7 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv?;
                 let id = key_id(&k);
+                let v = self.open_value(TREE_BADGES, &k, &v)?;
                 let r = schema::decode_badges(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_BADGES,
                     key: id,
@@ -680,12 +703,16 @@ impl Store {
         for (id, r) in badges {
             writes.push((2, *id, schema::encode_badges(r)?));
         }
+        let names = [TREE_DUES_PROFILES, TREE_DUES_PAYMENTS, TREE_BADGES];
+        let sealed: Vec<Vec<u8>> = writes
+            .iter()
+            .map(|(t, id, b)| self.seal_value(names[*t], &id.to_be_bytes(), b))
+            .collect::<Result<_>>()?;
         let mut hids = Vec::with_capacity(writes.len());
         for _ in &writes {
             hids.push(self.db.generate_id()?);
         }
         let now = chrono::Utc::now().timestamp();
-        let names = [TREE_DUES_PROFILES, TREE_DUES_PAYMENTS, TREE_BADGES];
         let result = (
             &self.dues_profiles,
             &self.dues_payments,
@@ -699,15 +726,16 @@ impl Store {
                         1 => payments,
                         _ => badges,
                     };
-                    let old = tree.insert(&id.to_be_bytes(), bytes.clone())?;
+                    let key = id.to_be_bytes();
+                    let old = tree.insert(&key, sealed[i].clone())?;
                     let entry = HistoryV1 {
                         at: now,
                         tree: names[*t].into(),
                         key: *id,
-                        old: old.map(|v| v.to_vec()),
+                        old: old.map(|v| self.plain_or_raw(names[*t], &key, &v)),
                         new: Some(bytes.clone()),
                     };
-                    put_history(history, hids[i], &entry)?;
+                    self.put_history(history, hids[i], &entry)?;
                 }
                 Ok(())
             });
@@ -720,15 +748,19 @@ impl Store {
     fn put_with_history(
         &self,
         tree: &Tree,
-        name: &str,
+        name: &'static str,
         id: u64,
         new: Option<Vec<u8>>,
     ) -> Result<()> {
         let hid = self.db.generate_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
+        let stored = new
+            .as_ref()
+            .map(|b| self.seal_value(name, &key, b))
+            .transpose()?;
         let result = (tree, &self.history).transaction(|(t, history)| {
-            let old = match &new {
+            let old = match &stored {
                 Some(bytes) => t.insert(&key, bytes.clone())?,
                 None => t.remove(&key)?,
             };
@@ -739,10 +771,10 @@ impl Store {
                 at: now,
                 tree: name.into(),
                 key: id,
-                old: old.map(|v| v.to_vec()),
+                old: old.map(|v| self.plain_or_raw(name, &key, &v)),
                 new: new.clone(),
             };
-            put_history(history, hid, &entry)?;
+            self.put_history(history, hid, &entry)?;
             Ok(())
         });
         map_tx(result)?;
@@ -756,6 +788,7 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv?;
                 let key = key_id(&k);
+                let v = self.open_value(TREE_REVIEWS, &k, &v)?;
                 let r = schema::decode_review(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_REVIEWS,
                     key,
@@ -780,6 +813,7 @@ impl Store {
             .map(|kv| {
                 let (k, v) = kv?;
                 let key = key_id(&k);
+                let v = self.open_value(TREE_REVIEW_YEARS, &k, &v)?;
                 let b = schema::decode_branch_year(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_REVIEW_YEARS,
                     key,
@@ -803,6 +837,7 @@ impl Store {
             .iter()
             .map(|kv| {
                 let (k, v) = kv?;
+                let v = self.open_value(TREE_HISTORY, &k, &v)?;
                 schema::decode_history(&v).map_err(|source| StoreError::Corrupt {
                     tree: TREE_HISTORY,
                     key: key_id(&k),
@@ -826,22 +861,68 @@ impl Store {
             old,
             new,
         };
-        let id = self.db.generate_id()?;
-        self.history
-            .insert(id.to_be_bytes(), schema::encode_history(&entry)?)?;
+        let id = self.db.generate_id()?.to_be_bytes();
+        let bytes = self.seal_value(TREE_HISTORY, &id, &schema::encode_history(&entry)?)?;
+        self.history.insert(id, bytes)?;
         Ok(())
     }
-}
 
-fn put_history(
-    history: &TransactionalTree,
-    id: u64,
-    entry: &HistoryV1,
-) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
-    let bytes = schema::encode_history(entry)
-        .map_err(|e| ConflictableTransactionError::Abort(StoreError::Encode(e)))?;
-    history.insert(&id.to_be_bytes(), bytes)?;
-    Ok(())
+    /// Writes one history entry inside a transaction (sealed when encryption is on).
+    fn put_history(
+        &self,
+        history: &TransactionalTree,
+        id: u64,
+        entry: &HistoryV1,
+    ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+        let key = id.to_be_bytes();
+        let bytes = schema::encode_history(entry)
+            .map_err(StoreError::Encode)
+            .and_then(|b| self.seal_value(TREE_HISTORY, &key, &b))
+            .map_err(ConflictableTransactionError::Abort)?;
+        history.insert(&key, bytes)?;
+        Ok(())
+    }
+
+    /// Keeps the card-number index right when member `id` changes from `old` (stored
+    /// plain bytes) to `new` inside a transaction; aborts with [`StoreError::CardTaken`]
+    /// if the new card number belongs to someone else.
+    fn reindex_card(
+        &self,
+        cards: &TransactionalTree,
+        members: &TransactionalTree,
+        id: MemberId,
+        old: Option<&[u8]>,
+        new: Option<&Member>,
+    ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+        let abort = ConflictableTransactionError::Abort;
+        if let Some(old) = old
+            && let Ok(old_m) = schema::decode_member(old)
+        {
+            let old_card = card_key(&old_m.card_number);
+            if !old_card.is_empty() {
+                cards.remove(self.card_index(&old_card).map_err(abort)?)?;
+            }
+        }
+        let Some(m) = new else { return Ok(()) };
+        let card = card_key(&m.card_number);
+        if card.is_empty() {
+            return Ok(());
+        }
+        let index = self.card_index(&card).map_err(abort)?;
+        if let Some(owner) = cards.get(&index)?
+            && key_id(&owner) != id
+        {
+            let name = members
+                .get(&owner)?
+                .and_then(|v| self.open_value(TREE_MEMBERS, &owner, &v).ok())
+                .and_then(|v| schema::decode_member(&v).ok())
+                .map(|m| m.full_name)
+                .unwrap_or_default();
+            return Err(abort(StoreError::CardTaken(name)));
+        }
+        cards.insert(index, &id.to_be_bytes())?;
+        Ok(())
+    }
 }
 
 fn map_tx<T>(r: std::result::Result<T, TransactionError<StoreError>>) -> Result<T> {

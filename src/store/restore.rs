@@ -110,6 +110,19 @@ pub fn quarantine(dir: &Path) -> Result<Option<PathBuf>> {
 /// folder, if any, is kept as `sled.before-restore-<time>`; callers that want a backup
 /// file of it as well (the `restore` command does) write one first.
 pub fn restore_snapshot(dir: &Path, snap: &SnapshotV1) -> Result<Restored> {
+    restore_snapshot_with(dir, snap, None)
+}
+
+/// [`restore_snapshot`] of a snapshot whose values are sealed: `sealer` opens them for
+/// the verification (a sealed snapshot without it is refused with [`StoreError::Locked`]).
+pub fn restore_snapshot_with(
+    dir: &Path,
+    snap: &SnapshotV1,
+    sealer: Option<&super::seal::Sealer>,
+) -> Result<Restored> {
+    if super::seal::snapshot_is_sealed(&snap.trees) && sealer.is_none() {
+        return Err(StoreError::Locked);
+    }
     let supported = MIGRATIONS.len() as u32 + 1;
     if snap.schema_version > supported {
         return Err(StoreError::NewerSchema {
@@ -129,7 +142,7 @@ pub fn restore_snapshot(dir: &Path, snap: &SnapshotV1) -> Result<Restored> {
         }
     }
     let staging = unused_name(dir, &format!("{DB_DIR}.restoring"));
-    let built = build_and_verify(dir, &staging, snap);
+    let built = build_and_verify(dir, &staging, snap, sealer);
     let (members, last) = match built {
         Ok(v) => v,
         Err(e) => {
@@ -172,7 +185,12 @@ pub fn restore_snapshot(dir: &Path, snap: &SnapshotV1) -> Result<Restored> {
 /// Writes `snap` into a new database at `staging`, checks every tree against it, then
 /// opens it as a store (running migrations if the backup is older) and decodes every
 /// record. Returns the member count and the last history key.
-fn build_and_verify(dir: &Path, staging: &Path, snap: &SnapshotV1) -> Result<(usize, u64)> {
+fn build_and_verify(
+    dir: &Path,
+    staging: &Path,
+    snap: &SnapshotV1,
+    sealer: Option<&super::seal::Sealer>,
+) -> Result<(usize, u64)> {
     {
         let store = Store::open_at(dir, staging, false)?;
         for (name, pairs) in &snap.trees {
@@ -199,6 +217,9 @@ fn build_and_verify(dir: &Path, staging: &Path, snap: &SnapshotV1) -> Result<(us
         }
     }
     let store = Store::open_at(dir, staging, false)?;
+    if let Some(s) = sealer {
+        store.unlock_with(s);
+    }
     store.migrate(MIGRATIONS)?;
     let members = store.members()?.len();
     store.branch()?;

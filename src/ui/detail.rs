@@ -27,7 +27,7 @@ fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str, width: u16)
     ])
 }
 
-fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
+pub(super) fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
     match f {
         Field::FullName => m.full_name.clone(),
         Field::OtherName => m.other_name.clone(),

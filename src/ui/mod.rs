@@ -5,6 +5,7 @@ mod dues;
 mod exemptions;
 mod form;
 mod help;
+pub mod history;
 mod home;
 mod meetings;
 mod review;
@@ -66,6 +67,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
+    }
+    if let Some(v) = &app.history {
+        history::draw(f, app, theme, body, v);
     }
     if let Some(scroll) = app.help {
         help::draw(f, app, theme, body, scroll);
@@ -259,6 +263,16 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             },
         ),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Some(Notice::Undone(t) | Notice::Redone(t)) => (t.clone(), theme.ok()),
+        Some(Notice::NothingToUndo) => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
+        Some(Notice::NothingToRedo) => (c.msg(Msg::NothingToRedo).to_string(), theme.warning()),
+        Some(Notice::UndoApproved(doc, d)) => (
+            c.cli(i18n::Cli::UndoApproved(
+                doc,
+                &crate::domain::date::format_date(*d),
+            )),
+            theme.warning(),
+        ),
         Some(Notice::NoDuesProfile(name)) => (
             format!(
                 "{} {name}.",
@@ -307,6 +321,7 @@ fn hints(app: &App) -> String {
         Action::ExportMinutes,
         Action::ToggleAttendance,
         Action::AddEvent,
+        Action::History,
         Action::Quit,
     ];
     let mut out = Vec::new();

@@ -1,0 +1,51 @@
+//! The change history overlay ("Lịch sử thay đổi") of a member's card or an open meeting:
+//! that record's history entries, newest first. The view decodes and compares them.
+
+use super::action::Context;
+use super::{App, Notice};
+use crate::domain::meeting::document_number;
+use crate::store::schema::v1::HistoryV1;
+use crate::store::{TREE_MEETINGS, TREE_MEMBERS};
+
+/// The open history overlay.
+#[derive(Debug, Clone)]
+pub struct HistoryView {
+    /// The record's tree.
+    pub tree: &'static str,
+    /// Who or what it is, for the title.
+    pub title: String,
+    /// Its changes, newest first.
+    pub entries: Vec<HistoryV1>,
+    /// Scroll offset in lines.
+    pub scroll: usize,
+}
+
+/// Opens the history of the member card or the open meeting.
+pub fn open(app: &mut App, ctx: Context) {
+    let target = match ctx {
+        Context::Member => app.detail.and_then(|id| {
+            let name = app.roster.get(id)?.member.full_name.clone();
+            Some((TREE_MEMBERS, id, name))
+        }),
+        Context::Meeting | Context::Roll => app
+            .meetings
+            .current()
+            .map(|(id, m)| (TREE_MEETINGS, id, document_number(m.number))),
+        _ => None,
+    };
+    let Some((tree, key, title)) = target else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    match app.store.history_of(tree, key) {
+        Ok(entries) => {
+            app.history = Some(HistoryView {
+                tree,
+                title,
+                entries,
+                scroll: 0,
+            })
+        }
+        Err(e) => app.notice = Some(Notice::Store(e)),
+    }
+}
