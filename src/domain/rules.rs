@@ -44,6 +44,18 @@ pub enum RuleId {
     TemporaryExemptionMaxMonths,
     /// Age from which long unexcused absence suggests an exemption rather than a removal.
     SuggestExemptionAge,
+    /// Months an awareness-course certificate stays valid, counted to the branch's vote.
+    CertificateValidityMonths,
+    /// Months a sponsor must have worked, studied or lived with the candidate.
+    SponsorAcquaintanceMonths,
+    /// Official members who sponsor a candidate (one, plus a Youth Union resolution, for youth).
+    SponsorsRequired,
+    /// Oldest age (years) for the "one member + Youth Union resolution" route.
+    YouthUnionMaxAgeYears,
+    /// Working days from receiving the admission decision to the ceremony.
+    CeremonyWorkingDays,
+    /// Working days after probation ends by which the branch votes on recognition.
+    RecognitionWorkingDays,
 }
 
 /// One row of the rules table.
@@ -163,6 +175,48 @@ const RULES: &[Rule] = &[
         effective: "01/07/2025",
         certainty: Certainty::Unverified,
     },
+    Rule {
+        id: RuleId::CertificateValidityMonths,
+        value: 60,
+        source: "HD 06-HD/TW, điểm 5.4",
+        effective: "09/06/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::SponsorAcquaintanceMonths,
+        value: 12,
+        source: "QĐ 294-QĐ/TW, điểm 3.2.1; Điều lệ Đảng, Điều 4",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::SponsorsRequired,
+        value: 2,
+        source: "QĐ 294-QĐ/TW, điểm 3.2.1; Điều lệ Đảng, Điều 4",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::YouthUnionMaxAgeYears,
+        value: 30,
+        source: "Điều lệ Đoàn TNCS Hồ Chí Minh, tuổi đoàn viên (chưa đối chiếu văn bản)",
+        effective: "chưa rõ",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::CeremonyWorkingDays,
+        value: 30,
+        source: "QĐ 294-QĐ/TW, Điều 5 (QĐ 24-QĐ/TW, điểm 4.1)",
+        effective: "01/07/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::RecognitionWorkingDays,
+        value: 30,
+        source: "QĐ 294-QĐ/TW, điểm 4.2; Điều lệ Đảng, Điều 5",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
 ];
 
 /// Looks a rule up in the table.
@@ -204,6 +258,12 @@ mod tests {
             RuleId::FullExemptionMinAgeFemale,
             RuleId::TemporaryExemptionMaxMonths,
             RuleId::SuggestExemptionAge,
+            RuleId::CertificateValidityMonths,
+            RuleId::SponsorAcquaintanceMonths,
+            RuleId::SponsorsRequired,
+            RuleId::YouthUnionMaxAgeYears,
+            RuleId::CeremonyWorkingDays,
+            RuleId::RecognitionWorkingDays,
         ];
         for id in ids {
             assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");

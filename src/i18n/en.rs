@@ -284,6 +284,7 @@ impl Catalogue for En {
             Problem::MonthFormat => "expects a month as mm/yyyy, e.g. 03/2026.".into(),
             Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
             Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
+            Problem::Admission(p) => self.admission().problem(p),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
             }
@@ -717,5 +718,9 @@ impl Catalogue for En {
                 rules::rule(RuleId::SuggestExemptionAge).source
             ),
         }
+    }
+
+    fn admission(&self) -> &'static dyn super::admission::AdmissionTexts {
+        &super::admission_en::AdmEn
     }
 }

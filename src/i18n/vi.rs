@@ -280,6 +280,7 @@ impl Catalogue for Vi {
             Problem::MonthFormat => "cần nhập tháng theo dạng mm/yyyy, ví dụ 03/2026.".into(),
             Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
             Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
+            Problem::Admission(p) => self.admission().problem(p),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
             ),
@@ -721,5 +722,9 @@ impl Catalogue for Vi {
                 rules::rule(RuleId::SuggestExemptionAge).source
             ),
         }
+    }
+
+    fn admission(&self) -> &'static dyn super::admission::AdmissionTexts {
+        &super::admission_vi::AdmVi
     }
 }

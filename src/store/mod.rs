@@ -674,9 +674,7 @@ fn map_tx<T>(r: std::result::Result<T, TransactionError<StoreError>>) -> Result<
 fn sled_open_error(e: sled::Error, dir: &Path) -> StoreError {
     let detail = e.to_string();
     match e {
-        sled::Error::Io(_) if is_lock_error(&detail) => {
-            StoreError::AlreadyOpen(dir.to_path_buf())
-        }
+        sled::Error::Io(_) if is_lock_error(&detail) => StoreError::AlreadyOpen(dir.to_path_buf()),
         sled::Error::Io(_) => StoreError::Open {
             path: dir.to_path_buf(),
             detail,
