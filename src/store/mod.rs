@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod backup;
+mod candidates;
 pub mod codec;
 pub mod restore;
 pub mod schema;
@@ -41,6 +42,8 @@ const TREE_MEETINGS: &str = "meetings";
 const TREE_CARDS: &str = "cardnumber_memberid";
 const TREE_META: &str = "meta";
 const TREE_HISTORY: &str = "history";
+const TREE_CANDIDATES: &str = "candidates";
+const TREE_TARGETS: &str = "admission_targets";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -142,6 +145,8 @@ pub struct Store {
     cards: Tree,
     meta: Tree,
     history: Tree,
+    candidates: Tree,
+    targets: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -251,6 +256,8 @@ impl Store {
                 cards: db.open_tree(TREE_CARDS)?,
                 meta: db.open_tree(TREE_META)?,
                 history: db.open_tree(TREE_HISTORY)?,
+                candidates: db.open_tree(TREE_CANDIDATES)?,
+                targets: db.open_tree(TREE_TARGETS)?,
                 db,
                 dir: dir.to_path_buf(),
                 stamped: AtomicU64::new(0),
