@@ -29,6 +29,10 @@ pub enum Context {
     Roll,
     /// The list of exempted members and reminders.
     Exemptions,
+    /// The admission board (screen 7).
+    Admission,
+    /// A candidate's card with the history of the admission.
+    Candidate,
 }
 
 impl Context {
@@ -46,6 +50,8 @@ impl Context {
         Context::Meeting,
         Context::Roll,
         Context::Exemptions,
+        Context::Admission,
+        Context::Candidate,
     ];
 
     /// The section name used in keymap files.
@@ -63,6 +69,8 @@ impl Context {
             Context::Meeting => "meeting",
             Context::Roll => "roll",
             Context::Exemptions => "exemptions",
+            Context::Admission => "admission",
+            Context::Candidate => "candidate",
         }
     }
 
@@ -153,7 +161,17 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Admission, Candidate],
+    Screen7 = "screen_7" in [Global],
+    AdmissionNew = "admission_new" in [Admission],
+    AdmissionOpen = "admission_open" in [Admission],
+    AdmissionEdit = "admission_edit" in [Admission, Candidate],
+    AdmissionStep = "admission_step" in [Admission, Candidate],
+    AdmissionUndo = "admission_undo" in [Candidate],
+    AdmissionTarget = "admission_target" in [Admission],
+    AdmissionUp = "admission_up" in [Admission, Candidate],
+    AdmissionDown = "admission_down" in [Admission, Candidate],
+    AdmissionBack = "admission_back" in [Candidate],
 }
 
 impl Action {
@@ -169,6 +187,7 @@ impl Action {
             Action::Screen2 => 2,
             Action::Screen3 => 3,
             Action::Screen5 => 5,
+            Action::Screen7 => 7,
             _ => return None,
         };
         Some(n)

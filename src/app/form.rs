@@ -51,6 +51,14 @@ pub enum FormKind {
     AbsenceReason(MeetingId, usize),
     /// A new event in a member's timeline.
     NewEvent(MemberId),
+    /// A new candidate for the sympathiser list.
+    NewCandidate,
+    /// A candidate's identity, source and helper.
+    EditCandidate(crate::domain::admission::CandidateId),
+    /// The next step of a candidate.
+    Step(crate::domain::admission::CandidateId),
+    /// The yearly target for new members.
+    AdmissionTarget,
 }
 
 impl FormKind {
@@ -76,6 +84,10 @@ impl FormKind {
             Amendment(m) => (14, vec![m]),
             AbsenceReason(m, r) => (15, vec![m, u(r)]),
             NewEvent(id) => (16, vec![id]),
+            NewCandidate => (70, vec![]),
+            EditCandidate(id) => (71, vec![id]),
+            Step(id) => (72, vec![id]),
+            AdmissionTarget => (73, vec![]),
         }
     }
 
@@ -104,6 +116,10 @@ impl FormKind {
             14 => Amendment(id(0)?),
             15 => AbsenceReason(id(0)?, ix(1)?),
             16 => NewEvent(id(0)?),
+            70 => NewCandidate,
+            71 => EditCandidate(id(0)?),
+            72 => Step(id(0)?),
+            73 => AdmissionTarget,
             _ => return None,
         })
     }
@@ -140,6 +156,8 @@ pub enum FieldRef {
     Meeting(MeetingField),
     /// A member-event field.
     Event(EventField),
+    /// A field of the admission forms (candidate, step, target).
+    Admission(crate::domain::admission::AdmissionField),
 }
 
 impl FieldRef {
@@ -174,6 +192,7 @@ impl FieldRef {
             ) => FieldKind::Date,
             FieldRef::Event(EventField::Note) => FieldKind::Multiline,
             FieldRef::Event(_) => FieldKind::Text,
+            FieldRef::Admission(a) => super::admission::field_kind(a),
         }
     }
 

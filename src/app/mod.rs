@@ -2,6 +2,7 @@
 //! draws an `&App`, and `main` feeds it events.
 
 pub mod action;
+pub mod admission;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -36,6 +37,8 @@ pub enum Screen {
     Meetings,
     /// 5: exempted members and reminders about members' events.
     Exemptions,
+    /// 7: the admission pipeline (kết nạp).
+    Admission,
 }
 
 impl Screen {
@@ -45,6 +48,7 @@ impl Screen {
         Screen::Branch,
         Screen::Meetings,
         Screen::Exemptions,
+        Screen::Admission,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -54,6 +58,7 @@ impl Screen {
             Screen::Branch => 2,
             Screen::Meetings => 3,
             Screen::Exemptions => 5,
+            Screen::Admission => 7,
         }
     }
 
@@ -80,6 +85,8 @@ pub enum Confirm {
     RemoveLastEvent(MemberId, String),
     /// Close a form and lose its changes.
     Discard,
+    /// Remove the last recorded step of a candidate ("name: step" is shown).
+    UndoStep(crate::domain::admission::CandidateId, String),
 }
 
 /// A deletable part of a meeting.
@@ -116,6 +123,8 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// Something about the admission pipeline.
+    Admission(admission::AdmNotice),
 }
 
 /// The whole application state.
@@ -156,6 +165,8 @@ pub struct App {
     pub page_rows: usize,
     /// Set when the app should exit.
     pub should_quit: bool,
+    /// The admission pipeline (screen 7).
+    pub admission: admission::Admission,
     /// Whether anything was written this session.
     pub changed: bool,
 }
@@ -179,6 +190,7 @@ impl App {
             None
         };
         let draft = store.draft()?;
+        let admission = admission::Admission::new(store.candidates()?, store.admission_targets()?);
         let mut app = App {
             lang,
             store,
@@ -198,6 +210,7 @@ impl App {
             pending: Vec::new(),
             page_rows: 10,
             should_quit: false,
+            admission,
             changed: false,
         };
         if let Some(d) = draft {
@@ -221,6 +234,8 @@ impl App {
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
                 Screen::Exemptions => Context::Exemptions,
+                Screen::Admission if self.admission.open.is_some() => Context::Candidate,
+                Screen::Admission => Context::Admission,
                 Screen::Meetings => match self.meetings.open {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,

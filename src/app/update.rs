@@ -103,6 +103,8 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
                 None => return false,
             }
         };
+        let f_is_stage =
+            f.field == FieldRef::Admission(crate::domain::admission::AdmissionField::Stage);
         if changed {
             f.error = None;
             let kind_changed =
@@ -111,6 +113,10 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
             form.unsaved_draft = true;
             if kind_changed {
                 super::lifecycle::refresh(form);
+            }
+            let stage_changed = f_is_stage;
+            if stage_changed {
+                super::admission::restage(app);
             }
         }
         return true;
@@ -222,6 +228,10 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::EditTask(id, i) => mt::task_form(id, meeting(id)?, Some(i)),
         FormKind::Amendment(id) => mt::amendment_form(id),
         FormKind::NewEvent(id) => super::lifecycle::event_form(id, app.today),
+        FormKind::NewCandidate
+        | FormKind::EditCandidate(_)
+        | FormKind::Step(_)
+        | FormKind::AdmissionTarget => return super::admission::form_for(app, kind),
         FormKind::AbsenceReason(id, r) => {
             let reason = match &meeting(id)?.attendance.get(r)?.mark {
                 Mark::Excused(r) => r.clone(),
@@ -277,6 +287,16 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Noop | Action::Screen1 | Action::Screen2 | Action::Screen3 | Action::Screen5 => {}
+        Action::Screen7 => {}
+        Action::AdmissionNew
+        | Action::AdmissionOpen
+        | Action::AdmissionEdit
+        | Action::AdmissionStep
+        | Action::AdmissionUndo
+        | Action::AdmissionTarget
+        | Action::AdmissionUp
+        | Action::AdmissionDown
+        | Action::AdmissionBack => super::admission::update(app, action, ctx),
         Action::AddEvent => match app.detail {
             Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
             None => app.notice = Some(Notice::NothingSelected),
@@ -681,6 +701,15 @@ fn delete(app: &mut App, ctx: Context) {
 fn save(app: &mut App) {
     let Some(form) = &mut app.form else { return };
     let kind = form.kind;
+    if matches!(
+        kind,
+        FormKind::NewCandidate
+            | FormKind::EditCandidate(_)
+            | FormKind::Step(_)
+            | FormKind::AdmissionTarget
+    ) {
+        return save_admission(app);
+    }
     let result: Result<(), Vec<(FieldRef, Problem)>> = match kind {
         FormKind::Branch { .. } => match branch::check_branch(&form.values()) {
             Err(errors) => Err(errors
@@ -796,6 +825,25 @@ fn save(app: &mut App) {
     }
 }
 
+fn save_admission(app: &mut App) {
+    use super::admission::Saved;
+    match super::admission::save(app) {
+        Saved::Done(notice) => {
+            app.form = None;
+            app.changed = true;
+            app.notice = Some(notice);
+            clear_draft(app);
+        }
+        Saved::Errors(errors) => {
+            if let Some(form) = &mut app.form {
+                form.set_errors(&errors);
+            }
+            app.notice = Some(Notice::FormHasErrors);
+        }
+        Saved::Failed => {}
+    }
+}
+
 fn store_failed(app: &mut App, e: StoreError) {
     app.notice = Some(Notice::Store(e));
 }
@@ -808,6 +856,7 @@ fn confirm_yes(app: &mut App) {
             app.form = None;
             clear_draft(app);
         }
+        Confirm::UndoStep(id, _) => super::admission::undo(app, id),
         Confirm::Delete(id, name) => match app.store.delete_member(id) {
             Ok(_) => {
                 app.roster.remove(id);

@@ -204,6 +204,9 @@ pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store
     for m in demo::demo_meetings(&with_ids, &branch, today) {
         store.save_meeting(None, &m)?;
     }
+    for c in demo::demo_candidates(&with_ids, &branch, today) {
+        store.save_candidate(None, &c)?;
+    }
     store.mark_demo()?;
     Ok(with_ids.len())
 }

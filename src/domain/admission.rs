@@ -1350,7 +1350,7 @@ pub struct BoardEntry {
 }
 
 /// The board: candidates still in progress, overdue ones first (oldest deadline first),
-/// then by stage (furthest along first) and the nearest deadline.
+/// then by stage in pipeline order and the nearest deadline.
 pub fn board(cands: &[(CandidateId, &Candidate)], today: NaiveDate) -> Vec<BoardEntry> {
     let mut v: Vec<BoardEntry> = cands
         .iter()
@@ -1363,7 +1363,7 @@ pub fn board(cands: &[(CandidateId, &Candidate)], today: NaiveDate) -> Vec<Board
                 stage: c.stage(),
                 since,
                 days: since.map_or(0, |s| (today - s).num_days()),
-                next: c.next_stages().first().copied(),
+                next: c.next_required().or(c.next_stages().first().copied()),
                 deadline,
                 overdue: deadline.is_some_and(|d| d.overdue(today)),
                 blockers: readiness(c, today),
@@ -1373,7 +1373,7 @@ pub fn board(cands: &[(CandidateId, &Candidate)], today: NaiveDate) -> Vec<Board
     v.sort_by(|a, b| {
         b.overdue
             .cmp(&a.overdue)
-            .then(b.stage.cmp(&a.stage))
+            .then(a.stage.cmp(&b.stage))
             .then(
                 a.deadline
                     .map(|d| d.date)

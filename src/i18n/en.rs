@@ -460,6 +460,16 @@ impl Catalogue for En {
             Action::Yes => "Yes",
             Action::No => "No",
             Action::Noop => "Nothing",
+            Action::Screen7 => "Screen 7: Admission of new members",
+            Action::AdmissionNew => "Add a candidate to the sympathiser list",
+            Action::AdmissionOpen => "Open the candidate's history",
+            Action::AdmissionEdit => "Edit the candidate",
+            Action::AdmissionStep => "Record the next step (checked against the rules)",
+            Action::AdmissionUndo => "Remove the last recorded step (asks first)",
+            Action::AdmissionTarget => "Set the yearly target for new members",
+            Action::AdmissionUp => "Up",
+            Action::AdmissionDown => "Down",
+            Action::AdmissionBack => "Back to the board",
         }
     }
 
@@ -477,6 +487,8 @@ impl Catalogue for En {
             Context::Meetings => "Meeting list",
             Context::Meeting => "A meeting",
             Context::Roll => "Roll call",
+            Context::Admission => "Admission board",
+            Context::Candidate => "Candidate's history",
         }
     }
 
@@ -526,6 +538,12 @@ impl Catalogue for En {
             Action::NewItem => "Add item",
             Action::ToggleAttendance => "Attendance",
             Action::AddEvent => "Event",
+            Action::AdmissionNew => "Add",
+            Action::AdmissionOpen => "Open",
+            Action::AdmissionEdit => "Edit",
+            Action::AdmissionStep => "Step",
+            Action::AdmissionUndo => "Undo step",
+            Action::AdmissionTarget => "Target",
             _ => "",
         }
     }

@@ -458,6 +458,16 @@ impl Catalogue for Vi {
             Action::Yes => "Có",
             Action::No => "Không",
             Action::Noop => "Không làm gì",
+            Action::Screen7 => "Màn hình 7: Kết nạp đảng viên",
+            Action::AdmissionNew => "Thêm quần chúng vào danh sách cảm tình Đảng",
+            Action::AdmissionOpen => "Xem quá trình của quần chúng",
+            Action::AdmissionEdit => "Sửa thông tin quần chúng",
+            Action::AdmissionStep => "Ghi bước tiếp theo (kiểm tra theo quy định)",
+            Action::AdmissionUndo => "Xóa bước ghi gần nhất (có hỏi lại)",
+            Action::AdmissionTarget => "Đặt chỉ tiêu kết nạp trong năm",
+            Action::AdmissionUp => "Lên",
+            Action::AdmissionDown => "Xuống",
+            Action::AdmissionBack => "Quay lại bảng",
         }
     }
 
@@ -475,6 +485,8 @@ impl Catalogue for Vi {
             Context::Meetings => "Danh sách buổi sinh hoạt",
             Context::Meeting => "Buổi sinh hoạt",
             Context::Roll => "Điểm danh",
+            Context::Admission => "Kết nạp đảng viên",
+            Context::Candidate => "Quá trình của quần chúng",
         }
     }
 
@@ -526,6 +538,12 @@ impl Catalogue for Vi {
             Action::NewItem => "Thêm mục",
             Action::ToggleAttendance => "Chuyên cần",
             Action::AddEvent => "Ghi sự kiện",
+            Action::AdmissionNew => "Thêm",
+            Action::AdmissionOpen => "Xem",
+            Action::AdmissionEdit => "Sửa",
+            Action::AdmissionStep => "Ghi bước",
+            Action::AdmissionUndo => "Xóa bước",
+            Action::AdmissionTarget => "Chỉ tiêu",
             _ => "",
         }
     }

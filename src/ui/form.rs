@@ -11,6 +11,7 @@ use super::block;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::domain::admission::AdmissionField;
 use crate::domain::lifecycle::{self, EventField};
 use crate::domain::meeting::{MeetingField, MeetingKind, Threshold};
 use crate::domain::member::{
@@ -18,6 +19,7 @@ use crate::domain::member::{
     RemovalCause,
 };
 use crate::domain::validate::{Field, FieldKind};
+use crate::i18n::admission::AdmMsg;
 use crate::i18n::{Catalogue, Msg};
 
 const LABEL_W: usize = 22;
@@ -28,6 +30,7 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Branch(b) => c.branch_field(b),
         FieldRef::Meeting(m) => c.meeting_field(m),
         FieldRef::Event(e) => c.event_field(e),
+        FieldRef::Admission(a) => c.admission().field(a),
     };
     if required {
         format!("{name}*")
@@ -62,6 +65,14 @@ fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
         FieldRef::Event(EventField::RemovalCause) => {
             RemovalCause::ALL.get(i).map(|r| c.removal_cause(*r))
         }
+        FieldRef::Admission(AdmissionField::Source) => crate::domain::admission::Source::ALL
+            .get(i)
+            .map(|s| c.admission().source(*s)),
+        FieldRef::Admission(AdmissionField::Outcome) => {
+            [AdmMsg::OutcomeRecognize, AdmMsg::OutcomeRemove]
+                .get(i)
+                .map(|m| c.admission().msg(*m))
+        }
         FieldRef::Meeting(MeetingField::VoteThreshold) => {
             [Threshold::Majority, Threshold::TwoThirds]
                 .get(i)
@@ -82,8 +93,13 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
     }
 }
 
-fn title(kind: FormKind) -> Msg {
-    match kind {
+fn title(c: &dyn Catalogue, kind: FormKind) -> &'static str {
+    let adm = |m: AdmMsg| c.admission().msg(m);
+    let m = match kind {
+        FormKind::NewCandidate => return adm(AdmMsg::FormNew),
+        FormKind::EditCandidate(_) => return adm(AdmMsg::FormEdit),
+        FormKind::Step(_) => return adm(AdmMsg::FormStep),
+        FormKind::AdmissionTarget => return adm(AdmMsg::FormTarget),
         FormKind::NewMember => Msg::FormNewMember,
         FormKind::EditMember(_) => Msg::FormEditMember,
         FormKind::Branch { first_run: true } => Msg::FormBranchSetup,
@@ -98,7 +114,8 @@ fn title(kind: FormKind) -> Msg {
         FormKind::Amendment(_) => Msg::FormAmendment,
         FormKind::AbsenceReason(..) => Msg::FormAbsence,
         FormKind::NewEvent(_) => Msg::FormEvent,
-    }
+    };
+    c.msg(m)
 }
 
 /// Rows an error text takes at this width.
@@ -121,7 +138,7 @@ fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
     let c = app.lang.cat();
     f.render_widget(Clear, area);
-    let outer = block(theme, format!(" {} ", c.msg(title(form.kind)))).border_style(theme.accent());
+    let outer = block(theme, format!(" {} ", title(c, form.kind))).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);
     let intro = matches!(form.kind, FormKind::Branch { first_run: true });

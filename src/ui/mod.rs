@@ -1,5 +1,6 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
+mod admission;
 mod detail;
 mod exemptions;
 mod form;
@@ -57,6 +58,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
         Screen::Exemptions => exemptions::draw(f, app, theme, body),
+        Screen::Admission => admission::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -118,6 +120,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
             Screen::Exemptions => c.msg(Msg::ScreenExemptions),
+            Screen::Admission => c.admission().msg(crate::i18n::admission::AdmMsg::Screen),
         };
         let style = if *s == app.screen {
             theme.selected()
@@ -181,6 +184,11 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
                 .unwrap_or_default();
             format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
         }
+        Confirm::UndoStep(_, label) => format!(
+            "{} {label}?",
+            cat.admission()
+                .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
+        ),
     };
     let r = centered(area, 60, 7);
     f.render_widget(Clear, r);
@@ -237,6 +245,7 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Some(Notice::Admission(n)) => admission::notice(app, theme, n),
         None => (hints(app), theme.dim()),
     };
     let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
@@ -272,6 +281,12 @@ fn hints(app: &App) -> String {
         Action::ExportMinutes,
         Action::ToggleAttendance,
         Action::AddEvent,
+        Action::AdmissionNew,
+        Action::AdmissionOpen,
+        Action::AdmissionStep,
+        Action::AdmissionEdit,
+        Action::AdmissionUndo,
+        Action::AdmissionTarget,
         Action::Quit,
     ];
     let mut out = Vec::new();
