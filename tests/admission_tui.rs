@@ -79,6 +79,24 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     h.keys("<Esc>");
 
     step(&mut h, "15/03/2026", "<Tab>112/GCN");
+    assert_eq!(
+        candidate(&h, "Trịnh Minh Khôi").1.stage(),
+        Some(Stage::Course)
+    );
+    // A mistake is taken back with x (asked first), then recorded again.
+    h.keys("x");
+    assert!(
+        h.screen()
+            .contains("Xóa bước ghi gần nhất của Trịnh Minh Khôi"),
+        "{}",
+        h.screen()
+    );
+    h.keys("y");
+    assert_eq!(
+        candidate(&h, "Trịnh Minh Khôi").1.stage(),
+        Some(Stage::Listed)
+    );
+    step(&mut h, "15/03/2026", "<Tab>112/GCN");
     step(&mut h, "01/04/2026", "");
     step(&mut h, "05/04/2026", "");
     // Vetting needs its conclusion.

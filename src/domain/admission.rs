@@ -1897,6 +1897,114 @@ mod tests {
     }
 
     #[test]
+    fn a_vote_step_takes_its_figures_and_the_section_2_denominator_from_a_meeting() {
+        use crate::domain::meeting::{AttendanceRow, Mark, MeetingKind};
+        let row = |member, membership, status, mark| AttendanceRow {
+            member,
+            name: format!("ĐV {member}"),
+            status,
+            membership,
+            mark,
+        };
+        let meeting = Meeting {
+            number: 4,
+            term_start: 2025,
+            kind: MeetingKind::Regular,
+            topic: String::new(),
+            date: d(2026, 7, 15),
+            start: String::new(),
+            end: String::new(),
+            place: String::new(),
+            chair: String::new(),
+            secretary: String::new(),
+            guests: Vec::new(),
+            attendance: vec![
+                row(1, Membership::Official, Status::Official, Mark::Present),
+                row(2, Membership::Official, Status::Official, Mark::Present),
+                row(3, Membership::Official, Status::Official, Mark::Unexcused),
+                // Exempted and absent: not counted; probationary: never counted.
+                row(4, Membership::Official, Status::Exempt, Mark::Unmarked),
+                row(
+                    5,
+                    Membership::Probationary,
+                    Status::Probationary,
+                    Mark::Present,
+                ),
+            ],
+            agenda: Vec::new(),
+            votes: vec![
+                Vote {
+                    subject: "Đề nghị kết nạp".into(),
+                    threshold: Threshold::TwoThirds,
+                    yes: 2,
+                    no: 0,
+                    abstain: 0,
+                },
+                Vote {
+                    subject: "Nghị quyết tháng".into(),
+                    threshold: Threshold::Majority,
+                    yes: 2,
+                    no: 0,
+                    abstain: 0,
+                },
+            ],
+            tasks: Vec::new(),
+            approved: None,
+            amendments: Vec::new(),
+        };
+        let c = with(
+            candidate(d(2000, 1, 1)),
+            &[
+                (Stage::Course, d(2025, 3, 1)),
+                (Stage::Application, d(2025, 4, 1)),
+                (Stage::PersonalRecord, d(2025, 4, 2)),
+                (Stage::Vetting, d(2025, 5, 1)),
+                (Stage::Sponsors, d(2026, 4, 1)),
+                (Stage::Comments, d(2026, 5, 1)),
+            ],
+        );
+        let members = vec![];
+        let meetings = vec![(9, &meeting)];
+        let w = World {
+            members: &members,
+            meetings: &meetings,
+            today: d(2026, 11, 21),
+        };
+        assert_eq!(meeting_votes(&meetings).len(), 1, "two-thirds votes only");
+        let draft = |date: &str, vote: usize| StepDraft {
+            stage: Some(Stage::BranchVote),
+            text: vec![(AdmissionField::Date, date.into())],
+            meeting_vote: Some((9, vote)),
+            ..StepDraft::default()
+        };
+        let step = check_step(&c, &draft("15/07/2026", 0), &w).unwrap();
+        assert_eq!(
+            step.tally,
+            Some(Tally {
+                yes: 2,
+                no: 0,
+                abstain: 0,
+                denominator: 3,
+                meeting: Some((9, 0))
+            })
+        );
+        assert_eq!(
+            check_step(&c, &draft("16/07/2026", 0), &w).unwrap_err(),
+            vec![(
+                AdmissionField::Date,
+                Problem::Admission(AdmissionProblem::NotTheMeetingDate(d(2026, 7, 15)))
+            )]
+        );
+        assert_eq!(
+            check_step(&c, &draft("15/07/2026", 1), &w).unwrap_err(),
+            vec![(
+                AdmissionField::MeetingVote,
+                Problem::Admission(AdmissionProblem::NotTwoThirds)
+            )]
+        );
+    }
+
+    #[test]
     fn the_default_denominator_leaves_out_probationary_away_and_exempt_members() {
         let on = d(2026, 11, 21);
         let a = official("A", d(1990, 1, 1));

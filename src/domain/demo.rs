@@ -707,3 +707,56 @@ pub fn demo_candidates(
     }
     out
 }
+
+#[cfg(test)]
+mod admission_tests {
+    use super::*;
+    use crate::domain::admission::{self as adm, DeadlineKind, Stage};
+
+    #[test]
+    fn demo_candidates_are_at_several_stages_one_overdue_one_due_next_month() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let members: Vec<_> = demo_members(2026, 35, today)
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| (i as u64 + 1, m))
+            .collect();
+        let cands = demo_candidates(&members, &demo_branch(), today);
+        let refs: Vec<_> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i as u64, c))
+            .collect();
+        let board = adm::board(&refs, today);
+        assert_eq!(board.len(), 5);
+        assert_eq!(board.iter().filter(|e| e.overdue).count(), 1);
+        assert_eq!(board[0].next, Some(Stage::Ceremony));
+        let mut stages: Vec<_> = cands.iter().filter_map(|c| c.stage()).collect();
+        stages.dedup();
+        assert_eq!(stages.len(), 5, "five different stages");
+        for c in &cands {
+            assert!(
+                c.steps
+                    .windows(2)
+                    .all(|w| w[0].date <= w[1].date && w[0].stage < w[1].stage)
+            );
+            assert!(c.steps.iter().all(|s| s.date <= today));
+            assert!(c.helper.is_some());
+        }
+        // The probationary member 5: probation ends on 15 December, next month.
+        let due = cands.iter().find(|c| c.member == Some(6)).unwrap();
+        let d = adm::next_deadline(due).unwrap();
+        assert_eq!(d.kind, DeadlineKind::Recognition);
+        assert_eq!(d.not_before, NaiveDate::from_ymd_opt(2026, 12, 15));
+        assert_eq!(
+            members[5].1.admitted_on(),
+            NaiveDate::from_ymd_opt(2025, 12, 15)
+        );
+        // The candidate ready for the vote may vote today.
+        let ready = cands
+            .iter()
+            .find(|c| c.stage() == Some(Stage::Comments))
+            .unwrap();
+        assert_eq!(adm::readiness(ready, today), vec![]);
+    }
+}
