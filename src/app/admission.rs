@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action::{Action, Context};
+use super::action::Action;
 use super::form::{FieldRef, Form, FormField, FormKind};
 use super::{App, Confirm, Notice};
 use crate::domain::admission::{
@@ -397,8 +397,7 @@ fn current(app: &App) -> Option<CandidateId> {
 }
 
 /// Applies an admission action.
-pub fn update(app: &mut App, action: Action, ctx: Context) {
-    let _ = ctx;
+pub fn update(app: &mut App, action: Action) {
     match action {
         Action::AdmissionNew => app.form = candidate_form(app, None),
         Action::AdmissionOpen => match app.admission.selected_id(app.today) {

@@ -296,7 +296,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::AdmissionTarget
         | Action::AdmissionUp
         | Action::AdmissionDown
-        | Action::AdmissionBack => super::admission::update(app, action, ctx),
+        | Action::AdmissionBack => super::admission::update(app, action),
         Action::AddEvent => match app.detail {
             Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
             None => app.notice = Some(Notice::NothingSelected),

@@ -496,12 +496,13 @@ pub fn sponsor_checks(
             count: sponsors.len() as u32,
         });
     }
-    if youth_resolution && (sponsors.len() as i64) < needed {
-        if let Some(b) = birth {
-            let years = date::age_years(b, on);
-            if i64::from(years) > rules::value(RuleId::YouthUnionMaxAgeYears) {
-                out.push(Check::YouthRouteTooOld { years });
-            }
+    if youth_resolution
+        && (sponsors.len() as i64) < needed
+        && let Some(b) = birth
+    {
+        let years = date::age_years(b, on);
+        if i64::from(years) > rules::value(RuleId::YouthUnionMaxAgeYears) {
+            out.push(Check::YouthRouteTooOld { years });
         }
     }
     out
@@ -927,10 +928,10 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
             errors.push((*f, Problem::Required));
         }
     }
-    if let (Some(when), Some(prev)) = (when, c.last()) {
-        if when < prev.date {
-            errors.push(adm(F::Date, AdmissionProblem::BeforePrevious(prev.date)));
-        }
+    if let (Some(when), Some(prev)) = (when, c.last())
+        && when < prev.date
+    {
+        errors.push(adm(F::Date, AdmissionProblem::BeforePrevious(prev.date)));
     }
     // Sponsors.
     if stage == Stage::Sponsors {
@@ -1101,16 +1102,16 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
         }
         _ => {}
     }
-    if let Some(t) = step.tally {
-        if !t.passed() {
-            checks.push((
-                F::VoteYes,
-                Check::VoteShort {
-                    yes: t.yes,
-                    denominator: t.denominator,
-                },
-            ));
-        }
+    if let Some(t) = step.tally
+        && !t.passed()
+    {
+        checks.push((
+            F::VoteYes,
+            Check::VoteShort {
+                yes: t.yes,
+                denominator: t.denominator,
+            },
+        ));
     }
     let blocking: Vec<&(AdmissionField, Check)> =
         checks.iter().filter(|(_, ch)| ch.blocks()).collect();
@@ -1182,13 +1183,13 @@ pub fn check_candidate(
             }
         },
     };
-    if let (Some(l), Some(b)) = (base, listed) {
-        if l.steps.get(1).is_some_and(|s| s.date < b) {
-            errors.push(adm(
-                F::ListedOn,
-                AdmissionProblem::OutOfOrder(Some(Stage::Listed)),
-            ));
-        }
+    if let (Some(l), Some(b)) = (base, listed)
+        && l.steps.get(1).is_some_and(|s| s.date < b)
+    {
+        errors.push(adm(
+            F::ListedOn,
+            AdmissionProblem::OutOfOrder(Some(Stage::Listed)),
+        ));
     }
     let unit = text::clean(&get(F::SourceUnit));
     let decision = text::clean(&get(F::ListDecision));

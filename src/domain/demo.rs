@@ -667,43 +667,43 @@ pub fn demo_candidates(
         ..Candidate::default()
     });
     // 5. The probationary member whose recognition falls due next month.
-    if let Some((id, m)) = members.get(5) {
-        if let Some(admitted) = m.admitted_on() {
-            let (h, hn) = helper(6);
-            let mut steps = through(Stage::Decision, admitted, &hn);
-            let mut ceremony = step(
-                Stage::Ceremony,
-                admitted,
-                "",
-                &branch.name,
-                &branch.secretary,
-            );
-            ceremony.note = "Lễ kết nạp tại nhà văn hóa tổ dân phố".into();
-            steps.push(ceremony);
-            let course = admitted + Duration::days(90);
-            if course <= today {
-                steps.push(step(
-                    Stage::NewMemberCourse,
-                    course,
-                    "77/GCN",
-                    "Đảng ủy phường",
-                    &hn,
-                ));
-            }
-            out.push(Candidate {
-                person: Member {
-                    events: Vec::new(),
-                    card_number: String::new(),
-                    ..m.clone()
-                },
-                source: Some(Source::ResidentialGroup),
-                helper: h,
-                helper_name: hn,
-                steps,
-                member: Some(*id),
-                ..Candidate::default()
-            });
+    if let Some((id, m)) = members.get(5)
+        && let Some(admitted) = m.admitted_on()
+    {
+        let (h, hn) = helper(6);
+        let mut steps = through(Stage::Decision, admitted, &hn);
+        let mut ceremony = step(
+            Stage::Ceremony,
+            admitted,
+            "",
+            &branch.name,
+            &branch.secretary,
+        );
+        ceremony.note = "Lễ kết nạp tại nhà văn hóa tổ dân phố".into();
+        steps.push(ceremony);
+        let course = admitted + Duration::days(90);
+        if course <= today {
+            steps.push(step(
+                Stage::NewMemberCourse,
+                course,
+                "77/GCN",
+                "Đảng ủy phường",
+                &hn,
+            ));
         }
+        out.push(Candidate {
+            person: Member {
+                events: Vec::new(),
+                card_number: String::new(),
+                ..m.clone()
+            },
+            source: Some(Source::ResidentialGroup),
+            helper: h,
+            helper_name: hn,
+            steps,
+            member: Some(*id),
+            ..Candidate::default()
+        });
     }
     out
 }
