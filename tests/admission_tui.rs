@@ -244,6 +244,15 @@ fn a_late_ceremony_needs_a_recorded_reason() {
         ceremony.checks[0],
         admission::Check::CeremonyLate { .. }
     ));
+    // Next comes the recognition vote; the optional new members' course can be chosen
+    // instead, and the form follows the chosen step.
+    h.keys("a");
+    assert!(h.screen().contains("‹ Chi bộ xét công nhận chính thức ›"));
+    assert!(h.screen().contains("Tán thành"));
+    h.keys("<Right>");
+    assert!(h.screen().contains("‹ Lớp bồi dưỡng đảng viên mới ›"));
+    assert!(!h.screen().contains("Tán thành"), "{}", h.screen());
+    h.keys("<Esc>y");
     // The ceremony is on the roster: it cannot be undone from here.
     h.keys("x");
     assert!(h.screen().contains("không xóa ở đây"), "{}", h.screen());
@@ -320,5 +329,49 @@ fn recognition_from_the_end_of_probation_and_failing_it() {
     assert_eq!(
         candidate(&h, "Tô Văn Ước").1.standing(),
         Standing::RemovalProposed
+    );
+}
+
+#[test]
+fn recognition_dates_from_the_end_of_probation_even_when_late() {
+    let mut h = Harness::demo(&[]);
+    let (cid, c) = candidate(&h, "Tô Văn Ước");
+    let mid = c.member.unwrap();
+    // Seen on 10/02/2027: probation ended on 15/12/2026, the vote is late (a warning).
+    h.app.today = d(2027, 2, 10);
+    h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
+    h.keys("7");
+    h.app.admission.select(cid, h.app.today);
+    h.keys("<Enter>");
+    assert!(h.screen().contains("quá 30 ngày"), "{}", h.screen());
+    h.keys(&format!(
+        "a<Tab>{}<Tab><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        retype("05/02/2027"),
+        retype("12")
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Đã ghi bước. Lưu ý: xét công nhận chính thức sau"),
+        "{screen}"
+    );
+    h.keys(&format!("a<Tab>{}<Tab>45-QĐ/ĐU<C-s>", retype("09/02/2027")));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Đã công nhận đảng viên chính thức: Tô Văn Ước"),
+        "{screen}"
+    );
+    let m = h.app.store.member(mid).unwrap().unwrap();
+    assert_eq!(m.recognized_on(), Some(d(2026, 12, 15)), "end of probation");
+    assert_eq!(m.status_at(d(2026, 12, 15)), Status::Official);
+    let (_, c) = candidate(&h, "Tô Văn Ước");
+    assert_eq!(c.standing(), Standing::Official);
+    // Done: off the board, back on the board view.
+    assert!(h.app.admission.open.is_none());
+    assert!(
+        !h.screen()
+            .lines()
+            .any(|l| l.contains("Tô Văn Ước") && l.contains("ngày")),
+        "{}",
+        h.screen()
     );
 }
