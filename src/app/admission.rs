@@ -174,22 +174,6 @@ fn required(mut ff: FormField) -> FormField {
     ff
 }
 
-fn most_common_group(app: &App) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in app.roster.entries() {
-        let g = e.member.residential_group.as_str();
-        match counts.iter_mut().find(|(k, _)| *k == g) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((g, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(g, _)| g.to_string())
-        .unwrap_or_default()
-}
-
 /// The candidate form: the member record's identity fields (so nothing is typed twice
 /// at the ceremony), the source, the helper and the listing.
 pub fn candidate_form(app: &App, id: Option<CandidateId>) -> Option<Form> {
@@ -201,7 +185,7 @@ pub fn candidate_form(app: &App, id: Option<CandidateId>) -> Option<Form> {
         || MemberDraft {
             ethnicity: crate::domain::member::DEFAULT_ETHNICITY.into(),
             religion: crate::domain::member::DEFAULT_RELIGION.into(),
-            residential_group: most_common_group(app),
+            residential_group: super::update::most_common_group(app),
             ..MemberDraft::default()
         },
         |c| MemberDraft::from_member(&c.person),

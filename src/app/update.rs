@@ -596,7 +596,7 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
     }
 }
 
-fn most_common_group(app: &App) -> String {
+pub(super) fn most_common_group(app: &App) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for e in app.roster.entries() {
         let g = e.member.residential_group.as_str();

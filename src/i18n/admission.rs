@@ -2,7 +2,7 @@
 //! (`admission_vi.rs`, `admission_en.rs`), reached through [`super::Catalogue::admission`].
 
 use crate::domain::admission::{
-    AdmissionField, AdmissionProblem, Check, Deadline, Source, Stage, Standing, Tally,
+    AdmissionField, AdmissionProblem, Candidate, Check, Deadline, Source, Stage, Standing, Tally,
 };
 
 /// Short texts of the admission screens.
@@ -126,6 +126,15 @@ pub trait AdmissionTexts: Sync {
     fn tally(&self, t: &Tally) -> String;
     /// Where a candidate stands.
     fn standing(&self, s: Standing) -> &'static str;
+
+    /// The candidate's source and unit: "Hội Phụ nữ — Chi hội Phụ nữ TDP 5".
+    fn source_line(&self, c: &Candidate) -> String {
+        match (c.source, c.source_unit.is_empty()) {
+            (Some(s), true) => self.source(s).to_string(),
+            (Some(s), false) => format!("{} — {}", self.source(s), c.source_unit),
+            (None, _) => c.source_unit.clone(),
+        }
+    }
 }
 
 /// The yes votes a two-thirds vote needs out of `denominator` (rules table).

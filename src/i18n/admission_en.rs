@@ -45,7 +45,9 @@ impl AdmissionTexts for AdmEn {
             Overridden => "Recorded although a rule was not met; reason:",
             WhyNotYet => "The next step cannot be recorded today:",
             CardHint => "a record next step · e edit · x remove last step · Esc back",
-            BoardHint => "n add · Enter open · a record step · t target",
+            BoardHint => {
+                "n add · Enter open · a record step · t target · ! next step not allowed today"
+            }
             Sponsors => "Sponsors",
             Conclusion => "Conclusion",
             Document => "Document",

@@ -117,11 +117,7 @@ fn candidate_cells(
     e: &crate::domain::admission::BoardEntry,
 ) -> [String; 10] {
     let a = Vi.admission();
-    let source = match (c.source, c.source_unit.is_empty()) {
-        (Some(s), true) => a.source(s).to_string(),
-        (Some(s), false) => format!("{} — {}", a.source(s), c.source_unit),
-        (None, _) => c.source_unit.clone(),
-    };
+    let source = a.source_line(c);
     [
         c.person.full_name.clone(),
         date::format_opt_date(c.person.birth_date),

@@ -306,11 +306,7 @@ fn draw_card(f: &mut Frame, app: &App, theme: &Theme, area: Rect, cand: &Candida
             c.msg(Msg::Years)
         )
     });
-    let source = match (cand.source, cand.source_unit.is_empty()) {
-        (Some(s), true) => a.source(s).to_string(),
-        (Some(s), false) => format!("{} — {}", a.source(s), cand.source_unit),
-        (None, _) => cand.source_unit.clone(),
-    };
+    let source = a.source_line(cand);
     let first: Vec<String> = [
         pair(c.field(Field::BirthDate), born),
         p.gender.map(|g| c.gender(g).to_string()),
