@@ -45,9 +45,7 @@ impl AdmissionTexts for AdmVi {
             Overridden => "Vẫn ghi dù chưa đúng quy định; lý do:",
             WhyNotYet => "Chưa ghi được bước tiếp theo hôm nay:",
             CardHint => "a ghi bước tiếp · e sửa · x xóa bước cuối · Esc quay lại",
-            BoardHint => {
-                "n thêm · Enter xem · a ghi bước · t chỉ tiêu · ! chưa ghi được bước tiếp hôm nay"
-            }
+            BoardHint => "n thêm · Enter xem · a ghi bước · t chỉ tiêu · ! chưa ghi được hôm nay",
             Sponsors => "Người giới thiệu",
             Conclusion => "Kết luận",
             Document => "Văn bản",
