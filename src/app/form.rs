@@ -54,6 +54,14 @@ pub enum FormKind {
     AbsenceReason(MeetingId, usize),
     /// A new event in a member's timeline.
     NewEvent(MemberId),
+    /// A new candidate for the sympathiser list.
+    NewCandidate,
+    /// A candidate's identity, source and helper.
+    EditCandidate(crate::domain::admission::CandidateId),
+    /// The next step of a candidate.
+    Step(crate::domain::admission::CandidateId),
+    /// The yearly target for new members.
+    AdmissionTarget,
     /// A member's self-improvement plan for a year.
     ReviewPlan(MemberId, i32),
     /// A member's year-end self-review.
@@ -95,6 +103,10 @@ impl FormKind {
             Amendment(m) => (14, vec![m]),
             AbsenceReason(m, r) => (15, vec![m, u(r)]),
             NewEvent(id) => (16, vec![id]),
+            NewCandidate => (70, vec![]),
+            EditCandidate(id) => (71, vec![id]),
+            Step(id) => (72, vec![id]),
+            AdmissionTarget => (73, vec![]),
             ReviewPlan(id, y) => (19, vec![id, y as u64]),
             SelfReview(id, y) => (20, vec![id, y as u64]),
             BranchReview(id, y) => (21, vec![id, y as u64]),
@@ -131,6 +143,10 @@ impl FormKind {
             14 => Amendment(id(0)?),
             15 => AbsenceReason(id(0)?, ix(1)?),
             16 => NewEvent(id(0)?),
+            70 => NewCandidate,
+            71 => EditCandidate(id(0)?),
+            72 => Step(id(0)?),
+            73 => AdmissionTarget,
             19 => ReviewPlan(id(0)?, id(1)? as i32),
             20 => SelfReview(id(0)?, id(1)? as i32),
             21 => BranchReview(id(0)?, id(1)? as i32),
@@ -175,6 +191,8 @@ pub enum FieldRef {
     Meeting(MeetingField),
     /// A member-event field.
     Event(EventField),
+    /// A field of the admission forms (candidate, step, target).
+    Admission(crate::domain::admission::AdmissionField),
     /// A field of the annual review.
     Review(ReviewField),
     /// A dues profile field.
@@ -215,6 +233,7 @@ impl FieldRef {
             ) => FieldKind::Date,
             FieldRef::Event(EventField::Note) => FieldKind::Multiline,
             FieldRef::Event(_) => FieldKind::Text,
+            FieldRef::Admission(a) => super::admission::field_kind(a),
             FieldRef::Review(f) => review_kind(f),
             FieldRef::Dues(DuesField::Category) => FieldKind::Choice(Category::ALL.len()),
             FieldRef::Dues(DuesField::Relief) => FieldKind::Choice(ReliefKind::choices().len() + 1),

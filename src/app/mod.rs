@@ -2,6 +2,7 @@
 //! draws an `&App`, and `main` feeds it events.
 
 pub mod action;
+pub mod admission;
 pub mod dues;
 pub mod form;
 pub mod history;
@@ -43,6 +44,8 @@ pub enum Screen {
     Meetings,
     /// 5: exempted members and reminders about members' events.
     Exemptions,
+    /// 7: the admission pipeline (kết nạp).
+    Admission,
     /// 8: the annual review and classification of members.
     Review,
     /// 4: party dues and party badges.
@@ -58,6 +61,7 @@ impl Screen {
         Screen::Meetings,
         Screen::Dues,
         Screen::Exemptions,
+        Screen::Admission,
         Screen::Review,
     ];
 
@@ -70,6 +74,7 @@ impl Screen {
             Screen::Meetings => 3,
             Screen::Dues => 4,
             Screen::Exemptions => 5,
+            Screen::Admission => 7,
             Screen::Review => 8,
         }
     }
@@ -97,6 +102,8 @@ pub enum Confirm {
     RemoveLastEvent(MemberId, String),
     /// Close a form and lose its changes.
     Discard,
+    /// Remove the last recorded step of a candidate ("name: step" is shown).
+    UndoStep(crate::domain::admission::CandidateId, String),
     /// Delete a recorded badge award (member, milestone, name shown).
     DeleteAward(MemberId, u32, String),
 }
@@ -135,6 +142,8 @@ pub enum Notice {
     DraftRestored,
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
+    /// Something about the admission pipeline.
+    Admission(admission::AdmNotice),
     /// A change was undone (the status-line text).
     Undone(String),
     /// A change was redone (the status-line text).
@@ -193,6 +202,8 @@ pub struct App {
     pub page_rows: usize,
     /// Set when the app should exit.
     pub should_quit: bool,
+    /// The admission pipeline (screen 7).
+    pub admission: admission::Admission,
     /// Whether anything was written this session.
     pub changed: bool,
     /// Undo and redo stacks of this session.
@@ -224,6 +235,7 @@ impl App {
         };
         let review = review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
+        let admission = admission::Admission::new(store.candidates()?, store.admission_targets()?);
         let seen = store.history_last()?;
         let mut app = App {
             lang,
@@ -246,6 +258,7 @@ impl App {
             pending: Vec::new(),
             page_rows: 10,
             should_quit: false,
+            admission,
             changed: false,
             undo: undo::UndoLog::starting_at(seen),
             history: None,
@@ -274,6 +287,8 @@ impl App {
                 Screen::Members => Context::Members,
                 Screen::Branch => Context::Branch,
                 Screen::Exemptions => Context::Exemptions,
+                Screen::Admission if self.admission.open.is_some() => Context::Candidate,
+                Screen::Admission => Context::Admission,
                 Screen::Review => Context::Review,
                 Screen::Home => Context::Home,
                 Screen::Meetings => match self.meetings.open {

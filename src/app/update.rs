@@ -104,6 +104,8 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
                 None => return false,
             }
         };
+        let f_is_stage =
+            f.field == FieldRef::Admission(crate::domain::admission::AdmissionField::Stage);
         if changed {
             f.error = None;
             let kind_changed =
@@ -112,6 +114,10 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
             form.unsaved_draft = true;
             if kind_changed {
                 super::lifecycle::refresh(form);
+            }
+            let stage_changed = f_is_stage;
+            if stage_changed {
+                super::admission::restage(app);
             }
         }
         return true;
@@ -224,6 +230,10 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::EditTask(id, i) => mt::task_form(id, meeting(id)?, Some(i)),
         FormKind::Amendment(id) => mt::amendment_form(id),
         FormKind::NewEvent(id) => super::lifecycle::event_form(id, app.today),
+        FormKind::NewCandidate
+        | FormKind::EditCandidate(_)
+        | FormKind::Step(_)
+        | FormKind::AdmissionTarget => return super::admission::form_for(app, kind),
         FormKind::ReviewPlan(..)
         | FormKind::SelfReview(..)
         | FormKind::BranchReview(..)
@@ -471,6 +481,16 @@ fn apply(app: &mut App, action: Action) {
         | Action::ToggleIllness
         | Action::AllMembers => du::act(app, action),
         Action::Screen8 => {}
+        Action::Screen7 => {}
+        Action::AdmissionNew
+        | Action::AdmissionOpen
+        | Action::AdmissionEdit
+        | Action::AdmissionStep
+        | Action::AdmissionUndo
+        | Action::AdmissionTarget
+        | Action::AdmissionUp
+        | Action::AdmissionDown
+        | Action::AdmissionBack => super::admission::update(app, action),
         Action::History => super::history::open(app, ctx),
         Action::Undo => super::undo::undo(app),
         Action::Redo => super::undo::redo(app),
@@ -686,7 +706,7 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
     }
 }
 
-fn most_common_group(app: &App) -> String {
+pub(super) fn most_common_group(app: &App) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for e in app.roster.entries() {
         let g = e.member.residential_group.as_str();
@@ -796,6 +816,15 @@ fn save(app: &mut App) {
     }
     let Some(form) = &mut app.form else { return };
     let kind = form.kind;
+    if matches!(
+        kind,
+        FormKind::NewCandidate
+            | FormKind::EditCandidate(_)
+            | FormKind::Step(_)
+            | FormKind::AdmissionTarget
+    ) {
+        return save_admission(app);
+    }
     let result: Result<(), Vec<(FieldRef, Problem)>> = match kind {
         FormKind::Branch { .. } => match branch::check_branch(&form.values()) {
             Err(errors) => Err(errors
@@ -917,6 +946,25 @@ fn save(app: &mut App) {
     }
 }
 
+fn save_admission(app: &mut App) {
+    use super::admission::Saved;
+    match super::admission::save(app) {
+        Saved::Done(notice) => {
+            app.form = None;
+            app.changed = true;
+            app.notice = Some(notice);
+            clear_draft(app);
+        }
+        Saved::Errors(errors) => {
+            if let Some(form) = &mut app.form {
+                form.set_errors(&errors);
+            }
+            app.notice = Some(Notice::FormHasErrors);
+        }
+        Saved::Failed => {}
+    }
+}
+
 fn store_failed(app: &mut App, e: StoreError) {
     app.notice = Some(Notice::Store(e));
 }
@@ -929,6 +977,7 @@ fn confirm_yes(app: &mut App) {
             app.form = None;
             clear_draft(app);
         }
+        Confirm::UndoStep(id, _) => super::admission::undo(app, id),
         Confirm::Delete(id, name) => match app.store.delete_member(id) {
             Ok(_) => {
                 app.roster.remove(id);

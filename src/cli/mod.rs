@@ -176,6 +176,15 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Candidates in the admission pipeline: current step and next deadline.
+    Candidates {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The party badge lists of a year, by presentation date.
     Badges {
         /// The year (default: this year).
@@ -298,6 +307,9 @@ pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store
     }
     let ledgers = demo::demo_ledgers(&with_ids, today);
     store.save_dues_and_badges(&ledgers.dues, &ledgers.badges)?;
+    for c in demo::demo_candidates(&with_ids, &branch, today) {
+        store.save_candidate(None, &c)?;
+    }
     store.mark_demo()?;
     Ok(with_ids.len())
 }
@@ -676,6 +688,9 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> 
             format,
             output,
         } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
+        ExportWhat::Candidates { format, output } => {
+            cmd_export_candidates(args, lang, *format, output.as_deref())
+        }
         ExportWhat::Assessments {
             year,
             format,
@@ -727,6 +742,51 @@ fn cmd_export_exemptions(
         ListFormat::Csv => lists::exemptions_csv(&rows),
         ListFormat::Txt => {
             let t = lists::exemptions_txt(year, today, &rows);
+            if out.is_some() {
+                crate::interchange::minutes::to_crlf(&t)
+            } else {
+                t
+            }
+        }
+    };
+    write_output(lang, out, text.as_bytes())
+}
+
+fn cmd_export_candidates(
+    args: &Args,
+    lang: Lang,
+    format: ListFormat,
+    out: Option<&Path>,
+) -> Result<(), String> {
+    use crate::domain::admission;
+    use crate::interchange::lists;
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let err = |e| i18n::store_error(lang, &e);
+    let cands = store.candidates().map_err(err)?;
+    let today = today();
+    let text = match format {
+        ListFormat::Csv => lists::candidates_csv(&cands, today),
+        ListFormat::Txt => {
+            use chrono::Datelike;
+            let year = today.year();
+            let members = store.members().map_err(err)?;
+            let target = store
+                .admission_targets()
+                .map_err(err)?
+                .into_iter()
+                .find(|t| t.year == year)
+                .map(|t| t.count);
+            let refs: Vec<_> = cands.iter().map(|(id, c)| (*id, c)).collect();
+            let board = admission::board(&refs, today);
+            use crate::i18n::Catalogue;
+            let progress = crate::i18n::Vi.admission().progress(
+                year,
+                target,
+                admission::admitted_in_year(members.iter().map(|(_, m)| m), year),
+                board.len(),
+                board.iter().filter(|e| e.overdue).count(),
+            );
+            let t = lists::candidates_txt(&cands, today, &progress);
             if out.is_some() {
                 crate::interchange::minutes::to_crlf(&t)
             } else {

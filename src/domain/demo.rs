@@ -147,13 +147,17 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
             25 + rng.below(35)
         } as i32;
         let birth = date_in_year(&mut rng, today.year() - age);
-        let admitted = if probationary {
+        let mut admitted = if probationary {
             today - Duration::days(30 + rng.below(300) as i64)
         } else {
             let join_age = 19 + rng.below((age as u64 - 20).clamp(1, 30)) as i32;
             date_in_year(&mut rng, birth.year() + join_age).max(birth + Duration::days(18 * 366))
         }
         .min(today - Duration::days(30));
+        if i == 5 {
+            // The pipeline's sample: probation ends next month (see `demo_candidates`).
+            admitted = due_next_month(today);
+        }
         let mut events = vec![ev(admitted, EventKind::Admitted, "")];
         if !probationary {
             let recognized = admitted + Duration::days(365);
@@ -460,6 +464,301 @@ pub fn demo_meetings(
         out.push(m);
     }
     out
+}
+
+/// An admission date whose 12 months of probation end on the 15th of next month.
+fn due_next_month(today: NaiveDate) -> NaiveDate {
+    let next = today
+        .with_day(1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .and_then(|d| d.with_day(15))
+        .unwrap_or(today);
+    next.checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(today)
+}
+
+/// Sample candidates of the admission pipeline (rules.md §6.2) as of `today`: one just put
+/// on the sympathiser list, one who has applied, one ready for the branch vote, one whose
+/// ceremony is overdue (the decision came 60 days ago), and the record of member 5 of
+/// [`demo_members`], a probationary member whose recognition falls due next month.
+pub fn demo_candidates(
+    members: &[(super::member::MemberId, Member)],
+    branch: &Branch,
+    today: NaiveDate,
+) -> Vec<super::admission::Candidate> {
+    use super::admission::{self as adm, Candidate, Source, Sponsor, Stage, Step, Tally};
+    let refs: Vec<(super::member::MemberId, &Member)> =
+        members.iter().map(|(id, m)| (*id, m)).collect();
+    let officials: Vec<(super::member::MemberId, &Member)> = refs
+        .iter()
+        .filter(|(_, m)| adm::is_official_member(m, today) && m.exemption_at(today).is_none())
+        .copied()
+        .collect();
+    let official = |k: usize| officials.get(k % officials.len().max(1)).copied();
+    let ago = |days: i64| today - Duration::days(days);
+    let step = |stage: Stage, on: NaiveDate, number: &str, issuer: &str, who: &str| {
+        let mut s = Step::new(stage, on);
+        s.document.number = number.into();
+        s.document.date = (!number.is_empty()).then_some(on);
+        s.document.issuer = issuer.into();
+        s.responsible = who.into();
+        s
+    };
+    let vote = |stage: Stage, on: NaiveDate| {
+        let den = adm::default_denominator(&refs, on);
+        let mut s = step(stage, on, "", &branch.name, &branch.secretary);
+        s.tally = Some(Tally {
+            yes: den.saturating_sub(1),
+            no: 0,
+            abstain: u32::from(den > 0),
+            denominator: den,
+            meeting: None,
+        });
+        s
+    };
+    let sponsors = |on: NaiveDate| {
+        [official(1), official(2)]
+            .into_iter()
+            .flatten()
+            .map(|(id, m)| Sponsor {
+                member: id,
+                name: m.full_name.clone(),
+                known_since: on - Duration::days(3 * 365),
+            })
+            .collect::<Vec<_>>()
+    };
+    // Steps 1–9 of §6.2, ending `days_before` the given date.
+    let through = |last: Stage, end: NaiveDate, helper: &str| {
+        let at = |d: i64| end - Duration::days(d);
+        let mut v = vec![step(
+            Stage::Listed,
+            at(420),
+            "02-NQ/CB",
+            &branch.name,
+            helper,
+        )];
+        let plan = [
+            (Stage::Course, 360, "215/GCN", "Đảng ủy phường"),
+            (Stage::Application, 330, "", ""),
+            (Stage::PersonalRecord, 320, "", ""),
+            (Stage::Vetting, 260, "", ""),
+            (Stage::Sponsors, 200, "", ""),
+            (Stage::Comments, 150, "", ""),
+            (Stage::BranchVote, 60, "08-NQ/CB", ""),
+            (Stage::Decision, 25, "312-QĐ/ĐU", ""),
+        ];
+        for (stage, d, number, issuer) in plan {
+            if stage > last {
+                break;
+            }
+            let on = at(d);
+            let mut s = match stage {
+                Stage::BranchVote => vote(stage, on),
+                _ => step(stage, on, number, issuer, helper),
+            };
+            match stage {
+                Stage::Vetting => s.conclusion = "Lý lịch rõ ràng, đủ điều kiện".into(),
+                Stage::Sponsors => s.sponsors = sponsors(on),
+                Stage::BranchVote => s.document.number = number.into(),
+                Stage::Decision => {
+                    s.document.number = number.into();
+                    s.document.date = Some(on);
+                    s.document.issuer = branch.superior.clone();
+                }
+                _ => {}
+            }
+            v.push(s);
+        }
+        v
+    };
+    let helper = |k: usize| {
+        official(k).map_or((None, String::new()), |(id, m)| {
+            (Some(id), m.full_name.clone())
+        })
+    };
+    let person = |name: &str, female: bool, birth: NaiveDate, n: u32| Member {
+        full_name: name.into(),
+        gender: Some(if female { Gender::Female } else { Gender::Male }),
+        birth_date: Some(birth),
+        ethnicity: "Kinh".into(),
+        religion: "Không".into(),
+        hometown: "Hải Phòng".into(),
+        residential_group: "Tổ dân phố Hòa Bình".into(),
+        address: format!("Số {n} đường Tân Thành"),
+        phone: format!("0903{:06}", 120_000 + n * 7),
+        education: "12/12".into(),
+        occupation: Some(if female {
+            Occupation::Freelance
+        } else {
+            Occupation::Worker
+        }),
+        ..Member::default()
+    };
+    let year = |y: i32| today.year() - y;
+    let mut out = Vec::new();
+
+    // 1. Just put on the sympathiser list.
+    let (h, hn) = helper(0);
+    out.push(Candidate {
+        person: person(
+            "Nguyễn Thu Trang",
+            true,
+            NaiveDate::from_ymd_opt(year(24), 4, 12).unwrap_or(today),
+            12,
+        ),
+        source: Some(Source::YouthUnion),
+        source_unit: "Chi đoàn Tổ dân phố Hòa Bình".into(),
+        helper: h,
+        helper_name: hn.clone(),
+        steps: vec![step(Stage::Listed, ago(40), "11-NQ/CB", &branch.name, &hn)],
+        ..Candidate::default()
+    });
+    // 2. Applied after the course.
+    let (h, hn) = helper(3);
+    let mut steps = vec![
+        step(Stage::Listed, ago(300), "05-NQ/CB", &branch.name, &hn),
+        step(Stage::Course, ago(150), "188/GCN", "Đảng ủy phường", &hn),
+        step(Stage::Application, ago(50), "", "", &hn),
+    ];
+    steps[2].note = "Đơn viết tay, đã nộp chi ủy".into();
+    out.push(Candidate {
+        person: person(
+            "Phạm Quang Minh",
+            false,
+            NaiveDate::from_ymd_opt(year(31), 9, 3).unwrap_or(today),
+            47,
+        ),
+        source: Some(Source::ResidentialGroup),
+        helper: h,
+        helper_name: hn,
+        steps,
+        ..Candidate::default()
+    });
+    // 3. Ready for the branch vote.
+    let (h, hn) = helper(4);
+    out.push(Candidate {
+        person: person(
+            "Đỗ Thị Hồng Nhung",
+            true,
+            NaiveDate::from_ymd_opt(year(27), 1, 25).unwrap_or(today),
+            88,
+        ),
+        source: Some(Source::WomenUnion),
+        source_unit: "Chi hội Phụ nữ Tổ dân phố Hòa Bình".into(),
+        helper: h,
+        helper_name: hn.clone(),
+        steps: through(Stage::Comments, ago(-140), &hn),
+        ..Candidate::default()
+    });
+    // 4. Decision received 60 days ago, no ceremony yet: overdue.
+    let (h, hn) = helper(5);
+    out.push(Candidate {
+        person: person(
+            "Vũ Đức Thắng",
+            false,
+            NaiveDate::from_ymd_opt(year(35), 6, 18).unwrap_or(today),
+            131,
+        ),
+        source: Some(Source::Veterans),
+        source_unit: "Chi hội Cựu chiến binh Tổ dân phố Hòa Bình".into(),
+        helper: h,
+        helper_name: hn.clone(),
+        steps: through(Stage::Decision, ago(35), &hn),
+        ..Candidate::default()
+    });
+    // 5. The probationary member whose recognition falls due next month.
+    if let Some((id, m)) = members.get(5)
+        && let Some(admitted) = m.admitted_on()
+    {
+        let (h, hn) = helper(6);
+        let mut steps = through(Stage::Decision, admitted, &hn);
+        let mut ceremony = step(
+            Stage::Ceremony,
+            admitted,
+            "",
+            &branch.name,
+            &branch.secretary,
+        );
+        ceremony.note = "Lễ kết nạp tại nhà văn hóa tổ dân phố".into();
+        steps.push(ceremony);
+        let course = admitted + Duration::days(90);
+        if course <= today {
+            steps.push(step(
+                Stage::NewMemberCourse,
+                course,
+                "77/GCN",
+                "Đảng ủy phường",
+                &hn,
+            ));
+        }
+        out.push(Candidate {
+            person: Member {
+                events: Vec::new(),
+                card_number: String::new(),
+                ..m.clone()
+            },
+            source: Some(Source::ResidentialGroup),
+            helper: h,
+            helper_name: hn,
+            steps,
+            member: Some(*id),
+            ..Candidate::default()
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod admission_tests {
+    use super::*;
+    use crate::domain::admission::{self as adm, DeadlineKind, Stage};
+
+    #[test]
+    fn demo_candidates_are_at_several_stages_one_overdue_one_due_next_month() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let members: Vec<_> = demo_members(2026, 35, today)
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| (i as u64 + 1, m))
+            .collect();
+        let cands = demo_candidates(&members, &demo_branch(), today);
+        let refs: Vec<_> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i as u64, c))
+            .collect();
+        let board = adm::board(&refs, today);
+        assert_eq!(board.len(), 5);
+        assert_eq!(board.iter().filter(|e| e.overdue).count(), 1);
+        assert_eq!(board[0].next, Some(Stage::Ceremony));
+        let mut stages: Vec<_> = cands.iter().filter_map(|c| c.stage()).collect();
+        stages.dedup();
+        assert_eq!(stages.len(), 5, "five different stages");
+        for c in &cands {
+            assert!(
+                c.steps
+                    .windows(2)
+                    .all(|w| w[0].date <= w[1].date && w[0].stage < w[1].stage)
+            );
+            assert!(c.steps.iter().all(|s| s.date <= today));
+            assert!(c.helper.is_some());
+        }
+        // The probationary member 5: probation ends on 15 December, next month.
+        let due = cands.iter().find(|c| c.member == Some(6)).unwrap();
+        let d = adm::next_deadline(due).unwrap();
+        assert_eq!(d.kind, DeadlineKind::Recognition);
+        assert_eq!(d.not_before, NaiveDate::from_ymd_opt(2026, 12, 15));
+        assert_eq!(
+            members[5].1.admitted_on(),
+            NaiveDate::from_ymd_opt(2025, 12, 15)
+        );
+        // The candidate ready for the vote may vote today.
+        let ready = cands
+            .iter()
+            .find(|c| c.stage() == Some(Stage::Comments))
+            .unwrap();
+        assert_eq!(adm::readiness(ready, today), vec![]);
+    }
 }
 
 /// Sample dues ledgers and badge records for the sample branch, as of `today`.

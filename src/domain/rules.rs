@@ -44,6 +44,18 @@ pub enum RuleId {
     TemporaryExemptionMaxMonths,
     /// Age from which long unexcused absence suggests an exemption rather than a removal.
     SuggestExemptionAge,
+    /// Months an awareness-course certificate stays valid, counted to the branch's vote.
+    CertificateValidityMonths,
+    /// Months a sponsor must have worked, studied or lived with the candidate.
+    SponsorAcquaintanceMonths,
+    /// Official members who sponsor a candidate (one, plus a Youth Union resolution, for youth).
+    SponsorsRequired,
+    /// Oldest age (years) for the "one member + Youth Union resolution" route.
+    YouthUnionMaxAgeYears,
+    /// Working days from receiving the admission decision to the ceremony.
+    CeremonyWorkingDays,
+    /// Working days after probation ends by which the branch votes on recognition.
+    RecognitionWorkingDays,
     /// Lowest score of the grade "hoàn thành xuất sắc nhiệm vụ" (QĐ 366 Đ.11).
     ReviewExcellentMinScore,
     /// Lowest score of the grade "hoàn thành tốt nhiệm vụ".
@@ -56,8 +68,6 @@ pub enum RuleId {
     ReviewDisciplinedCeiling,
     /// A member admitted fewer than this many months before 31/12 is not yet graded.
     ReviewMinMonthsSinceAdmission,
-    /// Working days after the 12 months of probation to consider recognition (QĐ 294 4.2).
-    RecognitionWorkingDays,
     /// Party badge (Huy hiệu Đảng): the first milestone, in years of membership.
     BadgeFirstMilestoneYears,
     /// Party badge: the second milestone, in years; from it on, one every `BadgeMilestoneStepYears`.
@@ -218,6 +228,48 @@ const RULES: &[Rule] = &[
         certainty: Certainty::Unverified,
     },
     Rule {
+        id: RuleId::CertificateValidityMonths,
+        value: 60,
+        source: "HD 06-HD/TW, điểm 5.4",
+        effective: "09/06/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::SponsorAcquaintanceMonths,
+        value: 12,
+        source: "QĐ 294-QĐ/TW, điểm 3.2.1; Điều lệ Đảng, Điều 4",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::SponsorsRequired,
+        value: 2,
+        source: "QĐ 294-QĐ/TW, điểm 3.2.1; Điều lệ Đảng, Điều 4",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
+        id: RuleId::YouthUnionMaxAgeYears,
+        value: 30,
+        source: "Điều lệ Đoàn TNCS Hồ Chí Minh, tuổi đoàn viên (chưa đối chiếu văn bản)",
+        effective: "chưa rõ",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::CeremonyWorkingDays,
+        value: 30,
+        source: "QĐ 294-QĐ/TW, Điều 5 (QĐ 24-QĐ/TW, điểm 4.1)",
+        effective: "01/07/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::RecognitionWorkingDays,
+        value: 30,
+        source: "QĐ 294-QĐ/TW, điểm 4.2; Điều lệ Đảng, Điều 5",
+        effective: "01/07/2025",
+        certainty: Certainty::SecondHand,
+    },
+    Rule {
         id: RuleId::ReviewExcellentMinScore,
         value: 90,
         source: "QĐ 366-QĐ/TW, Điều 11 khoản 1",
@@ -258,13 +310,6 @@ const RULES: &[Rule] = &[
         source: "Thực tiễn (kết nạp dưới 6 tháng; chưa đối chiếu văn bản)",
         effective: "01/01/2020",
         certainty: Certainty::Unverified,
-    },
-    Rule {
-        id: RuleId::RecognitionWorkingDays,
-        value: 30,
-        source: "QĐ 294-QĐ/TW, điểm 4.2; Điều lệ Đảng, Điều 5",
-        effective: "01/07/2025",
-        certainty: Certainty::SecondHand,
     },
     Rule {
         id: RuleId::BadgeFirstMilestoneYears,
@@ -447,13 +492,18 @@ mod tests {
             RuleId::FullExemptionMinAgeFemale,
             RuleId::TemporaryExemptionMaxMonths,
             RuleId::SuggestExemptionAge,
+            RuleId::CertificateValidityMonths,
+            RuleId::SponsorAcquaintanceMonths,
+            RuleId::SponsorsRequired,
+            RuleId::YouthUnionMaxAgeYears,
+            RuleId::CeremonyWorkingDays,
+            RuleId::RecognitionWorkingDays,
             RuleId::ReviewExcellentMinScore,
             RuleId::ReviewGoodMinScore,
             RuleId::ReviewCompletedMinScore,
             RuleId::ReviewExcellentCapPercent,
             RuleId::ReviewDisciplinedCeiling,
             RuleId::ReviewMinMonthsSinceAdmission,
-            RuleId::RecognitionWorkingDays,
             RuleId::BadgeFirstMilestoneYears,
             RuleId::BadgeSecondMilestoneYears,
             RuleId::BadgeMilestoneStepYears,

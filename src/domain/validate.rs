@@ -165,6 +165,8 @@ pub enum Problem {
     BeforeAdmission,
     /// What this event ends is not in force on that date.
     NotInForce,
+    /// A problem of the admission pipeline (stage order, a rule, an override).
+    Admission(super::admission::AdmissionProblem),
     /// A number outside the allowed range (inclusive).
     OutOfRange(u32, u32),
     /// Not an amount of money in đồng.

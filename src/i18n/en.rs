@@ -309,6 +309,7 @@ impl Catalogue for En {
             ),
             Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
             Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
+            Problem::Admission(p) => self.admission().problem(p),
             Problem::OutOfRange(a, b) => format!("must be a number from {a} to {b}."),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
@@ -542,6 +543,16 @@ impl Catalogue for En {
             Action::Yes => "Yes",
             Action::No => "No",
             Action::Noop => "Nothing",
+            Action::Screen7 => "Screen 7: Admission of new members",
+            Action::AdmissionNew => "Add a candidate to the sympathiser list",
+            Action::AdmissionOpen => "Open the candidate's history",
+            Action::AdmissionEdit => "Edit the candidate",
+            Action::AdmissionStep => "Record the next step (checked against the rules)",
+            Action::AdmissionUndo => "Remove the last recorded step (asks first)",
+            Action::AdmissionTarget => "Set the yearly target for new members",
+            Action::AdmissionUp => "Up",
+            Action::AdmissionDown => "Down",
+            Action::AdmissionBack => "Back to the board",
             Action::History => "Change history of the record / minutes",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the change just undone",
@@ -566,6 +577,8 @@ impl Catalogue for En {
             Context::Meetings => "Meeting list",
             Context::Meeting => "A meeting",
             Context::Roll => "Roll call",
+            Context::Admission => "Admission board",
+            Context::Candidate => "Candidate's history",
             Context::History => "Change history",
         }
     }
@@ -623,6 +636,12 @@ impl Catalogue for En {
             Action::NewItem => "Add item",
             Action::ToggleAttendance => "Attendance",
             Action::AddEvent => "Event",
+            Action::AdmissionNew => "Add",
+            Action::AdmissionOpen => "Open",
+            Action::AdmissionEdit => "Edit",
+            Action::AdmissionStep => "Step",
+            Action::AdmissionUndo => "Undo step",
+            Action::AdmissionTarget => "Target",
             Action::History => "History",
             Action::Undo => "Undo",
             _ => "",
@@ -823,6 +842,10 @@ impl Catalogue for En {
                 rules::rule(RuleId::SuggestExemptionAge).source
             ),
         }
+    }
+
+    fn admission(&self) -> &'static dyn super::admission::AdmissionTexts {
+        &super::admission_en::AdmEn
     }
 
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {

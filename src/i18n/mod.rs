@@ -2,6 +2,9 @@
 //! (`vi.rs`, `en.rs`). Each language implements [`Catalogue`], so a missing text is a
 //! compile error, not a blank on screen.
 
+pub mod admission;
+mod admission_en;
+mod admission_vi;
 pub mod dues;
 mod en;
 mod vi;
@@ -384,6 +387,8 @@ pub trait Catalogue: Sync {
     fn removal_cause(&self, r: RemovalCause) -> &'static str;
     /// A reminder or warning about a member's events, naming its rule.
     fn life_warning(&self, w: &LifeWarning) -> String;
+    /// The texts of the admission pipeline.
+    fn admission(&self) -> &'static dyn admission::AdmissionTexts;
     /// What a change did, for undo's status line: "sửa hồ sơ Nguyễn Văn An".
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String;
     /// A text of the annual review screen.

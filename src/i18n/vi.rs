@@ -305,6 +305,7 @@ impl Catalogue for Vi {
             ),
             Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
             Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
+            Problem::Admission(p) => self.admission().problem(p),
             Problem::OutOfRange(a, b) => format!("phải là số từ {a} đến {b}."),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
@@ -542,6 +543,16 @@ impl Catalogue for Vi {
             Action::Yes => "Có",
             Action::No => "Không",
             Action::Noop => "Không làm gì",
+            Action::Screen7 => "Màn hình 7: Kết nạp đảng viên",
+            Action::AdmissionNew => "Thêm quần chúng vào danh sách cảm tình Đảng",
+            Action::AdmissionOpen => "Xem quá trình của quần chúng",
+            Action::AdmissionEdit => "Sửa thông tin quần chúng",
+            Action::AdmissionStep => "Ghi bước tiếp theo (kiểm tra theo quy định)",
+            Action::AdmissionUndo => "Xóa bước ghi gần nhất (có hỏi lại)",
+            Action::AdmissionTarget => "Đặt chỉ tiêu kết nạp trong năm",
+            Action::AdmissionUp => "Lên",
+            Action::AdmissionDown => "Xuống",
+            Action::AdmissionBack => "Quay lại bảng",
             Action::History => "Lịch sử thay đổi của hồ sơ / biên bản",
             Action::Undo => "Hoàn tác thay đổi gần nhất",
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
@@ -566,6 +577,8 @@ impl Catalogue for Vi {
             Context::Meetings => "Danh sách buổi sinh hoạt",
             Context::Meeting => "Buổi sinh hoạt",
             Context::Roll => "Điểm danh",
+            Context::Admission => "Kết nạp đảng viên",
+            Context::Candidate => "Quá trình của quần chúng",
             Context::History => "Lịch sử thay đổi",
         }
     }
@@ -625,6 +638,12 @@ impl Catalogue for Vi {
             Action::NewItem => "Thêm mục",
             Action::ToggleAttendance => "Chuyên cần",
             Action::AddEvent => "Ghi sự kiện",
+            Action::AdmissionNew => "Thêm",
+            Action::AdmissionOpen => "Xem",
+            Action::AdmissionEdit => "Sửa",
+            Action::AdmissionStep => "Ghi bước",
+            Action::AdmissionUndo => "Xóa bước",
+            Action::AdmissionTarget => "Chỉ tiêu",
             Action::History => "Lịch sử",
             Action::Undo => "Hoàn tác",
             _ => "",
@@ -829,6 +848,10 @@ impl Catalogue for Vi {
                 rules::rule(RuleId::SuggestExemptionAge).source
             ),
         }
+    }
+
+    fn admission(&self) -> &'static dyn super::admission::AdmissionTexts {
+        &super::admission_vi::AdmVi
     }
 
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {

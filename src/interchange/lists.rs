@@ -94,3 +94,126 @@ pub fn exemptions_txt(
     }
     out
 }
+
+/// The header row of the candidates list.
+pub const CANDIDATE_HEADERS: [&str; 10] = [
+    "Họ và tên",
+    "Ngày sinh",
+    "Nguồn",
+    "Đảng viên giúp đỡ",
+    "Bước hiện tại",
+    "Từ ngày",
+    "Số ngày",
+    "Bước tiếp theo",
+    "Hạn",
+    "Quá hạn",
+];
+
+/// Title of the candidates list (document text).
+const CANDIDATES_TITLE: &str = "DANH SÁCH QUẦN CHÚNG TRONG QUY TRÌNH KẾT NẠP ĐẢNG";
+
+fn candidate_cells(
+    c: &crate::domain::admission::Candidate,
+    e: &crate::domain::admission::BoardEntry,
+) -> [String; 10] {
+    let a = Vi.admission();
+    let source = a.source_line(c);
+    [
+        c.person.full_name.clone(),
+        date::format_opt_date(c.person.birth_date),
+        source,
+        c.helper_name.clone(),
+        e.stage.map(|s| a.stage(s).to_string()).unwrap_or_default(),
+        date::format_opt_date(e.since),
+        e.days.to_string(),
+        e.next.map(|s| a.stage(s).to_string()).unwrap_or_default(),
+        e.deadline.map(|d| a.deadline(&d)).unwrap_or_default(),
+        if e.overdue {
+            "Quá hạn".into()
+        } else {
+            String::new()
+        },
+    ]
+}
+
+/// Everyone in the admission pipeline on `on`, as the board orders them (overdue first),
+/// with their current step and next deadline.
+fn candidate_rows(
+    cands: &[(
+        crate::domain::admission::CandidateId,
+        crate::domain::admission::Candidate,
+    )],
+    on: chrono::NaiveDate,
+) -> Vec<[String; 10]> {
+    let refs: Vec<_> = cands.iter().map(|(id, c)| (*id, c)).collect();
+    crate::domain::admission::board(&refs, on)
+        .iter()
+        .filter_map(|e| {
+            let c = cands.iter().find(|(id, _)| *id == e.id)?;
+            Some(candidate_cells(&c.1, e))
+        })
+        .collect()
+}
+
+/// The candidates list as CSV for Excel.
+pub fn candidates_csv(
+    cands: &[(
+        crate::domain::admission::CandidateId,
+        crate::domain::admission::Candidate,
+    )],
+    on: chrono::NaiveDate,
+) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(CANDIDATE_HEADERS);
+    for row in candidate_rows(cands, on) {
+        let _ = w.write_record(row.iter().map(|c| crate::domain::text::clean(c)));
+    }
+    let body = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&body))
+}
+
+/// The candidates list as text that fits 80 columns, with the year's target when set.
+pub fn candidates_txt(
+    cands: &[(
+        crate::domain::admission::CandidateId,
+        crate::domain::admission::Candidate,
+    )],
+    on: chrono::NaiveDate,
+    progress: &str,
+) -> String {
+    let mut out = format!(
+        "{CANDIDATES_TITLE}\nĐến ngày {}\n{}\n\n",
+        date::format_date(on),
+        ellipsize(progress, 80)
+    );
+    for (i, c) in candidate_rows(cands, on).into_iter().enumerate() {
+        let flag = if c[9].is_empty() { "" } else { "[QUÁ HẠN] " };
+        out.push_str(&ellipsize(
+            &format!(
+                "{:>2}. {:<26} {:<10} {}",
+                i + 1,
+                ellipsize(&c[0], 26),
+                c[1],
+                c[2]
+            ),
+            80,
+        ));
+        out.push('\n');
+        out.push_str(&ellipsize(
+            &format!("    {} (từ {}, {} ngày)", c[4], c[5], c[6]),
+            80,
+        ));
+        out.push('\n');
+        if !c[7].is_empty() {
+            out.push_str(&ellipsize(&format!("    Tiếp theo: {}", c[7]), 80));
+            out.push('\n');
+        }
+        if !c[8].is_empty() {
+            out.push_str(&ellipsize(&format!("    {flag}Hạn: {}", c[8]), 80));
+            out.push('\n');
+        }
+    }
+    out
+}

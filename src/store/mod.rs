@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod backup;
+mod candidates;
 pub mod codec;
 pub mod history;
 pub mod restore;
@@ -51,6 +52,8 @@ const TREE_CARDS: &str = "cardnumber_memberid";
 /// Tree of the branch profile and settings (the branch is history key 0).
 pub const TREE_META: &str = "meta";
 const TREE_HISTORY: &str = "history";
+const TREE_CANDIDATES: &str = "candidates";
+const TREE_TARGETS: &str = "admission_targets";
 const TREE_DUES_PROFILES: &str = "dues_profiles";
 const TREE_DUES_PAYMENTS: &str = "dues_payments";
 const TREE_BADGES: &str = "badges";
@@ -169,6 +172,8 @@ pub struct Store {
     cards: Tree,
     meta: Tree,
     history: Tree,
+    candidates: Tree,
+    targets: Tree,
     dues_profiles: Tree,
     dues_payments: Tree,
     badges: Tree,
@@ -297,6 +302,8 @@ impl Store {
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
+                candidates: db.open_tree(TREE_CANDIDATES)?,
+                targets: db.open_tree(TREE_TARGETS)?,
                 db,
                 dir: dir.to_path_buf(),
                 stamped: AtomicU64::new(0),

@@ -11,6 +11,7 @@ use super::block;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::domain::admission::AdmissionField;
 use crate::domain::badges::{BadgeField, milestones};
 use crate::domain::dues::{Category, DuesField, ReliefKind};
 use crate::domain::lifecycle::{self, EventField};
@@ -20,6 +21,7 @@ use crate::domain::member::{
     RemovalCause,
 };
 use crate::domain::validate::{Field, FieldKind};
+use crate::i18n::admission::AdmMsg;
 use crate::i18n::dues::{DuesMsg, DuesText};
 use crate::i18n::{Catalogue, Msg};
 
@@ -31,6 +33,7 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Branch(b) => c.branch_field(b),
         FieldRef::Meeting(m) => c.meeting_field(m),
         FieldRef::Event(e) => c.event_field(e),
+        FieldRef::Admission(a) => c.admission().field(a),
         FieldRef::Review(r) => c.review_field(r),
         FieldRef::Dues(d) => c.dues().field(d),
         FieldRef::Badge(b) => c.dues().badge_field(b),
@@ -91,6 +94,14 @@ fn choice_label(c: &dyn Catalogue, ff: &FormField, i: usize) -> String {
         FieldRef::Event(EventField::RemovalCause) => {
             RemovalCause::ALL.get(i).map(|r| c.removal_cause(*r))
         }
+        FieldRef::Admission(AdmissionField::Source) => crate::domain::admission::Source::ALL
+            .get(i)
+            .map(|s| c.admission().source(*s)),
+        FieldRef::Admission(AdmissionField::Outcome) => {
+            [AdmMsg::OutcomeRecognize, AdmMsg::OutcomeRemove]
+                .get(i)
+                .map(|m| c.admission().msg(*m))
+        }
         FieldRef::Meeting(MeetingField::VoteThreshold) => {
             [Threshold::Majority, Threshold::TwoThirds]
                 .get(i)
@@ -120,7 +131,12 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
 
 fn title(c: &dyn Catalogue, kind: FormKind) -> String {
     use crate::i18n::ReviewMsg as R;
+    let adm = |m: AdmMsg| c.admission().msg(m).to_string();
     let m = match kind {
+        FormKind::NewCandidate => return adm(AdmMsg::FormNew),
+        FormKind::EditCandidate(_) => return adm(AdmMsg::FormEdit),
+        FormKind::Step(_) => return adm(AdmMsg::FormStep),
+        FormKind::AdmissionTarget => return adm(AdmMsg::FormTarget),
         FormKind::NewMember => Msg::FormNewMember,
         FormKind::EditMember(_) => Msg::FormEditMember,
         FormKind::Branch { first_run: true } => Msg::FormBranchSetup,

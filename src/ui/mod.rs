@@ -1,5 +1,6 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
+mod admission;
 mod detail;
 mod dues;
 mod exemptions;
@@ -61,6 +62,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Branch => draw_branch(f, app, theme, body),
         Screen::Meetings => meetings::draw(f, app, theme, body),
         Screen::Exemptions => exemptions::draw(f, app, theme, body),
+        Screen::Admission => admission::draw(f, app, theme, body),
         Screen::Review => review::draw(f, app, theme, body),
         Screen::Home => home::draw(f, app, theme, body),
         Screen::Dues => dues::draw(f, app, theme, body),
@@ -122,22 +124,40 @@ fn draw_title(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let mut spans = Vec::new();
+    let mut tabs = Vec::new();
     for s in Screen::ALL {
         let name = match s {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
             Screen::Meetings => c.msg(Msg::ScreenMeetings),
             Screen::Exemptions => c.msg(Msg::ScreenExemptions),
+            Screen::Admission => c.admission().msg(crate::i18n::admission::AdmMsg::Screen),
             Screen::Review => c.review_msg(i18n::ReviewMsg::Screen),
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
         };
-        let style = if *s == app.screen {
+        tabs.push((*s, name));
+    }
+    // Every tab with its name if they fit; otherwise only the current one is named and
+    // the others show their number (the help lists them all).
+    let full: usize = tabs
+        .iter()
+        .map(|(s, n)| n.chars().count() + s.number().to_string().len() + 4)
+        .sum();
+    let fits = full <= usize::from(area.width);
+    for (s, name) in tabs {
+        let current = s == app.screen;
+        let style = if current {
             theme.selected()
         } else {
             theme.dim()
         };
-        spans.push(Span::styled(format!(" {} {} ", s.number(), name), style));
+        let text = if fits || current {
+            format!(" {} {} ", s.number(), name)
+        } else {
+            format!(" {} ", s.number())
+        };
+        spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), area);
@@ -194,6 +214,11 @@ fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm
                 .unwrap_or_default();
             format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
         }
+        Confirm::UndoStep(_, label) => format!(
+            "{} {label}?",
+            cat.admission()
+                .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
+        ),
         Confirm::DeleteAward(_, y, name) => format!(
             "{} {name} ({})?",
             cat.dues()
@@ -263,6 +288,7 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             },
         ),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Some(Notice::Admission(n)) => admission::notice(app, theme, n),
         Some(Notice::Undone(t) | Notice::Redone(t)) => (t.clone(), theme.ok()),
         Some(Notice::NothingToUndo) => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
         Some(Notice::NothingToRedo) => (c.msg(Msg::NothingToRedo).to_string(), theme.warning()),
@@ -321,6 +347,12 @@ fn hints(app: &App) -> String {
         Action::ExportMinutes,
         Action::ToggleAttendance,
         Action::AddEvent,
+        Action::AdmissionNew,
+        Action::AdmissionOpen,
+        Action::AdmissionStep,
+        Action::AdmissionEdit,
+        Action::AdmissionUndo,
+        Action::AdmissionTarget,
         Action::History,
         Action::Quit,
     ];

@@ -2,6 +2,7 @@
 //! never edited: a change adds `vN+1` with a `From<vN>` conversion, and decoding matches
 //! on the version byte so old records stay readable forever.
 
+pub mod candidates_v1;
 pub mod review_v1;
 pub mod v1;
 pub mod v2;
@@ -61,6 +62,36 @@ pub fn encode_meeting(m: &crate::domain::meeting::Meeting) -> Result<Vec<u8>, Co
 pub fn decode_meeting(bytes: &[u8]) -> Result<crate::domain::meeting::Meeting, CodecError> {
     match codec::split(bytes)? {
         (v1::VERSION, p) => Ok(codec::decode_payload::<v1::MeetingV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes a candidate in the current schema of the candidates tree.
+pub fn encode_candidate(c: &crate::domain::admission::Candidate) -> Result<Vec<u8>, CodecError> {
+    codec::encode(candidates_v1::VERSION, &candidates_v1::CandidateV1::from(c))
+}
+
+/// Decodes a candidate written by any known version of the candidates tree.
+pub fn decode_candidate(bytes: &[u8]) -> Result<crate::domain::admission::Candidate, CodecError> {
+    match codec::split(bytes)? {
+        (candidates_v1::VERSION, p) => {
+            Ok(codec::decode_payload::<candidates_v1::CandidateV1>(p)?.into())
+        }
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// Encodes a yearly admission target.
+pub fn encode_target(t: &crate::domain::admission::Target) -> Result<Vec<u8>, CodecError> {
+    codec::encode(candidates_v1::VERSION, &candidates_v1::TargetV1::from(t))
+}
+
+/// Decodes a yearly admission target.
+pub fn decode_target(bytes: &[u8]) -> Result<crate::domain::admission::Target, CodecError> {
+    match codec::split(bytes)? {
+        (candidates_v1::VERSION, p) => {
+            Ok(codec::decode_payload::<candidates_v1::TargetV1>(p)?.into())
+        }
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }

@@ -1,0 +1,377 @@
+//! The admission pipeline through the keys: a candidate put on the sympathiser list is
+//! taken through every stage to the ceremony; the roster gains a probationary member
+//! with the right dates, and the board shows the recognition deadline. Rules that are
+//! not met stop a step until a reason is given.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{Harness, today};
+use sochibo::domain::admission::{self, Stage, Standing};
+use sochibo::domain::date::format_date;
+use sochibo::domain::member::{EventKind, Status};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Keys that clear a prefilled one-line field and type `s`.
+fn retype(s: &str) -> String {
+    format!("{}{s}", "<Backspace>".repeat(12))
+}
+
+/// Opens the step form, replaces the date, types the rest and saves.
+fn step(h: &mut Harness, date: &str, rest: &str) {
+    h.keys(&format!("a<Tab>{}{rest}<C-s>", retype(date)));
+}
+
+fn candidate(h: &Harness, name: &str) -> (u64, admission::Candidate) {
+    h.app
+        .store
+        .candidates()
+        .unwrap()
+        .into_iter()
+        .find(|(_, c)| c.person.full_name == name)
+        .expect("the candidate is stored")
+}
+
+#[test]
+fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
+    let mut h = Harness::demo(&[]);
+    let members_before = h.app.store.members().unwrap().len();
+    h.keys("7");
+    assert!(h.screen().contains("7 Kết nạp"), "{}", h.screen());
+
+    // Put on the list: name, sex, birth date, source, unit, helper, listing date and resolution.
+    h.keys("n");
+    assert!(
+        h.screen()
+            .contains("Thêm quần chúng vào danh sách cảm tình Đảng")
+    );
+    h.keys(&format!(
+        "Trịnh Minh Khôi<Tab><Right><Tab>12/03/1998<Tab><Right><Tab>Chi đoàn TDP Hòa Bình<Tab><Right><Tab>{}<Tab>01-NQ/CB<C-s>",
+        retype("10/01/2026")
+    ));
+    let screen = h.screen();
+    assert!(screen.contains("Đã lưu"), "{screen}");
+    assert!(screen.contains("Trịnh Minh Khôi"), "{screen}");
+    let (_, c) = candidate(&h, "Trịnh Minh Khôi");
+    assert_eq!(c.stage(), Some(Stage::Listed));
+    assert_eq!(c.steps[0].date, d(2026, 1, 10));
+    assert_eq!(c.steps[0].document.number, "01-NQ/CB");
+    assert!(c.helper.is_some());
+
+    // The new candidate is selected: open the card.
+    h.keys("<Enter>");
+    let screen = h.screen();
+    assert!(screen.contains("Quần chúng: Trịnh Minh Khôi"), "{screen}");
+    assert!(
+        screen.contains("Học lớp bồi dưỡng nhận thức về Đảng"),
+        "{screen}"
+    );
+
+    // Skipping ahead is impossible: the step form only offers the next stage.
+    h.keys("a");
+    assert!(
+        h.screen()
+            .contains("‹ Học lớp bồi dưỡng nhận thức về Đảng ›")
+    );
+    h.keys("<Esc>");
+
+    step(&mut h, "15/03/2026", "<Tab>112/GCN");
+    assert_eq!(
+        candidate(&h, "Trịnh Minh Khôi").1.stage(),
+        Some(Stage::Course)
+    );
+    // A mistake is taken back with x (asked first), then recorded again.
+    h.keys("x");
+    assert!(
+        h.screen()
+            .contains("Xóa bước ghi gần nhất của Trịnh Minh Khôi"),
+        "{}",
+        h.screen()
+    );
+    h.keys("y");
+    assert_eq!(
+        candidate(&h, "Trịnh Minh Khôi").1.stage(),
+        Some(Stage::Listed)
+    );
+    step(&mut h, "15/03/2026", "<Tab>112/GCN");
+    step(&mut h, "01/04/2026", "");
+    step(&mut h, "05/04/2026", "");
+    // Vetting needs its conclusion.
+    step(&mut h, "20/05/2026", "");
+    assert!(h.screen().contains("không được để trống"), "{}", h.screen());
+    // The form focuses the refused field.
+    h.keys("Lý lịch rõ ràng<C-s>");
+    assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
+
+    // Sponsors: the second one has known the candidate for only 10 months: refused…
+    step(
+        &mut h,
+        "01/06/2026",
+        "<Tab><Right><Tab>01/01/2020<Tab><Right><Right><Tab>02/07/2025",
+    );
+    let screen = h.screen();
+    assert!(screen.contains("mới quen biết người xin vào"), "{screen}");
+    assert!(screen.contains("cần ít nhất 12 tháng"), "{screen}");
+    assert_eq!(
+        candidate(&h, "Trịnh Minh Khôi").1.stage(),
+        Some(Stage::Vetting)
+    );
+    // … until the date is corrected to 12 months (the refused field has the focus).
+    h.keys(&format!("{}<C-s>", retype("01/06/2025")));
+    assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
+    let (_, c) = candidate(&h, "Trịnh Minh Khôi");
+    assert_eq!(c.step(Stage::Sponsors).unwrap().sponsors.len(), 2);
+
+    step(&mut h, "10/06/2026", "");
+    // The branch vote: 14 of 25 is short of two thirds.
+    step(
+        &mut h,
+        "15/07/2026",
+        &format!("<Tab><Tab>14<Tab><Tab><Tab>{}", retype("25")),
+    );
+    let screen = h.screen();
+    assert!(screen.contains("chưa đủ 2/3"), "{screen}");
+    h.keys(&format!("{}<C-s>", retype("20")));
+    assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
+    let (_, c) = candidate(&h, "Trịnh Minh Khôi");
+    let tally = c.step(Stage::BranchVote).unwrap().tally.unwrap();
+    assert_eq!((tally.yes, tally.denominator), (20, 25));
+
+    // The ward committee's decision needs its number.
+    step(&mut h, "03/09/2026", "");
+    assert!(h.screen().contains("không được để trống"), "{}", h.screen());
+    h.keys("215-QĐ/ĐU<C-s>");
+    // The ceremony, 20 working days after the decision.
+    step(&mut h, "01/10/2026", "");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Đã kết nạp, thêm vào danh sách đảng viên dự bị: Trịnh Minh Khôi"),
+        "{screen}"
+    );
+
+    // The roster gained a probationary member with the ceremony's date.
+    let members = h.app.store.members().unwrap();
+    assert_eq!(members.len(), members_before + 1);
+    let (mid, m) = members
+        .iter()
+        .find(|(_, m)| m.full_name == "Trịnh Minh Khôi")
+        .unwrap();
+    assert_eq!(m.admitted_on(), Some(d(2026, 10, 1)));
+    assert_eq!(m.recognized_on(), None);
+    assert_eq!(m.status_at(today()), Status::Probationary);
+    assert_eq!(m.birth_date, Some(d(1998, 3, 12)));
+    let admitted = m
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Admitted)
+        .unwrap();
+    assert_eq!(admitted.papers.decision, "215-QĐ/ĐU");
+    assert_eq!(admitted.papers.decided_on, Some(d(2026, 9, 3)));
+    let (_, c) = candidate(&h, "Trịnh Minh Khôi");
+    assert_eq!(c.member, Some(*mid));
+    assert_eq!(c.standing(), Standing::InProgress);
+    assert_eq!(c.probation_end(), Some(d(2027, 10, 1)));
+
+    // The card shows the recognition deadline; so does the board.
+    let deadline = admission::recognition_deadline(d(2027, 10, 1));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Dự bị (Ngày vào Đảng: 01/10/2026)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!(
+            "xét công nhận chính thức từ 01/10/2027 đến {}",
+            format_date(deadline)
+        )),
+        "{screen}"
+    );
+    h.keys("<Esc>");
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Trịnh Minh Khôi"))
+        .expect("the board lists the new member until recognition");
+    assert!(row.contains("Xét chính thức"), "{row}");
+    assert!(
+        row.contains(&format!("01/10/2027–{}", format_date(deadline))),
+        "{row}"
+    );
+
+    // On screen 1, the new member is there as dự bị.
+    h.keys("1/trinh minh khoi<Enter>");
+    assert!(h.screen().contains("Dự bị"), "{}", h.screen());
+}
+
+#[test]
+fn a_late_ceremony_needs_a_recorded_reason() {
+    let mut h = Harness::demo(&[]);
+    // The demo's overdue candidate is first on the board.
+    h.keys("7");
+    let screen = h.screen();
+    assert!(screen.contains("Quá hạn (1)"), "{screen}");
+    h.keys("<Enter>");
+    assert!(
+        h.screen().contains("Quần chúng: Vũ Đức Thắng"),
+        "{}",
+        h.screen()
+    );
+    assert!(h.screen().contains("quá 30 ngày"), "{}", h.screen());
+    let before = h.app.store.members().unwrap().len();
+    h.keys("a<C-s>");
+    let screen = h.screen();
+    assert!(screen.contains("Chưa lưu"), "{screen}");
+    assert_eq!(
+        h.app.store.members().unwrap().len(),
+        before,
+        "nothing saved"
+    );
+    // The refused date has the focus; the reason field comes after the responsible person.
+    h.keys("<Tab><Tab><Tab><Tab><Tab>Đảng ủy phường đồng ý ngày 10/11/2026<C-s>");
+    let screen = h.screen();
+    assert!(screen.contains("Đã kết nạp"), "{screen}");
+    assert_eq!(h.app.store.members().unwrap().len(), before + 1);
+    let (_, c) = candidate(&h, "Vũ Đức Thắng");
+    let ceremony = c.step(Stage::Ceremony).unwrap();
+    assert_eq!(
+        ceremony.override_reason,
+        "Đảng ủy phường đồng ý ngày 10/11/2026"
+    );
+    assert!(matches!(
+        ceremony.checks[0],
+        admission::Check::CeremonyLate { .. }
+    ));
+    // Next comes the recognition vote; the optional new members' course can be chosen
+    // instead, and the form follows the chosen step.
+    h.keys("a");
+    assert!(h.screen().contains("‹ Chi bộ xét công nhận chính thức ›"));
+    assert!(h.screen().contains("Tán thành"));
+    h.keys("<Right>");
+    assert!(h.screen().contains("‹ Lớp bồi dưỡng đảng viên mới ›"));
+    assert!(!h.screen().contains("Tán thành"), "{}", h.screen());
+    h.keys("<Esc>y");
+    // The ceremony is on the roster: it cannot be undone from here.
+    h.keys("x");
+    assert!(h.screen().contains("không xóa ở đây"), "{}", h.screen());
+}
+
+#[test]
+fn the_yearly_target_and_progress() {
+    let mut h = Harness::demo(&[]);
+    h.keys("7");
+    assert!(
+        h.screen()
+            .contains("Năm 2026: chưa đặt chỉ tiêu, đã kết nạp")
+    );
+    h.keys(&format!("t<Tab>{}<C-s>", retype("5")));
+    let screen = h.screen();
+    let admitted =
+        admission::admitted_in_year(h.app.store.members().unwrap().iter().map(|(_, m)| m), 2026);
+    assert!(
+        screen.contains(&format!(
+            "Năm 2026: chỉ tiêu 5, đã kết nạp {admitted}, còn {}",
+            5 - admitted
+        )),
+        "{screen}"
+    );
+    assert_eq!(
+        h.app.store.admission_targets().unwrap(),
+        vec![admission::Target {
+            year: 2026,
+            count: 5
+        }]
+    );
+}
+
+#[test]
+fn recognition_from_the_end_of_probation_and_failing_it() {
+    // The demo's probationary member whose probation ends on 15/12/2026.
+    let mut h = Harness::demo(&[]);
+    h.keys("7");
+    let screen = h.screen();
+    let row = screen.lines().find(|l| l.contains("Tô Văn Ước")).unwrap();
+    assert!(row.contains("15/12/2026–"), "due next month\n{row}");
+    let (cid, c) = candidate(&h, "Tô Văn Ước");
+    let mid = c.member.unwrap();
+    // Today is before the end of probation: the card says why the vote must wait.
+    h.app.admission.select(cid, today());
+    h.keys("<Enter>");
+    assert!(
+        h.screen()
+            .contains("chưa hết 12 tháng dự bị (hết ngày 15/12/2026)"),
+        "{}",
+        h.screen()
+    );
+    // Weeks later, the branch votes to propose removal instead.
+    h.app.today = d(2027, 1, 20);
+    h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
+    h.keys(&format!(
+        "a<Tab>{}<Tab><Right><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        retype("20/01/2027"),
+        retype("12")
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Đã ghi đề nghị xóa tên vào hồ sơ đảng viên: Tô Văn Ước"),
+        "{screen}"
+    );
+    let m = h.app.store.member(mid).unwrap().unwrap();
+    let e = m.events.last().unwrap();
+    assert_eq!(e.kind, EventKind::RemovalProposed);
+    assert_eq!(
+        e.papers.removal_cause,
+        Some(sochibo::domain::member::RemovalCause::FailedProbation)
+    );
+    assert_eq!(e.date, d(2027, 1, 20));
+    assert_eq!(
+        candidate(&h, "Tô Văn Ước").1.standing(),
+        Standing::RemovalProposed
+    );
+}
+
+#[test]
+fn recognition_dates_from_the_end_of_probation_even_when_late() {
+    let mut h = Harness::demo(&[]);
+    let (cid, c) = candidate(&h, "Tô Văn Ước");
+    let mid = c.member.unwrap();
+    // Seen on 10/02/2027: probation ended on 15/12/2026, the vote is late (a warning).
+    h.app.today = d(2027, 2, 10);
+    h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
+    h.keys("7");
+    h.app.admission.select(cid, h.app.today);
+    h.keys("<Enter>");
+    assert!(h.screen().contains("quá 30 ngày"), "{}", h.screen());
+    h.keys(&format!(
+        "a<Tab>{}<Tab><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        retype("05/02/2027"),
+        retype("12")
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Đã ghi bước. Lưu ý: xét công nhận chính thức sau"),
+        "{screen}"
+    );
+    h.keys(&format!("a<Tab>{}<Tab>45-QĐ/ĐU<C-s>", retype("09/02/2027")));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Đã công nhận đảng viên chính thức: Tô Văn Ước"),
+        "{screen}"
+    );
+    let m = h.app.store.member(mid).unwrap().unwrap();
+    assert_eq!(m.recognized_on(), Some(d(2026, 12, 15)), "end of probation");
+    assert_eq!(m.status_at(d(2026, 12, 15)), Status::Official);
+    let (_, c) = candidate(&h, "Tô Văn Ước");
+    assert_eq!(c.standing(), Standing::Official);
+    // Done: off the board, back on the board view.
+    assert!(h.app.admission.open.is_none());
+    assert!(
+        !h.screen()
+            .lines()
+            .any(|l| l.contains("Tô Văn Ước") && l.contains("ngày")),
+        "{}",
+        h.screen()
+    );
+}
