@@ -51,3 +51,31 @@ fn an_item_about_minutes_opens_the_meeting() {
     assert_eq!(h.app.screen, Screen::Meetings);
     assert_eq!(h.app.meetings.open, items[row].meeting());
 }
+
+#[test]
+fn dues_badges_candidates_and_the_review_season_plug_into_the_list() {
+    let mut h = Harness::demo(&[]);
+    h.keys("0");
+    let screen = h.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    let items = sochibo::app::update_helpers::todo_items(&h.app);
+    use sochibo::domain::todo::TodoKind as K;
+    assert!(
+        items.iter().any(|i| matches!(i.kind, K::DuesArrears(..))),
+        "the demo member in arrears"
+    );
+    assert!(
+        items.iter().any(|i| matches!(i.kind, K::Candidate(..))),
+        "the overdue candidate"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i.kind, K::ReviewSeason(2026, _))),
+        "November: review season"
+    );
+    assert!(
+        items.iter().any(|i| matches!(i.kind, K::Recognition(..))),
+        "due for recognition next month"
+    );
+    assert!(screen.contains("chưa đóng đảng phí"), "{screen}");
+}

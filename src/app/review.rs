@@ -98,6 +98,28 @@ pub fn rows(app: &App) -> Vec<YearRow> {
     )
 }
 
+/// In the review season (from the month in the rules table to the end of the year): the
+/// year and how many members to be reviewed still have no final grade.
+pub fn pending_in_season(app: &App) -> Option<(i32, u32)> {
+    use crate::domain::rules::{self, RuleId};
+    use chrono::Datelike;
+    let year = app.today.year();
+    if i64::from(app.today.month()) < rules::value(RuleId::ReviewSeasonStartMonth) {
+        return None;
+    }
+    let rows = rv::year_rows(
+        year,
+        &members(app),
+        &app.review.records,
+        review_date(app, year),
+    );
+    let n = rows
+        .iter()
+        .filter(|r| r.excluded.is_none() && r.review.final_grade.is_none())
+        .count() as u32;
+    (n > 0).then_some((year, n))
+}
+
 /// The selected member's id.
 pub fn selected(app: &App) -> Option<MemberId> {
     rows(app).get(app.review.cursor).map(|r| r.id)

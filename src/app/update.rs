@@ -362,6 +362,10 @@ fn apply(app: &mut App, action: Action) {
                         app.screen = Screen::Members;
                         app.roster.select(id);
                         app.detail = Some(id);
+                    } else if let crate::domain::todo::TodoKind::Candidate(..) = item.kind {
+                        app.screen = Screen::Admission;
+                    } else if let crate::domain::todo::TodoKind::ReviewSeason(..) = item.kind {
+                        app.screen = Screen::Review;
                     } else if let Some(id) = item.meeting() {
                         app.screen = Screen::Meetings;
                         app.meetings.open = Some(id);

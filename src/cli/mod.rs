@@ -528,14 +528,12 @@ fn cmd_export_minutes(
 
 fn cmd_todo(args: &Args, lang: Lang) -> Result<(), String> {
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let members = store.members().map_err(err)?;
-    let meetings = store.meetings().map_err(err)?;
-    let m: Vec<_> = members.iter().map(|(id, m)| (*id, m)).collect();
-    let mt: Vec<_> = meetings.iter().map(|(id, m)| (*id, m)).collect();
+    // The same list as the home screen: built from the same application state.
+    let app = crate::app::App::new(store, lang, crate::app::keymap::Keymap::defaults(), today())
+        .map_err(|e| i18n::store_error(lang, &e))?;
     let c = lang.cat();
     let mut out = String::new();
-    for item in crate::domain::todo::collect(&m, &mt, today()) {
+    for item in crate::app::update_helpers::todo_items(&app) {
         let when = item
             .due
             .map(date::format_date)

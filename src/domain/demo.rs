@@ -823,6 +823,7 @@ pub fn demo_ledgers(
             members.iter().any(|(mid, m)| {
                 mid == id
                     && matches!(dues::due(m, l, now), Due::Owed(_))
+                    && m.status_at(today).is_active()
                     && !m.status_at(today).is_exempt()
             })
         })

@@ -56,6 +56,8 @@ pub enum RuleId {
     CeremonyWorkingDays,
     /// Working days after probation ends by which the branch votes on recognition.
     RecognitionWorkingDays,
+    /// The month the annual review season opens (the yearly dispatch, usually November).
+    ReviewSeasonStartMonth,
     /// Lowest score of the grade "hoàn thành xuất sắc nhiệm vụ" (QĐ 366 Đ.11).
     ReviewExcellentMinScore,
     /// Lowest score of the grade "hoàn thành tốt nhiệm vụ".
@@ -451,6 +453,13 @@ const RULES: &[Rule] = &[
         effective: "01/02/2026",
         certainty: Certainty::Verified,
     },
+    Rule {
+        id: RuleId::ReviewSeasonStartMonth,
+        value: 11,
+        source: "Công văn hằng năm của Ban Tổ chức Trung ương (vd. CV 10072-CV/BTCTW 06/11/2025)",
+        effective: "06/11/2025",
+        certainty: Certainty::Unverified,
+    },
 ];
 
 /// Looks a rule up in the table.
@@ -498,6 +507,7 @@ mod tests {
             RuleId::YouthUnionMaxAgeYears,
             RuleId::CeremonyWorkingDays,
             RuleId::RecognitionWorkingDays,
+            RuleId::ReviewSeasonStartMonth,
             RuleId::ReviewExcellentMinScore,
             RuleId::ReviewGoodMinScore,
             RuleId::ReviewCompletedMinScore,

@@ -3,7 +3,6 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::calendar;
 use super::lifecycle::{self, LifeWarning};
 use super::meeting::{self, Meeting, MeetingId, MeetingKind};
 use super::member::{Member, MemberId, Status};
@@ -27,6 +26,28 @@ pub enum TodoKind {
     /// A probationary member's 12 months end: the recognition vote is due by the date
     /// (member, name, end of probation).
     Recognition(MemberId, String, NaiveDate),
+    /// Unpaid dues in this many months of the year (member, name, months).
+    DuesArrears(MemberId, String, u32),
+    /// A member reaches a badge milestone before the next presentation date
+    /// (member, name, years, presentation date).
+    Badge(MemberId, String, u32, NaiveDate),
+    /// A candidate's next step is due or overdue (candidate, name, last day).
+    Candidate(u64, String, NaiveDate),
+    /// The review season is open and members still have no result (year, how many).
+    ReviewSeason(i32, u32),
+}
+
+/// What the other capabilities contribute to the list, computed by their own rules.
+#[derive(Debug, Clone, Default)]
+pub struct Extra {
+    /// Members flagged for unpaid dues: id, name, months.
+    pub dues: Vec<(MemberId, String, u32)>,
+    /// Badge proposals for the next presentation date: id, name, years, date.
+    pub badges: Vec<(MemberId, String, u32, NaiveDate)>,
+    /// Candidates whose next step is due soon or overdue: id, name, last day.
+    pub candidates: Vec<(u64, String, NaiveDate)>,
+    /// Members of this year's review without a result, when the season is open.
+    pub review_pending: Option<(i32, u32)>,
 }
 
 /// One item of the list.
@@ -42,7 +63,10 @@ impl TodoItem {
     /// The member the item is about, if any.
     pub fn member(&self) -> Option<MemberId> {
         match &self.kind {
-            TodoKind::Member(id, ..) | TodoKind::Recognition(id, ..) => Some(*id),
+            TodoKind::Member(id, ..)
+            | TodoKind::Recognition(id, ..)
+            | TodoKind::DuesArrears(id, ..)
+            | TodoKind::Badge(id, ..) => Some(*id),
             _ => None,
         }
     }
@@ -68,6 +92,16 @@ fn month_end(year: i32, month: u32) -> NaiveDate {
 pub fn collect<'a>(
     members: &[(MemberId, &'a Member)],
     meetings: &[(MeetingId, &'a Meeting)],
+    today: NaiveDate,
+) -> Vec<TodoItem> {
+    collect_with(members, meetings, &Extra::default(), today)
+}
+
+/// [`collect`] with the items of dues, badges, admissions and the review.
+pub fn collect_with<'a>(
+    members: &[(MemberId, &'a Member)],
+    meetings: &[(MeetingId, &'a Meeting)],
+    extra: &Extra,
     today: NaiveDate,
 ) -> Vec<TodoItem> {
     let mut items = Vec::new();
@@ -146,10 +180,7 @@ pub fn collect<'a>(
                     .checked_add_months(Months::new(months))
                     .unwrap_or(admitted);
                 if (end - today).num_days() <= soon * 2 {
-                    let deadline = calendar::add_working_days(
-                        end,
-                        rules::value(RuleId::RecognitionWorkingDays) as u32,
-                    );
+                    let deadline = super::admission::recognition_deadline(end);
                     items.push(TodoItem {
                         due: Some(deadline),
                         kind: TodoKind::Recognition(*id, m.full_name.clone(), end),
@@ -157,6 +188,31 @@ pub fn collect<'a>(
                 }
             }
         }
+    }
+    for (id, name, months) in &extra.dues {
+        items.push(TodoItem {
+            due: None,
+            kind: TodoKind::DuesArrears(*id, name.clone(), *months),
+        });
+    }
+    for (id, name, years, date) in &extra.badges {
+        items.push(TodoItem {
+            due: Some(*date),
+            kind: TodoKind::Badge(*id, name.clone(), *years, *date),
+        });
+    }
+    for (id, name, date) in &extra.candidates {
+        items.push(TodoItem {
+            due: Some(*date),
+            kind: TodoKind::Candidate(*id, name.clone(), *date),
+        });
+    }
+    if let Some((year, n)) = extra.review_pending {
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+        items.push(TodoItem {
+            due: Some(end),
+            kind: TodoKind::ReviewSeason(year, n),
+        });
     }
     items.sort_by(|a, b| {
         a.due
@@ -195,7 +251,10 @@ mod tests {
         );
         assert_eq!(
             rec.due,
-            Some(calendar::add_working_days(d(2026, 12, 10), 30))
+            Some(crate::domain::calendar::add_working_days(
+                d(2026, 12, 10),
+                30
+            ))
         );
         assert_eq!(rec.member(), Some(1));
         let none = collect(&[(1, &m)], &[], d(2026, 8, 1));

@@ -880,6 +880,20 @@ impl Catalogue for En {
             ),
             K::Task(_, who, what) => format!("Task: {what} ({who})."),
             K::Member(_, name, w) => format!("{name}: {}", self.life_warning(w)),
+            K::DuesArrears(_, name, n) => format!(
+                "{name}: dues unpaid for {n} months this year (QĐ 01-QĐ/TW 2026: from 3, the branch considers action)."
+            ),
+            K::Badge(_, name, y, d) => format!(
+                "{name}: {y} years of membership, propose the badge for {} (HD 01-HD/TW 2021, 18).",
+                crate::domain::date::format_date(*d)
+            ),
+            K::Candidate(_, name, d) => format!(
+                "Admission of {name}: the next step is due by {} (screen 7).",
+                crate::domain::date::format_date(*d)
+            ),
+            K::ReviewSeason(y, n) => {
+                format!("Annual review {y}: {n} members still without a result (screen 8).")
+            }
             K::Recognition(_, name, end) => format!(
                 "{name}: probation ends on {}; the branch considers recognition within 30 working days (QĐ 294-QĐ/TW, 4.2).",
                 crate::domain::date::format_date(*end)

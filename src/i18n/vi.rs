@@ -886,6 +886,20 @@ impl Catalogue for Vi {
             ),
             K::Task(_, who, what) => format!("Nhiệm vụ: {what} ({who})."),
             K::Member(_, name, w) => format!("{name}: {}", self.life_warning(w)),
+            K::DuesArrears(_, name, n) => format!(
+                "{name}: chưa đóng đảng phí {n} tháng trong năm (QĐ 01-QĐ/TW 2026: từ 3 tháng, chi bộ xem xét)."
+            ),
+            K::Badge(_, name, y, d) => format!(
+                "{name}: đủ {y} năm tuổi Đảng, đề nghị trao Huy hiệu dịp {} (HD 01-HD/TW 2021, điểm 18).",
+                crate::domain::date::format_date(*d)
+            ),
+            K::Candidate(_, name, d) => format!(
+                "Kết nạp {name}: bước tiếp theo đến hạn ngày {} (xem màn hình 7).",
+                crate::domain::date::format_date(*d)
+            ),
+            K::ReviewSeason(y, n) => format!(
+                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có kết quả (màn hình 8)."
+            ),
             K::Recognition(_, name, end) => format!(
                 "{name}: hết 12 tháng dự bị ngày {}; chi bộ xét công nhận chính thức trong 30 ngày làm việc (QĐ 294-QĐ/TW, điểm 4.2).",
                 crate::domain::date::format_date(*end)
