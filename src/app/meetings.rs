@@ -339,10 +339,10 @@ fn check_info(form: &Form, base: &mut Meeting, today: NaiveDate) -> Result<(), E
     };
     let start = time(MF::Start, &mut e);
     let end = time(MF::End, &mut e);
-    if let (Some(Some(s)), Some(Some(t))) = (start, end) {
-        if t <= s {
-            e.push(err(MF::End, Problem::EndBeforeStart));
-        }
+    if let (Some(Some(s)), Some(Some(t))) = (start, end)
+        && t <= s
+    {
+        e.push(err(MF::End, Problem::EndBeforeStart));
     }
     if !e.is_empty() {
         return Err(e);
@@ -491,12 +491,11 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 no,
                 abstain,
             };
-            if e.is_empty() {
-                if let Err(meeting::TallyError::MoreThanPresent { counted, present }) =
+            if e.is_empty()
+                && let Err(meeting::TallyError::MoreThanPresent { counted, present }) =
                     meeting::vote_outcome(&vote, &m.attendance)
-                {
-                    e.push(err(MF::VoteYes, Problem::TallyTooLarge(counted, present)));
-                }
+            {
+                e.push(err(MF::VoteYes, Problem::TallyTooLarge(counted, present)));
             }
             if !e.is_empty() {
                 return Err(e);

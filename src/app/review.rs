@@ -217,11 +217,11 @@ fn target(app: &App, kind: FormKind) -> Option<(MemberId, i32)> {
 
 /// Opens a review form, refusing a locked record or a non-thematic meeting.
 pub fn open(app: &mut App, kind: FormKind) {
-    if let FormKind::MonthlyAssessment(m, _) = kind {
-        if app.meetings.get(m).map(|m| m.kind) != Some(MeetingKind::Thematic) {
-            app.notice = Some(Notice::Review(ReviewNotice::NotThematic));
-            return;
-        }
+    if let FormKind::MonthlyAssessment(m, _) = kind
+        && app.meetings.get(m).map(|m| m.kind) != Some(MeetingKind::Thematic)
+    {
+        app.notice = Some(Notice::Review(ReviewNotice::NotThematic));
+        return;
     }
     if let Some((id, y)) = target(app, kind) {
         let r = app.review.record(y, id);
@@ -347,13 +347,13 @@ pub fn warnings_after_save(app: &App, id: MemberId, year: i32) -> Vec<ReviewWarn
         .find(|r| r.id == id)
         .map(|r| r.warnings.clone())
         .unwrap_or_default();
-    if let Some(v) = app.review.records.get(&(year, id)).and_then(|r| r.vote) {
-        if !v.passed {
-            out.push(ReviewWarning::VoteFailed {
-                yes: v.yes,
-                denominator: v.denominator,
-            });
-        }
+    if let Some(v) = app.review.records.get(&(year, id)).and_then(|r| r.vote)
+        && !v.passed
+    {
+        out.push(ReviewWarning::VoteFailed {
+            yes: v.yes,
+            denominator: v.denominator,
+        });
     }
     out.extend(rv::summary(&rows).cap);
     out

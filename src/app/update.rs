@@ -122,13 +122,15 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
         }
         return true;
     }
-    if app.screen == Screen::Members && app.roster.searching && app.detail.is_none() {
-        if let Some(changed) = app.roster.query.handle_key(key) {
-            if changed {
-                app.roster.refresh();
-            }
-            return true;
+    if app.screen == Screen::Members
+        && app.roster.searching
+        && app.detail.is_none()
+        && let Some(changed) = app.roster.query.handle_key(key)
+    {
+        if changed {
+            app.roster.refresh();
         }
+        return true;
     }
     false
 }
@@ -261,13 +263,12 @@ fn new_member_draft(app: &App) -> MemberDraft {
 }
 
 fn open_form(app: &mut App, kind: FormKind) {
-    if let Some(id) = kind.meeting() {
-        if let Some(d) = app.meetings.get(id).and_then(|m| m.approved) {
-            if !matches!(kind, FormKind::Amendment(_)) {
-                app.notice = Some(Notice::Approved(d));
-                return;
-            }
-        }
+    if let Some(id) = kind.meeting()
+        && let Some(d) = app.meetings.get(id).and_then(|m| m.approved)
+        && !matches!(kind, FormKind::Amendment(_))
+    {
+        app.notice = Some(Notice::Approved(d));
+        return;
     }
     app.form = form_for(app, kind);
 }

@@ -77,12 +77,12 @@ pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
     }
     let soon = rules::value(RuleId::EndingSoonDays);
     for (id, c) in &app.admission.list {
-        if let Some(d) = admission::next_deadline(c) {
-            if (d.date - app.today).num_days() <= soon {
-                extra
-                    .candidates
-                    .push((*id, c.person.full_name.clone(), d.date));
-            }
+        if let Some(d) = admission::next_deadline(c)
+            && (d.date - app.today).num_days() <= soon
+        {
+            extra
+                .candidates
+                .push((*id, c.person.full_name.clone(), d.date));
         }
     }
     extra.review_pending = super::review::pending_in_season(app);

@@ -346,14 +346,15 @@ pub fn demo_meetings(
             dates.push((d, MeetingKind::Regular, String::new()));
         }
         let quarter = (month - 1) / 3;
-        if month % 3 == 2 && !topics[quarter as usize].is_empty() {
-            if let Some(t) = NaiveDate::from_ymd_opt(year, month, 20).filter(|t| *t < today) {
-                dates.push((
-                    t,
-                    MeetingKind::Thematic,
-                    topics[quarter as usize].to_string(),
-                ));
-            }
+        if month % 3 == 2
+            && !topics[quarter as usize].is_empty()
+            && let Some(t) = NaiveDate::from_ymd_opt(year, month, 20).filter(|t| *t < today)
+        {
+            dates.push((
+                t,
+                MeetingKind::Thematic,
+                topics[quarter as usize].to_string(),
+            ));
         }
     }
     let absentee = members

@@ -246,10 +246,10 @@ pub fn check_event(
     let Some(when) = when else {
         return Err(errors);
     };
-    if let Some(end) = papers.ends_on {
-        if end <= when {
-            errors.push((F::EndsOn, Problem::EndBeforeStart));
-        }
+    if let Some(end) = papers.ends_on
+        && end <= when
+    {
+        errors.push((F::EndsOn, Problem::EndBeforeStart));
     }
     // Coherence with the timeline on that date.
     let status = member.status_at(when);
@@ -341,15 +341,14 @@ pub fn reminders(member: &Member, today: NaiveDate, unexcused_months: u32) -> Ve
     let mut w = Vec::new();
     let window = rules::value(RuleId::EndingSoonDays);
     let status = member.status_at(today);
-    if let Some(e) = member.exemption_at(today) {
-        if let (EventKind::ExemptionStarted { full: false }, Some(end)) = (e.kind, e.papers.ends_on)
-        {
-            let left = (end - today).num_days();
-            if left < 0 {
-                w.push(LifeWarning::ExemptionOverdue(end));
-            } else if left <= window {
-                w.push(LifeWarning::ExemptionEndingSoon(end));
-            }
+    if let Some(e) = member.exemption_at(today)
+        && let (EventKind::ExemptionStarted { full: false }, Some(end)) = (e.kind, e.papers.ends_on)
+    {
+        let left = (end - today).num_days();
+        if left < 0 {
+            w.push(LifeWarning::ExemptionOverdue(end));
+        } else if left <= window {
+            w.push(LifeWarning::ExemptionEndingSoon(end));
         }
     }
     if matches!(status, Status::TemporarilyAway | Status::TemporarilyHosted) {
@@ -360,10 +359,9 @@ pub fn reminders(member: &Member, today: NaiveDate, unexcused_months: u32) -> Ve
         if let Some(end) = member
             .last_event_of(&kinds, today)
             .and_then(|e| e.papers.ends_on)
+            && (end - today).num_days() <= window
         {
-            if (end - today).num_days() <= window {
-                w.push(LifeWarning::TemporaryTransferEnding(end));
-            }
+            w.push(LifeWarning::TemporaryTransferEnding(end));
         }
     }
     // QĐ 294 điểm 6.3.1a: a decided official transfer (recorded ahead of its date) must be

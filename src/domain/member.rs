@@ -437,8 +437,7 @@ impl Member {
     pub fn last_event_of(&self, kinds: &[EventKind], date: NaiveDate) -> Option<&MemberEvent> {
         self.events
             .iter()
-            .filter(|e| e.date <= date && kinds.contains(&e.kind))
-            .next_back()
+            .rfind(|e| e.date <= date && kinds.contains(&e.kind))
     }
 
     /// The exemption in force on `date` (its start event), if any.

@@ -363,10 +363,10 @@ pub fn member_warnings(
             });
         }
     }
-    if let Some(x) = excluded {
-        if r.grade().is_some() || r.self_grade.is_some() {
-            out.push(ReviewWarning::ExcludedGraded(x));
-        }
+    if let Some(x) = excluded
+        && (r.grade().is_some() || r.self_grade.is_some())
+    {
+        out.push(ReviewWarning::ExcludedGraded(x));
     }
     out
 }

@@ -171,21 +171,20 @@ pub fn collect_with<'a>(
             });
         }
         // QĐ 294 điểm 4.2: the recognition vote within 30 working days after 12 months.
-        if m.status_at(today) == Status::Probationary
-            || (m.status_at(today).is_exempt() && m.recognized_on().is_none())
+        if (m.status_at(today) == Status::Probationary
+            || (m.status_at(today).is_exempt() && m.recognized_on().is_none()))
+            && let Some(admitted) = m.admitted_on()
         {
-            if let Some(admitted) = m.admitted_on() {
-                let months = rules::value(RuleId::ProbationMonths) as u32;
-                let end = admitted
-                    .checked_add_months(Months::new(months))
-                    .unwrap_or(admitted);
-                if (end - today).num_days() <= soon * 2 {
-                    let deadline = super::admission::recognition_deadline(end);
-                    items.push(TodoItem {
-                        due: Some(deadline),
-                        kind: TodoKind::Recognition(*id, m.full_name.clone(), end),
-                    });
-                }
+            let months = rules::value(RuleId::ProbationMonths) as u32;
+            let end = admitted
+                .checked_add_months(Months::new(months))
+                .unwrap_or(admitted);
+            if (end - today).num_days() <= soon * 2 {
+                let deadline = super::admission::recognition_deadline(end);
+                items.push(TodoItem {
+                    due: Some(deadline),
+                    kind: TodoKind::Recognition(*id, m.full_name.clone(), end),
+                });
             }
         }
     }

@@ -36,7 +36,7 @@ fn cells(m: &Member, r: &ExemptRow) -> [String; 7] {
     ]
 }
 
-fn sorted<'a>(rows: &'a [(Member, ExemptRow)]) -> Vec<&'a (Member, ExemptRow)> {
+fn sorted(rows: &[(Member, ExemptRow)]) -> Vec<&(Member, ExemptRow)> {
     let mut v: Vec<_> = rows.iter().collect();
     v.sort_by(|a, b| compare_names(&a.0.full_name, &b.0.full_name).then(a.1.since.cmp(&b.1.since)));
     v
