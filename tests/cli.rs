@@ -264,6 +264,13 @@ fn todo_and_figures_reports() {
     assert!(c.contains("Từ trần,1") && c.contains("Chuyển đi,1"), "{c}");
     let t = text(&sochibo(&["report", "meetings"], &data).stdout);
     assert!(t.contains("Tỷ lệ đảng viên dự sinh hoạt bình quân"), "{t}");
+    let t = text(&sochibo(&["report", "assessments", "--to", "31/12/2025"], &data).stdout);
+    assert!(
+        t.contains("Hoàn thành tốt nhiệm vụ:") && t.contains("2025"),
+        "{t}"
+    );
+    let t = text(&sochibo(&["report", "admission"], &data).stdout);
+    assert!(t.contains("QUẦN CHÚNG TRONG QUY TRÌNH KẾT NẠP"), "{t}");
     let out = sochibo(&["report", "stats", "--at", "31/02/2026"], &data);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("dd/mm/yyyy"));

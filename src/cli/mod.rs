@@ -117,6 +117,10 @@ pub enum ReportWhat {
     Movements,
     /// Meetings and attendance in a period.
     Meetings,
+    /// The year's review results (the year of --to, or this year).
+    Assessments,
+    /// The admission pipeline and the year's target.
+    Admission,
 }
 
 /// Formats of a table (the dues report, the badge list).
@@ -564,6 +568,25 @@ fn cmd_report(
         day(from, stats::year_start(now))?,
         day(to, now)?,
     );
+    // The review and the admission pipeline have their own documents: the same ones.
+    match what {
+        ReportWhat::Assessments => {
+            let f = if format == ListFormat::Csv {
+                assessments::AssessFormat::Csv
+            } else {
+                assessments::AssessFormat::Txt
+            };
+            return assessments::cmd_export_assessments(
+                args,
+                lang,
+                chrono::Datelike::year(&to),
+                f,
+                out,
+            );
+        }
+        ReportWhat::Admission => return cmd_export_candidates(args, lang, format, out),
+        _ => {}
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let branch = store
@@ -589,6 +612,7 @@ fn cmd_report(
             to,
             csv,
         ),
+        ReportWhat::Assessments | ReportWhat::Admission => String::new(),
         ReportWhat::Meetings => {
             let meetings = store.meetings().map_err(err)?;
             let f = stats::meeting_figures(meetings.iter().map(|(_, m)| m), from, to);
