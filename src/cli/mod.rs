@@ -844,5 +844,5 @@ fn write_output(lang: Lang, out: Option<&Path>, bytes: &[u8]) -> Result<(), Stri
 /// so an interrupted export never leaves half a file under the real name; on failure
 /// (disk full) the temporary file is removed too.
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::store::atomic::write_atomically(path, bytes, false, |_| Ok(()))
+    crate::store::atomic::write_file(path, bytes)
 }

@@ -22,11 +22,11 @@ pub fn minutes_files(
     let place = place_name(branch);
     let txt = dir.join(format!("{base}.txt"));
     let docx = dir.join(format!("{base}.docx"));
-    crate::cli::write_file_atomically(
+    crate::store::atomic::write_file(
         &txt,
         minutes::to_crlf(&minutes::minutes_text(branch, m, &place)).as_bytes(),
     )?;
-    crate::cli::write_file_atomically(&docx, &minutes::minutes_docx(branch, m, &place))?;
+    crate::store::atomic::write_file(&docx, &minutes::minutes_docx(branch, m, &place))?;
     Ok(format!("{}, {}", txt.display(), docx.display()))
 }
 

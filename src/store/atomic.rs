@@ -142,3 +142,9 @@ mod tests {
         );
     }
 }
+
+/// Writes an exported file atomically (temporary file, sync, rename), so an interrupted
+/// export never leaves half a file under the real name.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically(path, bytes, false, |_| Ok(()))
+}

@@ -190,7 +190,7 @@ pub fn normalize_recovery(code: &str) -> Option<String> {
     (out.len() == RECOVERY_LEN).then_some(out)
 }
 
-/// A new random recovery code, grouped by four: `XXXX-XXXX-…`.
+/// A new random recovery code, grouped by four: `ABCD-EFGH-…`.
 fn new_recovery_code() -> String {
     let bytes: [u8; RECOVERY_LEN] = random();
     let symbols: Vec<char> = bytes
