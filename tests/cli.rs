@@ -275,3 +275,90 @@ fn todo_and_figures_reports() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("dd/mm/yyyy"));
 }
+
+/// The "Tổng số: N đảng viên" figure of a structure report.
+fn total_in(report: &str) -> u32 {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("Tổng số: "))
+        .expect(report);
+    line["Tổng số: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .replace('.', "")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let ward = dir.path().join("ward");
+    let scratch = dir.path().join("scratch");
+    let out = sochibo(
+        &["demo-ward", ward.to_str().unwrap(), "--branches", "3"],
+        &scratch,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bundles: Vec<_> = (1..=3)
+        .map(|b| ward.join(format!("chi-bo-{b:02}.scb")))
+        .collect();
+
+    // Each branch's own report, from its bundle restored into its own data directory.
+    let mut sum = 0;
+    for (i, b) in bundles.iter().enumerate() {
+        let data = dir.path().join(format!("branch{i}"));
+        let out = sochibo(&["restore", b.to_str().unwrap()], &data);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let out = sochibo(&["report", "stats", "--at", "21/11/2026"], &data);
+        sum += total_in(&text(&out.stdout));
+    }
+    let mut args = vec!["rollup"];
+    args.extend(bundles.iter().map(|b| b.to_str().unwrap()));
+    args.extend(["--at", "21/11/2026"]);
+    let out = sochibo(&args, &scratch);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let t = text(&out.stdout);
+    assert!(t.contains("3 tổ chức đảng trực thuộc"), "{t}");
+    assert!(t.contains("Chi bộ Tổ dân phố số 2"), "{t}");
+    assert_eq!(total_in(&t), sum, "{t}");
+    assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+
+    // A truncated bundle and a second copy of a branch are refused by name; the rest counts.
+    let bad = ward.join("hong.scb");
+    let bytes = std::fs::read(&bundles[0]).unwrap();
+    std::fs::write(&bad, &bytes[..bytes.len() / 2]).unwrap();
+    let copy = ward.join("ban-sao.scb");
+    std::fs::copy(&bundles[1], &copy).unwrap();
+    let mut args = vec!["rollup"];
+    args.extend(bundles.iter().map(|b| b.to_str().unwrap()));
+    args.extend([
+        bad.to_str().unwrap(),
+        copy.to_str().unwrap(),
+        "--at",
+        "21/11/2026",
+    ]);
+    let out = sochibo(&args, &scratch);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("hong.scb") && err.contains("đã hỏng"), "{err}");
+    assert!(
+        err.contains("ban-sao.scb") && err.contains("trùng"),
+        "{err}"
+    );
+    assert_eq!(total_in(&text(&out.stdout)), sum);
+
+    // A branch exports its own bundle; the ward reads it.
+    let data = dir.path().join("demo");
+    assert!(sochibo(&["demo"], &data).status.success());
+    let mine = dir.path().join("cua-toi.scb");
+    let out = sochibo(&["export", "bundle", "-o", mine.to_str().unwrap()], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = sochibo(
+        &["rollup", mine.to_str().unwrap(), "--at", "21/11/2026"],
+        &scratch,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(total_in(&text(&out.stdout)), 33);
+}

@@ -2,6 +2,7 @@
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
 pub mod assessments;
+mod rollup;
 mod safety;
 mod tui;
 
@@ -48,6 +49,29 @@ pub enum Command {
     Demo,
     /// Print what needs doing (the home screen as text).
     Todo,
+    /// Add up the figures of many branch bundles (the ward roll-up).
+    Rollup {
+        /// The bundles (`sochibo export bundle` of each branch).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The date of the figures (default: today).
+        #[arg(long, value_name = "dd/mm/yyyy")]
+        at: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write sample bundles of a whole ward into DIR, to try the roll-up.
+    DemoWard {
+        /// Where to write the bundles.
+        dir: PathBuf,
+        /// How many branches.
+        #[arg(long, default_value = "45")]
+        branches: u32,
+    },
     /// Print a figures report.
     Report {
         /// Which report.
@@ -144,6 +168,12 @@ pub enum ListFormat {
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
+    /// The branch's bundle for the ward roll-up (the whole register, versioned, checksummed).
+    Bundle {
+        /// Output file (default: <branch name>.scb in this folder).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The year's review and classification of members (summary and each member).
     Assessments {
         /// The year.
@@ -336,6 +366,13 @@ pub fn run(args: Args) -> ExitCode {
         }) => cmd_import_members(&args, lang, file, *strict),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
         Some(Command::Todo) => cmd_todo(&args, lang),
+        Some(Command::Rollup {
+            files,
+            at,
+            format,
+            output,
+        }) => rollup::cmd_rollup(files, at.as_deref(), *format, output.as_deref(), lang),
+        Some(Command::DemoWard { dir, branches }) => rollup::cmd_demo_ward(dir, *branches, lang),
         Some(Command::Report {
             what,
             at,
@@ -700,6 +737,9 @@ fn cmd_export_ledger(
 fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
     match what {
         ExportWhat::Members { output } => cmd_export_members(args, lang, output.as_deref()),
+        ExportWhat::Bundle { output } => {
+            rollup::cmd_export_bundle(args.data.as_deref(), lang, output.as_deref())
+        }
         ExportWhat::Minutes {
             meeting,
             format,

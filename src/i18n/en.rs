@@ -379,6 +379,13 @@ impl Catalogue for En {
             Cli::DocxNeedsFile => "A .docx needs a file: add -o NAME.docx".into(),
             Cli::Written(p) => format!("Wrote {p}."),
             Cli::BadDate(d) => format!("The date \"{d}\" is wrong; expected dd/mm/yyyy, e.g. 01/03/2026."),
+            Cli::BundleBad(f, why) => format!("Skipped {f}: not a valid branch bundle, or damaged ({why})."),
+            Cli::BundleSealed(f) => format!("Skipped {f}: the data is encrypted; the branch must export it unencrypted (sochibo decrypt)."),
+            Cli::BundleDuplicate(f, b) => format!("Skipped {f}: {b} is already in an earlier file (duplicate)."),
+            Cli::BundleWritten(p, n) => format!("Exported the branch bundle ({n} members) to {p}."),
+            Cli::WardWritten(b, n, d) => format!("Wrote {b} sample bundles ({n} members) to {d}."),
+            Cli::RollupHeading(b, n, d) => format!("WARD ROLL-UP\n{b} party organisations, {n} members (as of {d})"),
+            Cli::BundleNoBranch => "no branch profile".into(),
             Cli::Error(d) => format!("Error: {d}"),
 
             // --- Backups, restore and damaged data (issue 8) ---

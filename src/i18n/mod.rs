@@ -494,6 +494,20 @@ pub enum Cli<'a> {
     Written(&'a str),
     /// A date option that is not dd/mm/yyyy.
     BadDate(&'a str),
+    /// A bundle cannot be used: file, why.
+    BundleBad(&'a str, &'a str),
+    /// A bundle is encrypted.
+    BundleSealed(&'a str),
+    /// The same branch twice: file, branch.
+    BundleDuplicate(&'a str, &'a str),
+    /// A bundle was written: path, members.
+    BundleWritten(&'a str, usize),
+    /// Ward sample written: branches, members, folder.
+    WardWritten(usize, usize, &'a str),
+    /// Heading of the ward roll-up: branches, members, as-of date.
+    RollupHeading(&'a str, &'a str, &'a str),
+    /// A bundle with no branch profile in it.
+    BundleNoBranch,
 
     // --- Backups, restore and damaged data (issue 8) ---
     /// The database in a directory is damaged: directory, what was found.

@@ -375,6 +375,13 @@ impl Catalogue for Vi {
             Cli::DocxNeedsFile => "Tệp .docx cần nơi ghi: thêm -o TÊN_TỆP.docx".into(),
             Cli::Written(p) => format!("Đã ghi {p}."),
             Cli::BadDate(d) => format!("Ngày \"{d}\" không đúng; cần dạng dd/mm/yyyy, ví dụ 01/03/2026."),
+            Cli::BundleBad(f, why) => format!("Bỏ qua tệp {f}: không phải gói dữ liệu chi bộ hợp lệ hoặc đã hỏng ({why})."),
+            Cli::BundleSealed(f) => format!("Bỏ qua tệp {f}: dữ liệu đã mã hóa; chi bộ cần xuất gói khi chưa mã hóa (sochibo decrypt) hoặc dùng bản sao lưu."),
+            Cli::BundleDuplicate(f, b) => format!("Bỏ qua tệp {f}: {b} đã có trong các tệp trước (trùng)."),
+            Cli::BundleWritten(p, n) => format!("Đã xuất gói dữ liệu chi bộ ({n} đảng viên) ra {p}."),
+            Cli::WardWritten(b, n, d) => format!("Đã ghi {b} gói mẫu ({n} đảng viên) vào {d}."),
+            Cli::RollupHeading(b, n, d) => format!("TỔNG HỢP TOÀN ĐẢNG BỘ\n{b} tổ chức đảng trực thuộc, {n} đảng viên (tính đến ngày {d})"),
+            Cli::BundleNoBranch => "không có thông tin chi bộ".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
 
             // --- Backups, restore and damaged data (issue 8) ---
