@@ -204,10 +204,7 @@ pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
         .ok_or_else(|| format!("\"{s}\""))?;
     let mut mods = 0;
     let mut rest = inner;
-    loop {
-        let Some((m, tail)) = rest.split_once('-') else {
-            break;
-        };
+    while let Some((m, tail)) = rest.split_once('-') {
         if tail.is_empty() {
             break; // "<C-->": the key is '-'
         }

@@ -83,12 +83,11 @@ pub fn draft(form: &Form) -> EventDraft {
     }
 }
 
+/// What `apply` gives: the updated member and its warnings, or each bad field and why.
+pub type FormCheck = Result<(Member, Vec<LifeWarning>), Vec<(FieldRef, Problem)>>;
+
 /// Checks the form and returns the member with the event added, and its warnings.
-pub fn apply(
-    form: &Form,
-    member: &Member,
-    today: chrono::NaiveDate,
-) -> Result<(Member, Vec<LifeWarning>), Vec<(FieldRef, Problem)>> {
+pub fn apply(form: &Form, member: &Member, today: chrono::NaiveDate) -> FormCheck {
     let (event, warnings): (MemberEvent, Vec<LifeWarning>) =
         lifecycle::check_event(&draft(form), member, today).map_err(|errs| {
             errs.into_iter()

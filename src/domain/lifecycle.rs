@@ -191,13 +191,12 @@ pub fn parse_month(s: &str) -> Option<(i32, u32)> {
 }
 
 /// Checks an event for a member. Returns the event and its warnings, or the refused fields.
+/// What `check_event` gives: the event and its warnings, or each bad field and why.
+pub type EventCheck = Result<(MemberEvent, Vec<LifeWarning>), Vec<(EventField, Problem)>>;
+
 /// The timeline must stay coherent: an exemption, transfer or suspension can only end if
 /// it is in force; nothing happens to someone who left the Party before that date.
-pub fn check_event(
-    draft: &EventDraft,
-    member: &Member,
-    today: NaiveDate,
-) -> Result<(MemberEvent, Vec<LifeWarning>), Vec<(EventField, Problem)>> {
+pub fn check_event(draft: &EventDraft, member: &Member, today: NaiveDate) -> EventCheck {
     use EventField as F;
     let mut errors = Vec::new();
     let Some(kind) = draft.kind.and_then(|i| RECORDABLE.get(i).copied()) else {

@@ -383,11 +383,7 @@ pub fn vote_outcome(vote: &Vote, rows: &[AttendanceRow]) -> Result<Outcome, Tall
                     >= den * rules::value(RuleId::QualifiedMajorityNumerator) as u64
             }
         };
-    let permille = if den == 0 {
-        0
-    } else {
-        ((yes * 1000 + den / 2) / den) as u32
-    };
+    let permille = (yes * 1000 + den / 2).checked_div(den).unwrap_or(0) as u32;
     Ok(Outcome {
         denominator,
         passed,

@@ -258,11 +258,7 @@ impl MeetingFigures {
             .fold((0u64, 0u64), |(p, e), (_, _, a, b)| {
                 (p + u64::from(*a), e + u64::from(*b))
             });
-        if e == 0 {
-            0
-        } else {
-            ((p * 1000 + e / 2) / e) as u32
-        }
+        (p * 1000 + e / 2).checked_div(e).unwrap_or(0) as u32
     }
 }
 

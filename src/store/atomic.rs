@@ -86,6 +86,12 @@ pub fn sync_parent(path: &Path) {
     let _ = path;
 }
 
+/// Writes an exported file atomically (temporary file, sync, rename), so an interrupted
+/// export never leaves half a file under the real name.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically(path, bytes, false, |_| Ok(()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,10 +147,4 @@ mod tests {
             0o600
         );
     }
-}
-
-/// Writes an exported file atomically (temporary file, sync, rename), so an interrupted
-/// export never leaves half a file under the real name.
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomically(path, bytes, false, |_| Ok(()))
 }

@@ -32,6 +32,9 @@ const FORMAT_SEALED: u8 = 2;
 /// gigabytes. Not part of the format.
 const PARSE_LIMIT: usize = 1 << 20;
 
+/// One stored record: key bytes, value bytes.
+pub type KeyValue = (Vec<u8>, Vec<u8>);
+
 /// The content of a backup file, format 1. FROZEN.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotV1 {
@@ -40,7 +43,7 @@ pub struct SnapshotV1 {
     /// The store's schema version.
     pub schema_version: u32,
     /// Every tree: name, then its key/value pairs in key order.
-    pub trees: Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)>,
+    pub trees: Vec<(String, Vec<KeyValue>)>,
 }
 
 /// What a verified backup holds.
