@@ -155,13 +155,8 @@ pub(super) fn cmd_rollup(
         ));
         t.push_str("\n\n");
         for (name, n, o, p) in &contributions {
-            t.push_str(&format!(
-                "  {:<44} {:>5} (CT {}, DB {})\n",
-                text::ellipsize(name, 44),
-                stats::format_int(u64::from(*n)),
-                o,
-                p
-            ));
+            let share = c.cli(C::RollupShare(&stats::format_int(u64::from(*n)), *o, *p));
+            t.push_str(&format!("  {:<40} {share}\n", text::ellipsize(name, 40)));
         }
         t.push('\n');
         t.push_str(&reports::structure_report(&superior, &total, at, false));

@@ -385,6 +385,7 @@ impl Catalogue for En {
             Cli::BundleWritten(p, n) => format!("Exported the branch bundle ({n} members) to {p}."),
             Cli::WardWritten(b, n, d) => format!("Wrote {b} sample bundles ({n} members) to {d}."),
             Cli::RollupHeading(b, n, d) => format!("WARD ROLL-UP\n{b} party organisations, {n} members (as of {d})"),
+            Cli::RollupShare(n, o, p) => format!("{n:>5} (full {o}, probationary {p})"),
             Cli::BundleNoBranch => "no branch profile".into(),
             Cli::Error(d) => format!("Error: {d}"),
 

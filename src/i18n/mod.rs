@@ -506,6 +506,8 @@ pub enum Cli<'a> {
     WardWritten(usize, usize, &'a str),
     /// Heading of the ward roll-up: branches, members, as-of date.
     RollupHeading(&'a str, &'a str, &'a str),
+    /// A branch's share in the roll-up: members, official, probationary.
+    RollupShare(&'a str, u32, u32),
     /// A bundle with no branch profile in it.
     BundleNoBranch,
 

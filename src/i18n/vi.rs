@@ -381,6 +381,7 @@ impl Catalogue for Vi {
             Cli::BundleWritten(p, n) => format!("Đã xuất gói dữ liệu chi bộ ({n} đảng viên) ra {p}."),
             Cli::WardWritten(b, n, d) => format!("Đã ghi {b} gói mẫu ({n} đảng viên) vào {d}."),
             Cli::RollupHeading(b, n, d) => format!("TỔNG HỢP TOÀN ĐẢNG BỘ\n{b} tổ chức đảng trực thuộc, {n} đảng viên (tính đến ngày {d})"),
+            Cli::RollupShare(n, o, p) => format!("{n:>5} (chính thức {o}, dự bị {p})"),
             Cli::BundleNoBranch => "không có thông tin chi bộ".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
 
