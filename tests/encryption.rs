@@ -341,3 +341,30 @@ fn history_and_undo_work_on_sealed_data() {
         Err(sochibo::store::StoreError::CardTaken(n)) if n == m.full_name
     ));
 }
+
+#[test]
+fn encrypted_data_writes_no_bundle_the_ward_could_not_read() {
+    let s = setup();
+    ok(run(&s.data, &["encrypt", "--passphrase-file", &s.pass]));
+    let bundle = s.dir.path().join("goi.scb");
+    let out = run(
+        &s.data,
+        &[
+            "export",
+            "bundle",
+            "-o",
+            bundle.to_str().unwrap(),
+            "--passphrase-file",
+            &s.pass,
+        ],
+    );
+    let said = failed(out);
+    assert!(said.contains("sochibo decrypt"), "{said}");
+    assert!(!bundle.exists());
+    ok(run(&s.data, &["decrypt", "--passphrase-file", &s.pass]));
+    ok(run(
+        &s.data,
+        &["export", "bundle", "-o", bundle.to_str().unwrap()],
+    ));
+    assert!(bundle.exists());
+}

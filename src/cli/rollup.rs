@@ -72,6 +72,9 @@ pub(super) fn cmd_export_bundle(
 ) -> Result<(), String> {
     let c = lang.cat();
     let store = open_store(&data_dir(data), lang)?;
+    if store.is_sealed() {
+        return Err(c.cli(C::BundleNeedsPlain));
+    }
     let branch = store
         .branch()
         .map_err(|e| i18n::store_error(lang, &e))?

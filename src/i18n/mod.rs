@@ -508,6 +508,8 @@ pub enum Cli<'a> {
     RollupHeading(&'a str, &'a str, &'a str),
     /// A branch's share in the roll-up: members, official, probationary.
     RollupShare(&'a str, u32, u32),
+    /// `export bundle` on encrypted data: the ward could not read it.
+    BundleNeedsPlain,
     /// A bundle with no branch profile in it.
     BundleNoBranch,
 

@@ -382,6 +382,7 @@ impl Catalogue for Vi {
             Cli::WardWritten(b, n, d) => format!("Đã ghi {b} gói mẫu ({n} đảng viên) vào {d}."),
             Cli::RollupHeading(b, n, d) => format!("TỔNG HỢP TOÀN ĐẢNG BỘ\n{b} tổ chức đảng trực thuộc, {n} đảng viên (tính đến ngày {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (chính thức {o}, dự bị {p})"),
+            Cli::BundleNeedsPlain => "Chưa xuất gói: dữ liệu đang được mã hóa nên phường sẽ không đọc được gói. Tắt mã hóa (sochibo decrypt), xuất gói, rồi bật lại (sochibo encrypt).".into(),
             Cli::BundleNoBranch => "không có thông tin chi bộ".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
 
