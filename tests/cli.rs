@@ -276,6 +276,15 @@ fn todo_and_figures_reports() {
     assert!(text(&out.stderr).contains("dd/mm/yyyy"));
 }
 
+/// The count on the movements line starting with `label`.
+fn moved(report: &str, label: &str) -> u32 {
+    let line = report
+        .lines()
+        .find(|l| l.trim_start().starts_with(label))
+        .expect(report);
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
 /// The "Tổng số: N đảng viên" figure of a structure report.
 fn total_in(report: &str) -> u32 {
     let line = report
@@ -307,13 +316,21 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
 
     // Each branch's own report, from its bundle restored into its own data directory.
     let mut sum = 0;
+    let (mut admitted, mut out_) = (0, 0);
     for (i, b) in bundles.iter().enumerate() {
         let data = dir.path().join(format!("branch{i}"));
         let out = sochibo(&["restore", b.to_str().unwrap()], &data);
         assert!(out.status.success(), "{}", text(&out.stderr));
         let out = sochibo(&["report", "stats", "--at", "21/11/2026"], &data);
         sum += total_in(&text(&out.stdout));
+        let period = ["--from", "01/01/2026", "--to", "21/11/2026"];
+        let mut args = vec!["report", "movements"];
+        args.extend(period);
+        let t = text(&sochibo(&args, &data).stdout);
+        admitted += moved(&t, "Kết nạp mới");
+        out_ += moved(&t, "Chuyển đi");
     }
+    assert!(admitted > 0 && out_ > 0, "the sample ward has movements");
     let mut args = vec!["rollup"];
     args.extend(bundles.iter().map(|b| b.to_str().unwrap()));
     args.extend(["--at", "21/11/2026"]);
@@ -323,6 +340,9 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
     assert!(t.contains("3 tổ chức đảng trực thuộc"), "{t}");
     assert!(t.contains("Chi bộ Tổ dân phố số 2"), "{t}");
     assert_eq!(total_in(&t), sum, "{t}");
+    assert!(t.contains("từ ngày 01/01/2026 đến ngày 21/11/2026"), "{t}");
+    assert_eq!(moved(&t, "Kết nạp mới"), admitted, "{t}");
+    assert_eq!(moved(&t, "Chuyển đi"), out_, "{t}");
     assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
 
     // A truncated bundle and a second copy of a branch are refused by name; the rest counts.

@@ -54,9 +54,15 @@ pub enum Command {
         /// The bundles (`sochibo export bundle` of each branch).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The date of the figures (default: today).
+        /// The date of the member structure (default: today).
         #[arg(long, value_name = "dd/mm/yyyy")]
         at: Option<String>,
+        /// Start of the movements period (default: 1 January of the `--to` year).
+        #[arg(long, value_name = "dd/mm/yyyy")]
+        from: Option<String>,
+        /// End of the movements period (default: the `--at` date).
+        #[arg(long, value_name = "dd/mm/yyyy")]
+        to: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "txt")]
         format: ListFormat,
@@ -369,9 +375,17 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Rollup {
             files,
             at,
+            from,
+            to,
             format,
             output,
-        }) => rollup::cmd_rollup(files, at.as_deref(), *format, output.as_deref(), lang),
+        }) => rollup::cmd_rollup(
+            files,
+            [at.as_deref(), from.as_deref(), to.as_deref()],
+            *format,
+            output.as_deref(),
+            lang,
+        ),
         Some(Command::DemoWard { dir, branches }) => rollup::cmd_demo_ward(dir, *branches, lang),
         Some(Command::Report {
             what,

@@ -105,26 +105,30 @@ fn slug(name: &str) -> String {
     if s.is_empty() { "chi-bo".into() } else { s }
 }
 
-/// `sochibo rollup FILE…`: the ward's member structure from many bundles, each branch's
-/// contribution named; a corrupt, encrypted or duplicate bundle is refused by name and the
+/// `sochibo rollup FILE…`: the ward's member structure and movements from many bundles,
+/// each branch's contribution named; a corrupt, encrypted or duplicate bundle is refused by name and the
 /// others are still reported (exit 1 if any was refused).
 pub(super) fn cmd_rollup(
     files: &[PathBuf],
-    at: Option<&str>,
+    [at, from, to]: [Option<&str>; 3],
     format: ListFormat,
     out: Option<&Path>,
     lang: Lang,
 ) -> Result<(), String> {
     let c = lang.cat();
-    let at: NaiveDate = match at {
-        None => today(),
-        Some(s) => date::parse_date(s).map_err(|_| c.cli(C::BadDate(s)))?,
+    let day = |s: Option<&str>, default: NaiveDate| match s {
+        None => Ok(default),
+        Some(s) => date::parse_date(s).map_err(|_| c.cli(C::BadDate(s))),
     };
+    let at = day(at, today())?;
+    let to = day(to, at)?;
+    let from = day(from, stats::year_start(to))?;
     let mut seen = BTreeSet::new();
     let mut refused = 0;
     let mut total = stats::Structure::default();
     let mut contributions = Vec::new();
     let mut superiors = BTreeSet::new();
+    let mut everyone = Vec::new();
     for f in files {
         match read_bundle(f, lang) {
             Err(msg) => {
@@ -142,14 +146,25 @@ pub(super) fn cmd_rollup(
                 rollup::add(&mut total, &s);
                 superiors.insert(b.superior.clone());
                 contributions.push((b.branch, s.total, s.official, s.probationary));
+                everyone.extend(b.members);
             }
         }
     }
     total.at = Some(at);
     let csv = format == ListFormat::Csv;
     let superior = superiors.into_iter().collect::<Vec<_>>().join(", ");
+    let moved = reports::movements_report(
+        &superior,
+        &stats::movements(&everyone, from, to),
+        from,
+        to,
+        csv,
+    );
     let mut text = if csv {
-        reports::structure_report(&superior, &total, at, true)
+        let mut t = reports::structure_report(&superior, &total, at, true);
+        t.push('\n');
+        t.push_str(moved.trim_start_matches('\u{feff}'));
+        t
     } else {
         let mut t = c.cli(C::RollupHeading(
             &stats::format_int(contributions.len() as u64),
@@ -163,6 +178,8 @@ pub(super) fn cmd_rollup(
         }
         t.push('\n');
         t.push_str(&reports::structure_report(&superior, &total, at, false));
+        t.push('\n');
+        t.push_str(&moved);
         t
     };
     if out.is_some() && !csv {

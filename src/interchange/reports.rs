@@ -200,11 +200,15 @@ pub fn movements_report(
     for (l, n) in rows {
         out.push_str(&format!("  {l:<20} {:>6}\n", format_int(u64::from(n))));
     }
-    let dir = if net >= 0 { "tăng" } else { "giảm" };
-    out.push_str(&format!(
-        "\nSố lượng đảng viên biến động theo hướng {dir} {} đồng chí.\n",
-        net.unsigned_abs()
-    ));
+    if net == 0 {
+        out.push_str("\nSố lượng đảng viên không thay đổi.\n");
+    } else {
+        let dir = if net > 0 { "tăng" } else { "giảm" };
+        out.push_str(&format!(
+            "\nSố lượng đảng viên biến động theo hướng {dir} {} đồng chí.\n",
+            net.unsigned_abs()
+        ));
+    }
     out
 }
 
@@ -287,8 +291,32 @@ mod tests {
         let mv = stats::movements(&ms, stats::year_start(today), today);
         let t = movements_report("x", &mv, stats::year_start(today), today, false);
         assert!(
-            t.contains("Từ trần") && t.contains("biến động theo hướng"),
+            t.contains("Từ trần") && t.contains("Số lượng đảng viên"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn the_net_change_says_up_down_or_unchanged() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let say = |m: stats::Movements| movements_report("x", &m, d, d, false);
+        let up = stats::Movements {
+            admitted: 3,
+            deceased: 1,
+            ..Default::default()
+        };
+        assert!(say(up).contains("theo hướng tăng 2 đồng chí"));
+        let down = stats::Movements {
+            transferred_out: 2,
+            ..Default::default()
+        };
+        assert!(say(down).contains("theo hướng giảm 2 đồng chí"));
+        let even = stats::Movements {
+            admitted: 1,
+            removed: 1,
+            ..Default::default()
+        };
+        let t = say(even);
+        assert!(t.contains("không thay đổi") && !t.contains("tăng 0"), "{t}");
     }
 }
