@@ -382,3 +382,84 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(total_in(&text(&out.stdout)), 33);
 }
+
+/// The text of `word/document.xml` read by Python's zipfile and XML parser (python3 is on
+/// every CI machine), so a malformed archive or XML fails the test.
+fn docx_text(path: &Path) -> String {
+    let script = "import zipfile,sys,xml.dom.minidom as d\n\
+                  z=zipfile.ZipFile(sys.argv[1])\n\
+                  assert z.testzip() is None\n\
+                  [d.parseString(z.read(n)) for n in z.namelist()]\n\
+                  x=d.parseString(z.read('word/document.xml'))\n\
+                  print('\\n'.join(''.join(t.firstChild.data for t in p.getElementsByTagName('w:t') if t.firstChild) for p in x.getElementsByTagName('w:p')))\n";
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn figures_reports_as_word_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(sochibo(&["demo"], &data).status.success());
+    let file = |n: &str| dir.path().join(n);
+    let run = |what: &str, name: &str, extra: &[&str]| {
+        let path = file(name);
+        let mut args = vec![
+            "report",
+            what,
+            "--format",
+            "docx",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let out = sochibo(&args, &data);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        docx_text(&path)
+    };
+    let t = run("stats", "cocau.docx", &["--at", "21/11/2026"]);
+    assert!(t.contains("BÁO CÁO"), "{t}");
+    assert!(t.contains("Tổng số: 33 đảng viên"), "{t}");
+    assert!(
+        t.contains("Cơ cấu đội ngũ đảng viên tính đến ngày 21/11/2026"),
+        "{t}"
+    );
+    assert!(t.contains("Chính thức: 30 đồng chí (90,9%)"), "{t}");
+    assert!(t.contains("T/M CHI BỘ"), "{t}");
+    let t = run("movements", "biendong.docx", &["--from", "01/01/2026"]);
+    assert!(
+        t.contains("Từ trần: 1 đồng chí") && t.contains("Chuyển đi: 1 đồng chí"),
+        "{t}"
+    );
+    let t = run("meetings", "sinhhoat.docx", &[]);
+    assert!(
+        t.contains("Tỷ lệ đảng viên dự sinh hoạt") && t.contains("buổi"),
+        "{t}"
+    );
+
+    // docx needs a file; the admission list has no Word form: both say so and write nothing.
+    let out = sochibo(&["report", "stats", "--format", "docx"], &data);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("-o"), "{}", text(&out.stderr));
+    let path = file("ketnap.docx");
+    let out = sochibo(
+        &[
+            "report",
+            "admission",
+            "--format",
+            "docx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("txt hoặc csv"));
+    assert!(!path.exists());
+}

@@ -16,6 +16,7 @@ use crate::domain::{date, demo};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::members_csv::{self, HeaderError};
 use crate::store::Store;
+use assessments::AssessFormat;
 
 /// Sổ chi bộ — sổ theo dõi đảng viên của chi bộ.
 #[derive(Debug, Parser)]
@@ -92,9 +93,9 @@ pub enum Command {
         /// End of the period (default: today).
         #[arg(long, value_name = "dd/mm/yyyy")]
         to: Option<String>,
-        /// Output format.
+        /// Output format (docx: a Word report in the Party layout, needs -o).
         #[arg(long, value_enum, default_value = "txt")]
-        format: ListFormat,
+        format: AssessFormat,
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -187,7 +188,7 @@ pub enum ExportWhat {
         year: i32,
         /// Output format.
         #[arg(long, value_enum, default_value = "txt")]
-        format: assessments::AssessFormat,
+        format: AssessFormat,
         /// Output file (default: stdout for txt and csv; required for docx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -603,7 +604,7 @@ fn cmd_report(
     lang: Lang,
     what: ReportWhat,
     [at, from, to]: [Option<&str>; 3],
-    format: ListFormat,
+    format: AssessFormat,
     out: Option<&Path>,
 ) -> Result<(), String> {
     use crate::domain::stats;
@@ -622,36 +623,64 @@ fn cmd_report(
     // The review and the admission pipeline have their own documents: the same ones.
     match what {
         ReportWhat::Assessments => {
-            let f = if format == ListFormat::Csv {
-                assessments::AssessFormat::Csv
-            } else {
-                assessments::AssessFormat::Txt
-            };
             return assessments::cmd_export_assessments(
                 args,
                 lang,
                 chrono::Datelike::year(&to),
-                f,
+                format,
                 out,
             );
         }
-        ReportWhat::Admission => return cmd_export_candidates(args, lang, format, out),
+        ReportWhat::Admission => {
+            let f = match format {
+                AssessFormat::Txt => ListFormat::Txt,
+                AssessFormat::Csv => ListFormat::Csv,
+                AssessFormat::Docx => return Err(c.cli(C::NoDocxForThis)),
+            };
+            return cmd_export_candidates(args, lang, f, out);
+        }
         _ => {}
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let branch = store
-        .branch()
-        .map_err(err)?
-        .map(|b| b.name)
-        .unwrap_or_default();
+    let profile = store.branch().map_err(err)?;
+    let branch = profile.as_ref().map(|b| b.name.clone()).unwrap_or_default();
     let members: Vec<_> = store
         .members()
         .map_err(err)?
         .into_iter()
         .map(|(_, m)| m)
         .collect();
-    let csv = format == ListFormat::Csv;
+    let csv = format == AssessFormat::Csv;
+    if format == AssessFormat::Docx {
+        if out.is_none() {
+            return Err(c.cli(C::DocxNeedsFile));
+        }
+        let profile = profile.ok_or_else(|| c.msg(i18n::Msg::NoBranch).to_string())?;
+        let structure;
+        let movements;
+        let meeting_figures;
+        let figures = match what {
+            ReportWhat::Movements => {
+                movements = stats::movements(&members, from, to);
+                reports::Figures::Movements(&movements, from, to)
+            }
+            ReportWhat::Meetings => {
+                let meetings = store.meetings().map_err(err)?;
+                meeting_figures = stats::meeting_figures(meetings.iter().map(|(_, m)| m), from, to);
+                reports::Figures::Meetings(&meeting_figures, from, to)
+            }
+            _ => {
+                structure = stats::structure(&members, at);
+                reports::Figures::Structure(&structure, at)
+            }
+        };
+        let place = crate::interchange::place_name(&profile);
+        let bytes = reports::figures_document(&profile, figures, &place, now)
+            .to_docx()
+            .map_err(|e| c.cli(C::Error(&e.to_string())))?;
+        return write_output(lang, out, &bytes);
+    }
     let text = match what {
         ReportWhat::Stats => {
             reports::structure_report(&branch, &stats::structure(&members, at), at, csv)

@@ -510,6 +510,8 @@ pub enum Cli<'a> {
     RollupShare(&'a str, u32, u32),
     /// `export bundle` on encrypted data: the ward could not read it.
     BundleNeedsPlain,
+    /// `--format docx` for a report that has no Word form.
+    NoDocxForThis,
     /// A bundle with no branch profile in it.
     BundleNoBranch,
 

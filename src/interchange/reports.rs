@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::branch::Branch;
 use crate::domain::date::format_date;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::member::{Occupation, PoliticalTheory, Professional};
@@ -10,6 +11,8 @@ use crate::domain::stats::{
     self, MeetingFigures, Movements, Structure, format_int, format_permille,
 };
 use crate::i18n::{Catalogue, Vi};
+
+use super::docx::{self, Block, Document, PartyHeader, Run, Signature, SignatureColumn};
 
 /// One section of a report: title and rows of (label, count).
 pub type Section = (String, Vec<(String, u32)>);
@@ -161,6 +164,30 @@ pub fn structure_report(branch: &str, s: &Structure, at: NaiveDate, csv: bool) -
     )
 }
 
+/// The rows of the movements report, in the order the ward reports them.
+fn movement_rows(m: &Movements) -> Vec<(String, u32)> {
+    vec![
+        ("Kết nạp mới".to_string(), m.admitted),
+        ("Chuyển đến".into(), m.transferred_in),
+        ("Chuyển đi".into(), m.transferred_out),
+        ("Xóa tên".into(), m.removed),
+        ("Từ trần".into(), m.deceased),
+        ("Khai trừ".into(), m.expelled),
+    ]
+}
+
+/// "Số lượng đảng viên biến động theo hướng tăng 2 đồng chí." (or "không thay đổi").
+fn net_sentence(net: i64) -> String {
+    if net == 0 {
+        return "Số lượng đảng viên không thay đổi.".into();
+    }
+    let dir = if net > 0 { "tăng" } else { "giảm" };
+    format!(
+        "Số lượng đảng viên biến động theo hướng {dir} {} đồng chí.",
+        net.unsigned_abs()
+    )
+}
+
 /// The movements report for a period.
 pub fn movements_report(
     branch: &str,
@@ -169,14 +196,7 @@ pub fn movements_report(
     to: NaiveDate,
     csv: bool,
 ) -> String {
-    let rows = vec![
-        ("Kết nạp mới".to_string(), m.admitted),
-        ("Chuyển đến".into(), m.transferred_in),
-        ("Chuyển đi".into(), m.transferred_out),
-        ("Xóa tên".into(), m.removed),
-        ("Từ trần".into(), m.deceased),
-        ("Khai trừ".into(), m.expelled),
-    ];
+    let rows = movement_rows(m);
     let net = m.net();
     if csv {
         let mut w = csv::WriterBuilder::new()
@@ -200,15 +220,7 @@ pub fn movements_report(
     for (l, n) in rows {
         out.push_str(&format!("  {l:<20} {:>6}\n", format_int(u64::from(n))));
     }
-    if net == 0 {
-        out.push_str("\nSố lượng đảng viên không thay đổi.\n");
-    } else {
-        let dir = if net > 0 { "tăng" } else { "giảm" };
-        out.push_str(&format!(
-            "\nSố lượng đảng viên biến động theo hướng {dir} {} đồng chí.\n",
-            net.unsigned_abs()
-        ));
-    }
+    out.push_str(&format!("\n{}\n", net_sentence(net)));
     out
 }
 
@@ -265,6 +277,114 @@ pub fn meetings_report(
         ));
     }
     out
+}
+
+/// Which figures report a Word document holds, with its data.
+pub enum Figures<'a> {
+    /// Member structure at a date.
+    Structure(&'a Structure, NaiveDate),
+    /// Movements in a period.
+    Movements(&'a Movements, NaiveDate, NaiveDate),
+    /// Meetings in a period.
+    Meetings(&'a MeetingFigures, NaiveDate, NaiveDate),
+}
+
+/// A figures report as a Party document (BÁO CÁO, rules.md §10): header, summary line, then
+/// each section as a heading and its rows as "- label: count (share)".
+pub fn figures_document(branch: &Branch, figures: Figures, place: &str, on: NaiveDate) -> Document {
+    let item = |text: String| Block::Item {
+        level: 0,
+        marker: "-".into(),
+        runs: vec![Run::plain(text)],
+    };
+    let counted = |rows: &[(String, u32)], unit: &str| -> Vec<Block> {
+        let counts: Vec<u32> = rows.iter().map(|(_, n)| *n).collect();
+        rows.iter()
+            .zip(stats::shares(&counts))
+            .map(|((label, n), p)| {
+                item(format!(
+                    "{label}: {} {unit} ({})",
+                    format_int(u64::from(*n)),
+                    format_permille(p)
+                ))
+            })
+            .collect()
+    };
+    let mut body = Vec::new();
+    let summary = match figures {
+        Figures::Structure(s, at) => {
+            body.push(Block::Para(vec![Run::plain(format!(
+                "Tổng số: {} đảng viên (chính thức {}, dự bị {}); miễn, tạm miễn sinh hoạt: {}.",
+                format_int(u64::from(s.total)),
+                format_int(u64::from(s.official)),
+                format_int(u64::from(s.probationary)),
+                format_int(u64::from(s.exempt))
+            ))]));
+            for (i, (name, rows)) in structure_sections(s).iter().enumerate() {
+                body.push(Block::Heading(format!("{}. {}", i + 1, name)));
+                body.extend(counted(rows, "đồng chí"));
+            }
+            format!("Cơ cấu đội ngũ đảng viên tính đến ngày {}", format_date(at))
+        }
+        Figures::Movements(m, from, to) => {
+            for (label, n) in movement_rows(m) {
+                body.push(item(format!(
+                    "{label}: {} đồng chí",
+                    format_int(u64::from(n))
+                )));
+            }
+            body.push(Block::Para(vec![Run::plain(net_sentence(m.net()))]));
+            format!(
+                "Biến động đảng viên từ ngày {} đến ngày {}",
+                format_date(from),
+                format_date(to)
+            )
+        }
+        Figures::Meetings(f, from, to) => {
+            body.push(Block::Heading("1. Số buổi sinh hoạt".into()));
+            for (k, n) in MeetingKind::ALL.iter().zip(f.held) {
+                body.push(item(format!("{}: {n} buổi", Vi.meeting_kind(*k))));
+            }
+            body.push(Block::Heading("2. Tỷ lệ đảng viên dự sinh hoạt".into()));
+            body.push(Block::Para(vec![Run::plain(format!(
+                "Bình quân: {}.",
+                format_permille(f.rate())
+            ))]));
+            for (d, k, p, e) in &f.attendance {
+                let rate = (p * 1000 + e / 2).checked_div(*e).unwrap_or(0);
+                body.push(item(format!(
+                    "{} ({}): {p}/{e} đồng chí ({})",
+                    format_date(*d),
+                    Vi.meeting_kind(*k),
+                    format_permille(rate)
+                )));
+            }
+            format!(
+                "Tình hình sinh hoạt chi bộ từ ngày {} đến ngày {}",
+                format_date(from),
+                format_date(to)
+            )
+        }
+    };
+    Document {
+        header: PartyHeader {
+            superior: branch.superior.clone(),
+            issuer: branch.name.clone(),
+            number: "Số     -BC/CB".into(),
+            place_date: docx::place_and_date(place, on),
+        },
+        kind: "BÁO CÁO".into(),
+        summary: vec![summary],
+        body,
+        signature: Signature {
+            left: SignatureColumn::default(),
+            right: SignatureColumn {
+                titles: vec!["T/M CHI BỘ".into(), "BÍ THƯ".into()],
+                name: branch.secretary.clone(),
+            },
+        },
+        after: Vec::new(),
+    }
 }
 
 #[cfg(test)]
