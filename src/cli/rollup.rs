@@ -162,7 +162,7 @@ pub(super) fn cmd_rollup(
     );
     let mut text = if csv {
         let mut t = reports::structure_report(&superior, &total, at, true);
-        t.push('\n');
+        t.push_str("\r\n");
         t.push_str(moved.trim_start_matches('\u{feff}'));
         t
     } else {
