@@ -7,9 +7,9 @@ use crate::domain::review as rv;
 use crate::i18n::{self, Lang};
 use crate::interchange::{assessments, minutes, place_name};
 
-/// Formats of the review export.
+/// Formats of a report (the review, the figures): text, CSV or Word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum AssessFormat {
+pub enum ReportFormat {
     /// Plain text, 80 columns.
     Txt,
     /// CSV for Excel.
@@ -23,7 +23,7 @@ pub(super) fn cmd_export_assessments(
     args: &Args,
     lang: Lang,
     year: i32,
-    format: AssessFormat,
+    format: ReportFormat,
     out: Option<&Path>,
 ) -> Result<(), String> {
     let c = lang.cat();
@@ -55,8 +55,8 @@ pub(super) fn cmd_export_assessments(
         )
     };
     let bytes = match format {
-        AssessFormat::Csv => assessments::assessments_csv(&rows).into_bytes(),
-        AssessFormat::Txt => {
+        ReportFormat::Csv => assessments::assessments_csv(&rows).into_bytes(),
+        ReportFormat::Txt => {
             let t = doc().to_text(assessments::TEXT_WIDTH);
             if out.is_some() {
                 minutes::to_crlf(&t).into_bytes()
@@ -64,7 +64,7 @@ pub(super) fn cmd_export_assessments(
                 t.into_bytes()
             }
         }
-        AssessFormat::Docx => {
+        ReportFormat::Docx => {
             if out.is_none() {
                 return Err(c.cli(C::DocxNeedsFile));
             }

@@ -16,7 +16,7 @@ use crate::domain::{date, demo};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::members_csv::{self, HeaderError};
 use crate::store::Store;
-use assessments::AssessFormat;
+use assessments::ReportFormat;
 
 /// Sổ chi bộ — sổ theo dõi đảng viên của chi bộ.
 #[derive(Debug, Parser)]
@@ -95,7 +95,7 @@ pub enum Command {
         to: Option<String>,
         /// Output format (docx: a Word report in the Party layout, needs -o).
         #[arg(long, value_enum, default_value = "txt")]
-        format: AssessFormat,
+        format: ReportFormat,
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -188,7 +188,7 @@ pub enum ExportWhat {
         year: i32,
         /// Output format.
         #[arg(long, value_enum, default_value = "txt")]
-        format: AssessFormat,
+        format: ReportFormat,
         /// Output file (default: stdout for txt and csv; required for docx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -604,7 +604,7 @@ fn cmd_report(
     lang: Lang,
     what: ReportWhat,
     [at, from, to]: [Option<&str>; 3],
-    format: AssessFormat,
+    format: ReportFormat,
     out: Option<&Path>,
 ) -> Result<(), String> {
     use crate::domain::stats;
@@ -633,9 +633,9 @@ fn cmd_report(
         }
         ReportWhat::Admission => {
             let f = match format {
-                AssessFormat::Txt => ListFormat::Txt,
-                AssessFormat::Csv => ListFormat::Csv,
-                AssessFormat::Docx => return Err(c.cli(C::NoDocxForThis)),
+                ReportFormat::Txt => ListFormat::Txt,
+                ReportFormat::Csv => ListFormat::Csv,
+                ReportFormat::Docx => return Err(c.cli(C::NoDocxForThis)),
             };
             return cmd_export_candidates(args, lang, f, out);
         }
@@ -651,8 +651,8 @@ fn cmd_report(
         .into_iter()
         .map(|(_, m)| m)
         .collect();
-    let csv = format == AssessFormat::Csv;
-    if format == AssessFormat::Docx {
+    let csv = format == ReportFormat::Csv;
+    if format == ReportFormat::Docx {
         if out.is_none() {
             return Err(c.cli(C::DocxNeedsFile));
         }
