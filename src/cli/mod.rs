@@ -177,7 +177,7 @@ pub enum ListFormat {
 pub enum ExportWhat {
     /// The branch's bundle for the ward roll-up (the whole register, versioned, checksummed).
     Bundle {
-        /// Output file (default: <branch name>.scb in this folder).
+        /// Output file (default: sochibo-<branch>-<date-time>.scb in this folder).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -599,6 +599,19 @@ fn cmd_todo(args: &Args, lang: Lang) -> Result<(), String> {
     write_output(lang, None, out.as_bytes())
 }
 
+/// A `--at`/`--from`/`--to` option: `default` when absent, else a dd/mm/yyyy date or a
+/// message naming what was typed.
+pub(crate) fn date_option(
+    s: Option<&str>,
+    default: NaiveDate,
+    lang: Lang,
+) -> Result<NaiveDate, String> {
+    match s {
+        None => Ok(default),
+        Some(s) => date::parse_date(s).map_err(|_| lang.cat().cli(C::BadDate(s))),
+    }
+}
+
 fn cmd_report(
     args: &Args,
     lang: Lang,
@@ -610,15 +623,11 @@ fn cmd_report(
     use crate::domain::stats;
     use crate::interchange::reports;
     let c = lang.cat();
-    let day = |s: Option<&str>, default: NaiveDate| match s {
-        None => Ok(default),
-        Some(s) => date::parse_date(s).map_err(|_| c.cli(C::BadDate(s))),
-    };
     let now = today();
     let (at, from, to) = (
-        day(at, now)?,
-        day(from, stats::year_start(now))?,
-        day(to, now)?,
+        date_option(at, now, lang)?,
+        date_option(from, stats::year_start(now), lang)?,
+        date_option(to, now, lang)?,
     );
     // The review and the admission pipeline have their own documents: the same ones.
     match what {

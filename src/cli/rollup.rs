@@ -4,10 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
-use super::{ListFormat, data_dir, open_store, today, write_output};
-use crate::domain::{date, demo, rollup, stats, text};
+use super::{ListFormat, data_dir, date_option, open_store, today, write_output};
+use crate::domain::{date, demo, stats, text};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::reports;
 use crate::store::{Store, backup, schema};
@@ -80,7 +78,10 @@ pub(super) fn cmd_export_bundle(
         .map_err(|e| i18n::store_error(lang, &e))?
         .map(|b| b.name)
         .unwrap_or_default();
-    let default = PathBuf::from(format!("{}.scb", slug(&branch)));
+    let default = PathBuf::from(super::safety::default_backup_name(
+        Some(&branch),
+        chrono::Local::now(),
+    ));
     let path = out.map(Path::to_path_buf).unwrap_or(default);
     let info = store
         .write_backup(&path)
@@ -90,19 +91,6 @@ pub(super) fn cmd_export_bundle(
         c.cli(C::BundleWritten(&path.display().to_string(), info.members))
     );
     Ok(())
-}
-
-fn slug(name: &str) -> String {
-    let s: String = text::fold(name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() { "chi-bo".into() } else { s }
 }
 
 /// `sochibo rollup FILE…`: the ward's member structure and movements from many bundles,
@@ -116,16 +104,11 @@ pub(super) fn cmd_rollup(
     lang: Lang,
 ) -> Result<(), String> {
     let c = lang.cat();
-    let day = |s: Option<&str>, default: NaiveDate| match s {
-        None => Ok(default),
-        Some(s) => date::parse_date(s).map_err(|_| c.cli(C::BadDate(s))),
-    };
-    let at = day(at, today())?;
-    let to = day(to, at)?;
-    let from = day(from, stats::year_start(to))?;
+    let at = date_option(at, today(), lang)?;
+    let to = date_option(to, at, lang)?;
+    let from = date_option(from, stats::year_start(to), lang)?;
     let mut seen = BTreeSet::new();
     let mut refused = 0;
-    let mut total = stats::Structure::default();
     let mut contributions = Vec::new();
     let mut superiors = BTreeSet::new();
     let mut everyone = Vec::new();
@@ -143,14 +126,13 @@ pub(super) fn cmd_rollup(
                     continue;
                 }
                 let s = stats::structure(&b.members, at);
-                rollup::add(&mut total, &s);
                 superiors.insert(b.superior.clone());
                 contributions.push((b.branch, s.total, s.official, s.probationary));
                 everyone.extend(b.members);
             }
         }
     }
-    total.at = Some(at);
+    let total = stats::structure(&everyone, at);
     let csv = format == ListFormat::Csv;
     let superior = superiors.into_iter().collect::<Vec<_>>().join(", ");
     let moved = reports::movements_report(

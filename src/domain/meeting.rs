@@ -383,12 +383,17 @@ pub fn vote_outcome(vote: &Vote, rows: &[AttendanceRow]) -> Result<Outcome, Tall
                     >= den * rules::value(RuleId::QualifiedMajorityNumerator) as u64
             }
         };
-    let permille = (yes * 1000 + den / 2).checked_div(den).unwrap_or(0) as u32;
+    let permille = permille(yes, den);
     Ok(Outcome {
         denominator,
         passed,
         permille,
     })
+}
+
+/// Tenths of a percent of `part` in `whole`, rounded half up; 0 when `whole` is 0.
+pub fn permille(part: u64, whole: u64) -> u32 {
+    (part * 1000 + whole / 2).checked_div(whole).unwrap_or(0) as u32
 }
 
 /// Formats tenths of a percent the Vietnamese way: 667 → "66,7%".

@@ -12,7 +12,6 @@ pub mod lifecycle;
 pub mod meeting;
 pub mod member;
 pub mod review;
-pub mod rollup;
 pub mod rules;
 pub mod search;
 pub mod stats;

@@ -28,6 +28,11 @@ pub fn format_permille(p: u32) -> String {
     meeting::format_permille(p)
 }
 
+/// Tenths of a percent of `part` in `whole` (see [`meeting::permille`]).
+pub fn permille(part: u64, whole: u64) -> u32 {
+    meeting::permille(part, whole)
+}
+
 /// Shares of a total in tenths of a percent that add up to exactly 1000 (largest
 /// remainder method), so a report's parts sum to 100,0%. All zero when the total is 0.
 pub fn shares(counts: &[u32]) -> Vec<u32> {
@@ -258,7 +263,7 @@ impl MeetingFigures {
             .fold((0u64, 0u64), |(p, e), (_, _, a, b)| {
                 (p + u64::from(*a), e + u64::from(*b))
             });
-        (p * 1000 + e / 2).checked_div(e).unwrap_or(0) as u32
+        meeting::permille(p, e)
     }
 }
 

@@ -152,6 +152,6 @@ pub fn percent(yes: u32, denominator: u32) -> String {
     if denominator == 0 {
         return "—".into();
     }
-    let p = (u64::from(yes) * 1000 + u64::from(denominator) / 2) / u64::from(denominator);
-    crate::domain::meeting::format_permille(p as u32)
+    use crate::domain::meeting;
+    meeting::format_permille(meeting::permille(u64::from(yes), u64::from(denominator)))
 }

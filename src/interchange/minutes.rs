@@ -137,11 +137,7 @@ fn value(s: &str) -> String {
 
 /// Tenths of a percent of `part` in `whole`, rounded as [`vote_outcome`] rounds.
 fn permille(part: u32, whole: u32) -> u32 {
-    if whole == 0 {
-        return 0;
-    }
-    let (p, w) = (u64::from(part), u64::from(whole));
-    ((p * 1000 + w / 2) / w) as u32
+    crate::domain::meeting::permille(u64::from(part), u64::from(whole))
 }
 
 fn item(level: u8, marker: &str, runs: Vec<Run>) -> Block {

@@ -238,7 +238,7 @@ pub fn meetings_report(
             .from_writer(Vec::new());
         let _ = w.write_record(["Ngày", "Loại", "Có mặt", "Phải có mặt", "Tỷ lệ"]);
         for (d, k, p, e) in &f.attendance {
-            let rate = if *e == 0 { 0 } else { (p * 1000 + e / 2) / e };
+            let rate = stats::permille(u64::from(*p), u64::from(*e));
             let _ = w.write_record([
                 format_date(*d),
                 Vi.meeting_kind(*k).to_string(),
@@ -265,7 +265,7 @@ pub fn meetings_report(
         format_permille(f.rate())
     ));
     for (d, k, p, e) in &f.attendance {
-        let rate = if *e == 0 { 0 } else { (p * 1000 + e / 2) / e };
+        let rate = stats::permille(u64::from(*p), u64::from(*e));
         out.push_str(&format!(
             "  {} {:<20} {:>3}/{:<3} {:>7}  {}\n",
             format_date(*d),
@@ -351,7 +351,7 @@ pub fn figures_document(branch: &Branch, figures: Figures, place: &str, on: Naiv
                 format_permille(f.rate())
             ))]));
             for (d, k, p, e) in &f.attendance {
-                let rate = (p * 1000 + e / 2).checked_div(*e).unwrap_or(0);
+                let rate = stats::permille(u64::from(*p), u64::from(*e));
                 body.push(item(format!(
                     "{} ({}): {p}/{e} đồng chí ({})",
                     format_date(*d),
