@@ -369,6 +369,16 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
     );
     assert_eq!(total_in(&text(&out.stdout)), sum);
 
+    // A missing file is named as unreadable; with nothing to add up, no empty report.
+    let out = sochibo(&["rollup", "khong-co.scb"], &scratch);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("khong-co.scb") && !err.contains("ổ đầy"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+
     // A branch exports its own bundle; the ward reads it.
     let data = dir.path().join("demo");
     assert!(sochibo(&["demo"], &data).status.success());

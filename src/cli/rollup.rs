@@ -8,7 +8,7 @@ use super::{ListFormat, data_dir, date_option, open_store, today, write_output};
 use crate::domain::{date, demo, stats, text};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::reports;
-use crate::store::{Store, backup, schema};
+use crate::store::{Store, StoreError, backup};
 
 /// One branch read from a bundle.
 struct Bundle {
@@ -21,41 +21,20 @@ struct Bundle {
 fn read_bundle(path: &Path, lang: Lang) -> Result<Bundle, String> {
     let c = lang.cat();
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| c.cli(C::ReadFile(&file, &e.to_string())))?;
-    let snap =
-        backup::parse_backup(&bytes).map_err(|e| c.cli(C::BundleBad(&file, &e.to_string())))?;
-    let mut out = Bundle {
-        file: file.clone(),
-        branch: String::new(),
-        superior: String::new(),
-        members: Vec::new(),
-    };
-    for (name, pairs) in &snap.trees {
-        match name.as_str() {
-            "meta" => {
-                if pairs
-                    .iter()
-                    .any(|(k, _)| k.as_slice() == crate::store::seal::META_KEYRING)
-                {
-                    return Err(c.cli(C::BundleSealed(&file)));
-                }
-                if let Some((_, v)) = pairs.iter().find(|(k, _)| k.as_slice() == b"branch") {
-                    let b = schema::decode_branch(v)
-                        .map_err(|e| c.cli(C::BundleBad(&file, &e.to_string())))?;
-                    out.branch = b.name;
-                    out.superior = b.superior;
-                }
-            }
-            "members" => {
-                for (_, v) in pairs {
-                    let m = schema::decode_member(v)
-                        .map_err(|e| c.cli(C::BundleBad(&file, &e.to_string())))?;
-                    out.members.push(m);
-                }
-            }
-            _ => {}
-        }
+    let (info, branch, members) = backup::load_register(path).map_err(|e| match e {
+        StoreError::Io(why) => c.cli(C::ReadFile(&file, &why)),
+        e => c.cli(C::BundleBad(&file, &i18n::store_error(lang, &e))),
+    })?;
+    if info.sealed {
+        return Err(c.cli(C::BundleSealed(&file)));
     }
+    let branch = branch.unwrap_or_default();
+    let out = Bundle {
+        file: file.clone(),
+        branch: branch.name,
+        superior: branch.superior,
+        members,
+    };
     if out.branch.is_empty() {
         return Err(c.cli(C::BundleBad(&file, &c.cli(C::BundleNoBranch))));
     }
@@ -131,6 +110,9 @@ pub(super) fn cmd_rollup(
                 everyone.extend(b.members);
             }
         }
+    }
+    if contributions.is_empty() {
+        return Err(String::new()); // every file was refused, each with its message
     }
     let total = stats::structure(&everyone, at);
     let csv = format == ListFormat::Csv;

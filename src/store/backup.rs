@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::codec::{self, CodecError};
 use super::seal::{self, Sealer};
 use super::{Result, Store, StoreError, schema};
+use crate::domain::branch::Branch;
+use crate::domain::member::Member;
 
 /// First bytes of every backup file.
 pub const MAGIC: &[u8; 8] = b"SCBBACK\x01";
@@ -240,6 +242,34 @@ pub fn load_backup_with(path: &Path, sealer: Option<&Sealer>) -> Result<(Snapsho
         sealed,
     };
     Ok((snap, info))
+}
+
+/// The branch profile and members of a backup file, verified (the ward roll-up reads each
+/// branch's bundle this way). A sealed file gives its info only: nothing can be read
+/// without the branch's passphrase.
+pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Branch>, Vec<Member>)> {
+    let (snap, info) = load_backup(path)?;
+    let (mut branch, mut members) = (None, Vec::new());
+    if info.sealed {
+        return Ok((info, branch, members));
+    }
+    let corrupt = |source| StoreError::Corrupt {
+        tree: "backup",
+        key: 0,
+        source,
+    };
+    for (name, pairs) in &snap.trees {
+        if name == super::TREE_MEMBERS {
+            for (_, v) in pairs {
+                members.push(schema::decode_member(v).map_err(corrupt)?);
+            }
+        } else if name == super::TREE_META
+            && let Some((_, v)) = pairs.iter().find(|(k, _)| k == super::META_BRANCH)
+        {
+            branch = Some(schema::decode_branch(v).map_err(corrupt)?);
+        }
+    }
+    Ok((info, branch, members))
 }
 
 /// Checks that every member record and the branch profile of a snapshot decode (opened
