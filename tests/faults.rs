@@ -207,13 +207,15 @@ fn a_full_disk_refuses_saves_backups_and_exports_cleanly_and_recovers_when_freed
     let (disk, work) = (dir.path().join("disk"), dir.path().join("work"));
     std::fs::create_dir_all(&disk).unwrap();
     std::fs::create_dir_all(&work).unwrap();
-    // A 3 MiB disk with 1 MiB of ballast: the writer fills it, the ballast is then
+    // A 4 MiB disk with 2 MiB of ballast: the writer fills it, the ballast is then
     // deleted as a user would free space, and the data must open and be complete.
-    // (sled needs room for a new 512 KiB segment even to open.)
+    // Freeing must leave room for what the backup needs: sled's new 512 KiB segment at
+    // open plus the backup file (about half of what the writer stored). With 1 MiB of
+    // ballast that was sometimes too little, and the test failed for lack of space.
     let script = r#"
         set -u
-        mount -t tmpfs -o size=3m tmpfs "$1" || exit 99
-        head -c 1048576 /dev/zero > "$1/ballast"
+        mount -t tmpfs -o size=4m tmpfs "$1" || exit 99
+        head -c 2097152 /dev/zero > "$1/ballast"
         "$2" __stress-writer --data "$1/data" > "$3/acks" 2> "$3/writer.err"
         echo "writer=$?"
         "$2" export members --data "$1/data" > /dev/null 2> "$3/full-open.err"
