@@ -43,6 +43,8 @@ pub enum Context {
     Dues,
     /// The badges tab.
     Badges,
+    /// The reports screen.
+    Reports,
 }
 
 impl Context {
@@ -67,6 +69,7 @@ impl Context {
         Context::Home,
         Context::Dues,
         Context::Badges,
+        Context::Reports,
     ];
 
     /// The section name used in keymap files.
@@ -91,6 +94,7 @@ impl Context {
             Context::Home => "home",
             Context::Dues => "dues",
             Context::Badges => "badges",
+            Context::Reports => "reports",
         }
     }
 
@@ -151,20 +155,20 @@ actions! {
     Open = "open" in [Members, Meetings, Exemptions, Home],
     Edit = "edit" in [Members, Member, Branch, Meeting, Dues],
     Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History],
-    PageUp = "page_up" in [Members, Help, Meetings, Meeting, Dues, Badges, History],
-    PageDown = "page_down" in [Members, Help, Meetings, Meeting, Dues, Badges, History],
-    Top = "top" in [Members, Help, Meetings, Meeting, Dues, Badges, History],
-    Bottom = "bottom" in [Members, Help, Meetings, Meeting, Dues, Badges, History],
+    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
+    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
+    PageUp = "page_up" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    PageDown = "page_down" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    Top = "top" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    Bottom = "bottom" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
     Back = "back" in [Members, Member, Search, Help, Meetings, Meeting, Badges, History],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
-    NextTab = "next_tab" in [Meeting, Dues, Badges],
-    PrevTab = "prev_tab" in [Meeting, Dues, Badges],
+    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports],
+    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports],
     NewItem = "new_item" in [Meeting],
     MarkPresent = "mark_present" in [Roll],
     MarkExcused = "mark_excused" in [Roll],
@@ -176,8 +180,8 @@ actions! {
     ExportMinutes = "export_minutes" in [Meeting],
     AddEvent = "add_event" in [Member],
     RemoveLastEvent = "remove_last_event" in [Member],
-    PrevPeriod = "prev_period" in [Dues, Badges],
-    NextPeriod = "next_period" in [Dues, Badges],
+    PrevPeriod = "prev_period" in [Dues, Badges, Reports],
+    NextPeriod = "next_period" in [Dues, Badges, Reports],
     PayCash = "pay_cash" in [Dues],
     PayOnline = "pay_online" in [Dues],
     ClearPayment = "clear_payment" in [Dues],
@@ -191,7 +195,7 @@ actions! {
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate],
+    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],
@@ -217,6 +221,9 @@ actions! {
     ReviewBranchGrade = "review_branch_grade" in [Review],
     ReviewHistory = "review_history" in [Review],
     MonthlySelfAssessment = "monthly_self_assessment" in [Roll],
+    Screen6 = "screen_6" in [Global],
+    ExportReport = "export_report" in [Reports],
+    ExportBundle = "export_bundle" in [Reports],
 }
 
 impl Action {
@@ -233,6 +240,7 @@ impl Action {
             Action::Screen2 => 2,
             Action::Screen3 => 3,
             Action::Screen5 => 5,
+            Action::Screen6 => 6,
             Action::Screen7 => 7,
             Action::Screen8 => 8,
             Action::Screen4 => 4,

@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod meetings;
+pub mod reports;
 pub mod review;
 pub mod roster;
 pub mod undo;
@@ -50,10 +51,13 @@ pub enum Screen {
     Review,
     /// 4: party dues and party badges.
     Dues,
+    /// 6: the reports (figures on screen, exports, the bundle for the ward).
+    Reports,
 }
 
 impl Screen {
-    /// The screens that exist, in number order.
+    /// The screens that exist. Saved form drafts record a screen by its position here,
+    /// so new screens are added at the end; the tab bar orders them by number.
     pub const ALL: &'static [Screen] = &[
         Screen::Home,
         Screen::Members,
@@ -63,6 +67,7 @@ impl Screen {
         Screen::Exemptions,
         Screen::Admission,
         Screen::Review,
+        Screen::Reports,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -76,6 +81,7 @@ impl Screen {
             Screen::Exemptions => 5,
             Screen::Admission => 7,
             Screen::Review => 8,
+            Screen::Reports => 6,
         }
     }
 
@@ -158,6 +164,12 @@ pub enum Notice {
     Review(review::ReviewNotice),
     /// A payment needs the member's dues profile first (the name is shown).
     NoDuesProfile(String),
+    /// A report written to these files.
+    ReportExported(String),
+    /// The bundle for the ward written (path, members in it).
+    BundleWritten(String, usize),
+    /// No bundle from encrypted data: the ward could not read it.
+    BundleNeedsPlain,
 }
 
 /// The whole application state.
@@ -212,6 +224,8 @@ pub struct App {
     pub history: Option<history::HistoryView>,
     /// The annual review screen.
     pub review: review::ReviewState,
+    /// The reports screen.
+    pub reports: reports::ReportsState,
 }
 
 impl App {
@@ -263,6 +277,7 @@ impl App {
             undo: undo::UndoLog::starting_at(seen),
             history: None,
             review,
+            reports: reports::ReportsState::new(today),
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);
@@ -291,6 +306,7 @@ impl App {
                 Screen::Admission => Context::Admission,
                 Screen::Review => Context::Review,
                 Screen::Home => Context::Home,
+                Screen::Reports => Context::Reports,
                 Screen::Meetings => match self.meetings.open {
                     Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,

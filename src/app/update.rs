@@ -277,6 +277,9 @@ fn open_form(app: &mut App, kind: FormKind) {
 pub fn update(app: &mut App, action: Action) {
     apply(app, action);
     super::undo::after_action(app, action);
+    if app.screen == Screen::Reports && app.form.is_none() {
+        super::reports::refresh(app);
+    }
 }
 
 fn apply(app: &mut App, action: Action) {
@@ -308,7 +311,8 @@ fn apply(app: &mut App, action: Action) {
         | Action::Screen2
         | Action::Screen3
         | Action::Screen4
-        | Action::Screen5 => {}
+        | Action::Screen5
+        | Action::Screen6 => {}
         Action::AddEvent => match app.detail {
             Some(id) => app.form = Some(super::lifecycle::event_form(id, app.today)),
             None => app.notice = Some(Notice::NothingSelected),
@@ -427,6 +431,17 @@ fn apply(app: &mut App, action: Action) {
             app.meetings.selected = 0;
         }
         Action::ToggleAttendance => app.meetings.attendance_view = !app.meetings.attendance_view,
+        Action::NextTab
+        | Action::PrevTab
+        | Action::PrevPeriod
+        | Action::NextPeriod
+        | Action::ExportReport
+        | Action::ExportBundle
+            if ctx == Context::Reports =>
+        {
+            super::reports::act(app, action)
+        }
+        Action::ExportReport | Action::ExportBundle => {}
         Action::NextTab | Action::PrevTab if matches!(ctx, Context::Dues | Context::Badges) => {
             du::switch_tab(app)
         }
@@ -707,6 +722,7 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
             app.home_cursor = clamp(app.home_cursor, n);
         }
         Context::Dues | Context::Badges => du::move_cursor(app, delta),
+        Context::Reports => super::reports::scroll(app, delta),
         _ => app.roster.move_by(delta),
     }
 }

@@ -57,10 +57,7 @@ pub(super) fn cmd_export_bundle(
         .map_err(|e| i18n::store_error(lang, &e))?
         .map(|b| b.name)
         .unwrap_or_default();
-    let default = PathBuf::from(super::safety::default_backup_name(
-        Some(&branch),
-        chrono::Local::now(),
-    ));
+    let default = PathBuf::from(backup::default_name(Some(&branch), chrono::Local::now()));
     let path = out.map(Path::to_path_buf).unwrap_or(default);
     let info = store
         .write_backup(&path)

@@ -225,33 +225,6 @@ pub(super) fn start_app(
 // ---------------------------------------------------------------------------------------
 // sochibo backup
 
-/// The default backup file name: `sochibo-<branch>-YYYYMMDD-HHMMSS.scb`.
-pub fn default_backup_name(branch: Option<&str>, now: chrono::DateTime<chrono::Local>) -> String {
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let slug = branch.map(slug).unwrap_or_default();
-    if slug.is_empty() {
-        format!("sochibo-{stamp}.{}", backup::EXTENSION)
-    } else {
-        format!("sochibo-{slug}-{stamp}.{}", backup::EXTENSION)
-    }
-}
-
-/// A branch name as a file-name part: "Chi bộ Tổ dân phố 5" → "chi-bo-to-dan-pho-5".
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for ch in text::fold(name).chars() {
-        if ch.is_ascii_alphanumeric() {
-            if out.len() >= 40 {
-                break;
-            }
-            out.push(ch);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
 /// Whether a backup may be written at `target`: `Ok(true)` if it replaces an older
 /// backup of the same branch (or a damaged backup file), `Ok(false)` if nothing is there.
 /// Anything else there (another program's file, another branch's backup) is refused.
@@ -303,7 +276,7 @@ fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), Strin
         .branch()
         .map_err(|e| i18n::store_error(lang, &e))?
         .map(|b| b.name);
-    let name = default_backup_name(branch.as_deref(), chrono::Local::now());
+    let name = backup::default_name(branch.as_deref(), chrono::Local::now());
     let target = match output {
         None => PathBuf::from(name),
         Some(p) if p.is_dir() => p.join(name),
@@ -701,25 +674,6 @@ fn stress_writer(dir: &Path, lang: Lang, count: u64, prefix: &str) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn default_names_carry_the_branch_without_accents() {
-        let now = chrono::Local::now();
-        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-        assert_eq!(
-            default_backup_name(Some("Chi bộ Tổ dân phố số 5 / Đông Hải"), now),
-            format!("sochibo-chi-bo-to-dan-pho-so-5-dong-hai-{stamp}.scb")
-        );
-        assert_eq!(
-            default_backup_name(None, now),
-            format!("sochibo-{stamp}.scb")
-        );
-        assert_eq!(
-            default_backup_name(Some("../..\u{1b}[2J"), now),
-            format!("sochibo-2j-{stamp}.scb"),
-            "no path separators or escapes get into the name"
-        );
-    }
 
     #[test]
     fn agreement_words() {

@@ -11,6 +11,7 @@ pub mod dues;
 pub mod lifecycle;
 pub mod meeting;
 pub mod member;
+pub mod register;
 pub mod review;
 pub mod rules;
 pub mod search;

@@ -175,6 +175,18 @@ impl Catalogue for En {
             HomeNothing => "Nothing to remind you of.",
             HomeNow => "now",
             LabelGuests => "Guests",
+            ScreenReports => "Reports",
+            ReportStats => "Structure",
+            ReportMovements => "Movements",
+            ReportMeetings => "Meetings",
+            ReportAssessments => "Review",
+            ReportAdmission => "Admission",
+            ReportExemptions => "Exempted",
+            ReportDues => "Dues",
+            ReportsYear => "Year",
+            ReportExportedTo => "Report exported:",
+            BundleWrittenTo => "Bundle for the ward written:",
+            BundleMembers => "members",
         }
     }
 
@@ -485,8 +497,8 @@ impl Catalogue for En {
     fn action(&self, a: Action) -> &'static str {
         match a {
             Action::Screen4 => "Screen 4: party dues and badges",
-            Action::PrevPeriod => "Previous month / badge presentation date",
-            Action::NextPeriod => "Next month / badge presentation date",
+            Action::PrevPeriod => "Previous period (month, badge presentation date, report year)",
+            Action::NextPeriod => "Next period (month, badge presentation date, report year)",
             Action::PayCash => "Paid in cash; go to the next member",
             Action::PayOnline => "Paid online (confirmed); go to the next member",
             Action::ClearPayment => "Clear this month's payment",
@@ -519,6 +531,9 @@ impl Catalogue for En {
             }
             Action::RemoveLastEvent => "Remove the most recent event (asks first)",
             Action::Screen0 => "Screen 0: What needs doing",
+            Action::Screen6 => "Screen 6: Reports and figures",
+            Action::ExportReport => "Export the report shown to files (.txt, .csv, .docx)",
+            Action::ExportBundle => "Export the branch's bundle for the ward roll-up",
             Action::Screen8 => "Screen 8: annual review of members",
             Action::ReviewUp => "Previous member",
             Action::ReviewDown => "Next member",
@@ -583,6 +598,7 @@ impl Catalogue for En {
             Context::Help => "Help",
             Context::Review => "Annual review",
             Context::Home => "What needs doing",
+            Context::Reports => "Reports and figures",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",
             Context::Meeting => "A meeting",
@@ -641,6 +657,8 @@ impl Catalogue for En {
             Action::Up | Action::Down => "Move",
             Action::Approve => "Approve",
             Action::Amend => "Amend",
+            Action::ExportReport => "Export",
+            Action::ExportBundle => "Bundle",
             Action::ExportMinutes => "Export",
             Action::NextTab => "Next part",
             Action::NewItem => "Add item",

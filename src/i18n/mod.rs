@@ -331,6 +331,30 @@ pub enum Msg {
     HomeNothing,
     /// Due now.
     HomeNow,
+    /// Title of the reports screen.
+    ScreenReports,
+    /// The member structure report (tab name).
+    ReportStats,
+    /// The movements report (tab name).
+    ReportMovements,
+    /// The meetings report (tab name).
+    ReportMeetings,
+    /// The review report (tab name).
+    ReportAssessments,
+    /// The admission report (tab name).
+    ReportAdmission,
+    /// The exemptions list (tab name).
+    ReportExemptions,
+    /// The dues report (tab name).
+    ReportDues,
+    /// "Year" before the reports screen's year.
+    ReportsYear,
+    /// Report exported notice prefix.
+    ReportExportedTo,
+    /// Bundle written notice prefix.
+    BundleWrittenTo,
+    /// "members" after the bundle's member count.
+    BundleMembers,
 }
 
 /// One language's texts. Every method must be implemented by every language.

@@ -4,6 +4,7 @@
 pub mod assessments;
 pub mod docx;
 pub mod dues_badges;
+pub mod figures;
 pub mod lists;
 pub mod members_csv;
 pub mod minutes;

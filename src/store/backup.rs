@@ -355,10 +355,53 @@ pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError>
     Ok(snap)
 }
 
+/// The default backup file name: `sochibo-<branch>-YYYYMMDD-HHMMSS.scb`.
+pub fn default_name(branch: Option<&str>, now: chrono::DateTime<chrono::Local>) -> String {
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let slug = branch.map(slug).unwrap_or_default();
+    if slug.is_empty() {
+        format!("sochibo-{stamp}.{}", EXTENSION)
+    } else {
+        format!("sochibo-{slug}-{stamp}.{}", EXTENSION)
+    }
+}
+
+/// A branch name as a file-name part: "Chi bộ Tổ dân phố 5" → "chi-bo-to-dan-pho-5".
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in crate::domain::text::fold(name).chars() {
+        if ch.is_ascii_alphanumeric() {
+            if out.len() >= 40 {
+                break;
+            }
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::demo;
+
+    #[test]
+    fn default_names_carry_the_branch_without_accents() {
+        let now = chrono::Local::now();
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        assert_eq!(
+            default_name(Some("Chi bộ Tổ dân phố số 5 / Đông Hải"), now),
+            format!("sochibo-chi-bo-to-dan-pho-so-5-dong-hai-{stamp}.scb")
+        );
+        assert_eq!(default_name(None, now), format!("sochibo-{stamp}.scb"));
+        assert_eq!(
+            default_name(Some("../..\u{1b}[2J"), now),
+            format!("sochibo-2j-{stamp}.scb"),
+            "no path separators or escapes get into the name"
+        );
+    }
 
     #[test]
     fn backup_round_trips_and_refuses_damage() {

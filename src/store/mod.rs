@@ -7,6 +7,7 @@ pub mod backup;
 mod candidates;
 pub mod codec;
 pub mod history;
+mod register;
 pub mod restore;
 pub mod schema;
 pub mod seal;

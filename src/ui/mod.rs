@@ -9,6 +9,7 @@ mod help;
 pub mod history;
 mod home;
 mod meetings;
+mod reports;
 mod review;
 mod roster;
 pub mod theme;
@@ -66,6 +67,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         Screen::Review => review::draw(f, app, theme, body),
         Screen::Home => home::draw(f, app, theme, body),
         Screen::Dues => dues::draw(f, app, theme, body),
+        Screen::Reports => reports::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -135,9 +137,11 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Review => c.review_msg(i18n::ReviewMsg::Screen),
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
+            Screen::Reports => c.msg(Msg::ScreenReports),
         };
         tabs.push((*s, name));
     }
+    tabs.sort_by_key(|(s, _)| s.number());
     // Every tab with its name if they fit; otherwise only the current one is named and
     // the others show their number (the help lists them all).
     let full: usize = tabs
@@ -299,6 +303,19 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             )),
             theme.warning(),
         ),
+        Some(Notice::ReportExported(paths)) => (
+            format!("{} {paths}", c.msg(Msg::ReportExportedTo)),
+            theme.ok(),
+        ),
+        Some(Notice::BundleWritten(path, n)) => (
+            format!(
+                "{} {path} ({n} {})",
+                c.msg(Msg::BundleWrittenTo),
+                c.msg(Msg::BundleMembers)
+            ),
+            theme.ok(),
+        ),
+        Some(Notice::BundleNeedsPlain) => (c.cli(i18n::Cli::BundleNeedsPlain), theme.warning()),
         Some(Notice::NoDuesProfile(name)) => (
             format!(
                 "{} {name}.",
@@ -345,6 +362,9 @@ fn hints(app: &App) -> String {
         Action::Approve,
         Action::Amend,
         Action::ExportMinutes,
+        Action::ExportReport,
+        Action::ExportBundle,
+        Action::PrevPeriod,
         Action::ToggleAttendance,
         Action::AddEvent,
         Action::AdmissionNew,

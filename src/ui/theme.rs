@@ -109,6 +109,11 @@ impl Theme {
         }
     }
 
+    /// The glyph of a bar in a chart (`#` on consoles without block glyphs).
+    pub fn bar(&self) -> &'static str {
+        if self.ascii { "#" } else { "█" }
+    }
+
     /// The marker of the selected row.
     pub fn marker(&self) -> &'static str {
         if self.ascii { ">" } else { "▶" }

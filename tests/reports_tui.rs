@@ -1,0 +1,210 @@
+//! Screen 6, the reports, through the keys: the figures on screen follow the data, Tab and
+//! ←/→ choose the report and the year, `x` writes the report's files and `b` the bundle
+//! for the ward, and what is written is what the shared report builder makes.
+
+mod common;
+
+use common::{Harness, member, today};
+use sochibo::domain::stats;
+use sochibo::i18n::Lang;
+use sochibo::interchange::figures::{self, Period, ReportKind};
+use sochibo::interchange::minutes::to_crlf;
+use sochibo::store::backup;
+
+fn total_line(h: &Harness) -> String {
+    let people: Vec<_> = h
+        .app
+        .store
+        .members()
+        .unwrap()
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect();
+    format!(
+        "Tổng số: {} đảng viên",
+        stats::structure(&people, today()).total
+    )
+}
+
+#[test]
+fn the_structure_is_on_screen_with_bars_and_follows_the_data() {
+    let mut h = Harness::demo(&[]);
+    h.keys("6");
+    let screen = h.screen();
+    assert!(screen.contains("6 Báo cáo"), "{screen}");
+    assert!(screen.contains("▶Cơ cấu"), "{screen}");
+    assert!(screen.contains("Năm 2026"), "{screen}");
+    assert!(screen.contains("CƠ CẤU ĐỘI NGŨ ĐẢNG VIÊN"), "{screen}");
+    assert!(screen.contains("tính đến ngày 21/11/2026"), "{screen}");
+    assert!(screen.contains(&total_line(&h)), "{screen}");
+    assert!(screen.contains('█'), "the shares have bars: {screen}");
+    // The hints come from the keymap.
+    assert!(screen.contains("x Xuất tệp"), "{screen}");
+    assert!(screen.contains("b Gói gửi phường"), "{screen}");
+
+    // A member added elsewhere is counted when the screen is shown again.
+    let before = total_line(&h);
+    h.keys("1");
+    h.app
+        .store
+        .save_member(
+            None,
+            &member("Phạm Văn Mới", "02/03/1990", "01/02/2020", "00999001"),
+        )
+        .unwrap();
+    h.keys("6");
+    let after = total_line(&h);
+    assert_ne!(before, after);
+    assert!(h.screen().contains(&after), "{}", h.screen());
+}
+
+#[test]
+fn tab_and_arrows_choose_the_report_and_the_year_but_not_a_year_to_come() {
+    let mut h = Harness::demo(&[]);
+    h.keys("6<Tab>");
+    let screen = h.screen();
+    assert!(screen.contains("▶Biến động"), "{screen}");
+    assert!(screen.contains("BIẾN ĐỘNG ĐẢNG VIÊN"), "{screen}");
+    assert!(
+        screen.contains("từ ngày 01/01/2026 đến ngày 21/11/2026"),
+        "{screen}"
+    );
+    h.keys("<Tab>");
+    assert!(h.screen().contains("SINH HOẠT CHI BỘ"), "{}", h.screen());
+    h.keys("<Left>");
+    let screen = h.screen();
+    assert!(screen.contains("Năm 2025"), "{screen}");
+    assert!(
+        screen.contains("từ ngày 01/01/2025 đến ngày 31/12/2025"),
+        "{screen}"
+    );
+    h.keys("<Right><Right><Right>");
+    assert!(h.screen().contains("Năm 2026"), "{}", h.screen());
+    assert!(!h.screen().contains("Năm 2027"), "{}", h.screen());
+    h.keys("<S-Tab><S-Tab><S-Tab>");
+    assert!(
+        h.screen().contains("▶Đảng phí"),
+        "wraps around: {}",
+        h.screen()
+    );
+    assert!(
+        h.screen().contains("TÌNH HÌNH THU ĐẢNG PHÍ NĂM 2026"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn every_report_can_be_shown_and_scrolled_to_its_end() {
+    let mut h = Harness::demo(&[]);
+    h.keys("6");
+    for _ in ReportKind::ALL {
+        let first = h.app.reports.lines.first().cloned().unwrap_or_default();
+        assert!(!first.is_empty(), "{:?} has a title", h.app.reports.kind);
+        assert!(h.screen().contains(first.trim()), "{}", h.screen());
+        h.keys("<End>");
+        let last = h
+            .app
+            .reports
+            .lines
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .cloned()
+            .unwrap();
+        let tail: String = last.trim().chars().take(30).collect();
+        assert!(h.screen().contains(&tail), "{tail:?} in {}", h.screen());
+        h.keys("<Home>j");
+        assert_eq!(h.app.reports.scroll, 1);
+        h.keys("<Tab>");
+        assert_eq!(h.app.reports.scroll, 0, "a new report starts at its top");
+    }
+}
+
+#[test]
+fn x_writes_the_shown_report_as_text_csv_and_word() {
+    let mut h = Harness::demo(&[]);
+    h.keys("6<Tab><Tab><Left>x");
+    let screen = h.screen();
+    assert!(screen.contains("Đã xuất báo cáo:"), "{screen}");
+    let dir = h.app.store.dir().join("exports");
+    let reg = h.app.store.register().unwrap();
+    let p = Period::year(2025, today());
+    let txt = std::fs::read_to_string(dir.join("sinh-hoat-chi-bo-2025.txt")).unwrap();
+    assert_eq!(
+        txt,
+        to_crlf(&figures::text(
+            &reg,
+            ReportKind::Meetings,
+            p,
+            today(),
+            Lang::Vi
+        ))
+    );
+    assert!(txt.contains("SINH HOẠT CHI BỘ"));
+    let csv = std::fs::read_to_string(dir.join("sinh-hoat-chi-bo-2025.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "{csv}");
+    assert_eq!(
+        csv,
+        figures::csv(&reg, ReportKind::Meetings, p, today(), Lang::Vi)
+    );
+    let docx = std::fs::read(dir.join("sinh-hoat-chi-bo-2025.docx")).unwrap();
+    assert!(docx.starts_with(b"PK\x03\x04"));
+    assert!(docx.windows(17).any(|w| w == b"word/document.xml"));
+
+    // A list with no Word form gets text and CSV only.
+    h.keys("<Tab><Tab>x");
+    assert!(dir.join("ket-nap-dang-2025.txt").exists());
+    assert!(dir.join("ket-nap-dang-2025.csv").exists());
+    assert!(!dir.join("ket-nap-dang-2025.docx").exists());
+}
+
+#[test]
+fn b_writes_a_bundle_the_ward_roll_up_reads() {
+    let mut h = Harness::demo(&[]);
+    h.keys("6b");
+    let screen = h.screen();
+    assert!(screen.contains("Đã xuất gói gửi phường:"), "{screen}");
+    let dir = h.app.store.dir().join("exports");
+    let bundle = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == backup::EXTENSION))
+        .expect("a bundle in exports");
+    let (info, branch, members) = backup::load_register(&bundle).unwrap();
+    assert!(!info.sealed);
+    assert_eq!(branch.unwrap().name, h.app.branch.clone().unwrap().name);
+    assert_eq!(members.len(), h.app.store.members().unwrap().len());
+}
+
+#[test]
+fn the_screen_speaks_english_and_draws_ascii_bars() {
+    let mut h = Harness::build(true, &[], None, Lang::En);
+    h.theme.ascii = true;
+    h.keys("6");
+    let screen = h.screen();
+    assert!(screen.contains("6 Reports"), "{screen}");
+    assert!(screen.contains(">Structure"), "{screen}");
+    assert!(screen.contains("Year 2026"), "{screen}");
+    assert!(screen.contains("###"), "{screen}");
+    assert!(!screen.contains('█'), "{screen}");
+    h.keys("x");
+    assert!(h.screen().contains("Report exported:"), "{}", h.screen());
+}
+
+#[test]
+fn the_help_lists_the_reports_keys_from_the_keymap() {
+    let mut h = Harness::demo(&[]);
+    h.keys("6?");
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&h.screen());
+        h.keys("<PageDown>");
+    }
+    assert!(seen.contains("Báo cáo, thống kê"), "{seen}");
+    assert!(seen.contains("Xuất báo cáo đang xem ra tệp"), "{seen}");
+    assert!(
+        seen.contains("Xuất gói dữ liệu của chi bộ gửi phường"),
+        "{seen}"
+    );
+}
