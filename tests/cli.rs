@@ -285,6 +285,21 @@ fn moved(report: &str, label: &str) -> u32 {
     line.split_whitespace().last().unwrap().parse().unwrap()
 }
 
+/// The number of meetings of a kind ("  Thường kỳ   11 buổi") in a meetings report.
+fn held(report: &str, kind: &str) -> u32 {
+    let line = report
+        .lines()
+        .find(|l| l.trim_start().starts_with(kind) && l.ends_with("buổi"))
+        .expect(report);
+    line.split_whitespace()
+        .rev()
+        .nth(1)
+        .unwrap()
+        .replace('.', "")
+        .parse()
+        .unwrap()
+}
+
 /// The "Tổng số: N đảng viên" figure of a structure report.
 fn total_in(report: &str) -> u32 {
     let line = report
@@ -316,7 +331,7 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
 
     // Each branch's own report, from its bundle restored into its own data directory.
     let mut sum = 0;
-    let (mut admitted, mut out_) = (0, 0);
+    let (mut admitted, mut out_, mut regular) = (0, 0, 0);
     for (i, b) in bundles.iter().enumerate() {
         let data = dir.path().join(format!("branch{i}"));
         let out = sochibo(&["restore", b.to_str().unwrap()], &data);
@@ -329,7 +344,11 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
         let t = text(&sochibo(&args, &data).stdout);
         admitted += moved(&t, "Kết nạp mới");
         out_ += moved(&t, "Chuyển đi");
+        let mut args = vec!["report", "meetings"];
+        args.extend(period);
+        regular += held(&text(&sochibo(&args, &data).stdout), "Thường kỳ");
     }
+    assert!(regular > 0, "the sample branches meet");
     assert!(admitted > 0 && out_ > 0, "the sample ward has movements");
     let mut args = vec!["rollup"];
     args.extend(bundles.iter().map(|b| b.to_str().unwrap()));
@@ -343,7 +362,51 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
     assert!(t.contains("từ ngày 01/01/2026 đến ngày 21/11/2026"), "{t}");
     assert_eq!(moved(&t, "Kết nạp mới"), admitted, "{t}");
     assert_eq!(moved(&t, "Chuyển đi"), out_, "{t}");
+    assert_eq!(held(&t, "Thường kỳ"), regular, "{t}");
+    assert!(
+        t.contains("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2026"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("+ Đồng chí"),
+        "no names in the ward's review summary: {t}"
+    );
     assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+
+    // The same roll-up as the ward committee's Word report.
+    let doc = dir.path().join("tong-hop.docx");
+    let mut args = vec!["rollup"];
+    args.extend(bundles.iter().map(|b| b.to_str().unwrap()));
+    args.extend([
+        "--at",
+        "21/11/2026",
+        "--format",
+        "docx",
+        "--superior",
+        "Đảng bộ thành phố Hải Phòng",
+        "-o",
+        doc.to_str().unwrap(),
+    ]);
+    let out = sochibo(&args, &scratch);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let d = docx_text(&doc);
+    for want in [
+        "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG",
+        "ĐẢNG ỦY PHƯỜNG",
+        "BÁO CÁO",
+        "T/M ĐẢNG ỦY",
+        "Toàn đảng bộ có 3 tổ chức đảng trực thuộc",
+        "Chi bộ Tổ dân phố số 2",
+        "IV. SINH HOẠT CHI BỘ",
+    ] {
+        assert!(d.contains(want), "{want} in {d}");
+    }
+    assert!(d.contains(&format!("với {sum} đảng viên")), "{d}");
+    let out = sochibo(
+        &["rollup", bundles[0].to_str().unwrap(), "--format", "docx"],
+        &scratch,
+    );
+    assert_eq!(out.status.code(), Some(1), "docx needs -o");
 
     // A truncated bundle and a second copy of a branch are refused by name; the rest counts.
     let bad = ward.join("hong.scb");

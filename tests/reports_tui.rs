@@ -171,10 +171,12 @@ fn b_writes_a_bundle_the_ward_roll_up_reads() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == backup::EXTENSION))
         .expect("a bundle in exports");
-    let (info, branch, members) = backup::load_register(&bundle).unwrap();
+    let (info, reg) = backup::load_register(&bundle).unwrap();
     assert!(!info.sealed);
-    assert_eq!(branch.unwrap().name, h.app.branch.clone().unwrap().name);
-    assert_eq!(members.len(), h.app.store.members().unwrap().len());
+    let reg = reg.unwrap();
+    assert_eq!(reg.branch.name, h.app.branch.clone().unwrap().name);
+    assert_eq!(reg.members, h.app.store.members().unwrap());
+    assert_eq!(reg.meetings, h.app.store.meetings().unwrap());
 }
 
 #[test]

@@ -66,8 +66,11 @@ pub enum Command {
         to: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "txt")]
-        format: ListFormat,
-        /// Output file (default: stdout).
+        format: ReportFormat,
+        /// The ward's superior organisation for the Word header (e.g. "Đảng bộ thành phố Hải Phòng").
+        #[arg(long, value_name = "TÊN")]
+        superior: Option<String>,
+        /// Output file (default: stdout; required for docx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -379,11 +382,13 @@ pub fn run(args: Args) -> ExitCode {
             from,
             to,
             format,
+            superior,
             output,
         }) => rollup::cmd_rollup(
             files,
             [at.as_deref(), from.as_deref(), to.as_deref()],
             *format,
+            superior.as_deref(),
             output.as_deref(),
             lang,
         ),

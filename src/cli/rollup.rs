@@ -4,41 +4,35 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{ListFormat, data_dir, date_option, open_store, today, write_output};
-use crate::domain::{date, demo, stats, text};
+use super::assessments::ReportFormat;
+use super::{data_dir, date_option, open_store, today, write_output};
+use crate::domain::register::Register;
+use crate::domain::{demo, stats, text};
 use crate::i18n::{self, Cli as C, Lang};
-use crate::interchange::reports;
+use crate::interchange::figures::Period;
+use crate::interchange::ward;
 use crate::store::{Store, StoreError, backup};
 
 /// One branch read from a bundle.
 struct Bundle {
     file: String,
-    branch: String,
-    superior: String,
-    members: Vec<crate::domain::member::Member>,
+    register: Register,
 }
 
 fn read_bundle(path: &Path, lang: Lang) -> Result<Bundle, String> {
     let c = lang.cat();
     let file = path.display().to_string();
-    let (info, branch, members) = backup::load_register(path).map_err(|e| match e {
+    let (info, register) = backup::load_register(path).map_err(|e| match e {
         StoreError::Io(why) => c.cli(C::ReadFile(&file, &why)),
         e => c.cli(C::BundleBad(&file, &i18n::store_error(lang, &e))),
     })?;
-    if info.sealed {
+    let Some(register) = register.filter(|_| !info.sealed) else {
         return Err(c.cli(C::BundleSealed(&file)));
-    }
-    let branch = branch.unwrap_or_default();
-    let out = Bundle {
-        file: file.clone(),
-        branch: branch.name,
-        superior: branch.superior,
-        members,
     };
-    if out.branch.is_empty() {
+    if register.branch.name.is_empty() {
         return Err(c.cli(C::BundleBad(&file, &c.cli(C::BundleNoBranch))));
     }
-    Ok(out)
+    Ok(Bundle { file, register })
 }
 
 /// `sochibo export bundle [-o FILE]`: the branch's bundle for the ward.
@@ -69,13 +63,15 @@ pub(super) fn cmd_export_bundle(
     Ok(())
 }
 
-/// `sochibo rollup FILE…`: the ward's member structure and movements from many bundles,
-/// each branch's contribution named; a corrupt, encrypted or duplicate bundle is refused by name and the
-/// others are still reported (exit 1 if any was refused).
+/// `sochibo rollup FILE…`: the ward's figures from many bundles (member structure,
+/// movements, meetings, the year's review), each branch's contribution named; a corrupt,
+/// encrypted or duplicate bundle is refused by name and the others are still reported
+/// (exit 1 if any was refused).
 pub(super) fn cmd_rollup(
     files: &[PathBuf],
     [at, from, to]: [Option<&str>; 3],
-    format: ListFormat,
+    format: ReportFormat,
+    superior: Option<&str>,
     out: Option<&Path>,
     lang: Lang,
 ) -> Result<(), String> {
@@ -83,11 +79,12 @@ pub(super) fn cmd_rollup(
     let at = date_option(at, today(), lang)?;
     let to = date_option(to, at, lang)?;
     let from = date_option(from, stats::year_start(to), lang)?;
+    if format == ReportFormat::Docx && out.is_none() {
+        return Err(c.cli(C::DocxNeedsFile));
+    }
     let mut seen = BTreeSet::new();
     let mut refused = 0;
-    let mut contributions = Vec::new();
-    let mut superiors = BTreeSet::new();
-    let mut everyone = Vec::new();
+    let mut registers = Vec::new();
     for f in files {
         match read_bundle(f, lang) {
             Err(msg) => {
@@ -95,58 +92,45 @@ pub(super) fn cmd_rollup(
                 refused += 1;
             }
             Ok(b) => {
-                let key = (text::fold(&b.superior), text::fold(&b.branch));
+                let key = (
+                    text::fold(&b.register.branch.superior),
+                    text::fold(&b.register.branch.name),
+                );
                 if !seen.insert(key) {
-                    eprintln!("{}", c.cli(C::BundleDuplicate(&b.file, &b.branch)));
+                    eprintln!(
+                        "{}",
+                        c.cli(C::BundleDuplicate(&b.file, &b.register.branch.name))
+                    );
                     refused += 1;
                     continue;
                 }
-                let s = stats::structure(&b.members, at);
-                superiors.insert(b.superior.clone());
-                contributions.push((b.branch, s.total, s.official, s.probationary));
-                everyone.extend(b.members);
+                registers.push(b.register);
             }
         }
     }
-    if contributions.is_empty() {
+    if registers.is_empty() {
         return Err(String::new()); // every file was refused, each with its message
     }
-    let total = stats::structure(&everyone, at);
-    let csv = format == ListFormat::Csv;
-    let superior = superiors.into_iter().collect::<Vec<_>>().join(", ");
-    let moved = reports::movements_report(
-        &superior,
-        &stats::movements(&everyone, from, to),
-        from,
-        to,
-        csv,
-    );
-    let mut text = if csv {
-        let mut t = reports::structure_report(&superior, &total, at, true);
-        t.push_str("\r\n");
-        t.push_str(moved.trim_start_matches('\u{feff}'));
-        t
-    } else {
-        let mut t = c.cli(C::RollupHeading(
-            &stats::format_int(contributions.len() as u64),
-            &stats::format_int(u64::from(total.total)),
-            &date::format_date(at),
-        ));
-        t.push_str("\n\n");
-        for (name, n, o, p) in &contributions {
-            let share = c.cli(C::RollupShare(&stats::format_int(u64::from(*n)), *o, *p));
-            t.push_str(&format!("  {:<40} {share}\n", text::ellipsize(name, 40)));
+    let period = Period { at, from, to };
+    let w = ward::ward(&registers, period);
+    let bytes = match format {
+        ReportFormat::Csv => ward::ward_csv(&w, period).into_bytes(),
+        ReportFormat::Txt => {
+            let t = ward::ward_text(&w, period, lang);
+            if out.is_some() {
+                crate::interchange::minutes::to_crlf(&t).into_bytes()
+            } else {
+                t.into_bytes()
+            }
         }
-        t.push('\n');
-        t.push_str(&reports::structure_report(&superior, &total, at, false));
-        t.push('\n');
-        t.push_str(&moved);
-        t
+        ReportFormat::Docx => {
+            let place = crate::interchange::place_name(&registers[0].branch);
+            ward::ward_document(&w, period, superior.unwrap_or(""), &place, today())
+                .to_docx()
+                .map_err(|e| c.cli(C::Error(&e.to_string())))?
+        }
     };
-    if out.is_some() && !csv {
-        text = crate::interchange::minutes::to_crlf(&text);
-    }
-    write_output(lang, out, text.as_bytes())?;
+    write_output(lang, out, &bytes)?;
     if refused > 0 {
         Err(String::new())
     } else {
@@ -170,14 +154,24 @@ pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(),
         let n = 15 + rng.below(31) as usize;
         let members = demo::demo_members(1000 + u64::from(b), n, now);
         let items: Vec<_> = members.into_iter().map(|m| (None, m)).collect();
-        store
-            .save_members(&items)
-            .map_err(|e| i18n::store_error(lang, &e))?;
+        let err = |e| i18n::store_error(lang, &e);
+        let ids = store.save_members(&items).map_err(err)?;
         let mut branch = demo::demo_branch();
         branch.name = format!("Chi bộ Tổ dân phố số {b}");
-        store
-            .save_branch(&branch)
-            .map_err(|e| i18n::store_error(lang, &e))?;
+        store.save_branch(&branch).map_err(err)?;
+        // Each branch meets and reviews its members, so the roll-up has all its figures.
+        let with_ids: Vec<_> = ids
+            .into_iter()
+            .zip(items.into_iter().map(|(_, m)| m))
+            .collect();
+        let meetings = demo::demo_meetings(&with_ids, &branch, now);
+        for m in &meetings {
+            store.save_meeting(None, m).map_err(err)?;
+        }
+        let (reviews, _) = demo::demo_reviews(&with_ids, &meetings, now);
+        for ((year, id), r) in &reviews {
+            store.save_review(*year, *id, r).map_err(err)?;
+        }
         store.mark_demo().map_err(|e| i18n::store_error(lang, &e))?;
         store
             .write_backup(&dir.join(format!("chi-bo-{b:02}.scb")))

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::docx::{self, Block, Document, PartyHeader, Run, Signature, SignatureColumn};
+use super::docx::{Block, Document, Issuer, Run};
 use crate::domain::branch::Branch;
 use crate::domain::date;
 use crate::domain::review::{self as rv, BranchYear, Grade, YearRow};
@@ -192,27 +192,12 @@ pub fn assessments_document(
     }
     body.push(Block::Heading("II. KẾT QUẢ CỦA TỪNG ĐẢNG VIÊN".into()));
     body.extend(member_blocks(rows));
-    Document {
-        header: PartyHeader {
-            superior: branch.superior.clone(),
-            issuer: branch.name.clone(),
-            number: "Số     -BC/CB".into(),
-            place_date: docx::place_and_date(place, on),
-        },
-        kind: "BÁO CÁO".into(),
-        summary: vec![format!(
-            "Kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {year}"
-        )],
+    Issuer::branch(branch).report(
+        format!("Kết quả kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {year}"),
         body,
-        signature: Signature {
-            left: SignatureColumn::default(),
-            right: SignatureColumn {
-                titles: vec!["T/M CHI BỘ".into(), "BÍ THƯ".into()],
-                name: branch.secretary.clone(),
-            },
-        },
-        after: Vec::new(),
-    }
+        place,
+        on,
+    )
 }
 
 /// The year's list as CSV for Excel (UTF-8 with BOM, CRLF).

@@ -172,6 +172,67 @@ pub struct Document {
     pub after: Vec<Block>,
 }
 
+/// Who issues a report (BÁO CÁO) and signs it: HD 36 components 2, 3 and 7.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Issuer {
+    /// The superior organisation, first header line (may be empty).
+    pub superior: String,
+    /// The issuing body, e.g. "Chi bộ Tổ dân phố số 5" or "Đảng ủy phường Dương Kinh".
+    pub name: String,
+    /// The document code after the number, e.g. "BC/CB".
+    pub code: String,
+    /// On whose behalf it is signed, e.g. "T/M CHI BỘ".
+    pub on_behalf: String,
+    /// The signer's title, e.g. "BÍ THƯ".
+    pub title: String,
+    /// The signer's full name (empty: left for the signer to write).
+    pub signer: String,
+}
+
+impl Issuer {
+    /// A branch's report, signed by its secretary on behalf of the branch.
+    pub fn branch(b: &crate::domain::branch::Branch) -> Issuer {
+        Issuer {
+            superior: b.superior.clone(),
+            name: b.name.clone(),
+            code: "BC/CB".into(),
+            on_behalf: "T/M CHI BỘ".into(),
+            title: "BÍ THƯ".into(),
+            signer: b.secretary.clone(),
+        }
+    }
+
+    /// A report of this issuer: the Party header with a blank number to be filled in,
+    /// "BÁO CÁO" and its summary line, the body, and the signature on the right.
+    pub fn report(
+        &self,
+        summary: String,
+        body: Vec<Block>,
+        place: &str,
+        on: NaiveDate,
+    ) -> Document {
+        Document {
+            header: PartyHeader {
+                superior: self.superior.clone(),
+                issuer: self.name.clone(),
+                number: format!("Số     -{}", self.code),
+                place_date: place_and_date(place, on),
+            },
+            kind: "BÁO CÁO".into(),
+            summary: vec![summary],
+            body,
+            signature: Signature {
+                left: SignatureColumn::default(),
+                right: SignatureColumn {
+                    titles: vec![self.on_behalf.clone(), self.title.clone()],
+                    name: self.signer.clone(),
+                },
+            },
+            after: Vec::new(),
+        }
+    }
+}
+
 /// "ngày 05 tháng 3 năm 2026": the date in words as Party documents write it. A day below
 /// 10 and the months January and February take a leading zero (HD 36, like NĐ 30/2020).
 pub fn date_in_words(date: NaiveDate) -> String {

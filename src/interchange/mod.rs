@@ -9,6 +9,7 @@ pub mod lists;
 pub mod members_csv;
 pub mod minutes;
 pub mod reports;
+pub mod ward;
 pub mod zip;
 
 /// Writes the minutes of a meeting as `<base>.txt` (CRLF, for Windows tools) and

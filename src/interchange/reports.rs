@@ -12,7 +12,7 @@ use crate::domain::stats::{
 };
 use crate::i18n::{Catalogue, Vi};
 
-use super::docx::{self, Block, Document, PartyHeader, Run, Signature, SignatureColumn};
+use super::docx::{Block, Document, Issuer, Run};
 
 /// One section of a report: title and rows of (label, count).
 pub type Section = (String, Vec<(String, u32)>);
@@ -289,9 +289,16 @@ pub enum Figures<'a> {
     Meetings(&'a MeetingFigures, NaiveDate, NaiveDate),
 }
 
-/// A figures report as a Party document (BÁO CÁO, rules.md §10): header, summary line, then
-/// each section as a heading and its rows as "- label: count (share)".
+/// A figures report as a Party document (BÁO CÁO, rules.md §10) of the branch: header,
+/// summary line, then the figures as in [`figures_blocks`].
 pub fn figures_document(branch: &Branch, figures: Figures, place: &str, on: NaiveDate) -> Document {
+    let (summary, body) = figures_blocks(figures);
+    Issuer::branch(branch).report(summary, body, place, on)
+}
+
+/// The summary line and body of a figures report: each section as a heading and its
+/// rows as "- label: count (share)".
+pub fn figures_blocks(figures: Figures) -> (String, Vec<Block>) {
     let item = |text: String| Block::Item {
         level: 0,
         marker: "-".into(),
@@ -366,25 +373,7 @@ pub fn figures_document(branch: &Branch, figures: Figures, place: &str, on: Naiv
             )
         }
     };
-    Document {
-        header: PartyHeader {
-            superior: branch.superior.clone(),
-            issuer: branch.name.clone(),
-            number: "Số     -BC/CB".into(),
-            place_date: docx::place_and_date(place, on),
-        },
-        kind: "BÁO CÁO".into(),
-        summary: vec![summary],
-        body,
-        signature: Signature {
-            left: SignatureColumn::default(),
-            right: SignatureColumn {
-                titles: vec!["T/M CHI BỘ".into(), "BÍ THƯ".into()],
-                name: branch.secretary.clone(),
-            },
-        },
-        after: Vec::new(),
-    }
+    (summary, body)
 }
 
 #[cfg(test)]

@@ -11,8 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::codec::{self, CodecError};
 use super::seal::{self, Sealer};
 use super::{Result, Store, StoreError, schema};
-use crate::domain::branch::Branch;
-use crate::domain::member::Member;
+use crate::domain::register::Register;
 
 /// First bytes of every backup file.
 pub const MAGIC: &[u8; 8] = b"SCBBACK\x01";
@@ -244,33 +243,31 @@ pub fn load_backup_with(path: &Path, sealer: Option<&Sealer>) -> Result<(Snapsho
     Ok((snap, info))
 }
 
-/// The branch profile and members of a backup file, verified (the ward roll-up reads each
-/// branch's bundle this way). A sealed file gives its info only: nothing can be read
-/// without the branch's passphrase.
-pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Branch>, Vec<Member>)> {
+/// The whole register of a backup file (the ward roll-up reads each branch's bundle this
+/// way). The file is verified, then restored into a temporary store that is removed
+/// afterwards, so a bundle is decoded, and an older one migrated, exactly as the branch's
+/// own data would be. A sealed file gives its info only: nothing can be read without the
+/// branch's passphrase.
+pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Register>)> {
     let (snap, info) = load_backup(path)?;
-    let (mut branch, mut members) = (None, Vec::new());
     if info.sealed {
-        return Ok((info, branch, members));
+        return Ok((info, None));
     }
-    let corrupt = |source| StoreError::Corrupt {
-        tree: "backup",
-        key: 0,
-        source,
-    };
-    for (name, pairs) in &snap.trees {
-        if name == super::TREE_MEMBERS {
-            for (_, v) in pairs {
-                members.push(schema::decode_member(v).map_err(corrupt)?);
-            }
-        } else if name == super::TREE_META
-            && let Some((_, v)) = pairs.iter().find(|(k, _)| k == super::META_BRANCH)
-        {
-            branch = Some(schema::decode_branch(v).map_err(corrupt)?);
-        }
-    }
-    Ok((info, branch, members))
+    let work = std::env::temp_dir().join(format!(
+        "sochibo-bundle-{}-{}",
+        std::process::id(),
+        TEMP_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    let _ = fs::remove_dir_all(&work);
+    let read = super::restore::restore_snapshot(&work, &snap)
+        .and_then(|_| Store::open(&work))
+        .and_then(|store| store.register());
+    let _ = fs::remove_dir_all(&work);
+    Ok((info, Some(read?)))
 }
+
+/// Numbers the temporary stores of [`load_register`] within this process.
+static TEMP_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Checks that every member record and the branch profile of a snapshot decode (opened
 /// with `sealer` when sealed; a sealed one without it is only counted). Returns the
