@@ -454,6 +454,52 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(total_in(&text(&out.stdout)), 33);
+    // It carries the figures, not the people: no name, card number or minutes in it, and
+    // it cannot be restored as a branch's data.
+    let bytes = std::fs::read(&mine).unwrap();
+    let export = text(&sochibo(&["export", "members"], &data).stdout);
+    let some_name = export
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(some_name.chars().count() > 5, "{export}");
+    let has = |b: &[u8], s: &str| b.windows(s.len()).any(|w| w == s.as_bytes());
+    assert!(
+        !has(&bytes, &some_name),
+        "{some_name} is in the ward's bundle"
+    );
+    let out = sochibo(
+        &["restore", mine.to_str().unwrap()],
+        &dir.path().join("elsewhere"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("gói gửi phường"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A full copy carries everything and restores.
+    let whole = dir.path().join("day-du.scb");
+    let out = sochibo(
+        &["export", "bundle", "--full", "-o", whole.to_str().unwrap()],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(has(&std::fs::read(&whole).unwrap(), &some_name));
+    let out = sochibo(
+        &["restore", whole.to_str().unwrap()],
+        &dir.path().join("elsewhere"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = sochibo(
+        &["rollup", whole.to_str().unwrap(), "--at", "21/11/2026"],
+        &scratch,
+    );
+    assert_eq!(total_in(&text(&out.stdout)), 33);
 }
 
 /// The text of `word/document.xml` read by Python's zipfile and XML parser (python3 is on

@@ -343,11 +343,28 @@ fn history_and_undo_work_on_sealed_data() {
 }
 
 #[test]
-fn encrypted_data_writes_no_bundle_the_ward_could_not_read() {
+fn encrypted_data_writes_the_wards_bundle_but_no_full_copy_the_ward_could_not_read() {
     let s = setup();
     ok(run(&s.data, &["encrypt", "--passphrase-file", &s.pass]));
-    let bundle = s.dir.path().join("goi.scb");
+    let full = s.dir.path().join("day-du.scb");
     let out = run(
+        &s.data,
+        &[
+            "export",
+            "bundle",
+            "--full",
+            "-o",
+            full.to_str().unwrap(),
+            "--passphrase-file",
+            &s.pass,
+        ],
+    );
+    let said = failed(out);
+    assert!(said.contains("sochibo decrypt"), "{said}");
+    assert!(!full.exists());
+    // The ward's bundle has no names, so it is written in the clear and read by the ward.
+    let bundle = s.dir.path().join("goi.scb");
+    ok(run(
         &s.data,
         &[
             "export",
@@ -357,14 +374,16 @@ fn encrypted_data_writes_no_bundle_the_ward_could_not_read() {
             "--passphrase-file",
             &s.pass,
         ],
-    );
-    let said = failed(out);
-    assert!(said.contains("sochibo decrypt"), "{said}");
-    assert!(!bundle.exists());
+    ));
+    let (info, reg) = sochibo::store::backup::load_register(&bundle).unwrap();
+    assert!(!info.sealed);
+    let reg = reg.unwrap();
+    assert!(!reg.members.is_empty());
+    assert!(reg.members.iter().all(|(_, m)| m.full_name.is_empty()));
     ok(run(&s.data, &["decrypt", "--passphrase-file", &s.pass]));
     ok(run(
         &s.data,
-        &["export", "bundle", "-o", bundle.to_str().unwrap()],
+        &["export", "bundle", "--full", "-o", full.to_str().unwrap()],
     ));
-    assert!(bundle.exists());
+    assert!(full.exists());
 }

@@ -168,8 +168,6 @@ pub enum Notice {
     ReportExported(String),
     /// The bundle for the ward written (path, members in it).
     BundleWritten(String, usize),
-    /// No bundle from encrypted data: the ward could not read it.
-    BundleNeedsPlain,
 }
 
 /// The whole application state.

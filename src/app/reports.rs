@@ -142,12 +142,9 @@ fn export(app: &mut App) {
     });
 }
 
-/// Writes the branch's bundle for the ward (our verified backup file) into `exports`.
+/// Writes the branch's bundle for the ward (the figures without names, see
+/// `Register::for_ward`) into `exports`.
 fn export_bundle(app: &mut App) {
-    if app.store.is_sealed() {
-        app.notice = Some(Notice::BundleNeedsPlain);
-        return;
-    }
     let dir = app.store.dir().join("exports");
     let name = backup::default_name(
         app.branch.as_ref().map(|b| b.name.as_str()),
@@ -156,7 +153,7 @@ fn export_bundle(app: &mut App) {
     let path = dir.join(name);
     let result = std::fs::create_dir_all(&dir)
         .map_err(io)
-        .and_then(|()| app.store.write_backup(&path));
+        .and_then(|()| app.store.write_ward_bundle(&path));
     app.notice = Some(match result {
         Ok(info) => Notice::BundleWritten(path.display().to_string(), info.members),
         Err(e) => Notice::Store(e),

@@ -178,8 +178,12 @@ pub enum ListFormat {
 /// What `export` writes.
 #[derive(Debug, Subcommand)]
 pub enum ExportWhat {
-    /// The branch's bundle for the ward roll-up (the whole register, versioned, checksummed).
+    /// The branch's bundle for the ward roll-up: the figures without names, contacts or
+    /// minutes (versioned, checksummed); --full for a complete copy of the register.
     Bundle {
+        /// A complete copy (names, minutes, everything), e.g. for a branch that hands over.
+        #[arg(long)]
+        full: bool,
         /// Output file (default: sochibo-<branch>-<date-time>.scb in this folder).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -794,8 +798,8 @@ fn cmd_export_ledger(
 fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
     match what {
         ExportWhat::Members { output } => cmd_export_members(args, lang, output.as_deref()),
-        ExportWhat::Bundle { output } => {
-            rollup::cmd_export_bundle(args.data.as_deref(), lang, output.as_deref())
+        ExportWhat::Bundle { full, output } => {
+            rollup::cmd_export_bundle(args.data.as_deref(), lang, *full, output.as_deref())
         }
         ExportWhat::Minutes {
             meeting,

@@ -39,11 +39,14 @@ fn read_bundle(path: &Path, lang: Lang) -> Result<Bundle, String> {
 pub(super) fn cmd_export_bundle(
     data: Option<&Path>,
     lang: Lang,
+    full: bool,
     out: Option<&Path>,
 ) -> Result<(), String> {
     let c = lang.cat();
     let store = open_store(&data_dir(data), lang)?;
-    if store.is_sealed() {
+    // The ward's bundle holds no names and is written in the clear even from encrypted
+    // data; a full copy of encrypted data would be unreadable to the ward.
+    if full && store.is_sealed() {
         return Err(c.cli(C::BundleNeedsPlain));
     }
     let branch = store
@@ -53,9 +56,12 @@ pub(super) fn cmd_export_bundle(
         .unwrap_or_default();
     let default = PathBuf::from(backup::default_name(Some(&branch), chrono::Local::now()));
     let path = out.map(Path::to_path_buf).unwrap_or(default);
-    let info = store
-        .write_backup(&path)
-        .map_err(|e| i18n::store_error(lang, &e))?;
+    let written = if full {
+        store.write_backup(&path)
+    } else {
+        store.write_ward_bundle(&path)
+    };
+    let info = written.map_err(|e| i18n::store_error(lang, &e))?;
     println!(
         "{}",
         c.cli(C::BundleWritten(&path.display().to_string(), info.members))

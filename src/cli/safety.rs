@@ -322,6 +322,9 @@ pub(crate) fn restore_flow(
         }
         Err(e) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
     };
+    if crate::store::register::is_figures_only(&snap) {
+        return Err(i18n::store_error(lang, &StoreError::FiguresOnly));
+    }
     // A sealed backup restores only with its passphrase or recovery code, and is fully
     // checked with it before anything changes.
     let sealer = match seal::keyring_of(&snap.trees) {

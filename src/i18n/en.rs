@@ -394,11 +394,11 @@ impl Catalogue for En {
             Cli::BundleBad(f, why) => format!("Skipped {f}: not a valid branch bundle, or damaged ({why})."),
             Cli::BundleSealed(f) => format!("Skipped {f}: the data is encrypted; the branch must export it unencrypted (sochibo decrypt)."),
             Cli::BundleDuplicate(f, b) => format!("Skipped {f}: {b} is already in an earlier file (duplicate)."),
-            Cli::BundleWritten(p, n) => format!("Exported the branch bundle ({n} members) to {p}."),
+            Cli::BundleWritten(p, n) => format!("Exported the branch bundle ({n} members) to {p}. Send this file to the ward committee."),
             Cli::WardWritten(b, n, d) => format!("Wrote {b} sample bundles ({n} members) to {d}."),
             Cli::RollupHeading(b, n, d) => format!("WARD ROLL-UP\n{b} party organisations, {n} members (as of {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (full {o}, probationary {p})"),
-            Cli::BundleNeedsPlain => "No bundle written: the data is encrypted, so the ward could not read the bundle. Turn encryption off (sochibo decrypt), export the bundle, then turn it back on (sochibo encrypt).".into(),
+            Cli::BundleNeedsPlain => "No full bundle written: the data is encrypted, so the receiver could not read it. The ward's bundle (without --full) can still be exported; for a full one, turn encryption off (sochibo decrypt), export it, then turn encryption back on (sochibo encrypt).".into(),
             Cli::NoDocxForThis => "This report has no Word (.docx) form yet: use --format txt or csv.".into(),
             Cli::BundleNoBranch => "no branch profile".into(),
             Cli::Error(d) => format!("Error: {d}"),
@@ -460,6 +460,7 @@ impl Catalogue for En {
 
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Not undone: the record has changed since. Nothing was changed.".into(),
+            Cli::FiguresOnly => "This file is a bundle for the ward (figures only: no names, addresses or minutes), so it cannot be restored as the branch's data. Choose a backup file (sochibo backup) or a full bundle (sochibo export bundle --full). Nothing was changed.".into(),
             Cli::NotUndoable(t) => format!("Changes of this kind ({t}) cannot be undone yet. Nothing was changed."),
             Cli::Locked => "The data is encrypted; the passphrase is needed to open it.".into(),
             Cli::WrongPassphrase => "Wrong passphrase (or recovery code). The data was not changed.".into(),

@@ -586,6 +586,8 @@ pub enum Cli<'a> {
     RecordChanged,
     /// Changes to records of this tree cannot be undone.
     NotUndoable(&'a str),
+    /// `restore` of a ward bundle (figures only, no names).
+    FiguresOnly,
     /// The data is encrypted and was not unlocked.
     Locked,
     /// The passphrase or recovery code does not unlock the data.
@@ -651,6 +653,7 @@ pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
         E::NotUndoable(t) => c.cli(Cli::NotUndoable(t)),
         E::Locked => c.cli(Cli::Locked),
         E::WrongPassphrase => c.cli(Cli::WrongPassphrase),
+        E::FiguresOnly => c.cli(Cli::FiguresOnly),
     }
 }
 

@@ -390,11 +390,11 @@ impl Catalogue for Vi {
             Cli::BundleBad(f, why) => format!("Bỏ qua tệp {f}: không phải gói dữ liệu chi bộ hợp lệ hoặc đã hỏng ({why})."),
             Cli::BundleSealed(f) => format!("Bỏ qua tệp {f}: dữ liệu đã mã hóa; chi bộ cần xuất gói khi chưa mã hóa (sochibo decrypt) hoặc dùng bản sao lưu."),
             Cli::BundleDuplicate(f, b) => format!("Bỏ qua tệp {f}: {b} đã có trong các tệp trước (trùng)."),
-            Cli::BundleWritten(p, n) => format!("Đã xuất gói dữ liệu chi bộ ({n} đảng viên) ra {p}."),
+            Cli::BundleWritten(p, n) => format!("Đã xuất gói dữ liệu chi bộ ({n} đảng viên) ra {p}. Gửi tệp này cho Đảng ủy phường."),
             Cli::WardWritten(b, n, d) => format!("Đã ghi {b} gói mẫu ({n} đảng viên) vào {d}."),
             Cli::RollupHeading(b, n, d) => format!("TỔNG HỢP TOÀN ĐẢNG BỘ\n{b} tổ chức đảng trực thuộc, {n} đảng viên (tính đến ngày {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (chính thức {o}, dự bị {p})"),
-            Cli::BundleNeedsPlain => "Chưa xuất gói: dữ liệu đang được mã hóa nên phường sẽ không đọc được gói. Tắt mã hóa (sochibo decrypt), xuất gói, rồi bật lại (sochibo encrypt).".into(),
+            Cli::BundleNeedsPlain => "Chưa xuất gói đầy đủ: dữ liệu đang được mã hóa nên nơi nhận sẽ không đọc được. Gói gửi phường (không có --full) vẫn xuất được; muốn gói đầy đủ thì tắt mã hóa (sochibo decrypt), xuất gói, rồi bật lại (sochibo encrypt).".into(),
             Cli::NoDocxForThis => "Báo cáo này chưa có bản Word (.docx): dùng --format txt hoặc csv.".into(),
             Cli::BundleNoBranch => "không có thông tin chi bộ".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
@@ -458,6 +458,7 @@ impl Catalogue for Vi {
 
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Không hoàn tác: bản ghi đã thay đổi sau đó. Không có gì bị thay đổi.".into(),
+            Cli::FiguresOnly => "Tệp này là gói gửi phường (chỉ có số liệu, không có họ tên, địa chỉ, biên bản) nên không khôi phục làm dữ liệu của chi bộ được. Hãy chọn một tệp sao lưu (sochibo backup) hoặc gói đầy đủ (sochibo export bundle --full). Không có gì bị thay đổi.".into(),
             Cli::NotUndoable(t) => format!("Loại thay đổi này ({t}) chưa hoàn tác được. Không có gì bị thay đổi."),
             Cli::Locked => "Dữ liệu đã được mã hóa; cần mật khẩu để mở.".into(),
             Cli::WrongPassphrase => "Sai mật khẩu (hoặc mã khôi phục). Dữ liệu không bị thay đổi.".into(),

@@ -253,12 +253,7 @@ pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Register>)> {
     if info.sealed {
         return Ok((info, None));
     }
-    let work = std::env::temp_dir().join(format!(
-        "sochibo-bundle-{}-{}",
-        std::process::id(),
-        TEMP_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    ));
-    let _ = fs::remove_dir_all(&work);
+    let work = temporary_dir("bundle");
     let read = super::restore::restore_snapshot(&work, &snap)
         .and_then(|_| Store::open(&work))
         .and_then(|store| store.register());
@@ -266,7 +261,19 @@ pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Register>)> {
     Ok((info, Some(read?)))
 }
 
-/// Numbers the temporary stores of [`load_register`] within this process.
+/// A fresh folder name under the system's temporary folder for a short-lived store
+/// (`what` names its use), not yet created; the caller removes it.
+pub fn temporary_dir(what: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "sochibo-{what}-{}-{}",
+        std::process::id(),
+        TEMP_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Numbers the temporary stores of [`temporary_dir`] within this process.
 static TEMP_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Checks that every member record and the branch profile of a snapshot decode (opened

@@ -7,7 +7,7 @@ pub mod backup;
 mod candidates;
 pub mod codec;
 pub mod history;
-mod register;
+pub mod register;
 pub mod restore;
 pub mod schema;
 pub mod seal;
@@ -64,6 +64,8 @@ const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
 const META_DRAFT: &[u8] = b"form_draft";
+/// Marks a ward bundle: figures only, not a copy of the branch to restore.
+const META_FIGURES_ONLY: &[u8] = b"figures_only";
 
 /// What can go wrong in the store. Each variant is shown to the user in their language.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -124,6 +126,9 @@ pub enum StoreError {
     /// A change to this kind of record cannot be undone.
     #[error("changes to {0} cannot be undone")]
     NotUndoable(String),
+    /// A ward bundle (figures only, no names) cannot be restored as the branch's data.
+    #[error("this file is a ward bundle with figures only; it cannot be restored as data")]
+    FiguresOnly,
     /// The data is encrypted and has not been unlocked.
     #[error("the data is encrypted: unlock it with the passphrase")]
     Locked,

@@ -315,7 +315,6 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ),
             theme.ok(),
         ),
-        Some(Notice::BundleNeedsPlain) => (c.cli(i18n::Cli::BundleNeedsPlain), theme.warning()),
         Some(Notice::NoDuesProfile(name)) => (
             format!(
                 "{} {name}.",
