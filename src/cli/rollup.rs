@@ -83,6 +83,9 @@ pub(super) fn cmd_rollup(
     lang: Lang,
 ) -> Result<(), String> {
     let c = lang.cat();
+    if format == ListFormat::Xlsx && out.is_none() {
+        return Err(c.cli(C::XlsxNeedsFile));
+    }
     let at = date_option(at, today(), lang)?;
     let to = date_option(to, at, lang)?;
     let from = date_option(from, stats::year_start(to), lang)?;
@@ -115,6 +118,16 @@ pub(super) fn cmd_rollup(
         return Err(String::new()); // every file was refused, each with its message
     }
     let total = stats::structure(&everyone, at);
+    if format == ListFormat::Xlsx {
+        let moved = stats::movements(&everyone, from, to);
+        let sheets = reports::rollup_sheets(&contributions, &total, &moved);
+        write_output(lang, out, &super::xlsx_bytes(lang, &sheets)?)?;
+        return if refused > 0 {
+            Err(String::new())
+        } else {
+            Ok(())
+        };
+    }
     let csv = format == ListFormat::Csv;
     let superior = superiors.into_iter().collect::<Vec<_>>().join(", ");
     let moved = reports::movements_report(

@@ -65,12 +65,21 @@ impl Cell {
         n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
     }
 
-    /// The cell as the CSV exports write it. Text that a spreadsheet would run as a
-    /// formula gets an apostrophe in front (see `members_csv`).
+    /// The cell as the CSV exports write it: [`Cell::plain`], except that text a
+    /// spreadsheet would run as a formula gets an apostrophe in front (see `members_csv`).
     pub fn csv(&self) -> String {
         match self {
-            Cell::Empty => String::new(),
             Cell::Text(s) => super::members_csv::protect(s),
+            _ => self.plain(),
+        }
+    }
+
+    /// The cell as plain text (for the 80-column reports): dates dd/mm/yyyy, shares
+    /// "85,7%", numbers without separators.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
             Cell::Int(n) | Cell::Amount(n) => n.to_string(),
             Cell::Percent(p) => format_permille(*p),
             Cell::Date(d) => format_date(*d),
@@ -379,7 +388,11 @@ mod tests {
         assert_eq!(excel_serial(ymd(1900, 3, 1)), Some(61.0));
         assert_eq!(excel_serial(ymd(2026, 11, 21)), Some(46347.0));
         assert_eq!(excel_serial(ymd(1955, 9, 2)), Some(20334.0));
-        assert_eq!(excel_serial(ymd(1900, 2, 28)), None, "before Excel's leap bug");
+        assert_eq!(
+            excel_serial(ymd(1900, 2, 28)),
+            None,
+            "before Excel's leap bug"
+        );
         assert_eq!(excel_serial(ymd(1899, 1, 1)), None);
     }
 
@@ -392,7 +405,8 @@ mod tests {
         assert_eq!(Cell::text("=SUM(A1)").csv(), "'=SUM(A1)");
         assert_eq!(Cell::Empty.csv(), "");
         let mut s = Sheet::new("x", ["Họ và tên", "Ngày"]);
-        s.rows.push(vec![Cell::text("An, Bình"), Cell::Date(ymd(2026, 1, 2))]);
+        s.rows
+            .push(vec![Cell::text("An, Bình"), Cell::Date(ymd(2026, 1, 2))]);
         s.section_break();
         s.rows.push(vec![Cell::text("C")]);
         assert_eq!(
