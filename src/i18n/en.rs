@@ -390,7 +390,7 @@ impl Catalogue for En {
             Cli::RollupHeading(b, n, d) => format!("WARD ROLL-UP\n{b} party organisations, {n} members (as of {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (full {o}, probationary {p})"),
             Cli::BundleNeedsPlain => "No bundle written: the data is encrypted, so the ward could not read the bundle. Turn encryption off (sochibo decrypt), export the bundle, then turn it back on (sochibo encrypt).".into(),
-            Cli::NoDocxForThis => "This report has no Word (.docx) form yet: use --format txt or csv.".into(),
+            Cli::NoDocxForThis => "This report has no Word (.docx) form yet: use --format txt, csv or xlsx.".into(),
             Cli::BundleNoBranch => "no branch profile".into(),
             Cli::Error(d) => format!("Error: {d}"),
 

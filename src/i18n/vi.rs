@@ -386,7 +386,7 @@ impl Catalogue for Vi {
             Cli::RollupHeading(b, n, d) => format!("TỔNG HỢP TOÀN ĐẢNG BỘ\n{b} tổ chức đảng trực thuộc, {n} đảng viên (tính đến ngày {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (chính thức {o}, dự bị {p})"),
             Cli::BundleNeedsPlain => "Chưa xuất gói: dữ liệu đang được mã hóa nên phường sẽ không đọc được gói. Tắt mã hóa (sochibo decrypt), xuất gói, rồi bật lại (sochibo encrypt).".into(),
-            Cli::NoDocxForThis => "Báo cáo này chưa có bản Word (.docx): dùng --format txt hoặc csv.".into(),
+            Cli::NoDocxForThis => "Báo cáo này chưa có bản Word (.docx): dùng --format txt, csv hoặc xlsx.".into(),
             Cli::BundleNoBranch => "không có thông tin chi bộ".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
 
