@@ -529,3 +529,25 @@ fn unreadable_workbooks_are_refused_and_change_nothing() {
     }
     assert_eq!(sochibo(&["export", "members"], &data).stdout, before);
 }
+
+#[test]
+fn damaged_workbooks_are_errors_not_panics() {
+    use sochibo::interchange::members_csv::{parse_xlsx, plan};
+    let good = bad_rows_workbook();
+    assert!(parse_xlsx(&good).is_ok());
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let mut tried = 0;
+    for i in (0..good.len()).step_by(7) {
+        for delta in [1u8, 0x80] {
+            let mut changed = good.clone();
+            changed[i] = changed[i].wrapping_add(delta);
+            // Whatever survives the change goes on to the checks, which must not panic either.
+            if let Ok(p) = parse_xlsx(&changed) {
+                let _ = plan(&p.rows, &[], today);
+            }
+            tried += 1;
+        }
+        assert!(parse_xlsx(&good[..i]).is_err(), "cut at {i}");
+    }
+    assert!(tried > 100);
+}

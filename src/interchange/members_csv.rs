@@ -269,9 +269,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
     Ok(columns.parsed(rows, separator))
 }
 
+/// How many non-empty rows above the header an `.xlsx` import passes over (a title, the
+/// unit, a date).
+const TITLE_ROWS_MAX: usize = 10;
+
 /// Reads the first worksheet of an `.xlsx` workbook of members, with the same header
-/// matching, choice matching and row checks as [`parse`]: the first non-empty row is the
-/// header, empty rows are skipped, and each row's `line` is its row number in Excel.
+/// matching, choice matching and row checks as [`parse`]: the header is the first row
+/// with a full-name column (title rows above it, at most [`TITLE_ROWS_MAX`], are passed
+/// over), empty rows are skipped, and each row's `line` is its row number in Excel.
 /// Date cells arrive as dd/mm/yyyy and whole-number cells without ".0" (see
 /// [`super::xlsx::read_first_sheet`]); cells are taken as they are (an `.xlsx` cell is
 /// text or a number, never a formula to guard against, so no apostrophe is removed).
@@ -282,13 +287,26 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Parsed, HeaderError> {
         ReadError::Broken(why) => HeaderError::Xlsx(why),
         ReadError::NoSheet => HeaderError::Empty,
     })?;
-    let mut table = table.into_iter();
-    let (_, header) = table.next().ok_or(HeaderError::Empty)?;
-    let columns = Columns::from_header(header.iter().map(String::as_str))?;
+    if table.is_empty() {
+        return Err(HeaderError::Empty);
+    }
+    // Office sheets often have a title (and a date, a unit) above the table: the header
+    // is the first of the first rows that has a full-name column.
+    let (at, columns) = table
+        .iter()
+        .take(TITLE_ROWS_MAX + 1)
+        .enumerate()
+        .find_map(|(i, (_, cells))| {
+            Columns::from_header(cells.iter().map(String::as_str))
+                .ok()
+                .map(|c| (i, c))
+        })
+        .ok_or(HeaderError::NoNameColumn)?;
     let choices = Choices::new();
-    let rows = table
+    let rows = table[at + 1..]
+        .iter()
         .map(|(line, cells)| {
-            columns.row(&choices, line, |i| cells.get(i).map_or("", String::as_str))
+            columns.row(&choices, *line, |i| cells.get(i).map_or("", String::as_str))
         })
         .collect();
     Ok(columns.parsed(rows, 0))
@@ -755,6 +773,74 @@ mod tests {
 
     fn parse_str(s: &str) -> Parsed {
         parse(s.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn xlsx_rows_take_the_csv_path_below_a_title() {
+        use crate::interchange::xlsx::{Cell, Sheet, to_xlsx};
+        let nfd: String = "Nguyễn Thị Hoà".nfd().collect();
+        let mut s = Sheet::new("DS", ["DANH SÁCH ĐẢNG VIÊN CHI BỘ"]);
+        s.rows = vec![
+            vec![Cell::text("Tính đến ngày 21/11/2026")],
+            vec![],
+            vec![
+                Cell::text("STT"),
+                Cell::text("Họ và tên"),
+                Cell::text("Ngày sinh"),
+                Cell::text("Điện thoại"),
+                Cell::text("Số thẻ đảng viên"),
+                Cell::text("Giới tính"),
+            ],
+            vec![
+                Cell::Int(1),
+                Cell::Text(nfd.clone()),
+                Cell::Date(NaiveDate::from_ymd_opt(1955, 9, 2).unwrap()),
+                Cell::Int(912_345_678),
+                Cell::Int(31_001_234),
+                Cell::text("nữ"),
+            ],
+            vec![],
+            vec![
+                Cell::Int(2),
+                Cell::text("Lê Văn Cường"),
+                Cell::text("31/02/1960"),
+            ],
+        ];
+        let p = parse_xlsx(&to_xlsx(&[s]).unwrap()).unwrap();
+        assert_eq!(p.separator, 0);
+        assert_eq!(p.ignored_columns, vec!["STT".to_string()]);
+        let lines: Vec<usize> = p.rows.iter().map(|r| r.line).collect();
+        assert_eq!(
+            lines,
+            vec![5, 7],
+            "Excel row numbers; title and empty rows skipped"
+        );
+        let d = &p.rows[0].draft;
+        assert_eq!(d.birth_date, "02/09/1955");
+        assert_eq!(d.phone, "0912345678", "Excel's dropped zero comes back");
+        assert_eq!(d.card_number, "31001234", "not 31001234.0");
+        assert_eq!(d.gender, Some(Gender::Female));
+        let plan = plan(&p.rows, &[], today());
+        assert_eq!(plan.items.len(), 1);
+        assert_eq!(
+            plan.items[0].1.full_name, "Nguyễn Thị Hoà",
+            "NFC as from a CSV"
+        );
+        assert_ne!(plan.items[0].1.full_name, nfd);
+        assert_eq!(
+            plan.rejected,
+            vec![RowError {
+                line: 7,
+                field: Field::BirthDate,
+                problem: Problem::NotADay
+            }]
+        );
+        // No full-name column in the first rows: refused like a CSV.
+        let s = Sheet::new("x", ["Ngày sinh"]);
+        assert_eq!(
+            parse_xlsx(&to_xlsx(&[s]).unwrap()),
+            Err(HeaderError::NoNameColumn)
+        );
     }
 
     #[test]
