@@ -579,6 +579,6 @@ fn figures_reports_as_word_documents() {
         &data,
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("txt hoặc csv"));
+    assert!(text(&out.stderr).contains("txt, csv hoặc xlsx"));
     assert!(!path.exists());
 }

@@ -1,4 +1,4 @@
-//! `sochibo export assessments --year YYYY --format txt|csv|docx`: the year's review.
+//! `sochibo export assessments --year YYYY --format txt|csv|docx|xlsx`: the year's review.
 
 use std::path::Path;
 
@@ -7,7 +7,7 @@ use crate::domain::review as rv;
 use crate::i18n::{self, Lang};
 use crate::interchange::{assessments, minutes, place_name};
 
-/// Formats of a report (the review, the figures): text, CSV or Word.
+/// Formats of a report (the review, the figures): text, CSV, Word or Excel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     /// Plain text, 80 columns.
@@ -16,6 +16,8 @@ pub enum ReportFormat {
     Csv,
     /// Word document in the Party layout.
     Docx,
+    /// Excel workbook (needs -o).
+    Xlsx,
 }
 
 /// Writes the year's review.
@@ -27,6 +29,9 @@ pub(super) fn cmd_export_assessments(
     out: Option<&Path>,
 ) -> Result<(), String> {
     let c = lang.cat();
+    if format == ReportFormat::Xlsx && out.is_none() {
+        return Err(c.cli(C::XlsxNeedsFile));
+    }
     let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let branch = store
@@ -56,6 +61,9 @@ pub(super) fn cmd_export_assessments(
     };
     let bytes = match format {
         ReportFormat::Csv => assessments::assessments_csv(&rows).into_bytes(),
+        ReportFormat::Xlsx => {
+            super::xlsx_bytes(lang, &[assessments::assessments_sheet(year, &rows)])?
+        }
         ReportFormat::Txt => {
             let t = doc().to_text(assessments::TEXT_WIDTH);
             if out.is_some() {

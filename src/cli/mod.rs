@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand};
 use crate::domain::{date, demo};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::members_csv::{self, HeaderError};
+use crate::interchange::xlsx;
 use crate::store::Store;
 use assessments::ReportFormat;
 
@@ -123,9 +124,10 @@ pub enum Command {
 /// What `import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportWhat {
-    /// The member list from a CSV file (UTF-8, `,` or `;`, Vietnamese header).
+    /// The member list from a CSV file (UTF-8, `,` or `;`, Vietnamese header) or the
+    /// first sheet of an Excel workbook (.xlsx).
     Members {
-        /// The CSV file.
+        /// The CSV or .xlsx file.
         file: PathBuf,
         /// Import nothing if any row has an error.
         #[arg(long)]
@@ -164,6 +166,8 @@ pub enum TableFormat {
     Txt,
     /// CSV for Excel (UTF-8 with BOM, CRLF).
     Csv,
+    /// Excel workbook (needs -o).
+    Xlsx,
 }
 
 /// Formats of a list.
@@ -173,6 +177,17 @@ pub enum ListFormat {
     Txt,
     /// CSV for Excel.
     Csv,
+    /// Excel workbook (needs -o).
+    Xlsx,
+}
+
+/// Formats of the member list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MembersFormat {
+    /// CSV for Excel (UTF-8 with BOM, CRLF); import reads it back.
+    Csv,
+    /// Excel workbook (needs -o); import reads it back.
+    Xlsx,
 }
 
 /// What `export` writes.
@@ -257,9 +272,12 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// The member list as CSV.
+    /// The member list as CSV or an Excel workbook.
     Members {
-        /// Output file (default: stdout).
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: MembersFormat,
+        /// Output file (default: stdout; required for xlsx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -452,11 +470,25 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
     let c = lang.cat();
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| c.cli(C::ReadFile(&shown, &e.to_string())))?;
-    let parsed = members_csv::parse(&bytes).map_err(|e| match e {
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if xlsx::looks_like_xls(&bytes) {
+        return Err(c.cli(C::XlsOld));
+    }
+    // A workbook by its name or by its content (a zip), whatever the extension says.
+    let read = if ext == "xlsx" || ext == "xlsm" || xlsx::looks_like_xlsx(&bytes) {
+        members_csv::parse_xlsx(&bytes)
+    } else {
+        members_csv::parse(&bytes)
+    };
+    let parsed = read.map_err(|e| match e {
         HeaderError::NotUtf8 => c.cli(C::CsvNotUtf8),
         HeaderError::Empty => c.cli(C::CsvEmpty),
         HeaderError::NoNameColumn => c.cli(C::CsvNoName),
         HeaderError::Csv(d) => c.cli(C::CsvBroken(&d)),
+        HeaderError::Xlsx(d) => c.cli(C::XlsxBroken(&d)),
     })?;
     if !parsed.ignored_columns.is_empty() {
         eprintln!(
@@ -499,23 +531,34 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
     }
 }
 
-fn cmd_export_members(args: &Args, lang: Lang, out: Option<&Path>) -> Result<(), String> {
+fn cmd_export_members(
+    args: &Args,
+    lang: Lang,
+    format: MembersFormat,
+    out: Option<&Path>,
+) -> Result<(), String> {
     let c = lang.cat();
+    if format == MembersFormat::Xlsx && out.is_none() {
+        return Err(c.cli(C::XlsxNeedsFile));
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let members = store.members().map_err(|e| i18n::store_error(lang, &e))?;
-    let csv = members_csv::export(&members, today());
+    let csv = match format {
+        MembersFormat::Csv => members_csv::export(&members, today()).into_bytes(),
+        MembersFormat::Xlsx => xlsx_bytes(lang, &[members_csv::sheet(&members, today())])?,
+    };
     match out {
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(csv.as_bytes())
+                .write_all(&csv)
                 .and_then(|()| stdout.flush())
                 .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))?;
         }
         Some(path) => {
             let shown = path.display().to_string();
-            write_file_atomically(path, csv.as_bytes())
+            write_file_atomically(path, &csv)
                 .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
             println!("{}", c.cli(C::Exported(members.len(), &shown)));
         }
@@ -653,11 +696,15 @@ fn cmd_report(
             let f = match format {
                 ReportFormat::Txt => ListFormat::Txt,
                 ReportFormat::Csv => ListFormat::Csv,
+                ReportFormat::Xlsx => ListFormat::Xlsx,
                 ReportFormat::Docx => return Err(c.cli(C::NoDocxForThis)),
             };
             return cmd_export_candidates(args, lang, f, out);
         }
         _ => {}
+    }
+    if format == ReportFormat::Xlsx && out.is_none() {
+        return Err(c.cli(C::XlsxNeedsFile));
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
@@ -669,6 +716,23 @@ fn cmd_report(
         .into_iter()
         .map(|(_, m)| m)
         .collect();
+    if format == ReportFormat::Xlsx {
+        let sheet = match what {
+            ReportWhat::Movements => {
+                reports::movements_sheet(&stats::movements(&members, from, to))
+            }
+            ReportWhat::Meetings => {
+                let meetings = store.meetings().map_err(err)?;
+                reports::meetings_sheet(&stats::meeting_figures(
+                    meetings.iter().map(|(_, m)| m),
+                    from,
+                    to,
+                ))
+            }
+            _ => reports::structure_sheet(&stats::structure(&members, at)),
+        };
+        return write_output(lang, out, &xlsx_bytes(lang, &[sheet])?);
+    }
     let csv = format == ReportFormat::Csv;
     if format == ReportFormat::Docx {
         if out.is_none() {
@@ -743,12 +807,26 @@ fn cmd_export_ledger(
     use crate::interchange::dues_badges as report;
     use chrono::Datelike;
     let c = lang.cat();
+    if format == TableFormat::Xlsx && out.is_none() {
+        return Err(c.cli(C::XlsxNeedsFile));
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let branch = store.branch().map_err(err)?.unwrap_or_default();
     let members = store.members().map_err(err)?;
     let today = today();
     let year = year.unwrap_or(today.year());
+    if format == TableFormat::Xlsx {
+        let sheet = match which {
+            Ledger::Dues => {
+                report::dues_sheet(lang, &members, &store.dues().map_err(err)?, year, today)
+            }
+            Ledger::Badges => {
+                report::badges_sheet(lang, &members, &store.badges().map_err(err)?, year)
+            }
+        };
+        return write_output(lang, out, &xlsx_bytes(lang, &[sheet])?);
+    }
     let text = match (which, format) {
         (Ledger::Dues, TableFormat::Csv) => {
             report::dues_csv(lang, &members, &store.dues().map_err(err)?, year, today)
@@ -764,6 +842,7 @@ fn cmd_export_ledger(
         (Ledger::Badges, TableFormat::Csv) => {
             report::badges_csv(lang, &members, &store.badges().map_err(err)?, year)
         }
+        (_, TableFormat::Xlsx) => String::new(),
         (Ledger::Badges, TableFormat::Txt) => report::badges_text(
             lang,
             &branch.name,
@@ -784,7 +863,7 @@ fn cmd_export_ledger(
         Some(path) => {
             let bytes = match format {
                 TableFormat::Txt => crate::interchange::minutes::to_crlf(&text),
-                TableFormat::Csv => text,
+                TableFormat::Csv | TableFormat::Xlsx => text,
             };
             let shown = path.display().to_string();
             write_file_atomically(path, bytes.as_bytes())
@@ -797,7 +876,9 @@ fn cmd_export_ledger(
 
 fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
     match what {
-        ExportWhat::Members { output } => cmd_export_members(args, lang, output.as_deref()),
+        ExportWhat::Members { format, output } => {
+            cmd_export_members(args, lang, *format, output.as_deref())
+        }
         ExportWhat::Bundle { full, output } => {
             rollup::cmd_export_bundle(args.data.as_deref(), lang, *full, output.as_deref())
         }
@@ -848,6 +929,9 @@ fn cmd_export_exemptions(
 ) -> Result<(), String> {
     use crate::domain::lifecycle;
     use crate::interchange::lists;
+    if format == ListFormat::Xlsx && out.is_none() {
+        return Err(lang.cat().cli(C::XlsxNeedsFile));
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let members = store.members().map_err(|e| i18n::store_error(lang, &e))?;
     let today = today();
@@ -862,6 +946,13 @@ fn cmd_export_exemptions(
         })
         .collect();
     let text = match format {
+        ListFormat::Xlsx => {
+            return write_output(
+                lang,
+                out,
+                &xlsx_bytes(lang, &[lists::exemptions_sheet(&rows)])?,
+            );
+        }
         ListFormat::Csv => lists::exemptions_csv(&rows),
         ListFormat::Txt => {
             let t = lists::exemptions_txt(year, today, &rows);
@@ -883,11 +974,18 @@ fn cmd_export_candidates(
 ) -> Result<(), String> {
     use crate::domain::admission;
     use crate::interchange::lists;
+    if format == ListFormat::Xlsx && out.is_none() {
+        return Err(lang.cat().cli(C::XlsxNeedsFile));
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let err = |e| i18n::store_error(lang, &e);
     let cands = store.candidates().map_err(err)?;
     let today = today();
     let text = match format {
+        ListFormat::Xlsx => {
+            let sheet = lists::candidates_sheet(&cands, today);
+            return write_output(lang, out, &xlsx_bytes(lang, &[sheet])?);
+        }
         ListFormat::Csv => lists::candidates_csv(&cands, today),
         ListFormat::Txt => {
             use chrono::Datelike;
@@ -918,6 +1016,11 @@ fn cmd_export_candidates(
         }
     };
     write_output(lang, out, text.as_bytes())
+}
+
+/// The sheets as an `.xlsx` workbook, or the writer's error in the user's language.
+pub(crate) fn xlsx_bytes(lang: Lang, sheets: &[xlsx::Sheet]) -> Result<Vec<u8>, String> {
+    xlsx::to_xlsx(sheets).map_err(|e| lang.cat().cli(C::Error(&e.to_string())))
 }
 
 /// Writes to the file (atomically, saying so) or to stdout.

@@ -82,6 +82,9 @@ pub(super) fn cmd_rollup(
     lang: Lang,
 ) -> Result<(), String> {
     let c = lang.cat();
+    if format == ReportFormat::Xlsx && out.is_none() {
+        return Err(c.cli(C::XlsxNeedsFile));
+    }
     let at = date_option(at, today(), lang)?;
     let to = date_option(to, at, lang)?;
     let from = date_option(from, stats::year_start(to), lang)?;
@@ -120,7 +123,7 @@ pub(super) fn cmd_rollup(
     let period = Period { at, from, to };
     let w = ward::ward(&registers, period);
     let bytes = match format {
-        ReportFormat::Csv => ward::ward_csv(&w, period).into_bytes(),
+        ReportFormat::Csv => ward::ward_csv(&w).into_bytes(),
         ReportFormat::Txt => {
             let t = ward::ward_text(&w, period, lang);
             if out.is_some() {
@@ -129,6 +132,7 @@ pub(super) fn cmd_rollup(
                 t.into_bytes()
             }
         }
+        ReportFormat::Xlsx => super::xlsx_bytes(lang, &ward::ward_sheets(&w))?,
         ReportFormat::Docx => {
             let place = crate::interchange::place_name(&registers[0].branch);
             ward::ward_document(&w, period, superior.unwrap_or(""), &place, today())

@@ -389,6 +389,9 @@ impl Catalogue for En {
             Cli::MeetingNotFound(w) => format!("No meeting \"{w}\". Give the minutes number in the term (e.g. 5) or a date dd/mm/yyyy."),
             Cli::MeetingAmbiguous(w) => format!("Several meetings match \"{w}\"; give the minutes number."),
             Cli::DocxNeedsFile => "A .docx needs a file: add -o NAME.docx".into(),
+            Cli::XlsxNeedsFile => "An Excel file (.xlsx) cannot be printed on the screen: add -o NAME.xlsx".into(),
+            Cli::XlsxBroken(d) => format!("Cannot read the Excel file (.xlsx): {d}. Open it in Excel and save it again as \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8\". Nothing was changed."),
+            Cli::XlsOld => "Excel 97–2003 files (.xls) cannot be read yet. In Excel, use Save As \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8\" and import that file. Nothing was changed.".into(),
             Cli::Written(p) => format!("Wrote {p}."),
             Cli::BadDate(d) => format!("The date \"{d}\" is wrong; expected dd/mm/yyyy, e.g. 01/03/2026."),
             Cli::BundleBad(f, why) => format!("Skipped {f}: not a valid branch bundle, or damaged ({why})."),
@@ -399,7 +402,7 @@ impl Catalogue for En {
             Cli::RollupHeading(b, n, d) => format!("WARD ROLL-UP\n{b} party organisations, {n} members (as of {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (full {o}, probationary {p})"),
             Cli::BundleNeedsPlain => "No full bundle written: the data is encrypted, so the receiver could not read it. The ward's bundle (without --full) can still be exported; for a full one, turn encryption off (sochibo decrypt), export it, then turn encryption back on (sochibo encrypt).".into(),
-            Cli::NoDocxForThis => "This report has no Word (.docx) form yet: use --format txt or csv.".into(),
+            Cli::NoDocxForThis => "This report has no Word (.docx) form yet: use --format txt, csv or xlsx.".into(),
             Cli::BundleNoBranch => "no branch profile".into(),
             Cli::Error(d) => format!("Error: {d}"),
 

@@ -514,6 +514,12 @@ pub enum Cli<'a> {
     MeetingAmbiguous(&'a str),
     /// A docx needs `-o FILE`.
     DocxNeedsFile,
+    /// An xlsx needs `-o FILE` (a binary file is never written to the screen).
+    XlsxNeedsFile,
+    /// The `.xlsx` file cannot be read: why.
+    XlsxBroken(&'a str),
+    /// An Excel 97–2003 `.xls` file was given: save it as `.xlsx` or CSV UTF-8.
+    XlsOld,
     /// A file was written.
     Written(&'a str),
     /// A date option that is not dd/mm/yyyy.

@@ -385,6 +385,9 @@ impl Catalogue for Vi {
             Cli::MeetingNotFound(w) => format!("Không tìm thấy buổi sinh hoạt \"{w}\". Ghi số biên bản trong nhiệm kỳ (vd. 5) hoặc ngày dd/mm/yyyy."),
             Cli::MeetingAmbiguous(w) => format!("Có nhiều buổi sinh hoạt khớp với \"{w}\"; hãy ghi số biên bản."),
             Cli::DocxNeedsFile => "Tệp .docx cần nơi ghi: thêm -o TÊN_TỆP.docx".into(),
+            Cli::XlsxNeedsFile => "Tệp Excel (.xlsx) không in ra màn hình được: thêm -o TÊN_TỆP.xlsx".into(),
+            Cli::XlsxBroken(d) => format!("Không đọc được tệp Excel (.xlsx): {d}. Hãy mở tệp bằng Excel và lưu lại kiểu \"Sổ làm việc Excel (*.xlsx)\" hoặc \"CSV UTF-8\". Dữ liệu không thay đổi."),
+            Cli::XlsOld => "Tệp Excel 97–2003 (.xls) chưa đọc được. Trong Excel hãy chọn Lưu thành (Save As) kiểu \"Sổ làm việc Excel (*.xlsx)\" hoặc \"CSV UTF-8\" rồi nhập tệp đó. Dữ liệu không thay đổi.".into(),
             Cli::Written(p) => format!("Đã ghi {p}."),
             Cli::BadDate(d) => format!("Ngày \"{d}\" không đúng; cần dạng dd/mm/yyyy, ví dụ 01/03/2026."),
             Cli::BundleBad(f, why) => format!("Bỏ qua tệp {f}: không phải gói dữ liệu chi bộ hợp lệ hoặc đã hỏng ({why})."),
@@ -395,7 +398,7 @@ impl Catalogue for Vi {
             Cli::RollupHeading(b, n, d) => format!("TỔNG HỢP TOÀN ĐẢNG BỘ\n{b} tổ chức đảng trực thuộc, {n} đảng viên (tính đến ngày {d})"),
             Cli::RollupShare(n, o, p) => format!("{n:>5} (chính thức {o}, dự bị {p})"),
             Cli::BundleNeedsPlain => "Chưa xuất gói đầy đủ: dữ liệu đang được mã hóa nên nơi nhận sẽ không đọc được. Gói gửi phường (không có --full) vẫn xuất được; muốn gói đầy đủ thì tắt mã hóa (sochibo decrypt), xuất gói, rồi bật lại (sochibo encrypt).".into(),
-            Cli::NoDocxForThis => "Báo cáo này chưa có bản Word (.docx): dùng --format txt hoặc csv.".into(),
+            Cli::NoDocxForThis => "Báo cáo này chưa có bản Word (.docx): dùng --format txt, csv hoặc xlsx.".into(),
             Cli::BundleNoBranch => "không có thông tin chi bộ".into(),
             Cli::Error(d) => format!("Lỗi: {d}"),
 

@@ -11,6 +11,8 @@ use crate::domain::date;
 use crate::domain::review::{self as rv, BranchYear, Grade, YearRow};
 use crate::i18n::{Catalogue, Vi};
 
+use super::xlsx::{Cell, Sheet};
+
 /// Column width of the text export.
 pub const TEXT_WIDTH: usize = 80;
 
@@ -202,10 +204,20 @@ pub fn assessments_document(
 
 /// The year's list as CSV for Excel (UTF-8 with BOM, CRLF).
 pub fn assessments_csv(rows: &[YearRow]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record(CSV_HEADERS);
+    assessments_sheet(0, rows).to_csv()
+}
+
+/// The year's list as a table, for the CSV and the `.xlsx` export (`year` names the
+/// sheet): scores and votes as numbers, the decision date as a date.
+pub fn assessments_sheet(year: i32, rows: &[YearRow]) -> Sheet {
+    let mut sheet = Sheet::new(&format!("Đánh giá, xếp loại {year}"), CSV_HEADERS);
+    let text = |s: String| {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    };
     for (i, r) in rows.iter().enumerate() {
         let rec = &r.review;
         let monthly: Vec<String> = rec
@@ -213,25 +225,22 @@ pub fn assessments_csv(rows: &[YearRow]) -> String {
             .iter()
             .map(|m| format!("{}: {}", date::format_date(m.date), m.text))
             .collect();
-        let _ = w.write_record([
-            (i + 1).to_string(),
-            r.name.clone(),
-            rec.self_score.map(|s| s.to_string()).unwrap_or_default(),
-            grade_code(rec.self_grade),
-            grade_code(rec.proposed),
-            rec.vote.map(|v| v.yes.to_string()).unwrap_or_default(),
-            rec.vote
-                .map(|v| v.denominator.to_string())
-                .unwrap_or_default(),
-            grade_code(rec.final_grade),
-            rec.decision.clone(),
-            date::format_opt_date(rec.decided_on),
-            r.excluded.map(|x| Vi.exclusion(&x)).unwrap_or_default(),
-            monthly.join(" | "),
+        sheet.rows.push(vec![
+            Cell::int(i as i64 + 1),
+            text(r.name.clone()),
+            Cell::opt_int(rec.self_score),
+            text(grade_code(rec.self_grade)),
+            text(grade_code(rec.proposed)),
+            Cell::opt_int(rec.vote.map(|v| v.yes)),
+            Cell::opt_int(rec.vote.map(|v| v.denominator)),
+            text(grade_code(rec.final_grade)),
+            text(rec.decision.clone()),
+            Cell::opt_date(rec.decided_on),
+            text(r.excluded.map(|x| Vi.exclusion(&x)).unwrap_or_default()),
+            text(monthly.join(" | ")),
         ]);
     }
-    let body = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&body))
+    sheet
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::members_csv::protect;
+use super::xlsx::{Cell, Sheet};
 use crate::domain::badges::{self, BadgeRecord, Candidate};
 use crate::domain::date::{format_date, format_opt_date};
 use crate::domain::dues::{self, Due, Ledger, Totals, YearMonth};
@@ -18,7 +18,6 @@ use crate::i18n::dues::{DuesMsg, DuesText};
 
 /// Width of the text reports in columns.
 pub const TEXT_WIDTH: usize = 80;
-const BOM: &str = "\u{feff}";
 
 fn cell(s: &str, w: usize) -> String {
     let s = ellipsize(s, w);
@@ -30,21 +29,6 @@ fn rcell(s: &str, w: usize) -> String {
     let s = ellipsize(s, w);
     let pad = w.saturating_sub(s.chars().count());
     format!("{}{s}", " ".repeat(pad))
-}
-
-fn csv_text(rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .flexible(true)
-        .from_writer(BOM.as_bytes().to_vec());
-    for row in rows {
-        // Writing to memory cannot fail.
-        if w.write_record(row).is_err() {
-            break;
-        }
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn sorted(members: &[(MemberId, Member)]) -> Vec<&(MemberId, Member)> {
@@ -124,6 +108,18 @@ pub fn dues_csv(
     year: i32,
     today: NaiveDate,
 ) -> String {
+    dues_sheet(lang, members, ledgers, year, today).to_csv()
+}
+
+/// The table of [`dues_csv`], for the CSV and the `.xlsx` export: amounts as
+/// [`Cell::Amount`], counts as [`Cell::Int`].
+pub fn dues_sheet(
+    lang: Lang,
+    members: &[(MemberId, Member)],
+    ledgers: &BTreeMap<MemberId, Ledger>,
+    year: i32,
+    today: NaiveDate,
+) -> Sheet {
     let (c, d) = (lang.cat(), lang.cat().dues());
     let months = report_months(year, today);
     let empty = Ledger::default();
@@ -142,7 +138,7 @@ pub fn dues_csv(
         d.msg(DuesMsg::ColArrearsAmount).to_string(),
         d.msg(DuesMsg::ColFlag).to_string(),
     ]);
-    let mut rows = vec![header];
+    let mut sheet = Sheet::new(&d.text(DuesText::DuesSheet(year)), header);
     let mut paid_sum = [0i64; 12];
     let mut arrears_sum = 0;
     for (i, l) in lines.iter().enumerate() {
@@ -156,11 +152,11 @@ pub fn dues_csv(
             _ => category,
         };
         let mut row = vec![
-            (i + 1).to_string(),
-            protect(&l.member.full_name),
-            protect(&l.member.card_number),
-            category,
-            due.amount().to_string(),
+            Cell::int(i as i64 + 1),
+            Cell::text(&l.member.full_name),
+            Cell::text(&l.member.card_number),
+            Cell::Text(category),
+            Cell::Amount(due.amount()),
         ];
         for m in 1..=12u32 {
             let paid = YearMonth::new(year, m)
@@ -169,34 +165,33 @@ pub fn dues_csv(
             if let Some(a) = paid {
                 paid_sum[m as usize - 1] += a;
             }
-            row.push(paid.map(|a| a.to_string()).unwrap_or_default());
+            row.push(paid.map_or(Cell::Empty, Cell::Amount));
         }
         arrears_sum += l.arrears.amount;
         row.extend([
             dues::paid_through(l.member, l.ledger, today)
-                .map(|m| m.to_string())
-                .unwrap_or_default(),
-            l.arrears.months.len().to_string(),
-            l.arrears.amount.to_string(),
+                .map_or(Cell::Empty, |m| Cell::Text(m.to_string())),
+            Cell::int(l.arrears.months.len() as i64),
+            Cell::Amount(l.arrears.amount),
             if l.arrears.flagged() {
-                d.text(DuesText::FlagRule)
+                Cell::Text(d.text(DuesText::FlagRule))
             } else {
-                String::new()
+                Cell::Empty
             },
         ]);
-        rows.push(row);
+        sheet.rows.push(row);
     }
     let mut total = vec![
-        String::new(),
-        d.msg(DuesMsg::Total).to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
+        Cell::Empty,
+        Cell::text(d.msg(DuesMsg::Total)),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
     ];
-    total.extend(paid_sum.iter().map(|a| a.to_string()));
-    total.extend([String::new(), String::new(), arrears_sum.to_string()]);
-    rows.push(total);
-    csv_text(&rows)
+    total.extend(paid_sum.iter().map(|a| Cell::Amount(*a)));
+    total.extend([Cell::Empty, Cell::Empty, Cell::Amount(arrears_sum)]);
+    sheet.rows.push(total);
+    sheet
 }
 
 /// The dues report of `year` as 80-column text: one line per member with a mark per
@@ -375,44 +370,53 @@ pub fn badges_csv(
     records: &BTreeMap<MemberId, BadgeRecord>,
     year: i32,
 ) -> String {
+    badges_sheet(lang, members, records, year).to_csv()
+}
+
+/// The table of [`badges_csv`], for the CSV and the `.xlsx` export.
+pub fn badges_sheet(
+    lang: Lang,
+    members: &[(MemberId, Member)],
+    records: &BTreeMap<MemberId, BadgeRecord>,
+    year: i32,
+) -> Sheet {
     let (c, d) = (lang.cat(), lang.cat().dues());
-    let mut rows = vec![vec![
-        c.msg(Msg::ColNo).to_string(),
-        d.msg(DuesMsg::ColPresentation).to_string(),
-        c.msg(Msg::ColName).to_string(),
-        c.msg(Msg::ColCard).to_string(),
-        c.msg(Msg::ColAdmitted).to_string(),
-        d.msg(DuesMsg::ColMilestone).to_string(),
-        d.msg(DuesMsg::ColReached).to_string(),
-        d.msg(DuesMsg::ColBasis).to_string(),
-        d.msg(DuesMsg::ColAwardDate).to_string(),
-        d.msg(DuesMsg::ColDecision).to_string(),
-    ]];
+    let mut sheet = Sheet::new(
+        &d.text(DuesText::BadgesSheet(year)),
+        [
+            c.msg(Msg::ColNo),
+            d.msg(DuesMsg::ColPresentation),
+            c.msg(Msg::ColName),
+            c.msg(Msg::ColCard),
+            c.msg(Msg::ColAdmitted),
+            d.msg(DuesMsg::ColMilestone),
+            d.msg(DuesMsg::ColReached),
+            d.msg(DuesMsg::ColBasis),
+            d.msg(DuesMsg::ColAwardDate),
+            d.msg(DuesMsg::ColDecision),
+        ],
+    );
     let mut n = 0;
     for (p, list) in badge_lists(members, records, year) {
         for (m, cand) in list {
             n += 1;
-            rows.push(vec![
-                n.to_string(),
-                format_date(p),
-                protect(&m.full_name),
-                protect(&m.card_number),
-                format_opt_date(m.admitted_on()),
-                cand.milestone.to_string(),
-                format_date(cand.reached_on),
-                d.basis(cand.basis).to_string(),
+            sheet.rows.push(vec![
+                Cell::int(n),
+                Cell::Date(p),
+                Cell::text(&m.full_name),
+                Cell::text(&m.card_number),
+                Cell::opt_date(m.admitted_on()),
+                Cell::int(cand.milestone),
+                Cell::Date(cand.reached_on),
+                Cell::text(d.basis(cand.basis)),
+                Cell::opt_date(cand.awarded.as_ref().map(|a| a.date)),
                 cand.awarded
                     .as_ref()
-                    .map(|a| format_date(a.date))
-                    .unwrap_or_default(),
-                cand.awarded
-                    .as_ref()
-                    .map(|a| protect(&a.decision))
-                    .unwrap_or_default(),
+                    .map_or(Cell::Empty, |a| Cell::text(&a.decision)),
             ]);
         }
     }
-    csv_text(&rows)
+    sheet
 }
 
 /// The badge list of `year` as 80-column text, by presentation date.

@@ -7,6 +7,8 @@ use crate::domain::member::Member;
 use crate::domain::text::{compare_names, ellipsize};
 use crate::i18n::{Catalogue, Vi};
 
+use super::xlsx::{Cell, Sheet};
+
 /// The header row of the exemptions list.
 pub const EXEMPTION_HEADERS: [&str; 7] = [
     "Họ và tên",
@@ -18,21 +20,23 @@ pub const EXEMPTION_HEADERS: [&str; 7] = [
     "Nghị quyết/Quyết định",
 ];
 
-fn cells(m: &Member, r: &ExemptRow) -> [String; 7] {
-    [
-        m.full_name.clone(),
-        if r.full {
-            "Miễn".into()
+fn cells(m: &Member, r: &ExemptRow) -> [Cell; 7] {
+    let text = |s: &str| {
+        if s.is_empty() {
+            Cell::Empty
         } else {
-            "Tạm miễn".into()
-        },
+            Cell::text(s)
+        }
+    };
+    [
+        text(&m.full_name),
+        Cell::text(if r.full { "Miễn" } else { "Tạm miễn" }),
         r.reason
-            .map(|x| Vi.exemption_reason(x).to_string())
-            .unwrap_or_default(),
-        r.note.clone(),
-        date::format_date(r.since),
-        date::format_opt_date(r.until),
-        r.decision.clone(),
+            .map_or(Cell::Empty, |x| Cell::text(Vi.exemption_reason(x))),
+        text(&r.note),
+        Cell::Date(r.since),
+        Cell::opt_date(r.until),
+        text(&r.decision),
     ]
 }
 
@@ -44,15 +48,17 @@ fn sorted(rows: &[(Member, ExemptRow)]) -> Vec<&(Member, ExemptRow)> {
 
 /// The exemptions list as CSV for Excel.
 pub fn exemptions_csv(rows: &[(Member, ExemptRow)]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record(EXEMPTION_HEADERS);
-    for (m, r) in sorted(rows) {
-        let _ = w.write_record(cells(m, r));
-    }
-    let body = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&body))
+    exemptions_sheet(rows).to_csv()
+}
+
+/// The exemptions list as a table, for the CSV and the `.xlsx` export.
+pub fn exemptions_sheet(rows: &[(Member, ExemptRow)]) -> Sheet {
+    let mut sheet = Sheet::new("Miễn sinh hoạt", EXEMPTION_HEADERS);
+    sheet.rows = sorted(rows)
+        .into_iter()
+        .map(|(m, r)| cells(m, r).to_vec())
+        .collect();
+    sheet
 }
 
 /// Title of the exemptions list (document text).
@@ -70,7 +76,7 @@ pub fn exemptions_txt(
     };
     let mut out = format!("{EXEMPTIONS_TITLE}\n{period}\n\n");
     for (i, (m, r)) in sorted(rows).into_iter().enumerate() {
-        let c = cells(m, r);
+        let c = cells(m, r).map(|c| c.plain());
         out.push_str(&format!(
             "{:>2}. {:<26} {:<8} {}\n",
             i + 1,
@@ -115,23 +121,31 @@ const CANDIDATES_TITLE: &str = "DANH SÁCH QUẦN CHÚNG TRONG QUY TRÌNH KẾT 
 fn candidate_cells(
     c: &crate::domain::admission::Candidate,
     e: &crate::domain::admission::BoardEntry,
-) -> [String; 10] {
+) -> [Cell; 10] {
     let a = Vi.admission();
-    let source = a.source_line(c);
-    [
-        c.person.full_name.clone(),
-        date::format_opt_date(c.person.birth_date),
-        source,
-        c.helper_name.clone(),
-        e.stage.map(|s| a.stage(s).to_string()).unwrap_or_default(),
-        date::format_opt_date(e.since),
-        e.days.to_string(),
-        e.next.map(|s| a.stage(s).to_string()).unwrap_or_default(),
-        e.deadline.map(|d| a.deadline(&d)).unwrap_or_default(),
-        if e.overdue {
-            "Quá hạn".into()
+    // Cleaned: no control characters, NFC, single spaces (free text typed in the app).
+    let text = |s: &str| {
+        let s = crate::domain::text::clean(s);
+        if s.is_empty() {
+            Cell::Empty
         } else {
-            String::new()
+            Cell::Text(s)
+        }
+    };
+    [
+        text(&c.person.full_name),
+        Cell::opt_date(c.person.birth_date),
+        text(&a.source_line(c)),
+        text(&c.helper_name),
+        e.stage.map_or(Cell::Empty, |s| text(a.stage(s))),
+        Cell::opt_date(e.since),
+        Cell::int(e.days),
+        e.next.map_or(Cell::Empty, |s| text(a.stage(s))),
+        e.deadline.map_or(Cell::Empty, |d| text(&a.deadline(&d))),
+        if e.overdue {
+            Cell::text("Quá hạn")
+        } else {
+            Cell::Empty
         },
     ]
 }
@@ -144,7 +158,7 @@ fn candidate_rows(
         crate::domain::admission::Candidate,
     )],
     on: chrono::NaiveDate,
-) -> Vec<[String; 10]> {
+) -> Vec<[Cell; 10]> {
     let refs: Vec<_> = cands.iter().map(|(id, c)| (*id, c)).collect();
     crate::domain::admission::board(&refs, on)
         .iter()
@@ -163,15 +177,23 @@ pub fn candidates_csv(
     )],
     on: chrono::NaiveDate,
 ) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record(CANDIDATE_HEADERS);
-    for row in candidate_rows(cands, on) {
-        let _ = w.write_record(row.iter().map(|c| crate::domain::text::clean(c)));
-    }
-    let body = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&body))
+    candidates_sheet(cands, on).to_csv()
+}
+
+/// The candidates list as a table, for the CSV and the `.xlsx` export.
+pub fn candidates_sheet(
+    cands: &[(
+        crate::domain::admission::CandidateId,
+        crate::domain::admission::Candidate,
+    )],
+    on: chrono::NaiveDate,
+) -> Sheet {
+    let mut sheet = Sheet::new("Quần chúng kết nạp", CANDIDATE_HEADERS);
+    sheet.rows = candidate_rows(cands, on)
+        .into_iter()
+        .map(|r| r.to_vec())
+        .collect();
+    sheet
 }
 
 /// The candidates list as text that fits 80 columns, with the year's target when set.
@@ -189,6 +211,7 @@ pub fn candidates_txt(
         ellipsize(progress, 80)
     );
     for (i, c) in candidate_rows(cands, on).into_iter().enumerate() {
+        let c = c.map(|c| c.plain());
         let flag = if c[9].is_empty() { "" } else { "[QUÁ HẠN] " };
         out.push_str(&ellipsize(
             &format!(

@@ -17,10 +17,11 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::xlsx::{Cell, Sheet};
 use crate::domain::date;
 use crate::domain::member::{Gender, Member, MemberId, Occupation, PoliticalTheory, Professional};
 use crate::domain::text;
-use crate::domain::validate::{self, Field, MemberDraft, Problem, Warning};
+use crate::domain::validate::{self, Field, FieldKind, MemberDraft, Problem, Warning};
 use crate::i18n::{Catalogue, En, Vi};
 
 /// Header of the informational status column [`export`] appends after the fields.
@@ -45,6 +46,9 @@ pub enum HeaderError {
     /// The CSV reader failed (the message says where).
     #[error("{0}")]
     Csv(String),
+    /// The `.xlsx` workbook cannot be read (the reader's explanation).
+    #[error("the workbook cannot be read: {0}")]
+    Xlsx(String),
 }
 
 /// One data row of an imported file, before checking against the register.
@@ -72,7 +76,7 @@ pub struct Parsed {
     pub ignored_columns: Vec<String>,
     /// Fields with no column in the file (the same list as each row's `absent`).
     pub missing_columns: Vec<Field>,
-    /// The separator found in the header line: `b','` or `b';'`.
+    /// The separator found in the header line: `b','` or `b';'` (0 for an `.xlsx`).
     pub separator: u8,
 }
 
@@ -125,37 +129,34 @@ impl ImportPlan {
 /// (given name first). Text that a spreadsheet would run as a formula gets an apostrophe
 /// in front (see the module documentation); [`parse`] removes it again.
 pub fn export(members: &[(MemberId, Member)], today: NaiveDate) -> String {
+    sheet(members, today).to_csv()
+}
+
+/// The member list as one table, for [`export`] (CSV) and the `.xlsx` export: the same
+/// header, rows and order; dates are [`Cell::Date`], everything else text.
+pub fn sheet(members: &[(MemberId, Member)], today: NaiveDate) -> Sheet {
     let mut sorted: Vec<&Member> = members.iter().map(|(_, m)| m).collect();
     sorted.sort_by(|a, b| text::compare_names(&a.full_name, &b.full_name));
 
-    let mut rows: Vec<Vec<String>> = Vec::with_capacity(sorted.len() + 1);
     let mut header: Vec<String> = Field::ALL
         .iter()
         .map(|f| Vi.field(*f).to_string())
         .collect();
     header.push(STATUS_COLUMN.to_string());
-    rows.push(header);
+    let mut out = Sheet::new(SHEET_NAME, header);
     for m in sorted {
         let draft = MemberDraft::from_member(m);
-        let mut row: Vec<String> = Field::ALL.iter().map(|f| export_cell(&draft, *f)).collect();
-        row.push(Vi.status(m.status_at(today)).to_string());
-        rows.push(row);
+        let mut row: Vec<Cell> = Field::ALL.iter().map(|f| export_cell(&draft, *f)).collect();
+        row.push(Cell::text(Vi.status(m.status_at(today))));
+        out.rows.push(row);
     }
-
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BOM.as_bytes().to_vec());
-    for row in &rows {
-        // Writing to memory cannot fail, and every row has the header's length.
-        if w.write_record(row).is_err() {
-            break;
-        }
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
-fn export_cell(d: &MemberDraft, f: Field) -> String {
+/// Name of the member list's sheet in a workbook (document text).
+pub const SHEET_NAME: &str = "Danh sách đảng viên";
+
+fn export_cell(d: &MemberDraft, f: Field) -> Cell {
     let label = match f {
         Field::Gender => d.gender.map(|g| Vi.gender(g)),
         Field::Professional => d.professional.map(|p| Vi.professional(p)),
@@ -164,9 +165,16 @@ fn export_cell(d: &MemberDraft, f: Field) -> String {
         // Control characters (ESC of a terminal escape, …) never reach the file, even
         // from a record that did not come through the form (a restored backup); form
         // and import already strip them, so for those this changes nothing.
-        _ => return protect(&text::sanitize(d.text(f).map_or("", String::as_str))),
+        _ => {
+            let t = text::sanitize(d.text(f).map_or("", String::as_str));
+            return match date::parse_date(&t) {
+                Ok(day) if f.kind() == FieldKind::Date => Cell::Date(day),
+                _ if t.is_empty() => Cell::Empty,
+                _ => Cell::Text(t),
+            };
+        }
     };
-    label.unwrap_or_default().to_string()
+    label.map_or(Cell::Empty, Cell::text)
 }
 
 /// Whether a spreadsheet would read the cell as a formula.
@@ -244,33 +252,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
         Some(Ok(h)) => h,
     };
 
-    let mut columns: Vec<Option<Field>> = Vec::with_capacity(header.len());
-    let mut ignored_columns = Vec::new();
-    let mut seen = HashSet::new();
-    for cell in header.iter() {
-        let k = key(cell);
-        let field = if k.is_empty() || is_status_header(&k) {
-            None
-        } else {
-            match header_field(&k) {
-                Some(f) if seen.insert(f) => Some(f),
-                _ => {
-                    ignored_columns.push(text::clean(cell));
-                    None
-                }
-            }
-        };
-        columns.push(field);
-    }
-    if !seen.contains(&Field::FullName) {
-        return Err(HeaderError::NoNameColumn);
-    }
-    let missing_columns: Vec<Field> = Field::ALL
-        .iter()
-        .copied()
-        .filter(|f| !seen.contains(f))
-        .collect();
-
+    let columns = Columns::from_header(header.iter())?;
     let choices = Choices::new();
     let mut rows = Vec::new();
     for record in records {
@@ -279,11 +261,110 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
             continue;
         }
         let start = body_start + record.position().map_or(0, |p| p.byte() as usize);
+        let line = lines.line_of(text, start);
+        rows.push(columns.row(&choices, line, |i| {
+            unprotect(record.get(i).unwrap_or_default())
+        }));
+    }
+    Ok(columns.parsed(rows, separator))
+}
+
+/// How many non-empty rows above the header an `.xlsx` import passes over (a title, the
+/// unit, a date).
+const TITLE_ROWS_MAX: usize = 10;
+
+/// Reads the first worksheet of an `.xlsx` workbook of members, with the same header
+/// matching, choice matching and row checks as [`parse`]: the header is the first row
+/// with a full-name column (title rows above it, at most [`TITLE_ROWS_MAX`], are passed
+/// over), empty rows are skipped, and each row's `line` is its row number in Excel.
+/// Date cells arrive as dd/mm/yyyy and whole-number cells without ".0" (see
+/// [`super::xlsx::read_first_sheet`]); cells are taken as they are (an `.xlsx` cell is
+/// text or a number, never a formula to guard against, so no apostrophe is removed).
+/// [`Parsed::separator`] is 0.
+pub fn parse_xlsx(bytes: &[u8]) -> Result<Parsed, HeaderError> {
+    use super::xlsx::{ReadError, read_first_sheet};
+    let table = read_first_sheet(bytes).map_err(|e| match e {
+        ReadError::Broken(why) => HeaderError::Xlsx(why),
+        ReadError::NoSheet => HeaderError::Empty,
+    })?;
+    if table.is_empty() {
+        return Err(HeaderError::Empty);
+    }
+    // Office sheets often have a title (and a date, a unit) above the table: the header
+    // is the first of the first rows that has a full-name column.
+    let (at, columns) = table
+        .iter()
+        .take(TITLE_ROWS_MAX + 1)
+        .enumerate()
+        .find_map(|(i, (_, cells))| {
+            Columns::from_header(cells.iter().map(String::as_str))
+                .ok()
+                .map(|c| (i, c))
+        })
+        .ok_or(HeaderError::NoNameColumn)?;
+    let choices = Choices::new();
+    let rows = table[at + 1..]
+        .iter()
+        .map(|(line, cells)| {
+            columns.row(&choices, *line, |i| cells.get(i).map_or("", String::as_str))
+        })
+        .collect();
+    Ok(columns.parsed(rows, 0))
+}
+
+/// The columns of an import file: which field each header cell names.
+struct Columns {
+    /// Per column, the field it fills (`None`: ignored or the status column).
+    fields: Vec<Option<Field>>,
+    /// Header cells that name no field, or a field already seen.
+    ignored: Vec<String>,
+    /// Fields with no column.
+    missing: Vec<Field>,
+}
+
+impl Columns {
+    /// Matches the header cells to fields; the full-name column is required.
+    fn from_header<'a>(header: impl Iterator<Item = &'a str>) -> Result<Columns, HeaderError> {
+        let mut fields = Vec::new();
+        let mut ignored = Vec::new();
+        let mut seen = HashSet::new();
+        for cell in header {
+            let k = key(cell);
+            let field = if k.is_empty() || is_status_header(&k) {
+                None
+            } else {
+                match header_field(&k) {
+                    Some(f) if seen.insert(f) => Some(f),
+                    _ => {
+                        ignored.push(text::clean(cell));
+                        None
+                    }
+                }
+            };
+            fields.push(field);
+        }
+        if !seen.contains(&Field::FullName) {
+            return Err(HeaderError::NoNameColumn);
+        }
+        let missing = Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| !seen.contains(f))
+            .collect();
+        Ok(Columns {
+            fields,
+            ignored,
+            missing,
+        })
+    }
+
+    /// One data row from its cells (`cell(i)` is column `i`, "" past the end).
+    fn row<'c>(&self, choices: &Choices, line: usize, cell: impl Fn(usize) -> &'c str) -> CsvRow {
         let mut draft = MemberDraft::default();
         let mut errors = Vec::new();
-        for (i, field) in columns.iter().enumerate() {
+        for (i, field) in self.fields.iter().enumerate() {
             let Some(f) = *field else { continue };
-            let cell = unprotect(record.get(i).unwrap_or_default());
+            let cell = cell(i);
             if let Some(t) = draft.text_mut(f) {
                 *t = restore_leading_zero(f, cell);
             } else {
@@ -293,19 +374,22 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
                 }
             }
         }
-        rows.push(CsvRow {
-            line: lines.line_of(text, start),
+        CsvRow {
+            line,
             draft,
             errors,
-            absent: missing_columns.clone(),
-        });
+            absent: self.missing.clone(),
+        }
     }
-    Ok(Parsed {
-        rows,
-        ignored_columns,
-        missing_columns,
-        separator,
-    })
+
+    fn parsed(self, rows: Vec<CsvRow>, separator: u8) -> Parsed {
+        Parsed {
+            rows,
+            ignored_columns: self.ignored,
+            missing_columns: self.missing,
+            separator,
+        }
+    }
 }
 
 /// Byte offsets of the line breaks, to turn a record's byte offset into a line number.
@@ -689,6 +773,74 @@ mod tests {
 
     fn parse_str(s: &str) -> Parsed {
         parse(s.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn xlsx_rows_take_the_csv_path_below_a_title() {
+        use crate::interchange::xlsx::{Cell, Sheet, to_xlsx};
+        let nfd: String = "Nguyễn Thị Hoà".nfd().collect();
+        let mut s = Sheet::new("DS", ["DANH SÁCH ĐẢNG VIÊN CHI BỘ"]);
+        s.rows = vec![
+            vec![Cell::text("Tính đến ngày 21/11/2026")],
+            vec![],
+            vec![
+                Cell::text("STT"),
+                Cell::text("Họ và tên"),
+                Cell::text("Ngày sinh"),
+                Cell::text("Điện thoại"),
+                Cell::text("Số thẻ đảng viên"),
+                Cell::text("Giới tính"),
+            ],
+            vec![
+                Cell::Int(1),
+                Cell::Text(nfd.clone()),
+                Cell::Date(NaiveDate::from_ymd_opt(1955, 9, 2).unwrap()),
+                Cell::Int(912_345_678),
+                Cell::Int(31_001_234),
+                Cell::text("nữ"),
+            ],
+            vec![],
+            vec![
+                Cell::Int(2),
+                Cell::text("Lê Văn Cường"),
+                Cell::text("31/02/1960"),
+            ],
+        ];
+        let p = parse_xlsx(&to_xlsx(&[s]).unwrap()).unwrap();
+        assert_eq!(p.separator, 0);
+        assert_eq!(p.ignored_columns, vec!["STT".to_string()]);
+        let lines: Vec<usize> = p.rows.iter().map(|r| r.line).collect();
+        assert_eq!(
+            lines,
+            vec![5, 7],
+            "Excel row numbers; title and empty rows skipped"
+        );
+        let d = &p.rows[0].draft;
+        assert_eq!(d.birth_date, "02/09/1955");
+        assert_eq!(d.phone, "0912345678", "Excel's dropped zero comes back");
+        assert_eq!(d.card_number, "31001234", "not 31001234.0");
+        assert_eq!(d.gender, Some(Gender::Female));
+        let plan = plan(&p.rows, &[], today());
+        assert_eq!(plan.items.len(), 1);
+        assert_eq!(
+            plan.items[0].1.full_name, "Nguyễn Thị Hoà",
+            "NFC as from a CSV"
+        );
+        assert_ne!(plan.items[0].1.full_name, nfd);
+        assert_eq!(
+            plan.rejected,
+            vec![RowError {
+                line: 7,
+                field: Field::BirthDate,
+                problem: Problem::NotADay
+            }]
+        );
+        // No full-name column in the first rows: refused like a CSV.
+        let s = Sheet::new("x", ["Ngày sinh"]);
+        assert_eq!(
+            parse_xlsx(&to_xlsx(&[s]).unwrap()),
+            Err(HeaderError::NoNameColumn)
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Exchanging the register with other programs: CSV files a secretary opens and edits in
-//! Excel, and Party documents (minutes) as 80-column text and `.docx`.
+//! Excel, `.xlsx` workbooks, and Party documents (minutes) as 80-column text and `.docx`.
 
 pub mod assessments;
 pub mod docx;
@@ -10,6 +10,7 @@ pub mod members_csv;
 pub mod minutes;
 pub mod reports;
 pub mod ward;
+pub mod xlsx;
 pub mod zip;
 
 /// Writes the minutes of a meeting as `<base>.txt` (CRLF, for Windows tools) and

@@ -13,6 +13,7 @@ use crate::domain::stats::{
 use crate::i18n::{Catalogue, Vi};
 
 use super::docx::{Block, Document, Issuer, Run};
+use super::xlsx::{Cell, Sheet};
 
 /// One section of a report: title and rows of (label, count).
 pub type Section = (String, Vec<(String, u32)>);
@@ -122,25 +123,35 @@ pub fn sections_txt(title: &str, subtitle: &str, total_line: &str, sections: &[S
 
 /// Sections as CSV rows: section, label, count, percent.
 pub fn sections_csv(sections: &[Section]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record(["Mục", "Chỉ tiêu", "Số đảng viên", "Tỷ lệ"]);
-    for (name, rows) in sections {
+    sections_sheet("", sections).to_csv()
+}
+
+/// Sections as one table (section, label, count, share), for the CSV and the `.xlsx`
+/// export; in the spreadsheet an empty row separates the sections, so each one is a
+/// block to select and paste, and each row still names its section.
+pub fn sections_sheet(name: &str, sections: &[Section]) -> Sheet {
+    let mut sheet = Sheet::new(name, ["Mục", "Chỉ tiêu", "Số đảng viên", "Tỷ lệ"]);
+    for (title, rows) in sections {
+        sheet.section_break();
         let counts: Vec<u32> = rows.iter().map(|(_, n)| *n).collect();
         for ((label, n), p) in rows.iter().zip(stats::shares(&counts)) {
-            let _ = w.write_record([
-                name.as_str(),
-                label.as_str(),
-                &n.to_string(),
-                &format_permille(p),
+            sheet.rows.push(vec![
+                Cell::text(title),
+                Cell::text(label),
+                Cell::int(*n),
+                Cell::Percent(p),
             ]);
         }
     }
-    format!(
-        "\u{feff}{}",
-        String::from_utf8_lossy(&w.into_inner().unwrap_or_default())
-    )
+    sheet
+}
+
+/// Name of the member-structure sheet.
+pub const STRUCTURE_SHEET: &str = "Cơ cấu đảng viên";
+
+/// The member-structure report as a table (see [`sections_sheet`]).
+pub fn structure_sheet(s: &Structure) -> Sheet {
+    sections_sheet(STRUCTURE_SHEET, &structure_sections(s))
 }
 
 /// The member-structure report.
@@ -196,22 +207,11 @@ pub fn movements_report(
     to: NaiveDate,
     csv: bool,
 ) -> String {
+    if csv {
+        return movements_sheet(m).to_csv();
+    }
     let rows = movement_rows(m);
     let net = m.net();
-    if csv {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        let _ = w.write_record(["Biến động", "Số đảng viên"]);
-        for (l, n) in &rows {
-            let _ = w.write_record([l.as_str(), &n.to_string()]);
-        }
-        let _ = w.write_record(["Tăng (+) / giảm (-)", &net.to_string()]);
-        return format!(
-            "\u{feff}{}",
-            String::from_utf8_lossy(&w.into_inner().unwrap_or_default())
-        );
-    }
     let mut out = format!(
         "BIẾN ĐỘNG ĐẢNG VIÊN\n{branch} — từ ngày {} đến ngày {}\n\n",
         format_date(from),
@@ -224,6 +224,38 @@ pub fn movements_report(
     out
 }
 
+/// The movements report as a table: each movement with its count, then the net change
+/// (a signed number), for the CSV and the `.xlsx` export.
+pub fn movements_sheet(m: &Movements) -> Sheet {
+    let mut sheet = Sheet::new("Biến động", ["Biến động", "Số đảng viên"]);
+    for (l, n) in movement_rows(m) {
+        sheet.rows.push(vec![Cell::Text(l), Cell::int(n)]);
+    }
+    sheet
+        .rows
+        .push(vec![Cell::text("Tăng (+) / giảm (-)"), Cell::Int(m.net())]);
+    sheet
+}
+
+/// The attendance of each meeting as a table (date, kind, present, expected, rate), for
+/// the CSV and the `.xlsx` export.
+pub fn meetings_sheet(f: &MeetingFigures) -> Sheet {
+    let mut sheet = Sheet::new(
+        "Sinh hoạt chi bộ",
+        ["Ngày", "Loại", "Có mặt", "Phải có mặt", "Tỷ lệ"],
+    );
+    for (d, k, p, e) in &f.attendance {
+        sheet.rows.push(vec![
+            Cell::Date(*d),
+            Cell::text(Vi.meeting_kind(*k)),
+            Cell::int(*p),
+            Cell::int(*e),
+            Cell::Percent(stats::permille(u64::from(*p), u64::from(*e))),
+        ]);
+    }
+    sheet
+}
+
 /// The meetings report for a period: meetings held by kind and attendance per meeting.
 pub fn meetings_report(
     branch: &str,
@@ -233,24 +265,7 @@ pub fn meetings_report(
     csv: bool,
 ) -> String {
     if csv {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        let _ = w.write_record(["Ngày", "Loại", "Có mặt", "Phải có mặt", "Tỷ lệ"]);
-        for (d, k, p, e) in &f.attendance {
-            let rate = stats::permille(u64::from(*p), u64::from(*e));
-            let _ = w.write_record([
-                format_date(*d),
-                Vi.meeting_kind(*k).to_string(),
-                p.to_string(),
-                e.to_string(),
-                format_permille(rate),
-            ]);
-        }
-        return format!(
-            "\u{feff}{}",
-            String::from_utf8_lossy(&w.into_inner().unwrap_or_default())
-        );
+        return meetings_sheet(f).to_csv();
     }
     let mut out = format!(
         "SINH HOẠT CHI BỘ\n{branch} — từ ngày {} đến ngày {}\n\n",

@@ -9,6 +9,7 @@ use super::assessments::summary_lines;
 use super::docx::{Block, Document, Issuer, Run};
 use super::figures::Period;
 use super::reports::{self, Figures};
+use super::xlsx::{Cell, Sheet};
 use crate::domain::meeting::MeetingKind;
 use crate::domain::register::Register;
 use crate::domain::review::{self, YearRow};
@@ -193,51 +194,59 @@ pub fn ward_text(w: &Ward, p: Period, lang: Lang) -> String {
     t
 }
 
-/// The roll-up as CSV for Excel: the branches' table, then the structure, the movements
-/// and the meetings, each a table with its own header row.
-pub fn ward_csv(w: &Ward, p: Period) -> String {
-    let mut out = Vec::new();
-    {
-        let mut csv = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .flexible(true)
-            .from_writer(&mut out);
-        let _ = csv.write_record([
+/// The roll-up as tables: each branch's line (with the ward's total), the member
+/// structure, the movements and the meetings held, for the CSV and the `.xlsx` export.
+pub fn ward_sheets(w: &Ward) -> Vec<Sheet> {
+    let mut branches = Sheet::new(
+        "Các chi bộ",
+        [
             "Tổ chức đảng",
             "Đảng viên",
             "Chính thức",
             "Dự bị",
             "Buổi sinh hoạt",
             "Tỷ lệ dự sinh hoạt",
+        ],
+    );
+    for s in &w.shares {
+        branches.rows.push(vec![
+            Cell::text(&s.name),
+            Cell::int(s.total),
+            Cell::int(s.official),
+            Cell::int(s.probationary),
+            Cell::int(s.meetings),
+            Cell::Percent(s.attendance),
         ]);
-        for s in &w.shares {
-            let _ = csv.write_record([
-                s.name.clone(),
-                s.total.to_string(),
-                s.official.to_string(),
-                s.probationary.to_string(),
-                s.meetings.to_string(),
-                format_permille(s.attendance),
-            ]);
-        }
     }
-    let mut t = format!("\u{feff}{}", String::from_utf8_lossy(&out));
-    for part in [
-        reports::structure_report(&w.committee, &w.structure, p.at, true),
-        reports::movements_report(&w.committee, &w.movements, p.from, p.to, true),
-    ] {
-        t.push_str("\r\n");
-        t.push_str(part.trim_start_matches('\u{feff}'));
-    }
-    t.push_str("\r\nLoại buổi sinh hoạt,Số buổi\r\n");
+    branches.rows.push(vec![
+        Cell::text("Cộng"),
+        Cell::int(w.structure.total),
+        Cell::int(w.structure.official),
+        Cell::int(w.structure.probationary),
+        Cell::int(w.meetings.held.iter().sum::<u32>()),
+        Cell::Percent(w.meetings.rate()),
+    ]);
+    let mut held = Sheet::new("Số buổi sinh hoạt", ["Loại buổi sinh hoạt", "Số buổi"]);
     for (k, n) in MeetingKind::ALL.iter().zip(w.meetings.held) {
-        t.push_str(&format!("{},{n}\r\n", Vi.meeting_kind(*k)));
+        held.rows
+            .push(vec![Cell::text(Vi.meeting_kind(*k)), Cell::int(n)]);
     }
-    t.push_str(&format!(
-        "Tỷ lệ dự sinh hoạt bình quân,{}\r\n",
-        format_permille(w.meetings.rate())
-    ));
-    t
+    vec![
+        branches,
+        reports::structure_sheet(&w.structure),
+        reports::movements_sheet(&w.movements),
+        held,
+    ]
+}
+
+/// The roll-up as CSV for Excel (UTF-8 with BOM, CRLF): the tables of [`ward_sheets`],
+/// one after another with an empty line between them.
+pub fn ward_csv(w: &Ward) -> String {
+    let parts: Vec<String> = ward_sheets(w)
+        .iter()
+        .map(|s| s.to_csv().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    format!("\u{feff}{}", parts.join("\r\n"))
 }
 
 /// The ward's issuer: its Party committee, under `superior` (e.g. "Đảng bộ thành phố Hải
@@ -393,9 +402,14 @@ mod tests {
         assert!(t.contains("3 tổ chức đảng trực thuộc"), "{t}");
         assert!(t.contains("Chi bộ Tổ dân phố số 2"), "{t}");
         assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
-        let csv = ward_csv(&w, p);
+        let csv = ward_csv(&w);
         assert!(csv.starts_with("\u{feff}Tổ chức đảng,Đảng viên"), "{csv}");
         assert!(csv.contains("Chi bộ Tổ dân phố số 3,17,"), "{csv}");
+        assert!(
+            csv.contains(&format!("Cộng,{},", w.structure.total)),
+            "{csv}"
+        );
+        assert_eq!(ward_sheets(&w).len(), 4);
     }
 
     #[test]

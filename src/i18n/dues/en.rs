@@ -162,6 +162,8 @@ impl DuesCatalogue for DuesEn {
             DuesText::BadgesReportTitle(branch, y) => {
                 format!("{branch}\nMEMBERS REACHING A PARTY BADGE MILESTONE, YEAR {y}")
             }
+            DuesText::DuesSheet(y) => format!("Party dues {y}"),
+            DuesText::BadgesSheet(y) => format!("Party badges {y}"),
             DuesText::MadeOn(d) => format!("Made on {}", format_date(d)),
             DuesText::FlaggedHeading => format!(
                 "Members with {} or more unpaid months in the year ({}):",

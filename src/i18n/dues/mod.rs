@@ -146,6 +146,10 @@ pub enum DuesText<'a> {
     DuesReportTitle(&'a str, i32),
     /// Title of the yearly badges report (branch name, year).
     BadgesReportTitle(&'a str, i32),
+    /// Name of the dues sheet in an `.xlsx` workbook (year; at most 31 characters).
+    DuesSheet(i32),
+    /// Name of the badges sheet in an `.xlsx` workbook (year; at most 31 characters).
+    BadgesSheet(i32),
     /// Report footer: made on this date.
     MadeOn(NaiveDate),
     /// Report heading of the members flagged for unpaid months.

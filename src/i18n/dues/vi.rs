@@ -184,6 +184,8 @@ impl DuesCatalogue for DuesVi {
             DuesText::BadgesReportTitle(branch, y) => {
                 format!("{branch}\nDANH SÁCH ĐẢNG VIÊN ĐỦ TUỔI ĐẢNG NHẬN HUY HIỆU NĂM {y}")
             }
+            DuesText::DuesSheet(y) => format!("Đảng phí {y}"),
+            DuesText::BadgesSheet(y) => format!("Huy hiệu Đảng {y}"),
             DuesText::MadeOn(d) => format!("Lập ngày {}", format_date(d)),
             DuesText::FlaggedHeading => format!(
                 "Đảng viên chưa đóng đảng phí từ {} tháng trở lên trong năm ({}):",
