@@ -364,7 +364,12 @@ fn reports_and_lists_as_workbooks() {
     let book = run(&args, "phuong.xlsx");
     assert_eq!(
         book.sheets,
-        ["Các chi bộ", "Cơ cấu đảng viên", "Biến động", "Số buổi sinh hoạt"]
+        [
+            "Các chi bộ",
+            "Cơ cấu đảng viên",
+            "Biến động",
+            "Số buổi sinh hoạt"
+        ]
     );
     assert_eq!(book.text("A2"), "Chi bộ Tổ dân phố số 1");
     assert_eq!(book.text("A5"), "Cộng");

@@ -1,7 +1,7 @@
 //! The command line: options, subcommands, and the terminal session. Errors are printed
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
-pub mod assessments;
+pub mod report;
 mod rollup;
 mod safety;
 mod tui;
@@ -17,7 +17,7 @@ use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::members_csv::{self, HeaderError};
 use crate::interchange::xlsx;
 use crate::store::Store;
-use assessments::ReportFormat;
+use report::ReportFormat;
 
 /// Sổ chi bộ — sổ theo dõi đảng viên của chi bộ.
 #[derive(Debug, Parser)]
@@ -673,120 +673,22 @@ fn cmd_report(
     out: Option<&Path>,
 ) -> Result<(), String> {
     use crate::domain::stats;
-    use crate::interchange::reports;
-    let c = lang.cat();
+    use crate::interchange::figures::{Period, ReportKind};
     let now = today();
-    let (at, from, to) = (
-        date_option(at, now, lang)?,
-        date_option(from, stats::year_start(now), lang)?,
-        date_option(to, now, lang)?,
-    );
-    // The review and the admission pipeline have their own documents: the same ones.
-    match what {
-        ReportWhat::Assessments => {
-            return assessments::cmd_export_assessments(
-                args,
-                lang,
-                chrono::Datelike::year(&to),
-                format,
-                out,
-            );
-        }
-        ReportWhat::Admission => {
-            let f = match format {
-                ReportFormat::Txt => ListFormat::Txt,
-                ReportFormat::Csv => ListFormat::Csv,
-                ReportFormat::Xlsx => ListFormat::Xlsx,
-                ReportFormat::Docx => return Err(c.cli(C::NoDocxForThis)),
-            };
-            return cmd_export_candidates(args, lang, f, out);
-        }
-        _ => {}
-    }
-    if format == ReportFormat::Xlsx && out.is_none() {
-        return Err(c.cli(C::XlsxNeedsFile));
-    }
-    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let profile = store.branch().map_err(err)?;
-    let branch = profile.as_ref().map(|b| b.name.clone()).unwrap_or_default();
-    let members: Vec<_> = store
-        .members()
-        .map_err(err)?
-        .into_iter()
-        .map(|(_, m)| m)
-        .collect();
-    if format == ReportFormat::Xlsx {
-        let sheet = match what {
-            ReportWhat::Movements => {
-                reports::movements_sheet(&stats::movements(&members, from, to))
-            }
-            ReportWhat::Meetings => {
-                let meetings = store.meetings().map_err(err)?;
-                reports::meetings_sheet(&stats::meeting_figures(
-                    meetings.iter().map(|(_, m)| m),
-                    from,
-                    to,
-                ))
-            }
-            _ => reports::structure_sheet(&stats::structure(&members, at)),
-        };
-        return write_output(lang, out, &xlsx_bytes(lang, &[sheet])?);
-    }
-    let csv = format == ReportFormat::Csv;
-    if format == ReportFormat::Docx {
-        if out.is_none() {
-            return Err(c.cli(C::DocxNeedsFile));
-        }
-        let profile = profile.ok_or_else(|| c.msg(i18n::Msg::NoBranch).to_string())?;
-        let structure;
-        let movements;
-        let meeting_figures;
-        let figures = match what {
-            ReportWhat::Movements => {
-                movements = stats::movements(&members, from, to);
-                reports::Figures::Movements(&movements, from, to)
-            }
-            ReportWhat::Meetings => {
-                let meetings = store.meetings().map_err(err)?;
-                meeting_figures = stats::meeting_figures(meetings.iter().map(|(_, m)| m), from, to);
-                reports::Figures::Meetings(&meeting_figures, from, to)
-            }
-            _ => {
-                structure = stats::structure(&members, at);
-                reports::Figures::Structure(&structure, at)
-            }
-        };
-        let place = crate::interchange::place_name(&profile);
-        let bytes = reports::figures_document(&profile, figures, &place, now)
-            .to_docx()
-            .map_err(|e| c.cli(C::Error(&e.to_string())))?;
-        return write_output(lang, out, &bytes);
-    }
-    let text = match what {
-        ReportWhat::Stats => {
-            reports::structure_report(&branch, &stats::structure(&members, at), at, csv)
-        }
-        ReportWhat::Movements => reports::movements_report(
-            &branch,
-            &stats::movements(&members, from, to),
-            from,
-            to,
-            csv,
-        ),
-        ReportWhat::Assessments | ReportWhat::Admission => String::new(),
-        ReportWhat::Meetings => {
-            let meetings = store.meetings().map_err(err)?;
-            let f = stats::meeting_figures(meetings.iter().map(|(_, m)| m), from, to);
-            reports::meetings_report(&branch, &f, from, to, csv)
-        }
+    let period = Period {
+        at: date_option(at, now, lang)?,
+        from: date_option(from, stats::year_start(now), lang)?,
+        to: date_option(to, now, lang)?,
     };
-    let text = if out.is_some() && !csv {
-        crate::interchange::minutes::to_crlf(&text)
-    } else {
-        text
+    let kind = match what {
+        ReportWhat::Stats => ReportKind::Stats,
+        ReportWhat::Movements => ReportKind::Movements,
+        ReportWhat::Meetings => ReportKind::Meetings,
+        // The review of the year of --to; the admission board as of today.
+        ReportWhat::Assessments => ReportKind::Assessments,
+        ReportWhat::Admission => ReportKind::Admission,
     };
-    write_output(lang, out, text.as_bytes())
+    report::write_report(args, lang, kind, period, format, out)
 }
 
 /// Which yearly table `export` writes.
@@ -899,7 +801,14 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> 
             year,
             format,
             output,
-        } => assessments::cmd_export_assessments(args, lang, *year, *format, output.as_deref()),
+        } => report::write_report(
+            args,
+            lang,
+            crate::interchange::figures::ReportKind::Assessments,
+            crate::interchange::figures::Period::year(*year, today()),
+            *format,
+            output.as_deref(),
+        ),
         ExportWhat::Badges {
             year,
             format,

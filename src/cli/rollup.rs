@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::assessments::ReportFormat;
+use super::report::ReportFormat;
 use super::{data_dir, date_option, open_store, today, write_output};
 use crate::domain::register::Register;
 use crate::domain::{demo, stats, text};

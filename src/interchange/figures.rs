@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::docx::Document;
+use super::xlsx::Sheet;
 use super::{assessments, dues_badges, lists, place_name, reports};
 use crate::domain::register::Register;
 use crate::domain::{admission, lifecycle, review, stats};
@@ -84,7 +85,7 @@ impl Period {
     /// count days that have not come yet).
     pub fn year(year: i32, today: NaiveDate) -> Period {
         let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
-        let to = end.min(today);
+        let to = if year == today.year() { today } else { end };
         Period {
             at: to,
             from: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(to),
@@ -185,6 +186,31 @@ pub fn csv(reg: &Register, kind: ReportKind, p: Period, today: NaiveDate, lang: 
     }
 }
 
+/// The report as tables for the `.xlsx` export (the same rows as [`csv`]).
+pub fn sheets(
+    reg: &Register,
+    kind: ReportKind,
+    p: Period,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<Sheet> {
+    let year = p.to.year();
+    let people = reg.people();
+    vec![match kind {
+        ReportKind::Stats => reports::structure_sheet(&stats::structure(&people, p.at)),
+        ReportKind::Movements => reports::movements_sheet(&stats::movements(&people, p.from, p.to)),
+        ReportKind::Meetings => reports::meetings_sheet(&stats::meeting_figures(
+            reg.meetings.iter().map(|(_, m)| m),
+            p.from,
+            p.to,
+        )),
+        ReportKind::Assessments => assessments::assessments_sheet(year, &review_rows(reg, year)),
+        ReportKind::Admission => lists::candidates_sheet(&reg.candidates, today),
+        ReportKind::Exemptions => lists::exemptions_sheet(&exemption_rows(reg, year)),
+        ReportKind::Dues => dues_badges::dues_sheet(lang, &reg.members, &reg.dues, year, today),
+    }]
+}
+
 /// The report as a Party document (BÁO CÁO, rules.md §10), dated `today`; `None` for the
 /// lists that have no Word form.
 pub fn document(reg: &Register, kind: ReportKind, p: Period, today: NaiveDate) -> Option<Document> {
@@ -260,6 +286,8 @@ mod tests {
         assert_eq!(p.at, p.to);
         let p = Period::year(2026, today());
         assert_eq!(p.to, today());
+        // A year to come (a plan) keeps its own year.
+        assert_eq!(Period::year(2027, today()).to.year(), 2027);
     }
 
     #[test]
@@ -271,6 +299,12 @@ mod tests {
             assert!(!t.trim().is_empty(), "{k:?}");
             let c = csv(&reg, k, p, today(), Lang::Vi);
             assert!(c.starts_with('\u{feff}'), "{k:?} csv has a BOM");
+            let sh = sheets(&reg, k, p, today(), Lang::Vi);
+            assert_eq!(sh.len(), 1);
+            assert!(!sh[0].header.is_empty(), "{k:?}");
+            if !matches!(k, ReportKind::Stats) {
+                assert_eq!(sh[0].to_csv(), c, "{k:?}: the CSV is the sheet");
+            }
             assert_eq!(
                 document(&reg, k, p, today()).is_some(),
                 k.has_document(),
