@@ -5,7 +5,8 @@
 
 use sled::Transactional;
 
-use super::schema::{self, v1::HistoryV1};
+use super::history::entry;
+use super::schema;
 use super::{
     Result, Store, StoreError, TREE_CANDIDATES, TREE_MEMBERS, TREE_TARGETS, key_id, map_tx,
 };
@@ -86,24 +87,24 @@ impl Store {
                 self.put_history(
                     history,
                     h1,
-                    &HistoryV1 {
-                        at: now,
-                        tree: TREE_MEMBERS.into(),
-                        key: mid,
-                        old: old_m,
-                        new: Some(member_bytes.clone()),
-                    },
+                    &entry(
+                        now,
+                        TREE_MEMBERS,
+                        mid,
+                        old_m.as_deref(),
+                        Some(&member_bytes),
+                    ),
                 )?;
                 self.put_history(
                     history,
                     h2,
-                    &HistoryV1 {
-                        at: now,
-                        tree: TREE_CANDIDATES.into(),
-                        key: cid,
-                        old: old_c,
-                        new: Some(cand_bytes.clone()),
-                    },
+                    &entry(
+                        now,
+                        TREE_CANDIDATES,
+                        cid,
+                        old_c.as_deref(),
+                        Some(&cand_bytes),
+                    ),
                 )?;
                 Ok(())
             },

@@ -27,7 +27,7 @@ use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::validate::card_key;
 use codec::CodecError;
-use schema::v1::HistoryV1;
+use schema::history_v2::HistoryV2;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -411,13 +411,22 @@ impl Store {
         }
     }
 
-    /// Saves the branch profile durably.
+    /// Saves the branch profile durably, with its history entry (history key 0 of
+    /// [`TREE_META`]) in the same transaction.
     pub fn save_branch(&self, b: &Branch) -> Result<()> {
         let bytes = schema::encode_branch(b)?;
         let stored = self.seal_value(TREE_META, META_BRANCH, &bytes)?;
-        let old = self.meta.insert(META_BRANCH, stored)?;
-        let old = old.map(|v| self.plain_or_raw(TREE_META, META_BRANCH, &v));
-        self.append_history(TREE_META, 0, old, Some(bytes))?;
+        let hid = self.db.generate_id()?;
+        let now = chrono::Utc::now().timestamp();
+        let result = (&self.meta, &self.history).transaction(|(meta, history)| {
+            let old = meta
+                .insert(META_BRANCH, stored.clone())?
+                .map(|v| self.plain_or_raw(TREE_META, META_BRANCH, &v));
+            let entry = history::entry(now, TREE_META, 0, old.as_deref(), Some(&bytes));
+            self.put_history(history, hid, &entry)?;
+            Ok(())
+        });
+        map_tx(result)?;
         self.flush()
     }
 
@@ -533,13 +542,13 @@ impl Store {
                         .map(|v| self.plain_or_raw(TREE_MEMBERS, &key, &v));
                     self.reindex_card(cards, members, ids[i], old.as_deref(), Some(m))?;
                     members.insert(&key, encoded[i].1.clone())?;
-                    let entry = HistoryV1 {
-                        at: now,
-                        tree: TREE_MEMBERS.into(),
-                        key: ids[i],
-                        old,
-                        new: Some(encoded[i].0.clone()),
-                    };
+                    let entry = history::entry(
+                        now,
+                        TREE_MEMBERS,
+                        ids[i],
+                        old.as_deref(),
+                        Some(&encoded[i].0),
+                    );
                     self.put_history(history, history_ids[i], &entry)?;
                 }
                 Ok(())
@@ -582,13 +591,7 @@ impl Store {
                             .map_err(ConflictableTransactionError::Abort)?,
                     )?;
                 }
-                let entry = HistoryV1 {
-                    at: now,
-                    tree: TREE_MEMBERS.into(),
-                    key: id,
-                    old: Some(old),
-                    new: None,
-                };
+                let entry = history::entry(now, TREE_MEMBERS, id, Some(&old), None);
                 self.put_history(history, hid, &entry)?;
                 Ok(m)
             });
@@ -735,13 +738,8 @@ impl Store {
                     };
                     let key = id.to_be_bytes();
                     let old = tree.insert(&key, sealed[i].clone())?;
-                    let entry = HistoryV1 {
-                        at: now,
-                        tree: names[*t].into(),
-                        key: *id,
-                        old: old.map(|v| self.plain_or_raw(names[*t], &key, &v)),
-                        new: Some(bytes.clone()),
-                    };
+                    let old = old.map(|v| self.plain_or_raw(names[*t], &key, &v));
+                    let entry = history::entry(now, names[*t], *id, old.as_deref(), Some(bytes));
                     self.put_history(history, hids[i], &entry)?;
                 }
                 Ok(())
@@ -774,13 +772,8 @@ impl Store {
             if new.is_none() && old.is_none() {
                 return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
             }
-            let entry = HistoryV1 {
-                at: now,
-                tree: name.into(),
-                key: id,
-                old: old.map(|v| self.plain_or_raw(name, &key, &v)),
-                new: new.clone(),
-            };
+            let old = old.map(|v| self.plain_or_raw(name, &key, &v));
+            let entry = history::entry(now, name, id, old.as_deref(), new.as_deref());
             self.put_history(history, hid, &entry)?;
             Ok(())
         });
@@ -838,48 +831,12 @@ impl Store {
         self.put_with_history(&self.review_years, TREE_REVIEW_YEARS, key, Some(bytes))
     }
 
-    /// The change history, oldest first.
-    pub fn history(&self) -> Result<Vec<HistoryV1>> {
-        self.history
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let v = self.open_value(TREE_HISTORY, &k, &v)?;
-                schema::decode_history(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_HISTORY,
-                    key: key_id(&k),
-                    source,
-                })
-            })
-            .collect()
-    }
-
-    fn append_history(
-        &self,
-        tree: &str,
-        key: u64,
-        old: Option<Vec<u8>>,
-        new: Option<Vec<u8>>,
-    ) -> Result<()> {
-        let entry = HistoryV1 {
-            at: chrono::Utc::now().timestamp(),
-            tree: tree.into(),
-            key,
-            old,
-            new,
-        };
-        let id = self.db.generate_id()?.to_be_bytes();
-        let bytes = self.seal_value(TREE_HISTORY, &id, &schema::encode_history(&entry)?)?;
-        self.history.insert(id, bytes)?;
-        Ok(())
-    }
-
     /// Writes one history entry inside a transaction (sealed when encryption is on).
     fn put_history(
         &self,
         history: &TransactionalTree,
         id: u64,
-        entry: &HistoryV1,
+        entry: &HistoryV2,
     ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
         let key = id.to_be_bytes();
         let bytes = schema::encode_history(entry)

@@ -223,7 +223,7 @@ fn build_and_verify(
     store.migrate(MIGRATIONS)?;
     let members = store.members()?.len();
     store.branch()?;
-    store.history()?;
+    store.check_history()?;
     let last = store.history_last()?;
     store.flush()?;
     Ok((members, last))
