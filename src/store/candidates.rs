@@ -36,7 +36,7 @@ impl Store {
     pub fn save_candidate(&self, id: Option<CandidateId>, c: &Candidate) -> Result<CandidateId> {
         let id = match id {
             Some(id) => id,
-            None => self.db.generate_id()? + 1,
+            None => self.new_id()? + 1,
         };
         let bytes = schema::encode_candidate(c)?;
         self.put_with_history(&self.candidates, TREE_CANDIDATES, id, Some(bytes))?;
@@ -61,13 +61,13 @@ impl Store {
     ) -> Result<(Candidate, MemberId)> {
         let mid = match member_id {
             Some(id) => id,
-            None => self.db.generate_id()? + 1,
+            None => self.new_id()? + 1,
         };
         let mut c = c.clone();
         c.member = Some(mid);
         let cand_bytes = schema::encode_candidate(&c)?;
         let member_bytes = schema::encode_member(m)?;
-        let (h1, h2) = (self.db.generate_id()?, self.db.generate_id()?);
+        let (h1, h2) = (self.new_id()?, self.new_id()?);
         let now = chrono::Utc::now().timestamp();
         let (ckey, mkey) = (cid.to_be_bytes(), mid.to_be_bytes());
         // Values are sealed when encryption is on, and the card index goes through the

@@ -270,7 +270,7 @@ impl Store {
             {
                 schema::decode_member(b)?;
             }
-            prepared.push((name, key, stored, self.db.generate_id()?));
+            prepared.push((name, key, stored, self.new_id()?));
         }
         let now = chrono::Utc::now().timestamp();
         let result = (
@@ -443,7 +443,7 @@ mod tests {
         };
         s.history
             .insert(
-                s.db.generate_id().unwrap().to_be_bytes(),
+                s.new_id().unwrap().to_be_bytes(),
                 codec::encode(1, &v1).unwrap(),
             )
             .unwrap();

@@ -188,6 +188,8 @@ pub struct Store {
     sealed: bool,
     /// The key that seals and opens values, once unlocked.
     sealer: std::sync::OnceLock<seal::Sealer>,
+    /// The lowest id [`Store::new_id`] may hand out: above every key already used.
+    id_floor: AtomicU64,
 }
 
 impl std::fmt::Debug for Store {
@@ -270,7 +272,7 @@ impl Store {
     pub(crate) fn open_at(dir: &Path, db_path: &Path, stamps: bool) -> Result<Store> {
         let deadline = std::time::Instant::now() + LOCK_WAIT;
         loop {
-            match Self::open_once(dir, db_path, stamps) {
+            match Self::open_once(dir, db_path, stamps).and_then(|s| s.with_id_floor()) {
                 Err(StoreError::AlreadyOpen(_)) if std::time::Instant::now() < deadline => {
                     std::thread::sleep(std::time::Duration::from_millis(25));
                 }
@@ -310,6 +312,7 @@ impl Store {
                 stamps,
                 sealed,
                 sealer: std::sync::OnceLock::new(),
+                id_floor: AtomicU64::new(0),
             })
         });
         opened.unwrap_or_else(|panic| {
@@ -323,6 +326,39 @@ impl Store {
                 why: Damage::Sled(format!("sled panicked: {what}")),
             })
         })
+    }
+
+    /// Sets the id floor above the last key of every tree whose keys are generated ids.
+    fn with_id_floor(self) -> Result<Store> {
+        let mut top = 0;
+        for t in [
+            &self.history,
+            &self.members,
+            &self.meetings,
+            &self.candidates,
+        ] {
+            if let Some((k, _)) = t.last()? {
+                top = top.max(key_id(&k));
+            }
+        }
+        self.id_floor.store(top.saturating_add(1), Ordering::SeqCst);
+        Ok(self)
+    }
+
+    /// A new id for a record (callers add 1) or a history position: sled's counter, but
+    /// never at or below a key already used. sled starts its counter again from 0 in a
+    /// database rebuilt from a backup (a restore, a compaction), where it would hand out
+    /// the ids of existing records and history entries.
+    fn new_id(&self) -> Result<u64> {
+        let generated = self.db.generate_id()?;
+        let mut id = generated;
+        let _ = self
+            .id_floor
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |floor| {
+                id = generated.max(floor);
+                Some(id.saturating_add(1))
+            });
+        Ok(id)
     }
 
     /// The key of the newest history entry (0 when there is none). History is
@@ -416,7 +452,7 @@ impl Store {
     pub fn save_branch(&self, b: &Branch) -> Result<()> {
         let bytes = schema::encode_branch(b)?;
         let stored = self.seal_value(TREE_META, META_BRANCH, &bytes)?;
-        let hid = self.db.generate_id()?;
+        let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let result = (&self.meta, &self.history).transaction(|(meta, history)| {
             let old = meta
@@ -502,7 +538,7 @@ impl Store {
     /// prove old schema versions stay readable.
     #[doc(hidden)]
     pub fn insert_raw_member_for_tests(&self, bytes: &[u8]) -> Result<MemberId> {
-        let id = self.db.generate_id()? + 1;
+        let id = self.new_id()? + 1;
         self.members.insert(id.to_be_bytes(), bytes)?;
         self.flush()?;
         Ok(id)
@@ -521,7 +557,7 @@ impl Store {
         for (id, m) in items {
             ids.push(match id {
                 Some(id) => *id,
-                None => self.db.generate_id()? + 1,
+                None => self.new_id()? + 1,
             });
             let plain = schema::encode_member(m)?;
             let key = ids[ids.len() - 1].to_be_bytes();
@@ -530,7 +566,7 @@ impl Store {
         }
         let mut history_ids = Vec::with_capacity(items.len());
         for _ in items {
-            history_ids.push(self.db.generate_id()?);
+            history_ids.push(self.new_id()?);
         }
         let now = chrono::Utc::now().timestamp();
         let result =
@@ -566,7 +602,7 @@ impl Store {
 
     /// Deletes a member durably, returning the removed record.
     pub fn delete_member(&self, id: MemberId) -> Result<Member> {
-        let hid = self.db.generate_id()?;
+        let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
         let result =
@@ -622,7 +658,7 @@ impl Store {
     pub fn save_meeting(&self, id: Option<MeetingId>, m: &Meeting) -> Result<MeetingId> {
         let id = match id {
             Some(id) => id,
-            None => self.db.generate_id()? + 1,
+            None => self.new_id()? + 1,
         };
         let bytes = schema::encode_meeting(m)?;
         self.put_with_history(&self.meetings, TREE_MEETINGS, id, Some(bytes))?;
@@ -720,7 +756,7 @@ impl Store {
             .collect::<Result<_>>()?;
         let mut hids = Vec::with_capacity(writes.len());
         for _ in &writes {
-            hids.push(self.db.generate_id()?);
+            hids.push(self.new_id()?);
         }
         let now = chrono::Utc::now().timestamp();
         let result = (
@@ -757,7 +793,7 @@ impl Store {
         id: u64,
         new: Option<Vec<u8>>,
     ) -> Result<()> {
-        let hid = self.db.generate_id()?;
+        let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
         let stored = new
