@@ -608,7 +608,13 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         .sum();
     let members = data.members.len();
     drop(store);
-    let (reopened, _) = inproc::dir_bytes(&sled_dir);
+    let (closed, _) = inproc::dir_bytes(&sled_dir);
+    progress("reopening: the store compacts itself");
+    let t = Instant::now();
+    drop(Store::open(&store_dir).expect("reopen the edited store"));
+    let reopen_time = t.elapsed();
+    let (reopened, reopened_alloc) = inproc::dir_bytes(&sled_dir);
+    let compacted_itself = reopened < closed;
     progress("first frame after the year of edits");
     let fe = frames(cfg, &store_dir, &large.branch.name);
     let app = Value::of_durations(&fe.app, Unit::Ms);
@@ -637,27 +643,44 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         value: app,
         baseline: floor,
     });
-    let r = after_edits as f64 / encoded as f64;
+    let r = reopened as f64 / encoded as f64;
     rep.rows.push(Row {
         id: "5b",
         what: format!(
-            "bytes on disk after a year of edits (every record saved {}× more, {saves} saves)",
+            "bytes on disk after a year of edits (every record saved {}× more, {saves} saves) and one reopen",
             cfg.edit_rounds
         ),
         baseline_what: "encoded size of the records".into(),
-        value: Value::One(mb(after_edits), Unit::MB),
+        value: Value::One(mb(reopened), Unit::MB),
         baseline: Value::One(mb(encoded), Unit::MB),
         ratio: Some(r),
         target: "≤ 4× encoded".into(),
         verdict: Verdict::from(r <= 4.0),
         note: format!(
-            "allocated {:.2} MB; {:.2} MB after closing and reopening. The change history (every old and new value of every save, kept by design) alone is {:.2} MB = {:.1}× the records; logical content {:.2} MB, so sled's own overhead is {:.2}×. Our backup file of this store is {:.2} MB (it carries the history too). The {saves} saves took {:.1} s ({:.2} ms each).",
+            "right after the edits, store still open: {:.2} MB = {:.2}× the records ({:.2} MB allocated; {:.2} MB once closed): sled keeps the space of every rewritten value, {:.2}× the logical content. {} (allocated {:.2} MB). The change history (one step back per save: the bytes that changed; whole values only for deletions) is {:.3} MB = {:.2}× the records; logical content {:.2} MB. Our backup file of this store is {:.2} MB (it carries the history too). The {saves} saves took {:.1} s ({:.2} ms each).",
+            mb(after_edits),
+            after_edits as f64 / encoded as f64,
             mb(after_edits_alloc),
-            mb(reopened),
+            mb(closed),
+            after_edits as f64 / logical as f64,
+            if compacted_itself {
+                format!(
+                    "The next open found the folder over {}× its content and compacted it (copy into a fresh database, check every tree, swap the folders): that open took {:.0} ms",
+                    sochibo::store::compact::RATIO,
+                    ms(reopen_time)
+                )
+            } else {
+                format!(
+                    "The next open ({:.0} ms) did not compact (under {}× its content or {} MiB)",
+                    ms(reopen_time),
+                    sochibo::store::compact::RATIO,
+                    sochibo::store::compact::MIN_BYTES >> 20
+                )
+            },
+            mb(reopened_alloc),
             mb(history),
             history as f64 / encoded as f64,
             mb(logical),
-            after_edits as f64 / logical as f64,
             mb(std::fs::metadata(&backup).map_or(0, |m| m.len())),
             edit_time.as_secs_f64(),
             ms(edit_time) / saves.max(1) as f64

@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod backup;
 mod candidates;
 pub mod codec;
+pub mod compact;
 pub mod history;
 pub mod restore;
 pub mod schema;
@@ -238,8 +239,30 @@ impl Store {
     /// [`StoreError::Damaged`] (or [`StoreError::Open`] for OS errors such as a missing
     /// permission), and a database that opens with acknowledged changes missing is
     /// refused before anything is written to it.
+    ///
+    /// A compaction a crash interrupted is finished or undone first, and a database
+    /// grown past [`compact::RATIO`] times its content is compacted before it is used
+    /// (see [`compact`]); a compaction that fails leaves it as it was.
     pub fn open_with(dir: &Path, migrations: &[Migration]) -> Result<Store> {
+        let store = Self::open_checked(dir, migrations)?;
+        if !store.needs_compaction().unwrap_or(false) {
+            return Ok(store);
+        }
+        if store.compact().is_err() {
+            let store = Self::open_checked(dir, migrations)?;
+            // Not tried again until the folder has doubled.
+            let _ = store.remember_size();
+            return Ok(store);
+        }
+        let store = Self::open_checked(dir, migrations)?;
+        let _ = store.remember_size();
+        Ok(store)
+    }
+
+    /// [`Store::open_with`] without the compaction.
+    fn open_checked(dir: &Path, migrations: &[Migration]) -> Result<Store> {
         create_private_dir(dir)?;
+        compact::recover(dir)?;
         let store = Self::open_at(dir, &dir.join(DB_DIR), true)?;
         let saved = read_stamp(dir);
         let found = store.history_last()?;

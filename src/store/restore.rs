@@ -67,7 +67,7 @@ fn unused_name(dir: &Path, stem: &str) -> PathBuf {
 /// Renames, retrying for up to [`super::LOCK_WAIT`]: on Windows a folder cannot be
 /// renamed while a file in it is open, and sled's I/O threads keep its files open for a
 /// moment after the store is dropped. On Unix the first try succeeds.
-fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(crate) fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
     let deadline = std::time::Instant::now() + super::LOCK_WAIT;
     loop {
         match fs::rename(from, to) {
