@@ -25,16 +25,23 @@ fn smoke_run_has_every_row_with_numbers() {
     let ids: Vec<&str> = report.rows.iter().map(|r| r.id).collect();
     assert_eq!(ids, ROW_IDS, "rows");
     for r in &report.rows {
-        match r.verdict {
-            Verdict::NotBuilt => assert_eq!(r.value, Value::NotBuilt, "{}", r.id),
-            _ => {
-                let m = r.value.median().unwrap_or(f64::NAN);
-                assert!(m.is_finite() && m >= 0.0, "{}: {:?}", r.id, r.value);
-                let b = r.baseline.median().unwrap_or(f64::NAN);
-                assert!(b.is_finite() && b >= 0.0, "{}: {:?}", r.id, r.baseline);
-                assert!(r.ratio.is_none_or(f64::is_finite), "{}", r.id);
-            }
-        }
+        // Every measurement exists now (6a and 6b were the last ones "not built yet").
+        assert_ne!(r.verdict, Verdict::NotBuilt, "{}", r.id);
+        assert_ne!(r.value, Value::NotBuilt, "{}", r.id);
+        let m = r.value.median().unwrap_or(f64::NAN);
+        assert!(m.is_finite() && m >= 0.0, "{}: {:?}", r.id, r.value);
+        let b = r.baseline.median().unwrap_or(f64::NAN);
+        assert!(b.is_finite() && b >= 0.0, "{}: {:?}", r.id, r.baseline);
+        assert!(r.ratio.is_none_or(f64::is_finite), "{}", r.id);
+    }
+    // The report and the roll-up rows carry a median and a p99 each.
+    for id in ["6a", "6b"] {
+        let r = report.rows.iter().find(|r| r.id == id).unwrap();
+        assert!(
+            r.value.p99().is_some() && r.baseline.p99().is_some(),
+            "{id}"
+        );
+        assert!(r.ratio.is_some(), "{id}");
     }
 
     // The rendered table: a header, a separator, then one line per row, ten cells each,
@@ -48,19 +55,13 @@ fn smoke_run_has_every_row_with_numbers() {
         assert_eq!(cells.len(), 10, "{line}");
         assert_eq!(cells[0], *id);
         for c in [cells[2], cells[3], cells[5], cells[6]] {
-            assert!(
-                c == "n/a" || c == "–" || parse_cell(c).is_some(),
-                "cell {c:?} in {line}"
-            );
+            assert!(c == "–" || parse_cell(c).is_some(), "cell {c:?} in {line}");
         }
         assert!(
             cells[7] == "–" || cells[7].trim_end_matches('×').parse::<f64>().is_ok(),
             "{line}"
         );
-        assert!(
-            ["PASS", "MISS", "info", "n/a (not built yet)"].contains(&cells[9]),
-            "{line}"
-        );
+        assert!(["PASS", "MISS", "info"].contains(&cells[9]), "{line}");
     }
     assert!(md.contains("Whole run:"));
 }

@@ -1,5 +1,6 @@
-//! Golden bytes: records written by schema version 1 stay readable forever. The fixtures
-//! were written once by `write_fixtures` (ignored) and are never regenerated.
+//! Golden bytes: records (and history entries) written by every schema version stay
+//! readable forever. The fixtures were written once by `write_fixtures` (ignored) and are
+//! never regenerated.
 
 use chrono::NaiveDate;
 use sochibo::domain::branch::Branch;
@@ -12,8 +13,12 @@ use sochibo::domain::member::{
     Occupation, PoliticalTheory, Professional,
 };
 use sochibo::domain::member::{Membership, Status};
+use sochibo::store::history::entry;
+use sochibo::store::schema::history_v2::{ChangeV2, HistoryV2};
+use sochibo::store::schema::v1::HistoryV1;
 use sochibo::store::schema::{
-    decode_branch, decode_meeting, decode_member, encode_branch, encode_meeting, encode_member,
+    HistoryEntry, decode_branch, decode_history, decode_meeting, decode_member, encode_branch,
+    encode_history, encode_meeting, encode_member,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -210,16 +215,86 @@ fn damaged_or_future_records_are_errors_not_panics() {
     assert!(decode_member(&[]).is_err());
 }
 
+/// The golden v1 history entry: an edit with both whole values.
+fn golden_history_v1() -> HistoryV1 {
+    HistoryV1 {
+        at: 1_767_225_600,
+        tree: "members".into(),
+        key: 42,
+        old: Some(b"\x02old value".to_vec()),
+        new: Some(b"\x02new value!".to_vec()),
+    }
+}
+
+/// The golden v2 history entries: a creation, an edit and a deletion.
+fn golden_history_v2() -> [HistoryV2; 3] {
+    let at = 1_767_225_600;
+    [
+        entry(at, "meetings", 7, None, Some(b"\x01first")),
+        entry(
+            at,
+            "members",
+            42,
+            Some(b"\x02old value"),
+            Some(b"\x02new value"),
+        ),
+        entry(at, "meta", 0, Some(b"\x01branch"), None),
+    ]
+}
+
+const HISTORY_V1: &[u8] = include_bytes!("fixtures/history_v1.bin");
+const HISTORY_V2: [&[u8]; 3] = [
+    include_bytes!("fixtures/history_v2_created.bin"),
+    include_bytes!("fixtures/history_v2_changed.bin"),
+    include_bytes!("fixtures/history_v2_deleted.bin"),
+];
+
+#[test]
+fn history_v1_bytes_decode_forever() {
+    assert_eq!(HISTORY_V1[0], 1, "version byte");
+    assert_eq!(
+        decode_history(HISTORY_V1).unwrap(),
+        HistoryEntry::V1(golden_history_v1())
+    );
+}
+
+#[test]
+fn history_v2_bytes_decode_forever() {
+    let golden = golden_history_v2();
+    assert_eq!(
+        golden[1].change,
+        ChangeV2::Changed {
+            prefix: 1,
+            suffix: 6,
+            old_mid: b"old".to_vec()
+        }
+    );
+    for (bytes, h) in HISTORY_V2.iter().zip(golden) {
+        assert_eq!(bytes[0], 2, "version byte");
+        assert_eq!(decode_history(bytes).unwrap(), HistoryEntry::V2(h.clone()));
+        // The current schema writes exactly these bytes.
+        assert_eq!(encode_history(&h).unwrap(), *bytes);
+    }
+}
+
 #[test]
 #[ignore = "writes the golden fixtures of the current schema; run once per new schema version, never again"]
 fn write_fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     // Only missing (or empty) fixtures are written: an existing one is never regenerated.
-    let files: [(&str, Vec<u8>); 4] = [
+    let [created, changed, deleted] = golden_history_v2();
+    let files: [(&str, Vec<u8>); 8] = [
         ("branch_v1.bin", encode_branch(&golden_branch()).unwrap()),
         ("meeting_v1.bin", encode_meeting(&golden_meeting()).unwrap()),
         ("member_v2.bin", encode_member(&golden_member_v2()).unwrap()),
         ("member_v1.bin", Vec::new()), // v1 members can no longer be written: keep the old file
+        (
+            "history_v1.bin",
+            sochibo::store::codec::encode(1, &golden_history_v1()).unwrap(),
+        ),
+        ("history_v2_created.bin", encode_history(&created).unwrap()),
+        ("history_v2_changed.bin", encode_history(&changed).unwrap()),
+        ("history_v2_deleted.bin", encode_history(&deleted).unwrap()),
     ];
     for (name, bytes) in files {
         let path = dir.join(name);

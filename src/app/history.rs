@@ -4,7 +4,7 @@
 use super::action::Context;
 use super::{App, Notice};
 use crate::domain::meeting::document_number;
-use crate::store::schema::v1::HistoryV1;
+use crate::store::history::Change;
 use crate::store::{TREE_MEETINGS, TREE_MEMBERS};
 
 /// The open history overlay.
@@ -15,7 +15,7 @@ pub struct HistoryView {
     /// Who or what it is, for the title.
     pub title: String,
     /// Its changes, newest first.
-    pub entries: Vec<HistoryV1>,
+    pub entries: Vec<Change>,
     /// Scroll offset in lines.
     pub scroll: usize,
 }

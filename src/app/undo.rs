@@ -13,15 +13,15 @@ use super::action::Action;
 use super::{App, Notice};
 use crate::domain::meeting::document_number;
 use crate::i18n::{ChangeKind, Cli, RecordLabel};
-use crate::store::history::Revert;
-use crate::store::schema::{self, v1::HistoryV1};
+use crate::store::history::{Change, Revert};
+use crate::store::schema;
 use crate::store::{TREE_MEETINGS, TREE_MEMBERS, TREE_META};
 
 /// Groups kept for undo; older ones drop off.
 pub const MAX_GROUPS: usize = 200;
 
 /// The changes of one action.
-pub type Group = Vec<HistoryV1>;
+pub type Group = Vec<Change>;
 
 /// This session's undo and redo stacks.
 #[derive(Debug, Clone, Default)]
@@ -147,7 +147,7 @@ fn step(app: &mut App, back: bool) {
 
 /// The minutes' number and approval date if a change touches approved minutes (before
 /// or after it).
-fn approved(h: &HistoryV1) -> Option<(String, NaiveDate)> {
+fn approved(h: &Change) -> Option<(String, NaiveDate)> {
     if h.tree != TREE_MEETINGS {
         return None;
     }
@@ -185,7 +185,7 @@ fn show(app: &mut App, tree: &str, key: u64, value: Option<&[u8]>) {
 }
 
 /// "sửa hồ sơ Nguyễn Văn An": what the group's (last) change did, in the app's language.
-pub fn describe(app: &App, group: &[HistoryV1]) -> String {
+pub fn describe(app: &App, group: &[Change]) -> String {
     let Some(h) = group.last() else {
         return String::new();
     };

@@ -27,11 +27,32 @@ const FORMAT: u8 = 1;
 /// Format 2: the same content, with every record value sealed and the keyring in `meta`
 /// (encryption at rest). Older programs refuse it rather than misread it.
 const FORMAT_SEALED: u8 = 2;
-/// Decoding limit for a backup's payload. It bounds what bincode may allocate on the
-/// word of a length prefix before checking that the bytes are there (only strings
-/// count against it: the tree names), so a crafted file cannot make us allocate
-/// gigabytes. Not part of the format.
+/// Smallest decoding limit for a backup's payload (see [`decode_snapshot`]). Not part
+/// of the format.
 const PARSE_LIMIT: usize = 1 << 20;
+
+/// Decodes a backup's payload under a bincode limit of at least twice its length.
+///
+/// The limit bounds what bincode may allocate on the word of a length prefix before
+/// checking that the bytes are there, so a crafted file cannot make us allocate
+/// gigabytes. But every byte of every key and value counts against it too (bincode
+/// claims each `u8` it reads), so a fixed 1 MiB refused every genuine backup of more
+/// than 1 MiB of records (measured: a 1.1 MB value gives `LimitExceeded`). Twice the
+/// payload lets every genuine file through and still bounds a lie to twice the file.
+fn decode_snapshot(payload: &[u8]) -> std::result::Result<(SnapshotV1, usize), CodecError> {
+    fn with<const N: usize>(p: &[u8]) -> std::result::Result<(SnapshotV1, usize), CodecError> {
+        let config = bincode::config::standard().with_limit::<N>();
+        bincode::serde::decode_from_slice::<SnapshotV1, _>(p, config)
+            .map_err(|e| CodecError::Payload(e.to_string()))
+    }
+    match payload.len().saturating_mul(2) {
+        n if n <= PARSE_LIMIT => with::<PARSE_LIMIT>(payload),
+        n if n <= PARSE_LIMIT << 3 => with::<{ PARSE_LIMIT << 3 }>(payload),
+        n if n <= PARSE_LIMIT << 6 => with::<{ PARSE_LIMIT << 6 }>(payload),
+        n if n <= PARSE_LIMIT << 8 => with::<{ PARSE_LIMIT << 8 }>(payload),
+        _ => with::<{ PARSE_LIMIT << 10 }>(payload),
+    }
+}
 
 /// One stored record: key bytes, value bytes.
 pub type KeyValue = (Vec<u8>, Vec<u8>);
@@ -345,9 +366,7 @@ pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError>
             "checksum mismatch: the file is damaged or truncated".into(),
         ));
     }
-    let config = bincode::config::standard().with_limit::<PARSE_LIMIT>();
-    let (snap, used) = bincode::serde::decode_from_slice::<SnapshotV1, _>(payload, config)
-        .map_err(|e| CodecError::Payload(e.to_string()))?;
+    let (snap, used) = decode_snapshot(payload)?;
     if used != payload.len() {
         return Err(CodecError::Trailing(payload.len() - used));
     }
@@ -443,6 +462,20 @@ mod tests {
         b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         b.extend_from_slice(payload);
         b
+    }
+
+    #[test]
+    fn backups_of_more_than_a_mebibyte_of_records_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        for (i, mut m) in demo::demo_members(1, 3, today).into_iter().enumerate() {
+            m.notes = format!("{i}").repeat(600_000);
+            s.save_member(None, &m).unwrap();
+        }
+        let info = s.write_backup(&dir.path().join("big.scb")).unwrap();
+        assert_eq!(info.members, 3);
+        assert!(info.bytes > 1_800_000, "{}", info.bytes);
     }
 
     #[test]

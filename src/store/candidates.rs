@@ -5,7 +5,8 @@
 
 use sled::Transactional;
 
-use super::schema::{self, v1::HistoryV1};
+use super::history::entry;
+use super::schema;
 use super::{
     Result, Store, StoreError, TREE_CANDIDATES, TREE_MEMBERS, TREE_TARGETS, key_id, map_tx,
 };
@@ -35,7 +36,7 @@ impl Store {
     pub fn save_candidate(&self, id: Option<CandidateId>, c: &Candidate) -> Result<CandidateId> {
         let id = match id {
             Some(id) => id,
-            None => self.db.generate_id()? + 1,
+            None => self.new_id()? + 1,
         };
         let bytes = schema::encode_candidate(c)?;
         self.put_with_history(&self.candidates, TREE_CANDIDATES, id, Some(bytes))?;
@@ -60,13 +61,13 @@ impl Store {
     ) -> Result<(Candidate, MemberId)> {
         let mid = match member_id {
             Some(id) => id,
-            None => self.db.generate_id()? + 1,
+            None => self.new_id()? + 1,
         };
         let mut c = c.clone();
         c.member = Some(mid);
         let cand_bytes = schema::encode_candidate(&c)?;
         let member_bytes = schema::encode_member(m)?;
-        let (h1, h2) = (self.db.generate_id()?, self.db.generate_id()?);
+        let (h1, h2) = (self.new_id()?, self.new_id()?);
         let now = chrono::Utc::now().timestamp();
         let (ckey, mkey) = (cid.to_be_bytes(), mid.to_be_bytes());
         // Values are sealed when encryption is on, and the card index goes through the
@@ -86,24 +87,24 @@ impl Store {
                 self.put_history(
                     history,
                     h1,
-                    &HistoryV1 {
-                        at: now,
-                        tree: TREE_MEMBERS.into(),
-                        key: mid,
-                        old: old_m,
-                        new: Some(member_bytes.clone()),
-                    },
+                    &entry(
+                        now,
+                        TREE_MEMBERS,
+                        mid,
+                        old_m.as_deref(),
+                        Some(&member_bytes),
+                    ),
                 )?;
                 self.put_history(
                     history,
                     h2,
-                    &HistoryV1 {
-                        at: now,
-                        tree: TREE_CANDIDATES.into(),
-                        key: cid,
-                        old: old_c,
-                        new: Some(cand_bytes.clone()),
-                    },
+                    &entry(
+                        now,
+                        TREE_CANDIDATES,
+                        cid,
+                        old_c.as_deref(),
+                        Some(&cand_bytes),
+                    ),
                 )?;
                 Ok(())
             },

@@ -3,14 +3,36 @@
 //! same trees, index and sealing as a save, in one transaction, and appends its own
 //! history entries; nothing is ever removed from the history.
 
+use std::collections::HashMap;
+
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
-use super::schema::v1::HistoryV1;
+use super::codec::{self, CodecError};
+use super::schema::HistoryEntry;
+use super::schema::history_v2::{ChangeV2, HistoryV2};
 use super::{
-    META_BRANCH, Result, Store, StoreError, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    key_id, map_tx, schema,
+    META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
+    TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS,
+    TREE_REVIEWS, TREE_TARGETS, key_id, map_tx, schema,
 };
+
+/// One change of one record, with its whole values before and after (plain codec
+/// bytes), as the rest of the app reads the history. On disk the values are not kept
+/// whole (see [`schema::history_v2`]); they are rebuilt from the record's current value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// When, as Unix seconds.
+    pub at: i64,
+    /// The tree the record lives in.
+    pub tree: String,
+    /// The record's key.
+    pub key: u64,
+    /// The value before the change (`None`: the record did not exist).
+    pub old: Option<Vec<u8>>,
+    /// The value after the change (`None`: the record was removed).
+    pub new: Option<Vec<u8>>,
+}
 
 /// One record set back to a value: `(tree, key)` must currently hold `expect` (plain
 /// codec bytes; `None`: absent) and is given `to` (`None`: removed).
@@ -31,12 +53,100 @@ pub fn undoable_tree(tree: &str) -> bool {
     matches!(tree, TREE_MEMBERS | TREE_MEETINGS | TREE_META)
 }
 
+/// The `check` of a v2 entry whose record holds `new` after the change.
+fn check_of(new: Option<&[u8]>) -> u32 {
+    new.map_or(0, |b| codec::checksum(b) as u32)
+}
+
+/// The v2 history entry of a change of `(tree, key)` from `old` to `new` (plain codec
+/// bytes): only the step back from `new` is kept.
+pub fn entry(at: i64, tree: &str, key: u64, old: Option<&[u8]>, new: Option<&[u8]>) -> HistoryV2 {
+    let change = match (old, new) {
+        (None, _) => ChangeV2::Created,
+        (Some(old), None) => ChangeV2::Deleted { old: old.to_vec() },
+        (Some(old), Some(new)) => {
+            let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+            let room = old.len().min(new.len()) - prefix;
+            let suffix = old
+                .iter()
+                .rev()
+                .zip(new.iter().rev())
+                .take(room)
+                .take_while(|(a, b)| a == b)
+                .count();
+            // Values are at most 1 MiB (`codec::LIMIT`), far below `u32::MAX`; a
+            // longer one just keeps everything in `old_mid`.
+            match (u32::try_from(prefix), u32::try_from(suffix)) {
+                (Ok(p), Ok(s)) => ChangeV2::Changed {
+                    prefix: p,
+                    suffix: s,
+                    old_mid: old[prefix..old.len() - suffix].to_vec(),
+                },
+                _ => ChangeV2::Changed {
+                    prefix: 0,
+                    suffix: 0,
+                    old_mid: old.to_vec(),
+                },
+            }
+        }
+    };
+    HistoryV2 {
+        at,
+        tree: tree.to_string(),
+        key,
+        check: check_of(new),
+        change,
+    }
+}
+
+/// The value before a v2 change, given the value after it; `None` if the entry does not
+/// fit that value (the chain is broken).
+fn step_back(h: &HistoryV2, after: Option<&[u8]>) -> Option<Option<Vec<u8>>> {
+    if check_of(after) != h.check {
+        return None;
+    }
+    match (&h.change, after) {
+        (ChangeV2::Created, _) => Some(None),
+        (ChangeV2::Deleted { old }, None) => Some(Some(old.clone())),
+        (ChangeV2::Deleted { .. }, Some(_)) | (ChangeV2::Changed { .. }, None) => None,
+        (
+            ChangeV2::Changed {
+                prefix,
+                suffix,
+                old_mid,
+            },
+            Some(after),
+        ) => {
+            let (p, s) = (*prefix as usize, *suffix as usize);
+            if p.checked_add(s)? > after.len() {
+                return None;
+            }
+            let mut old = Vec::with_capacity(p + old_mid.len() + s);
+            old.extend_from_slice(&after[..p]);
+            old.extend_from_slice(old_mid);
+            old.extend_from_slice(&after[after.len() - s..]);
+            Some(Some(old))
+        }
+    }
+}
+
+/// The error of a history entry that cannot be read back.
+fn broken(position: u64) -> StoreError {
+    StoreError::Corrupt {
+        tree: TREE_HISTORY,
+        key: position,
+        source: CodecError::Payload(
+            "the change does not follow from the record's current value".into(),
+        ),
+    }
+}
+
 impl Store {
-    /// History entries after position `after`, oldest first, with their positions.
-    pub fn history_after(&self, after: u64) -> Result<Vec<(u64, HistoryV1)>> {
-        let start = after.saturating_add(1).to_be_bytes();
+    /// The history entries from position `first` on as stored (not yet rebuilt), oldest
+    /// first, with their positions. Positions start at 0.
+    pub(crate) fn raw_history_from(&self, first: u64) -> Result<Vec<(u64, HistoryEntry)>> {
         self.history
-            .range(start..)
+            .range(first.to_be_bytes()..)
             .map(|kv| {
                 let (k, v) = kv?;
                 let v = self.open_value(TREE_HISTORY, &k, &v)?;
@@ -50,16 +160,94 @@ impl Store {
             .collect()
     }
 
+    /// Checks that every history entry opens and decodes, without rebuilding values
+    /// (what a restore verifies: a backup is never refused for its history's chains).
+    pub fn check_history(&self) -> Result<u64> {
+        Ok(self.raw_history_from(0)?.len() as u64)
+    }
+
+    /// The plain value a history entry of `(tree, key)` is anchored at: the record as
+    /// stored now (`None`: absent, or a tree the history does not know). A value that
+    /// cannot be opened counts as its stored bytes, as the writers record it.
+    pub(crate) fn current_of(&self, tree: &str, key: u64) -> Result<Option<Vec<u8>>> {
+        let id = key.to_be_bytes();
+        let (name, t, k): (&'static str, &sled::Tree, &[u8]) = match tree {
+            TREE_MEMBERS => (TREE_MEMBERS, &self.members, &id),
+            TREE_MEETINGS => (TREE_MEETINGS, &self.meetings, &id),
+            TREE_META if key == 0 => (TREE_META, &self.meta, META_BRANCH),
+            TREE_CANDIDATES => (TREE_CANDIDATES, &self.candidates, &id),
+            TREE_TARGETS => (TREE_TARGETS, &self.targets, &id),
+            TREE_DUES_PROFILES => (TREE_DUES_PROFILES, &self.dues_profiles, &id),
+            TREE_DUES_PAYMENTS => (TREE_DUES_PAYMENTS, &self.dues_payments, &id),
+            TREE_BADGES => (TREE_BADGES, &self.badges, &id),
+            TREE_REVIEWS => (TREE_REVIEWS, &self.reviews, &id),
+            TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years, &id),
+            _ => return Ok(None),
+        };
+        Ok(t.get(k)?.map(|v| self.plain_or_raw(name, k, &v)))
+    }
+
+    /// Rebuilds whole values for stored entries (oldest first, a suffix of the history:
+    /// every entry after some position): per record, from its current value back
+    /// through its entries, newest first. A v1 entry's values are taken as written.
+    fn rebuild(&self, raw: Vec<(u64, HistoryEntry)>) -> Result<Vec<(u64, Change)>> {
+        let mut chains: HashMap<(String, u64), Option<Vec<u8>>> = HashMap::new();
+        let mut out = Vec::with_capacity(raw.len());
+        for (pos, h) in raw.into_iter().rev() {
+            let id = (h.tree().to_string(), h.key());
+            let after = match chains.remove(&id) {
+                Some(v) => v,
+                None => self.current_of(&id.0, id.1)?,
+            };
+            let change = match h {
+                HistoryEntry::V1(h) => Change {
+                    at: h.at,
+                    tree: h.tree,
+                    key: h.key,
+                    old: h.old,
+                    new: h.new,
+                },
+                HistoryEntry::V2(h) => {
+                    let old = step_back(&h, after.as_deref()).ok_or_else(|| broken(pos))?;
+                    Change {
+                        at: h.at,
+                        tree: h.tree,
+                        key: h.key,
+                        old,
+                        new: after,
+                    }
+                }
+            };
+            chains.insert(id, change.old.clone());
+            out.push((pos, change));
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// History entries after position `after`, oldest first, with their positions and
+    /// whole values. Reads only those entries and the current values of their records.
+    pub fn history_after(&self, after: u64) -> Result<Vec<(u64, Change)>> {
+        let raw = self.raw_history_from(after.saturating_add(1))?;
+        self.rebuild(raw)
+    }
+
     /// The changes of one record (`tree`, `key`), newest first.
-    pub fn history_of(&self, tree: &str, key: u64) -> Result<Vec<HistoryV1>> {
-        let mut all: Vec<HistoryV1> = self
-            .history_after(0)?
+    pub fn history_of(&self, tree: &str, key: u64) -> Result<Vec<Change>> {
+        let raw: Vec<_> = self
+            .raw_history_from(0)?
             .into_iter()
-            .map(|(_, h)| h)
-            .filter(|h| h.tree == tree && h.key == key)
+            .filter(|(_, h)| h.tree() == tree && h.key() == key)
             .collect();
+        let mut all: Vec<Change> = self.rebuild(raw)?.into_iter().map(|(_, c)| c).collect();
         all.reverse();
         Ok(all)
+    }
+
+    /// The whole change history, oldest first.
+    pub fn history(&self) -> Result<Vec<Change>> {
+        let raw = self.raw_history_from(0)?;
+        Ok(self.rebuild(raw)?.into_iter().map(|(_, c)| c).collect())
     }
 
     /// Sets records back (or forward) in one transaction, each through its normal save
@@ -82,7 +270,7 @@ impl Store {
             {
                 schema::decode_member(b)?;
             }
-            prepared.push((name, key, stored, self.db.generate_id()?));
+            prepared.push((name, key, stored, self.new_id()?));
         }
         let now = chrono::Utc::now().timestamp();
         let result = (
@@ -111,13 +299,7 @@ impl Store {
                         Some(b) => tree.insert(key.as_slice(), b.clone())?,
                         None => tree.remove(key.as_slice())?,
                     };
-                    let entry = HistoryV1 {
-                        at: now,
-                        tree: r.tree.clone(),
-                        key: r.key,
-                        old: current,
-                        new: r.to.clone(),
-                    };
+                    let entry = entry(now, &r.tree, r.key, current.as_deref(), r.to.as_deref());
                     self.put_history(history, *hid, &entry)?;
                 }
                 Ok(())
@@ -141,6 +323,187 @@ fn stored_key(r: &Revert) -> (&'static str, Vec<u8>) {
 mod tests {
     use super::*;
     use crate::domain::demo;
+    use crate::store::schema::v1::HistoryV1;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_step_back_gives_the_old_value(
+            old in prop::option::of(prop::collection::vec(0u8..4, 0..40)),
+            new in prop::option::of(prop::collection::vec(0u8..4, 0..40)),
+        ) {
+            let e = entry(7, TREE_MEMBERS, 3, old.as_deref(), new.as_deref());
+            prop_assert_eq!(step_back(&e, new.as_deref()), Some(old.clone()));
+            // Encoded and decoded, the entry is the same.
+            let bytes = schema::encode_history(&e).unwrap();
+            prop_assert_eq!(schema::decode_history(&bytes).unwrap(), HistoryEntry::V2(e));
+        }
+    }
+
+    #[test]
+    fn an_edit_keeps_only_the_changed_bytes() {
+        let old = b"Nguyen Van An, 0912345678, Ha Noi".to_vec();
+        let new = b"Nguyen Van An, 0988345678, Ha Noi".to_vec();
+        let e = entry(1, TREE_MEMBERS, 1, Some(&old), Some(&new));
+        assert_eq!(
+            e.change,
+            ChangeV2::Changed {
+                prefix: 17,
+                suffix: 14,
+                old_mid: b"12".to_vec()
+            }
+        );
+        // A value that does not fit is refused, never made up.
+        assert_eq!(step_back(&e, Some(&old)), None);
+        assert_eq!(step_back(&e, None), None);
+        let created = entry(1, TREE_MEMBERS, 1, None, Some(&new));
+        assert_eq!(created.change, ChangeV2::Created);
+        assert_eq!(step_back(&created, Some(&new)), Some(None));
+        let deleted = entry(1, TREE_MEMBERS, 1, Some(&old), None);
+        assert_eq!(step_back(&deleted, None), Some(Some(old.clone())));
+        assert_eq!(step_back(&deleted, Some(&new)), None);
+    }
+
+    #[test]
+    fn every_kind_of_record_rebuilds_its_history_from_the_stored_value() {
+        use crate::domain::review::{BranchYear, MemberReview};
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let mut b = demo::demo_branch();
+        s.save_branch(&b).unwrap();
+        b.name.push_str(" (sửa)");
+        s.save_branch(&b).unwrap();
+        let mut ms = demo::demo_members(3, 2, today());
+        let id = s.save_member(None, &ms[0]).unwrap();
+        ms[0].phone = "0900000001".into();
+        s.save_member(Some(id), &ms[0]).unwrap();
+        let review = MemberReview::default();
+        s.save_review(2025, id, &review).unwrap();
+        s.save_review(2025, id, &review).unwrap();
+        s.save_branch_year(2025, &BranchYear::default()).unwrap();
+        let other = s.save_member(None, &ms[1]).unwrap();
+        s.delete_member(other).unwrap();
+        let all = s.history().unwrap();
+        assert_eq!(all.len(), 9);
+        // Each record's chain: creation from nothing, each step's old = the previous new,
+        // the last new = what is stored.
+        let mut last: HashMap<(String, u64), Option<Vec<u8>>> = HashMap::new();
+        for c in &all {
+            let prev = last.insert((c.tree.clone(), c.key), c.new.clone());
+            assert_eq!(c.old, prev.flatten(), "{} {}", c.tree, c.key);
+        }
+        for ((tree, key), value) in last {
+            assert_eq!(value, s.current_of(&tree, key).unwrap(), "{tree} {key}");
+        }
+        assert_eq!(
+            s.history_of(TREE_META, 0).unwrap()[0].new,
+            Some(schema::encode_branch(&b).unwrap())
+        );
+        let h = s.history_of(TREE_MEMBERS, other).unwrap();
+        assert_eq!(h[0].old, Some(schema::encode_member(&ms[1]).unwrap()));
+        assert_eq!(h[0].new, None);
+        // Positions: the entries after one position are the same, rebuilt from the end.
+        let with_pos = s.history_after(0).unwrap();
+        let tail = s.history_after(with_pos[4].0).unwrap();
+        assert_eq!(tail, with_pos[5..].to_vec());
+    }
+
+    #[test]
+    fn v1_entries_and_v2_entries_chain_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let mut m = demo::demo_members(4, 1, today()).remove(0);
+        let a = schema::encode_member(&m).unwrap();
+        // What an older build left: the record and its v1 creation entry.
+        let id = s.save_member(None, &m).unwrap();
+        let pos = s.history_last().unwrap();
+        let v1 = HistoryV1 {
+            at: 5,
+            tree: TREE_MEMBERS.into(),
+            key: id,
+            old: None,
+            new: Some(a.clone()),
+        };
+        s.history
+            .insert(pos.to_be_bytes(), codec::encode(1, &v1).unwrap())
+            .unwrap();
+        m.phone = "0911222333".into();
+        s.save_member(Some(id), &m).unwrap();
+        let b = schema::encode_member(&m).unwrap();
+        // A v1 edit after the v2 one, then v2 again.
+        m.notes = "ghi chú".into();
+        let c = schema::encode_member(&m).unwrap();
+        s.members.insert(id.to_be_bytes(), c.clone()).unwrap();
+        let v1 = HistoryV1 {
+            at: 6,
+            tree: TREE_MEMBERS.into(),
+            key: id,
+            old: Some(b.clone()),
+            new: Some(c.clone()),
+        };
+        s.history
+            .insert(
+                s.new_id().unwrap().to_be_bytes(),
+                codec::encode(1, &v1).unwrap(),
+            )
+            .unwrap();
+        m.notes.clear();
+        s.save_member(Some(id), &m).unwrap();
+        let d = schema::encode_member(&m).unwrap();
+        let h = s.history_of(TREE_MEMBERS, id).unwrap();
+        let pairs: Vec<_> = h.iter().map(|c| (c.old.clone(), c.new.clone())).collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (Some(c.clone()), Some(d)),
+                (Some(b.clone()), Some(c)),
+                (Some(a.clone()), Some(b)),
+                (None, Some(a)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_changed_behind_the_history_is_an_error_not_a_made_up_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let mut m = demo::demo_members(5, 1, today()).remove(0);
+        let id = s.save_member(None, &m).unwrap();
+        m.phone = "0911222333".into();
+        s.save_member(Some(id), &m).unwrap();
+        m.phone = "0944555666".into();
+        s.members
+            .insert(id.to_be_bytes(), schema::encode_member(&m).unwrap())
+            .unwrap();
+        assert!(matches!(
+            s.history_of(TREE_MEMBERS, id),
+            Err(StoreError::Corrupt {
+                tree: TREE_HISTORY,
+                ..
+            })
+        ));
+        // Every entry still decodes (a restore checks no more than that).
+        assert_eq!(s.check_history().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_small_edit_of_a_big_record_adds_a_small_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let mut m = demo::demo_members(6, 1, today()).remove(0);
+        m.notes = "x".repeat(4000);
+        let id = s.save_member(None, &m).unwrap();
+        m.phone = "0911222333".into();
+        s.save_member(Some(id), &m).unwrap();
+        let (_, v) = s.history.last().unwrap().unwrap();
+        assert!(v.len() < 100, "{} bytes", v.len());
+        let (_, v) = s.history.first().unwrap().unwrap();
+        assert!(
+            v.len() < 100,
+            "a creation holds no value: {} bytes",
+            v.len()
+        );
+    }
 
     fn today() -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()

@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod backup;
 mod candidates;
 pub mod codec;
+pub mod compact;
 pub mod history;
 pub mod register;
 pub mod restore;
@@ -28,7 +29,7 @@ use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::validate::card_key;
 use codec::CodecError;
-use schema::v1::HistoryV1;
+use schema::history_v2::HistoryV2;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -194,6 +195,8 @@ pub struct Store {
     sealed: bool,
     /// The key that seals and opens values, once unlocked.
     sealer: std::sync::OnceLock<seal::Sealer>,
+    /// The lowest id [`Store::new_id`] may hand out: above every key already used.
+    id_floor: AtomicU64,
 }
 
 impl std::fmt::Debug for Store {
@@ -242,8 +245,30 @@ impl Store {
     /// [`StoreError::Damaged`] (or [`StoreError::Open`] for OS errors such as a missing
     /// permission), and a database that opens with acknowledged changes missing is
     /// refused before anything is written to it.
+    ///
+    /// A compaction a crash interrupted is finished or undone first, and a database
+    /// grown past [`compact::RATIO`] times its content is compacted before it is used
+    /// (see [`compact`]); a compaction that fails leaves it as it was.
     pub fn open_with(dir: &Path, migrations: &[Migration]) -> Result<Store> {
+        let store = Self::open_checked(dir, migrations)?;
+        if !store.needs_compaction().unwrap_or(false) {
+            return Ok(store);
+        }
+        if store.compact().is_err() {
+            let store = Self::open_checked(dir, migrations)?;
+            // Not tried again until the folder has doubled.
+            let _ = store.remember_size();
+            return Ok(store);
+        }
+        let store = Self::open_checked(dir, migrations)?;
+        let _ = store.remember_size();
+        Ok(store)
+    }
+
+    /// [`Store::open_with`] without the compaction.
+    fn open_checked(dir: &Path, migrations: &[Migration]) -> Result<Store> {
         create_private_dir(dir)?;
+        compact::recover(dir)?;
         let store = Self::open_at(dir, &dir.join(DB_DIR), true)?;
         let saved = read_stamp(dir);
         let found = store.history_last()?;
@@ -276,7 +301,7 @@ impl Store {
     pub(crate) fn open_at(dir: &Path, db_path: &Path, stamps: bool) -> Result<Store> {
         let deadline = std::time::Instant::now() + LOCK_WAIT;
         loop {
-            match Self::open_once(dir, db_path, stamps) {
+            match Self::open_once(dir, db_path, stamps).and_then(|s| s.with_id_floor()) {
                 Err(StoreError::AlreadyOpen(_)) if std::time::Instant::now() < deadline => {
                     std::thread::sleep(std::time::Duration::from_millis(25));
                 }
@@ -316,6 +341,7 @@ impl Store {
                 stamps,
                 sealed,
                 sealer: std::sync::OnceLock::new(),
+                id_floor: AtomicU64::new(0),
             })
         });
         opened.unwrap_or_else(|panic| {
@@ -329,6 +355,39 @@ impl Store {
                 why: Damage::Sled(format!("sled panicked: {what}")),
             })
         })
+    }
+
+    /// Sets the id floor above the last key of every tree whose keys are generated ids.
+    fn with_id_floor(self) -> Result<Store> {
+        let mut top = 0;
+        for t in [
+            &self.history,
+            &self.members,
+            &self.meetings,
+            &self.candidates,
+        ] {
+            if let Some((k, _)) = t.last()? {
+                top = top.max(key_id(&k));
+            }
+        }
+        self.id_floor.store(top.saturating_add(1), Ordering::SeqCst);
+        Ok(self)
+    }
+
+    /// A new id for a record (callers add 1) or a history position: sled's counter, but
+    /// never at or below a key already used. sled starts its counter again from 0 in a
+    /// database rebuilt from a backup (a restore, a compaction), where it would hand out
+    /// the ids of existing records and history entries.
+    fn new_id(&self) -> Result<u64> {
+        let generated = self.db.generate_id()?;
+        let mut id = generated;
+        let _ = self
+            .id_floor
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |floor| {
+                id = generated.max(floor);
+                Some(id.saturating_add(1))
+            });
+        Ok(id)
     }
 
     /// The key of the newest history entry (0 when there is none). History is
@@ -417,13 +476,22 @@ impl Store {
         }
     }
 
-    /// Saves the branch profile durably.
+    /// Saves the branch profile durably, with its history entry (history key 0 of
+    /// [`TREE_META`]) in the same transaction.
     pub fn save_branch(&self, b: &Branch) -> Result<()> {
         let bytes = schema::encode_branch(b)?;
         let stored = self.seal_value(TREE_META, META_BRANCH, &bytes)?;
-        let old = self.meta.insert(META_BRANCH, stored)?;
-        let old = old.map(|v| self.plain_or_raw(TREE_META, META_BRANCH, &v));
-        self.append_history(TREE_META, 0, old, Some(bytes))?;
+        let hid = self.new_id()?;
+        let now = chrono::Utc::now().timestamp();
+        let result = (&self.meta, &self.history).transaction(|(meta, history)| {
+            let old = meta
+                .insert(META_BRANCH, stored.clone())?
+                .map(|v| self.plain_or_raw(TREE_META, META_BRANCH, &v));
+            let entry = history::entry(now, TREE_META, 0, old.as_deref(), Some(&bytes));
+            self.put_history(history, hid, &entry)?;
+            Ok(())
+        });
+        map_tx(result)?;
         self.flush()
     }
 
@@ -499,7 +567,7 @@ impl Store {
     /// prove old schema versions stay readable.
     #[doc(hidden)]
     pub fn insert_raw_member_for_tests(&self, bytes: &[u8]) -> Result<MemberId> {
-        let id = self.db.generate_id()? + 1;
+        let id = self.new_id()? + 1;
         self.members.insert(id.to_be_bytes(), bytes)?;
         self.flush()?;
         Ok(id)
@@ -518,7 +586,7 @@ impl Store {
         for (id, m) in items {
             ids.push(match id {
                 Some(id) => *id,
-                None => self.db.generate_id()? + 1,
+                None => self.new_id()? + 1,
             });
             let plain = schema::encode_member(m)?;
             let key = ids[ids.len() - 1].to_be_bytes();
@@ -527,7 +595,7 @@ impl Store {
         }
         let mut history_ids = Vec::with_capacity(items.len());
         for _ in items {
-            history_ids.push(self.db.generate_id()?);
+            history_ids.push(self.new_id()?);
         }
         let now = chrono::Utc::now().timestamp();
         let result =
@@ -539,13 +607,13 @@ impl Store {
                         .map(|v| self.plain_or_raw(TREE_MEMBERS, &key, &v));
                     self.reindex_card(cards, members, ids[i], old.as_deref(), Some(m))?;
                     members.insert(&key, encoded[i].1.clone())?;
-                    let entry = HistoryV1 {
-                        at: now,
-                        tree: TREE_MEMBERS.into(),
-                        key: ids[i],
-                        old,
-                        new: Some(encoded[i].0.clone()),
-                    };
+                    let entry = history::entry(
+                        now,
+                        TREE_MEMBERS,
+                        ids[i],
+                        old.as_deref(),
+                        Some(&encoded[i].0),
+                    );
                     self.put_history(history, history_ids[i], &entry)?;
                 }
                 Ok(())
@@ -563,7 +631,7 @@ impl Store {
 
     /// Deletes a member durably, returning the removed record.
     pub fn delete_member(&self, id: MemberId) -> Result<Member> {
-        let hid = self.db.generate_id()?;
+        let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
         let result =
@@ -588,13 +656,7 @@ impl Store {
                             .map_err(ConflictableTransactionError::Abort)?,
                     )?;
                 }
-                let entry = HistoryV1 {
-                    at: now,
-                    tree: TREE_MEMBERS.into(),
-                    key: id,
-                    old: Some(old),
-                    new: None,
-                };
+                let entry = history::entry(now, TREE_MEMBERS, id, Some(&old), None);
                 self.put_history(history, hid, &entry)?;
                 Ok(m)
             });
@@ -625,7 +687,7 @@ impl Store {
     pub fn save_meeting(&self, id: Option<MeetingId>, m: &Meeting) -> Result<MeetingId> {
         let id = match id {
             Some(id) => id,
-            None => self.db.generate_id()? + 1,
+            None => self.new_id()? + 1,
         };
         let bytes = schema::encode_meeting(m)?;
         self.put_with_history(&self.meetings, TREE_MEETINGS, id, Some(bytes))?;
@@ -723,7 +785,7 @@ impl Store {
             .collect::<Result<_>>()?;
         let mut hids = Vec::with_capacity(writes.len());
         for _ in &writes {
-            hids.push(self.db.generate_id()?);
+            hids.push(self.new_id()?);
         }
         let now = chrono::Utc::now().timestamp();
         let result = (
@@ -741,13 +803,8 @@ impl Store {
                     };
                     let key = id.to_be_bytes();
                     let old = tree.insert(&key, sealed[i].clone())?;
-                    let entry = HistoryV1 {
-                        at: now,
-                        tree: names[*t].into(),
-                        key: *id,
-                        old: old.map(|v| self.plain_or_raw(names[*t], &key, &v)),
-                        new: Some(bytes.clone()),
-                    };
+                    let old = old.map(|v| self.plain_or_raw(names[*t], &key, &v));
+                    let entry = history::entry(now, names[*t], *id, old.as_deref(), Some(bytes));
                     self.put_history(history, hids[i], &entry)?;
                 }
                 Ok(())
@@ -765,7 +822,7 @@ impl Store {
         id: u64,
         new: Option<Vec<u8>>,
     ) -> Result<()> {
-        let hid = self.db.generate_id()?;
+        let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
         let stored = new
@@ -780,13 +837,8 @@ impl Store {
             if new.is_none() && old.is_none() {
                 return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
             }
-            let entry = HistoryV1 {
-                at: now,
-                tree: name.into(),
-                key: id,
-                old: old.map(|v| self.plain_or_raw(name, &key, &v)),
-                new: new.clone(),
-            };
+            let old = old.map(|v| self.plain_or_raw(name, &key, &v));
+            let entry = history::entry(now, name, id, old.as_deref(), new.as_deref());
             self.put_history(history, hid, &entry)?;
             Ok(())
         });
@@ -844,48 +896,12 @@ impl Store {
         self.put_with_history(&self.review_years, TREE_REVIEW_YEARS, key, Some(bytes))
     }
 
-    /// The change history, oldest first.
-    pub fn history(&self) -> Result<Vec<HistoryV1>> {
-        self.history
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let v = self.open_value(TREE_HISTORY, &k, &v)?;
-                schema::decode_history(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_HISTORY,
-                    key: key_id(&k),
-                    source,
-                })
-            })
-            .collect()
-    }
-
-    fn append_history(
-        &self,
-        tree: &str,
-        key: u64,
-        old: Option<Vec<u8>>,
-        new: Option<Vec<u8>>,
-    ) -> Result<()> {
-        let entry = HistoryV1 {
-            at: chrono::Utc::now().timestamp(),
-            tree: tree.into(),
-            key,
-            old,
-            new,
-        };
-        let id = self.db.generate_id()?.to_be_bytes();
-        let bytes = self.seal_value(TREE_HISTORY, &id, &schema::encode_history(&entry)?)?;
-        self.history.insert(id, bytes)?;
-        Ok(())
-    }
-
     /// Writes one history entry inside a transaction (sealed when encryption is on).
     fn put_history(
         &self,
         history: &TransactionalTree,
         id: u64,
-        entry: &HistoryV1,
+        entry: &HistoryV2,
     ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
         let key = id.to_be_bytes();
         let bytes = schema::encode_history(entry)

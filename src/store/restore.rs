@@ -67,7 +67,7 @@ fn unused_name(dir: &Path, stem: &str) -> PathBuf {
 /// Renames, retrying for up to [`super::LOCK_WAIT`]: on Windows a folder cannot be
 /// renamed while a file in it is open, and sled's I/O threads keep its files open for a
 /// moment after the store is dropped. On Unix the first try succeeds.
-fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(crate) fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
     let deadline = std::time::Instant::now() + super::LOCK_WAIT;
     loop {
         match fs::rename(from, to) {
@@ -223,7 +223,7 @@ fn build_and_verify(
     store.migrate(MIGRATIONS)?;
     let members = store.members()?.len();
     store.branch()?;
-    store.history()?;
+    store.check_history()?;
     let last = store.history_last()?;
     store.flush()?;
     Ok((members, last))
@@ -255,8 +255,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let src = dir.path().join("src");
         let file = dir.path().join("b.scb");
+        drop(filled(&src, 1, 9));
+        // Each reopen moves sled's id counter far ahead (it skips what it may have
+        // handed out unsaved), so the source's ids are far above a fresh database's.
+        for _ in 0..3 {
+            let s = Store::open(&src).unwrap();
+            s.save_branch(&demo::demo_branch()).unwrap();
+        }
         let before = {
-            let s = filled(&src, 1, 9);
+            let s = Store::open(&src).unwrap();
             s.write_backup(&file).unwrap();
             s.snapshot().unwrap()
         };
@@ -272,6 +279,18 @@ mod tests {
         assert_eq!(
             super::super::read_stamp(&target),
             Some(s.history_last().unwrap())
+        );
+        // sled's id counter starts from 0 in the new database: new records and history
+        // entries must still get ids above the restored ones, never overwrite them.
+        let last = s.history_last().unwrap();
+        let m = demo::demo_members(7, 1, today()).remove(0);
+        let id = s.save_member(None, &m).unwrap();
+        assert_eq!(s.members().unwrap().len(), 10);
+        assert!(s.history_last().unwrap() > last);
+        assert_eq!(s.history().unwrap().len(), 14);
+        assert_eq!(
+            s.history_of(crate::store::TREE_MEMBERS, id).unwrap().len(),
+            1
         );
     }
 

@@ -18,7 +18,8 @@ use crate::domain::member::{Member, MemberEvent};
 use crate::domain::text::ellipsize;
 use crate::domain::validate::Field;
 use crate::i18n::{Catalogue, Cli, Msg};
-use crate::store::schema::{self, v1::HistoryV1};
+use crate::store::history::Change;
+use crate::store::schema;
 use crate::store::{TREE_MEETINGS, TREE_MEMBERS};
 
 /// Unix seconds as dd/mm/yyyy HH:MM, local time.
@@ -170,7 +171,7 @@ pub fn meeting_diff(c: &dyn Catalogue, old: &Meeting, new: &Meeting) -> Vec<Diff
 }
 
 /// What one change did, with its compared fields (`None`: a value could not be read).
-fn entry_diff(c: &dyn Catalogue, tree: &str, h: &HistoryV1) -> Option<Vec<Diff>> {
+fn entry_diff(c: &dyn Catalogue, tree: &str, h: &Change) -> Option<Vec<Diff>> {
     let (Some(old), Some(new)) = (&h.old, &h.new) else {
         return Some(Vec::new());
     };

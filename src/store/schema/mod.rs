@@ -3,6 +3,7 @@
 //! on the version byte so old records stay readable forever.
 
 pub mod candidates_v1;
+pub mod history_v2;
 pub mod review_v1;
 pub mod v1;
 pub mod v2;
@@ -40,15 +41,51 @@ pub fn decode_branch(bytes: &[u8]) -> Result<Branch, CodecError> {
     }
 }
 
-/// Encodes one history entry in the current schema.
-pub fn encode_history(h: &v1::HistoryV1) -> Result<Vec<u8>, CodecError> {
-    codec::encode(v1::VERSION, h)
+/// A history entry as stored, in whichever version it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryEntry {
+    /// A v1 entry: whole values before and after.
+    V1(v1::HistoryV1),
+    /// A v2 entry: a step back from the value after (see [`history_v2`]).
+    V2(history_v2::HistoryV2),
 }
 
-/// Decodes a history entry.
-pub fn decode_history(bytes: &[u8]) -> Result<v1::HistoryV1, CodecError> {
+impl HistoryEntry {
+    /// The tree of the changed record.
+    pub fn tree(&self) -> &str {
+        match self {
+            HistoryEntry::V1(h) => &h.tree,
+            HistoryEntry::V2(h) => &h.tree,
+        }
+    }
+
+    /// The key of the changed record.
+    pub fn key(&self) -> u64 {
+        match self {
+            HistoryEntry::V1(h) => h.key,
+            HistoryEntry::V2(h) => h.key,
+        }
+    }
+
+    /// When the change was made, Unix seconds.
+    pub fn at(&self) -> i64 {
+        match self {
+            HistoryEntry::V1(h) => h.at,
+            HistoryEntry::V2(h) => h.at,
+        }
+    }
+}
+
+/// Encodes one history entry in the current schema (v2).
+pub fn encode_history(h: &history_v2::HistoryV2) -> Result<Vec<u8>, CodecError> {
+    codec::encode(history_v2::VERSION, h)
+}
+
+/// Decodes a history entry written by any known version.
+pub fn decode_history(bytes: &[u8]) -> Result<HistoryEntry, CodecError> {
     match codec::split(bytes)? {
-        (v1::VERSION, p) => codec::decode_payload(p),
+        (v1::VERSION, p) => codec::decode_payload(p).map(HistoryEntry::V1),
+        (history_v2::VERSION, p) => codec::decode_payload(p).map(HistoryEntry::V2),
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
 }

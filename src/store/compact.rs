@@ -1,0 +1,316 @@
+//! Compaction: sled 0.34 never gives back the space of values it rewrote (measured: a
+//! year of edits left the large branch's database at 7× its content), and its own
+//! cleaning options are no-ops in 0.34.7. When the database folder has grown past
+//! [`RATIO`] times what it holds, the store copies its content byte for byte into a
+//! fresh database beside it, checks the copy, and swaps the folders.
+//!
+//! Crash safety: the live folder is never changed. The copy is built in [`STAGING`] and
+//! checked (every tree equal to what was read, the history ending at the same entry);
+//! only then is [`READY`] written and synced, and the folders are swapped by two
+//! renames (live → [`ASIDE`], copy → live). [`recover`], run before every open, finishes
+//! or undoes a swap that a crash interrupted: with [`READY`] present, the checked copy
+//! takes the live name if the live folder is missing, and is dropped if the live folder
+//! is still the original; without it, an unfinished copy is dropped. The old folder is
+//! removed only after the new one has its name.
+
+use std::fs;
+use std::path::Path;
+
+use super::restore::rename_retrying;
+use super::{DB_DIR, Result, Store, StoreError, atomic};
+
+/// Compaction starts when the database folder is more than this many times the bytes
+/// of its keys and values.
+pub const RATIO: u64 = 4;
+/// …and at least this large (sled's fixed overhead dominates small stores).
+pub const MIN_BYTES: u64 = 4 << 20;
+/// Folder where the compacted copy is built.
+pub const STAGING: &str = "sled.compacting";
+/// Folder the old database is moved to during the swap.
+pub const ASIDE: &str = "sled.before-compaction";
+/// File marking the copy in [`STAGING`] as complete and checked.
+pub const READY: &str = "sled.compacting.ready";
+/// Meta key: the folder's size when it was last measured against its content (so the
+/// content is measured again only once the folder has doubled).
+const META_CHECKED: &[u8] = b"compaction_checked_bytes";
+
+fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |e| StoreError::Io(format!("{}: {e}", path.display()))
+}
+
+fn remove_dir_if_there(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_err(path)(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Bytes of every file under `dir` (apparent sizes).
+pub fn folder_bytes(dir: &Path) -> u64 {
+    fs::read_dir(dir).map_or(0, |rd| {
+        rd.flatten()
+            .map(|e| match e.metadata() {
+                Ok(m) if m.is_dir() => folder_bytes(&e.path()),
+                Ok(m) => m.len(),
+                Err(_) => 0,
+            })
+            .sum()
+    })
+}
+
+/// Whether a folder of `disk` bytes holding `content` bytes should be compacted.
+pub fn worth_compacting(disk: u64, content: u64) -> bool {
+    disk >= MIN_BYTES && disk > content.saturating_mul(RATIO)
+}
+
+/// Finishes or undoes a compaction a crash interrupted in data directory `dir` (see the
+/// module documentation). Does nothing when none was under way.
+pub(crate) fn recover(dir: &Path) -> Result<()> {
+    let (live, staging) = (dir.join(DB_DIR), dir.join(STAGING));
+    let (aside, ready) = (dir.join(ASIDE), dir.join(READY));
+    if !ready.exists() {
+        // Stopped before the copy was checked: the live folder is the original.
+        return remove_dir_if_there(&staging);
+    }
+    if !live.exists() {
+        let from = if staging.exists() { &staging } else { &aside };
+        rename_retrying(from, &live).map_err(io_err(&live))?;
+        atomic::sync_parent(&live);
+    }
+    remove_dir_if_there(&staging)?;
+    remove_dir_if_there(&aside)?;
+    fs::remove_file(&ready).map_err(io_err(&ready))?;
+    atomic::sync_parent(&live);
+    Ok(())
+}
+
+impl Store {
+    /// Whether this store's folder has grown past [`RATIO`] times its content. Cheap
+    /// unless the folder has doubled since it was last measured.
+    pub(crate) fn needs_compaction(&self) -> Result<bool> {
+        let disk = folder_bytes(&self.dir.join(DB_DIR));
+        let checked = self
+            .meta
+            .get(META_CHECKED)?
+            .and_then(|v| <[u8; 8]>::try_from(v.as_ref()).ok())
+            .map_or(0, u64::from_be_bytes);
+        if disk < MIN_BYTES || disk < checked.saturating_mul(2) {
+            return Ok(false);
+        }
+        let mut content = 0u64;
+        for name in self.db.tree_names() {
+            for kv in self.db.open_tree(&name)?.iter() {
+                let (k, v) = kv?;
+                content += (k.len() + v.len()) as u64;
+            }
+        }
+        let worth = worth_compacting(disk, content);
+        if !worth {
+            self.remember_size()?;
+        }
+        Ok(worth)
+    }
+
+    /// Records the folder's current size as measured (see [`Store::needs_compaction`]).
+    pub(crate) fn remember_size(&self) -> Result<()> {
+        let disk = folder_bytes(&self.dir.join(DB_DIR));
+        self.meta.insert(META_CHECKED, &disk.to_be_bytes())?;
+        self.flush()
+    }
+
+    /// Compacts the database: copies every tree into a fresh database, checks the copy
+    /// and swaps it in (see the module documentation). Consumes the store: the caller
+    /// opens the data directory again. On an error the live database is untouched.
+    pub(crate) fn compact(self) -> Result<()> {
+        let dir = self.dir.clone();
+        let (live, staging) = (dir.join(DB_DIR), dir.join(STAGING));
+        let (aside, ready) = (dir.join(ASIDE), dir.join(READY));
+        remove_dir_if_there(&staging)?;
+        let snap = self.snapshot()?;
+        let last = self.history_last()?;
+        self.flush()?;
+        drop(self);
+        if let Err(e) = build_copy(&dir, &staging, &snap, last) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        atomic::write_atomically(&ready, b"checked\n", true, |_| Ok(())).map_err(io_err(&ready))?;
+        rename_retrying(&live, &aside).map_err(io_err(&live))?;
+        atomic::sync_parent(&live);
+        rename_retrying(&staging, &live).map_err(io_err(&live))?;
+        atomic::sync_parent(&live);
+        remove_dir_if_there(&aside)?;
+        fs::remove_file(&ready).map_err(io_err(&ready))?;
+        atomic::sync_parent(&live);
+        Ok(())
+    }
+}
+
+/// Writes `snap` into a new database at `staging` and checks it: every tree equal to
+/// the snapshot, the history ending at `last`.
+fn build_copy(
+    dir: &Path,
+    staging: &Path,
+    snap: &super::backup::SnapshotV1,
+    last: u64,
+) -> Result<()> {
+    {
+        let store = Store::open_at(dir, staging, false)?;
+        for (name, pairs) in &snap.trees {
+            let mut batch = sled::Batch::default();
+            for (k, v) in pairs {
+                batch.insert(k.as_slice(), v.as_slice());
+            }
+            store.db.open_tree(name)?.apply_batch(batch)?;
+        }
+        store.db.flush()?;
+    }
+    let store = Store::open_at(dir, staging, false)?;
+    for (name, pairs) in &snap.trees {
+        let found = store
+            .db
+            .open_tree(name)?
+            .iter()
+            .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        if &found != pairs {
+            return Err(StoreError::Io(format!(
+                "{}: tree {name} differs after copying",
+                staging.display()
+            )));
+        }
+    }
+    if store.history_last()? != last {
+        return Err(StoreError::Io(format!(
+            "{}: the history differs after copying",
+            staging.display()
+        )));
+    }
+    store.db.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo;
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    /// A store whose members were each saved `rounds` times.
+    fn bloated(dir: &Path, rounds: usize) -> Store {
+        let s = Store::open(dir).unwrap();
+        let mut ms = demo::demo_members(8, 30, today());
+        let items: Vec<_> = ms.iter().map(|m| (None, m.clone())).collect();
+        let ids = s.save_members(&items).unwrap();
+        for r in 0..rounds {
+            for (id, m) in ids.iter().zip(&mut ms) {
+                m.notes = format!("{r} ").repeat(200);
+                s.save_member(Some(*id), m).unwrap();
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn compaction_keeps_every_byte_and_gives_the_space_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = bloated(dir.path(), 20);
+        let mut before = s.snapshot().unwrap();
+        let history = s.history().unwrap();
+        let disk = folder_bytes(&dir.path().join(DB_DIR));
+        s.compact().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let mut after = s.snapshot().unwrap();
+        after.created_at = before.created_at;
+        before.trees.retain(|(n, _)| n != "__sled__default");
+        assert_eq!(after, before, "every tree, byte for byte");
+        assert_eq!(s.history().unwrap(), history);
+        let now = folder_bytes(&dir.path().join(DB_DIR));
+        assert!(now < disk / 4 * 3, "{disk} → {now} bytes");
+        for leftover in [STAGING, ASIDE, READY] {
+            assert!(!dir.path().join(leftover).exists(), "{leftover}");
+        }
+        // Saves go on above the copied ids and history.
+        let last = s.history_last().unwrap();
+        let id = s
+            .save_member(None, &demo::demo_members(9, 1, today())[0])
+            .unwrap();
+        assert_eq!(s.members().unwrap().len(), 31);
+        assert!(s.history_last().unwrap() > last);
+        assert_eq!(
+            s.history_of(super::super::TREE_MEMBERS, id).unwrap().len(),
+            1
+        );
+    }
+
+    #[test]
+    fn only_big_and_mostly_empty_folders_are_compacted() {
+        assert!(!worth_compacting(MIN_BYTES - 1, 1));
+        assert!(!worth_compacting(MIN_BYTES * 4, MIN_BYTES));
+        assert!(worth_compacting(MIN_BYTES * 4 + 1, MIN_BYTES));
+        let dir = tempfile::tempdir().unwrap();
+        let s = bloated(dir.path(), 1);
+        assert!(
+            !s.needs_compaction().unwrap(),
+            "a small store is left alone"
+        );
+    }
+
+    /// Sets up the folders a crash during compaction can leave, then opens.
+    fn crashed(ready: bool, live: bool, staging: bool) -> (tempfile::TempDir, Vec<Vec<u8>>) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = bloated(dir.path(), 2);
+        let snap = s.snapshot().unwrap();
+        let last = s.history_last().unwrap();
+        let member_keys: Vec<Vec<u8>> = s
+            .members
+            .iter()
+            .keys()
+            .map(|k| k.unwrap().to_vec())
+            .collect();
+        drop(s);
+        let d = dir.path();
+        if staging {
+            build_copy(d, &d.join(STAGING), &snap, last).unwrap();
+        }
+        if ready {
+            fs::write(d.join(READY), b"checked\n").unwrap();
+        }
+        if !live {
+            fs::rename(d.join(DB_DIR), d.join(ASIDE)).unwrap();
+        }
+        (dir, member_keys)
+    }
+
+    #[test]
+    fn a_compaction_cut_short_is_finished_or_undone_at_the_next_open() {
+        // (ready, live folder present, copy present): every state the steps can leave.
+        for (ready, live, staging) in [
+            (false, true, true),  // copy unfinished: dropped
+            (true, true, true),   // checked, not swapped: dropped, the original stays
+            (true, false, true),  // live moved aside: the copy takes its name
+            (true, false, false), // impossible, but the old folder is not lost either
+            (true, true, false),  // swapped, the old folder not yet removed
+        ] {
+            let (dir, keys) = crashed(ready, live, staging);
+            let s = Store::open(dir.path()).unwrap();
+            let found: Vec<Vec<u8>> = s
+                .members
+                .iter()
+                .keys()
+                .map(|k| k.unwrap().to_vec())
+                .collect();
+            assert_eq!(found, keys, "{ready} {live} {staging}");
+            s.history().unwrap();
+            for leftover in [STAGING, ASIDE, READY] {
+                assert!(
+                    !dir.path().join(leftover).exists(),
+                    "{leftover}: {ready} {live} {staging}"
+                );
+            }
+        }
+    }
+}
