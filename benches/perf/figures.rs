@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use sochibo::domain::stats;
-use sochibo::interchange::reports;
+use sochibo::interchange::figures::Period;
+use sochibo::interchange::{reports, ward};
 use sochibo::store::{Store, backup};
 
 /// Times of repeated runs of one job and of its baseline, alternating.
@@ -113,9 +114,9 @@ pub fn make_bundles(app: &Path, dir: &Path, branches: u32) -> Vec<PathBuf> {
 }
 
 /// 6b: the roll-up of `files` as `sochibo rollup` does it: read and verify each bundle
-/// (checksum, every member and the branch decode), each branch's structure, the ward's
-/// structure and movements of the year, both text tables. Baseline: reading the same
-/// files' bytes.
+/// (checksum, then restored into a temporary store and read back, as a branch's own data),
+/// the ward's figures (each branch's share, structure, movements, meetings, review) as
+/// text. Baseline: reading the same files' bytes.
 pub fn rollup(files: &[PathBuf], at: NaiveDate, runs: usize) -> Times {
     let mut t = Times {
         job: Vec::new(),
@@ -135,25 +136,17 @@ pub fn rollup(files: &[PathBuf], at: NaiveDate, runs: usize) -> Times {
         assert!(bytes > 0);
         t.baseline.push(d);
         let (d, (n, text)) = timed(|| {
-            let mut everyone = Vec::new();
-            let mut shares = Vec::new();
-            for f in files {
-                let (_, branch, members) = backup::load_register(f).expect("bundle");
-                let s = stats::structure(&members, at);
-                shares.push((branch.map(|b| b.name), s.total));
-                everyone.extend(members);
-            }
-            let total = stats::structure(&everyone, at);
-            let mut text = reports::structure_report("", &total, at, false);
-            text.push_str(&reports::movements_report(
-                "",
-                &stats::movements(&everyone, from, at),
-                from,
-                at,
-                false,
-            ));
-            assert_eq!(shares.len(), files.len());
-            (everyone.len(), text)
+            let registers: Vec<_> = files
+                .iter()
+                .map(|f| backup::load_register(f).expect("bundle").1.expect("plain"))
+                .collect();
+            let p = Period { at, from, to: at };
+            let w = ward::ward(&registers, p);
+            assert_eq!(w.shares.len(), files.len());
+            (
+                usize::try_from(w.structure.total).unwrap_or(0),
+                ward::ward_text(&w, p, sochibo::i18n::Lang::Vi),
+            )
         });
         t.job.push(d);
         t.members = n;
