@@ -122,11 +122,15 @@ fn every_report_can_be_shown_and_scrolled_to_its_end() {
 }
 
 #[test]
-fn x_writes_the_shown_report_as_text_csv_and_word() {
+fn x_writes_the_shown_report_as_text_csv_excel_and_word() {
     let mut h = Harness::demo(&[]);
     h.keys("6<Tab><Tab><Left>x");
     let screen = h.screen();
     assert!(screen.contains("Đã xuất báo cáo:"), "{screen}");
+    assert!(
+        screen.contains("sinh-hoat-chi-bo-2025.txt, .csv, .xlsx, .docx"),
+        "the names come before the folder: {screen}"
+    );
     let dir = h.app.store.dir().join("exports");
     let reg = h.app.store.register().unwrap();
     let p = Period::year(2025, today());
@@ -148,6 +152,9 @@ fn x_writes_the_shown_report_as_text_csv_and_word() {
         csv,
         figures::csv(&reg, ReportKind::Meetings, p, today(), Lang::Vi)
     );
+    let book = std::fs::read(dir.join("sinh-hoat-chi-bo-2025.xlsx")).unwrap();
+    assert!(book.starts_with(b"PK\x03\x04"));
+    assert!(book.windows(15).any(|w| w == b"xl/workbook.xml"));
     let docx = std::fs::read(dir.join("sinh-hoat-chi-bo-2025.docx")).unwrap();
     assert!(docx.starts_with(b"PK\x03\x04"));
     assert!(docx.windows(17).any(|w| w == b"word/document.xml"));
@@ -156,6 +163,7 @@ fn x_writes_the_shown_report_as_text_csv_and_word() {
     h.keys("<Tab><Tab>x");
     assert!(dir.join("ket-nap-dang-2025.txt").exists());
     assert!(dir.join("ket-nap-dang-2025.csv").exists());
+    assert!(dir.join("ket-nap-dang-2025.xlsx").exists());
     assert!(!dir.join("ket-nap-dang-2025.docx").exists());
 }
 

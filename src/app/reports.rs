@@ -1,7 +1,7 @@
 //! Screen 6, "Báo cáo": every report of the branch on screen (the figures with their bars),
-//! a year at a time; one key writes it to files (text, CSV, Word where it has one), another
-//! writes the branch's bundle for the ward roll-up. The reports are built by
-//! `interchange::figures`, the same builder as `sochibo report`.
+//! a year at a time; one key writes it to files (text, CSV, Excel, and Word where it has
+//! one), another writes the branch's bundle for the ward roll-up (figures only, no names).
+//! The reports are built by `interchange::figures`, the same builder as `sochibo report`.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -9,6 +9,7 @@ use super::action::Action;
 use super::{App, Notice};
 use crate::interchange::figures::{self, Period, ReportKind};
 use crate::interchange::minutes::to_crlf;
+use crate::interchange::xlsx;
 use crate::store::{StoreError, atomic, backup};
 
 /// The reports screen: which report, which year, how far scrolled, and the report's
@@ -103,8 +104,8 @@ pub fn act(app: &mut App, action: Action) {
     }
 }
 
-/// Writes the shown report as `<name>-<year>.txt` (CRLF), `.csv` and, where it has a Word
-/// form, `.docx` into the data folder's `exports`, each atomically.
+/// Writes the shown report as `<name>-<year>.txt` (CRLF), `.csv`, `.xlsx` and, where it
+/// has a Word form, `.docx` into the data folder's `exports`, each atomically.
 fn export(app: &mut App) {
     let result = (|| -> Result<String, StoreError> {
         let reg = app.store.register()?;
@@ -121,6 +122,11 @@ fn export(app: &mut App) {
                 "csv",
                 figures::csv(&reg, kind, p, app.today, app.lang).into_bytes(),
             ),
+            (
+                "xlsx",
+                xlsx::to_xlsx(&figures::sheets(&reg, kind, p, app.today, app.lang))
+                    .map_err(|e| StoreError::Io(e.to_string()))?,
+            ),
         ];
         if let Some(doc) = figures::document(&reg, kind, p, app.today) {
             files.push((
@@ -130,11 +136,11 @@ fn export(app: &mut App) {
         }
         let mut written = Vec::new();
         for (ext, bytes) in files {
-            let path = dir.join(format!("{base}.{ext}"));
-            atomic::write_file(&path, &bytes).map_err(io)?;
-            written.push(path.display().to_string());
+            atomic::write_file(&dir.join(format!("{base}.{ext}")), &bytes).map_err(io)?;
+            written.push(format!(".{ext}"));
         }
-        Ok(written.join(", "))
+        // The names first, the folder last: on a narrow status line the names survive.
+        Ok(format!("{base}{} ({})", written.join(", "), dir.display()))
     })();
     app.notice = Some(match result {
         Ok(paths) => Notice::ReportExported(paths),

@@ -536,7 +536,7 @@ impl Catalogue for En {
             Action::RemoveLastEvent => "Remove the most recent event (asks first)",
             Action::Screen0 => "Screen 0: What needs doing",
             Action::Screen6 => "Screen 6: Reports and figures",
-            Action::ExportReport => "Export the report shown to files (.txt, .csv, .docx)",
+            Action::ExportReport => "Export the report shown to files (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Export the branch's bundle for the ward roll-up",
             Action::Screen8 => "Screen 8: annual review of members",
             Action::ReviewUp => "Previous member",

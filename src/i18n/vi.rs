@@ -535,7 +535,7 @@ impl Catalogue for Vi {
             Action::Screen0 => "Màn hình 0: Việc cần làm",
             Action::Screen8 => "Màn hình 8: Đánh giá, xếp loại đảng viên",
             Action::Screen6 => "Màn hình 6: Báo cáo, thống kê",
-            Action::ExportReport => "Xuất báo cáo đang xem ra tệp (.txt, .csv, .docx)",
+            Action::ExportReport => "Xuất báo cáo đang xem ra tệp (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Xuất gói dữ liệu của chi bộ gửi phường tổng hợp",
             Action::ReviewUp => "Lên một đồng chí",
             Action::ReviewDown => "Xuống một đồng chí",
