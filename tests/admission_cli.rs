@@ -1,23 +1,8 @@
 //! `sochibo export candidates` run as a user would: the demo's candidates with their
 //! current step and next deadline, as 80-column text and as CSV for Excel.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn sochibo(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sochibo"))
-        .args(args)
-        .arg("--data")
-        .arg(data)
-        .env("SOCHIBO_TODAY", "21/11/2026")
-        .env_remove("SOCHIBO_LANG")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
-}
+mod common;
+use common::{sochibo, text};
 
 #[test]
 fn export_candidates_as_text_and_csv() {

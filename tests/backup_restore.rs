@@ -1,6 +1,9 @@
 //! `sochibo backup` and `sochibo restore`, run as a user would: files, messages, exit
 //! codes, what is refused and what is kept; the questions on a real (pseudo-)terminal.
 
+mod common;
+use common::text;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -10,10 +13,6 @@ use sochibo::store::codec::checksum;
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_sochibo")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
 }
 
 /// Runs the binary in `cwd` with no terminal.

@@ -1,22 +1,10 @@
 //! The command line, run as a user would: exit codes, messages, files.
 
+mod common;
+use common::{sochibo, text};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn sochibo(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sochibo"))
-        .args(args)
-        .arg("--data")
-        .arg(data)
-        .env("SOCHIBO_TODAY", "21/11/2026")
-        .env_remove("SOCHIBO_LANG")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
-}
+use std::process::Command;
 
 #[test]
 fn version_and_usage_errors() {

@@ -3,6 +3,9 @@
 //! damaged files aside, names the newest good backup with the exact command that
 //! restores it, never panics and never leaves the terminal in a broken state.
 
+mod common;
+use common::text;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -28,10 +31,6 @@ fn sochibo(data: &Path, args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
 }
 
 /// A data directory with `n` members saved one by one and an automatic backup.

@@ -1,23 +1,10 @@
 //! `sochibo export dues|badges` run as a user would: text that fits 80 columns, CSV for
 //! Excel (BOM, CRLF, Vietnamese headers), files written atomically, the year option.
 
+mod common;
+use common::{sochibo, text};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn sochibo(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sochibo"))
-        .args(args)
-        .arg("--data")
-        .arg(data)
-        .env("SOCHIBO_TODAY", "21/11/2026")
-        .env_remove("SOCHIBO_LANG")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
-}
 
 fn demo(dir: &Path) -> std::path::PathBuf {
     let data = dir.join("data");

@@ -2,6 +2,9 @@
 //! tests have no terminal): round trip, wrong passphrase, the recovery code, sealed backups,
 //! and no names left in clear in the files.
 
+mod common;
+use common::text;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -10,10 +13,6 @@ use sochibo::store::backup::{MAGIC, read_backup};
 use sochibo::store::history::Revert;
 
 const PASS: &str = "Chi bộ Hòa Bình 2026";
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
-}
 
 fn run(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sochibo"))

@@ -13,6 +13,9 @@
 //!   read-only case).
 #![cfg(target_os = "linux")]
 
+mod common;
+use common::text;
+
 use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs::File;
@@ -25,10 +28,6 @@ use sochibo::store::Store;
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_sochibo")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
 }
 
 fn sochibo(data: &Path, args: &[&str]) -> Output {

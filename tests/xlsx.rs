@@ -3,27 +3,15 @@
 //! needed): headers, cell types, number formats, column widths, the frozen header row;
 //! and an `.xlsx` import that reports exactly what the CSV import reports.
 
+mod common;
+use common::{sochibo, text};
+
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::NaiveDate;
 use sochibo::interchange::xlsx::{Cell, Sheet, to_xlsx};
-
-fn sochibo(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sochibo"))
-        .args(args)
-        .arg("--data")
-        .arg(data)
-        .env("SOCHIBO_TODAY", "21/11/2026")
-        .env_remove("SOCHIBO_LANG")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_string()
-}
 
 /// One cell as Python read it from the first worksheet.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,9 @@
 //! Shared test helpers: an app on a temporary store, key replay, screen text.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::process::{Command, Output};
+
 use chrono::NaiveDate;
 use crossterm::event::Event;
 use ratatui::Terminal;
@@ -111,4 +114,21 @@ impl Harness {
             .map(|(_, m)| m.full_name)
             .collect()
     }
+}
+
+/// Runs the built program on `data` as a user would: the fixed test date, Vietnamese.
+pub fn sochibo(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sochibo"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .env("SOCHIBO_TODAY", "21/11/2026")
+        .env_remove("SOCHIBO_LANG")
+        .output()
+        .unwrap()
+}
+
+/// A program's output as text.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).to_string()
 }
