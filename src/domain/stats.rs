@@ -252,6 +252,10 @@ pub struct MeetingFigures {
     pub held: [u32; 4],
     /// Per meeting: date, kind, present, expected.
     pub attendance: Vec<(NaiveDate, MeetingKind, u32, u32)>,
+    /// Per member who was expected at least once: name (at the latest roll call), present,
+    /// expected; in Vietnamese name order. Expected means on the roll and not exempted,
+    /// away on a temporary transfer or hosted from elsewhere on the day (§3.3).
+    pub per_member: Vec<(String, u32, u32)>,
 }
 
 impl MeetingFigures {
@@ -279,6 +283,25 @@ pub fn meeting_figures<'a>(
         .filter(|m| m.date >= from && m.date <= to)
         .collect();
     ms.sort_by_key(|m| m.date);
+    let mut members: std::collections::BTreeMap<u64, (String, u32, u32)> = Default::default();
+    for m in &ms {
+        for r in &m.attendance {
+            let expected = r.status != Status::TemporarilyHosted
+                && !r.status.is_exempt()
+                && r.status != Status::TemporarilyAway;
+            if expected {
+                let e = members.entry(r.member).or_default();
+                e.0.clone_from(&r.name);
+                e.2 += 1;
+                if r.mark == meeting::Mark::Present {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    f.per_member = members.into_values().collect();
+    f.per_member
+        .sort_by(|a, b| super::text::compare_names(&a.0, &b.0));
     for m in ms {
         let k = MeetingKind::ALL
             .iter()
@@ -376,5 +399,61 @@ mod tests {
         assert_eq!((mv.admitted, mv.transferred_out), (1, 1));
         assert_eq!(mv.net(), 0);
         assert_eq!(movements(&ms, d(2025, 9, 1), d(2026, 3, 1)).net(), -1);
+    }
+
+    #[test]
+    fn attendance_per_member_counts_only_the_days_a_member_was_expected() {
+        use crate::domain::meeting::{AttendanceRow, Mark};
+        let row = |member, name: &str, status, mark| AttendanceRow {
+            member,
+            name: name.into(),
+            status,
+            membership: Membership::Official,
+            mark,
+        };
+        let meeting = |day, rows| {
+            let branch = crate::domain::demo::demo_branch();
+            let mut m = crate::domain::demo::demo_meetings(&[], &branch, d(2026, 11, 21))
+                .into_iter()
+                .next()
+                .expect("a sample meeting");
+            m.date = d(2026, 3, day);
+            m.attendance = rows;
+            m
+        };
+        let ms = [
+            meeting(
+                5,
+                vec![
+                    row(1, "Trần Văn Bình", Status::Official, Mark::Present),
+                    row(2, "Lê Thị An", Status::Official, Mark::Unexcused),
+                    row(3, "Khách Tạm Trú", Status::TemporarilyHosted, Mark::Present),
+                ],
+            ),
+            meeting(
+                20,
+                vec![
+                    row(
+                        1,
+                        "Trần Văn Bình",
+                        Status::Official,
+                        Mark::Excused("ốm".into()),
+                    ),
+                    row(2, "Lê Thị An", Status::TemporarilyExempt, Mark::Present),
+                ],
+            ),
+        ];
+        let f = meeting_figures(ms.iter(), d(2026, 1, 1), d(2026, 12, 31));
+        // An (given name first in Vietnamese order) expected once (exempt on the 20th);
+        // Bình expected twice; the hosted guest is not the branch's member.
+        assert_eq!(
+            f.per_member,
+            vec![
+                ("Lê Thị An".to_string(), 0, 1),
+                ("Trần Văn Bình".to_string(), 1, 2),
+            ]
+        );
+        let expected: u32 = f.per_member.iter().map(|m| m.2).sum();
+        assert_eq!(expected, f.attendance.iter().map(|a| a.3).sum::<u32>());
     }
 }

@@ -291,6 +291,25 @@ pub fn meetings_report(
             bar(rate, 20)
         ));
     }
+    let named: Vec<_> = f
+        .per_member
+        .iter()
+        .filter(|(n, ..)| !n.is_empty())
+        .collect();
+    if !named.is_empty() {
+        out.push_str("\nTỷ lệ dự sinh hoạt của từng đảng viên\n\n");
+        for (name, p, e) in named {
+            let rate = stats::permille(u64::from(*p), u64::from(*e));
+            out.push_str(&format!(
+                "  {:<31} {:>3}/{:<3} {:>7}  {}\n",
+                crate::domain::text::ellipsize(name, 31),
+                p,
+                e,
+                format_permille(rate),
+                bar(rate, 20)
+            ));
+        }
+    }
     out
 }
 
@@ -380,6 +399,23 @@ pub fn figures_blocks(figures: Figures) -> (String, Vec<Block>) {
                     Vi.meeting_kind(*k),
                     format_permille(rate)
                 )));
+            }
+            let named: Vec<_> = f
+                .per_member
+                .iter()
+                .filter(|(n, ..)| !n.is_empty())
+                .collect();
+            if !named.is_empty() {
+                body.push(Block::Heading(
+                    "3. Tỷ lệ dự sinh hoạt của từng đảng viên".into(),
+                ));
+                for (name, p, e) in named {
+                    let rate = stats::permille(u64::from(*p), u64::from(*e));
+                    body.push(item(format!(
+                        "Đồng chí {name}: {p}/{e} buổi ({})",
+                        format_permille(rate)
+                    )));
+                }
             }
             format!(
                 "Tình hình sinh hoạt chi bộ từ ngày {} đến ngày {}",
