@@ -11,7 +11,7 @@ use super::member::{Member, MemberId};
 use super::review::{BranchYear, MemberReview};
 
 /// One branch's records, read once for a report.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Register {
     /// The branch profile (default when not set up yet).
     pub branch: Branch,

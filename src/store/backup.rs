@@ -274,6 +274,11 @@ pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Register>)> {
     if info.sealed {
         return Ok((info, None));
     }
+    // A bundle of the current schema is decoded directly; an older one is restored into
+    // a temporary store, so it is migrated exactly as the branch's own data would be.
+    if let Some(reg) = super::register::register_of_snapshot(&snap)? {
+        return Ok((info, Some(reg)));
+    }
     let work = temporary_dir("bundle");
     let read = super::restore::restore_snapshot(&work, &snap)
         .and_then(|_| Store::open(&work))

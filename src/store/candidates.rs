@@ -7,29 +7,14 @@ use sled::Transactional;
 
 use super::history::entry;
 use super::schema;
-use super::{
-    Result, Store, StoreError, TREE_CANDIDATES, TREE_MEMBERS, TREE_TARGETS, key_id, map_tx,
-};
+use super::{Result, Store, TREE_CANDIDATES, TREE_MEMBERS, TREE_TARGETS, map_tx};
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::member::{Member, MemberId};
 
 impl Store {
     /// All candidates with their ids, in key order.
     pub fn candidates(&self) -> Result<Vec<(CandidateId, Candidate)>> {
-        self.candidates
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let id = key_id(&k);
-                let v = self.open_value(TREE_CANDIDATES, &k, &v)?;
-                let c = schema::decode_candidate(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_CANDIDATES,
-                    key: id,
-                    source,
-                })?;
-                Ok((id, c))
-            })
-            .collect()
+        super::register::candidates(self)
     }
 
     /// Saves a candidate (`None` creates it) durably, with its history entry.
@@ -116,18 +101,7 @@ impl Store {
 
     /// The yearly admission targets, oldest year first.
     pub fn admission_targets(&self) -> Result<Vec<Target>> {
-        self.targets
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let v = self.open_value(TREE_TARGETS, &k, &v)?;
-                schema::decode_target(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_TARGETS,
-                    key: key_id(&k),
-                    source,
-                })
-            })
-            .collect()
+        super::register::targets(self)
     }
 
     /// Saves the target of a year durably, with its history entry.

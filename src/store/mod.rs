@@ -464,16 +464,7 @@ impl Store {
 
     /// The branch profile, if set up.
     pub fn branch(&self) -> Result<Option<Branch>> {
-        match self.meta.get(META_BRANCH)? {
-            None => Ok(None),
-            Some(v) => schema::decode_branch(&self.open_value(TREE_META, META_BRANCH, &v)?)
-                .map(Some)
-                .map_err(|source| StoreError::Corrupt {
-                    tree: TREE_META,
-                    key: 0,
-                    source,
-                }),
-        }
+        register::branch(self)
     }
 
     /// Saves the branch profile durably, with its history entry (history key 0 of
@@ -532,20 +523,7 @@ impl Store {
 
     /// All members with their ids, in key order.
     pub fn members(&self) -> Result<Vec<(MemberId, Member)>> {
-        self.members
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let id = key_id(&k);
-                let v = self.open_value(TREE_MEMBERS, &k, &v)?;
-                let m = schema::decode_member(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_MEMBERS,
-                    key: id,
-                    source,
-                })?;
-                Ok((id, m))
-            })
-            .collect()
+        register::members(self)
     }
 
     /// One member.
@@ -667,20 +645,7 @@ impl Store {
 
     /// All meetings with their ids, oldest id first.
     pub fn meetings(&self) -> Result<Vec<(MeetingId, Meeting)>> {
-        self.meetings
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let id = key_id(&k);
-                let v = self.open_value(TREE_MEETINGS, &k, &v)?;
-                let m = schema::decode_meeting(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_MEETINGS,
-                    key: id,
-                    source,
-                })?;
-                Ok((id, m))
-            })
-            .collect()
+        register::meetings(self)
     }
 
     /// Saves a meeting (`None` creates it) durably, with its history entry; returns its id.
@@ -701,30 +666,7 @@ impl Store {
 
     /// Every member's dues ledger (profiles and payments), by member id.
     pub fn dues(&self) -> Result<BTreeMap<MemberId, Ledger>> {
-        let mut out: BTreeMap<MemberId, Ledger> = BTreeMap::new();
-        for kv in self.dues_profiles.iter() {
-            let (k, v) = kv?;
-            let id = key_id(&k);
-            let v = self.open_value(TREE_DUES_PROFILES, &k, &v)?;
-            out.entry(id).or_default().profiles =
-                schema::decode_dues_profiles(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_DUES_PROFILES,
-                    key: id,
-                    source,
-                })?;
-        }
-        for kv in self.dues_payments.iter() {
-            let (k, v) = kv?;
-            let id = key_id(&k);
-            let v = self.open_value(TREE_DUES_PAYMENTS, &k, &v)?;
-            out.entry(id).or_default().payments =
-                schema::decode_dues_payments(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_DUES_PAYMENTS,
-                    key: id,
-                    source,
-                })?;
-        }
-        Ok(out)
+        register::dues(self)
     }
 
     /// Saves a member's dues profiles durably, with history.
@@ -848,20 +790,7 @@ impl Store {
 
     /// Every member's yearly review: ((year, member), record).
     pub fn reviews(&self) -> Result<Vec<((i32, MemberId), MemberReview)>> {
-        self.reviews
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let key = key_id(&k);
-                let v = self.open_value(TREE_REVIEWS, &k, &v)?;
-                let r = schema::decode_review(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_REVIEWS,
-                    key,
-                    source,
-                })?;
-                Ok((review_key_parts(key), r))
-            })
-            .collect()
+        register::reviews(self)
     }
 
     /// Saves a member's review of a year durably, with its history entry.
@@ -873,20 +802,7 @@ impl Store {
 
     /// The branch's classification of every year that has one.
     pub fn branch_years(&self) -> Result<Vec<(i32, BranchYear)>> {
-        self.review_years
-            .iter()
-            .map(|kv| {
-                let (k, v) = kv?;
-                let key = key_id(&k);
-                let v = self.open_value(TREE_REVIEW_YEARS, &k, &v)?;
-                let b = schema::decode_branch_year(&v).map_err(|source| StoreError::Corrupt {
-                    tree: TREE_REVIEW_YEARS,
-                    key,
-                    source,
-                })?;
-                Ok((key as i32, b))
-            })
-            .collect()
+        register::branch_years(self)
     }
 
     /// Saves the branch's classification of a year durably.
