@@ -930,7 +930,7 @@ impl Catalogue for Vi {
                 crate::domain::date::format_date(*d)
             ),
             K::ReviewSeason(y, n) => format!(
-                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có kết quả (màn hình 8)."
+                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có quyết định xếp loại của Đảng ủy (màn hình 8)."
             ),
             K::Recognition(_, name, end) => format!(
                 "{name}: hết 12 tháng dự bị ngày {}; chi bộ xét công nhận chính thức trong 30 ngày làm việc (QĐ 294-QĐ/TW, điểm 4.2).",
