@@ -326,6 +326,12 @@ fn demo_search_and_quit() {
     p.wait_until("the search line to go away", |s| {
         !s.contents().contains("Tìm:") && roster_names(s).len() > expected.len()
     });
+    // Screen 6: the figures with their bars; Tab to the meetings report.
+    p.send(b"6");
+    p.wait_for("CƠ CẤU ĐỘI NGŨ ĐẢNG VIÊN");
+    p.wait_for("█");
+    p.send(b"\t\t");
+    p.wait_for("SINH HOẠT CHI BỘ");
     p.send(b"q");
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
