@@ -159,12 +159,15 @@ fn x_writes_the_shown_report_as_text_csv_excel_and_word() {
     assert!(docx.starts_with(b"PK\x03\x04"));
     assert!(docx.windows(17).any(|w| w == b"word/document.xml"));
 
-    // A list with no Word form gets text and CSV only.
+    // The admission report is a Word report too; a list with no Word form (exemptions)
+    // gets text, CSV and Excel only.
     h.keys("<Tab><Tab>x");
-    assert!(dir.join("ket-nap-dang-2025.txt").exists());
-    assert!(dir.join("ket-nap-dang-2025.csv").exists());
-    assert!(dir.join("ket-nap-dang-2025.xlsx").exists());
-    assert!(!dir.join("ket-nap-dang-2025.docx").exists());
+    assert!(dir.join("ket-nap-dang-2025.docx").exists());
+    h.keys("<Tab>x");
+    assert!(dir.join("mien-sinh-hoat-2025.txt").exists());
+    assert!(dir.join("mien-sinh-hoat-2025.csv").exists());
+    assert!(dir.join("mien-sinh-hoat-2025.xlsx").exists());
+    assert!(!dir.join("mien-sinh-hoat-2025.docx").exists());
 }
 
 #[test]

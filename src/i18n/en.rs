@@ -924,7 +924,9 @@ impl Catalogue for En {
                 crate::domain::date::format_date(*d)
             ),
             K::ReviewSeason(y, n) => {
-                format!("Annual review {y}: {n} members still without the ward committee's final grade (screen 8).")
+                format!(
+                    "Annual review {y}: {n} members still without the ward committee's final grade (screen 8)."
+                )
             }
             K::Recognition(_, name, end) => format!(
                 "{name}: probation ends on {}; the branch considers recognition within 30 working days (QĐ 294-QĐ/TW, 4.2).",

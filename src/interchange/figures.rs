@@ -63,6 +63,7 @@ impl ReportKind {
                 | ReportKind::Movements
                 | ReportKind::Meetings
                 | ReportKind::Assessments
+                | ReportKind::Admission
         )
     }
 }
@@ -246,7 +247,17 @@ pub fn document(reg: &Register, kind: ReportKind, p: Period, today: NaiveDate) -
                 today,
             ));
         }
-        ReportKind::Admission | ReportKind::Exemptions | ReportKind::Dues => return None,
+        ReportKind::Admission => {
+            let progress = admission_progress(reg, p.to.year(), today);
+            return Some(lists::candidates_document(
+                &reg.branch,
+                &reg.candidates,
+                today,
+                &progress,
+                &place,
+            ));
+        }
+        ReportKind::Exemptions | ReportKind::Dues => return None,
     };
     Some(reports::figures_document(
         &reg.branch,

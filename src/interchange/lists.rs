@@ -240,3 +240,61 @@ pub fn candidates_txt(
     }
     out
 }
+
+/// The admission pipeline as the branch's Party report (BÁO CÁO, rules.md §10): the year's
+/// progress against the target, then each candidate with the current step, the next one
+/// and its deadline, overdue ones first.
+pub fn candidates_document(
+    branch: &crate::domain::branch::Branch,
+    cands: &[(
+        crate::domain::admission::CandidateId,
+        crate::domain::admission::Candidate,
+    )],
+    on: chrono::NaiveDate,
+    progress: &str,
+    place: &str,
+) -> super::docx::Document {
+    use super::docx::{Block, Issuer, Run};
+    let mut body = vec![
+        Block::Heading("I. KẾT QUẢ THỰC HIỆN CHỈ TIÊU".into()),
+        Block::Para(vec![Run::plain(progress)]),
+        Block::Heading("II. QUẦN CHÚNG TRONG QUY TRÌNH KẾT NẠP".into()),
+    ];
+    let rows = candidate_rows(cands, on);
+    if rows.is_empty() {
+        body.push(Block::Para(vec![Run::plain(
+            "Hiện chi bộ chưa có quần chúng trong quy trình kết nạp.",
+        )]));
+    }
+    for (i, c) in rows.into_iter().enumerate() {
+        let c = c.map(|c| c.plain());
+        let mut text = format!("{} (sinh ngày {}; {}): {}", c[0], c[1], c[2], c[4]);
+        if !c[5].is_empty() {
+            text.push_str(&format!(" từ ngày {}", c[5]));
+        }
+        if !c[7].is_empty() {
+            text.push_str(&format!("; bước tiếp theo: {}", c[7]));
+        }
+        if !c[8].is_empty() {
+            text.push_str(&format!(" ({})", c[8]));
+        }
+        if !c[9].is_empty() {
+            text.push_str(" — quá hạn");
+        }
+        text.push('.');
+        body.push(Block::Item {
+            level: 0,
+            marker: format!("{}.", i + 1),
+            runs: vec![Run::plain(text)],
+        });
+    }
+    Issuer::branch(branch).report(
+        format!(
+            "Tình hình công tác phát triển đảng viên đến ngày {}",
+            date::format_date(on)
+        ),
+        body,
+        place,
+        on,
+    )
+}
