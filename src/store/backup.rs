@@ -113,19 +113,7 @@ impl Store {
     /// Writes a verified backup file at `path` (replacing it atomically): the file is
     /// synced, read back and fully verified ([`read_backup`]) before it takes the name.
     pub fn write_backup(&self, path: &Path) -> Result<BackupInfo> {
-        let bytes = encode_backup(&self.snapshot()?)?;
-        let mut info = None;
-        super::atomic::write_atomically(path, &bytes, true, |tmp| {
-            let checked = load_backup_with(tmp, self.sealer())
-                .map(|(_, i)| i)
-                .map_err(std::io::Error::other)?;
-            info = Some(checked);
-            Ok(())
-        })
-        .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
-        let mut info = info.ok_or(StoreError::NotFound)?;
-        info.path = path.to_path_buf();
-        Ok(info)
+        write_verified(path, &self.snapshot()?, self.sealer())
     }
 
     /// Writes a backup file whose checksum is verified after writing but whose records
@@ -223,6 +211,28 @@ fn encode_backup(snap: &SnapshotV1) -> Result<Vec<u8>> {
     bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     bytes.extend_from_slice(&payload);
     Ok(bytes)
+}
+
+/// Writes `snap` as a verified backup file at `path` (replacing it atomically): synced,
+/// read back and fully verified (opened with `sealer` when sealed) before it takes the name.
+pub(super) fn write_verified(
+    path: &Path,
+    snap: &SnapshotV1,
+    sealer: Option<&Sealer>,
+) -> Result<BackupInfo> {
+    let bytes = encode_backup(snap)?;
+    let mut info = None;
+    super::atomic::write_atomically(path, &bytes, true, |tmp| {
+        let checked = load_backup_with(tmp, sealer)
+            .map(|(_, i)| i)
+            .map_err(std::io::Error::other)?;
+        info = Some(checked);
+        Ok(())
+    })
+    .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
+    let mut info = info.ok_or(StoreError::NotFound)?;
+    info.path = path.to_path_buf();
+    Ok(info)
 }
 
 /// Whether `bytes` start like a Sổ chi bộ backup (of any format), damaged or not.

@@ -13,7 +13,7 @@ use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, Result, Store, StoreError, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
     TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS, TREE_REVIEWS,
-    TREE_TARGETS, key_id, review_key_parts, schema,
+    TREE_TARGETS, key_id, review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
@@ -190,39 +190,65 @@ impl Store {
     }
 
     /// Writes the bundle the ward reads for its roll-up: [`Register::for_ward`] (the
-    /// figures without names, contacts, notes or minutes), built in a temporary store and
-    /// written as a verified backup file marked "figures only", which `restore` refuses.
+    /// figures without names, contacts, notes or minutes), as a verified backup file of
+    /// the current schema marked "figures only", which `restore` refuses. It carries no
+    /// change history and is written in the clear, also from encrypted data.
     pub fn write_ward_bundle(&self, path: &Path) -> Result<BackupInfo> {
-        let reg = self.register()?.for_ward();
-        let work = backup::temporary_dir("ward");
-        let written = (|| {
-            let tmp = Store::open(&work)?;
-            tmp.save_branch(&reg.branch)?;
-            let members: Vec<_> = reg
-                .members
-                .iter()
-                .map(|(id, m)| (Some(*id), m.clone()))
-                .collect();
-            tmp.save_members(&members)?;
-            for (id, m) in &reg.meetings {
-                tmp.save_meeting(Some(*id), m)?;
-            }
-            for ((year, id), r) in &reg.reviews {
-                tmp.save_review(*year, *id, r)?;
-            }
-            for (year, b) in &reg.branch_years {
-                tmp.save_branch_year(*year, b)?;
-            }
-            for t in &reg.targets {
-                tmp.save_admission_target(t)?;
-            }
-            tmp.meta.insert(META_FIGURES_ONLY, &[1])?;
-            tmp.flush()?;
-            tmp.write_backup(path)
-        })();
-        let _ = std::fs::remove_dir_all(&work);
-        written
+        let snap = ward_snapshot(&self.register()?.for_ward(), self.schema_version()?)?;
+        backup::write_verified(path, &snap, None)
     }
+}
+
+/// The trees of a ward bundle, encoded as the store encodes them, keys in sled's order.
+fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<SnapshotV1> {
+    type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
+    let be = |k: u64| k.to_be_bytes().to_vec();
+    let year = |y: i32| u64::try_from(y).map_err(|_| StoreError::NotFound);
+    let meta: Pairs = vec![
+        (META_BRANCH.to_vec(), schema::encode_branch(&reg.branch)?),
+        (META_FIGURES_ONLY.to_vec(), vec![1]),
+    ];
+    let mut members: Pairs = Vec::new();
+    for (id, m) in &reg.members {
+        members.push((be(*id), schema::encode_member(m)?));
+    }
+    let mut meetings: Pairs = Vec::new();
+    for (id, m) in &reg.meetings {
+        meetings.push((be(*id), schema::encode_meeting(m)?));
+    }
+    let mut reviews: Pairs = Vec::new();
+    for ((y, id), r) in &reg.reviews {
+        let key = review_key(*y, *id).ok_or(StoreError::NotFound)?;
+        reviews.push((be(key), schema::encode_review(r)?));
+    }
+    let mut years: Pairs = Vec::new();
+    for (y, b) in &reg.branch_years {
+        years.push((be(year(*y)?), schema::encode_branch_year(b)?));
+    }
+    let mut targets: Pairs = Vec::new();
+    for t in &reg.targets {
+        targets.push((be(year(t.year)?), schema::encode_target(t)?));
+    }
+    let mut trees = vec![
+        (TREE_META, meta),
+        (TREE_MEMBERS, members),
+        (TREE_MEETINGS, meetings),
+        (TREE_REVIEWS, reviews),
+        (TREE_REVIEW_YEARS, years),
+        (TREE_TARGETS, targets),
+    ];
+    for (_, pairs) in &mut trees {
+        pairs.sort();
+    }
+    trees.sort_by(|a, b| a.0.cmp(b.0));
+    Ok(SnapshotV1 {
+        created_at: chrono::Utc::now().timestamp(),
+        schema_version,
+        trees: trees
+            .into_iter()
+            .map(|(name, pairs)| (name.to_string(), pairs))
+            .collect(),
+    })
 }
 
 /// Whether a backup's content is a ward bundle (figures only): restoring it as the
