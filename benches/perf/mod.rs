@@ -771,7 +771,7 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
     rep.rows.push(Row {
         id: "6b",
         what: format!(
-            "ward roll-up of {} branch bundles ({} members, `sochibo demo-ward`): verify + decode each, structure + movements tables, in-process",
+            "ward roll-up of {} branch bundles ({} members, `sochibo demo-ward`): verify + decode each register, the ward's figures as text, in-process",
             bundles.len(),
             r.members
         ),
