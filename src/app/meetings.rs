@@ -373,25 +373,12 @@ pub fn create_meeting<'a>(
     members: impl IntoIterator<Item = (u64, &'a crate::domain::member::Member)>,
     today: NaiveDate,
 ) -> Result<Meeting, Errors> {
-    let mut m = Meeting {
-        number: 0,
-        term_start: branch.map_or(today.year(), |b| b.term_start),
-        kind: MeetingKind::Regular,
-        topic: String::new(),
-        date: today,
-        start: String::new(),
-        end: String::new(),
-        place: String::new(),
-        chair: String::new(),
-        secretary: String::new(),
-        guests: Vec::new(),
-        attendance: Vec::new(),
-        agenda: Vec::new(),
-        votes: Vec::new(),
-        tasks: Vec::new(),
-        approved: None,
-        amendments: Vec::new(),
-    };
+    let mut m = Meeting::empty(
+        0,
+        branch.map_or(today.year(), |b| b.term_start),
+        MeetingKind::Regular,
+        today,
+    );
     check_info(form, &mut m, today)?;
     m.number = meeting::next_number(existing, m.term_start);
     m.agenda = meeting::agenda_template(m.kind, &m.topic)

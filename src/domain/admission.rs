@@ -1908,17 +1908,6 @@ mod tests {
             mark,
         };
         let meeting = Meeting {
-            number: 4,
-            term_start: 2025,
-            kind: MeetingKind::Regular,
-            topic: String::new(),
-            date: d(2026, 7, 15),
-            start: String::new(),
-            end: String::new(),
-            place: String::new(),
-            chair: String::new(),
-            secretary: String::new(),
-            guests: Vec::new(),
             attendance: vec![
                 row(1, Membership::Official, Status::Official, Mark::Present),
                 row(2, Membership::Official, Status::Official, Mark::Present),
@@ -1932,7 +1921,6 @@ mod tests {
                     Mark::Present,
                 ),
             ],
-            agenda: Vec::new(),
             votes: vec![
                 Vote {
                     subject: "Đề nghị kết nạp".into(),
@@ -1949,9 +1937,7 @@ mod tests {
                     abstain: 0,
                 },
             ],
-            tasks: Vec::new(),
-            approved: None,
-            amendments: Vec::new(),
+            ..Meeting::empty(4, 2025, MeetingKind::Regular, d(2026, 7, 15))
         };
         let c = with(
             candidate(d(2000, 1, 1)),

@@ -194,6 +194,32 @@ pub struct Meeting {
     pub amendments: Vec<Amendment>,
 }
 
+impl Meeting {
+    /// A meeting with only its number, term, kind and date: no roll call, minutes or
+    /// anything else yet.
+    pub fn empty(number: u32, term_start: i32, kind: MeetingKind, date: NaiveDate) -> Meeting {
+        Meeting {
+            number,
+            term_start,
+            kind,
+            topic: String::new(),
+            date,
+            start: String::new(),
+            end: String::new(),
+            place: String::new(),
+            chair: String::new(),
+            secretary: String::new(),
+            guests: Vec::new(),
+            attendance: Vec::new(),
+            agenda: Vec::new(),
+            votes: Vec::new(),
+            tasks: Vec::new(),
+            approved: None,
+            amendments: Vec::new(),
+        }
+    }
+}
+
 /// The agenda a meeting of this kind starts with (rules.md §3.2 order).
 pub fn agenda_template(kind: MeetingKind, topic: &str) -> Vec<String> {
     let mut items: Vec<String> = vec![

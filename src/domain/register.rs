@@ -102,23 +102,9 @@ impl Register {
                     })
                     .collect();
                 let kept = Meeting {
-                    number: m.number,
-                    term_start: m.term_start,
-                    kind: m.kind,
-                    topic: String::new(),
-                    date: m.date,
-                    start: String::new(),
-                    end: String::new(),
-                    place: String::new(),
-                    chair: String::new(),
-                    secretary: String::new(),
-                    guests: Vec::new(),
                     attendance,
-                    agenda: Vec::new(),
-                    votes: Vec::new(),
-                    tasks: Vec::new(),
                     approved: m.approved,
-                    amendments: Vec::new(),
+                    ..Meeting::empty(m.number, m.term_start, m.kind, m.date)
                 };
                 (*id, kept)
             })

@@ -259,6 +259,14 @@ pub struct MeetingFigures {
 }
 
 impl MeetingFigures {
+    /// The members' lines that carry a name (a ward's copy of a register has none).
+    pub fn named_members(&self) -> Vec<&(String, u32, u32)> {
+        self.per_member
+            .iter()
+            .filter(|(n, ..)| !n.is_empty())
+            .collect()
+    }
+
     /// Attendance over all meetings, in tenths of a percent.
     pub fn rate(&self) -> u32 {
         let (p, e) = self

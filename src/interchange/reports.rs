@@ -291,11 +291,7 @@ pub fn meetings_report(
             bar(rate, 20)
         ));
     }
-    let named: Vec<_> = f
-        .per_member
-        .iter()
-        .filter(|(n, ..)| !n.is_empty())
-        .collect();
+    let named = f.named_members();
     if !named.is_empty() {
         out.push_str("\nTỷ lệ dự sinh hoạt của từng đảng viên\n\n");
         for (name, p, e) in named {
@@ -400,11 +396,7 @@ pub fn figures_blocks(figures: Figures) -> (String, Vec<Block>) {
                     format_permille(rate)
                 )));
             }
-            let named: Vec<_> = f
-                .per_member
-                .iter()
-                .filter(|(n, ..)| !n.is_empty())
-                .collect();
+            let named = f.named_members();
             if !named.is_empty() {
                 body.push(Block::Heading(
                     "3. Tỷ lệ dự sinh hoạt của từng đảng viên".into(),
