@@ -352,110 +352,21 @@ fn restore_respects_the_lock_of_a_running_copy() {
 #[cfg(unix)]
 mod on_a_terminal {
     use super::*;
+    use common::pty::{Pty, Spawn};
     use sochibo::store::DB_DIR;
     use sochibo::store::backup;
     use std::ffi::OsStr;
-    use std::io::{Read, Write};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
 
-    /// The program in a pseudo-terminal, its output collected as it comes.
-    struct Pty {
-        child: Box<dyn portable_pty::Child + Send + Sync>,
-        writer: Box<dyn Write + Send>,
-        out: Arc<Mutex<Vec<u8>>>,
-        _master: Box<dyn portable_pty::MasterPty + Send>,
-    }
-
-    impl Pty {
-        fn spawn(args: &[&OsStr], config: &Path) -> Pty {
-            use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-            let pair = native_pty_system()
-                .openpty(PtySize {
-                    rows: 24,
-                    cols: 100,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .unwrap();
-            let mut cmd = CommandBuilder::new(bin());
-            cmd.args(args);
-            cmd.env("TERM", "xterm-256color");
-            cmd.env("SOCHIBO_TODAY", "21/11/2026");
-            cmd.env("SOCHIBO_CONFIG", config);
-            cmd.env_remove("SOCHIBO_LANG");
-            let child = pair.slave.spawn_command(cmd).unwrap();
-            drop(pair.slave);
-            let mut reader = pair.master.try_clone_reader().unwrap();
-            let writer = pair.master.take_writer().unwrap();
-            let out = Arc::new(Mutex::new(Vec::new()));
-            let sink = Arc::clone(&out);
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 4096];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    sink.lock().unwrap().extend_from_slice(&buf[..n]);
-                }
-            });
-            Pty {
-                child,
-                writer,
-                out,
-                _master: pair.master,
-            }
-        }
-
-        fn output(&self) -> String {
-            text(&self.out.lock().unwrap())
-        }
-
-        /// What a terminal would show now.
-        fn screen(&self) -> String {
-            let mut p = vt100::Parser::new(24, 100, 0);
-            p.process(&self.out.lock().unwrap());
-            p.screen().contents()
-        }
-
-        fn wait_for(&self, what: &str, on_screen: bool) {
-            let deadline = Instant::now() + Duration::from_secs(30);
-            loop {
-                let seen = if on_screen {
-                    self.screen()
-                } else {
-                    self.output()
-                };
-                if seen.contains(what) {
-                    return;
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "never saw {what:?}; output so far:\n{}",
-                    self.output()
-                );
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-
-        fn type_keys(&mut self, s: &str) {
-            self.writer.write_all(s.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-        }
-
-        fn exit_code(&mut self) -> u32 {
-            let deadline = Instant::now() + Duration::from_secs(30);
-            loop {
-                if let Some(status) = self.child.try_wait().unwrap() {
-                    return status.exit_code();
-                }
-                if Instant::now() > deadline {
-                    let _ = self.child.kill();
-                    panic!("did not exit; output:\n{}", self.output());
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
+    /// The program (debug build) in a 24×100 pseudo-terminal.
+    fn spawn(args: &[&OsStr], config: &Path) -> Pty {
+        Pty::spawn(Spawn {
+            bin: Path::new(bin()),
+            args: args.to_vec(),
+            config,
+            env: Vec::new(),
+            cwd: None,
+            size: (24, 100),
+        })
     }
 
     #[test]
@@ -482,20 +393,20 @@ mod on_a_terminal {
         let config = dir.path().join("config");
 
         // Anything but co/yes cancels and changes nothing.
-        let mut p = Pty::spawn(&args, &config);
-        p.wait_for("Gõ \"co\" rồi Enter để đồng ý", false);
+        let mut p = spawn(&args, &config);
+        p.wait_for_output("Gõ \"co\" rồi Enter để đồng ý");
         assert!(p.output().contains("34 đảng viên") && p.output().contains("35 đảng viên"));
-        p.type_keys("khong\r");
-        p.wait_for("Đã hủy", false);
-        assert_eq!(p.exit_code(), 1);
+        p.type_str("khong\r");
+        p.wait_for_output("Đã hủy");
+        assert_eq!(p.wait_exit().exit_code(), 1);
         assert_eq!(export(&data), changed);
 
         // "có" (with its accent, as a Vietnamese keyboard types it) goes ahead.
-        let mut p = Pty::spawn(&args, &config);
-        p.wait_for("Gõ \"co\"", false);
-        p.type_keys("có\r");
-        p.wait_for("Đã phục hồi 35 đảng viên", false);
-        assert_eq!(p.exit_code(), 0);
+        let mut p = spawn(&args, &config);
+        p.wait_for_output("Gõ \"co\"");
+        p.type_str("có\r");
+        p.wait_for_output("Đã phục hồi 35 đảng viên");
+        assert_eq!(p.wait_exit().exit_code(), 0);
         assert_eq!(export(&data).len(), {
             let fresh = dir.path().join("check");
             ok(run_in(
@@ -517,20 +428,20 @@ mod on_a_terminal {
         let expected = export(&data);
         std::fs::write(data.join(DB_DIR).join("conf"), b"\x00garbage\xff").unwrap();
         let config = dir.path().join("config");
-        let mut p = Pty::spawn(&[OsStr::new("--data"), data.as_os_str()], &config);
-        p.wait_for("Phục hồi ngay từ bản sao lưu này?", false);
+        let mut p = spawn(&[OsStr::new("--data"), data.as_os_str()], &config);
+        p.wait_for_output("Phục hồi ngay từ bản sao lưu này?");
         let before = p.output();
         assert!(
             before.contains("bị hỏng") && before.contains("sled.damaged-"),
             "{before}"
         );
-        p.type_keys("co\r");
+        p.type_str("co\r");
         // The register opens on the restored data (on "Việc cần làm"; 1 shows the roster).
-        p.wait_for("Việc cần làm", true);
-        p.type_keys("1");
-        p.wait_for("Tất cả 35", true);
-        p.type_keys("q");
-        assert_eq!(p.exit_code(), 0, "{}", p.output());
+        p.wait_for("Việc cần làm");
+        p.type_str("1");
+        p.wait_for("Tất cả 35");
+        p.type_str("q");
+        assert_eq!(p.wait_exit().exit_code(), 0, "{}", p.output());
         assert_eq!(export(&data), expected);
         assert!(
             entries(&data)

@@ -3,18 +3,18 @@
 //! Each test spawns `target/release/sochibo` (built once per test run) in an 80×24 PTY,
 //! feeds its output to a `vt100` screen and waits for text to appear — never a fixed sleep.
 
-use std::io::{Read, Write};
+mod common;
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use common::pty::{Pty, SCRUBBED, Spawn, TIMEOUT, base_env};
 use sochibo::domain::text::fold;
 
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
-const TIMEOUT: Duration = Duration::from_secs(20);
 const TODAY: &str = "21/11/2026";
 
 /// Builds the release binary once per test process and returns its path.
@@ -41,185 +41,23 @@ fn release_binary() -> &'static Path {
     })
 }
 
-/// The environment every run gets, whatever the developer's shell has.
-fn base_env(config: &Path) -> Vec<(&'static str, String)> {
-    vec![
-        ("TERM", "xterm-256color".into()),
-        ("SOCHIBO_TODAY", TODAY.into()),
-        ("SOCHIBO_CONFIG", config.display().to_string()),
-    ]
-}
-
-/// Variables from the outer environment that would change what the app shows.
-const SCRUBBED: &[&str] = &["NO_COLOR", "SOCHIBO_LANG", "SOCHIBO_DATA", "COLORTERM"];
-
-/// The app running in a pseudo-terminal.
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Option<Box<dyn Write + Send>>,
-    master: Option<Box<dyn MasterPty + Send>>,
-    child: Box<dyn Child + Send + Sync>,
-    reader: Option<JoinHandle<()>>,
-    /// Temp dirs (config, TMPDIR for the demo directory) kept alive for the run.
-    _dirs: Vec<tempfile::TempDir>,
-}
-
-impl Pty {
-    /// Spawns the release binary with `args` and extra `env` at 80×24.
-    fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let bin = release_binary();
-        let config = tempfile::tempdir().unwrap();
-        let tmp = tempfile::tempdir().unwrap();
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(bin);
-        cmd.args(args);
-        for k in SCRUBBED {
-            cmd.env_remove(k);
-        }
-        for (k, v) in base_env(config.path()) {
-            cmd.env(k, v);
-        }
-        // `--demo` puts its throwaway directory under the temp dir: keep it ours.
-        cmd.env("TMPDIR", tmp.path());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.cwd(tmp.path());
-        let child = pair.slave.spawn_command(cmd).expect("spawn sochibo");
-        // Only the child holds the slave now, so the reader sees EOF/EIO when it exits.
-        drop(pair.slave);
-
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let reader = {
-            let parser = Arc::clone(&parser);
-            let raw = Arc::clone(&raw);
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => {
-                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
-                            parser.lock().unwrap().process(&buf[..n]);
-                        }
-                    }
-                }
-            })
-        };
-        Pty {
-            parser,
-            raw,
-            writer: Some(writer),
-            master: Some(pair.master),
-            child,
-            reader: Some(reader),
-            _dirs: vec![config, tmp],
-        }
-    }
-
-    /// The visible screen as text.
-    fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Runs `f` on the current screen.
-    fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
-        f(self.parser.lock().unwrap().screen())
-    }
-
-    /// Waits until `pred` holds for the screen; panics with the screen text on timeout.
-    fn wait_until(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        loop {
-            if self.with_screen(&pred) {
-                return;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "timed out after {TIMEOUT:?} waiting for {what}; screen:\n{}",
-                    self.text()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Waits until the screen contains `needle`.
-    fn wait_for(&self, needle: &str) {
-        self.wait_until(&format!("{needle:?}"), |s| s.contents().contains(needle));
-    }
-
-    /// Writes bytes to the terminal, as a keyboard would.
-    fn send(&mut self, bytes: &[u8]) {
-        let w = self.writer.as_mut().expect("pty writer open");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
-    }
-
-    /// Types `text` one character per write, with a tiny pause like a person typing.
-    fn type_str(&mut self, text: &str) {
-        for c in text.chars() {
-            let mut b = [0u8; 4];
-            self.send(c.encode_utf8(&mut b).as_bytes());
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    /// Waits for the app to exit, then closes our end and waits for the reader to drain.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(st) = self.child.try_wait().expect("try_wait") {
-                break st;
-            }
-            if start.elapsed() > TIMEOUT {
-                let _ = self.child.kill();
-                panic!(
-                    "sochibo did not exit within {TIMEOUT:?}; screen:\n{}",
-                    self.text()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        self.close();
-        status
-    }
-
-    /// Drops the writer and master and joins the reader (which ends on EOF/EIO).
-    fn close(&mut self) {
-        self.writer.take();
-        self.master.take();
-        if let Some(r) = self.reader.take() {
-            let _ = r.join();
-        }
-    }
-
-    /// Every byte the app wrote to the terminal so far.
-    fn raw(&self) -> Vec<u8> {
-        self.raw.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-        // After a kill the slave is closed, so the reader ends too.
-        self.close();
-    }
+/// Spawns the release binary with `args` and extra `env` at 80×24, in a temporary folder
+/// that is also its TMPDIR (where `--demo` puts its throwaway data), with its own config.
+fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
+    let config = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vars: Vec<(&str, &OsStr)> = vec![("TMPDIR", tmp.path().as_os_str())];
+    vars.extend(env.iter().map(|(k, v)| (*k, OsStr::new(*v))));
+    Pty::spawn(Spawn {
+        bin: release_binary(),
+        args: args.iter().map(OsStr::new).collect(),
+        config: config.path(),
+        env: vars,
+        cwd: Some(tmp.path()),
+        size: (ROWS, COLS),
+    })
+    .keep(config)
+    .keep(tmp)
 }
 
 /// The screen rows, trailing spaces removed.
@@ -278,7 +116,7 @@ fn demo_active_names() -> Vec<String> {
 
 #[test]
 fn demo_search_and_quit() {
-    let mut p = Pty::spawn(&["--demo"], &[]);
+    let mut p = spawn(&["--demo"], &[]);
     p.wait_for("DỮ LIỆU MẪU");
     // The app starts on "Việc cần làm"; 1 opens the roster.
     p.wait_for("Việc cần làm");
@@ -384,7 +222,7 @@ fn persisted_data_and_second_instance() {
     );
     assert!(stdout.contains("35"), "{stdout}");
 
-    let mut p = Pty::spawn(&["--data", dir], &[]);
+    let mut p = spawn(&["--data", dir], &[]);
     p.send(b"1");
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
@@ -418,7 +256,7 @@ fn persisted_data_and_second_instance() {
 
 #[test]
 fn english_and_no_color() {
-    let mut p = Pty::spawn(&["--demo", "--lang", "en"], &[("NO_COLOR", "1")]);
+    let mut p = spawn(&["--demo", "--lang", "en"], &[("NO_COLOR", "1")]);
     p.wait_for("SAMPLE DATA");
     p.wait_for("? Help");
     p.send(b"1");
@@ -444,7 +282,7 @@ fn english_and_no_color() {
 
 #[test]
 fn ctrl_h_is_backspace_in_search() {
-    let mut p = Pty::spawn(&["--demo"], &[]);
+    let mut p = spawn(&["--demo"], &[]);
     p.send(b"1");
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
@@ -498,7 +336,7 @@ fn encrypted_data_asks_the_passphrase_before_the_screen_without_echo() {
         pass.to_str().unwrap(),
     ]);
 
-    let mut p = Pty::spawn(&["--data", dir], &[]);
+    let mut p = spawn(&["--data", dir], &[]);
     p.wait_for("Nhập mật khẩu");
     p.type_str("sai rồi xyz\r");
     p.wait_for("Sai mật khẩu");

@@ -1,6 +1,8 @@
 //! Shared test helpers: an app on a temporary store, key replay, screen text.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
