@@ -32,6 +32,11 @@ fn the_structure_is_on_screen_with_bars_and_follows_the_data() {
     h.keys("6");
     let screen = h.screen();
     assert!(screen.contains("6 Báo cáo"), "{screen}");
+    // At 80 columns the other tabs carry their short names.
+    assert!(
+        screen.contains(" 1 ĐV ") && screen.contains(" 8 ĐG "),
+        "{screen}"
+    );
     assert!(screen.contains("▶Cơ cấu"), "{screen}");
     assert!(screen.contains("Năm 2026"), "{screen}");
     assert!(screen.contains("CƠ CẤU ĐỘI NGŨ ĐẢNG VIÊN"), "{screen}");
@@ -240,4 +245,16 @@ fn the_help_lists_the_reports_keys_from_the_keymap() {
         seen.contains("Xuất gói dữ liệu của chi bộ gửi phường"),
         "{seen}"
     );
+}
+
+#[test]
+fn a_wide_terminal_names_every_tab_in_full() {
+    let mut h = Harness::demo(&[]);
+    h.term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 30)).unwrap();
+    h.keys("6");
+    let screen = h.screen();
+    for name in ["0 Việc cần làm", "1 Đảng viên", "6 Báo cáo", "7 Kết nạp"] {
+        assert!(screen.contains(name), "{name}: {screen}");
+    }
+    assert!(!screen.contains(" 1 ĐV "), "{screen}");
 }

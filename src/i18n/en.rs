@@ -23,6 +23,21 @@ use crate::store::Damage;
 pub struct En;
 
 impl Catalogue for En {
+    fn screen_short(&self, number: u8) -> &'static str {
+        match number {
+            0 => "Todo",
+            1 => "Mem",
+            2 => "Br",
+            3 => "Meet",
+            4 => "Dues",
+            5 => "Exm",
+            6 => "Rep",
+            7 => "Adm",
+            8 => "Rev",
+            _ => "",
+        }
+    }
+
     fn msg(&self, m: Msg) -> &'static str {
         use Msg::*;
         match m {

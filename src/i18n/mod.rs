@@ -361,6 +361,8 @@ pub enum Msg {
 pub trait Catalogue: Sync {
     /// A short text.
     fn msg(&self, m: Msg) -> &'static str;
+    /// A screen's short name (two to four letters) for a narrow tab bar, by its number.
+    fn screen_short(&self, number: u8) -> &'static str;
     /// Label of a member field.
     fn field(&self, f: Field) -> &'static str;
     /// Label of a branch field.

@@ -23,6 +23,21 @@ use crate::store::Damage;
 pub struct Vi;
 
 impl Catalogue for Vi {
+    fn screen_short(&self, number: u8) -> &'static str {
+        match number {
+            0 => "Việc",
+            1 => "ĐV",
+            2 => "CB",
+            3 => "SH",
+            4 => "ĐP",
+            5 => "Miễn",
+            6 => "BC",
+            7 => "KN",
+            8 => "ĐG",
+            _ => "",
+        }
+    }
+
     fn msg(&self, m: Msg) -> &'static str {
         use Msg::*;
         match m {

@@ -142,13 +142,23 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         tabs.push((*s, name));
     }
     tabs.sort_by_key(|(s, _)| s.number());
-    // Every tab with its name if they fit; otherwise only the current one is named and
-    // the others show their number (the help lists them all).
-    let full: usize = tabs
-        .iter()
-        .map(|(s, n)| n.chars().count() + s.number().to_string().len() + 4)
-        .sum();
-    let fits = full <= usize::from(area.width);
+    // Every tab with its name if they fit; otherwise the current one is named and the
+    // others show their short name (ĐV, SH …), or only their number if even that is too
+    // wide (the help lists them all).
+    let width = |name: &dyn Fn(Screen, &str) -> usize| -> usize {
+        tabs.iter()
+            .map(|(s, n)| name(*s, n) + s.number().to_string().len() + 4)
+            .sum()
+    };
+    let full = width(&|_, n| n.chars().count());
+    let short = width(&|s, n| {
+        if s == app.screen {
+            n.chars().count()
+        } else {
+            c.screen_short(s.number()).chars().count()
+        }
+    });
+    let area_w = usize::from(area.width);
     for (s, name) in tabs {
         let current = s == app.screen;
         let style = if current {
@@ -156,8 +166,10 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             theme.dim()
         };
-        let text = if fits || current {
+        let text = if full <= area_w || current {
             format!(" {} {} ", s.number(), name)
+        } else if short <= area_w {
+            format!(" {} {} ", s.number(), c.screen_short(s.number()))
         } else {
             format!(" {} ", s.number())
         };
