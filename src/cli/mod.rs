@@ -159,18 +159,7 @@ pub enum ReportWhat {
     Admission,
 }
 
-/// Formats of a table (the dues report, the badge list).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TableFormat {
-    /// Plain text, 80 columns.
-    Txt,
-    /// CSV for Excel (UTF-8 with BOM, CRLF).
-    Csv,
-    /// Excel workbook (needs -o).
-    Xlsx,
-}
-
-/// Formats of a list.
+/// Formats of a list or table (exemptions, candidates, dues, badges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
     /// Plain text, 80 columns.
@@ -255,7 +244,7 @@ pub enum ExportWhat {
         year: Option<i32>,
         /// Output format.
         #[arg(long, value_enum, default_value = "txt")]
-        format: TableFormat,
+        format: ListFormat,
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -267,7 +256,7 @@ pub enum ExportWhat {
         year: Option<i32>,
         /// Output format.
         #[arg(long, value_enum, default_value = "txt")]
-        format: TableFormat,
+        format: ListFormat,
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -691,89 +680,41 @@ fn cmd_report(
     report::write_report(args, lang, kind, period, format, out)
 }
 
-/// Which yearly table `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ledger {
-    Badges,
-    Dues,
-}
-
-fn cmd_export_ledger(
+/// `export badges`: the badge lists of a year by presentation date.
+fn cmd_export_badges(
     args: &Args,
     lang: Lang,
-    which: Ledger,
     year: Option<i32>,
-    format: TableFormat,
+    format: ListFormat,
     out: Option<&Path>,
 ) -> Result<(), String> {
     use crate::interchange::dues_badges as report;
     use chrono::Datelike;
-    let c = lang.cat();
-    if format == TableFormat::Xlsx && out.is_none() {
-        return Err(c.cli(C::XlsxNeedsFile));
+    if format == ListFormat::Xlsx && out.is_none() {
+        return Err(lang.cat().cli(C::XlsxNeedsFile));
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let branch = store.branch().map_err(err)?.unwrap_or_default();
     let members = store.members().map_err(err)?;
+    let badges = store.badges().map_err(err)?;
     let today = today();
     let year = year.unwrap_or(today.year());
-    if format == TableFormat::Xlsx {
-        let sheet = match which {
-            Ledger::Dues => {
-                report::dues_sheet(lang, &members, &store.dues().map_err(err)?, year, today)
-            }
-            Ledger::Badges => {
-                report::badges_sheet(lang, &members, &store.badges().map_err(err)?, year)
-            }
-        };
-        return write_output(lang, out, &xlsx_bytes(lang, &[sheet])?);
-    }
-    let text = match (which, format) {
-        (Ledger::Dues, TableFormat::Csv) => {
-            report::dues_csv(lang, &members, &store.dues().map_err(err)?, year, today)
+    let bytes = match format {
+        ListFormat::Xlsx => {
+            xlsx_bytes(lang, &[report::badges_sheet(lang, &members, &badges, year)])?
         }
-        (Ledger::Dues, TableFormat::Txt) => report::dues_text(
-            lang,
-            &branch.name,
-            &members,
-            &store.dues().map_err(err)?,
-            year,
-            today,
-        ),
-        (Ledger::Badges, TableFormat::Csv) => {
-            report::badges_csv(lang, &members, &store.badges().map_err(err)?, year)
+        ListFormat::Csv => report::badges_csv(lang, &members, &badges, year).into_bytes(),
+        ListFormat::Txt => {
+            let t = report::badges_text(lang, &branch.name, &members, &badges, year, today);
+            if out.is_some() {
+                crate::interchange::minutes::to_crlf(&t).into_bytes()
+            } else {
+                t.into_bytes()
+            }
         }
-        (_, TableFormat::Xlsx) => String::new(),
-        (Ledger::Badges, TableFormat::Txt) => report::badges_text(
-            lang,
-            &branch.name,
-            &members,
-            &store.badges().map_err(err)?,
-            year,
-            today,
-        ),
     };
-    match out {
-        None => {
-            use std::io::Write;
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))
-        }
-        Some(path) => {
-            let bytes = match format {
-                TableFormat::Txt => crate::interchange::minutes::to_crlf(&text),
-                TableFormat::Csv | TableFormat::Xlsx => text,
-            };
-            let shown = path.display().to_string();
-            write_file_atomically(path, bytes.as_bytes())
-                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
-            println!("{}", c.cli(C::Written(&shown)));
-            Ok(())
-        }
-    }
+    write_output(lang, out, &bytes)
 }
 
 fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
@@ -794,9 +735,15 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> 
             format,
             output,
         } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
-        ExportWhat::Candidates { format, output } => {
-            cmd_export_candidates(args, lang, *format, output.as_deref())
-        }
+        // The same reports as screen 6: the board as of today, with this year's target.
+        ExportWhat::Candidates { format, output } => report::write_report(
+            args,
+            lang,
+            crate::interchange::figures::ReportKind::Admission,
+            crate::interchange::figures::Period::year(chrono::Datelike::year(&today()), today()),
+            (*format).into(),
+            output.as_deref(),
+        ),
         ExportWhat::Assessments {
             year,
             format,
@@ -813,19 +760,22 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> 
             year,
             format,
             output,
-        } => cmd_export_ledger(
-            args,
-            lang,
-            Ledger::Badges,
-            *year,
-            *format,
-            output.as_deref(),
-        ),
+        } => cmd_export_badges(args, lang, *year, *format, output.as_deref()),
         ExportWhat::Dues {
             year,
             format,
             output,
-        } => cmd_export_ledger(args, lang, Ledger::Dues, *year, *format, output.as_deref()),
+        } => report::write_report(
+            args,
+            lang,
+            crate::interchange::figures::ReportKind::Dues,
+            crate::interchange::figures::Period::year(
+                year.unwrap_or(chrono::Datelike::year(&today())),
+                today(),
+            ),
+            (*format).into(),
+            output.as_deref(),
+        ),
     }
 }
 
@@ -865,58 +815,6 @@ fn cmd_export_exemptions(
         ListFormat::Csv => lists::exemptions_csv(&rows),
         ListFormat::Txt => {
             let t = lists::exemptions_txt(year, today, &rows);
-            if out.is_some() {
-                crate::interchange::minutes::to_crlf(&t)
-            } else {
-                t
-            }
-        }
-    };
-    write_output(lang, out, text.as_bytes())
-}
-
-fn cmd_export_candidates(
-    args: &Args,
-    lang: Lang,
-    format: ListFormat,
-    out: Option<&Path>,
-) -> Result<(), String> {
-    use crate::domain::admission;
-    use crate::interchange::lists;
-    if format == ListFormat::Xlsx && out.is_none() {
-        return Err(lang.cat().cli(C::XlsxNeedsFile));
-    }
-    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let err = |e| i18n::store_error(lang, &e);
-    let cands = store.candidates().map_err(err)?;
-    let today = today();
-    let text = match format {
-        ListFormat::Xlsx => {
-            let sheet = lists::candidates_sheet(&cands, today);
-            return write_output(lang, out, &xlsx_bytes(lang, &[sheet])?);
-        }
-        ListFormat::Csv => lists::candidates_csv(&cands, today),
-        ListFormat::Txt => {
-            use chrono::Datelike;
-            let year = today.year();
-            let members = store.members().map_err(err)?;
-            let target = store
-                .admission_targets()
-                .map_err(err)?
-                .into_iter()
-                .find(|t| t.year == year)
-                .map(|t| t.count);
-            let refs: Vec<_> = cands.iter().map(|(id, c)| (*id, c)).collect();
-            let board = admission::board(&refs, today);
-            use crate::i18n::Catalogue;
-            let progress = crate::i18n::Vi.admission().progress(
-                year,
-                target,
-                admission::admitted_in_year(members.iter().map(|(_, m)| m), year),
-                board.len(),
-                board.iter().filter(|e| e.overdue).count(),
-            );
-            let t = lists::candidates_txt(&cands, today, &progress);
             if out.is_some() {
                 crate::interchange::minutes::to_crlf(&t)
             } else {

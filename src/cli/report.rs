@@ -22,6 +22,16 @@ pub enum ReportFormat {
     Xlsx,
 }
 
+impl From<super::ListFormat> for ReportFormat {
+    fn from(f: super::ListFormat) -> ReportFormat {
+        match f {
+            super::ListFormat::Txt => ReportFormat::Txt,
+            super::ListFormat::Csv => ReportFormat::Csv,
+            super::ListFormat::Xlsx => ReportFormat::Xlsx,
+        }
+    }
+}
+
 /// Writes one report of the branch over `period` to `out` (stdout for text and CSV).
 /// Word and Excel need a file; a report without a Word form says so; a Word report needs
 /// the branch profile (its header names the branch).
