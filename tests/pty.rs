@@ -185,7 +185,8 @@ fn demo_search_and_quit() {
     let tail = &raw[at + leave.len()..];
     // ratatui::restore shows the cursor, and so may the terminal's drop after it.
     let show = b"\x1b[?25h";
-    let tail_ok = tail.len() % show.len() == 0 && tail.chunks(show.len()).all(|c| c == show);
+    let tail_ok =
+        tail.len().is_multiple_of(show.len()) && tail.chunks(show.len()).all(|c| c == show);
     assert!(
         tail_ok,
         "output after leaving the alternate screen: {:?}",
