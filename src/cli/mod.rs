@@ -340,16 +340,31 @@ pub const DEMO_SEED: u64 = 2026;
 
 /// Writes the sample branch into an open, empty store.
 pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store::StoreError> {
-    let members = demo::demo_members(DEMO_SEED, DEMO_MEMBERS, today);
+    let n = write_sample(store, DEMO_SEED, DEMO_MEMBERS, &demo::demo_branch(), today, true)?;
+    store.mark_demo()?;
+    Ok(n)
+}
+
+/// Writes a sample branch into an open, empty store: `branch`, `count` members made from
+/// `seed`, their meetings and reviews, and with `ledgers_and_candidates` their dues,
+/// badges and the admission pipeline. Returns the number of members.
+pub(crate) fn write_sample(
+    store: &Store,
+    seed: u64,
+    count: usize,
+    branch: &crate::domain::branch::Branch,
+    today: NaiveDate,
+    ledgers_and_candidates: bool,
+) -> Result<usize, crate::store::StoreError> {
+    let members = demo::demo_members(seed, count, today);
     let items: Vec<_> = members.into_iter().map(|m| (None, m)).collect();
     let ids = store.save_members(&items)?;
-    let branch = demo::demo_branch();
-    store.save_branch(&branch)?;
+    store.save_branch(branch)?;
     let with_ids: Vec<_> = ids
         .into_iter()
         .zip(items.into_iter().map(|(_, m)| m))
         .collect();
-    let meetings = demo::demo_meetings(&with_ids, &branch, today);
+    let meetings = demo::demo_meetings(&with_ids, branch, today);
     for m in &meetings {
         store.save_meeting(None, m)?;
     }
@@ -360,12 +375,13 @@ pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store
     for (year, b) in &years {
         store.save_branch_year(*year, b)?;
     }
-    let ledgers = demo::demo_ledgers(&with_ids, today);
-    store.save_dues_and_badges(&ledgers.dues, &ledgers.badges)?;
-    for c in demo::demo_candidates(&with_ids, &branch, today) {
-        store.save_candidate(None, &c)?;
+    if ledgers_and_candidates {
+        let ledgers = demo::demo_ledgers(&with_ids, today);
+        store.save_dues_and_badges(&ledgers.dues, &ledgers.badges)?;
+        for c in demo::demo_candidates(&with_ids, branch, today) {
+            store.save_candidate(None, &c)?;
+        }
     }
-    store.mark_demo()?;
     Ok(with_ids.len())
 }
 

@@ -160,28 +160,10 @@ pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(),
         let work = dir.join(format!(".tao-chi-bo-{b}"));
         let _ = std::fs::remove_dir_all(&work);
         let store = Store::open(&work).map_err(|e| i18n::store_error(lang, &e))?;
-        let mut rng = demo::Rng::new(u64::from(b));
-        let n = 15 + rng.below(31) as usize;
-        let members = demo::demo_members(1000 + u64::from(b), n, now);
-        let items: Vec<_> = members.into_iter().map(|m| (None, m)).collect();
-        let err = |e| i18n::store_error(lang, &e);
-        let ids = store.save_members(&items).map_err(err)?;
-        let mut branch = demo::demo_branch();
-        branch.name = format!("Chi bộ Tổ dân phố số {b}");
-        store.save_branch(&branch).map_err(err)?;
+        let (seed, size) = demo::ward_branch_size(b);
         // Each branch meets and reviews its members, so the roll-up has all its figures.
-        let with_ids: Vec<_> = ids
-            .into_iter()
-            .zip(items.into_iter().map(|(_, m)| m))
-            .collect();
-        let meetings = demo::demo_meetings(&with_ids, &branch, now);
-        for m in &meetings {
-            store.save_meeting(None, m).map_err(err)?;
-        }
-        let (reviews, _) = demo::demo_reviews(&with_ids, &meetings, now);
-        for ((year, id), r) in &reviews {
-            store.save_review(*year, *id, r).map_err(err)?;
-        }
+        let n = super::write_sample(&store, seed, size, &demo::ward_branch(b), now, false)
+            .map_err(|e| i18n::store_error(lang, &e))?;
         store.mark_demo().map_err(|e| i18n::store_error(lang, &e))?;
         store
             .write_backup(&dir.join(format!("chi-bo-{b:02}.scb")))

@@ -108,6 +108,21 @@ pub fn demo_branch() -> Branch {
     }
 }
 
+/// Branch `n` of the sample ward (`sochibo demo-ward`): the sample profile under another
+/// name.
+pub fn ward_branch(n: u32) -> Branch {
+    Branch {
+        name: format!("Chi bộ Tổ dân phố số {n}"),
+        ..demo_branch()
+    }
+}
+
+/// Seed and member count of branch `n` of the sample ward (15–45 members).
+pub fn ward_branch_size(n: u32) -> (u64, usize) {
+    let mut rng = Rng::new(u64::from(n));
+    (1000 + u64::from(n), 15 + rng.below(31) as usize)
+}
+
 fn ev(date: NaiveDate, kind: EventKind, note: &str) -> MemberEvent {
     MemberEvent::new(date, kind, note)
 }
