@@ -119,6 +119,29 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     assert_eq!(m2.amendments[0].reason, "Ghi nhầm giờ kết thúc");
     assert_eq!(m2.end, m.end, "the original is unchanged");
     assert_eq!(m2.votes, m.votes);
+
+    // x writes the minutes, amendment included, as text and Word into exports/.
+    h.keys("x");
+    let screen = h.screen();
+    assert!(screen.contains("Đã xuất biên bản:"), "{screen}");
+    let base = format!("bien-ban-{:02}-{}", m2.number, m2.date.format("%Y%m%d"));
+    assert!(screen.contains(&format!("{base}.txt, .docx")), "{screen}");
+    let dir = sochibo::interchange::exports_dir(h.app.store.dir());
+    let branch = h.app.branch.clone().unwrap();
+    let place = sochibo::interchange::place_name(&branch);
+    let txt = std::fs::read_to_string(dir.join(format!("{base}.txt"))).unwrap();
+    assert_eq!(
+        txt,
+        sochibo::interchange::minutes::to_crlf(&sochibo::interchange::minutes::minutes_text(
+            &branch, &m2, &place
+        ))
+    );
+    assert!(txt.contains("Kết thúc lúc 21 giờ 15."), "{txt}");
+    let docx = std::fs::read(dir.join(format!("{base}.docx"))).unwrap();
+    assert_eq!(
+        docx,
+        sochibo::interchange::minutes::minutes_docx(&branch, &m2, &place)
+    );
 }
 
 #[test]

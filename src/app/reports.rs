@@ -7,10 +7,11 @@ use chrono::{Datelike, NaiveDate};
 
 use super::action::Action;
 use super::{App, Notice};
+use crate::interchange;
 use crate::interchange::figures::{self, Period, ReportKind};
 use crate::interchange::minutes::to_crlf;
 use crate::interchange::xlsx;
-use crate::store::{StoreError, atomic, backup};
+use crate::store::{StoreError, backup};
 
 /// The reports screen: which report, which year, how far scrolled, and the report's
 /// lines (rebuilt only when the report, the year or the data changed).
@@ -110,8 +111,7 @@ fn export(app: &mut App) {
     let result = (|| -> Result<String, StoreError> {
         let reg = app.store.register()?;
         let (kind, p) = (app.reports.kind, app.reports.period(app.today));
-        let dir = app.store.dir().join("exports");
-        std::fs::create_dir_all(&dir).map_err(io)?;
+        let dir = interchange::exports_dir(app.store.dir());
         let base = format!("{}-{}", kind.slug(), app.reports.year);
         let mut files = vec![
             (
@@ -134,13 +134,7 @@ fn export(app: &mut App) {
                 doc.to_docx().map_err(|e| StoreError::Io(e.to_string()))?,
             ));
         }
-        let mut written = Vec::new();
-        for (ext, bytes) in files {
-            atomic::write_file(&dir.join(format!("{base}.{ext}")), &bytes).map_err(io)?;
-            written.push(format!(".{ext}"));
-        }
-        // The names first, the folder last: on a narrow status line the names survive.
-        Ok(format!("{base}{} ({})", written.join(", "), dir.display()))
+        interchange::write_files(&dir, &base, &files).map_err(io)
     })();
     app.notice = Some(match result {
         Ok(paths) => Notice::ReportExported(paths),
@@ -151,7 +145,7 @@ fn export(app: &mut App) {
 /// Writes the branch's bundle for the ward (the figures without names, see
 /// `Register::for_ward`) into `exports`.
 fn export_bundle(app: &mut App) {
-    let dir = app.store.dir().join("exports");
+    let dir = interchange::exports_dir(app.store.dir());
     let name = backup::default_name(
         app.branch.as_ref().map(|b| b.name.as_str()),
         chrono::Local::now(),

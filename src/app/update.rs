@@ -564,7 +564,7 @@ fn export_minutes(app: &mut App) {
         return;
     };
     let branch = app.branch.clone().unwrap_or_default();
-    let dir = app.store.dir().join("exports");
+    let dir = crate::interchange::exports_dir(app.store.dir());
     let base = format!("bien-ban-{:02}-{}", m.number, m.date.format("%Y%m%d"));
     let result = crate::interchange::minutes_files(&branch, m, &dir, &base);
     app.notice = Some(match result {

@@ -340,7 +340,14 @@ pub const DEMO_SEED: u64 = 2026;
 
 /// Writes the sample branch into an open, empty store.
 pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store::StoreError> {
-    let n = write_sample(store, DEMO_SEED, DEMO_MEMBERS, &demo::demo_branch(), today, true)?;
+    let n = write_sample(
+        store,
+        DEMO_SEED,
+        DEMO_MEMBERS,
+        &demo::demo_branch(),
+        today,
+        true,
+    )?;
     store.mark_demo()?;
     Ok(n)
 }

@@ -13,24 +13,48 @@ pub mod ward;
 pub mod xlsx;
 pub mod zip;
 
+/// The folder, inside the data folder, where the screens write what they export.
+pub fn exports_dir(data: &std::path::Path) -> std::path::PathBuf {
+    data.join("exports")
+}
+
+/// Writes each `(extension, bytes)` as `<base>.<extension>` into `dir` (created if
+/// needed), each atomically; returns "<base>.<ext1>, .<ext2> (<dir>)" for the user: the
+/// names first, so they survive a narrow status line.
+pub fn write_files(
+    dir: &std::path::Path,
+    base: &str,
+    files: &[(&str, Vec<u8>)],
+) -> std::io::Result<String> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (ext, bytes) in files {
+        crate::store::atomic::write_file(&dir.join(format!("{base}.{ext}")), bytes)?;
+        written.push(format!(".{ext}"));
+    }
+    Ok(format!("{base}{} ({})", written.join(", "), dir.display()))
+}
+
 /// Writes the minutes of a meeting as `<base>.txt` (CRLF, for Windows tools) and
-/// `<base>.docx` into `dir`, each atomically; returns the two paths for the user.
+/// `<base>.docx` into `dir`, each atomically; returns what was written, for the user.
 pub fn minutes_files(
     branch: &crate::domain::branch::Branch,
     m: &crate::domain::meeting::Meeting,
     dir: &std::path::Path,
     base: &str,
 ) -> std::io::Result<String> {
-    std::fs::create_dir_all(dir)?;
     let place = place_name(branch);
-    let txt = dir.join(format!("{base}.txt"));
-    let docx = dir.join(format!("{base}.docx"));
-    crate::store::atomic::write_file(
-        &txt,
-        minutes::to_crlf(&minutes::minutes_text(branch, m, &place)).as_bytes(),
-    )?;
-    crate::store::atomic::write_file(&docx, &minutes::minutes_docx(branch, m, &place))?;
-    Ok(format!("{}, {}", txt.display(), docx.display()))
+    write_files(
+        dir,
+        base,
+        &[
+            (
+                "txt",
+                minutes::to_crlf(&minutes::minutes_text(branch, m, &place)).into_bytes(),
+            ),
+            ("docx", minutes::minutes_docx(branch, m, &place)),
+        ],
+    )
 }
 
 /// The place written before the date of a document ("Hải Phòng, ngày …"): the last part
