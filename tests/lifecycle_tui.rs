@@ -146,3 +146,44 @@ fn exemptions_screen_lists_exempted_members_and_reminders() {
     assert!(h.app.detail.is_some());
     assert!(h.screen().contains("Hồ sơ đảng viên"));
 }
+
+#[test]
+fn x_removes_the_last_event_after_asking_and_no_keeps_it() {
+    let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
+    let events = |h: &Harness| {
+        h.app
+            .store
+            .members()
+            .unwrap()
+            .into_iter()
+            .find(|(_, m)| m.full_name == "Nguyễn Văn An")
+            .unwrap()
+            .1
+            .events
+    };
+    let before = events(&h);
+    h.keys("/nguyen van an<Enter><Enter>a");
+    h.keys("<Tab><Tab><Right><Right><Tab>21/05/2027<Tab>15/11/2026<Tab>09-NQ/CB<C-s>");
+    assert_eq!(events(&h).len(), before.len() + 1);
+
+    // The question names the member and the event; "n" keeps it.
+    h.keys("x");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Xóa sự kiện ghi gần nhất của đồng chí Nguyễn Văn An: Tạm")
+            && screen.contains("21/11/2026?"),
+        "{screen}"
+    );
+    h.keys("n");
+    assert_eq!(events(&h).len(), before.len() + 1);
+
+    // Yes removes it, durably; the member is back on the roll.
+    h.keys("xc");
+    assert_eq!(events(&h), before);
+    assert!(h.screen().contains("Đã lưu"), "{}", h.screen());
+
+    // The admission itself is not removed this way (it belongs to the member form).
+    h.keys("x");
+    assert!(h.app.confirm.is_none(), "{}", h.screen());
+    assert_eq!(events(&h), before);
+}

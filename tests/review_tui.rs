@@ -219,3 +219,38 @@ fn a_monthly_self_assessment_is_entered_from_a_thematic_meeting_roll_call() {
         Some(Notice::Review(ReviewNotice::NotThematic))
     ));
 }
+
+#[test]
+fn h_shows_the_selected_members_grades_across_the_years() {
+    let mut h = Harness::demo(&[]);
+    h.keys("8");
+    let id = go_to_first_reviewable(&mut h);
+    let name = ar::rows(&h.app)
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap()
+        .name;
+    assert!(
+        !h.screen().contains("Xếp loại qua các năm"),
+        "{}",
+        h.screen()
+    );
+    h.keys("h");
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!("{name} — Xếp loại qua các năm")),
+        "{screen}"
+    );
+    // Each year the member has a grade for, as the store holds it.
+    for (y, g, _) in h.app.review.grades_of(id) {
+        assert!(
+            screen.contains(&format!("{y}: {}", g.code())),
+            "{y} {screen}"
+        );
+    }
+    h.keys("h");
+    assert!(
+        !h.screen().contains("Xếp loại qua các năm"),
+        "h toggles back"
+    );
+}
