@@ -243,7 +243,10 @@ fn h_shows_the_selected_members_grades_across_the_years() {
     );
     // Each year the member has a grade for, as the store holds it.
     let grades = h.app.review.grades_of(id);
-    assert!(!grades.is_empty(), "the sample member was graded in earlier years");
+    assert!(
+        !grades.is_empty(),
+        "the sample member was graded in earlier years"
+    );
     for (y, g, _) in grades {
         assert!(
             screen.contains(&format!("{y}: {}", g.code())),

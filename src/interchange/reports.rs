@@ -97,9 +97,13 @@ pub fn structure_sections(s: &Structure) -> Vec<Section> {
     ]
 }
 
+/// The glyph the printed reports draw their bars with (the screen recolours it, and
+/// draws `#` on consoles without block glyphs).
+pub const BAR: char = '█';
+
 fn bar(permille: u32, width: usize) -> String {
     let n = (permille as usize * width + 500) / 1000;
-    "█".repeat(n)
+    BAR.to_string().repeat(n)
 }
 
 /// Sections as text: each row with its count, its share (adding up to 100,0%) and a bar.

@@ -10,6 +10,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::i18n::Msg;
 use crate::interchange::figures::ReportKind;
+use crate::interchange::reports::BAR;
 
 /// The tab name of a report.
 fn name(kind: ReportKind) -> Msg {
@@ -26,12 +27,12 @@ fn name(kind: ReportKind) -> Msg {
 
 /// The report's bar glyphs, drawn in the accent colour (`#` under `--ascii`).
 fn report_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
-    match line.find('█') {
+    match line.find(BAR) {
         None => Line::raw(line),
         Some(at) => {
             let (text, bar) = line.split_at(at);
-            let n = bar.chars().take_while(|c| *c == '█').count();
-            let rest = &bar['█'.len_utf8() * n..];
+            let n = bar.chars().take_while(|c| *c == BAR).count();
+            let rest = &bar[BAR.len_utf8() * n..];
             Line::from(vec![
                 Span::raw(text),
                 Span::styled(theme.bar().repeat(n), theme.accent()),
