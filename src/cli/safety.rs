@@ -121,7 +121,7 @@ fn backup_hint(dir: &Path, lang: Lang) -> (String, Option<BackupInfo>) {
             let text = c.cli(C::NewestBackup(
                 &info.path.display().to_string(),
                 info.members,
-                &when(info.created_at),
+                &crate::ui::history::local_time(info.created_at),
                 &restore_command(dir, &info.path),
             ));
             (text, Some(info))
@@ -137,17 +137,6 @@ pub fn restore_command(dir: &Path, file: &Path) -> String {
         file.display(),
         dir.display()
     )
-}
-
-/// A backup's creation time for people: dd/mm/yyyy HH:MM, local time.
-fn when(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
 }
 
 /// Whether a typed answer agrees: "co", "có" or "yes" (any case or accents).
@@ -394,7 +383,7 @@ pub(crate) fn restore_flow(
                 n,
                 &shown,
                 info.members,
-                &when(info.created_at),
+                &crate::ui::history::local_time(info.created_at),
             ));
             match ask(&question) {
                 Some(answer) if agrees(&answer) => {}

@@ -148,9 +148,31 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` cut (with "…") or padded with spaces to exactly `w` characters, left-aligned.
+pub fn cell(s: &str, w: usize) -> String {
+    let s = ellipsize(s, w);
+    let pad = w.saturating_sub(s.chars().count());
+    format!("{s}{}", " ".repeat(pad))
+}
+
+/// `s` cut (with "…") or padded with spaces to exactly `w` characters, right-aligned.
+pub fn rcell(s: &str, w: usize) -> String {
+    let s = ellipsize(s, w);
+    let pad = w.saturating_sub(s.chars().count());
+    format!("{}{s}", " ".repeat(pad))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_exactly_their_width() {
+        assert_eq!(cell("Đảng", 6), "Đảng  ");
+        assert_eq!(rcell("12", 4), "  12");
+        assert_eq!(cell("Nguyễn Văn An", 6), "Nguyễ…");
+        assert_eq!(rcell("Nguyễn Văn An", 6).chars().count(), 6);
+    }
 
     #[test]
     fn fold_strips_tones_and_maps_d_bar() {

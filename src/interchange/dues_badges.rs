@@ -11,25 +11,13 @@ use crate::domain::badges::{self, BadgeRecord, Candidate};
 use crate::domain::date::{format_date, format_opt_date};
 use crate::domain::dues::{self, Due, Ledger, Totals, YearMonth};
 use crate::domain::member::{Member, MemberId};
-use crate::domain::text::{self, ellipsize};
+use crate::domain::text::{self, cell, rcell};
 use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::i18n::dues::{DuesMsg, DuesText};
 
 /// Width of the text reports in columns.
 pub const TEXT_WIDTH: usize = 80;
-
-fn cell(s: &str, w: usize) -> String {
-    let s = ellipsize(s, w);
-    let pad = w.saturating_sub(s.chars().count());
-    format!("{s}{}", " ".repeat(pad))
-}
-
-fn rcell(s: &str, w: usize) -> String {
-    let s = ellipsize(s, w);
-    let pad = w.saturating_sub(s.chars().count());
-    format!("{}{s}", " ".repeat(pad))
-}
 
 fn sorted(members: &[(MemberId, Member)]) -> Vec<&(MemberId, Member)> {
     let mut v: Vec<&(MemberId, Member)> = members.iter().collect();

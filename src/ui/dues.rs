@@ -14,22 +14,8 @@ use crate::app::dues::{BadgeRow, DuesTab, badge_rows, dues_rows};
 use crate::domain::badges::{self, Basis};
 use crate::domain::date::format_date;
 use crate::domain::dues::{self, Due, YearMonth};
-use crate::domain::text::ellipsize;
+use crate::domain::text::{cell, ellipsize, rcell};
 use crate::i18n::dues::{DuesCatalogue, DuesMsg, DuesText};
-
-/// `s` cut or padded to exactly `w` columns.
-fn cell(s: &str, w: usize) -> String {
-    let s = ellipsize(s, w);
-    let pad = w.saturating_sub(s.chars().count());
-    format!("{s}{}", " ".repeat(pad))
-}
-
-/// `s` right-aligned in `w` columns.
-fn rcell(s: &str, w: usize) -> String {
-    let s = ellipsize(s, w);
-    let pad = w.saturating_sub(s.chars().count());
-    format!("{}{s}", " ".repeat(pad))
-}
 
 fn row_style(theme: &Theme, selected: bool) -> Style {
     if selected {
