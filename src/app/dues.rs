@@ -294,6 +294,11 @@ fn toggle_illness(app: &mut App) {
     };
     let mut rec = app.dues.badges.get(&id).cloned().unwrap_or_default();
     rec.serious_illness = !rec.serious_illness;
+    save_badges(app, id, rec);
+}
+
+/// Saves a member's badge record durably and keeps the screen's copy in step.
+fn save_badges(app: &mut App, id: MemberId, rec: BadgeRecord) {
     match app.store.save_badges(id, &rec) {
         Ok(()) => {
             app.dues.badges.insert(id, rec);
@@ -339,15 +344,7 @@ pub fn confirm_delete_award(app: &mut App, id: MemberId, milestone: u32) {
         return;
     };
     rec.awards.retain(|a| a.milestone != milestone);
-    match app.store.save_badges(id, &rec) {
-        Ok(()) => {
-            app.dues.badges.insert(id, rec);
-            app.changed = true;
-            app.notice = Some(Notice::Saved(Vec::new()));
-            clamp_cursors(app);
-        }
-        Err(e) => app.notice = Some(Notice::Store(e)),
-    }
+    save_badges(app, id, rec);
 }
 
 fn tf(f: FieldRef, v: &str) -> FormField {
