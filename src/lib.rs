@@ -10,5 +10,6 @@ pub mod cli;
 pub mod domain;
 pub mod i18n;
 pub mod interchange;
+pub mod keymap;
 pub mod store;
 pub mod ui;

@@ -286,7 +286,7 @@ fn english_screen() {
 #[test]
 fn a_half_typed_award_survives_dropping_the_app() {
     use sochibo::app::App;
-    use sochibo::app::keymap::Keymap;
+    use sochibo::keymap::Keymap;
     use sochibo::store::Store;
     let mut h = Harness::demo(&[]);
     h.keys("4<Tab>t<Tab><Tab>Số 77-QĐ");

@@ -9,7 +9,7 @@ mod common;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use sochibo::app::keymap::Keymap;
+use sochibo::keymap::Keymap;
 use sochibo::domain::date::{format_date, parse_date};
 use sochibo::domain::demo;
 use sochibo::domain::member::Member;

@@ -5,7 +5,7 @@ mod common;
 
 use common::{Harness, today};
 use sochibo::app::App;
-use sochibo::app::keymap::Keymap;
+use sochibo::keymap::Keymap;
 use sochibo::domain::meeting::{Mark, Meeting, Threshold};
 use sochibo::i18n::Lang;
 use sochibo::store::Store;

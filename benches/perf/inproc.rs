@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sochibo::app::keymap::{Keymap, parse_key_string};
+use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::app::{App, handle_event};
 use sochibo::domain::benchdata::{self, BenchData};
 use sochibo::i18n::Lang;

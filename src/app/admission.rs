@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action::Action;
+use crate::keymap::action::Action;
 use super::form::{FieldRef, Form, FormField, FormKind};
 use super::{App, Confirm, Notice};
 use crate::domain::admission::{

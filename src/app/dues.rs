@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::action::Action;
+use crate::keymap::action::Action;
 use super::form::{FieldRef, Form, FormField, FormKind};
 use super::roster::{Roster, RosterEntry};
 use super::{App, Confirm, Notice};

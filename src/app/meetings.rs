@@ -13,25 +13,7 @@ use crate::domain::meeting::{
 use crate::domain::text;
 use crate::domain::validate::Problem;
 
-/// The parts of an open meeting, switched with Tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    /// Thông tin.
-    Info,
-    /// Điểm danh.
-    Roll,
-    /// Nội dung (agenda and discussion).
-    Minutes,
-    /// Biểu quyết.
-    Votes,
-    /// Nhiệm vụ.
-    Tasks,
-}
-
-impl Tab {
-    /// Every tab, in order.
-    pub const ALL: &'static [Tab] = &[Tab::Info, Tab::Roll, Tab::Minutes, Tab::Votes, Tab::Tasks];
-}
+pub use crate::i18n::MeetingTab as Tab;
 
 /// A row of the minutes tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,13 +1,11 @@
 //! Application state, actions and the update function. No terminal code here: the `ui`
 //! draws an `&App`, and `main` feeds it events.
 
-pub mod action;
 pub mod admission;
 pub mod dues;
 pub mod form;
 pub mod history;
 pub mod input;
-pub mod keymap;
 pub mod lifecycle;
 pub mod meetings;
 pub mod reports;
@@ -15,6 +13,8 @@ pub mod review;
 pub mod roster;
 pub mod undo;
 mod update;
+/// Old paths of the keymap leaf, kept while the command line moves over.
+pub use crate::keymap::{self as keymap, action};
 pub mod update_helpers;
 
 use chrono::NaiveDate;
@@ -25,10 +25,10 @@ use crate::domain::member::MemberId;
 use crate::domain::validate::Warning;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
-use action::Context;
+use crate::keymap::action::Context;
 use dues::{DuesScreen, DuesTab};
 use form::Form;
-use keymap::{KeyChord, Keymap};
+use crate::keymap::{KeyChord, Keymap};
 use meetings::Meetings;
 use roster::Roster;
 

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::action::Action;
+use crate::keymap::action::Action;
 use super::{App, Notice};
 use crate::interchange;
 use crate::interchange::figures::{self, Period, ReportKind};

@@ -16,16 +16,7 @@ use crate::domain::review::{
 };
 use crate::domain::validate::{FieldKind, Problem};
 
-/// What the status line says about the review.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReviewNotice {
-    /// Saved, with the warnings that now apply.
-    Saved(Vec<ReviewWarning>),
-    /// The ward has decided this grade: the record is read-only.
-    Locked(Grade, String),
-    /// Monthly self-assessments are made in thematic meetings.
-    NotThematic,
-}
+pub use crate::i18n::ReviewNotice;
 
 /// The review screen's state.
 #[derive(Debug, Clone, Default)]

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::action::Action;
+use crate::keymap::action::Action;
 use super::{App, Notice};
 use crate::domain::meeting::document_number;
 use crate::i18n::{ChangeKind, Cli, RecordLabel};

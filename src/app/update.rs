@@ -3,10 +3,10 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, Context};
+use crate::keymap::action::{Action, Context};
 use super::dues as du;
 use super::form::{FieldRef, Form, FormKind};
-use super::keymap::{KeyChord, Lookup};
+use crate::keymap::{KeyChord, Lookup};
 use super::meetings::{self as mt, MinutesRow, Tab};
 use super::{App, Confirm, Notice, Part, Screen};
 use crate::domain::branch;

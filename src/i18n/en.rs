@@ -1,10 +1,8 @@
 //! English (`--lang en`).
 
-use super::{Catalogue, ChangeKind, Cli, Msg, RecordLabel, ReviewMsg};
-use crate::app::action::{Action, Context};
-use crate::app::keymap::KeymapProblem;
-use crate::app::meetings::Tab;
-use crate::app::review::ReviewNotice;
+use super::{Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice};
+use crate::keymap::action::{Action, Context};
+use crate::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};

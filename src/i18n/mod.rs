@@ -9,10 +9,8 @@ pub mod dues;
 mod en;
 mod vi;
 
-use crate::app::action::{Action, Context};
-use crate::app::keymap::KeymapProblem;
-use crate::app::meetings::Tab;
-use crate::app::review::ReviewNotice;
+use crate::keymap::action::{Action, Context};
+use crate::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -26,6 +24,43 @@ use crate::domain::validate::{Field, Problem, Warning};
 
 pub use en::En;
 pub use vi::Vi;
+
+/// The parts of an open meeting, switched with Tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingTab {
+    /// Thông tin.
+    Info,
+    /// Điểm danh.
+    Roll,
+    /// Nội dung (agenda and discussion).
+    Minutes,
+    /// Biểu quyết.
+    Votes,
+    /// Nhiệm vụ.
+    Tasks,
+}
+
+impl MeetingTab {
+    /// Every tab, in order.
+    pub const ALL: &'static [MeetingTab] = &[
+        MeetingTab::Info,
+        MeetingTab::Roll,
+        MeetingTab::Minutes,
+        MeetingTab::Votes,
+        MeetingTab::Tasks,
+    ];
+}
+
+/// What the status line says about the review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewNotice {
+    /// Saved, with the warnings that now apply.
+    Saved(Vec<ReviewWarning>),
+    /// The ward has decided this grade: the record is read-only.
+    Locked(Grade, String),
+    /// Monthly self-assessments are made in thematic meetings.
+    NotThematic,
+}
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -400,7 +435,7 @@ pub trait Catalogue: Sync {
     /// Label of a vote threshold.
     fn threshold(&self, t: Threshold) -> &'static str;
     /// Label of a meeting tab.
-    fn tab(&self, t: Tab) -> &'static str;
+    fn tab(&self, t: MeetingTab) -> &'static str;
     /// The attendance figures line under an open meeting.
     fn figures(&self, c: &Counts, denominator: u32) -> String;
     /// Label of an event form field.

@@ -8,8 +8,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::block;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::{Action, Context};
-use crate::app::keymap::format_sequence;
+use crate::keymap::action::{Action, Context};
+use crate::keymap::format_sequence;
 use crate::i18n::Msg;
 
 /// The help text: for each context, each action with all its keys.

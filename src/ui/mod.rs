@@ -20,7 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::action::Action;
+use crate::keymap::action::Action;
 use crate::app::{App, Confirm, Notice, Screen};
 use crate::domain::branch;
 use crate::i18n::{self, Msg};
@@ -393,8 +393,8 @@ fn hints(app: &App) -> String {
         if let (true, Some(parent)) = (keys.is_empty(), ctx.parent()) {
             keys = app.keymap.keys_for(parent, *a);
         }
-        if keys.is_empty() && *a == Action::Quit && ctx != crate::app::action::Context::Form {
-            keys = app.keymap.keys_for(crate::app::action::Context::Global, *a);
+        if keys.is_empty() && *a == Action::Quit && ctx != crate::keymap::action::Context::Form {
+            keys = app.keymap.keys_for(crate::keymap::action::Context::Global, *a);
         }
         if let Some(k) = keys.first() {
             out.push(format!("{} {}", k.trim_matches(['<', '>']), c.hint(*a)));

@@ -11,7 +11,7 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sochibo::app::App;
-use sochibo::app::keymap::{Keymap, parse_key_string};
+use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::domain::member::Member;
 use sochibo::domain::validate::{MemberDraft, check_member};
 use sochibo::i18n::Lang;

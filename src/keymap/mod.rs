@@ -2,12 +2,14 @@
 //! in); a user file overrides them per key sequence (`"noop"` unbinds). Every problem is
 //! reported with its file and line, and the defaults stay in force for that entry.
 
+pub mod action;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, Context};
+use action::{Action, Context};
 
 /// The default keymap, compiled in.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.toml");
