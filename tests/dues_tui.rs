@@ -4,7 +4,7 @@
 mod common;
 
 use common::{Harness, member, today};
-use sochibo::app::dues::dues_rows;
+use sochibo::app::screens::dues::dues_rows;
 use sochibo::domain::dues::{self, Method, YearMonth};
 use sochibo::domain::member::MemberId;
 
@@ -205,7 +205,7 @@ fn a_badge_award_is_recorded_and_leaves_the_next_list() {
     // The previous presentation date: award the early badge there.
     h.keys("<Left>");
     assert!(h.screen().contains("Đợt trao 07/11/2026"), "{}", h.screen());
-    let rows = sochibo::app::dues::badge_rows(&h.app);
+    let rows = sochibo::app::screens::dues::badge_rows(&h.app);
     let i = rows
         .iter()
         .position(|r| r.entry().id == early)
@@ -247,7 +247,7 @@ fn a_badge_award_is_recorded_and_leaves_the_next_list() {
         "{}",
         h.screen()
     );
-    let rows = sochibo::app::dues::badge_rows(&h.app);
+    let rows = sochibo::app::screens::dues::badge_rows(&h.app);
     let i = rows.iter().position(|r| r.entry().id == early).unwrap();
     h.keys(&format!("<Home>{}b", "j".repeat(i)));
     assert!(!h.app.store.badges().unwrap()[&early].serious_illness);
@@ -299,6 +299,6 @@ fn a_half_typed_award_survives_dropping_the_app() {
     let form = app.form.as_ref().expect("the form is back");
     assert_eq!(form.fields[2].value(), "Số 77-QĐ");
     assert_eq!(app.screen, sochibo::app::Screen::Dues);
-    assert_eq!(app.dues.tab, sochibo::app::dues::DuesTab::Badges);
+    assert_eq!(app.dues.tab, sochibo::app::screens::dues::DuesTab::Badges);
     drop(tmp);
 }

@@ -26,7 +26,7 @@ fn harness() -> Harness {
     for (id, _) in h.app.store.meetings().unwrap() {
         h.app.store.delete_meeting(id).unwrap();
     }
-    h.app.meetings = sochibo::app::meetings::Meetings::new(Vec::new(), today());
+    h.app.meetings = sochibo::app::screens::meetings::Meetings::new(Vec::new(), today());
     h
 }
 

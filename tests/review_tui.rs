@@ -6,7 +6,7 @@ mod common;
 
 use chrono::Datelike;
 use common::{Harness, today};
-use sochibo::app::review::{self as ar, ReviewNotice};
+use sochibo::app::screens::review::{self as ar, ReviewNotice};
 use sochibo::app::{Notice, Screen};
 use sochibo::domain::meeting::{MeetingKind, Threshold, Vote, vote_outcome};
 use sochibo::domain::review::{self as rv, Grade};
@@ -175,7 +175,7 @@ fn a_monthly_self_assessment_is_entered_from_a_thematic_meeting_roll_call() {
     // Open the meeting's roll call on that row (the list navigation is tested elsewhere).
     h.app.screen = Screen::Meetings;
     h.app.meetings.open = Some(mid);
-    h.app.meetings.tab = sochibo::app::meetings::Tab::Roll;
+    h.app.meetings.tab = sochibo::app::screens::meetings::Tab::Roll;
     h.app.meetings.cursor = row;
     h.keys("t");
     assert!(

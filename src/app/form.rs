@@ -233,7 +233,7 @@ impl FieldRef {
             ) => FieldKind::Date,
             FieldRef::Event(EventField::Note) => FieldKind::Multiline,
             FieldRef::Event(_) => FieldKind::Text,
-            FieldRef::Admission(a) => super::admission::field_kind(a),
+            FieldRef::Admission(a) => super::screens::admission::field_kind(a),
             FieldRef::Review(f) => review_kind(f),
             FieldRef::Dues(DuesField::Category) => FieldKind::Choice(Category::ALL.len()),
             FieldRef::Dues(DuesField::Relief) => FieldKind::Choice(ReliefKind::choices().len() + 1),

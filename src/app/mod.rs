@@ -1,16 +1,12 @@
 //! Application state, actions and the update function. No terminal code here: the `ui`
 //! draws an `&App`, and `main` feeds it events.
 
-pub mod admission;
-pub mod dues;
 pub mod form;
 pub mod history;
 pub mod input;
 pub mod lifecycle;
-pub mod meetings;
-pub mod reports;
-pub mod review;
 pub mod roster;
+pub mod screens;
 pub mod undo;
 mod update;
 /// Old paths of the keymap leaf, kept while the command line moves over.
@@ -26,10 +22,10 @@ use crate::domain::validate::Warning;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use crate::keymap::action::Context;
-use dues::{DuesScreen, DuesTab};
+use screens::dues::{DuesScreen, DuesTab};
 use form::Form;
 use crate::keymap::{KeyChord, Keymap};
-use meetings::Meetings;
+use screens::meetings::Meetings;
 use roster::Roster;
 
 /// The top-level screens, switched with 1…9 / F1…F9 / Alt+digit.
@@ -149,7 +145,7 @@ pub enum Notice {
     /// An event was recorded, with its warnings.
     EventSaved(Vec<crate::domain::lifecycle::LifeWarning>),
     /// Something about the admission pipeline.
-    Admission(admission::AdmNotice),
+    Admission(screens::admission::AdmNotice),
     /// A change was undone (the status-line text).
     Undone(String),
     /// A change was redone (the status-line text).
@@ -161,7 +157,7 @@ pub enum Notice {
     /// Undo refused: approved minutes (document number, approval date).
     UndoApproved(String, NaiveDate),
     /// About the annual review.
-    Review(review::ReviewNotice),
+    Review(screens::review::ReviewNotice),
     /// A payment needs the member's dues profile first (the name is shown).
     NoDuesProfile(String),
     /// A report written to these files.
@@ -213,7 +209,7 @@ pub struct App {
     /// Set when the app should exit.
     pub should_quit: bool,
     /// The admission pipeline (screen 7).
-    pub admission: admission::Admission,
+    pub admission: screens::admission::Admission,
     /// Whether anything was written this session.
     pub changed: bool,
     /// Undo and redo stacks of this session.
@@ -221,9 +217,9 @@ pub struct App {
     /// The open change-history overlay.
     pub history: Option<history::HistoryView>,
     /// The annual review screen.
-    pub review: review::ReviewState,
+    pub review: screens::review::ReviewState,
     /// The reports screen.
-    pub reports: reports::ReportsState,
+    pub reports: screens::reports::ReportsState,
 }
 
 impl App {
@@ -245,9 +241,9 @@ impl App {
         } else {
             None
         };
-        let review = review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
+        let review = screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
-        let admission = admission::Admission::new(store.candidates()?, store.admission_targets()?);
+        let admission = screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
         let seen = store.history_last()?;
         let mut app = App {
             lang,
@@ -275,7 +271,7 @@ impl App {
             undo: undo::UndoLog::starting_at(seen),
             history: None,
             review,
-            reports: reports::ReportsState::new(today),
+            reports: screens::reports::ReportsState::new(today),
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);
@@ -306,7 +302,7 @@ impl App {
                 Screen::Home => Context::Home,
                 Screen::Reports => Context::Reports,
                 Screen::Meetings => match self.meetings.open {
-                    Some(_) if self.meetings.tab == meetings::Tab::Roll => Context::Roll,
+                    Some(_) if self.meetings.tab == screens::meetings::Tab::Roll => Context::Roll,
                     Some(_) => Context::Meeting,
                     None => Context::Meetings,
                 },

@@ -4,10 +4,10 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::keymap::action::{Action, Context};
-use super::dues as du;
+use super::screens::dues as du;
 use super::form::{FieldRef, Form, FormKind};
 use crate::keymap::{KeyChord, Lookup};
-use super::meetings::{self as mt, MinutesRow, Tab};
+use super::screens::meetings::{self as mt, MinutesRow, Tab};
 use super::{App, Confirm, Notice, Part, Screen};
 use crate::domain::branch;
 use crate::domain::meeting::{Mark, MeetingField as MF, MeetingId};
@@ -117,7 +117,7 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
             }
             let stage_changed = f_is_stage;
             if stage_changed {
-                super::admission::restage(app);
+                super::screens::admission::restage(app);
             }
         }
         return true;
@@ -235,13 +235,13 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::NewCandidate
         | FormKind::EditCandidate(_)
         | FormKind::Step(_)
-        | FormKind::AdmissionTarget => return super::admission::form_for(app, kind),
+        | FormKind::AdmissionTarget => return super::screens::admission::form_for(app, kind),
         FormKind::ReviewPlan(..)
         | FormKind::SelfReview(..)
         | FormKind::BranchReview(..)
         | FormKind::FinalGrade(..)
         | FormKind::MonthlyAssessment(..)
-        | FormKind::BranchYear(_) => super::review::form_for(app, kind)?,
+        | FormKind::BranchYear(_) => super::screens::review::form_for(app, kind)?,
         FormKind::AbsenceReason(id, r) => {
             let reason = match &meeting(id)?.attendance.get(r)?.mark {
                 Mark::Excused(r) => r.clone(),
@@ -278,7 +278,7 @@ pub fn update(app: &mut App, action: Action) {
     apply(app, action);
     super::undo::after_action(app, action);
     if app.screen == Screen::Reports && app.form.is_none() {
-        super::reports::refresh(app);
+        super::screens::reports::refresh(app);
     }
 }
 
@@ -439,7 +439,7 @@ fn apply(app: &mut App, action: Action) {
         | Action::ExportBundle
             if ctx == Context::Reports =>
         {
-            super::reports::act(app, action)
+            super::screens::reports::act(app, action)
         }
         Action::ExportReport | Action::ExportBundle => {}
         Action::NextTab | Action::PrevTab if matches!(ctx, Context::Dues | Context::Badges) => {
@@ -510,7 +510,7 @@ fn apply(app: &mut App, action: Action) {
         | Action::AdmissionTarget
         | Action::AdmissionUp
         | Action::AdmissionDown
-        | Action::AdmissionBack => super::admission::update(app, action),
+        | Action::AdmissionBack => super::screens::admission::update(app, action),
         Action::History => super::history::open(app, ctx),
         Action::Undo => super::undo::undo(app),
         Action::Redo => super::undo::redo(app),
@@ -529,7 +529,7 @@ fn apply(app: &mut App, action: Action) {
 }
 
 fn review_action(app: &mut App, action: Action) {
-    use super::review as rv;
+    use super::screens::review as rv;
     let n = rv::rows(app).len();
     let st = &mut app.review;
     match action {
@@ -722,7 +722,7 @@ fn move_cursor(app: &mut App, ctx: Context, action: Action) {
             app.home_cursor = clamp(app.home_cursor, n);
         }
         Context::Dues | Context::Badges => du::move_cursor(app, delta),
-        Context::Reports => super::reports::scroll(app, delta),
+        Context::Reports => super::screens::reports::scroll(app, delta),
         _ => app.roster.move_by(delta),
     }
 }
@@ -832,7 +832,7 @@ fn delete(app: &mut App, ctx: Context) {
 }
 
 fn save(app: &mut App) {
-    if super::review::save(app) {
+    if super::screens::review::save(app) {
         return;
     }
     let Some(form) = &mut app.form else { return };
@@ -968,8 +968,8 @@ fn save(app: &mut App) {
 }
 
 fn save_admission(app: &mut App) {
-    use super::admission::Saved;
-    match super::admission::save(app) {
+    use super::screens::admission::Saved;
+    match super::screens::admission::save(app) {
         Saved::Done(notice) => {
             app.form = None;
             app.changed = true;
@@ -998,7 +998,7 @@ fn confirm_yes(app: &mut App) {
             app.form = None;
             clear_draft(app);
         }
-        Confirm::UndoStep(id, _) => super::admission::undo(app, id),
+        Confirm::UndoStep(id, _) => super::screens::admission::undo(app, id),
         Confirm::Delete(id, name) => match app.store.delete_member(id) {
             Ok(_) => {
                 app.roster.remove(id);

@@ -85,6 +85,6 @@ pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
                 .push((*id, c.person.full_name.clone(), d.date));
         }
     }
-    extra.review_pending = super::review::pending_in_season(app);
+    extra.review_pending = super::screens::review::pending_in_season(app);
     todo::collect_with(&members, &meetings, &extra, app.today)
 }

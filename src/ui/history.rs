@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::{block, label_style};
 use crate::app::App;
 use crate::app::history::HistoryView;
-use crate::app::meetings::Tab;
+use crate::app::screens::meetings::Tab;
 use crate::domain::date;
 use crate::domain::meeting::{Meeting, MeetingField as MF};
 use crate::domain::member::{Member, MemberEvent};
@@ -53,8 +53,8 @@ pub fn member_diff(c: &dyn Catalogue, old: &Member, new: &Member) -> Vec<Diff> {
     let mut out = Vec::new();
     for f in Field::ALL {
         let (a, b) = (
-            super::detail::value_of(c, old, *f),
-            super::detail::value_of(c, new, *f),
+            super::screens::detail::value_of(c, old, *f),
+            super::screens::detail::value_of(c, new, *f),
         );
         if a != b {
             out.push((c.field(*f).to_string(), shown(c, a), shown(c, b)));

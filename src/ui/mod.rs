@@ -1,17 +1,9 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
-mod admission;
-mod detail;
-mod dues;
-mod exemptions;
 mod form;
 mod help;
 pub mod history;
-mod home;
-mod meetings;
-mod reports;
-mod review;
-mod roster;
+mod screens;
 pub mod theme;
 
 use ratatui::Frame;
@@ -55,19 +47,19 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     draw_tabs(f, app, theme, tabs);
     match app.screen {
         Screen::Members => {
-            roster::draw(f, app, theme, body);
+            screens::roster::draw(f, app, theme, body);
             if let Some(id) = app.detail {
-                detail::draw(f, app, theme, body, id);
+                screens::detail::draw(f, app, theme, body, id);
             }
         }
         Screen::Branch => draw_branch(f, app, theme, body),
-        Screen::Meetings => meetings::draw(f, app, theme, body),
-        Screen::Exemptions => exemptions::draw(f, app, theme, body),
-        Screen::Admission => admission::draw(f, app, theme, body),
-        Screen::Review => review::draw(f, app, theme, body),
-        Screen::Home => home::draw(f, app, theme, body),
-        Screen::Dues => dues::draw(f, app, theme, body),
-        Screen::Reports => reports::draw(f, app, theme, body),
+        Screen::Meetings => screens::meetings::draw(f, app, theme, body),
+        Screen::Exemptions => screens::exemptions::draw(f, app, theme, body),
+        Screen::Admission => screens::admission::draw(f, app, theme, body),
+        Screen::Review => screens::review::draw(f, app, theme, body),
+        Screen::Home => screens::home::draw(f, app, theme, body),
+        Screen::Dues => screens::dues::draw(f, app, theme, body),
+        Screen::Reports => screens::reports::draw(f, app, theme, body),
     }
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
@@ -299,12 +291,12 @@ fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Some(Notice::Review(n)) => (
             c.review_notice(n),
             match n {
-                crate::app::review::ReviewNotice::Saved(w) if w.is_empty() => theme.ok(),
+                crate::app::screens::review::ReviewNotice::Saved(w) if w.is_empty() => theme.ok(),
                 _ => theme.warning(),
             },
         ),
         Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
-        Some(Notice::Admission(n)) => admission::notice(app, theme, n),
+        Some(Notice::Admission(n)) => screens::admission::notice(app, theme, n),
         Some(Notice::Undone(t) | Notice::Redone(t)) => (t.clone(), theme.ok()),
         Some(Notice::NothingToUndo) => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
         Some(Notice::NothingToRedo) => (c.msg(Msg::NothingToRedo).to_string(), theme.warning()),

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::keymap::action::Action;
-use super::{App, Notice};
+use crate::app::{App, Notice};
 use crate::interchange;
 use crate::interchange::figures::{self, Period, ReportKind};
 use crate::interchange::minutes::to_crlf;

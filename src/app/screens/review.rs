@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::form::{FieldRef, Form, FormField, FormKind};
-use super::{App, Notice};
+use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::app::{App, Notice};
 use crate::domain::date;
 use crate::domain::meeting::{MeetingKind, TallyError};
 use crate::domain::member::{Member, MemberId};

@@ -7,16 +7,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
-use super::block;
-use super::theme::Theme;
+use crate::ui::block;
+use crate::ui::theme::Theme;
 use crate::app::App;
-use crate::app::meetings::{MinutesRow, Tab, minutes_rows};
+use crate::app::screens::meetings::{MinutesRow, Tab, minutes_rows};
 use crate::domain::date;
 use crate::domain::meeting::{self, Mark, Meeting, MeetingKind};
 use crate::domain::text::ellipsize;
 use crate::i18n::{Catalogue, Msg};
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     match app.meetings.current() {
         Some((_, m)) => draw_meeting(f, app, theme, area, m),
         None if app.meetings.attendance_view => draw_attendance(f, app, theme, area),
@@ -24,7 +24,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
 }
 
-fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
+pub(crate) fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
     if m.topic.is_empty() {
         c.meeting_kind(m.kind).to_string()
     } else {
@@ -32,7 +32,7 @@ fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
     }
 }
 
-fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let ms = &app.meetings;
     let [head, glance, table_area] = Layout::vertical([
@@ -141,7 +141,7 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_stateful_widget(table, table_area, &mut state);
 }
 
-fn draw_attendance(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw_attendance(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let year = app.meetings.year;
     let meetings: Vec<&Meeting> = app
@@ -213,7 +213,7 @@ fn draw_attendance(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_widget(Paragraph::new(lines), area);
 }
 
-fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
+pub(crate) fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
     match m {
         Mark::Unmarked => c.msg(Msg::MarkUnmarked).to_string(),
         Mark::Present => c.msg(Msg::MarkPresent).to_string(),
@@ -222,7 +222,7 @@ fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
     }
 }
 
-fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting) {
+pub(crate) fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting) {
     let c = app.lang.cat();
     f.render_widget(Clear, area);
     let state = match m.approved {

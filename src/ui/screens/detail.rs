@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::theme::Theme;
-use super::{block, label_style};
+use crate::ui::theme::Theme;
+use crate::ui::{block, label_style};
 use crate::app::App;
 use crate::domain::date;
 use crate::domain::member::{Member, MemberId, Membership};
@@ -14,7 +14,7 @@ use crate::domain::text::ellipsize;
 use crate::domain::validate::Field;
 use crate::i18n::{Catalogue, Msg};
 
-fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str, width: u16) -> Line<'a> {
+pub(crate) fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str, width: u16) -> Line<'a> {
     let value = if value.is_empty() {
         not_set.to_string()
     } else {
@@ -27,7 +27,7 @@ fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str, width: u16)
     ])
 }
 
-pub(super) fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
+pub(crate) fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
     match f {
         Field::FullName => m.full_name.clone(),
         Field::OtherName => m.other_name.clone(),
@@ -63,7 +63,7 @@ pub(super) fn value_of(c: &dyn Catalogue, m: &Member, f: Field) -> String {
     }
 }
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: MemberId) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: MemberId) {
     let Some(e) = app.roster.get(id) else { return };
     let c = app.lang.cat();
     let m = &e.member;

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::form::{FieldRef, Form, FormField, FormKind};
+use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::domain::branch::Branch;
 use crate::domain::date;
 use crate::domain::meeting::{

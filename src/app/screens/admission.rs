@@ -6,8 +6,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::keymap::action::Action;
-use super::form::{FieldRef, Form, FormField, FormKind};
-use super::{App, Confirm, Notice};
+use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::app::{App, Confirm, Notice};
 use crate::domain::admission::{
     self as adm, AdmissionField as AF, AdmissionProblem, BoardEntry, Candidate, CandidateDraft,
     CandidateId, Check, RosterChange, Source, Stage, StepDraft, Target, World,
@@ -185,7 +185,7 @@ pub fn candidate_form(app: &App, id: Option<CandidateId>) -> Option<Form> {
         || MemberDraft {
             ethnicity: crate::domain::member::DEFAULT_ETHNICITY.into(),
             religion: crate::domain::member::DEFAULT_RELIGION.into(),
-            residential_group: super::update::most_common_group(app),
+            residential_group: crate::app::update::most_common_group(app),
             ..MemberDraft::default()
         },
         |c| MemberDraft::from_member(&c.person),

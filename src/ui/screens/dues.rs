@@ -8,16 +8,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::theme::Theme;
+use crate::ui::theme::Theme;
 use crate::app::App;
-use crate::app::dues::{BadgeRow, DuesTab, badge_rows, dues_rows};
+use crate::app::screens::dues::{BadgeRow, DuesTab, badge_rows, dues_rows};
 use crate::domain::badges::{self, Basis};
 use crate::domain::date::format_date;
 use crate::domain::dues::{self, Due, YearMonth};
 use crate::domain::text::{cell, ellipsize, rcell};
 use crate::i18n::dues::{DuesCatalogue, DuesMsg, DuesText};
 
-fn row_style(theme: &Theme, selected: bool) -> Style {
+pub(crate) fn row_style(theme: &Theme, selected: bool) -> Style {
     if selected {
         theme.selected()
     } else {
@@ -25,7 +25,7 @@ fn row_style(theme: &Theme, selected: bool) -> Style {
     }
 }
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat().dues();
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let mut spans = vec![Span::raw(" ")];
@@ -58,7 +58,7 @@ const NAME_W: usize = 21;
 /// Dues tab: name, amount, this month, paid through.
 const DUES_W: (usize, usize, usize, usize) = (20, 9, 18, 8);
 
-fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
+pub(crate) fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
     let d = &app.dues;
     let month = d.month;
     let [header, list, detail, totals] = Layout::vertical([
@@ -203,7 +203,7 @@ fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCa
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), totals);
 }
 
-fn draw_badges(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
+pub(crate) fn draw_badges(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
     let d = &app.dues;
     let [heading, header, list, footer] = Layout::vertical([
         Constraint::Length(1),

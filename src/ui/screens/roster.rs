@@ -5,13 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use super::theme::Theme;
+use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::roster::Filter;
 use crate::domain::date;
 use crate::i18n::Msg;
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let r = &app.roster;
     let show_search = r.searching || !r.query.text().is_empty();

@@ -10,10 +10,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::theme::Theme;
-use super::{block, label_style};
+use crate::ui::theme::Theme;
+use crate::ui::{block, label_style};
 use crate::app::App;
-use crate::app::admission::AdmNotice;
+use crate::app::screens::admission::AdmNotice;
 use crate::domain::admission::{self as adm, BoardEntry, Candidate, Stage, Step};
 use crate::domain::date;
 use crate::domain::member::Membership;
@@ -22,7 +22,7 @@ use crate::domain::validate::Field;
 use crate::i18n::admission::{AdmMsg, AdmissionTexts};
 use crate::i18n::{Catalogue, Msg};
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     match app.admission.open.and_then(|id| app.admission.get(id)) {
         Some(c) => draw_card(f, app, theme, area, c),
         None => draw_board(f, app, theme, area),
@@ -30,7 +30,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// The status-line text of an admission notice.
-pub(super) fn notice(app: &App, theme: &Theme, n: &AdmNotice) -> (String, Style) {
+pub(crate) fn notice(app: &App, theme: &Theme, n: &AdmNotice) -> (String, Style) {
     let c = app.lang.cat();
     let a = c.admission();
     match n {
@@ -62,7 +62,7 @@ pub(super) fn notice(app: &App, theme: &Theme, n: &AdmNotice) -> (String, Style)
 }
 
 /// One board row: marker, name, days in the step, next step, deadline (fits 80 columns).
-fn row_text(
+pub(crate) fn row_text(
     a: &dyn AdmissionTexts,
     e: &BoardEntry,
     name: &str,
@@ -93,7 +93,7 @@ fn row_text(
     )
 }
 
-fn draw_board(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw_board(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let a = c.admission();
     let rows = app.admission.board(app.today);
@@ -189,14 +189,14 @@ fn draw_board(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }
 
-fn kv<'a>(theme: &Theme, label: &str, value: String) -> Line<'a> {
+pub(crate) fn kv<'a>(theme: &Theme, label: &str, value: String) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{label:<18}"), label_style(theme)),
         Span::raw(value),
     ])
 }
 
-fn step_lines<'a>(c: &dyn Catalogue, theme: &Theme, s: &Step, out: &mut Vec<Line<'a>>) {
+pub(crate) fn step_lines<'a>(c: &dyn Catalogue, theme: &Theme, s: &Step, out: &mut Vec<Line<'a>>) {
     let a = c.admission();
     out.push(Line::from(vec![
         Span::styled(
@@ -287,7 +287,7 @@ fn step_lines<'a>(c: &dyn Catalogue, theme: &Theme, s: &Step, out: &mut Vec<Line
     }
 }
 
-fn draw_card(f: &mut Frame, app: &App, theme: &Theme, area: Rect, cand: &Candidate) {
+pub(crate) fn draw_card(f: &mut Frame, app: &App, theme: &Theme, area: Rect, cand: &Candidate) {
     let c = app.lang.cat();
     let a = c.admission();
     let p = &cand.person;

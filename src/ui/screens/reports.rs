@@ -6,14 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
+use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::i18n::Msg;
 use crate::interchange::figures::ReportKind;
 use crate::interchange::reports::BAR;
 
 /// The tab name of a report.
-fn name(kind: ReportKind) -> Msg {
+pub(crate) fn name(kind: ReportKind) -> Msg {
     match kind {
         ReportKind::Stats => Msg::ReportStats,
         ReportKind::Movements => Msg::ReportMovements,
@@ -26,7 +26,7 @@ fn name(kind: ReportKind) -> Msg {
 }
 
 /// The report's bar glyphs, drawn in the accent colour (`#` under `--ascii`).
-fn report_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
+pub(crate) fn report_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
     match line.find(BAR) {
         None => Line::raw(line),
         Some(at) => {
@@ -42,7 +42,7 @@ fn report_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
     }
 }
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let st = &app.reports;
     let [tabs, year, body] = Layout::vertical([

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::keymap::action::Action;
-use super::form::{FieldRef, Form, FormField, FormKind};
-use super::roster::{Roster, RosterEntry};
-use super::{App, Confirm, Notice};
+use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::app::roster::{Roster, RosterEntry};
+use crate::app::{App, Confirm, Notice};
 use crate::domain::badges::{self, Award, BadgeField, BadgeRecord, Candidate};
 use crate::domain::date;
 use crate::domain::dues::{

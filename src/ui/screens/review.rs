@@ -8,18 +8,18 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::theme::Theme;
+use crate::ui::theme::Theme;
 use crate::app::App;
-use crate::app::review::{self as ar, ReviewNotice};
+use crate::app::screens::review::{self as ar, ReviewNotice};
 use crate::domain::review::{self as rv, Grade, YearRow};
 use crate::domain::text::ellipsize;
 use crate::i18n::{Catalogue, ReviewMsg as R};
 
-fn code(g: Option<Grade>) -> &'static str {
+pub(crate) fn code(g: Option<Grade>) -> &'static str {
     g.map_or("—", Grade::code)
 }
 
-fn row_text(c: &dyn Catalogue, r: &YearRow, width: usize) -> String {
+pub(crate) fn row_text(c: &dyn Catalogue, r: &YearRow, width: usize) -> String {
     let name = format!("{:<24}", ellipsize(&r.name, 24));
     if let Some(x) = &r.excluded {
         let why = format!("{}: {}", c.review_msg(R::NotGraded), c.exclusion(x));
@@ -53,7 +53,7 @@ fn row_text(c: &dyn Catalogue, r: &YearRow, width: usize) -> String {
     )
 }
 
-fn detail(c: &dyn Catalogue, app: &App, r: &YearRow) -> Vec<String> {
+pub(crate) fn detail(c: &dyn Catalogue, app: &App, r: &YearRow) -> Vec<String> {
     let mut out = vec![r.name.clone()];
     if app.review.history {
         out[0] = format!("{} — {}", r.name, c.review_msg(R::History));
@@ -108,7 +108,7 @@ fn detail(c: &dyn Catalogue, app: &App, r: &YearRow) -> Vec<String> {
     out
 }
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let year = app.review.year;
     let rows = ar::rows(app);

@@ -6,14 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
+use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::update_helpers::todo_items;
 use crate::domain::date;
 use crate::domain::text::ellipsize;
 use crate::i18n::Msg;
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let items = todo_items(app);
     let width = usize::from(area.width);

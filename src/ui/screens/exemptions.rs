@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
+use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::update_helpers::{exemption_rows, member_reminders};
 use crate::domain::date;
@@ -15,7 +15,7 @@ use crate::domain::lifecycle;
 use crate::domain::text::ellipsize;
 use crate::i18n::Msg;
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let rows = exemption_rows(app);
     let mut lines = vec![Line::styled(
