@@ -5,6 +5,7 @@ pub mod form;
 pub mod history;
 pub mod input;
 pub mod lifecycle;
+pub mod parts;
 pub mod roster;
 pub mod screens;
 pub mod undo;
@@ -22,7 +23,7 @@ use crate::domain::validate::Warning;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use crate::keymap::action::Context;
-use screens::dues::{DuesScreen, DuesTab};
+use screens::dues::DuesScreen;
 use form::Form;
 use crate::keymap::{KeyChord, Keymap};
 use screens::meetings::Meetings;
@@ -108,6 +109,39 @@ pub enum Confirm {
     UndoStep(crate::domain::admission::CandidateId, String),
     /// Delete a recorded badge award (member, milestone, name shown).
     DeleteAward(MemberId, u32, String),
+}
+
+/// The question dialog: what it asks, and which answer is chosen. It opens on the safe
+/// answer ("Không"); only Enter on the chosen answer (or Esc for no) answers it, so no
+/// typed letter can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// What is asked (it names exactly what would change).
+    pub ask: Confirm,
+    /// Whether "Có" is the chosen answer.
+    pub yes: bool,
+    /// A printable key was pressed: the dialog says how to answer.
+    pub typed: bool,
+}
+
+impl Question {
+    /// A question with the safe answer chosen.
+    pub fn new(ask: Confirm) -> Question {
+        Question {
+            ask,
+            yes: false,
+            typed: false,
+        }
+    }
+}
+
+/// The help overlay: its scroll and what the user typed to filter it.
+#[derive(Debug, Clone, Default)]
+pub struct HelpView {
+    /// First line shown.
+    pub scroll: usize,
+    /// Typed filter (diacritic-blind, over keys and descriptions).
+    pub filter: input::TextInput,
 }
 
 /// A deletable part of a meeting.
@@ -197,9 +231,19 @@ pub struct App {
     /// The open form.
     pub form: Option<Form>,
     /// The open question.
-    pub confirm: Option<Confirm>,
-    /// The help overlay's scroll offset, when open.
-    pub help: Option<usize>,
+    pub confirm: Option<Question>,
+    /// The help overlay, when open.
+    pub help: Option<HelpView>,
+    /// The find box of the list on screen (type-to-find); cleared when the list changes.
+    pub find: input::TextInput,
+    /// The context the find box belongs to.
+    pub find_in: Option<Context>,
+    /// The search over all members and candidates (`/`, Ctrl+F, F3), when open.
+    pub search: Option<parts::search::GlobalSearch>,
+    /// Where Esc returns to after a card was opened from the search.
+    pub return_to: Option<Screen>,
+    /// The page that lists the keys that moved, shown once after the keyboard changed.
+    pub keys_moved: bool,
     /// The last notice for the status line.
     pub notice: Option<Notice>,
     /// Keys of a sequence typed so far.
@@ -262,6 +306,11 @@ impl App {
             form,
             confirm: None,
             help: None,
+            find: input::TextInput::default(),
+            find_in: None,
+            search: None,
+            return_to: None,
+            keys_moved: false,
             notice: None,
             pending: Vec::new(),
             page_rows: 10,
@@ -279,39 +328,44 @@ impl App {
         Ok(app)
     }
 
-    /// The context keys are looked up in, from the top overlay down.
+    /// The context keys are looked up in, from the top overlay down, then the screen's.
     pub fn context(&self) -> Context {
         if self.confirm.is_some() {
             Context::Confirm
-        } else if self.help.is_some() {
+        } else if self.help.is_some() || self.keys_moved {
             Context::Help
         } else if self.history.is_some() {
             Context::History
         } else if self.form.is_some() {
             Context::Form
+        } else if self.search.is_some() {
+            Context::Search
         } else {
-            match self.screen {
-                Screen::Members if self.roster.searching => Context::Search,
-                Screen::Members if self.detail.is_some() => Context::Member,
-                Screen::Members => Context::Members,
-                Screen::Branch => Context::Branch,
-                Screen::Exemptions => Context::Exemptions,
-                Screen::Admission if self.admission.open.is_some() => Context::Candidate,
-                Screen::Admission => Context::Admission,
-                Screen::Review => Context::Review,
-                Screen::Home => Context::Home,
-                Screen::Reports => Context::Reports,
-                Screen::Meetings => match self.meetings.open {
-                    Some(_) if self.meetings.tab == screens::meetings::Tab::Roll => Context::Roll,
-                    Some(_) => Context::Meeting,
-                    None => Context::Meetings,
-                },
-                Screen::Dues => match self.dues.tab {
-                    DuesTab::Dues => Context::Dues,
-                    DuesTab::Badges => Context::Badges,
-                },
-            }
+            (screens::def(self.screen).context)(self)
         }
+    }
+
+    /// Asks a question (it opens on the safe answer).
+    pub fn ask(&mut self, ask: Confirm) {
+        self.confirm = Some(Question::new(ask));
+    }
+
+    /// A form was saved: close it, say what was saved, forget its draft.
+    pub fn form_saved(&mut self, notice: Notice) {
+        self.form = None;
+        self.changed = true;
+        self.notice = Some(notice);
+        if let Err(e) = self.store.save_draft(None) {
+            self.notice = Some(Notice::Store(e));
+        }
+    }
+
+    /// A form was refused: mark its fields; nothing was saved.
+    pub fn form_refused(&mut self, errors: &[(form::FieldRef, crate::domain::validate::Problem)]) {
+        if let Some(f) = &mut self.form {
+            f.set_errors(errors);
+        }
+        self.notice = Some(Notice::FormHasErrors);
     }
 }
 

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::input::TextInput;
 use crate::domain::member::{Member, MemberId, Status};
 use crate::domain::search::{Query, SearchEntry};
 use crate::domain::text::{NameKey, name_key};
@@ -63,6 +62,11 @@ pub struct RosterEntry {
 }
 
 impl RosterEntry {
+    /// Whether the member matches a search (name, other name, card, phone, CCCD).
+    pub fn matches(&self, q: &Query) -> bool {
+        q.matches(&self.search)
+    }
+
     fn new(id: MemberId, member: Member, today: NaiveDate) -> Self {
         RosterEntry {
             id,
@@ -83,10 +87,8 @@ pub struct Roster {
     pub selected: usize,
     /// The active status filter.
     pub filter: Filter,
-    /// The search line.
-    pub query: TextInput,
-    /// Whether the search line has the focus.
-    pub searching: bool,
+    /// What was typed to find (the app's find box, applied here to narrow the list).
+    query: String,
     today: NaiveDate,
 }
 
@@ -101,8 +103,7 @@ impl Roster {
             visible: Vec::new(),
             selected: 0,
             filter: Filter::Active,
-            query: TextInput::default(),
-            searching: false,
+            query: String::new(),
             today,
         };
         r.sort();
@@ -123,7 +124,7 @@ impl Roster {
     /// selected member selected when still visible.
     pub fn refresh(&mut self) {
         let keep = self.selected_id();
-        let q = Query::new(self.query.text());
+        let q = Query::new(&self.query);
         self.visible = self
             .entries
             .iter()
@@ -204,6 +205,21 @@ impl Roster {
         self.refresh();
     }
 
+    /// Narrows the list to the members matching what was typed.
+    pub fn set_query(&mut self, typed: &str) {
+        if self.query != typed {
+            self.query = typed.to_string();
+            self.refresh();
+        }
+    }
+
+    /// Shows every record: no filter, nothing typed.
+    pub fn show_all(&mut self) {
+        self.filter = Filter::All;
+        self.set_query("");
+        self.refresh();
+    }
+
     /// Cycles the status filter by `delta` tabs.
     pub fn cycle_filter(&mut self, delta: isize) {
         let n = Filter::ALL.len() as isize;
@@ -249,8 +265,7 @@ mod tests {
             .nth(10)
             .map(|e| e.member.full_name.clone())
             .unwrap_or_default();
-        r.query.set(&crate::domain::text::fold(&target));
-        r.refresh();
+        r.set_query(&crate::domain::text::fold(&target));
         // The first match folds to the same text ("Lê Văn Ân" and "Lê Văn An" both match).
         let fold = crate::domain::text::fold;
         assert_eq!(

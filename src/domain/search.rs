@@ -70,6 +70,14 @@ impl Query {
         };
         in_order(&e.name_words) || in_order(&e.other_words)
     }
+
+    /// Whether a row's label matches: each query word starts a word of the label, in
+    /// order, diacritic-blind (the type-to-find of lists that are not the roster).
+    pub fn matches_label(&self, label: &str) -> bool {
+        let folded = fold(label);
+        let mut it = folded.split(|c: char| !c.is_alphanumeric());
+        self.words.iter().all(|q| it.any(|w| w.starts_with(q.as_str())))
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +91,15 @@ mod tests {
             phone: phone.into(),
             ..Member::default()
         })
+    }
+
+    #[test]
+    fn labels_match_word_starts_in_order() {
+        let q = Query::new("duc");
+        assert!(q.matches_label("Lê Hoàng Đức"));
+        assert!(!q.matches_label("Nguyễn Văn An"));
+        assert!(Query::new("ng v").matches_label("Nguyễn Văn An"));
+        assert!(!Query::new("an nguyen").matches_label("Nguyễn Văn An"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod admission;
 mod admission_en;
 mod admission_vi;
 pub mod dues;
+pub mod keys;
 mod en;
 mod vi;
 

@@ -45,6 +45,8 @@ pub enum Context {
     Badges,
     /// The reports screen.
     Reports,
+    /// Movement shared by every list (looked up after the context and its parent).
+    List,
 }
 
 impl Context {
@@ -70,6 +72,7 @@ impl Context {
         Context::Dues,
         Context::Badges,
         Context::Reports,
+        Context::List,
     ];
 
     /// The section name used in keymap files.
@@ -95,15 +98,31 @@ impl Context {
             Context::Dues => "dues",
             Context::Badges => "badges",
             Context::Reports => "reports",
+            Context::List => "list",
         }
     }
 
-    /// The context looked up after this one, before `Global`.
+    /// The context looked up after this one, before `List` and `Global`.
     pub fn parent(self) -> Option<Context> {
         match self {
             Context::Roll => Some(Context::Meeting),
             _ => None,
         }
+    }
+
+    /// The contexts to look a key up in, innermost first: the context, its parent, the
+    /// shared list movement (not in forms and questions, where keys mean other things),
+    /// then `Global`.
+    pub fn chain(self) -> Vec<Context> {
+        let mut out = vec![self];
+        out.extend(self.parent());
+        if !matches!(self, Context::Form | Context::Confirm | Context::Global) {
+            out.push(Context::List);
+        }
+        if self != Context::Global {
+            out.push(Context::Global);
+        }
+        out
     }
 
     /// The context of a keymap section name.
@@ -150,20 +169,20 @@ actions! {
     Screen3 = "screen_3" in [Global],
     Screen4 = "screen_4" in [Global],
     Screen5 = "screen_5" in [Global],
-    Search = "search" in [Members],
+    Search = "search" in [Global],
     New = "new" in [Members, Meetings, Meeting],
     Open = "open" in [Members, Meetings, Exemptions, Home],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Dues],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues],
     Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
-    Up = "up" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
-    Down = "down" in [Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
-    PageUp = "page_up" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    PageDown = "page_down" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    Top = "top" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    Bottom = "bottom" in [Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
+    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
+    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [Members, Member, Search, Help, Meetings, Meeting, Badges, History],
+    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
@@ -194,8 +213,10 @@ actions! {
     NextField = "next_field" in [Form],
     PrevField = "prev_field" in [Form],
     Yes = "yes" in [Confirm],
+    SwitchAnswer = "switch_answer" in [Confirm],
+    Answer = "answer" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports],
+    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],
@@ -203,15 +224,11 @@ actions! {
     AdmissionStep = "admission_step" in [Admission, Candidate],
     AdmissionUndo = "admission_undo" in [Candidate],
     AdmissionTarget = "admission_target" in [Admission],
-    AdmissionUp = "admission_up" in [Admission, Candidate],
-    AdmissionDown = "admission_down" in [Admission, Candidate],
     AdmissionBack = "admission_back" in [Candidate],
-    History = "history" in [Member, Meeting],
+    History = "history" in [Member, Meeting, History],
     Undo = "undo" in [Global],
     Redo = "redo" in [Global],
     Screen8 = "screen_8" in [Global],
-    ReviewUp = "review_up" in [Review],
-    ReviewDown = "review_down" in [Review],
     ReviewPrevYear = "review_prev_year" in [Review],
     ReviewNextYear = "review_next_year" in [Review],
     ReviewPlan = "review_plan" in [Review],
@@ -227,8 +244,13 @@ actions! {
 }
 
 impl Action {
-    /// The action of a keymap name.
+    /// The action of a keymap name (older names of merged actions still load).
     pub fn from_name(s: &str) -> Option<Action> {
+        let s = match s {
+            "admission_up" | "review_up" => "up",
+            "admission_down" | "review_down" => "down",
+            other => other,
+        };
         Action::ALL.iter().copied().find(|a| a.name() == s)
     }
 

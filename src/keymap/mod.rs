@@ -74,7 +74,13 @@ impl KeyChord {
                 return Some(KeyChord::named(KeyCode::Backspace, 0));
             }
             KeyCode::Char(c) => {
+                // Ctrl+Shift+letter keeps its Shift (Ctrl+Shift+Z is redo); elsewhere the
+                // character already says it.
+                let shifted = mods & CTRL != 0 && (mods & SHIFT != 0 || c.is_ascii_uppercase());
                 mods &= !SHIFT;
+                if shifted {
+                    mods |= SHIFT;
+                }
                 let c = if mods & CTRL != 0 {
                     c.to_ascii_lowercase()
                 } else {
@@ -188,6 +194,73 @@ impl fmt::Display for KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The chord as people read it on a key bar: "Ctrl+Z", "Alt+1", "F8", "Enter",
+    /// "Shift+Tab"; arrows are ↑ ↓ ← → unless `ascii`.
+    pub fn label(&self, ascii: bool) -> String {
+        let mut out = String::new();
+        if self.mods & CTRL != 0 {
+            out.push_str("Ctrl+");
+        }
+        if self.mods & ALT != 0 {
+            out.push_str("Alt+");
+        }
+        if self.mods & SHIFT != 0 {
+            out.push_str("Shift+");
+        }
+        let name = match self.code {
+            KeyCodeOrd::Char(c) if self.mods & (CTRL | ALT) != 0 => c.to_ascii_uppercase().to_string(),
+            KeyCodeOrd::Char(c) => c.to_string(),
+            KeyCodeOrd::F(n) => format!("F{n}"),
+            KeyCodeOrd::Named(i) => {
+                let code = NAMED.get(i as usize).map_or(KeyCode::Null, |(_, c)| *c);
+                match code {
+                    KeyCode::Up if !ascii => "↑",
+                    KeyCode::Down if !ascii => "↓",
+                    KeyCode::Left if !ascii => "←",
+                    KeyCode::Right if !ascii => "→",
+                    KeyCode::BackTab => "Shift+Tab",
+                    KeyCode::Delete => "Del",
+                    KeyCode::Insert => "Ins",
+                    KeyCode::PageUp => "PgUp",
+                    KeyCode::PageDown => "PgDn",
+                    _ => NAMED.get(i as usize).map_or("?", |(n, _)| n),
+                }
+                .to_string()
+            }
+        };
+        out.push_str(&name);
+        out
+    }
+
+    /// Which key of an action the key bar shows: a function or named key alone first
+    /// (F2, Enter), then chords (Ctrl+S), then typed characters.
+    fn bar_rank(&self) -> u8 {
+        match self.code {
+            KeyCodeOrd::Char(_) if self.mods == 0 => 3,
+            KeyCodeOrd::F(_) if self.mods == 0 => 0,
+            _ if self.mods == 0 => 1,
+            _ => 2,
+        }
+    }
+
+    /// Whether typing produces this key: a character without Ctrl or Alt, Space, or
+    /// Backspace (which an IME sends in its rewrite bursts).
+    pub fn is_typing(&self) -> bool {
+        self.is_plain_char()
+            || self.code == KeyCodeOrd::Named(named_index(KeyCode::Char(' ')).unwrap_or(0))
+            || self.code == KeyCodeOrd::Named(named_index(KeyCode::Backspace).unwrap_or(0))
+    }
+}
+
+/// A key sequence as people read it ("Ctrl+Z", "F8").
+pub fn sequence_label(seq: &[KeyChord], ascii: bool) -> String {
+    seq.iter()
+        .map(|k| k.label(ascii))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Parses one chord: `q`, `?`, `<C-s>`, `<A-1>`, `<F2>`, `<S-Tab>`, `<Enter>`.
 pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
     let mut chars = s.chars();
@@ -220,7 +293,9 @@ pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
     }
     let mut rc = rest.chars();
     let code = if let (Some(c), None) = (rc.next(), rc.next()) {
-        if mods & SHIFT != 0 {
+        if mods & SHIFT != 0 && mods & CTRL != 0 {
+            KeyCodeOrd::Char(c.to_ascii_lowercase())
+        } else if mods & SHIFT != 0 {
             mods &= !SHIFT;
             KeyCodeOrd::Char(c.to_ascii_uppercase())
         } else {
@@ -495,6 +570,46 @@ impl Keymap {
             .get(&ctx)
             .into_iter()
             .flat_map(|m| m.iter().map(|(k, a)| (k, *a)))
+    }
+
+    /// The first keys bound to an action along a context's lookup chain.
+    pub fn first_keys(&self, ctx: Context, action: Action) -> Option<&Vec<KeyChord>> {
+        ctx.chain().into_iter().find_map(|c| {
+            self.bindings(c)
+                .filter(|(_, a)| *a == action)
+                .map(|(k, _)| k)
+                .min_by_key(|k| (k.len(), k.iter().map(KeyChord::bar_rank).max()))
+        })
+    }
+
+    /// Looks keys up along a context's chain (the context, its parent, the shared list
+    /// movement, then `Global`).
+    pub fn lookup_chain(&self, ctx: Context, keys: &[KeyChord]) -> Lookup {
+        let mut pending = false;
+        for c in ctx.chain() {
+            match self.lookup(c, keys) {
+                Lookup::Action(a) => return Lookup::Action(a),
+                Lookup::Pending => pending = true,
+                Lookup::None => {}
+            }
+        }
+        if pending { Lookup::Pending } else { Lookup::None }
+    }
+
+    /// Bindings of printable keys to commands outside text fields, as "context: key =
+    /// action" (the defaults have only `?` for help and `/` for search): each one gives
+    /// up the safety that typing never acts, and the user is told on start.
+    pub fn typing_bindings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (ctx, map) in &self.bindings {
+            for (seq, a) in map {
+                let harmless = matches!(a, Action::Help | Action::Search | Action::Back);
+                if *ctx != Context::Form && !harmless && seq.iter().any(KeyChord::is_typing) {
+                    out.push(format!("[{}] {} = {}", ctx.name(), format_sequence(seq), a.name()));
+                }
+            }
+        }
+        out
     }
 
     /// The keys bound to an action in a context, formatted ("<C-s>", "e").

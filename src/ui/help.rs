@@ -1,4 +1,6 @@
-//! The help overlay, generated from the active keymap and grouped by context.
+//! The help overlay, generated from the active keymap: the current screen's keys first,
+//! then the global ones and the rest; keys written as people read them ("Ctrl+Z", "F8");
+//! typing filters it (diacritic-blind, over keys and descriptions).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,29 +9,52 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::block;
 use super::theme::Theme;
-use crate::app::App;
-use crate::keymap::action::{Action, Context};
-use crate::keymap::format_sequence;
+use crate::app::{App, HelpView};
+use crate::domain::text::fold;
 use crate::i18n::Msg;
+use crate::i18n::keys::{self, KeysMsg};
+use crate::keymap::action::{Action, Context};
+use crate::keymap::sequence_label;
 
-/// The help text: for each context, each action with all its keys.
-pub(crate) fn help_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+/// The contexts in help order: the current one and its chain first, then the others.
+fn context_order(app: &App) -> Vec<Context> {
+    let mut order = app.context().chain();
+    if app.context() == Context::Help {
+        order = (crate::app::screens::def(app.screen).context)(app).chain();
+        order.insert(0, Context::Help);
+    }
+    for c in Context::ALL {
+        if !order.contains(c) {
+            order.push(*c);
+        }
+    }
+    order
+}
+
+/// The help text: for each context, each action with all its keys, filtered by `filter`.
+pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line<'a>> {
     let c = app.lang.cat();
+    let want = fold(filter.trim());
     let mut lines = Vec::new();
-    for ctx in Context::ALL {
+    for ctx in context_order(app) {
         let mut by_action: Vec<(Action, Vec<String>)> = Vec::new();
-        for (seq, a) in app.keymap.bindings(*ctx) {
-            let k = format_sequence(seq);
+        for (seq, a) in app.keymap.bindings(ctx) {
+            let k = sequence_label(seq, theme.ascii);
             match by_action.iter_mut().find(|(x, _)| *x == a) {
                 Some((_, keys)) => keys.push(k),
                 None => by_action.push((a, vec![k])),
             }
         }
+        by_action.retain(|(a, keys)| {
+            want.is_empty()
+                || fold(c.action(*a)).contains(&want)
+                || keys.iter().any(|k| fold(k).contains(&want))
+        });
         if by_action.is_empty() {
             continue;
         }
         by_action.sort_by_key(|(a, _)| Action::ALL.iter().position(|x| x == a));
-        lines.push(Line::styled(c.context(*ctx).to_string(), theme.accent()));
+        lines.push(Line::styled(c.context(ctx).to_string(), theme.accent()));
         for (a, keys) in by_action {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<24}", keys.join(", ")), theme.header()),
@@ -41,16 +66,57 @@ pub(crate) fn help_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, scroll: usize) {
+pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &HelpView) {
     let c = app.lang.cat();
     f.render_widget(Clear, area);
-    let lines = help_lines(app, theme);
-    let max = lines
-        .len()
-        .saturating_sub(usize::from(area.height.saturating_sub(2)));
-    let title = format!(" {} — {} ", c.msg(Msg::HelpTitle), c.msg(Msg::HelpFooter));
+    let b = block(
+        theme,
+        format!(" {} — {} ", c.msg(Msg::HelpTitle), c.msg(Msg::HelpFooter)),
+    )
+    .border_style(theme.accent());
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let prompt = keys::text(app.lang, KeysMsg::HelpFilter);
+    let (typed, cursor) = h.filter.shown();
+    f.render_widget(
+        Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(typed)]),
+        Rect { height: 1, ..inner },
+    );
+    let x = inner.x + Span::raw(prompt).width() as u16 + cursor as u16;
+    f.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+    let body = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let lines = help_lines(app, theme, h.filter.text());
+    let max = lines.len().saturating_sub(usize::from(body.height));
+    f.render_widget(
+        Paragraph::new(lines).scroll((h.scroll.min(max) as u16, 0)),
+        body,
+    );
+}
+
+/// The page shown once after the keyboard changed: old key → new key.
+pub(super) fn draw_keys_moved(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let k = |m| keys::text(app.lang, m);
+    f.render_widget(Clear, area);
+    let mut lines = vec![
+        Line::from(k(KeysMsg::MovedIntro)),
+        Line::from(""),
+    ];
+    for (old, new, what) in keys::moved(app.lang) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{old:<22}"), theme.dim()),
+            Span::raw(" → "),
+            Span::styled(format!("{new:<24}"), theme.accent()),
+            Span::raw(format!(" {what}")),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(k(KeysMsg::MovedClose), theme.accent()));
     let p = Paragraph::new(lines)
-        .block(block(theme, title).border_style(theme.accent()))
-        .scroll((scroll.min(max) as u16, 0));
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .block(block(theme, format!(" {} ", k(KeysMsg::MovedTitle))).border_style(theme.accent()));
     f.render_widget(p, area);
 }

@@ -3,6 +3,7 @@
 mod form;
 mod help;
 pub mod history;
+mod parts;
 mod screens;
 pub mod theme;
 
@@ -10,11 +11,9 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::keymap::action::Action;
-use crate::app::{App, Confirm, Notice, Screen};
-use crate::domain::branch;
+use crate::app::{App, Screen};
 use crate::i18n::{self, Msg};
 use theme::Theme;
 
@@ -23,7 +22,7 @@ pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 /// Rows the roster table gets in a terminal of `height` rows (for paging).
 pub fn list_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(7))
+    usize::from(height.saturating_sub(8))
 }
 
 /// Draws the whole screen.
@@ -36,44 +35,46 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
         f.render_widget(msg, area);
         return;
     }
-    let [top, tabs, body, bottom] = Layout::vertical([
+    let [top, tabs, body, status, keybar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
     draw_title(f, app, theme, top);
     draw_tabs(f, app, theme, tabs);
-    match app.screen {
-        Screen::Members => {
-            screens::roster::draw(f, app, theme, body);
-            if let Some(id) = app.detail {
-                screens::detail::draw(f, app, theme, body, id);
-            }
-        }
-        Screen::Branch => draw_branch(f, app, theme, body),
-        Screen::Meetings => screens::meetings::draw(f, app, theme, body),
-        Screen::Exemptions => screens::exemptions::draw(f, app, theme, body),
-        Screen::Admission => screens::admission::draw(f, app, theme, body),
-        Screen::Review => screens::review::draw(f, app, theme, body),
-        Screen::Home => screens::home::draw(f, app, theme, body),
-        Screen::Dues => screens::dues::draw(f, app, theme, body),
-        Screen::Reports => screens::reports::draw(f, app, theme, body),
-    }
+    screens::draw(f, app, theme, body);
     if let Some(form) = &app.form {
         form::draw(f, app, theme, body, form);
     }
     if let Some(v) = &app.history {
         history::draw(f, app, theme, body, v);
     }
-    if let Some(scroll) = app.help {
-        help::draw(f, app, theme, body, scroll);
+    if let Some(s) = &app.search {
+        parts::draw_search(f, app, theme, body, s);
     }
-    if let Some(c) = &app.confirm {
-        draw_confirm(f, app, theme, body, c);
+    if app.keys_moved {
+        help::draw_keys_moved(f, app, theme, body);
+    } else if let Some(h) = &app.help {
+        help::draw(f, app, theme, body, h);
     }
-    draw_status(f, app, theme, bottom);
+    if let Some(q) = &app.confirm {
+        parts::draw_question(f, app, theme, body, q);
+    }
+    parts::draw_status(f, app, theme, status, body);
+    parts::draw_key_bar(f, app, theme, keybar);
+}
+
+/// Whether no overlay (form, question, help, history, search) is open over the screen.
+pub(crate) fn no_overlay(app: &App) -> bool {
+    app.form.is_none()
+        && app.confirm.is_none()
+        && app.help.is_none()
+        && app.history.is_none()
+        && app.search.is_none()
+        && !app.keys_moved
 }
 
 /// A bordered block in the theme's border set.
@@ -169,230 +170,6 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), area);
-}
-
-fn draw_branch(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let c = app.lang.cat();
-    let block = block(theme, format!(" {} ", c.msg(Msg::ScreenBranch)));
-    let lines: Vec<Line> = match &app.branch {
-        None => vec![Line::from(c.msg(Msg::NoBranch))],
-        Some(b) => branch::BranchField::ALL
-            .iter()
-            .zip(branch::branch_values(b))
-            .map(|(bf, v)| {
-                Line::from(vec![
-                    Span::styled(format!("{:<20}", c.branch_field(*bf)), theme.dim()),
-                    Span::raw(if v.is_empty() {
-                        c.msg(Msg::NotSet).to_string()
-                    } else {
-                        v
-                    }),
-                ])
-            })
-            .collect(),
-    };
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
-}
-
-fn draw_confirm(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &Confirm) {
-    let cat = app.lang.cat();
-    let question = match c {
-        Confirm::Delete(_, name) => format!("{} {}?", cat.msg(Msg::ConfirmDelete), name),
-        Confirm::Quit => cat.msg(Msg::ConfirmQuitDirty).to_string(),
-        Confirm::Discard => cat.msg(Msg::ConfirmDiscard).to_string(),
-        Confirm::DeleteMeeting(_, n) => {
-            format!(
-                "{} {}?",
-                cat.msg(Msg::ConfirmDeleteMeeting),
-                crate::domain::meeting::document_number(*n)
-            )
-        }
-        Confirm::DeletePart(..) => cat.msg(Msg::ConfirmDeletePart).to_string(),
-        Confirm::Approve(_) => cat.msg(Msg::ConfirmApprove).to_string(),
-        Confirm::RemoveLastEvent(id, label) => {
-            let name = app
-                .roster
-                .get(*id)
-                .map(|e| e.member.full_name.clone())
-                .unwrap_or_default();
-            format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
-        }
-        Confirm::UndoStep(_, label) => format!(
-            "{} {label}?",
-            cat.admission()
-                .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
-        ),
-        Confirm::DeleteAward(_, y, name) => format!(
-            "{} {name} ({})?",
-            cat.dues()
-                .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
-            cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
-        ),
-    };
-    let r = centered(area, 60, 7);
-    f.render_widget(Clear, r);
-    let text = vec![
-        Line::from(question),
-        Line::from(""),
-        Line::styled(cat.msg(Msg::ConfirmKeys), theme.accent()),
-    ];
-    let p = Paragraph::new(text).wrap(Wrap { trim: true }).block(
-        block(theme, format!(" {} ", cat.msg(Msg::ConfirmTitle))).border_style(theme.warning()),
-    );
-    f.render_widget(p, r);
-}
-
-fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let c = app.lang.cat();
-    let help = c.msg(Msg::HelpHint);
-    let (text, style) = match &app.notice {
-        Some(Notice::Saved(w)) if !w.is_empty() => {
-            let ws: Vec<String> = w.iter().map(|w| c.warning(w)).collect();
-            (
-                format!(
-                    "{} {}{}",
-                    c.msg(Msg::Saved),
-                    c.msg(Msg::WarningPrefix),
-                    ws.join(" ")
-                ),
-                theme.warning(),
-            )
-        }
-        Some(Notice::Saved(_)) => (c.msg(Msg::Saved).to_string(), theme.ok()),
-        Some(Notice::Deleted(name)) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
-        Some(Notice::FormHasErrors) => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
-        Some(Notice::NothingSelected) => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
-        Some(Notice::Store(e)) => (i18n::store_error(app.lang, e), theme.error()),
-        Some(Notice::Approved(d)) => (
-            c.problem(&crate::domain::validate::Problem::Approved(*d)),
-            theme.warning(),
-        ),
-        Some(Notice::Exported(paths)) => {
-            (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok())
-        }
-        Some(Notice::EventSaved(w)) if !w.is_empty() => {
-            let ws: Vec<String> = w.iter().map(|w| c.life_warning(w)).collect();
-            (
-                format!(
-                    "{} {}{}",
-                    c.msg(Msg::EventSaved),
-                    c.msg(Msg::WarningPrefix),
-                    ws.join(" ")
-                ),
-                theme.warning(),
-            )
-        }
-        Some(Notice::EventSaved(_)) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
-        Some(Notice::Review(n)) => (
-            c.review_notice(n),
-            match n {
-                crate::app::screens::review::ReviewNotice::Saved(w) if w.is_empty() => theme.ok(),
-                _ => theme.warning(),
-            },
-        ),
-        Some(Notice::DraftRestored) => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
-        Some(Notice::Admission(n)) => screens::admission::notice(app, theme, n),
-        Some(Notice::Undone(t) | Notice::Redone(t)) => (t.clone(), theme.ok()),
-        Some(Notice::NothingToUndo) => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
-        Some(Notice::NothingToRedo) => (c.msg(Msg::NothingToRedo).to_string(), theme.warning()),
-        Some(Notice::UndoApproved(doc, d)) => (
-            c.cli(i18n::Cli::UndoApproved(
-                doc,
-                &crate::domain::date::format_date(*d),
-            )),
-            theme.warning(),
-        ),
-        Some(Notice::ReportExported(paths)) => (
-            format!("{} {paths}", c.msg(Msg::ReportExportedTo)),
-            theme.ok(),
-        ),
-        Some(Notice::BundleWritten(path, n)) => (
-            format!(
-                "{} {path} ({n} {})",
-                c.msg(Msg::BundleWrittenTo),
-                c.msg(Msg::BundleMembers)
-            ),
-            theme.ok(),
-        ),
-        Some(Notice::NoDuesProfile(name)) => (
-            format!(
-                "{} {name}.",
-                c.dues().msg(crate::i18n::dues::DuesMsg::NeedsProfile)
-            ),
-            theme.warning(),
-        ),
-        None => (hints(app), theme.dim()),
-    };
-    let width = usize::from(area.width).saturating_sub(help.chars().count() + 3);
-    let text = crate::domain::text::ellipsize(&text, width);
-    let pad = width.saturating_sub(text.chars().count());
-    let line = Line::from(vec![
-        Span::styled(format!(" {text}{}", " ".repeat(pad)), style),
-        Span::styled(format!("{help} "), theme.accent()),
-    ]);
-    f.render_widget(line, area);
-}
-
-/// "key label" hints for the current context, from the live keymap.
-fn hints(app: &App) -> String {
-    let c = app.lang.cat();
-    let ctx = app.context();
-    let wanted: &[Action] = &[
-        Action::PayCash,
-        Action::PayOnline,
-        Action::ClearPayment,
-        Action::RecordAward,
-        Action::ToggleIllness,
-        Action::AllMembers,
-        Action::Search,
-        Action::New,
-        Action::Open,
-        Action::Edit,
-        Action::Delete,
-        Action::NextFilter,
-        Action::SearchAccept,
-        Action::Save,
-        Action::Cancel,
-        Action::Yes,
-        Action::No,
-        Action::NextTab,
-        Action::NewItem,
-        Action::Approve,
-        Action::Amend,
-        Action::ExportMinutes,
-        Action::ExportReport,
-        Action::ExportBundle,
-        Action::PrevPeriod,
-        Action::ToggleAttendance,
-        Action::AddEvent,
-        Action::AdmissionNew,
-        Action::AdmissionOpen,
-        Action::AdmissionStep,
-        Action::AdmissionEdit,
-        Action::AdmissionUndo,
-        Action::AdmissionTarget,
-        Action::History,
-        Action::Quit,
-    ];
-    let mut out = Vec::new();
-    for a in wanted {
-        let mut keys = app.keymap.keys_for(ctx, *a);
-        if let (true, Some(parent)) = (keys.is_empty(), ctx.parent()) {
-            keys = app.keymap.keys_for(parent, *a);
-        }
-        if keys.is_empty() && *a == Action::Quit && ctx != crate::keymap::action::Context::Form {
-            keys = app.keymap.keys_for(crate::keymap::action::Context::Global, *a);
-        }
-        if let Some(k) = keys.first() {
-            out.push(format!("{} {}", k.trim_matches(['<', '>']), c.hint(*a)));
-        }
-    }
-    out.join(" · ")
 }
 
 /// A style for a form or detail label.

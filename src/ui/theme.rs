@@ -83,6 +83,26 @@ impl Theme {
         )
     }
 
+    /// The key bar's labels (the bar paints its own background, so it reads the same on
+    /// light and dark terminals).
+    pub fn key_bar(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Black).bg(Color::Cyan),
+            Style::new(),
+        )
+    }
+
+    /// A key's name in the key bar ("F2", "Ctrl+Z").
+    pub fn key(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    }
+
     /// Table headers.
     pub fn header(&self) -> Style {
         self.pick(

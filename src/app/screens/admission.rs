@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::keymap::action::Action;
+use crate::keymap::action::{Action, Context};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::{App, Confirm, Notice};
 use crate::domain::admission::{
@@ -413,24 +413,12 @@ pub fn update(app: &mut App, action: Action) {
                         .stage()
                         .map_or("", |s| app.lang.cat().admission().stage(s));
                     let label = format!("{}: {stage}", c.person.full_name);
-                    app.confirm = Some(Confirm::UndoStep(id, label));
+                    app.ask(Confirm::UndoStep(id, label));
                 }
                 Err(p) => app.notice = Some(Notice::Admission(AdmNotice::Refused(p))),
             }
         }
         Action::AdmissionTarget => app.form = Some(target_form(app)),
-        Action::AdmissionUp | Action::AdmissionDown => {
-            let n = app.admission.board(app.today).len();
-            let cur = app.admission.cursor;
-            app.admission.cursor = if action == Action::AdmissionUp {
-                cur.saturating_sub(1)
-            } else {
-                (cur + 1).min(n.saturating_sub(1))
-            };
-            if app.admission.open.is_some() {
-                app.admission.open = app.admission.selected_id(app.today);
-            }
-        }
         Action::AdmissionBack => app.admission.open = None,
         _ => {}
     }
@@ -686,3 +674,93 @@ fn save_target(app: &mut App) -> Saved {
         }
     }
 }
+
+/// The board and a candidate's card.
+pub const DEF: super::ScreenDef = super::ScreenDef {
+    screen: crate::app::Screen::Admission,
+    context: |app| match app.admission.open {
+        Some(_) => Context::Candidate,
+        None => Context::Admission,
+    },
+    handle: |app, action, _| {
+        if let Some(d) = crate::app::parts::list::delta(action, app.page_rows) {
+            let n = app.admission.board(app.today).len();
+            app.admission.cursor = crate::app::parts::list::moved(app.admission.cursor, n, d);
+            if app.admission.open.is_some() {
+                app.admission.open = app.admission.selected_id(app.today);
+            }
+            return true;
+        }
+        match action {
+            Action::AdmissionNew
+            | Action::AdmissionOpen
+            | Action::AdmissionEdit
+            | Action::AdmissionStep
+            | Action::AdmissionUndo
+            | Action::AdmissionTarget => update(app, action),
+            Action::AdmissionBack | Action::Back => {
+                app.admission.open = None;
+                if let Some(s) = app.return_to.take() {
+                    app.screen = s;
+                }
+            }
+            _ => return false,
+        }
+        true
+    },
+    hints: |ctx| match ctx {
+        Context::Candidate => &[
+            Action::AdmissionStep,
+            Action::AdmissionEdit,
+            Action::AdmissionUndo,
+            Action::AdmissionBack,
+        ],
+        _ => &[
+            Action::AdmissionOpen,
+            Action::AdmissionNew,
+            Action::AdmissionEdit,
+            Action::AdmissionStep,
+            Action::AdmissionTarget,
+        ],
+    },
+    find: |app, ctx, typed| {
+        if ctx != Context::Admission {
+            return false;
+        }
+        let names: Vec<String> = app
+            .admission
+            .board(app.today)
+            .iter()
+            .filter_map(|b| app.admission.get(b.id).map(|c| c.person.full_name.clone()))
+            .collect();
+        if let Some(i) = crate::app::parts::find::first_match(&names, typed) {
+            app.admission.cursor = i;
+        }
+        true
+    },
+    form_for,
+    save: |app, kind| {
+        if !matches!(
+            kind,
+            FormKind::NewCandidate
+                | FormKind::EditCandidate(_)
+                | FormKind::Step(_)
+                | FormKind::AdmissionTarget
+        ) {
+            return false;
+        }
+        match save(app) {
+            Saved::Done(notice) => app.form_saved(notice),
+            Saved::Errors(errors) => app.form_refused(&errors),
+            Saved::Failed => {}
+        }
+        true
+    },
+    confirmed: |app, c| match *c {
+        Confirm::UndoStep(id, _) => {
+            undo(app, id);
+            true
+        }
+        _ => false,
+    },
+};

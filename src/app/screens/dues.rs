@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::keymap::action::Action;
+use crate::keymap::action::{Action, Context};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::roster::{Roster, RosterEntry};
 use crate::app::{App, Confirm, Notice};
@@ -332,7 +332,7 @@ pub fn delete_award(app: &mut App) {
     let milestone = milestone.or_else(|| rec?.awards.last().map(|a| a.milestone));
     match (milestone, app.roster.get(id)) {
         (Some(y), Some(e)) if rec.is_some_and(|r| r.award(y).is_some()) => {
-            app.confirm = Some(Confirm::DeleteAward(id, y, e.member.full_name.clone()));
+            app.ask(Confirm::DeleteAward(id, y, e.member.full_name.clone()));
         }
         _ => app.notice = Some(Notice::NothingSelected),
     }
@@ -610,4 +610,97 @@ pub fn save_form(
         },
         _ => Ok(Ok(())),
     }
+}
+
+/// The dues and badges tabs.
+pub const DEF: super::ScreenDef = super::ScreenDef {
+    screen: crate::app::Screen::Dues,
+    context: |app| match app.dues.tab {
+        DuesTab::Dues => Context::Dues,
+        DuesTab::Badges => Context::Badges,
+    },
+    handle,
+    hints: |ctx| match ctx {
+        Context::Badges => &[
+            Action::RecordAward,
+            Action::ToggleIllness,
+            Action::AllMembers,
+            Action::Delete,
+            Action::PrevPeriod,
+            Action::NextTab,
+        ],
+        _ => &[
+            Action::PayCash,
+            Action::PayOnline,
+            Action::ClearPayment,
+            Action::Edit,
+            Action::PrevPeriod,
+            Action::NextTab,
+        ],
+    },
+    find: |app, ctx, typed| {
+        let names: Vec<String> = match ctx {
+            Context::Badges => badge_rows(app)
+                .iter()
+                .map(|r| r.entry().member.full_name.clone())
+                .collect(),
+            _ => dues_rows(&app.roster, app.dues.month)
+                .iter()
+                .map(|e| e.member.full_name.clone())
+                .collect(),
+        };
+        if let Some(i) = crate::app::parts::find::first_match(&names, typed) {
+            match ctx {
+                Context::Badges => app.dues.badge_cursor = i,
+                _ => app.dues.cursor = i,
+            }
+        }
+        true
+    },
+    form_for,
+    save: |app, kind| {
+        if !matches!(kind, FormKind::DuesProfile(..) | FormKind::BadgeAward(..)) {
+            return false;
+        }
+        let Some(form) = &app.form else { return true };
+        match save_form(form, &mut app.dues, &app.store, app.today) {
+            Ok(Ok(())) => app.form_saved(Notice::Saved(Vec::new())),
+            Ok(Err(errors)) => app.form_refused(&errors),
+            Err(e) => app.notice = Some(Notice::Store(e)),
+        }
+        true
+    },
+    confirmed: |app, c| match *c {
+        Confirm::DeleteAward(id, milestone, _) => {
+            confirm_delete_award(app, id, milestone);
+            true
+        }
+        _ => false,
+    },
+};
+
+fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
+    if let Some(d) = crate::app::parts::list::delta(action, app.page_rows) {
+        move_cursor(app, d);
+        return true;
+    }
+    match (ctx, action) {
+        (_, Action::NextTab | Action::PrevTab) => switch_tab(app),
+        (Context::Dues, Action::Edit) => edit_profile(app),
+        (Context::Badges, Action::Delete) => delete_award(app),
+        (Context::Badges, Action::Back) => app.dues.all_members = false,
+        (
+            _,
+            Action::PrevPeriod
+            | Action::NextPeriod
+            | Action::PayCash
+            | Action::PayOnline
+            | Action::ClearPayment
+            | Action::RecordAward
+            | Action::ToggleIllness
+            | Action::AllMembers,
+        ) => act(app, action),
+        _ => return false,
+    }
+    true
 }

@@ -522,3 +522,441 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
     }
     if e.is_empty() { Ok(()) } else { Err(e) }
 }
+
+/// The meetings list, an open meeting and its roll call.
+pub const DEF: super::ScreenDef = super::ScreenDef {
+    screen: crate::app::Screen::Meetings,
+    context: |app| match app.meetings.open {
+        Some(_) if app.meetings.tab == Tab::Roll => Context::Roll,
+        Some(_) => Context::Meeting,
+        None => Context::Meetings,
+    },
+    handle,
+    hints: |ctx| match ctx {
+        Context::Meetings => &[
+            Action::Open,
+            Action::New,
+            Action::Delete,
+            Action::PrevYear,
+            Action::ToggleAttendance,
+        ],
+        Context::Roll => &[
+            Action::MarkPresent,
+            Action::MarkExcused,
+            Action::MarkUnexcused,
+            Action::MarkAllPresent,
+            Action::NextTab,
+            Action::Approve,
+            Action::Back,
+        ],
+        _ => &[
+            Action::Edit,
+            Action::New,
+            Action::NewItem,
+            Action::Delete,
+            Action::NextTab,
+            Action::Approve,
+            Action::Amend,
+            Action::ExportMinutes,
+            Action::Back,
+        ],
+    },
+    find: find_in_roll,
+    form_for,
+    save,
+    confirmed,
+};
+
+use crate::app::parts::{find, list};
+use crate::app::update::open_form;
+use crate::app::{App, Confirm, Notice, Part};
+use crate::keymap::action::{Action, Context};
+use crate::store::StoreError;
+
+fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
+    if let Some(d) = list::delta(action, app.page_rows) {
+        let st = &mut app.meetings;
+        if ctx == Context::Meetings {
+            st.selected = list::moved(st.selected, st.of_year().len(), d);
+        } else {
+            st.cursor = list::moved(st.cursor, st.rows_in_tab(), d);
+        }
+        return true;
+    }
+    match (ctx, action) {
+        (Context::Meetings, Action::Open) => match app.meetings.selected_id() {
+            Some(id) => {
+                app.meetings.open = Some(id);
+                app.meetings.tab = Tab::Info;
+                app.meetings.cursor = 0;
+            }
+            None => app.notice = Some(Notice::NothingSelected),
+        },
+        (Context::Meetings, Action::New) => open_form(app, FormKind::NewMeeting),
+        (Context::Meetings, Action::Delete) => ask_delete_meeting(app),
+        (Context::Meetings, Action::PrevYear | Action::NextYear) => {
+            app.meetings.year += if action == Action::NextYear { 1 } else { -1 };
+            app.meetings.selected = 0;
+        }
+        (Context::Meetings, Action::ToggleAttendance) => {
+            app.meetings.attendance_view = !app.meetings.attendance_view;
+        }
+        (Context::Meetings, Action::Back) => app.meetings.attendance_view = false,
+        (Context::Meetings, _) => return false,
+        (_, Action::Back) => {
+            app.meetings.open = None;
+            if let Some(s) = app.return_to.take() {
+                app.screen = s;
+            }
+        }
+        (_, Action::NextTab | Action::PrevTab) => {
+            let n = Tab::ALL.len() as isize;
+            let i = Tab::ALL
+                .iter()
+                .position(|t| *t == app.meetings.tab)
+                .unwrap_or(0) as isize;
+            let d = if action == Action::NextTab { 1 } else { -1 };
+            app.meetings.tab = Tab::ALL[(i + d).rem_euclid(n) as usize];
+            app.meetings.cursor = 0;
+        }
+        (_, Action::NewItem) => {
+            if let Some((id, m)) = app.meetings.current() {
+                let after = current_item(m, app.meetings.cursor)
+                    .unwrap_or(m.agenda.len().saturating_sub(1));
+                app.meetings.tab = Tab::Minutes;
+                open_form(app, FormKind::NewItem(id, after));
+            }
+        }
+        (_, Action::New) => new_in_meeting(app),
+        (_, Action::Edit) => edit(app),
+        (_, Action::Delete) => ask_delete_part(app),
+        (_, Action::Approve) => {
+            if let Some((id, m)) = app.meetings.current() {
+                match m.approved {
+                    Some(d) => app.notice = Some(Notice::Approved(d)),
+                    None => app.ask(Confirm::Approve(id)),
+                }
+            }
+        }
+        (_, Action::Amend) => {
+            if let Some((id, m)) = app.meetings.current() {
+                if m.approved.is_some() {
+                    app.form = Some(amendment_form(id));
+                } else {
+                    // A draft is simply edited; there is nothing to amend yet.
+                    edit(app);
+                }
+            }
+        }
+        (_, Action::ExportMinutes) => export_minutes(app),
+        (_, Action::History) => crate::app::history::open(app, ctx),
+        (
+            Context::Roll,
+            Action::MarkPresent | Action::MarkUnexcused | Action::MarkCycle | Action::MarkAllPresent,
+        ) => mark(app, action),
+        (Context::Roll, Action::MarkExcused) => {
+            if let Some((id, _)) = app.meetings.current() {
+                let row = app.meetings.cursor;
+                open_form(app, FormKind::AbsenceReason(id, row));
+            }
+        }
+        (Context::Roll, Action::MonthlySelfAssessment) => {
+            if let Some((id, _)) = app.meetings.current() {
+                let row = app.meetings.cursor;
+                super::review::open(app, FormKind::MonthlyAssessment(id, row));
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn find_in_roll(app: &mut App, ctx: Context, typed: &str) -> bool {
+    if ctx != Context::Roll {
+        return false;
+    }
+    let Some((_, m)) = app.meetings.current() else {
+        return false;
+    };
+    if let Some(i) = find::first_match(m.attendance.iter().map(|r| r.name.as_str()), typed) {
+        app.meetings.cursor = i;
+    }
+    true
+}
+
+fn ask_delete_meeting(app: &mut App) {
+    let Some(id) = app.meetings.selected_id() else {
+        return;
+    };
+    let Some(m) = app.meetings.get(id) else {
+        return;
+    };
+    match m.approved {
+        Some(d) => app.notice = Some(Notice::Approved(d)),
+        None => {
+            let n = m.number;
+            app.ask(Confirm::DeleteMeeting(id, n));
+        }
+    }
+}
+
+fn ask_delete_part(app: &mut App) {
+    let Some((id, m)) = app.meetings.current() else {
+        return;
+    };
+    if let Some(d) = m.approved {
+        app.notice = Some(Notice::Approved(d));
+        return;
+    }
+    let c = app.meetings.cursor;
+    let part = match app.meetings.tab {
+        Tab::Minutes => match minutes_rows(m).get(c) {
+            Some(MinutesRow::Item(i)) => Part::Item(*i),
+            Some(MinutesRow::Speech(i, s)) => Part::Speech(*i, *s),
+            _ => return,
+        },
+        Tab::Votes if c < m.votes.len() => Part::Vote(c),
+        Tab::Tasks if c < m.tasks.len() => Part::Task(c),
+        _ => return,
+    };
+    app.ask(Confirm::DeletePart(id, part));
+}
+
+fn export_minutes(app: &mut App) {
+    let Some((_, m)) = app.meetings.current() else {
+        return;
+    };
+    let branch = app.branch.clone().unwrap_or_default();
+    let dir = crate::interchange::exports_dir(app.store.dir());
+    let base = format!("bien-ban-{:02}-{}", m.number, m.date.format("%Y%m%d"));
+    let result = crate::interchange::minutes_files(&branch, m, &dir, &base);
+    app.notice = Some(match result {
+        Ok(paths) => Notice::Exported(paths),
+        Err(e) => Notice::Store(StoreError::Io(e.to_string())),
+    });
+}
+
+fn current_item(m: &Meeting, cursor: usize) -> Option<usize> {
+    match minutes_rows(m).get(cursor)? {
+        MinutesRow::Item(i) | MinutesRow::Speech(i, _) | MinutesRow::Conclusion(i) => Some(*i),
+    }
+}
+
+fn new_in_meeting(app: &mut App) {
+    let Some((id, m)) = app.meetings.current() else {
+        return;
+    };
+    let kind = match app.meetings.tab {
+        Tab::Minutes => match current_item(m, app.meetings.cursor) {
+            Some(i) => FormKind::NewSpeech(id, i),
+            None => FormKind::NewItem(id, 0),
+        },
+        Tab::Votes => FormKind::NewVote(id),
+        Tab::Tasks => FormKind::NewTask(id),
+        Tab::Info | Tab::Roll => return,
+    };
+    open_form(app, kind);
+}
+
+fn edit(app: &mut App) {
+    let Some((id, m)) = app.meetings.current() else {
+        return;
+    };
+    let c = app.meetings.cursor;
+    let kind = match app.meetings.tab {
+        Tab::Info => FormKind::MeetingInfo(id),
+        Tab::Roll => FormKind::AbsenceReason(id, c),
+        Tab::Minutes => match minutes_rows(m).get(c) {
+            Some(MinutesRow::Item(i)) => FormKind::EditItem(id, *i),
+            Some(MinutesRow::Speech(i, s)) => FormKind::EditSpeech(id, *i, *s),
+            Some(MinutesRow::Conclusion(i)) => FormKind::Conclusion(id, *i),
+            None => return,
+        },
+        Tab::Votes if c < m.votes.len() => FormKind::EditVote(id, c),
+        Tab::Tasks if c < m.tasks.len() => FormKind::EditTask(id, c),
+        _ => return,
+    };
+    open_form(app, kind);
+}
+
+fn mark(app: &mut App, action: Action) {
+    let Some((id, m)) = app.meetings.current() else {
+        return;
+    };
+    if let Some(d) = m.approved {
+        app.notice = Some(Notice::Approved(d));
+        return;
+    }
+    let mut m = m.clone();
+    let cursor = app.meetings.cursor;
+    match action {
+        Action::MarkAllPresent => {
+            for r in m
+                .attendance
+                .iter_mut()
+                .filter(|r| r.mark == Mark::Unmarked && !r.status.is_exempt())
+            {
+                r.mark = Mark::Present;
+            }
+        }
+        _ => {
+            let Some(r) = m.attendance.get_mut(cursor) else {
+                return;
+            };
+            r.mark = match (action, &r.mark) {
+                (Action::MarkPresent, _) => Mark::Present,
+                (Action::MarkUnexcused, _) => Mark::Unexcused,
+                (_, Mark::Unmarked) => Mark::Present,
+                (_, Mark::Present) => Mark::Unexcused,
+                _ => Mark::Unmarked,
+            };
+            // One pass over the roster: move on to the next member.
+            app.meetings.cursor = (cursor + 1).min(m.attendance.len().saturating_sub(1));
+        }
+    }
+    if persist(app, id, m) {
+        app.notice = Some(Notice::Saved(Vec::new()));
+    }
+}
+
+/// Saves a meeting and shows it; false (with the store's message) if the save failed.
+pub fn persist(app: &mut App, id: MeetingId, m: Meeting) -> bool {
+    match app.store.save_meeting(Some(id), &m) {
+        Ok(_) => {
+            app.meetings.upsert(id, m);
+            app.changed = true;
+            true
+        }
+        Err(e) => {
+            app.notice = Some(Notice::Store(e));
+            false
+        }
+    }
+}
+
+fn form_for(app: &App, kind: FormKind) -> Option<Form> {
+    let meeting = |id| app.meetings.get(id);
+    Some(match kind {
+        FormKind::NewMeeting => new_meeting_form(app.branch.as_ref(), app.today),
+        FormKind::MeetingInfo(id) => info_form(id, meeting(id)?),
+        FormKind::NewSpeech(id, item) => speech_form(id, meeting(id)?, item, None),
+        FormKind::EditSpeech(id, item, s) => speech_form(id, meeting(id)?, item, Some(s)),
+        FormKind::NewItem(_, _) => single_form(kind, MF::ItemTitle, ""),
+        FormKind::EditItem(id, i) => {
+            single_form(kind, MF::ItemTitle, &meeting(id)?.agenda.get(i)?.title)
+        }
+        FormKind::Conclusion(id, i) => {
+            single_form(kind, MF::Conclusion, &meeting(id)?.agenda.get(i)?.conclusion)
+        }
+        FormKind::NewVote(id) => vote_form(id, meeting(id)?, None),
+        FormKind::EditVote(id, i) => vote_form(id, meeting(id)?, Some(i)),
+        FormKind::NewTask(id) => task_form(id, meeting(id)?, None),
+        FormKind::EditTask(id, i) => task_form(id, meeting(id)?, Some(i)),
+        FormKind::Amendment(id) => amendment_form(id),
+        FormKind::AbsenceReason(id, r) => {
+            let reason = match &meeting(id)?.attendance.get(r)?.mark {
+                Mark::Excused(r) => r.clone(),
+                _ => String::new(),
+            };
+            single_form(kind, MF::AbsenceReason, &reason)
+        }
+        _ => return None,
+    })
+}
+
+fn save(app: &mut App, kind: FormKind) -> bool {
+    if kind == FormKind::NewMeeting {
+        save_new(app);
+        return true;
+    }
+    let Some(id) = kind.meeting() else {
+        return false;
+    };
+    let (Some(form), Some(mut m)) = (&app.form, app.meetings.get(id).cloned()) else {
+        return true;
+    };
+    match apply_form(form, &mut m, app.today) {
+        Err(errors) => app.form_refused(&errors),
+        Ok(()) => {
+            if persist(app, id, m) {
+                if let FormKind::AbsenceReason(_, row) = kind {
+                    // The roll call moves on to the next member, as a mark does.
+                    let n = app.meetings.rows_in_tab();
+                    app.meetings.cursor = (row + 1).min(n.saturating_sub(1));
+                }
+                app.form_saved(Notice::Saved(Vec::new()));
+            }
+        }
+    }
+    true
+}
+
+fn save_new(app: &mut App) {
+    let Some(form) = &app.form else { return };
+    let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
+    let existing = app.meetings.list.iter().map(|(_, m)| m);
+    match create_meeting(form, app.branch.as_ref(), existing, members, app.today) {
+        Err(errors) => app.form_refused(&errors),
+        Ok(m) => match app.store.save_meeting(None, &m) {
+            Ok(id) => {
+                app.meetings.upsert(id, m);
+                app.meetings.open = Some(id);
+                app.meetings.tab = Tab::Roll;
+                app.meetings.cursor = 0;
+                app.form_saved(Notice::Saved(Vec::new()));
+            }
+            Err(e) => app.notice = Some(Notice::Store(e)),
+        },
+    }
+}
+
+fn confirmed(app: &mut App, c: &Confirm) -> bool {
+    match *c {
+        Confirm::DeleteMeeting(id, number) => match app.store.delete_meeting(id) {
+            Ok(()) => {
+                app.meetings.remove(id);
+                app.changed = true;
+                app.notice = Some(Notice::Deleted(meeting::document_number(number)));
+            }
+            Err(e) => app.notice = Some(Notice::Store(e)),
+        },
+        Confirm::DeletePart(id, part) => {
+            let Some(mut m) = app.meetings.get(id).cloned() else {
+                return true;
+            };
+            match part {
+                Part::Item(i) if i < m.agenda.len() => {
+                    m.agenda.remove(i);
+                }
+                Part::Speech(i, s) => {
+                    if let Some(it) = m.agenda.get_mut(i).filter(|it| s < it.speeches.len()) {
+                        it.speeches.remove(s);
+                    }
+                }
+                Part::Vote(i) if i < m.votes.len() => {
+                    m.votes.remove(i);
+                }
+                Part::Task(i) if i < m.tasks.len() => {
+                    m.tasks.remove(i);
+                }
+                _ => return true,
+            }
+            if persist(app, id, m) {
+                let n = app.meetings.rows_in_tab();
+                app.meetings.cursor = app.meetings.cursor.min(n.saturating_sub(1));
+                app.notice = Some(Notice::Saved(Vec::new()));
+            }
+        }
+        Confirm::Approve(id) => {
+            let Some(mut m) = app.meetings.get(id).cloned() else {
+                return true;
+            };
+            m.approved = Some(app.today);
+            if persist(app, id, m) {
+                app.notice = Some(Notice::Saved(Vec::new()));
+            }
+        }
+        _ => return false,
+    }
+    true
+}

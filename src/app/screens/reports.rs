@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::keymap::action::Action;
+use crate::keymap::action::{Action, Context};
 use crate::app::{App, Notice};
 use crate::interchange;
 use crate::interchange::figures::{self, Period, ReportKind};
@@ -163,3 +163,37 @@ fn export_bundle(app: &mut App) {
 fn io(e: std::io::Error) -> StoreError {
     StoreError::Io(e.to_string())
 }
+
+/// The reports screen.
+pub const DEF: super::ScreenDef = super::ScreenDef {
+    screen: crate::app::Screen::Reports,
+    context: |_| Context::Reports,
+    handle: |app, action, _| {
+        if let Some(d) = crate::app::parts::list::delta(action, app.page_rows) {
+            scroll(app, d);
+            return true;
+        }
+        match action {
+            Action::NextTab
+            | Action::PrevTab
+            | Action::PrevPeriod
+            | Action::NextPeriod
+            | Action::ExportReport
+            | Action::ExportBundle => act(app, action),
+            _ => return false,
+        }
+        true
+    },
+    hints: |_| {
+        &[
+            Action::NextTab,
+            Action::PrevPeriod,
+            Action::ExportReport,
+            Action::ExportBundle,
+        ]
+    },
+    find: super::no_find,
+    form_for: super::no_form,
+    save: super::no_save,
+    confirmed: super::no_question,
+};

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::{App, Notice};
 use crate::domain::date;
+use crate::keymap::action::{Action, Context};
 use crate::domain::meeting::{MeetingKind, TallyError};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{
@@ -408,3 +409,52 @@ fn done(app: &mut App, w: Vec<ReviewWarning>) {
 pub fn is_grade_field(f: FieldRef) -> bool {
     matches!(f, FieldRef::Review(_)) && matches!(f.kind(), FieldKind::Choice(_))
 }
+
+/// The annual review of a year.
+pub const DEF: super::ScreenDef = super::ScreenDef {
+    screen: crate::app::Screen::Review,
+    context: |_| Context::Review,
+    handle: |app, action, _| {
+        if let Some(d) = crate::app::parts::list::delta(action, app.page_rows) {
+            let n = rows(app).len();
+            app.review.cursor = crate::app::parts::list::moved(app.review.cursor, n, d);
+            return true;
+        }
+        let st = &mut app.review;
+        match action {
+            Action::ReviewPrevYear | Action::ReviewNextYear => {
+                st.year += if action == Action::ReviewNextYear { 1 } else { -1 };
+                st.cursor = 0;
+            }
+            Action::ReviewHistory => st.history = !st.history,
+            Action::ReviewPlan => open_for_selected(app, FormKind::ReviewPlan),
+            Action::ReviewSelf => open_for_selected(app, FormKind::SelfReview),
+            Action::ReviewBranch => open_for_selected(app, FormKind::BranchReview),
+            Action::ReviewFinal => open_for_selected(app, FormKind::FinalGrade),
+            Action::ReviewBranchGrade => open(app, FormKind::BranchYear(app.review.year)),
+            _ => return false,
+        }
+        true
+    },
+    hints: |_| {
+        &[
+            Action::ReviewSelf,
+            Action::ReviewBranch,
+            Action::ReviewFinal,
+            Action::ReviewPlan,
+            Action::ReviewBranchGrade,
+            Action::ReviewPrevYear,
+            Action::ReviewHistory,
+        ]
+    },
+    find: |app, _, typed| {
+        let names: Vec<String> = rows(app).into_iter().map(|r| r.name).collect();
+        if let Some(i) = crate::app::parts::find::first_match(&names, typed) {
+            app.review.cursor = i;
+        }
+        true
+    },
+    form_for,
+    save: |app, _| save(app),
+    confirmed: super::no_question,
+};

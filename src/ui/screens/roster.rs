@@ -14,7 +14,8 @@ use crate::i18n::Msg;
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let r = &app.roster;
-    let show_search = r.searching || !r.query.text().is_empty();
+    let finding = app.find_in == Some(crate::keymap::action::Context::Members);
+    let show_search = finding && !app.find.text().is_empty();
     let [tabs, search, table_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(show_search)),
@@ -46,10 +47,10 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
     if show_search {
         let prompt = c.msg(Msg::SearchPrompt);
-        let (query, cursor) = r.query.shown();
+        let (query, cursor) = app.find.shown();
         let line = Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(query)]);
         f.render_widget(Paragraph::new(line), search);
-        if r.searching && app.form.is_none() && app.confirm.is_none() && app.help.is_none() {
+        if app.detail.is_none() && crate::ui::no_overlay(app) {
             let x = search.x + (prompt.chars().count() + cursor) as u16;
             f.set_cursor_position((x.min(search.right().saturating_sub(1)), search.y));
         }

@@ -1,0 +1,393 @@
+//! Drawing of the parts every screen shares: the status line (notices and the find box),
+//! the key bar built from the screen's hints and the live keymap, the question dialog
+//! and the search over everyone. A new screen needs no edit here.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::{block, centered};
+use crate::app::parts::search::{self, GlobalSearch, Hit};
+use crate::app::{App, Confirm, Notice, Part, Question};
+use crate::i18n::keys::{self, KeysMsg};
+use crate::i18n::{self, Msg};
+use crate::keymap::action::{Action, Context};
+use crate::keymap::sequence_label;
+
+/// The notice's text and style, if there is a notice.
+pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
+    let c = app.lang.cat();
+    Some(match app.notice.as_ref()? {
+        Notice::Saved(w) if !w.is_empty() => {
+            let ws: Vec<String> = w.iter().map(|w| c.warning(w)).collect();
+            (
+                format!(
+                    "{} {}{}",
+                    c.msg(Msg::Saved),
+                    c.msg(Msg::WarningPrefix),
+                    ws.join(" ")
+                ),
+                theme.warning(),
+            )
+        }
+        Notice::Saved(_) => (c.msg(Msg::Saved).to_string(), theme.ok()),
+        Notice::Deleted(name) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
+        Notice::FormHasErrors => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
+        Notice::NothingSelected => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
+        Notice::Store(e) => (i18n::store_error(app.lang, e), theme.error()),
+        Notice::Approved(d) => (
+            c.problem(&crate::domain::validate::Problem::Approved(*d)),
+            theme.warning(),
+        ),
+        Notice::Exported(paths) => {
+            (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok())
+        }
+        Notice::EventSaved(w) if !w.is_empty() => {
+            let ws: Vec<String> = w.iter().map(|w| c.life_warning(w)).collect();
+            (
+                format!(
+                    "{} {}{}",
+                    c.msg(Msg::EventSaved),
+                    c.msg(Msg::WarningPrefix),
+                    ws.join(" ")
+                ),
+                theme.warning(),
+            )
+        }
+        Notice::EventSaved(_) => (c.msg(Msg::EventSaved).to_string(), theme.ok()),
+        Notice::Review(n) => (
+            c.review_notice(n),
+            match n {
+                crate::app::screens::review::ReviewNotice::Saved(w) if w.is_empty() => theme.ok(),
+                _ => theme.warning(),
+            },
+        ),
+        Notice::DraftRestored => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Notice::Admission(n) => crate::ui::screens::admission::notice(app, theme, n),
+        Notice::Undone(t) | Notice::Redone(t) => (t.clone(), theme.ok()),
+        Notice::NothingToUndo => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
+        Notice::NothingToRedo => (c.msg(Msg::NothingToRedo).to_string(), theme.warning()),
+        Notice::UndoApproved(doc, d) => (
+            c.cli(i18n::Cli::UndoApproved(
+                doc,
+                &crate::domain::date::format_date(*d),
+            )),
+            theme.warning(),
+        ),
+        Notice::ReportExported(paths) => (
+            format!("{} {paths}", c.msg(Msg::ReportExportedTo)),
+            theme.ok(),
+        ),
+        Notice::BundleWritten(path, n) => (
+            format!(
+                "{} {path} ({n} {})",
+                c.msg(Msg::BundleWrittenTo),
+                c.msg(Msg::BundleMembers)
+            ),
+            theme.ok(),
+        ),
+        Notice::NoDuesProfile(name) => (
+            format!(
+                "{} {name}.",
+                c.dues().msg(crate::i18n::dues::DuesMsg::NeedsProfile)
+            ),
+            theme.warning(),
+        ),
+    })
+}
+
+/// The status line: the notice, else the find box of the list on screen. A notice too
+/// long for the line opens in a small window above it, wrapped, so nothing is cut.
+pub(super) fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect, body: Rect) {
+    let k = |m| keys::text(app.lang, m);
+    if let Some((text, style)) = notice_text(app, theme) {
+        let width = usize::from(area.width).saturating_sub(2);
+        if Span::raw(text.as_str()).width() <= width {
+            f.render_widget(Line::styled(format!(" {text}"), style), area);
+        } else {
+            let inner = area.width.saturating_sub(4).max(1);
+            let rows = wrapped_rows(&text, usize::from(inner)).min(usize::from(body.height) - 2);
+            let h = rows as u16 + 2;
+            let r = Rect {
+                x: body.x,
+                y: body.bottom().saturating_sub(h),
+                width: body.width,
+                height: h,
+            };
+            f.render_widget(Clear, r);
+            f.render_widget(
+                Paragraph::new(text)
+                    .style(style)
+                    .wrap(Wrap { trim: true })
+                    .block(block(theme, "").border_style(style)),
+                r,
+            );
+        }
+        return;
+    }
+    if app.find_in.is_some() && !app.find.text().is_empty() && super::no_overlay(app) {
+        let (typed, cursor) = app.find.shown();
+        let prompt = k(KeysMsg::FindPrompt);
+        let line = Line::from(vec![
+            Span::styled(format!(" {prompt}"), theme.accent()),
+            Span::raw(typed),
+            Span::styled(format!("   ({})", k(KeysMsg::FindClear)), theme.dim()),
+        ]);
+        f.render_widget(line, area);
+        if app.find_in != Some(Context::Members) {
+            let x = area.x + 1 + Span::raw(prompt).width() as u16 + cursor as u16;
+            f.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        }
+    }
+}
+
+/// Rows `text` takes wrapped at `width` columns (words kept whole where they fit).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = Span::raw(word).width();
+        if used > 0 && used + 1 + w > width {
+            rows += 1 + w / width.max(1);
+            used = w % width.max(1);
+        } else {
+            used += w + usize::from(used > 0);
+        }
+    }
+    rows
+}
+
+/// The commands the key bar shows now: the question's, the overlay's or the screen's,
+/// then find, help and quit where they apply.
+pub(crate) fn bar_actions(app: &App) -> (Context, Vec<Action>) {
+    let ctx = app.context();
+    let own: Vec<Action> = match ctx {
+        Context::Form => vec![Action::Save, Action::NextField, Action::Cancel],
+        Context::Confirm => vec![Action::Answer, Action::SwitchAnswer, Action::No],
+        Context::Help | Context::History => vec![Action::Back],
+        Context::Search => vec![Action::SearchAccept, Action::Back],
+        _ => (crate::app::screens::def(app.screen).hints)(ctx).to_vec(),
+    };
+    let mut global = Vec::new();
+    if !matches!(ctx, Context::Form | Context::Confirm | Context::Search | Context::Help) {
+        global.push(Action::Search);
+    }
+    if !matches!(ctx, Context::Confirm | Context::Help) {
+        global.push(Action::Help);
+    }
+    if !matches!(
+        ctx,
+        Context::Form | Context::Confirm | Context::Search | Context::Help | Context::History
+    ) {
+        global.push(Action::Undo);
+        global.push(Action::Quit);
+    }
+    let mut all = own;
+    all.extend(global);
+    (ctx, all)
+}
+
+/// The key bar: "F2 Sửa  F7 Thêm  F8 Xóa … F1 Trợ giúp  F10 Thoát", each key as people
+/// read it, from the live keymap; what does not fit is left out whole (F1 lists all).
+pub(super) fn draw_key_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let c = app.lang.cat();
+    let (ctx, actions) = bar_actions(app);
+    let items: Vec<(String, &str)> = actions
+        .iter()
+        .filter_map(|a| {
+            let keys = app.keymap.first_keys(ctx, *a)?;
+            Some((sequence_label(keys, theme.ascii), c.hint(*a)))
+        })
+        .collect();
+    let width = usize::from(area.width);
+    let cost = |(k, l): &(String, &str)| Span::raw(k.as_str()).width() + Span::raw(*l).width() + 2;
+    // Help and quit are kept; the screen's own commands fill the rest in order.
+    let reserved: usize = items.iter().rev().take(2).map(cost).sum();
+    let mut used = reserved;
+    let mut spans = Vec::new();
+    let keep_from = items.len().saturating_sub(2);
+    for (i, item) in items.iter().enumerate() {
+        if i < keep_from {
+            if used + cost(item) > width {
+                continue;
+            }
+            used += cost(item);
+        }
+        spans.push(Span::styled(item.0.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {}  ", item.1), theme.key_bar()));
+    }
+    f.render_widget(Line::from(spans).style(theme.key_bar()), area);
+}
+
+/// The question's words: exactly what would change.
+fn question_text(app: &App, ask: &Confirm) -> String {
+    let cat = app.lang.cat();
+    let k = |m| keys::text(app.lang, m);
+    match ask {
+        Confirm::Delete(_, name) => format!("{} {}?", cat.msg(Msg::ConfirmDelete), name),
+        Confirm::Quit => cat.msg(Msg::ConfirmQuitDirty).to_string(),
+        Confirm::Discard => cat.msg(Msg::ConfirmDiscard).to_string(),
+        Confirm::DeleteMeeting(_, n) => format!(
+            "{} {}?",
+            cat.msg(Msg::ConfirmDeleteMeeting),
+            crate::domain::meeting::document_number(*n)
+        ),
+        Confirm::DeletePart(id, part) => {
+            let m = app.meetings.get(*id);
+            let what = match (*part, m) {
+                (Part::Item(i), Some(m)) => format!(
+                    "{} {} «{}» ({})",
+                    k(KeysMsg::PartItem),
+                    i + 1,
+                    m.agenda.get(i).map_or("", |a| a.title.as_str()),
+                    k(KeysMsg::WithSpeeches)
+                ),
+                (Part::Speech(i, s), Some(m)) => format!(
+                    "{} {} ({} {})",
+                    k(KeysMsg::PartSpeech),
+                    m.agenda
+                        .get(i)
+                        .and_then(|a| a.speeches.get(s))
+                        .map_or("", |sp| sp.speaker.name()),
+                    k(KeysMsg::PartItem),
+                    i + 1
+                ),
+                (Part::Vote(i), Some(m)) => format!(
+                    "{} «{}»",
+                    k(KeysMsg::PartVote),
+                    m.votes.get(i).map_or("", |v| v.subject.as_str())
+                ),
+                (Part::Task(i), Some(m)) => format!(
+                    "{} «{}»",
+                    k(KeysMsg::PartTask),
+                    m.tasks.get(i).map_or("", |t| t.what.as_str())
+                ),
+                _ => String::new(),
+            };
+            format!("{}: {what}?", k(KeysMsg::DeleteFromMinutes))
+        }
+        Confirm::Approve(id) => {
+            let n = app.meetings.get(*id).map_or(0, |m| m.number);
+            format!(
+                "{} — {}",
+                crate::domain::meeting::document_number(n),
+                cat.msg(Msg::ConfirmApprove)
+            )
+        }
+        Confirm::RemoveLastEvent(id, label) => {
+            let name = app
+                .roster
+                .get(*id)
+                .map(|e| e.member.full_name.clone())
+                .unwrap_or_default();
+            format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
+        }
+        Confirm::UndoStep(_, label) => format!(
+            "{} {label}?",
+            cat.admission()
+                .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
+        ),
+        Confirm::DeleteAward(_, y, name) => format!(
+            "{} {name} ({})?",
+            cat.dues()
+                .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
+            cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
+        ),
+    }
+}
+
+/// The question dialog: the question, the two answers with the chosen one marked (by
+/// brackets as well as colour), and how to answer.
+pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect, q: &Question) {
+    let cat = app.lang.cat();
+    let k = |m| keys::text(app.lang, m);
+    let question = question_text(app, &q.ask);
+    let inner = 60u16.min(area.width.saturating_sub(4));
+    let rows = wrapped_rows(&question, usize::from(inner)) as u16;
+    let r = centered(area, inner + 4, rows + 6);
+    f.render_widget(Clear, r);
+    let button = |label: &str, chosen: bool| {
+        if chosen {
+            Span::styled(format!("> {label} <"), theme.selected())
+        } else {
+            Span::styled(format!("  {label}  "), theme.dim())
+        }
+    };
+    let (hint, hint_style) = if q.typed {
+        (k(KeysMsg::QuestionTyped), theme.warning())
+    } else {
+        (k(KeysMsg::QuestionKeys), theme.accent())
+    };
+    let mut text: Vec<Line> = vec![Line::from(question), Line::from("")];
+    text.push(Line::from(vec![
+        Span::raw("   "),
+        button(k(KeysMsg::Yes), q.yes),
+        Span::raw("     "),
+        button(k(KeysMsg::No), !q.yes),
+    ]));
+    text.push(Line::from(""));
+    text.push(Line::styled(hint, hint_style));
+    let p = Paragraph::new(text).wrap(Wrap { trim: true }).block(
+        block(theme, format!(" {} ", cat.msg(Msg::ConfirmTitle))).border_style(theme.warning()),
+    );
+    f.render_widget(p, r);
+}
+
+/// The search over everyone: what was typed, then the matching members and candidates.
+pub(super) fn draw_search(f: &mut Frame, app: &App, theme: &Theme, area: Rect, s: &GlobalSearch) {
+    let k = |m| keys::text(app.lang, m);
+    let r = centered(area, 70, area.height.saturating_sub(2));
+    f.render_widget(Clear, r);
+    let b = block(theme, format!(" {} ", k(KeysMsg::SearchTitle))).border_style(theme.accent());
+    let inner = b.inner(r);
+    f.render_widget(b, r);
+    let (typed, cursor) = s.query.shown();
+    let prompt = k(KeysMsg::SearchPrompt);
+    f.render_widget(
+        Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(typed)]),
+        Rect { height: 1, ..inner },
+    );
+    let x = inner.x + Span::raw(prompt).width() as u16 + cursor as u16;
+    if app.confirm.is_none() && app.help.is_none() {
+        f.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y));
+    }
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let hits = search::hits(app, s.query.text());
+    let lines: Vec<Line> = if s.query.text().trim().is_empty() {
+        vec![Line::styled(k(KeysMsg::SearchEmpty), theme.dim())]
+    } else if hits.is_empty() {
+        vec![Line::styled(k(KeysMsg::SearchNone), theme.warning())]
+    } else {
+        let rows = usize::from(list.height).max(1);
+        let first = s.cursor.saturating_sub(rows - 1);
+        hits.iter()
+            .enumerate()
+            .skip(first)
+            .take(rows)
+            .map(|(i, (hit, name))| {
+                let what = match hit {
+                    Hit::Member(id) => app
+                        .roster
+                        .get(*id)
+                        .map(|e| app.lang.cat().status(e.status))
+                        .unwrap_or(k(KeysMsg::SearchMember)),
+                    Hit::Candidate(_) => k(KeysMsg::SearchCandidate),
+                };
+                let text = format!("{} {name} — {what}", if i == s.cursor { ">" } else { " " });
+                if i == s.cursor {
+                    Line::styled(text, theme.selected())
+                } else {
+                    Line::from(text)
+                }
+            })
+            .collect()
+    };
+    f.render_widget(Paragraph::new(lines), list);
+}

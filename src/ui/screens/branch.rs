@@ -1,0 +1,40 @@
+//! Screen 2: the branch profile.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::App;
+use crate::domain::branch;
+use crate::i18n::Msg;
+use crate::ui::block;
+use crate::ui::theme::Theme;
+
+pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let c = app.lang.cat();
+    let block = block(theme, format!(" {} ", c.msg(Msg::ScreenBranch)));
+    let lines: Vec<Line> = match &app.branch {
+        None => vec![Line::from(c.msg(Msg::NoBranch))],
+        Some(b) => branch::BranchField::ALL
+            .iter()
+            .zip(branch::branch_values(b))
+            .map(|(bf, v)| {
+                Line::from(vec![
+                    Span::styled(format!("{:<20}", c.branch_field(*bf)), theme.dim()),
+                    Span::raw(if v.is_empty() {
+                        c.msg(Msg::NotSet).to_string()
+                    } else {
+                        v
+                    }),
+                ])
+            })
+            .collect(),
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
