@@ -100,7 +100,8 @@ pub fn search(data: &BenchData, dir: &Path, rounds: usize) -> SearchTimes {
             .map(Event::Key)
             .collect()
     };
-    let open = key("/");
+    // On the roster, typing narrows the list at once (no key opens the find box).
+    let open = key("");
     let typed = key(QUERY);
     let erase = key(&"<Backspace>".repeat(QUERY.chars().count()));
     let close = key("<Esc>");
@@ -135,7 +136,7 @@ pub fn search(data: &BenchData, dir: &Path, rounds: usize) -> SearchTimes {
             term.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
         }
     }
-    assert!(app.roster.query.text().is_empty() && !app.roster.searching);
+    assert!(app.find.text().is_empty() && app.search.is_none());
     out
 }
 
