@@ -9,10 +9,10 @@
 
 use chrono::NaiveDate;
 
-use crate::keymap::action::Action;
 use super::{App, Notice};
 use crate::domain::meeting::document_number;
 use crate::i18n::{ChangeKind, Cli, RecordLabel};
+use crate::keymap::action::Action;
 use crate::store::history::{Change, Revert};
 use crate::store::schema;
 use crate::store::{TREE_MEETINGS, TREE_MEMBERS, TREE_META};

@@ -9,8 +9,8 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::block;
 use super::theme::Theme;
-use crate::app::{App, HelpView};
 use crate::app::parts::help::sections;
+use crate::app::{App, HelpView};
 use crate::i18n::Msg;
 use crate::i18n::keys::{self, KeysMsg};
 
@@ -19,7 +19,10 @@ pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line
     let c = app.lang.cat();
     let mut lines = Vec::new();
     for s in sections(app, filter, theme.ascii) {
-        lines.push(Line::styled(c.context(s.context).to_string(), theme.accent()));
+        lines.push(Line::styled(
+            c.context(s.context).to_string(),
+            theme.accent(),
+        ));
         for (a, keys) in s.rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<24}", keys.join(", ")), theme.header()),
@@ -66,10 +69,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &Help
 pub(super) fn draw_keys_moved(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let k = |m| keys::text(app.lang, m);
     f.render_widget(Clear, area);
-    let mut lines = vec![
-        Line::from(k(KeysMsg::MovedIntro)),
-        Line::from(""),
-    ];
+    let mut lines = vec![Line::from(k(KeysMsg::MovedIntro)), Line::from("")];
     for (old, new, what) in keys::moved(app.lang) {
         lines.push(Line::from(vec![
             Span::styled(format!("{old:<22}"), theme.dim()),
