@@ -379,7 +379,7 @@ fn back(app: &mut App, ctx: Context) {
         }
         Context::History => app.history = None,
         Context::Search => app.search = None,
-        _ if app.find_in.is_some() && !app.find.text().is_empty() => clear_find(app),
+        _ if app.find_in == Some(ctx) && !app.find.text().is_empty() => clear_find(app),
         _ => {
             let def = super::screens::def(app.screen);
             (def.handle)(app, Action::Back, ctx);
