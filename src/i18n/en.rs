@@ -477,7 +477,7 @@ impl Catalogue for En {
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Not undone: the record has changed since. Nothing was changed.".into(),
             Cli::FiguresOnly => "This file is a bundle for the ward (figures only: no names, addresses or minutes), so it cannot be restored as the branch's data. Choose a backup file (sochibo backup) or a full bundle (sochibo export bundle --full). Nothing was changed.".into(),
-            Cli::NotUndoable(t) => format!("Changes of this kind ({t}) cannot be undone yet. Nothing was changed."),
+            Cli::NotUndoable(_) => "This change cannot be undone. Nothing was changed.".into(),
             Cli::Locked => "The data is encrypted; the passphrase is needed to open it.".into(),
             Cli::WrongPassphrase => "Wrong passphrase (or recovery code). The data was not changed.".into(),
             Cli::Undone(what) => format!("Undone: {what}"),

@@ -475,7 +475,7 @@ impl Catalogue for Vi {
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Không hoàn tác: bản ghi đã thay đổi sau đó. Không có gì bị thay đổi.".into(),
             Cli::FiguresOnly => "Tệp này là gói gửi phường (chỉ có số liệu, không có họ tên, địa chỉ, biên bản) nên không khôi phục làm dữ liệu của chi bộ được. Hãy chọn một tệp sao lưu (sochibo backup) hoặc gói đầy đủ (sochibo export bundle --full). Không có gì bị thay đổi.".into(),
-            Cli::NotUndoable(t) => format!("Loại thay đổi này ({t}) chưa hoàn tác được. Không có gì bị thay đổi."),
+            Cli::NotUndoable(_) => "Thay đổi này không hoàn tác được. Không có gì bị thay đổi.".into(),
             Cli::Locked => "Dữ liệu đã được mã hóa; cần mật khẩu để mở.".into(),
             Cli::WrongPassphrase => "Sai mật khẩu (hoặc mã khôi phục). Dữ liệu không bị thay đổi.".into(),
             Cli::Undone(what) => format!("Đã hoàn tác: {what}"),
