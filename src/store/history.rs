@@ -14,8 +14,11 @@ use super::schema::history_v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
     TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, map_tx, schema,
+    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
 };
+use crate::domain::admission::CandidateId;
+use crate::domain::meeting::MeetingId;
+use crate::domain::member::MemberId;
 
 /// One change of one record, with its whole values before and after (plain codec
 /// bytes), as the rest of the app reads the history. On disk the values are not kept
@@ -46,6 +49,59 @@ pub struct Revert {
     pub expect: Option<Vec<u8>>,
     /// What it is set to.
     pub to: Option<Vec<u8>>,
+}
+
+/// The record a change touched, as the app names it (tree names stay inside the store).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// A member.
+    Member(MemberId),
+    /// A meeting and its minutes.
+    Meeting(MeetingId),
+    /// The branch profile.
+    Branch,
+    /// An admission candidate.
+    Candidate(CandidateId),
+    /// The admission target of a year.
+    Target(i32),
+    /// A member's dues profiles (rates).
+    DuesProfiles(MemberId),
+    /// A member's dues payments.
+    DuesPayments(MemberId),
+    /// A member's badge record.
+    Badges(MemberId),
+    /// A member's review of a year: (year, member).
+    Review(i32, MemberId),
+    /// The branch's classification of a year.
+    BranchYear(i32),
+}
+
+/// The record of history key `key` of `tree`; `None` for what is not a record.
+pub fn record_of(tree: &str, key: u64) -> Option<Record> {
+    let year = i32::try_from(key).ok();
+    Some(match tree {
+        TREE_MEMBERS => Record::Member(key),
+        TREE_MEETINGS => Record::Meeting(key),
+        TREE_META if key == 0 => Record::Branch,
+        TREE_CANDIDATES => Record::Candidate(key),
+        TREE_TARGETS => Record::Target(year?),
+        TREE_DUES_PROFILES => Record::DuesProfiles(key),
+        TREE_DUES_PAYMENTS => Record::DuesPayments(key),
+        TREE_BADGES => Record::Badges(key),
+        TREE_REVIEWS => {
+            let (y, m) = review_key_parts(key);
+            Record::Review(y, m)
+        }
+        TREE_REVIEW_YEARS => Record::BranchYear(year?),
+        _ => return None,
+    })
+}
+
+impl Change {
+    /// The record this change touched (`None`: not a record undo knows).
+    pub fn record(&self) -> Option<Record> {
+        record_of(&self.tree, self.key)
+    }
 }
 
 /// Every record tree the history logs, which undo can write back.
