@@ -923,16 +923,53 @@ impl Catalogue for En {
     }
 
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {
+        use ChangeKind::{Changed, Created, Deleted};
         let verb = match kind {
-            ChangeKind::Created => "created",
-            ChangeKind::Changed => "changed",
-            ChangeKind::Deleted => "deleted",
+            Created => "created",
+            Changed => "changed",
+            Deleted => "deleted",
         };
-        match record {
+        // What is recorded is "recorded" rather than "created".
+        let noted = match kind {
+            Created => "recorded",
+            Changed => "changed",
+            Deleted => "deleted",
+        };
+        match *record {
             RecordLabel::Member(name) => format!("{verb} the record of {name}"),
+            RecordLabel::MemberEvent(name, k) => {
+                format!("{noted} the event “{}” of {name}", self.event(k))
+            }
             RecordLabel::Meeting(doc) => format!("{verb} minutes {doc}"),
             RecordLabel::Branch => format!("{verb} the branch profile"),
-            RecordLabel::Other(tree) => format!("{verb} a record ({tree})"),
+            RecordLabel::DuesPayment(name, month) => {
+                format!("{noted} the party dues of {month} of {name}")
+            }
+            RecordLabel::DuesPayments(name) => format!("{noted} the dues payments of {name}"),
+            RecordLabel::DuesRate(name) => format!("{noted} the dues rate of {name}"),
+            RecordLabel::Badge(name, years) => {
+                format!("{noted} the {years}-year Party badge of {name}")
+            }
+            RecordLabel::BadgeIllness(name, true) => {
+                format!("marked {name} as seriously ill (early badge)")
+            }
+            RecordLabel::BadgeIllness(name, false) => {
+                format!("removed the serious-illness mark of {name}")
+            }
+            RecordLabel::BadgeRecord(name) => format!("{noted} the badge record of {name}"),
+            RecordLabel::Review(name, year) => format!("{noted} the {year} review of {name}"),
+            RecordLabel::BranchYear(year) => {
+                format!("{noted} the branch's classification of {year}")
+            }
+            RecordLabel::Candidate(name) => format!("{verb} the admission file of {name}"),
+            RecordLabel::AdmissionStep(name, stage) => format!(
+                "{noted} the admission step “{}” of {name}",
+                self.admission().stage(stage)
+            ),
+            RecordLabel::Target(year) => match kind {
+                Deleted => format!("deleted the admission target of {year}"),
+                _ => format!("set the admission target of {year}"),
+            },
         }
     }
 
