@@ -258,6 +258,9 @@ pub struct App {
     pub changed: bool,
     /// Undo and redo stacks of this session.
     pub undo: undo::UndoLog,
+    /// What the last action saved, in the user's words ("ghi đảng phí tháng 12/2026 của
+    /// Đỗ Quang Ân"), for the status line's "Đã lưu: …"; cleared by undo and redo.
+    pub last_saved: Option<String>,
     /// The open change-history overlay.
     pub history: Option<history::HistoryView>,
     /// The annual review screen.
@@ -320,6 +323,7 @@ impl App {
             admission,
             changed: false,
             undo: undo::UndoLog::starting_at(seen),
+            last_saved: None,
             history: None,
             review,
             reports: screens::reports::ReportsState::new(today),

@@ -482,17 +482,39 @@ pub enum ChangeKind {
     Deleted,
 }
 
-/// Which record a change touched, for people.
+/// Which record a change touched, for people (never a store's tree name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordLabel<'a> {
     /// A member, by name.
     Member(&'a str),
+    /// An event of a member's timeline (member's name, event).
+    MemberEvent(&'a str, EventKind),
     /// A meeting's minutes, by document number.
     Meeting(&'a str),
     /// The branch profile.
     Branch,
-    /// Another record (tree name).
-    Other(&'a str),
+    /// A member's dues payment of a month (member's name, month).
+    DuesPayment(&'a str, crate::domain::dues::YearMonth),
+    /// A member's dues payments, no single month (member's name).
+    DuesPayments(&'a str),
+    /// A member's dues rate (member's name).
+    DuesRate(&'a str),
+    /// A member's badge of a milestone (member's name, years).
+    Badge(&'a str, u32),
+    /// The serious-illness mark of a member's badge record (member's name, mark set).
+    BadgeIllness(&'a str, bool),
+    /// A member's badge record otherwise (member's name).
+    BadgeRecord(&'a str),
+    /// A member's review of a year (member's name, year).
+    Review(&'a str, i32),
+    /// The branch's classification of a year.
+    BranchYear(i32),
+    /// A candidate's admission file (candidate's name).
+    Candidate(&'a str),
+    /// A step of a candidate's admission (candidate's name, step).
+    AdmissionStep(&'a str, crate::domain::admission::Stage),
+    /// The admission target of a year.
+    Target(i32),
 }
 
 /// Command-line and store messages that carry values.

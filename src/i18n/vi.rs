@@ -477,7 +477,7 @@ impl Catalogue for Vi {
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Không hoàn tác: bản ghi đã thay đổi sau đó. Không có gì bị thay đổi.".into(),
             Cli::FiguresOnly => "Tệp này là gói gửi phường (chỉ có số liệu, không có họ tên, địa chỉ, biên bản) nên không khôi phục làm dữ liệu của chi bộ được. Hãy chọn một tệp sao lưu (sochibo backup) hoặc gói đầy đủ (sochibo export bundle --full). Không có gì bị thay đổi.".into(),
-            Cli::NotUndoable(t) => format!("Loại thay đổi này ({t}) chưa hoàn tác được. Không có gì bị thay đổi."),
+            Cli::NotUndoable(_) => "Thay đổi này không hoàn tác được. Không có gì bị thay đổi.".into(),
             Cli::Locked => "Dữ liệu đã được mã hóa; cần mật khẩu để mở.".into(),
             Cli::WrongPassphrase => "Sai mật khẩu (hoặc mã khôi phục). Dữ liệu không bị thay đổi.".into(),
             Cli::Undone(what) => format!("Đã hoàn tác: {what}"),
@@ -931,16 +931,54 @@ impl Catalogue for Vi {
     }
 
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {
+        use ChangeKind::{Changed, Created, Deleted};
         let verb = match kind {
-            ChangeKind::Created => "thêm",
-            ChangeKind::Changed => "sửa",
-            ChangeKind::Deleted => "xóa",
+            Created => "thêm",
+            Changed => "sửa",
+            Deleted => "xóa",
         };
-        match record {
+        // What is recorded is "ghi"-ed rather than "thêm"-ed.
+        let noted = match kind {
+            Created => "ghi",
+            Changed => "sửa",
+            Deleted => "xóa",
+        };
+        match *record {
             RecordLabel::Member(name) => format!("{verb} hồ sơ {name}"),
+            RecordLabel::MemberEvent(name, k) => {
+                format!("{noted} sự kiện «{}» của {name}", self.event(k))
+            }
             RecordLabel::Meeting(doc) => format!("{verb} biên bản {doc}"),
             RecordLabel::Branch => format!("{verb} thông tin chi bộ"),
-            RecordLabel::Other(tree) => format!("{verb} bản ghi ({tree})"),
+            RecordLabel::DuesPayment(name, month) => match kind {
+                Created => format!("ghi đảng phí tháng {month} của {name}"),
+                _ => format!("{verb} khoản đảng phí tháng {month} của {name}"),
+            },
+            RecordLabel::DuesPayments(name) => format!("{noted} sổ đảng phí của {name}"),
+            RecordLabel::DuesRate(name) => format!("{noted} mức đóng đảng phí của {name}"),
+            RecordLabel::Badge(name, years) => {
+                format!("{noted} Huy hiệu {years} năm tuổi Đảng của {name}")
+            }
+            RecordLabel::BadgeIllness(name, true) => {
+                format!("đánh dấu bệnh hiểm nghèo (xét Huy hiệu sớm) cho {name}")
+            }
+            RecordLabel::BadgeIllness(name, false) => {
+                format!("bỏ đánh dấu bệnh hiểm nghèo của {name}")
+            }
+            RecordLabel::BadgeRecord(name) => format!("{noted} hồ sơ Huy hiệu của {name}"),
+            RecordLabel::Review(name, year) => {
+                format!("{noted} đánh giá năm {year} của {name}")
+            }
+            RecordLabel::BranchYear(year) => format!("{noted} xếp loại chi bộ năm {year}"),
+            RecordLabel::Candidate(name) => format!("{verb} hồ sơ kết nạp của {name}"),
+            RecordLabel::AdmissionStep(name, stage) => format!(
+                "{noted} bước kết nạp «{}» của {name}",
+                self.admission().stage(stage)
+            ),
+            RecordLabel::Target(year) => match kind {
+                Deleted => format!("xóa chỉ tiêu kết nạp năm {year}"),
+                _ => format!("đặt chỉ tiêu kết nạp năm {year}"),
+            },
         }
     }
 

@@ -764,3 +764,19 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         _ => false,
     },
 };
+
+impl Admission {
+    /// Reads the candidates and targets again from the store (after an undo or redo);
+    /// a candidate no longer there is closed.
+    pub fn reload(&mut self, store: &crate::store::Store) -> Result<(), crate::store::StoreError> {
+        self.list = store.candidates()?;
+        self.targets = store.admission_targets()?;
+        if let Some(id) = self.open
+            && self.get(id).is_none()
+        {
+            self.open = None;
+        }
+        self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
+        Ok(())
+    }
+}

@@ -704,3 +704,12 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
     }
     true
 }
+
+impl DuesScreen {
+    /// Reads every ledger and badge record again from the store (after an undo or redo).
+    pub fn reload(&mut self, store: &crate::store::Store) -> Result<(), crate::store::StoreError> {
+        self.ledgers = store.dues()?;
+        self.badges = store.badges()?;
+        Ok(())
+    }
+}

@@ -462,3 +462,13 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
     save: |app, _| save(app),
     confirmed: super::no_question,
 };
+
+impl ReviewState {
+    /// Reads every review record and branch classification again from the store (after
+    /// an undo or redo).
+    pub fn reload(&mut self, store: &crate::store::Store) -> Result<(), crate::store::StoreError> {
+        self.records = store.reviews()?.into_iter().collect();
+        self.years = store.branch_years()?.into_iter().collect();
+        Ok(())
+    }
+}
