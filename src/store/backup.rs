@@ -133,9 +133,11 @@ impl Store {
     /// Makes an automatic backup in `backups/` when `changed` or when the newest one is
     /// older than a day, and keeps the newest [`KEEP_BACKUPS`]. A blank store is not
     /// backed up: after a damaged store was put aside, opening and closing the empty
-    /// register day after day would otherwise push the last good backups out.
+    /// register day after day would otherwise push the last good backups out. A read-only
+    /// store is not backed up either.
     pub fn auto_backup(&self, changed: bool) -> Result<Option<BackupInfo>> {
-        if self.is_blank()? {
+        // Nothing can be written next to read-only data, and nothing changed there.
+        if self.read_only_reason().is_some() || self.is_blank()? {
             return Ok(None);
         }
         let dir = self.dir.join(BACKUP_DIR);

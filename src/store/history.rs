@@ -255,6 +255,7 @@ impl Store {
     /// [`StoreError::Changed`] if a record no longer holds what it is expected to,
     /// [`StoreError::NotUndoable`] for a tree undo does not know; nothing is written then.
     pub fn revert(&self, items: &[Revert]) -> Result<()> {
+        self.writable()?;
         if let Some(r) = items.iter().find(|r| !undoable_tree(&r.tree)) {
             return Err(StoreError::NotUndoable(r.tree.clone()));
         }

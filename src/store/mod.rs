@@ -8,6 +8,7 @@ mod candidates;
 pub mod codec;
 pub mod compact;
 pub mod history;
+pub mod recover;
 pub mod register;
 pub mod restore;
 pub mod schema;
@@ -197,6 +198,29 @@ pub struct Store {
     sealer: std::sync::OnceLock<seal::Sealer>,
     /// The lowest id [`Store::new_id`] may hand out: above every key already used.
     id_floor: AtomicU64,
+    /// Why nothing can be saved, when the data directory could only be read (read-only
+    /// medium, full disk): the store is then a copy in a scratch folder (see
+    /// [`recover`]) and every save is refused with this reason.
+    read_only: Option<String>,
+    /// Whether a save was acknowledged since the store was opened.
+    changed: std::sync::atomic::AtomicBool,
+    /// Whether dropping the store makes an automatic backup when something changed
+    /// (the command line, see [`Store::backup_on_close`]).
+    backup_on_close: std::sync::atomic::AtomicBool,
+    /// The scratch copy behind a read-only store, removed after the database closes
+    /// (declared last: fields drop in order).
+    scratch: Option<recover::Scratch>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.backup_on_close.load(Ordering::SeqCst)
+            && self.changed.load(Ordering::SeqCst)
+            && self.read_only.is_none()
+        {
+            let _ = self.auto_backup(true);
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -342,6 +366,10 @@ impl Store {
                 sealed,
                 sealer: std::sync::OnceLock::new(),
                 id_floor: AtomicU64::new(0),
+                read_only: None,
+                changed: std::sync::atomic::AtomicBool::new(false),
+                backup_on_close: std::sync::atomic::AtomicBool::new(false),
+                scratch: None,
             })
         });
         opened.unwrap_or_else(|panic| {
@@ -406,6 +434,28 @@ impl Store {
         Ok(())
     }
 
+    /// Why nothing can be saved (`None` when saves work): the data directory could only
+    /// be read, and this store is a copy of it that shows everything but keeps nothing.
+    /// The text is the system's reason (e.g. "Read-only file system (os error 30)").
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Refuses a save on a read-only store with a disk error naming the folder and why.
+    pub(crate) fn writable(&self) -> Result<()> {
+        match &self.read_only {
+            None => Ok(()),
+            Some(why) => Err(StoreError::Io(format!("{}: {why}", self.dir.display()))),
+        }
+    }
+
+    /// Makes dropping this store write an automatic backup (see [`Store::auto_backup`])
+    /// if anything was saved meanwhile: the command line's writes (import, demo, …)
+    /// then leave a backup behind as the interactive session does when it closes.
+    pub fn backup_on_close(&self) {
+        self.backup_on_close.store(true, Ordering::SeqCst);
+    }
+
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -451,7 +501,12 @@ impl Store {
     /// never claims more than is on disk; if writing it fails (disk full) it just lags
     /// behind, which is harmless: the check on open only catches history *missing*.
     pub fn flush(&self) -> Result<()> {
+        if self.read_only.is_some() {
+            // A scratch copy: every save was refused before writing, nothing to keep.
+            return Ok(());
+        }
         self.db.flush()?;
+        self.changed.store(true, Ordering::SeqCst);
         if self.stamps
             && let Ok(last) = self.history_last()
             && last > self.stamped.load(Ordering::SeqCst)
@@ -470,6 +525,7 @@ impl Store {
     /// Saves the branch profile durably, with its history entry (history key 0 of
     /// [`TREE_META`]) in the same transaction.
     pub fn save_branch(&self, b: &Branch) -> Result<()> {
+        self.writable()?;
         let bytes = schema::encode_branch(b)?;
         let stored = self.seal_value(TREE_META, META_BRANCH, &bytes)?;
         let hid = self.new_id()?;
@@ -493,6 +549,7 @@ impl Store {
 
     /// Marks the store as holding sample data (shown as "DỮ LIỆU MẪU").
     pub fn mark_demo(&self) -> Result<()> {
+        self.writable()?;
         self.meta.insert(META_DEMO, &[1])?;
         self.flush()
     }
@@ -510,6 +567,7 @@ impl Store {
 
     /// Saves (or with `None` clears) the open form's text durably.
     pub fn save_draft(&self, d: Option<&schema::v1::FormDraftV1>) -> Result<()> {
+        self.writable()?;
         match d {
             Some(d) => {
                 let plain = codec::encode(schema::v1::VERSION, d)?;
@@ -559,6 +617,7 @@ impl Store {
     /// Saves members in one transaction: `None` ids are created. Returns their ids.
     /// Durable when it returns. A card number used by another member aborts everything.
     pub fn save_members(&self, items: &[(Option<MemberId>, Member)]) -> Result<Vec<MemberId>> {
+        self.writable()?;
         let mut ids = Vec::with_capacity(items.len());
         let mut encoded = Vec::with_capacity(items.len());
         for (id, m) in items {
@@ -609,6 +668,7 @@ impl Store {
 
     /// Deletes a member durably, returning the removed record.
     pub fn delete_member(&self, id: MemberId) -> Result<Member> {
+        self.writable()?;
         let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
@@ -712,6 +772,7 @@ impl Store {
         dues: &[(MemberId, Ledger)],
         badges: &[(MemberId, BadgeRecord)],
     ) -> Result<()> {
+        self.writable()?;
         let mut writes: Vec<(usize, u64, Vec<u8>)> = Vec::new();
         for (id, l) in dues {
             writes.push((0, *id, schema::encode_dues_profiles(l)?));
@@ -764,6 +825,7 @@ impl Store {
         id: u64,
         new: Option<Vec<u8>>,
     ) -> Result<()> {
+        self.writable()?;
         let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
