@@ -130,8 +130,10 @@ pub fn open(dir: &Path) -> Result<Opened> {
         }
         Err(e @ (StoreError::Open { .. } | StoreError::Io(_))) => {
             let why = match &e {
-                StoreError::Open { detail, .. } => detail.clone(),
-                StoreError::Io(detail) => detail.clone(),
+                StoreError::Open { detail, .. } | StoreError::Io(detail) => {
+                    // sled's prefix says nothing the user needs.
+                    detail.trim_start_matches("IO error: ").to_string()
+                }
                 _ => String::new(),
             };
             match open_read_only(dir, &why) {
