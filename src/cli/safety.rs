@@ -431,7 +431,7 @@ pub(crate) fn restore_flow(
         }
         Err(e) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
     };
-    if crate::store::register::is_figures_only(&snap) {
+    if crate::store::snapshot::is_figures_only(&snap) {
         return Err(i18n::store_error(lang, &StoreError::FiguresOnly));
     }
     // A sealed backup restores only with its passphrase or recovery code, and is fully
@@ -682,7 +682,7 @@ fn rewrite_store(
     let c = lang.cat();
     let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
     drop(store);
-    let snap = backup::SnapshotV1 { trees, ..snap };
+    let snap = crate::store::snapshot::SnapshotV1 { trees, ..snap };
     let done = restore::restore_snapshot_with(dir, &snap, sealer)
         .map_err(|e| c.cli(C::Error(&i18n::store_error(lang, &e))))?;
     // On Windows sled's threads may hold the old files a moment after the store closed.
@@ -714,7 +714,7 @@ fn cmd_encrypt(dir: &Path, lang: Lang) -> Result<(), String> {
     let trees = seal::reseal_trees(&snap.trees, None, Some(&sealer), Some(&keyring))
         .map_err(|e| i18n::store_error(lang, &e))?;
     let left = rewrite_store(dir, store, trees, Some(&sealer), lang)?;
-    let (sealed, skipped) = seal::seal_backups_in(&dir.join(BACKUP_DIR), &sealer, &keyring);
+    let (sealed, skipped) = backup::seal_backups_in(&dir.join(BACKUP_DIR), &sealer, &keyring);
     let shown = dir.display().to_string();
     println!("{}", c.cli(C::Encrypted(members, &shown)));
     if sealed > 0 {

@@ -13,6 +13,7 @@ pub mod register;
 pub mod restore;
 pub mod schema;
 pub mod seal;
+pub mod snapshot;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -68,6 +69,9 @@ const META_DEMO: &[u8] = b"demo";
 const META_DRAFT: &[u8] = b"form_draft";
 /// Marks a ward bundle: figures only, not a copy of the branch to restore.
 const META_FIGURES_ONLY: &[u8] = b"figures_only";
+/// Key of the keyring in the `meta` tree (stored in clear: it holds only wrapped keys;
+/// see [`seal`]). Its presence marks the values as sealed.
+pub const META_KEYRING: &[u8] = b"keyring";
 
 /// What can go wrong in the store. Each variant is shown to the user in their language.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -345,7 +349,7 @@ impl Store {
                 .open()
                 .map_err(|e| sled_open_error(e, dir))?;
             let meta = db.open_tree(TREE_META)?;
-            let sealed = meta.get(seal::META_KEYRING)?.is_some();
+            let sealed = meta.get(META_KEYRING)?.is_some();
             Ok::<_, StoreError>(Store {
                 members: db.open_tree(TREE_MEMBERS)?,
                 meetings: db.open_tree(TREE_MEETINGS)?,

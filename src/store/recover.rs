@@ -201,7 +201,7 @@ fn fall_back(dir: &Path, why: Damage) -> Result<(Store, DamageReport)> {
         let Ok((snap, info)) = backup::load_backup(&path) else {
             continue;
         };
-        if info.sealed || super::register::is_figures_only(&snap) {
+        if info.sealed || super::snapshot::is_figures_only(&snap) {
             // Sealed: only the user's passphrase can open it (they are told where it is).
             continue;
         }
@@ -327,7 +327,7 @@ pub fn dismiss_damage(dir: &Path) -> Result<bool> {
 /// user takes the restore the damage warning offers. Returns what the restore did.
 pub fn restore_backup(dir: &Path, file: &Path) -> Result<restore::Restored> {
     let (snap, _) = backup::load_backup(file)?;
-    if super::register::is_figures_only(&snap) {
+    if super::snapshot::is_figures_only(&snap) {
         return Err(StoreError::FiguresOnly);
     }
     let done = restore::restore_snapshot(dir, &snap)?;

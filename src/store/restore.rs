@@ -7,13 +7,13 @@
 //! record decoded), renames it `sled.restored-<time>` (complete and checked), and only
 //! then swaps folders with two renames. A crash before the swap leaves the current data
 //! as it was (and a `sled.restoring-*` or `sled.restored-*` folder, which the next start
-//! removes, see [`super::recover`]); a crash between the two renames is finished at the
+//! removes); a crash between the two renames is finished at the
 //! next start ([`finish_interrupted`]); nothing is ever half-restored.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::backup::SnapshotV1;
+use super::snapshot::SnapshotV1;
 use super::{DB_DIR, META_SCHEMA, MIGRATIONS, STAMP_FILE, Store, StoreError, TREE_META};
 use super::{Result, atomic, create_private_dir};
 
@@ -175,7 +175,7 @@ pub fn restore_snapshot_with(
     snap: &SnapshotV1,
     sealer: Option<&super::seal::Sealer>,
 ) -> Result<Restored> {
-    if super::seal::snapshot_is_sealed(&snap.trees) && sealer.is_none() {
+    if super::snapshot::is_sealed(&snap.trees) && sealer.is_none() {
         return Err(StoreError::Locked);
     }
     let supported = MIGRATIONS.len() as u32 + 1;
