@@ -10,7 +10,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use super::codec::{self, CodecError};
 use super::schema::HistoryEntry;
-use super::schema::history_v2::{ChangeV2, HistoryV2};
+use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
     TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS,
@@ -19,7 +19,7 @@ use super::{
 
 /// One change of one record, with its whole values before and after (plain codec
 /// bytes), as the rest of the app reads the history. On disk the values are not kept
-/// whole (see [`schema::history_v2`]); they are rebuilt from the record's current value.
+/// whole (see [`schema::history::v2`]); they are rebuilt from the record's current value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// When, as Unix seconds.
@@ -324,7 +324,7 @@ fn stored_key(r: &Revert) -> (&'static str, Vec<u8>) {
 mod tests {
     use super::*;
     use crate::domain::demo;
-    use crate::store::schema::v1::HistoryV1;
+    use crate::store::schema::history::v1::HistoryV1;
     use proptest::prelude::*;
 
     proptest! {

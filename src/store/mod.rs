@@ -31,7 +31,7 @@ use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::validate::card_key;
 use codec::CodecError;
-use schema::history_v2::HistoryV2;
+use schema::history::v2::HistoryV2;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -559,22 +559,22 @@ impl Store {
     }
 
     /// The saved text of a form that was open when the app last stopped.
-    pub fn draft(&self) -> Result<Option<schema::v1::FormDraftV1>> {
+    pub fn draft(&self) -> Result<Option<schema::draft::v1::FormDraftV1>> {
         match self.meta.get(META_DRAFT)? {
             None => Ok(None),
             Some(v) => match codec::split(&self.open_value(TREE_META, META_DRAFT, &v)?)? {
-                (schema::v1::VERSION, p) => Ok(Some(codec::decode_payload(p)?)),
+                (schema::draft::v1::VERSION, p) => Ok(Some(codec::decode_payload(p)?)),
                 (v, _) => Err(StoreError::Encode(CodecError::UnknownVersion(v))),
             },
         }
     }
 
     /// Saves (or with `None` clears) the open form's text durably.
-    pub fn save_draft(&self, d: Option<&schema::v1::FormDraftV1>) -> Result<()> {
+    pub fn save_draft(&self, d: Option<&schema::draft::v1::FormDraftV1>) -> Result<()> {
         self.writable()?;
         match d {
             Some(d) => {
-                let plain = codec::encode(schema::v1::VERSION, d)?;
+                let plain = codec::encode(schema::draft::v1::VERSION, d)?;
                 self.meta
                     .insert(META_DRAFT, self.seal_value(TREE_META, META_DRAFT, &plain)?)?
             }
