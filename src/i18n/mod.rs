@@ -8,6 +8,7 @@ mod admission_vi;
 pub mod dues;
 mod en;
 pub mod keys;
+pub mod recovery;
 mod vi;
 
 use crate::domain::branch::BranchField;
