@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 
 use crate::domain::{date, demo};
 use crate::i18n::{self, Cli as C, Lang};
-use crate::interchange::members_csv::{self, HeaderError};
+use crate::interchange::members_csv;
 use crate::interchange::xlsx;
 use crate::store::Store;
 use report::ReportFormat;
@@ -478,10 +478,14 @@ fn cmd_demo(args: &Args, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
+/// Members saved per transaction by `import members` (about 4 MB of sled's memory each).
+const IMPORT_BATCH: usize = 500;
+
 fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Result<(), String> {
+    use crate::interchange::import;
     let c = lang.cat();
-    let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| c.cli(C::ReadFile(&shown, &e.to_string())))?;
+    // Bounded before anything is read: a file over the limit, or endless, is refused.
+    let bytes = import::read_file(file).map_err(|e| import::file_error_text(lang, &e))?;
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -495,22 +499,26 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
     } else {
         members_csv::parse(&bytes)
     };
-    let parsed = read.map_err(|e| match e {
-        HeaderError::NotUtf8 => c.cli(C::CsvNotUtf8),
-        HeaderError::Empty => c.cli(C::CsvEmpty),
-        HeaderError::NoNameColumn => c.cli(C::CsvNoName),
-        HeaderError::Csv(d) => c.cli(C::CsvBroken(&d)),
-        HeaderError::Xlsx(d) => c.cli(C::XlsxBroken(&d)),
-    })?;
+    drop(bytes);
+    let parsed = read.map_err(|e| import::header_error_text(lang, &e))?;
     if !parsed.ignored_columns.is_empty() {
         eprintln!(
             "{}",
             c.cli(C::ImportIgnored(&parsed.ignored_columns.join(", ")))
         );
     }
+    for b in &parsed.broken {
+        eprintln!("{}", import::broken_line_text(lang, b));
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let existing = store.members().map_err(|e| i18n::store_error(lang, &e))?;
     let plan = members_csv::plan(&parsed.rows, &existing, today());
+    drop(existing);
+    let members_csv::Parsed { rows, broken, .. } = parsed;
+    drop(rows);
+    for (line, field, n) in &plan.cleaned {
+        eprintln!("{}", import::cleaned_text(lang, *line, *field, *n));
+    }
     for r in &plan.rejected {
         eprintln!(
             "{}",
@@ -521,21 +529,36 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
             ))
         );
     }
+    for conflict in &plan.conflicts {
+        eprintln!("{}", import::conflict_text(lang, conflict));
+    }
     for (line, w) in &plan.warnings {
         eprintln!("{}", c.cli(C::ImportWarning(*line, &c.warning(w))));
     }
-    let refused = plan.rejected_rows();
+    let refused = plan.rejected_rows() + broken.len() + plan.conflicts.len();
     if strict && refused > 0 {
         return Err(c.cli(C::ImportStrictRefused(refused)));
     }
     // All valid rows in one transaction, flushed before we report them imported.
-    store
-        .save_members(&plan.items)
-        .map_err(|e| i18n::store_error(lang, &e))?;
+    // Saved in batches, each one transaction flushed before the next: one transaction of
+    // 10,000 members takes sled past 130 MB. A run killed between batches leaves whole
+    // batches saved; importing the same file again updates those members (matched by card
+    // number, or name and birth date) and holds back look-alikes, so nobody is added twice.
+    for chunk in plan.items.chunks(IMPORT_BATCH) {
+        store
+            .save_members(chunk)
+            .map_err(|e| i18n::store_error(lang, &e))?;
+    }
     println!(
         "{}",
         c.cli(C::ImportSummary(plan.added, plan.updated, refused))
     );
+    if !plan.conflicts.is_empty() {
+        eprintln!(
+            "{}",
+            import::conflicts_held_text(lang, plan.conflicts.len())
+        );
+    }
     if refused > 0 {
         Err(String::new())
     } else {
