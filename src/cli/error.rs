@@ -72,8 +72,8 @@ pub enum CliError {
     #[error(transparent)]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     /// A Word document could not be written.
-    #[error("the document could not be written: {0}")]
-    Docx(String),
+    #[error(transparent)]
+    Docx(#[from] crate::interchange::docx::DocxError),
     /// A full bundle of encrypted data was asked for.
     #[error("a full bundle needs unencrypted data")]
     BundleNeedsPlain,
@@ -131,7 +131,7 @@ impl CliError {
             CliError::MeetingNotFound(s) => c.cli(C::MeetingNotFound(s)),
             CliError::MeetingAmbiguous(s) => c.cli(C::MeetingAmbiguous(s)),
             CliError::Xlsx(e) => c.cli(C::Error(&e.to_string())),
-            CliError::Docx(e) => c.cli(C::Error(e)),
+            CliError::Docx(e) => c.cli(C::Error(&e.to_string())),
             CliError::BundleNeedsPlain => c.cli(C::BundleNeedsPlain),
             CliError::Bundle { file, problem } => {
                 let file = file.display().to_string();

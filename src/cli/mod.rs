@@ -643,9 +643,7 @@ fn cmd_export_minutes(
                 t.into_bytes()
             }
         }
-        DocFormat::Docx => minutes::minutes_document(&branch, m, &place)
-            .to_docx()
-            .map_err(|e| CliError::Docx(e.to_string()))?,
+        DocFormat::Docx => minutes::minutes_document(&branch, m, &place).to_docx()?,
     };
     match out {
         None if format == DocFormat::Docx => Err(CliError::DocxNeedsFile),

@@ -69,8 +69,7 @@ pub(super) fn write_report(
             }
             figures::document(&reg, kind, period, now)
                 .ok_or(CliError::NoDocxForThis)?
-                .to_docx()
-                .map_err(|e| CliError::Docx(e.to_string()))?
+                .to_docx()?
         }
     };
     write_output(lang, out, &bytes)

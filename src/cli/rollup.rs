@@ -134,9 +134,7 @@ pub(super) fn cmd_rollup(
         ReportFormat::Xlsx => super::xlsx_bytes(&ward::ward_sheets(&w))?,
         ReportFormat::Docx => {
             let place = crate::interchange::place_name(&registers[0].branch);
-            ward::ward_document(&w, period, superior.unwrap_or(""), &place, today())
-                .to_docx()
-                .map_err(|e| CliError::Docx(e.to_string()))?
+            ward::ward_document(&w, period, superior.unwrap_or(""), &place, today()).to_docx()?
         }
     };
     write_output(lang, out, &bytes)?;

@@ -13,7 +13,6 @@ pub mod reports;
 pub mod ward;
 pub mod xlsx;
 pub mod xlsx_read;
-pub mod zip;
 
 /// The folder, inside the data folder, where the screens write what they export.
 pub fn exports_dir(data: &std::path::Path) -> std::path::PathBuf {
