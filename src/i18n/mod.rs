@@ -7,6 +7,7 @@ mod admission_en;
 mod admission_vi;
 pub mod dues;
 mod en;
+pub mod import;
 pub mod keys;
 pub mod recovery;
 mod vi;
