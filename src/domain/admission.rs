@@ -844,13 +844,6 @@ pub fn default_denominator(members: &[(MemberId, &Member)], on: NaiveDate) -> u3
         .count() as u32
 }
 
-fn date_problem(e: date::DateError) -> Problem {
-    match e {
-        date::DateError::Format => Problem::DateFormat,
-        date::DateError::NotADay => Problem::NotADay,
-    }
-}
-
 type Errors = Vec<(AdmissionField, Problem)>;
 
 fn adm(f: AdmissionField, p: AdmissionProblem) -> (AdmissionField, Problem) {
@@ -871,14 +864,18 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
             AdmissionProblem::OutOfOrder(allowed.first().copied()),
         )]);
     };
-    let mut day = |f: AdmissionField| match date::parse_opt_date(d.get(f)) {
+    let mut day = |f: AdmissionField| match date::parse_user_opt_date(
+        d.get(f),
+        w.today,
+        date::DateRole::Event,
+    ) {
         Ok(Some(v)) if v > w.today => {
             errors.push((f, Problem::InFuture));
             None
         }
         Ok(v) => v,
         Err(e) => {
-            errors.push((f, date_problem(e)));
+            errors.push((f, Problem::Date(e)));
             None
         }
     };
@@ -1155,7 +1152,8 @@ pub fn check_candidate(
             .map_or(String::new(), |(_, v)| v.clone())
     };
     let mut errors: Errors = Vec::new();
-    let listed = match date::parse_opt_date(&get(F::ListedOn)) {
+    let listed = match date::parse_user_opt_date(&get(F::ListedOn), w.today, date::DateRole::Event)
+    {
         Ok(Some(v)) if v > w.today => {
             errors.push((F::ListedOn, Problem::InFuture));
             None
@@ -1166,7 +1164,7 @@ pub fn check_candidate(
         }
         Ok(v) => v,
         Err(e) => {
-            errors.push((F::ListedOn, date_problem(e)));
+            errors.push((F::ListedOn, Problem::Date(e)));
             None
         }
     };

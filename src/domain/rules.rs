@@ -155,9 +155,11 @@ const RULES: &[Rule] = &[
     Rule {
         id: RuleId::MinOfficialMembers,
         value: 3,
-        source: "Điều lệ Đảng, Điều 24 khoản 1",
+        // "mỗi chi bộ ít nhất có 3 đảng viên chính thức" (Điều lệ 2011, Đ.24 k.1, as quoted
+        // by public legal Q&A pages; #22.3).
+        source: "Điều lệ Đảng (2011), Điều 24 khoản 1",
         effective: "19/01/2011",
-        certainty: Certainty::SecondHand,
+        certainty: Certainty::Verified,
     },
     Rule {
         id: RuleId::MajorityPercent,
