@@ -308,6 +308,15 @@ pub struct Step {
 }
 
 impl Step {
+    /// A recognition vote that reached two thirds neither for nor against its proposal
+    /// (QĐ 24 điểm 4.2.3): the branch votes again.
+    pub fn inconclusive(&self) -> bool {
+        self.stage == Stage::RecognitionVote
+            && self.tally.is_some_and(|t| {
+                !two_thirds(t.yes, t.denominator) && !two_thirds(t.no, t.denominator)
+            })
+    }
+
     /// A step of `stage` on `date` with nothing else filled in.
     pub fn new(stage: Stage, date: NaiveDate) -> Step {
         Step {
@@ -358,6 +367,9 @@ pub enum Standing {
     Official,
     /// The branch proposed removal at the end of probation.
     RemovalProposed,
+    /// The branch voted on recognition as many times as the rule allows without 2/3
+    /// either way: "chờ cấp trên quyết định" (QĐ 24 điểm 4.2.3).
+    AwaitingSuperior,
     /// No longer followed.
     Withdrawn,
 }
@@ -385,19 +397,44 @@ impl Candidate {
         } else if self.step(Stage::RecognitionDecision).is_some() {
             Standing::Official
         } else if self
-            .step(Stage::RecognitionVote)
-            .is_some_and(|s| s.propose_removal)
+            .steps
+            .iter()
+            .any(|s| s.stage == Stage::RecognitionVote && s.propose_removal && !s.inconclusive())
         {
             Standing::RemovalProposed
+        } else if self.superior_decides() {
+            Standing::AwaitingSuperior
         } else {
             Standing::InProgress
         }
     }
 
-    /// The stages that may be recorded next, in order (empty when done).
+    /// The recognition votes that reached two thirds neither way, oldest first.
+    pub fn inconclusive_votes(&self) -> Vec<&Step> {
+        self.steps
+            .iter()
+            .filter(|s| s.stage == Stage::RecognitionVote && s.inconclusive())
+            .collect()
+    }
+
+    /// Rule QĐ 24 điểm 4.2.3 (rules.md §6.2 step 15, #23.3): after this many recognition
+    /// votes without 2/3 either way the case goes to the superior committee.
+    fn superior_decides(&self) -> bool {
+        let rounds = rules::value(RuleId::RecognitionVoteRounds).max(1) as usize;
+        self.inconclusive_votes().len() >= rounds
+    }
+
+    /// The stages that may be recorded next, in order (empty when done). After a
+    /// recognition vote without 2/3 either way the branch votes again; once the superior
+    /// committee decides, only its decision is left.
     pub fn next_stages(&self) -> Vec<Stage> {
-        if self.standing() != Standing::InProgress {
-            return Vec::new();
+        match self.standing() {
+            Standing::InProgress => {}
+            Standing::AwaitingSuperior => return vec![Stage::RecognitionDecision],
+            _ => return Vec::new(),
+        }
+        if self.last().is_some_and(Step::inconclusive) {
+            return vec![Stage::RecognitionVote];
         }
         Stage::after(self.stage())
     }
@@ -1110,8 +1147,14 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
             },
         ));
     }
-    let blocking: Vec<&(AdmissionField, Check)> =
-        checks.iter().filter(|(_, ch)| ch.blocks()).collect();
+    // QĐ 24 điểm 4.2.3: a recognition vote without 2/3 either way is recorded as what
+    // happened (its VoteShort stays on the step as a flag); the branch votes again.
+    let inconclusive = step.inconclusive();
+    let blocking: Vec<&(AdmissionField, Check)> = checks
+        .iter()
+        .filter(|(_, ch)| ch.blocks())
+        .filter(|(_, ch)| !(inconclusive && matches!(ch, Check::VoteShort { .. })))
+        .collect();
     if !blocking.is_empty() && step.override_reason.is_empty() {
         let mut errors: Errors = blocking
             .iter()
@@ -1272,18 +1315,20 @@ pub fn record(c: &mut Candidate, step: Step, member: Option<&Member>) -> RosterC
             }
             _ => RosterChange::None,
         },
-        Stage::RecognitionVote if step.propose_removal => match (c.member, member) {
-            (Some(id), Some(m)) => {
-                let mut m = m.clone();
-                let mut e = MemberEvent::new(step.date, EventKind::RemovalProposed, "");
-                e.papers.removal_cause = Some(RemovalCause::FailedProbation);
-                e.papers.decision = step.document.number.clone();
-                e.papers.decided_on = step.document.date;
-                m.add_event(e);
-                RosterChange::Update(id, m)
+        Stage::RecognitionVote if step.propose_removal && !step.inconclusive() => {
+            match (c.member, member) {
+                (Some(id), Some(m)) => {
+                    let mut m = m.clone();
+                    let mut e = MemberEvent::new(step.date, EventKind::RemovalProposed, "");
+                    e.papers.removal_cause = Some(RemovalCause::FailedProbation);
+                    e.papers.decision = step.document.number.clone();
+                    e.papers.decided_on = step.document.date;
+                    m.add_event(e);
+                    RosterChange::Update(id, m)
+                }
+                _ => RosterChange::None,
             }
-            _ => RosterChange::None,
-        },
+        }
         _ => RosterChange::None,
     };
     c.steps.push(step);
@@ -1298,7 +1343,9 @@ pub fn can_undo(c: &Candidate) -> Result<(), AdmissionProblem> {
         Some(s)
             if s.stage == Stage::Ceremony
                 || s.stage == Stage::RecognitionDecision
-                || (s.stage == Stage::RecognitionVote && s.propose_removal) =>
+                || (s.stage == Stage::RecognitionVote
+                    && s.propose_removal
+                    && !s.inconclusive()) =>
         {
             Err(AdmissionProblem::InRoster)
         }
@@ -1353,7 +1400,12 @@ pub struct BoardEntry {
 pub fn board(cands: &[(CandidateId, &Candidate)], today: NaiveDate) -> Vec<BoardEntry> {
     let mut v: Vec<BoardEntry> = cands
         .iter()
-        .filter(|(_, c)| c.standing() == Standing::InProgress)
+        .filter(|(_, c)| {
+            matches!(
+                c.standing(),
+                Standing::InProgress | Standing::AwaitingSuperior
+            )
+        })
         .map(|(id, c)| {
             let deadline = next_deadline(c);
             let since = c.last().map(|s| s.date);
@@ -1382,6 +1434,21 @@ pub fn board(cands: &[(CandidateId, &Candidate)], today: NaiveDate) -> Vec<Board
             .then(a.id.cmp(&b.id))
     });
     v
+}
+
+/// Candidates waiting for the superior committee after three recognition votes without
+/// 2/3 (#23.3): id, name and the date of the last vote, for the to-do list and the figures.
+pub fn awaiting_superior(
+    cands: &[(CandidateId, &Candidate)],
+) -> Vec<(CandidateId, String, NaiveDate)> {
+    cands
+        .iter()
+        .filter(|(_, c)| c.standing() == Standing::AwaitingSuperior)
+        .filter_map(|(id, c)| {
+            let last = c.inconclusive_votes().last()?.date;
+            Some((*id, c.person.full_name.clone(), last))
+        })
+        .collect()
 }
 
 /// A meeting vote as a pick for a vote step: two-thirds votes, newest first.
@@ -2011,5 +2078,76 @@ mod tests {
         };
         let ms = [(1, &a), (2, &away), (3, &exempt), (4, &prob)];
         assert_eq!(default_denominator(&ms, on), 1);
+    }
+
+    fn recognition_draft(date: &str, yes: &str, no: &str, den: &str) -> StepDraft {
+        StepDraft {
+            stage: Some(Stage::RecognitionVote),
+            text: vec![
+                (AdmissionField::Date, date.into()),
+                (AdmissionField::VoteYes, yes.into()),
+                (AdmissionField::VoteNo, no.into()),
+                (AdmissionField::Denominator, den.into()),
+            ],
+            ..StepDraft::default()
+        }
+    }
+
+    #[test]
+    fn rule_23_3_three_recognition_votes_without_two_thirds_go_to_the_superior() {
+        // QĐ 24 điểm 4.2.3: probation ends 12/08/2026; three votes, 2/3 neither way.
+        let mut c = with(
+            candidate(d(1995, 1, 1)),
+            &[(Stage::Ceremony, d(2025, 8, 12))],
+        );
+        c.member = Some(3);
+        let members = vec![];
+        let w = voting_world(&members);
+        for (round, day) in ["20/08/2026", "27/08/2026", "03/09/2026"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(c.standing(), Standing::InProgress, "round {round}");
+            // 6 of 10 for, 4 against: neither reaches 2/3 (7 of 10).
+            let step = check_step(&c, &recognition_draft(day, "6", "4", "10"), &w)
+                .expect("recorded as what happened, no override needed");
+            assert!(step.inconclusive());
+            assert!(step.checks.contains(&Check::VoteShort {
+                yes: 6,
+                denominator: 10
+            }));
+            assert_eq!(record(&mut c, step, None), RosterChange::None);
+            if round < 2 {
+                assert_eq!(c.next_stages(), vec![Stage::RecognitionVote], "vote again");
+            }
+        }
+        assert_eq!(c.standing(), Standing::AwaitingSuperior);
+        assert_eq!(c.next_stages(), vec![Stage::RecognitionDecision]);
+        assert_eq!(c.inconclusive_votes().len(), 3);
+        let refs = [(9, &c)];
+        assert_eq!(
+            awaiting_superior(&refs),
+            vec![(9, "Lê Thị Hà".to_string(), d(2026, 9, 3))]
+        );
+        assert_eq!(board(&refs, d(2026, 9, 4)).len(), 1, "still on the board");
+        // The home screen's item and the figures take the same list.
+        let extra = crate::domain::todo::Extra::default().with_admission(&refs);
+        let items = crate::domain::todo::collect_with(&[], &[], &extra, d(2026, 9, 4));
+        assert!(items.iter().any(|i| i.kind
+            == crate::domain::todo::TodoKind::Check(
+                crate::domain::todo::Check::AwaitingSuperior(9, "Lê Thị Hà".into(), d(2026, 9, 3))
+            )));
+        // Two inconclusive votes only: still the branch's to decide.
+        c.steps.pop();
+        assert_eq!(c.standing(), Standing::InProgress);
+        // A vote reaching 2/3 against (3 for, 7 against) is not inconclusive: it still
+        // needs the override like any short vote.
+        assert!(check_step(&c, &recognition_draft("03/09/2026", "3", "7", "10"), &w).is_err());
+        // 7 of 10 for: recognised, the decision comes next.
+        let step = check_step(&c, &recognition_draft("03/09/2026", "7", "3", "10"), &w).unwrap();
+        assert!(!step.inconclusive());
+        record(&mut c, step, None);
+        assert_eq!(c.next_stages(), vec![Stage::RecognitionDecision]);
+        assert_eq!(c.standing(), Standing::InProgress);
     }
 }

@@ -56,6 +56,8 @@ pub enum RuleId {
     CeremonyWorkingDays,
     /// Working days after probation ends by which the branch votes on recognition.
     RecognitionWorkingDays,
+    /// Recognition votes without 2/3 either way after which the superior committee decides.
+    RecognitionVoteRounds,
     /// The month the annual review season opens (the yearly dispatch, usually November).
     ReviewSeasonStartMonth,
     /// Lowest score of the grade "hoàn thành xuất sắc nhiệm vụ" (QĐ 366 Đ.11).
@@ -264,6 +266,13 @@ const RULES: &[Rule] = &[
         value: 30,
         source: "QĐ 294-QĐ/TW, Điều 5 (QĐ 24-QĐ/TW, điểm 4.1)",
         effective: "01/07/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::RecognitionVoteRounds,
+        value: 3,
+        source: "QĐ 24-QĐ/TW, điểm 4.2.3",
+        effective: "30/07/2021",
         certainty: Certainty::Verified,
     },
     Rule {
@@ -509,6 +518,7 @@ mod tests {
             RuleId::YouthUnionMaxAgeYears,
             RuleId::CeremonyWorkingDays,
             RuleId::RecognitionWorkingDays,
+            RuleId::RecognitionVoteRounds,
             RuleId::ReviewSeasonStartMonth,
             RuleId::ReviewExcellentMinScore,
             RuleId::ReviewGoodMinScore,

@@ -85,12 +85,24 @@ pub struct Extra {
     pub badges: Vec<(MemberId, String, u32, NaiveDate)>,
     /// Candidates whose next step is due soon or overdue: id, name, last day.
     pub candidates: Vec<(u64, String, NaiveDate)>,
+    /// Candidates awaiting the superior committee (#23.3): id, name, date of the last vote
+    /// ([`super::admission::awaiting_superior`]).
+    pub awaiting_superior: Vec<(u64, String, NaiveDate)>,
     /// Members of this year's review without a result, when the season is open: fill it
     /// with [`Extra::with_review`] (the one definition of "not yet graded", #23.2).
     pub review_pending: Option<(i32, u32)>,
 }
 
 impl Extra {
+    /// Sets the candidates awaiting the superior committee (#23.3).
+    pub fn with_admission(
+        mut self,
+        cands: &[(super::admission::CandidateId, &super::admission::Candidate)],
+    ) -> Self {
+        self.awaiting_superior = super::admission::awaiting_superior(cands);
+        self
+    }
+
     /// Sets the review-season item from today's year's review rows
     /// ([`review::season_pending`], counting [`review::not_yet_graded`]).
     pub fn with_review(mut self, rows: &[review::YearRow], today: NaiveDate) -> Self {
@@ -253,6 +265,12 @@ pub fn collect_with<'a>(
         items.push(TodoItem {
             due: Some(*date),
             kind: TodoKind::Candidate(*id, name.clone(), *date),
+        });
+    }
+    for (id, name, last) in &extra.awaiting_superior {
+        items.push(TodoItem {
+            due: None,
+            kind: TodoKind::Check(Check::AwaitingSuperior(*id, name.clone(), *last)),
         });
     }
     if let Some(c) = few_official_members(members.iter().map(|(_, m)| *m), today) {

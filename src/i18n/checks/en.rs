@@ -74,4 +74,8 @@ impl ChecksCatalogue for ChecksEn {
             ),
         }
     }
+
+    fn awaiting_superior_count(&self, n: usize) -> String {
+        format!("awaiting the superior committee {n}")
+    }
 }

@@ -33,6 +33,8 @@ pub trait ChecksCatalogue: Sync {
     fn rule_problem(&self, p: &RuleProblem) -> String;
     /// A to-do item from a rule check, naming the rule and its source.
     fn todo(&self, c: &Check) -> String;
+    /// The admission figures' count of candidates awaiting the superior committee (#23.3).
+    fn awaiting_superior_count(&self, n: usize) -> String;
 }
 
 /// The catalogue of `lang`.

@@ -75,4 +75,8 @@ impl ChecksCatalogue for ChecksVi {
             ),
         }
     }
+
+    fn awaiting_superior_count(&self, n: usize) -> String {
+        format!("chờ cấp trên quyết định {n}")
+    }
 }
