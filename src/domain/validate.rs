@@ -166,7 +166,7 @@ pub enum Problem {
     /// What this event ends is not in force on that date.
     NotInForce,
     /// A problem of the admission pipeline (stage order, a rule, an override).
-    Admission(super::admission::AdmissionProblem),
+    Admission(super::stages::AdmissionProblem),
     /// A typed date that is not a date, naming the wrong part (#17.5).
     Date(BadDate),
     /// A refusal by a rule of the regulations (#22).
