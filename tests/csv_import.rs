@@ -59,7 +59,16 @@ fn bad_rows_are_reported_by_line_and_field_and_only_good_rows_are_saved() {
     assert_eq!(
         plan.rejected,
         vec![
-            err(4, Field::BirthDate, Problem::NotADay),
+            err(
+                4,
+                Field::BirthDate,
+                Problem::Date(sochibo::domain::date::BadDate::Day {
+                    day: 31,
+                    month: 2,
+                    year: 1960,
+                    last: 29
+                })
+            ),
             err(5, Field::FullName, Problem::Required),
             err(
                 7,
@@ -100,7 +109,7 @@ fn bad_rows_are_reported_by_line_and_field_and_only_good_rows_are_saved() {
 #[test]
 fn several_problems_of_one_row_are_all_reported() {
     let csv = "Họ và tên,Ngày sinh,Điện thoại,Số CCCD,Chuyên môn\n\
-               ,1/1/60,12345,0312,tiến sĩ luật\n";
+               ,1/13/60,12345,0312,tiến sĩ luật\n";
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let plan = plan_into(&store, csv.as_bytes());

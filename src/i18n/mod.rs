@@ -5,6 +5,7 @@
 pub mod admission;
 mod admission_en;
 mod admission_vi;
+pub mod checks;
 pub mod dues;
 mod en;
 pub mod import;

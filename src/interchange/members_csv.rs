@@ -1143,7 +1143,12 @@ mod tests {
             vec![RowError {
                 line: 7,
                 field: Field::BirthDate,
-                problem: Problem::NotADay
+                problem: Problem::Date(crate::domain::date::BadDate::Day {
+                    day: 31,
+                    month: 2,
+                    year: 1960,
+                    last: 29
+                })
             }]
         );
         // No full-name column in the first rows: refused like a CSV.
@@ -1445,7 +1450,12 @@ mod tests {
                 RowError {
                     line: 6,
                     field: Field::BirthDate,
-                    problem: Problem::NotADay
+                    problem: Problem::Date(crate::domain::date::BadDate::Day {
+                        day: 31,
+                        month: 2,
+                        year: 1960,
+                        last: 29
+                    })
                 },
                 RowError {
                     line: 6,
