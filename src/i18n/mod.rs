@@ -7,6 +7,7 @@ mod admission_en;
 mod admission_vi;
 pub mod dues;
 mod en;
+pub mod platform;
 mod vi;
 
 use crate::app::action::{Action, Context};
