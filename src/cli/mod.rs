@@ -2,6 +2,7 @@
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
 mod error;
+pub mod paths;
 pub mod report;
 mod rollup;
 mod safety;
@@ -306,7 +307,8 @@ pub fn usage_error_intro() -> String {
     lang.cat().cli(C::Usage)
 }
 
-/// The data directory: `--data`, else `SOCHIBO_DATA`, else the platform's data directory.
+/// The data directory: `--data`, else `SOCHIBO_DATA`, else a `sochibo-data` folder beside
+/// the program (portable mode), else the platform's data directory (see `paths`).
 pub fn data_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(p) = arg {
         return p.to_path_buf();
@@ -314,22 +316,20 @@ pub fn data_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(p) = std::env::var_os("SOCHIBO_DATA").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("vn", "", "sochibo").map_or_else(
-        || PathBuf::from("sochibo-data"),
-        |d| d.data_dir().to_path_buf(),
-    )
+    paths::portable_dir()
+        .or_else(|| paths::platform_dirs().map(|d| d.data))
+        .unwrap_or_else(|| PathBuf::from(paths::PORTABLE_DIR))
 }
 
-/// The user keymap file: `SOCHIBO_CONFIG/keymap.toml`, else the platform config directory.
+/// The user keymap file: `SOCHIBO_CONFIG/keymap.toml`, else in the portable `sochibo-data`
+/// folder, else in the platform config directory.
 pub fn keymap_path() -> Option<PathBuf> {
     let dir = std::env::var_os("SOCHIBO_CONFIG")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("vn", "", "sochibo")
-                .map(|d| d.config_dir().to_path_buf())
-        })?;
-    Some(dir.join("keymap.toml"))
+        .or_else(paths::portable_dir)
+        .or_else(|| paths::platform_dirs().map(|d| d.config))?;
+    Some(dir.join(paths::KEYMAP_FILE))
 }
 
 /// "Today": the local date, or `SOCHIBO_TODAY` (dd/mm/yyyy) for reproducible runs.

@@ -47,6 +47,13 @@ fn load_keymap(lang: Lang) -> Keymap {
     km
 }
 
+/// Why the screens cannot be shown, and how to start the program so they can.
+fn no_terminal(lang: Lang) -> String {
+    i18n::platform::texts(lang)
+        .msg(i18n::platform::PlatformMsg::NoTerminal)
+        .to_string()
+}
+
 /// Runs the TUI on the data directory (or a throwaway demo directory).
 pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     let keymap = load_keymap(lang);
@@ -73,8 +80,16 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
         app.screen = crate::app::Screen::Home;
     }
 
-    // ratatui::init installs a panic hook that restores the terminal before the message.
-    let mut terminal = ratatui::init();
+    // Without a terminal (a pipe, a scheduled task, no console) nothing can be drawn: say
+    // how to start it, with no escape sequence on stdout. ratatui's init installs a panic
+    // hook that restores the terminal before the message.
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Err(no_terminal(lang));
+    }
+    let mut terminal = ratatui::try_init().map_err(|_| {
+        let _ = crossterm::terminal::disable_raw_mode();
+        no_terminal(lang)
+    })?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = ui::run_terminal(&mut terminal, &mut app, &theme);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
