@@ -11,10 +11,10 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sochibo::app::App;
-use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::domain::member::Member;
 use sochibo::domain::validate::{MemberDraft, check_member};
 use sochibo::i18n::Lang;
+use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::store::Store;
 use sochibo::ui::{self, theme::Theme};
 
@@ -104,6 +104,33 @@ impl Harness {
             out.push('\n');
         }
         out
+    }
+
+    /// The status line (notices, the find box): the row above the key bar, after the text
+    /// of the small window a long notice opens in just above it (its lines joined by spaces).
+    pub fn status_line(&self) -> String {
+        let screen = self.screen();
+        let rows: Vec<&str> = screen.lines().collect();
+        let status = rows.len().saturating_sub(2);
+        let mut out = String::new();
+        if status > 0 && rows[status - 1].starts_with('└') {
+            let bottom = status - 1;
+            let top = (0..bottom)
+                .rev()
+                .find(|&i| rows[i].starts_with('┌'))
+                .unwrap_or(bottom);
+            for r in &rows[top + 1..bottom] {
+                out.push_str(r.trim_matches(|c: char| c == '│' || c.is_whitespace()));
+                out.push(' ');
+            }
+        }
+        out.push_str(rows[status]);
+        out
+    }
+
+    /// The key bar: the bottom row ("F2 Sửa  F7 Thêm … F10 Thoát").
+    pub fn key_bar(&self) -> String {
+        self.screen().lines().last().unwrap_or_default().to_string()
     }
 
     /// Names of the members in the store.
