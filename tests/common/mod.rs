@@ -3,6 +3,7 @@
 
 pub mod pty;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -11,7 +12,10 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sochibo::app::App;
-use sochibo::domain::member::Member;
+use sochibo::domain::badges::BadgeRecord;
+use sochibo::domain::dues::Ledger;
+use sochibo::domain::meeting::{Meeting, MeetingId};
+use sochibo::domain::member::{Member, MemberId};
 use sochibo::domain::validate::{MemberDraft, check_member};
 use sochibo::i18n::Lang;
 use sochibo::keymap::{Keymap, parse_key_string};
@@ -133,6 +137,20 @@ impl Harness {
         self.screen().lines().last().unwrap_or_default().to_string()
     }
 
+    /// What the store holds of the records typing might touch (members, meetings, dues,
+    /// badges) and the last history stamp (every save writes one): equal before and after
+    /// means nothing was saved.
+    pub fn stored(&self) -> Stored {
+        let s = &self.app.store;
+        Stored {
+            members: s.members().unwrap(),
+            meetings: s.meetings().unwrap(),
+            dues: s.dues().unwrap(),
+            badges: s.badges().unwrap(),
+            history_last: s.history_last().unwrap(),
+        }
+    }
+
     /// Names of the members in the store.
     pub fn stored_names(&self) -> Vec<String> {
         self.app
@@ -143,6 +161,16 @@ impl Harness {
             .map(|(_, m)| m.full_name)
             .collect()
     }
+}
+
+/// A comparable picture of the store (see `Harness::stored`).
+#[derive(Debug, PartialEq)]
+pub struct Stored {
+    pub members: Vec<(MemberId, Member)>,
+    pub meetings: Vec<(MeetingId, Meeting)>,
+    pub dues: BTreeMap<MemberId, Ledger>,
+    pub badges: BTreeMap<MemberId, BadgeRecord>,
+    pub history_last: u64,
 }
 
 /// Runs the built program on `data` as a user would: the fixed test date, Vietnamese.
