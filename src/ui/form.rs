@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
 use super::theme::Theme;
@@ -182,7 +182,7 @@ fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
 
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
     let c = app.lang.cat();
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let outer = block(theme, format!(" {} ", title(c, form.kind))).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);

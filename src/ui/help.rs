@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Paragraph};
 
 use super::block;
 use super::theme::Theme;
@@ -36,7 +36,7 @@ pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line
 
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &HelpView) {
     let c = app.lang.cat();
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let b = block(
         theme,
         format!(" {} — {} ", c.msg(Msg::HelpTitle), c.msg(Msg::HelpFooter)),
@@ -68,7 +68,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &Help
 /// The page shown once after the keyboard changed: old key → new key.
 pub(super) fn draw_keys_moved(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let k = |m| keys::text(app.lang, m);
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let mut lines = vec![Line::from(k(KeysMsg::MovedIntro)), Line::from("")];
     for (old, new, what) in keys::moved(app.lang) {
         lines.push(Line::from(vec![

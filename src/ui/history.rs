@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::{block, label_style};
@@ -233,7 +233,7 @@ pub fn history_lines<'a>(
 
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, v: &HistoryView) {
     let c = app.lang.cat();
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let title = format!(
         " {}: {} — {} ",
         c.msg(Msg::HistoryTitle),

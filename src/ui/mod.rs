@@ -28,6 +28,7 @@ pub fn list_rows(height: u16) -> usize {
 /// Draws the whole screen.
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     let area = f.area();
+    f.render_widget(Block::new().style(theme.base()), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let msg = Paragraph::new(app.lang.cat().msg(Msg::TooSmall))
             .wrap(Wrap { trim: true })
@@ -75,6 +76,12 @@ pub(crate) fn no_overlay(app: &App) -> bool {
         && app.history.is_none()
         && app.search.is_none()
         && !app.keys_moved
+}
+
+/// Empties an area for a window drawn over the screen, on the app's own ground.
+pub(crate) fn clear(f: &mut Frame, area: Rect, theme: &Theme) {
+    f.render_widget(ratatui::widgets::Clear, area);
+    f.render_widget(Block::new().style(theme.base()), area);
 }
 
 /// A bordered block in the theme's border set.

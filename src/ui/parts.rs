@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::{block, centered};
@@ -133,7 +133,7 @@ pub(super) fn draw_status(f: &mut Frame, app: &App, theme: &Theme, area: Rect, b
                 width: body.width,
                 height: h,
             };
-            f.render_widget(Clear, r);
+            crate::ui::clear(f, r, theme);
             f.render_widget(
                 Paragraph::new(text)
                     .style(style)
@@ -332,7 +332,7 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect,
     let inner = 60u16.min(area.width.saturating_sub(4));
     let rows = wrapped_rows(&question, usize::from(inner)) as u16;
     let r = centered(area, inner + 4, rows + 6);
-    f.render_widget(Clear, r);
+    crate::ui::clear(f, r, theme);
     let button = |label: &str, chosen: bool| {
         if chosen {
             Span::styled(format!("> {label} <"), theme.selected())
@@ -364,7 +364,7 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect,
 pub(super) fn draw_search(f: &mut Frame, app: &App, theme: &Theme, area: Rect, s: &GlobalSearch) {
     let k = |m| keys::text(app.lang, m);
     let r = centered(area, 70, area.height.saturating_sub(2));
-    f.render_widget(Clear, r);
+    crate::ui::clear(f, r, theme);
     let b = block(theme, format!(" {} ", k(KeysMsg::SearchTitle))).border_style(theme.accent());
     let inner = b.inner(r);
     f.render_widget(b, r);

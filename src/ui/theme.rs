@@ -28,6 +28,13 @@ impl Theme {
         if self.color { colored } else { mono }
     }
 
+    /// The ground every screen is drawn on: the app paints its own background (white on
+    /// black), so its colours read the same on light and dark terminals; without colour,
+    /// the terminal's own.
+    pub fn base(&self) -> Style {
+        self.pick(Style::new().fg(Color::White).bg(Color::Black), Style::new())
+    }
+
     /// The title bar.
     pub fn title(&self) -> Style {
         self.pick(

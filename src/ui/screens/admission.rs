@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
 use crate::app::screens::admission::AdmNotice;
@@ -291,7 +291,7 @@ pub(crate) fn draw_card(f: &mut Frame, app: &App, theme: &Theme, area: Rect, can
     let c = app.lang.cat();
     let a = c.admission();
     let p = &cand.person;
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let outer = block(theme, format!(" {}: {} ", a.msg(AdmMsg::Card), p.full_name));
     let inner = outer.inner(area);
     f.render_widget(outer, area);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
 use crate::domain::date;
@@ -74,7 +74,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
     let c = app.lang.cat();
     let m = &e.member;
     let ns = c.msg(Msg::NotSet);
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let outer = block(
         theme,
         format!(" {}: {} ", c.msg(Msg::DetailTitle), m.full_name),
