@@ -5,7 +5,7 @@
 //! never abort; and the importing process's peak resident memory (`VmHWM`) must stay at
 //! or under 64 MB. A 10,000-member roster must import, CSV and `.xlsx`.
 
-#![cfg(unix)]
+#![cfg(target_os = "linux")]
 
 mod common;
 use common::text;

@@ -12,7 +12,6 @@ pub mod undo;
 mod update;
 /// Old paths of the keymap leaf, kept while the command line moves over.
 pub use crate::keymap::{self as keymap, action};
-pub mod update_helpers;
 
 use chrono::NaiveDate;
 
@@ -347,8 +346,18 @@ impl App {
         } else if self.search.is_some() {
             Context::Search
         } else {
-            (screens::def(self.screen).context)(self)
+            self.screen_context()
         }
+    }
+
+    /// The context of the screen under any overlay.
+    pub fn screen_context(&self) -> Context {
+        (screens::def(self.screen).context)(self)
+    }
+
+    /// Opens the form of a kind, unless it edits approved minutes (which are amended).
+    pub fn open_form(&mut self, kind: form::FormKind) {
+        update::open_form(self, kind);
     }
 
     /// Asks a question (it opens on the safe answer).

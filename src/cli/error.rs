@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::i18n::{self, Cli as C, Lang};
-use crate::interchange::import::{self, FileError};
+use crate::interchange::import::FileError;
+use crate::interchange::import_text;
 use crate::interchange::members_csv::HeaderError;
 use crate::store::StoreError;
 
@@ -118,8 +119,8 @@ impl CliError {
             CliError::Said(s) => s.clone(),
             CliError::Store(e) => i18n::store_error(lang, e),
             CliError::Write { file, source } => c.cli(C::WriteFile(file, &source.to_string())),
-            CliError::ImportFile(e) => import::file_error_text(lang, e),
-            CliError::ImportRows(e) => import::header_error_text(lang, e),
+            CliError::ImportFile(e) => import_text::file_error_text(lang, e),
+            CliError::ImportRows(e) => import_text::header_error_text(lang, e),
             CliError::XlsOld => c.cli(C::XlsOld),
             CliError::StrictRefused(n) => c.cli(C::ImportStrictRefused(*n)),
             CliError::XlsxNeedsFile => c.cli(C::XlsxNeedsFile),

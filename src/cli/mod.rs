@@ -485,7 +485,7 @@ fn cmd_demo(args: &Args, lang: Lang) -> Result<(), CliError> {
 const IMPORT_BATCH: usize = 500;
 
 fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Result<(), CliError> {
-    use crate::interchange::import;
+    use crate::interchange::{import, import_text};
     let c = lang.cat();
     // Bounded before anything is read: a file over the limit, or endless, is refused.
     let bytes = import::read_file(file)?;
@@ -511,7 +511,7 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
         );
     }
     for b in &parsed.broken {
-        eprintln!("{}", import::broken_line_text(lang, b));
+        eprintln!("{}", import_text::broken_line_text(lang, b));
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let existing = store.members()?;
@@ -520,7 +520,7 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
     let members_csv::Parsed { rows, broken, .. } = parsed;
     drop(rows);
     for (line, field, n) in &plan.cleaned {
-        eprintln!("{}", import::cleaned_text(lang, *line, *field, *n));
+        eprintln!("{}", import_text::cleaned_text(lang, *line, *field, *n));
     }
     for r in &plan.rejected {
         eprintln!(
@@ -533,7 +533,7 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
         );
     }
     for conflict in &plan.conflicts {
-        eprintln!("{}", import::conflict_text(lang, conflict));
+        eprintln!("{}", import_text::conflict_text(lang, conflict));
     }
     for (line, w) in &plan.warnings {
         eprintln!("{}", c.cli(C::ImportWarning(*line, &c.warning(w))));
@@ -557,7 +557,7 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
     if !plan.conflicts.is_empty() {
         eprintln!(
             "{}",
-            import::conflicts_held_text(lang, plan.conflicts.len())
+            import_text::conflicts_held_text(lang, plan.conflicts.len())
         );
     }
     if refused > 0 {
@@ -669,7 +669,7 @@ fn cmd_todo(args: &Args, lang: Lang) -> Result<(), CliError> {
     let app = crate::app::App::new(store, lang, crate::app::keymap::Keymap::defaults(), today())?;
     let c = lang.cat();
     let mut out = String::new();
-    for item in crate::app::update_helpers::todo_items(&app) {
+    for item in crate::app::screens::home::todo_items(&app) {
         let when = item
             .due
             .map(date::format_date)

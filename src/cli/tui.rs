@@ -11,6 +11,9 @@ use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::ui::{self, theme::Theme};
 
+/// The marker, in the data folder, that the page of keys that moved was seen.
+const KEYS_MOVED_SEEN: &str = "keys-moved-v2.seen";
+
 /// A throwaway directory for `--demo`, removed when the session ends.
 struct DemoDir(std::path::PathBuf);
 
@@ -29,6 +32,17 @@ fn load_keymap(lang: Lang) -> Keymap {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     let (km, errors) = Keymap::load(text.as_deref().map(|t| (shown.as_str(), t)));
+    // Typing keys the user bound to commands give up "typing is never a command": say so.
+    let typing = km.typing_bindings();
+    if !typing.is_empty() {
+        eprintln!(
+            "{}",
+            i18n::keys::text(lang, i18n::keys::KeysMsg::TypingBindings)
+        );
+        for b in &typing {
+            eprintln!("  {shown}: {b}");
+        }
+    }
     if !errors.is_empty() {
         let c = lang.cat();
         eprintln!("{}", c.msg(Msg::KeymapErrors));
@@ -38,8 +52,10 @@ fn load_keymap(lang: Lang) -> Keymap {
                 c.cli(C::KeymapLine(&e.file, e.line, &c.keymap(&e.kind)))
             );
         }
+    }
+    if !errors.is_empty() || !typing.is_empty() {
         if io::stdin().is_terminal() {
-            eprint!("{}", c.msg(Msg::PressEnter));
+            eprint!("{}", lang.cat().msg(Msg::PressEnter));
             let _ = io::stderr().flush();
             let _ = io::stdin().lock().read_line(&mut String::new());
         }
@@ -79,6 +95,9 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     if app.form.is_none() {
         app.screen = crate::app::Screen::Home;
     }
+    // Someone who learnt the old keys sees, once, what moved.
+    let moved_seen = dir.join(KEYS_MOVED_SEEN);
+    app.keys_moved = !args.demo && app.branch.is_some() && !moved_seen.exists();
 
     // Without a terminal (a pipe, a scheduled task, no console) nothing can be drawn: say
     // how to start it, with no escape sequence on stdout. ratatui's init installs a panic
@@ -94,6 +113,9 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     let result = ui::run_terminal(&mut terminal, &mut app, &theme);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    if !args.demo && !moved_seen.exists() && app.branch.is_some() && !app.keys_moved {
+        let _ = std::fs::write(&moved_seen, b"");
+    }
     let flushed = app.store.flush();
     result.map_err(|e| lang.cat().cli(C::Error(&e.to_string())))?;
     flushed.map_err(|e| i18n::store_error(lang, &e))?;

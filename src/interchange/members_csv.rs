@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::import::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
-use super::xlsx::{Cell, Sheet};
+use super::xlsx::{Cell, Sheet, needs_guard};
 use super::xlsx_read::ReadError;
 use crate::domain::date;
 use crate::domain::member::{Gender, Member, MemberId, Occupation, PoliticalTheory, Professional};
@@ -259,36 +259,8 @@ fn export_cell(d: &MemberDraft, f: Field) -> Cell {
     label.map_or(Cell::Empty, Cell::text)
 }
 
-/// Whether a spreadsheet would read the cell as a formula.
-fn is_formula(s: &str) -> bool {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some('=' | '@') => true,
-        // "+84 912 345 678", "-5" and "- ghi chú" are harmless; "-2+3+cmd|…" is not.
-        Some('+' | '-') => chars.next().is_some_and(|c| {
-            c != ' '
-                && !s
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " .-+()/".contains(c))
-        }),
-        _ => false,
-    }
-}
 
 /// Whether [`protect`] adds an apostrophe: a formula, or a formula behind apostrophes
-/// (so that [`unprotect`] can tell the added apostrophe from one in the data).
-fn needs_guard(s: &str) -> bool {
-    is_formula(s.trim_start_matches('\''))
-}
-
-/// The cell as written to the file: formula-like text gets a leading apostrophe.
-pub(crate) fn protect(s: &str) -> String {
-    if needs_guard(s) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
 
 /// Undoes [`protect`]: removes one apostrophe that guards formula-like text.
 fn unprotect(s: &str) -> &str {
@@ -1076,6 +1048,7 @@ fn keep_absent(draft: &MemberDraft, existing: &Member, absent: &[Field]) -> Memb
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interchange::xlsx::protect;
     use unicode_normalization::UnicodeNormalization;
 
     fn today() -> NaiveDate {

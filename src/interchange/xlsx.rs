@@ -70,7 +70,7 @@ impl Cell {
     /// spreadsheet would run as a formula gets an apostrophe in front (see `members_csv`).
     pub fn csv(&self) -> String {
         match self {
-            Cell::Text(s) => super::members_csv::protect(s),
+            Cell::Text(s) => protect(s),
             _ => self.plain(),
         }
     }
@@ -303,6 +303,37 @@ pub fn looks_like_xls(bytes: &[u8]) -> bool {
 }
 
 pub use super::xlsx_read::{ReadError, TextRow, read_first_sheet};
+
+/// (so that [`unprotect`] can tell the added apostrophe from one in the data).
+pub fn needs_guard(s: &str) -> bool {
+    is_formula(s.trim_start_matches('\''))
+}
+
+/// Whether a spreadsheet would read the cell as a formula.
+pub fn is_formula(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('=' | '@') => true,
+        // "+84 912 345 678", "-5" and "- ghi chú" are harmless; "-2+3+cmd|…" is not.
+        Some('+' | '-') => chars.next().is_some_and(|c| {
+            c != ' '
+                && !s
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " .-+()/".contains(c))
+        }),
+        _ => false,
+    }
+}
+
+/// The cell as written to the file: formula-like text gets a leading apostrophe.
+pub fn protect(s: &str) -> String {
+    if needs_guard(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

@@ -17,8 +17,26 @@ use crate::i18n::{self, Msg};
 use crate::keymap::action::{Action, Context};
 use crate::keymap::sequence_label;
 
-/// The notice's text and style, if there is a notice.
+/// The notice's text and style, if there is a notice. A save says what it saved
+/// ("Đã lưu: sửa hồ sơ Nguyễn Văn Sơn."), from the store's history of the action.
 pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
+    let (text, style) = notice_words(app, theme)?;
+    let Some(what) = &app.last_saved else {
+        return Some((text, style));
+    };
+    let saved = app.lang.cat().msg(Msg::Saved);
+    let named = format!("{} {what}.", keys::text(app.lang, KeysMsg::SavedWhat));
+    Some(match app.notice.as_ref()? {
+        Notice::Saved(_) => (text.replacen(saved, &named, 1), style),
+        Notice::Deleted(_) => (named, style),
+        Notice::Undone(_) | Notice::Redone(_) | Notice::Store(_) | Notice::FormHasErrors => {
+            (text, style)
+        }
+        _ => (format!("{named} {text}"), style),
+    })
+}
+
+fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
     let c = app.lang.cat();
     Some(match app.notice.as_ref()? {
         Notice::Saved(w) if !w.is_empty() => {

@@ -19,7 +19,7 @@ pub struct Section {
 /// The contexts in help order: the screen under the help and its chain first.
 fn context_order(app: &App) -> Vec<Context> {
     let mut order = match app.context() {
-        Context::Help => (crate::app::screens::def(app.screen).context)(app).chain(),
+        Context::Help => app.screen_context().chain(),
         ctx => ctx.chain(),
     };
     order.insert(0, Context::Help);

@@ -568,7 +568,6 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
 };
 
 use crate::app::parts::{find, list};
-use crate::app::update::open_form;
 use crate::app::{App, Confirm, Notice, Part};
 use crate::keymap::action::{Action, Context};
 use crate::store::StoreError;
@@ -592,7 +591,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             }
             None => app.notice = Some(Notice::NothingSelected),
         },
-        (Context::Meetings, Action::New) => open_form(app, FormKind::NewMeeting),
+        (Context::Meetings, Action::New) => app.open_form(FormKind::NewMeeting),
         (Context::Meetings, Action::Delete) => ask_delete_meeting(app),
         (Context::Meetings, Action::PrevYear | Action::NextYear) => {
             app.meetings.year += if action == Action::NextYear { 1 } else { -1 };
@@ -624,7 +623,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
                 let after = current_item(m, app.meetings.cursor)
                     .unwrap_or(m.agenda.len().saturating_sub(1));
                 app.meetings.tab = Tab::Minutes;
-                open_form(app, FormKind::NewItem(id, after));
+                app.open_form(FormKind::NewItem(id, after));
             }
         }
         (_, Action::New) => new_in_meeting(app),
@@ -660,7 +659,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
         (Context::Roll, Action::MarkExcused) => {
             if let Some((id, _)) = app.meetings.current() {
                 let row = app.meetings.cursor;
-                open_form(app, FormKind::AbsenceReason(id, row));
+                app.open_form(FormKind::AbsenceReason(id, row));
             }
         }
         (Context::Roll, Action::MonthlySelfAssessment) => {
@@ -758,7 +757,7 @@ fn new_in_meeting(app: &mut App) {
         Tab::Tasks => FormKind::NewTask(id),
         Tab::Info | Tab::Roll => return,
     };
-    open_form(app, kind);
+    app.open_form(kind);
 }
 
 fn edit(app: &mut App) {
@@ -779,7 +778,7 @@ fn edit(app: &mut App) {
         Tab::Tasks if c < m.tasks.len() => FormKind::EditTask(id, c),
         _ => return,
     };
-    open_form(app, kind);
+    app.open_form(kind);
 }
 
 fn mark(app: &mut App, action: Action) {

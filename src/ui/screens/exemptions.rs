@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
-use crate::app::update_helpers::{exemption_rows, member_reminders};
+use crate::app::screens::exemptions::{exemption_rows, member_reminders};
 use crate::domain::date;
 use crate::domain::lifecycle;
 use crate::domain::text::ellipsize;

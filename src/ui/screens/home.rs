@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
-use crate::app::update_helpers::todo_items;
+use crate::app::screens::home::todo_items;
 use crate::domain::date;
 use crate::domain::text::ellipsize;
 use crate::i18n::Msg;
