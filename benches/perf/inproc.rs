@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::app::{App, handle_event};
 use sochibo::domain::benchdata::{self, BenchData};
 use sochibo::i18n::Lang;
+use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::store::{Store, schema};
 use sochibo::ui::{self, theme::Theme};
 
