@@ -21,7 +21,7 @@ fn the_home_screen_lists_overdue_items_and_enter_opens_the_record() {
         "the member absent 3+ months\n{screen}"
     );
     // Go to the item about a member and open it.
-    let items = sochibo::app::update_helpers::todo_items(&h.app);
+    let items = sochibo::app::screens::home::todo_items(&h.app);
     let row = items
         .iter()
         .position(|i| i.member().is_some())
@@ -39,7 +39,7 @@ fn the_home_screen_lists_overdue_items_and_enter_opens_the_record() {
 fn an_item_about_minutes_opens_the_meeting() {
     let mut h = Harness::demo(&[]);
     h.keys("<A-0>");
-    let items = sochibo::app::update_helpers::todo_items(&h.app);
+    let items = sochibo::app::screens::home::todo_items(&h.app);
     let row = items
         .iter()
         .position(|i| i.meeting().is_some())
@@ -57,7 +57,7 @@ fn dues_badges_candidates_and_the_review_season_plug_into_the_list() {
     let mut h = Harness::demo(&[]);
     h.keys("<A-0>");
     let screen = h.screen().split_whitespace().collect::<Vec<_>>().join(" ");
-    let items = sochibo::app::update_helpers::todo_items(&h.app);
+    let items = sochibo::app::screens::home::todo_items(&h.app);
     use sochibo::domain::todo::TodoKind as K;
     assert!(
         items.iter().any(|i| matches!(i.kind, K::DuesArrears(..))),

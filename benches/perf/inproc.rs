@@ -51,6 +51,7 @@ impl ThreadClock {
                 tv_nsec: 0,
             };
             // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+            #[allow(unsafe_code)]
             let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
             (rc == 0).then(|| ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64)
         }

@@ -233,7 +233,7 @@ impl FieldRef {
             ) => FieldKind::Date,
             FieldRef::Event(EventField::Note) => FieldKind::Multiline,
             FieldRef::Event(_) => FieldKind::Text,
-            FieldRef::Admission(a) => super::screens::admission::field_kind(a),
+            FieldRef::Admission(a) => admission_field_kind(a),
             FieldRef::Review(f) => review_kind(f),
             FieldRef::Dues(DuesField::Category) => FieldKind::Choice(Category::ALL.len()),
             FieldRef::Dues(DuesField::Relief) => FieldKind::Choice(ReliefKind::choices().len() + 1),
@@ -525,5 +525,21 @@ impl Form {
     pub fn move_focus(&mut self, delta: isize) {
         let last = self.fields.len().saturating_sub(1) as isize;
         self.focus = (self.focus as isize + delta).clamp(0, last) as usize;
+    }
+}
+
+/// How a field of the admission forms is entered.
+fn admission_field_kind(f: crate::domain::admission::AdmissionField) -> FieldKind {
+    match f {
+        crate::domain::admission::AdmissionField::Source => FieldKind::Choice(crate::domain::admission::Source::ALL.len()),
+        crate::domain::admission::AdmissionField::Outcome => FieldKind::Choice(2),
+        crate::domain::admission::AdmissionField::Helper | crate::domain::admission::AdmissionField::Stage | crate::domain::admission::AdmissionField::Sponsor1 | crate::domain::admission::AdmissionField::Sponsor2 | crate::domain::admission::AdmissionField::MeetingVote => {
+            FieldKind::Choice(0)
+        }
+        crate::domain::admission::AdmissionField::ListedOn | crate::domain::admission::AdmissionField::Date | crate::domain::admission::AdmissionField::DocDate | crate::domain::admission::AdmissionField::Sponsor1Since | crate::domain::admission::AdmissionField::Sponsor2Since => {
+            FieldKind::Date
+        }
+        crate::domain::admission::AdmissionField::Note => FieldKind::Multiline,
+        _ => FieldKind::Text,
     }
 }

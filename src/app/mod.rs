@@ -12,7 +12,6 @@ pub mod undo;
 mod update;
 /// Old paths of the keymap leaf, kept while the command line moves over.
 pub use crate::keymap::{self as keymap, action};
-pub mod update_helpers;
 
 use chrono::NaiveDate;
 
@@ -21,13 +20,13 @@ use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::domain::validate::Warning;
 use crate::i18n::Lang;
-use crate::store::{Store, StoreError};
 use crate::keymap::action::Context;
-use screens::dues::DuesScreen;
-use form::Form;
 use crate::keymap::{KeyChord, Keymap};
-use screens::meetings::Meetings;
+use crate::store::{Store, StoreError};
+use form::Form;
 use roster::Roster;
+use screens::dues::DuesScreen;
+use screens::meetings::Meetings;
 
 /// The top-level screens, switched with 1…9 / F1…F9 / Alt+digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,6 +257,9 @@ pub struct App {
     pub changed: bool,
     /// Undo and redo stacks of this session.
     pub undo: undo::UndoLog,
+    /// What the last action saved, in the user's words ("ghi đảng phí tháng 12/2026 của
+    /// Đỗ Quang Ân"), for the status line's "Đã lưu: …"; cleared by undo and redo.
+    pub last_saved: Option<String>,
     /// The open change-history overlay.
     pub history: Option<history::HistoryView>,
     /// The annual review screen.
@@ -285,9 +287,11 @@ impl App {
         } else {
             None
         };
-        let review = screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
+        let review =
+            screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
-        let admission = screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
+        let admission =
+            screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
         let seen = store.history_last()?;
         let mut app = App {
             lang,
@@ -318,6 +322,7 @@ impl App {
             admission,
             changed: false,
             undo: undo::UndoLog::starting_at(seen),
+            last_saved: None,
             history: None,
             review,
             reports: screens::reports::ReportsState::new(today),
@@ -341,8 +346,18 @@ impl App {
         } else if self.search.is_some() {
             Context::Search
         } else {
-            (screens::def(self.screen).context)(self)
+            self.screen_context()
         }
+    }
+
+    /// The context of the screen under any overlay.
+    pub fn screen_context(&self) -> Context {
+        (screens::def(self.screen).context)(self)
+    }
+
+    /// Opens the form of a kind, unless it edits approved minutes (which are amended).
+    pub fn open_form(&mut self, kind: form::FormKind) {
+        update::open_form(self, kind);
     }
 
     /// Asks a question (it opens on the safe answer).

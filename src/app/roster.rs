@@ -220,6 +220,23 @@ impl Roster {
         self.refresh();
     }
 
+    /// The residential group most members live in (the default for a new record).
+    pub fn most_common_group(&self) -> String {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for e in &self.entries {
+            let g = e.member.residential_group.as_str();
+            match counts.iter_mut().find(|(k, _)| *k == g) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((g, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(g, _)| g.to_string())
+            .unwrap_or_default()
+    }
+
     /// Cycles the status filter by `delta` tabs.
     pub fn cycle_filter(&mut self, delta: isize) {
         let n = Filter::ALL.len() as isize;

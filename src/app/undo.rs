@@ -1,21 +1,22 @@
-//! Undo (`u`) and redo (`Ctrl-R`). The undo stack is derived from the store's history:
+//! Undo (`Ctrl+Z`) and redo (`Ctrl+Y`). The undo stack is derived from the store's history:
 //! after every action, the history entries it appended form one group. Undoing a group
 //! writes each record back to its previous bytes through [`Store::revert`], which is an
 //! ordinary durable save with its own history entries (the history only grows). Approved
-//! minutes are never changed by undo or redo, and changes to records undo does not know
-//! (other trees) are refused by the store.
+//! minutes are never changed by undo or redo. Every record kind the history logs can be
+//! undone, and every group is named in the user's words ([`describe`]).
 //!
 //! [`Store::revert`]: crate::store::Store::revert
 
 use chrono::NaiveDate;
 
-use crate::keymap::action::Action;
 use super::{App, Notice};
 use crate::domain::meeting::document_number;
+use crate::domain::member::MemberId;
 use crate::i18n::{ChangeKind, Cli, RecordLabel};
-use crate::store::history::{Change, Revert};
+use crate::keymap::action::Action;
+use crate::store::StoreError;
+use crate::store::history::{Change, Record, Revert, record_of};
 use crate::store::schema;
-use crate::store::{TREE_MEETINGS, TREE_MEMBERS, TREE_META};
 
 /// Groups kept for undo; older ones drop off.
 pub const MAX_GROUPS: usize = 200;
@@ -57,9 +58,9 @@ pub fn after_action(app: &mut App, action: Action) {
     if matches!(action, Action::Undo | Action::Redo) {
         return;
     }
-    app.undo
-        .done
-        .push(entries.into_iter().map(|(_, h)| h).collect());
+    let group: Group = entries.into_iter().map(|(_, h)| h).collect();
+    app.last_saved = Some(describe(app, &group)).filter(|d| !d.is_empty());
+    app.undo.done.push(group);
     if app.undo.done.len() > MAX_GROUPS {
         app.undo.done.remove(0);
     }
@@ -128,8 +129,13 @@ fn step(app: &mut App, back: bool) {
         app.notice = Some(Notice::Store(e));
         return;
     }
+    app.last_saved = None;
     for r in &reverts {
         show(app, &r.tree, r.key, r.to.as_deref());
+    }
+    if let Err(e) = reload(app, &reverts) {
+        app.notice = Some(Notice::Store(e));
+        return;
     }
     app.changed = true;
     let what = describe(app, &group);
@@ -148,7 +154,7 @@ fn step(app: &mut App, back: bool) {
 /// The minutes' number and approval date if a change touches approved minutes (before
 /// or after it).
 fn approved(h: &Change) -> Option<(String, NaiveDate)> {
-    if h.tree != TREE_MEETINGS {
+    if !matches!(h.record(), Some(Record::Meeting(_))) {
         return None;
     }
     [&h.old, &h.new]
@@ -158,10 +164,11 @@ fn approved(h: &Change) -> Option<(String, NaiveDate)> {
         .find_map(|m| m.approved.map(|d| (document_number(m.number), d)))
 }
 
-/// Puts a record's new value (or its absence) into the screens' state.
+/// Puts a member's, meeting's or the branch's new value (or its absence) into the
+/// screens' state; the other records are read again by [`reload`].
 fn show(app: &mut App, tree: &str, key: u64, value: Option<&[u8]>) {
-    match tree {
-        TREE_MEMBERS => match value.and_then(|b| schema::decode_member(b).ok()) {
+    match record_of(tree, key) {
+        Some(Record::Member(key)) => match value.and_then(|b| schema::decode_member(b).ok()) {
             Some(m) => app.roster.upsert(key, m),
             None => {
                 app.roster.remove(key);
@@ -170,7 +177,7 @@ fn show(app: &mut App, tree: &str, key: u64, value: Option<&[u8]>) {
                 }
             }
         },
-        TREE_MEETINGS => match value.and_then(|b| schema::decode_meeting(b).ok()) {
+        Some(Record::Meeting(key)) => match value.and_then(|b| schema::decode_meeting(b).ok()) {
             Some(m) => app.meetings.upsert(key, m),
             None => {
                 app.meetings.remove(key);
@@ -179,38 +186,155 @@ fn show(app: &mut App, tree: &str, key: u64, value: Option<&[u8]>) {
                 }
             }
         },
-        TREE_META => app.branch = value.and_then(|b| schema::decode_branch(b).ok()),
+        Some(Record::Branch) => app.branch = value.and_then(|b| schema::decode_branch(b).ok()),
         _ => {}
     }
 }
 
-/// "sửa hồ sơ Nguyễn Văn An": what the group's (last) change did, in the app's language.
+/// Reads again from the store what the screens hold of the other records the reverts
+/// touched: the dues ledgers and badges, the reviews, the candidates and targets.
+fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
+    let (mut dues, mut review, mut admission) = (false, false, false);
+    for r in reverts {
+        match record_of(&r.tree, r.key) {
+            Some(Record::DuesProfiles(_) | Record::DuesPayments(_) | Record::Badges(_)) => {
+                dues = true
+            }
+            Some(Record::Review(..) | Record::BranchYear(_)) => review = true,
+            Some(Record::Candidate(_) | Record::Target(_)) => admission = true,
+            _ => {}
+        }
+    }
+    if dues {
+        app.dues.reload(&app.store)?;
+    }
+    if review {
+        app.review.reload(&app.store)?;
+    }
+    if admission {
+        app.admission.reload(&app.store)?;
+    }
+    Ok(())
+}
+
+/// What changed between two lists of parts of a record: the first part added, else the
+/// first removed, else the first changed, matched by `key`.
+fn diff<'a, T: PartialEq, K: PartialEq>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&T) -> K,
+) -> Option<(ChangeKind, &'a T)> {
+    let find = |list: &'a [T], x: &T| list.iter().find(|y| key(y) == key(x));
+    if let Some(n) = new.iter().find(|n| find(old, n).is_none()) {
+        return Some((ChangeKind::Created, n));
+    }
+    if let Some(o) = old.iter().find(|o| find(new, o).is_none()) {
+        return Some((ChangeKind::Deleted, o));
+    }
+    new.iter()
+        .find(|n| find(old, n).is_some_and(|o| o != *n))
+        .map(|n| (ChangeKind::Changed, n))
+}
+
+/// Decodes a change's old and new values with `decode` (an absent or unreadable value
+/// counts as the default).
+fn both<T: Default>(
+    h: &Change,
+    decode: impl Fn(&[u8]) -> Result<T, crate::store::codec::CodecError>,
+) -> (T, T) {
+    let get = |v: &Option<Vec<u8>>| {
+        v.as_deref()
+            .and_then(|b| decode(b).ok())
+            .unwrap_or_default()
+    };
+    (get(&h.old), get(&h.new))
+}
+
+/// A member's name as the roster has it.
+fn member_name(app: &App, id: MemberId) -> String {
+    app.roster
+        .get(id)
+        .map(|e| e.member.full_name.clone())
+        .unwrap_or_default()
+}
+
+/// "ghi đảng phí tháng 12/2026 của Đỗ Quang Ân": what the group's (last) change did, in
+/// the app's language, naming the record as the user knows it.
 pub fn describe(app: &App, group: &[Change]) -> String {
     let Some(h) = group.last() else {
         return String::new();
     };
-    let kind = match (&h.old, &h.new) {
+    let whole = match (&h.old, &h.new) {
         (None, _) => ChangeKind::Created,
         (_, None) => ChangeKind::Deleted,
         _ => ChangeKind::Changed,
     };
     let value = h.new.as_deref().or(h.old.as_deref()).unwrap_or_default();
-    let name;
-    let record = match h.tree.as_str() {
-        TREE_MEMBERS => {
-            name = schema::decode_member(value)
-                .map(|m| m.full_name)
-                .unwrap_or_default();
-            RecordLabel::Member(&name)
+    let c = app.lang.cat();
+    let Some(record) = h.record() else {
+        return String::new();
+    };
+    match record {
+        Record::Member(_) => {
+            let (old, new) = both(h, schema::decode_member);
+            let name = if new.full_name.is_empty() {
+                old.full_name.clone()
+            } else {
+                new.full_name.clone()
+            };
+            match diff(&old.events, &new.events, |e| (e.date, e.kind)) {
+                Some((kind, e)) if whole == ChangeKind::Changed => {
+                    c.change(kind, &RecordLabel::MemberEvent(&name, e.kind))
+                }
+                _ => c.change(whole, &RecordLabel::Member(&name)),
+            }
         }
-        TREE_MEETINGS => {
-            name = schema::decode_meeting(value)
+        Record::Meeting(_) => {
+            let doc = schema::decode_meeting(value)
                 .map(|m| document_number(m.number))
                 .unwrap_or_default();
-            RecordLabel::Meeting(&name)
+            c.change(whole, &RecordLabel::Meeting(&doc))
         }
-        TREE_META => RecordLabel::Branch,
-        other => RecordLabel::Other(other),
-    };
-    app.lang.cat().change(kind, &record)
+        Record::Branch => c.change(whole, &RecordLabel::Branch),
+        Record::DuesPayments(id) => {
+            let name = member_name(app, id);
+            let (old, new) = both(h, schema::decode_dues_payments);
+            match diff(&old, &new, |p| p.month) {
+                Some((kind, p)) => c.change(kind, &RecordLabel::DuesPayment(&name, p.month)),
+                None => c.change(whole, &RecordLabel::DuesPayments(&name)),
+            }
+        }
+        Record::DuesProfiles(id) => c.change(whole, &RecordLabel::DuesRate(&member_name(app, id))),
+        Record::Badges(id) => {
+            let name = member_name(app, id);
+            let (old, new) = both(h, schema::decode_badges);
+            match diff(&old.awards, &new.awards, |a| a.milestone) {
+                Some((kind, a)) => c.change(kind, &RecordLabel::Badge(&name, a.milestone)),
+                None if old.serious_illness != new.serious_illness => c.change(
+                    ChangeKind::Changed,
+                    &RecordLabel::BadgeIllness(&name, new.serious_illness),
+                ),
+                None => c.change(whole, &RecordLabel::BadgeRecord(&name)),
+            }
+        }
+        Record::Review(year, id) => {
+            c.change(whole, &RecordLabel::Review(&member_name(app, id), year))
+        }
+        Record::BranchYear(year) => c.change(whole, &RecordLabel::BranchYear(year)),
+        Record::Candidate(_) => {
+            let (old, new) = both(h, schema::decode_candidate);
+            let name = if new.person.full_name.is_empty() {
+                old.person.full_name.clone()
+            } else {
+                new.person.full_name.clone()
+            };
+            match diff(&old.steps, &new.steps, |s| s.stage) {
+                Some((kind, s)) if whole == ChangeKind::Changed => {
+                    c.change(kind, &RecordLabel::AdmissionStep(&name, s.stage))
+                }
+                _ => c.change(whole, &RecordLabel::Candidate(&name)),
+            }
+        }
+        Record::Target(year) => c.change(whole, &RecordLabel::Target(year)),
+    }
 }

@@ -260,7 +260,7 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
 }
 
 /// Opens the form of a kind, unless it edits approved minutes (which are amended).
-pub(crate) fn open_form(app: &mut App, kind: FormKind) {
+pub(super) fn open_form(app: &mut App, kind: FormKind) {
     if let Some(id) = kind.meeting()
         && let Some(d) = app.meetings.get(id).and_then(|m| m.approved)
         && !matches!(kind, FormKind::Amendment(_))
@@ -288,9 +288,10 @@ pub fn update(app: &mut App, action: Action) {
 fn apply(app: &mut App, action: Action) {
     let ctx = app.context();
     let movement = super::parts::list::delta(action, app.page_rows).is_some();
-    // A notice stays while the user only moves around.
+    // A notice (and the name of what was saved) stays while the user only moves around.
     if !movement {
         app.notice = None;
+        app.last_saved = None;
     }
     if let Some(n) = action.screen_number() {
         if let (None, None, Some(s)) = (&app.form, &app.confirm, Screen::from_number(n)) {
@@ -379,7 +380,7 @@ fn back(app: &mut App, ctx: Context) {
         }
         Context::History => app.history = None,
         Context::Search => app.search = None,
-        _ if app.find_in.is_some() && !app.find.text().is_empty() => clear_find(app),
+        _ if app.find_in == Some(ctx) && !app.find.text().is_empty() => clear_find(app),
         _ => {
             let def = super::screens::def(app.screen);
             (def.handle)(app, Action::Back, ctx);
@@ -393,8 +394,12 @@ fn move_in_overlay(app: &mut App, ctx: Context, action: Action) {
     };
     match ctx {
         Context::Help => {
+            // Scroll over the lines there are, less the last page the view shows (page_rows
+            // + 1: the help has no table header), so after End, Up moves at once.
+            let n = super::parts::help::line_count(app);
+            let last = n.saturating_sub(app.page_rows + 1) + 1;
             if let Some(h) = &mut app.help {
-                h.scroll = super::parts::list::moved(h.scroll, HELP_LINES_MAX, delta);
+                h.scroll = super::parts::list::moved(h.scroll, last, delta);
             }
         }
         Context::History => {
@@ -412,25 +417,6 @@ fn move_in_overlay(app: &mut App, ctx: Context, action: Action) {
             }
         }
     }
-}
-
-/// The help is never longer than this; the view clamps the scroll to what it has.
-pub const HELP_LINES_MAX: usize = 2_000;
-
-pub(crate) fn most_common_group(app: &App) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for e in app.roster.entries() {
-        let g = e.member.residential_group.as_str();
-        match counts.iter_mut().find(|(k, _)| *k == g) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((g, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(g, _)| g.to_string())
-        .unwrap_or_default()
 }
 
 /// Saves the open form through the screen it belongs to.

@@ -1,8 +1,8 @@
 //! English (`--lang en`).
 
-use super::{Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice};
-use crate::keymap::action::{Action, Context};
-use crate::keymap::KeymapProblem;
+use super::{
+    Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice,
+};
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -14,6 +14,8 @@ use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::keymap::KeymapProblem;
+use crate::keymap::action::{Action, Context};
 use crate::store::Damage;
 
 /// The English catalogue.
@@ -335,6 +337,8 @@ impl Catalogue for En {
             Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
             Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
             Problem::Admission(p) => self.admission().problem(p),
+            Problem::Date(e) => super::checks::of(super::Lang::En).bad_date(*e),
+            Problem::Rule(p) => super::checks::of(super::Lang::En).rule_problem(p),
             Problem::OutOfRange(a, b) => format!("must be a number from {a} to {b}."),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
@@ -477,7 +481,7 @@ impl Catalogue for En {
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Not undone: the record has changed since. Nothing was changed.".into(),
             Cli::FiguresOnly => "This file is a bundle for the ward (figures only: no names, addresses or minutes), so it cannot be restored as the branch's data. Choose a backup file (sochibo backup) or a full bundle (sochibo export bundle --full). Nothing was changed.".into(),
-            Cli::NotUndoable(t) => format!("Changes of this kind ({t}) cannot be undone yet. Nothing was changed."),
+            Cli::NotUndoable(_) => "This change cannot be undone. Nothing was changed.".into(),
             Cli::Locked => "The data is encrypted; the passphrase is needed to open it.".into(),
             Cli::WrongPassphrase => "Wrong passphrase (or recovery code). The data was not changed.".into(),
             Cli::Undone(what) => format!("Undone: {what}"),
@@ -923,16 +927,53 @@ impl Catalogue for En {
     }
 
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {
+        use ChangeKind::{Changed, Created, Deleted};
         let verb = match kind {
-            ChangeKind::Created => "created",
-            ChangeKind::Changed => "changed",
-            ChangeKind::Deleted => "deleted",
+            Created => "created",
+            Changed => "changed",
+            Deleted => "deleted",
         };
-        match record {
+        // What is recorded is "recorded" rather than "created".
+        let noted = match kind {
+            Created => "recorded",
+            Changed => "changed",
+            Deleted => "deleted",
+        };
+        match *record {
             RecordLabel::Member(name) => format!("{verb} the record of {name}"),
+            RecordLabel::MemberEvent(name, k) => {
+                format!("{noted} the event “{}” of {name}", self.event(k))
+            }
             RecordLabel::Meeting(doc) => format!("{verb} minutes {doc}"),
             RecordLabel::Branch => format!("{verb} the branch profile"),
-            RecordLabel::Other(tree) => format!("{verb} a record ({tree})"),
+            RecordLabel::DuesPayment(name, month) => {
+                format!("{noted} the party dues of {month} of {name}")
+            }
+            RecordLabel::DuesPayments(name) => format!("{noted} the dues payments of {name}"),
+            RecordLabel::DuesRate(name) => format!("{noted} the dues rate of {name}"),
+            RecordLabel::Badge(name, years) => {
+                format!("{noted} the {years}-year Party badge of {name}")
+            }
+            RecordLabel::BadgeIllness(name, true) => {
+                format!("marked {name} as seriously ill (early badge)")
+            }
+            RecordLabel::BadgeIllness(name, false) => {
+                format!("removed the serious-illness mark of {name}")
+            }
+            RecordLabel::BadgeRecord(name) => format!("{noted} the badge record of {name}"),
+            RecordLabel::Review(name, year) => format!("{noted} the {year} review of {name}"),
+            RecordLabel::BranchYear(year) => {
+                format!("{noted} the branch's classification of {year}")
+            }
+            RecordLabel::Candidate(name) => format!("{verb} the admission file of {name}"),
+            RecordLabel::AdmissionStep(name, stage) => format!(
+                "{noted} the admission step “{}” of {name}",
+                self.admission().stage(stage)
+            ),
+            RecordLabel::Target(year) => match kind {
+                Deleted => format!("deleted the admission target of {year}"),
+                _ => format!("set the admission target of {year}"),
+            },
         }
     }
 
@@ -965,10 +1006,9 @@ impl Catalogue for En {
                 "Admission of {name}: the next step is due by {} (screen 7).",
                 crate::domain::date::format_date(*d)
             ),
+            K::Check(c) => super::checks::of(super::Lang::En).todo(c),
             K::ReviewSeason(y, n) => {
-                format!(
-                    "Annual review {y}: {n} members still without the ward committee's final grade (screen 8)."
-                )
+                format!("Annual review {y}: {n} members still without a grade (screen 8).")
             }
             K::Recognition(_, name, end) => format!(
                 "{name}: probation ends on {}; the branch considers recognition within 30 working days (QĐ 294-QĐ/TW, 4.2).",

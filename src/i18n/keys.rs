@@ -55,6 +55,8 @@ pub enum KeysMsg {
     DeleteFromMinutes,
     /// After "Xóa khỏi biên bản …": the item goes with its speeches.
     WithSpeeches,
+    /// Before the name of what was saved: "Đã lưu:".
+    SavedWhat,
 }
 
 /// A text of the shared parts.
@@ -91,6 +93,7 @@ pub fn text(lang: Lang, m: KeysMsg) -> &'static str {
             PartTask => "nhiệm vụ",
             DeleteFromMinutes => "Xóa khỏi biên bản",
             WithSpeeches => "cùng các phát biểu trong mục",
+            SavedWhat => "Đã lưu:",
         },
         Lang::En => match m {
             Yes => "Yes",
@@ -120,6 +123,7 @@ pub fn text(lang: Lang, m: KeysMsg) -> &'static str {
             PartTask => "the task",
             DeleteFromMinutes => "Delete from the minutes",
             WithSpeeches => "with the item's speeches",
+            SavedWhat => "Saved:",
         },
     }
 }
@@ -138,9 +142,21 @@ pub fn moved(lang: Lang) -> &'static [(&'static str, &'static str, &'static str)
             ("x (thẻ đảng viên)", "F6", "xóa sự kiện cuối"),
             ("h", "Ctrl+L", "lịch sử thay đổi"),
             ("u / Ctrl+R", "Ctrl+Z / Ctrl+Y", "hoàn tác / làm lại"),
-            ("c l v * (điểm danh)", "Enter F4 F5 F6", "có mặt, vắng có/không lý do, tất cả"),
-            ("T / m / x (cuộc họp)", "F9 / F6 / F5", "thông qua, bổ sung, xuất biên bản"),
-            ("t o x (đảng phí)", "F4 F5 F8", "tiền mặt, chuyển khoản, bỏ thu"),
+            (
+                "c l v * (điểm danh)",
+                "Enter F4 F5 F6",
+                "có mặt, vắng có/không lý do, tất cả",
+            ),
+            (
+                "T / m / x (cuộc họp)",
+                "F9 / F6 / F5",
+                "thông qua, bổ sung, xuất biên bản",
+            ),
+            (
+                "t o x (đảng phí)",
+                "F4 F5 F8",
+                "tiền mặt, chuyển khoản, bỏ thu",
+            ),
             ("y / c (câu hỏi)", "←/→ rồi Enter", "trả lời"),
             ("q", "F10", "thoát"),
             ("?", "F1 (hoặc ?)", "trợ giúp"),
@@ -155,8 +171,16 @@ pub fn moved(lang: Lang) -> &'static [(&'static str, &'static str, &'static str)
             ("x (member card)", "F6", "remove last event"),
             ("h", "Ctrl+L", "change history"),
             ("u / Ctrl+R", "Ctrl+Z / Ctrl+Y", "undo / redo"),
-            ("c l v * (roll call)", "Enter F4 F5 F6", "present, excused, unexcused, all"),
-            ("T / m / x (meeting)", "F9 / F6 / F5", "approve, amend, export minutes"),
+            (
+                "c l v * (roll call)",
+                "Enter F4 F5 F6",
+                "present, excused, unexcused, all",
+            ),
+            (
+                "T / m / x (meeting)",
+                "F9 / F6 / F5",
+                "approve, amend, export minutes",
+            ),
             ("t o x (dues)", "F4 F5 F8", "cash, transfer, clear"),
             ("y / c (questions)", "←/→ then Enter", "answer"),
             ("q", "F10", "quit"),

@@ -5,13 +5,15 @@
 pub mod admission;
 mod admission_en;
 mod admission_vi;
+pub mod checks;
 pub mod dues;
-pub mod keys;
 mod en;
+pub mod import;
+pub mod keys;
+pub mod platform;
+pub mod recovery;
 mod vi;
 
-use crate::keymap::action::{Action, Context};
-use crate::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -22,6 +24,8 @@ use crate::domain::member::{
 use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::keymap::KeymapProblem;
+use crate::keymap::action::{Action, Context};
 
 pub use en::En;
 pub use vi::Vi;
@@ -482,17 +486,39 @@ pub enum ChangeKind {
     Deleted,
 }
 
-/// Which record a change touched, for people.
+/// Which record a change touched, for people (never a store's tree name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordLabel<'a> {
     /// A member, by name.
     Member(&'a str),
+    /// An event of a member's timeline (member's name, event).
+    MemberEvent(&'a str, EventKind),
     /// A meeting's minutes, by document number.
     Meeting(&'a str),
     /// The branch profile.
     Branch,
-    /// Another record (tree name).
-    Other(&'a str),
+    /// A member's dues payment of a month (member's name, month).
+    DuesPayment(&'a str, crate::domain::dues::YearMonth),
+    /// A member's dues payments, no single month (member's name).
+    DuesPayments(&'a str),
+    /// A member's dues rate (member's name).
+    DuesRate(&'a str),
+    /// A member's badge of a milestone (member's name, years).
+    Badge(&'a str, u32),
+    /// The serious-illness mark of a member's badge record (member's name, mark set).
+    BadgeIllness(&'a str, bool),
+    /// A member's badge record otherwise (member's name).
+    BadgeRecord(&'a str),
+    /// A member's review of a year (member's name, year).
+    Review(&'a str, i32),
+    /// The branch's classification of a year.
+    BranchYear(i32),
+    /// A candidate's admission file (candidate's name).
+    Candidate(&'a str),
+    /// A step of a candidate's admission (candidate's name, step).
+    AdmissionStep(&'a str, crate::domain::admission::Stage),
+    /// The admission target of a year.
+    Target(i32),
 }
 
 /// Command-line and store messages that carry values.

@@ -1,8 +1,8 @@
 //! Tiếng Việt: the default catalogue.
 
-use super::{Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice};
-use crate::keymap::action::{Action, Context};
-use crate::keymap::KeymapProblem;
+use super::{
+    Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice,
+};
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -14,6 +14,8 @@ use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::keymap::KeymapProblem;
+use crate::keymap::action::{Action, Context};
 use crate::store::Damage;
 
 /// The Vietnamese catalogue.
@@ -331,6 +333,8 @@ impl Catalogue for Vi {
             Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
             Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
             Problem::Admission(p) => self.admission().problem(p),
+            Problem::Date(e) => super::checks::of(super::Lang::Vi).bad_date(*e),
+            Problem::Rule(p) => super::checks::of(super::Lang::Vi).rule_problem(p),
             Problem::OutOfRange(a, b) => format!("phải là số từ {a} đến {b}."),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
@@ -475,7 +479,7 @@ impl Catalogue for Vi {
             // --- History, undo and encryption (issue 8) ---
             Cli::RecordChanged => "Không hoàn tác: bản ghi đã thay đổi sau đó. Không có gì bị thay đổi.".into(),
             Cli::FiguresOnly => "Tệp này là gói gửi phường (chỉ có số liệu, không có họ tên, địa chỉ, biên bản) nên không khôi phục làm dữ liệu của chi bộ được. Hãy chọn một tệp sao lưu (sochibo backup) hoặc gói đầy đủ (sochibo export bundle --full). Không có gì bị thay đổi.".into(),
-            Cli::NotUndoable(t) => format!("Loại thay đổi này ({t}) chưa hoàn tác được. Không có gì bị thay đổi."),
+            Cli::NotUndoable(_) => "Thay đổi này không hoàn tác được. Không có gì bị thay đổi.".into(),
             Cli::Locked => "Dữ liệu đã được mã hóa; cần mật khẩu để mở.".into(),
             Cli::WrongPassphrase => "Sai mật khẩu (hoặc mã khôi phục). Dữ liệu không bị thay đổi.".into(),
             Cli::Undone(what) => format!("Đã hoàn tác: {what}"),
@@ -929,16 +933,54 @@ impl Catalogue for Vi {
     }
 
     fn change(&self, kind: ChangeKind, record: &RecordLabel<'_>) -> String {
+        use ChangeKind::{Changed, Created, Deleted};
         let verb = match kind {
-            ChangeKind::Created => "thêm",
-            ChangeKind::Changed => "sửa",
-            ChangeKind::Deleted => "xóa",
+            Created => "thêm",
+            Changed => "sửa",
+            Deleted => "xóa",
         };
-        match record {
+        // What is recorded is "ghi"-ed rather than "thêm"-ed.
+        let noted = match kind {
+            Created => "ghi",
+            Changed => "sửa",
+            Deleted => "xóa",
+        };
+        match *record {
             RecordLabel::Member(name) => format!("{verb} hồ sơ {name}"),
+            RecordLabel::MemberEvent(name, k) => {
+                format!("{noted} sự kiện «{}» của {name}", self.event(k))
+            }
             RecordLabel::Meeting(doc) => format!("{verb} biên bản {doc}"),
             RecordLabel::Branch => format!("{verb} thông tin chi bộ"),
-            RecordLabel::Other(tree) => format!("{verb} bản ghi ({tree})"),
+            RecordLabel::DuesPayment(name, month) => match kind {
+                Created => format!("ghi đảng phí tháng {month} của {name}"),
+                _ => format!("{verb} khoản đảng phí tháng {month} của {name}"),
+            },
+            RecordLabel::DuesPayments(name) => format!("{noted} sổ đảng phí của {name}"),
+            RecordLabel::DuesRate(name) => format!("{noted} mức đóng đảng phí của {name}"),
+            RecordLabel::Badge(name, years) => {
+                format!("{noted} Huy hiệu {years} năm tuổi Đảng của {name}")
+            }
+            RecordLabel::BadgeIllness(name, true) => {
+                format!("đánh dấu bệnh hiểm nghèo (xét Huy hiệu sớm) cho {name}")
+            }
+            RecordLabel::BadgeIllness(name, false) => {
+                format!("bỏ đánh dấu bệnh hiểm nghèo của {name}")
+            }
+            RecordLabel::BadgeRecord(name) => format!("{noted} hồ sơ Huy hiệu của {name}"),
+            RecordLabel::Review(name, year) => {
+                format!("{noted} đánh giá năm {year} của {name}")
+            }
+            RecordLabel::BranchYear(year) => format!("{noted} xếp loại chi bộ năm {year}"),
+            RecordLabel::Candidate(name) => format!("{verb} hồ sơ kết nạp của {name}"),
+            RecordLabel::AdmissionStep(name, stage) => format!(
+                "{noted} bước kết nạp «{}» của {name}",
+                self.admission().stage(stage)
+            ),
+            RecordLabel::Target(year) => match kind {
+                Deleted => format!("xóa chỉ tiêu kết nạp năm {year}"),
+                _ => format!("đặt chỉ tiêu kết nạp năm {year}"),
+            },
         }
     }
 
@@ -971,8 +1013,9 @@ impl Catalogue for Vi {
                 "Kết nạp {name}: bước tiếp theo đến hạn ngày {} (xem màn hình 7).",
                 crate::domain::date::format_date(*d)
             ),
+            K::Check(c) => super::checks::of(super::Lang::Vi).todo(c),
             K::ReviewSeason(y, n) => format!(
-                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có quyết định xếp loại của Đảng ủy (màn hình 8)."
+                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có kết quả xếp loại (màn hình 8)."
             ),
             K::Recognition(_, name, end) => format!(
                 "{name}: hết 12 tháng dự bị ngày {}; chi bộ xét công nhận chính thức trong 30 ngày làm việc (QĐ 294-QĐ/TW, điểm 4.2).",

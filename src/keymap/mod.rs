@@ -209,7 +209,9 @@ impl KeyChord {
             out.push_str("Shift+");
         }
         let name = match self.code {
-            KeyCodeOrd::Char(c) if self.mods & (CTRL | ALT) != 0 => c.to_ascii_uppercase().to_string(),
+            KeyCodeOrd::Char(c) if self.mods & (CTRL | ALT) != 0 => {
+                c.to_ascii_uppercase().to_string()
+            }
             KeyCodeOrd::Char(c) => c.to_string(),
             KeyCodeOrd::F(n) => format!("F{n}"),
             KeyCodeOrd::Named(i) => {
@@ -593,7 +595,11 @@ impl Keymap {
                 Lookup::None => {}
             }
         }
-        if pending { Lookup::Pending } else { Lookup::None }
+        if pending {
+            Lookup::Pending
+        } else {
+            Lookup::None
+        }
     }
 
     /// Bindings of printable keys to commands outside text fields, as "context: key =
@@ -605,7 +611,12 @@ impl Keymap {
             for (seq, a) in map {
                 let harmless = matches!(a, Action::Help | Action::Search | Action::Back);
                 if *ctx != Context::Form && !harmless && seq.iter().any(KeyChord::is_typing) {
-                    out.push(format!("[{}] {} = {}", ctx.name(), format_sequence(seq), a.name()));
+                    out.push(format!(
+                        "[{}] {} = {}",
+                        ctx.name(),
+                        format_sequence(seq),
+                        a.name()
+                    ));
                 }
             }
         }
@@ -649,7 +660,10 @@ mod tests {
     fn a_user_binding_of_a_letter_is_reported_as_giving_up_safety() {
         let (km, errors) = Keymap::load(Some(("keymap.toml", "[members]\n\"x\" = \"delete\"\n")));
         assert_eq!(errors, vec![]);
-        assert_eq!(km.typing_bindings(), vec!["[members] x = delete".to_string()]);
+        assert_eq!(
+            km.typing_bindings(),
+            vec!["[members] x = delete".to_string()]
+        );
     }
 
     #[test]
@@ -662,10 +676,18 @@ mod tests {
         assert_eq!(label("<C-S-z>"), "Ctrl+Shift+Z");
         assert_eq!(sequence_label(&parse_sequence("<Up>").unwrap(), true), "Up");
         // Ctrl+Shift+Z from the terminal is the chord the keymap names.
-        let ev = KeyEvent::new(KeyCode::Char('Z'), KeyModifiers::CONTROL | KeyModifiers::SHIFT);
-        assert_eq!(KeyChord::from_event(&ev), Some(parse_chord("<C-S-z>").unwrap()));
+        let ev = KeyEvent::new(
+            KeyCode::Char('Z'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(
+            KeyChord::from_event(&ev),
+            Some(parse_chord("<C-S-z>").unwrap())
+        );
         let km = Keymap::defaults();
-        let f3 = km.first_keys(Context::Members, Action::Search).map(|k| sequence_label(k, false));
+        let f3 = km
+            .first_keys(Context::Members, Action::Search)
+            .map(|k| sequence_label(k, false));
         assert_eq!(f3.as_deref(), Some("F3"));
     }
 

@@ -10,16 +10,19 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use super::codec::{self, CodecError};
 use super::schema::HistoryEntry;
-use super::schema::history_v2::{ChangeV2, HistoryV2};
+use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
-    META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
-    TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS,
-    TREE_REVIEWS, TREE_TARGETS, key_id, map_tx, schema,
+    META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
+    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
 };
+use crate::domain::admission::CandidateId;
+use crate::domain::meeting::MeetingId;
+use crate::domain::member::MemberId;
 
 /// One change of one record, with its whole values before and after (plain codec
 /// bytes), as the rest of the app reads the history. On disk the values are not kept
-/// whole (see [`schema::history_v2`]); they are rebuilt from the record's current value.
+/// whole (see [`schema::history::v2`]); they are rebuilt from the record's current value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// When, as Unix seconds.
@@ -48,9 +51,104 @@ pub struct Revert {
     pub to: Option<Vec<u8>>,
 }
 
-/// The trees whose records undo can write back.
+/// The record a change touched, as the app names it (tree names stay inside the store).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// A member.
+    Member(MemberId),
+    /// A meeting and its minutes.
+    Meeting(MeetingId),
+    /// The branch profile.
+    Branch,
+    /// An admission candidate.
+    Candidate(CandidateId),
+    /// The admission target of a year.
+    Target(i32),
+    /// A member's dues profiles (rates).
+    DuesProfiles(MemberId),
+    /// A member's dues payments.
+    DuesPayments(MemberId),
+    /// A member's badge record.
+    Badges(MemberId),
+    /// A member's review of a year: (year, member).
+    Review(i32, MemberId),
+    /// The branch's classification of a year.
+    BranchYear(i32),
+}
+
+/// The record of history key `key` of `tree`; `None` for what is not a record.
+pub fn record_of(tree: &str, key: u64) -> Option<Record> {
+    let year = i32::try_from(key).ok();
+    Some(match tree {
+        TREE_MEMBERS => Record::Member(key),
+        TREE_MEETINGS => Record::Meeting(key),
+        TREE_META if key == 0 => Record::Branch,
+        TREE_CANDIDATES => Record::Candidate(key),
+        TREE_TARGETS => Record::Target(year?),
+        TREE_DUES_PROFILES => Record::DuesProfiles(key),
+        TREE_DUES_PAYMENTS => Record::DuesPayments(key),
+        TREE_BADGES => Record::Badges(key),
+        TREE_REVIEWS => {
+            let (y, m) = review_key_parts(key);
+            Record::Review(y, m)
+        }
+        TREE_REVIEW_YEARS => Record::BranchYear(year?),
+        _ => return None,
+    })
+}
+
+impl Change {
+    /// The record this change touched (`None`: not a record undo knows).
+    pub fn record(&self) -> Option<Record> {
+        record_of(&self.tree, self.key)
+    }
+}
+
+/// Every record tree the history logs, which undo can write back.
+const RECORD_TREES: &[&str] = &[
+    TREE_MEMBERS,
+    TREE_MEETINGS,
+    TREE_META,
+    TREE_CANDIDATES,
+    TREE_TARGETS,
+    TREE_DUES_PROFILES,
+    TREE_DUES_PAYMENTS,
+    TREE_BADGES,
+    TREE_REVIEWS,
+    TREE_REVIEW_YEARS,
+];
+
+/// The trees whose records undo can write back: every record tree the history logs.
 pub fn undoable_tree(tree: &str) -> bool {
-    matches!(tree, TREE_MEMBERS | TREE_MEETINGS | TREE_META)
+    RECORD_TREES.contains(&tree)
+}
+
+/// The stored key of history key `key` of `tree`: the branch profile is key 0 of
+/// [`TREE_META`], stored under [`META_BRANCH`]; `None` for another key of `meta`.
+fn stored_key(tree: &str, key: u64) -> Option<Vec<u8>> {
+    match tree {
+        TREE_META if key == 0 => Some(META_BRANCH.to_vec()),
+        TREE_META => None,
+        _ => Some(key.to_be_bytes().to_vec()),
+    }
+}
+
+/// Checks that `bytes` decode as a record of `tree` (a revert never writes a value its
+/// readers would refuse).
+fn check_decodes(tree: &str, bytes: &[u8]) -> std::result::Result<(), CodecError> {
+    match tree {
+        TREE_MEMBERS => schema::decode_member(bytes).map(drop),
+        TREE_MEETINGS => schema::decode_meeting(bytes).map(drop),
+        TREE_META => schema::decode_branch(bytes).map(drop),
+        TREE_CANDIDATES => schema::decode_candidate(bytes).map(drop),
+        TREE_TARGETS => schema::decode_target(bytes).map(drop),
+        TREE_DUES_PROFILES => schema::decode_dues_profiles(bytes).map(drop),
+        TREE_DUES_PAYMENTS => schema::decode_dues_payments(bytes).map(drop),
+        TREE_BADGES => schema::decode_badges(bytes).map(drop),
+        TREE_REVIEWS => schema::decode_review(bytes).map(drop),
+        TREE_REVIEW_YEARS => schema::decode_branch_year(bytes).map(drop),
+        _ => Err(CodecError::Payload(format!("no record tree {tree}"))),
+    }
 }
 
 /// The `check` of a v2 entry whose record holds `new` after the change.
@@ -170,21 +268,27 @@ impl Store {
     /// stored now (`None`: absent, or a tree the history does not know). A value that
     /// cannot be opened counts as its stored bytes, as the writers record it.
     pub(crate) fn current_of(&self, tree: &str, key: u64) -> Result<Option<Vec<u8>>> {
-        let id = key.to_be_bytes();
-        let (name, t, k): (&'static str, &sled::Tree, &[u8]) = match tree {
-            TREE_MEMBERS => (TREE_MEMBERS, &self.members, &id),
-            TREE_MEETINGS => (TREE_MEETINGS, &self.meetings, &id),
-            TREE_META if key == 0 => (TREE_META, &self.meta, META_BRANCH),
-            TREE_CANDIDATES => (TREE_CANDIDATES, &self.candidates, &id),
-            TREE_TARGETS => (TREE_TARGETS, &self.targets, &id),
-            TREE_DUES_PROFILES => (TREE_DUES_PROFILES, &self.dues_profiles, &id),
-            TREE_DUES_PAYMENTS => (TREE_DUES_PAYMENTS, &self.dues_payments, &id),
-            TREE_BADGES => (TREE_BADGES, &self.badges, &id),
-            TREE_REVIEWS => (TREE_REVIEWS, &self.reviews, &id),
-            TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years, &id),
-            _ => return Ok(None),
+        let (Some((name, t)), Some(k)) = (self.record_tree(tree), stored_key(tree, key)) else {
+            return Ok(None);
         };
-        Ok(t.get(k)?.map(|v| self.plain_or_raw(name, k, &v)))
+        Ok(t.get(&k)?.map(|v| self.plain_or_raw(name, &k, &v)))
+    }
+
+    /// A record tree by name, with its name as a `'static` (`None`: not a record tree).
+    fn record_tree(&self, tree: &str) -> Option<(&'static str, &sled::Tree)> {
+        Some(match tree {
+            TREE_MEMBERS => (TREE_MEMBERS, &self.members),
+            TREE_MEETINGS => (TREE_MEETINGS, &self.meetings),
+            TREE_META => (TREE_META, &self.meta),
+            TREE_CANDIDATES => (TREE_CANDIDATES, &self.candidates),
+            TREE_TARGETS => (TREE_TARGETS, &self.targets),
+            TREE_DUES_PROFILES => (TREE_DUES_PROFILES, &self.dues_profiles),
+            TREE_DUES_PAYMENTS => (TREE_DUES_PAYMENTS, &self.dues_payments),
+            TREE_BADGES => (TREE_BADGES, &self.badges),
+            TREE_REVIEWS => (TREE_REVIEWS, &self.reviews),
+            TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years),
+            _ => return None,
+        })
     }
 
     /// Rebuilds whole values for stored entries (oldest first, a suffix of the history:
@@ -250,50 +354,57 @@ impl Store {
         Ok(self.rebuild(raw)?.into_iter().map(|(_, c)| c).collect())
     }
 
-    /// Sets records back (or forward) in one transaction, each through its normal save
-    /// path (members keep the card index), with a history entry each; then flushes.
+    /// Sets records back (or forward) in one sled transaction over every tree involved
+    /// (the records' trees, the card index for members, the history), each record with
+    /// its history entry, members keeping the card index; then flushes.
     /// [`StoreError::Changed`] if a record no longer holds what it is expected to,
-    /// [`StoreError::NotUndoable`] for a tree undo does not know; nothing is written then.
+    /// [`StoreError::NotUndoable`] for a record undo does not know, a codec error for a
+    /// value that does not decode as its record; nothing is written then.
     pub fn revert(&self, items: &[Revert]) -> Result<()> {
-        if let Some(r) = items.iter().find(|r| !undoable_tree(&r.tree)) {
-            return Err(StoreError::NotUndoable(r.tree.clone()));
-        }
+        self.writable()?;
+        // The trees of the transaction, by name; the history first.
+        let mut names: Vec<&'static str> = vec![TREE_HISTORY];
+        let mut trees: Vec<&sled::Tree> = vec![&self.history];
         let mut prepared = Vec::with_capacity(items.len());
         for r in items {
-            let (name, key) = stored_key(r);
+            let (Some((name, tree)), Some(key)) =
+                (self.record_tree(&r.tree), stored_key(&r.tree, r.key))
+            else {
+                return Err(StoreError::NotUndoable(r.tree.clone()));
+            };
+            if let Some(b) = &r.to {
+                check_decodes(name, b)?;
+            }
             let stored =
                 r.to.as_ref()
                     .map(|b| self.seal_value(name, &key, b))
                     .transpose()?;
-            if r.tree == TREE_MEMBERS
-                && let Some(b) = &r.to
-            {
-                schema::decode_member(b)?;
+            if !names.contains(&name) {
+                names.push(name);
+                trees.push(tree);
             }
             prepared.push((name, key, stored, self.new_id()?));
         }
+        if names.contains(&TREE_MEMBERS) {
+            names.push(TREE_CARDS);
+            trees.push(&self.cards);
+        }
+        let at = |name: &str| names.iter().position(|n| *n == name).unwrap_or(0);
         let now = chrono::Utc::now().timestamp();
-        let result = (
-            &self.members,
-            &self.cards,
-            &self.meetings,
-            &self.meta,
-            &self.history,
-        )
-            .transaction(|(members, cards, meetings, meta, history)| {
+        let result = trees
+            .as_slice()
+            .transaction(|views: &Vec<TransactionalTree>| {
+                let history = &views[0];
                 for (r, (name, key, stored, hid)) in items.iter().zip(&prepared) {
-                    let tree: &TransactionalTree = match *name {
-                        TREE_MEMBERS => members,
-                        TREE_MEETINGS => meetings,
-                        _ => meta,
-                    };
+                    let tree = &views[at(name)];
                     let current = tree.get(key)?.map(|v| self.plain_or_raw(name, key, &v));
                     if current != r.expect {
                         return Err(ConflictableTransactionError::Abort(StoreError::Changed));
                     }
                     if *name == TREE_MEMBERS {
                         let new = r.to.as_deref().and_then(|b| schema::decode_member(b).ok());
-                        self.reindex_card(cards, members, r.key, current.as_deref(), new.as_ref())?;
+                        let cards = &views[at(TREE_CARDS)];
+                        self.reindex_card(cards, tree, r.key, current.as_deref(), new.as_ref())?;
                     }
                     match stored {
                         Some(b) => tree.insert(key.as_slice(), b.clone())?,
@@ -309,21 +420,11 @@ impl Store {
     }
 }
 
-/// The tree name and the stored key of a revert's record (the branch profile is
-/// history key 0 of `meta`, stored under [`META_BRANCH`]).
-fn stored_key(r: &Revert) -> (&'static str, Vec<u8>) {
-    match r.tree.as_str() {
-        TREE_MEMBERS => (TREE_MEMBERS, r.key.to_be_bytes().to_vec()),
-        TREE_MEETINGS => (TREE_MEETINGS, r.key.to_be_bytes().to_vec()),
-        _ => (TREE_META, META_BRANCH.to_vec()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::demo;
-    use crate::store::schema::v1::HistoryV1;
+    use crate::store::schema::history::v1::HistoryV1;
     use proptest::prelude::*;
 
     proptest! {
@@ -558,5 +659,205 @@ mod tests {
             Err(StoreError::NotUndoable(_))
         ));
         assert_eq!(s.history_of(TREE_MEMBERS, id).unwrap().len(), 3);
+    }
+
+    /// Undoes (then redoes) the changes after `before` as one group, as the app does.
+    fn undo_redo(s: &Store, before: u64) {
+        let group: Vec<Change> = s
+            .history_after(before)
+            .unwrap()
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        let back: Vec<Revert> = group
+            .iter()
+            .rev()
+            .map(|h| Revert {
+                tree: h.tree.clone(),
+                key: h.key,
+                expect: h.new.clone(),
+                to: h.old.clone(),
+            })
+            .collect();
+        s.revert(&back).unwrap();
+        for h in &group {
+            assert_eq!(s.current_of(&h.tree, h.key).unwrap(), h.old, "{}", h.tree);
+        }
+        let forth: Vec<Revert> = group
+            .iter()
+            .map(|h| Revert {
+                tree: h.tree.clone(),
+                key: h.key,
+                expect: h.old.clone(),
+                to: h.new.clone(),
+            })
+            .collect();
+        s.revert(&forth).unwrap();
+        for h in &group {
+            assert_eq!(s.current_of(&h.tree, h.key).unwrap(), h.new, "{}", h.tree);
+        }
+    }
+
+    #[test]
+    fn every_record_tree_reverts_in_one_transaction() {
+        use crate::domain::admission::{Candidate, Stage, Step, Target};
+        use crate::domain::badges::{Award, BadgeRecord};
+        use crate::domain::dues::{Category, Ledger, Method, Payment, Profile, YearMonth};
+        use crate::domain::review::{BranchYear, Grade, MemberReview};
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let m = demo::demo_members(7, 1, today()).remove(0);
+        let id = s.save_member(None, &m).unwrap();
+        let month = YearMonth::new(2026, 12).unwrap();
+        let mut l = Ledger::default();
+        l.set_profile(Profile {
+            from: month,
+            category: Category::Pension,
+            base: 6_000_000,
+            relief: None,
+        });
+        s.save_dues_profiles(id, &l).unwrap();
+        s.save_dues_payments(id, &l).unwrap();
+        s.save_badges(id, &BadgeRecord::default()).unwrap();
+        s.save_review(2026, id, &MemberReview::default()).unwrap();
+        s.save_admission_target(&Target {
+            year: 2027,
+            count: 1,
+        })
+        .unwrap();
+        let c = Candidate {
+            person: m.clone(),
+            steps: vec![Step::new(Stage::Listed, today())],
+            ..Candidate::default()
+        };
+        let cid = s.save_candidate(None, &c).unwrap();
+        // Each kind on its own: a later save undone and redone.
+        let edits: Vec<Box<dyn Fn()>> = vec![
+            Box::new(|| {
+                let mut l = l.clone();
+                l.pay(Payment {
+                    month,
+                    amount: 30_000,
+                    method: Method::Cash,
+                    date: today(),
+                });
+                s.save_dues_payments(id, &l).unwrap();
+            }),
+            Box::new(|| {
+                let mut l = l.clone();
+                l.set_profile(Profile {
+                    from: month,
+                    category: Category::Pension,
+                    base: 7_000_000,
+                    relief: None,
+                });
+                s.save_dues_profiles(id, &l).unwrap();
+            }),
+            Box::new(|| {
+                let r = BadgeRecord {
+                    serious_illness: false,
+                    awards: vec![Award {
+                        milestone: 40,
+                        date: today(),
+                        decision: "12-QĐ/TU".into(),
+                    }],
+                };
+                s.save_badges(id, &r).unwrap();
+            }),
+            Box::new(|| {
+                let r = MemberReview {
+                    proposed: Some(Grade::Good),
+                    ..MemberReview::default()
+                };
+                s.save_review(2026, id, &r).unwrap();
+            }),
+            Box::new(|| {
+                let y = BranchYear {
+                    grade: Some(Grade::Excellent),
+                    note: String::new(),
+                };
+                s.save_branch_year(2026, &y).unwrap();
+            }),
+            Box::new(|| {
+                s.save_admission_target(&Target {
+                    year: 2027,
+                    count: 3,
+                })
+                .unwrap();
+            }),
+            Box::new(|| {
+                let mut c = c.clone();
+                c.steps.push(Step::new(Stage::Course, today()));
+                s.save_candidate(Some(cid), &c).unwrap();
+            }),
+            Box::new(|| s.delete_candidate(cid).unwrap()),
+        ];
+        for edit in &edits {
+            let before = s.history_last().unwrap();
+            edit();
+            undo_redo(&s, before);
+        }
+        // A group over three trees and the card index: the ceremony makes a member.
+        s.save_candidate(Some(cid), &c).unwrap();
+        let stored_c = s.candidates().unwrap();
+        let mut admitted = demo::demo_members(8, 1, today()).remove(0);
+        admitted.card_number = "77001234".into();
+        let before = s.history_last().unwrap();
+        let (_, mid) = s
+            .save_candidate_and_member(cid, &c, None, &admitted)
+            .unwrap();
+        let group = s.history_after(before).unwrap();
+        let back: Vec<Revert> = group
+            .iter()
+            .rev()
+            .map(|(_, h)| Revert {
+                tree: h.tree.clone(),
+                key: h.key,
+                expect: h.new.clone(),
+                to: h.old.clone(),
+            })
+            .collect();
+        s.revert(&back).unwrap();
+        assert_eq!(s.member(mid).unwrap(), None);
+        assert_eq!(s.candidates().unwrap(), stored_c);
+        // The card number is free again.
+        let mut other = demo::demo_members(9, 1, today()).remove(0);
+        other.card_number = admitted.card_number.clone();
+        s.save_member(None, &other).unwrap();
+        // The redo now meets a taken card number: refused whole, nothing written.
+        let forth: Vec<Revert> = group
+            .iter()
+            .map(|(_, h)| Revert {
+                tree: h.tree.clone(),
+                key: h.key,
+                expect: h.old.clone(),
+                to: h.new.clone(),
+            })
+            .collect();
+        let last = s.history_last().unwrap();
+        assert!(matches!(s.revert(&forth), Err(StoreError::CardTaken(_))));
+        assert_eq!(s.history_last().unwrap(), last);
+        assert_eq!(s.candidates().unwrap(), stored_c);
+        // A value that is not a record of its tree is refused before anything is written.
+        assert!(matches!(
+            s.revert(&[Revert {
+                tree: TREE_BADGES.into(),
+                key: id,
+                expect: s.current_of(TREE_BADGES, id).unwrap(),
+                to: Some(vec![9, 9, 9]),
+            }]),
+            Err(StoreError::Encode(_))
+        ));
+        assert_eq!(s.history_last().unwrap(), last);
+        // Another key of meta is not a record undo knows.
+        assert!(matches!(
+            s.revert(&[Revert {
+                tree: TREE_META.into(),
+                key: 5,
+                expect: None,
+                to: None,
+            }]),
+            Err(StoreError::NotUndoable(_))
+        ));
     }
 }

@@ -1,6 +1,7 @@
 //! Shared test helpers: an app on a temporary store, key replay, screen text.
 #![allow(dead_code)]
 
+pub mod ime;
 pub mod pty;
 
 use std::collections::BTreeMap;

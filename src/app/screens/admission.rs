@@ -5,7 +5,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::keymap::action::{Action, Context};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::{App, Confirm, Notice};
 use crate::domain::admission::{
@@ -15,8 +14,9 @@ use crate::domain::admission::{
 use crate::domain::date;
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
-use crate::domain::validate::{self, Field, FieldKind, MemberDraft, Problem};
+use crate::domain::validate::{self, Field, MemberDraft, Problem};
 use crate::i18n::admission::AdmMsg;
+use crate::keymap::action::{Action, Context};
 
 /// What the status line says about the pipeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,22 +101,6 @@ impl Admission {
     }
 }
 
-/// How a field of the admission forms is entered.
-pub fn field_kind(f: AF) -> FieldKind {
-    match f {
-        AF::Source => FieldKind::Choice(Source::ALL.len()),
-        AF::Outcome => FieldKind::Choice(2),
-        AF::Helper | AF::Stage | AF::Sponsor1 | AF::Sponsor2 | AF::MeetingVote => {
-            FieldKind::Choice(0)
-        }
-        AF::ListedOn | AF::Date | AF::DocDate | AF::Sponsor1Since | AF::Sponsor2Since => {
-            FieldKind::Date
-        }
-        AF::Note => FieldKind::Multiline,
-        _ => FieldKind::Text,
-    }
-}
-
 /// Official members today, in roster order: the helpers and sponsors offered.
 pub fn official_members(app: &App) -> Vec<(MemberId, String)> {
     app.roster
@@ -185,7 +169,7 @@ pub fn candidate_form(app: &App, id: Option<CandidateId>) -> Option<Form> {
         || MemberDraft {
             ethnicity: crate::domain::member::DEFAULT_ETHNICITY.into(),
             religion: crate::domain::member::DEFAULT_RELIGION.into(),
-            residential_group: crate::app::update::most_common_group(app),
+            residential_group: app.roster.most_common_group(),
             ..MemberDraft::default()
         },
         |c| MemberDraft::from_member(&c.person),
@@ -764,3 +748,19 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         _ => false,
     },
 };
+
+impl Admission {
+    /// Reads the candidates and targets again from the store (after an undo or redo);
+    /// a candidate no longer there is closed.
+    pub fn reload(&mut self, store: &crate::store::Store) -> Result<(), crate::store::StoreError> {
+        self.list = store.candidates()?;
+        self.targets = store.admission_targets()?;
+        if let Some(id) = self.open
+            && self.get(id).is_none()
+        {
+            self.open = None;
+        }
+        self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
+        Ok(())
+    }
+}

@@ -3,7 +3,6 @@
 
 use super::ScreenDef;
 use crate::app::parts::{find, list};
-use crate::app::update_helpers::exemption_rows;
 use crate::app::{App, Screen};
 use crate::keymap::action::{Action, Context};
 
@@ -46,4 +45,37 @@ fn find_row(app: &mut App, _: Context, typed: &str) -> bool {
         app.exempt_cursor = i;
     }
     true
+}
+
+/// The members listed on the exemptions screen: exempted ones first, then those with a
+/// reminder, in roster order.
+pub fn exemption_rows(app: &App) -> Vec<crate::domain::member::MemberId> {
+    let mut exempt = Vec::new();
+    let mut reminded = Vec::new();
+    for e in app.roster.entries() {
+        if e.status.is_exempt() {
+            exempt.push(e.id);
+        } else if !member_reminders(app, e.id).is_empty() {
+            reminded.push(e.id);
+        }
+    }
+    exempt.extend(reminded);
+    exempt
+}
+
+/// Reminders about one member today (rules.md §5, §7).
+pub fn member_reminders(
+    app: &App,
+    id: crate::domain::member::MemberId,
+) -> Vec<crate::domain::lifecycle::LifeWarning> {
+    let Some(e) = app.roster.get(id) else {
+        return Vec::new();
+    };
+    let year = chrono::Datelike::year(&app.today);
+    let months = crate::domain::meeting::unexcused_months(
+        app.meetings.list.iter().map(|(_, m)| m),
+        id,
+        year,
+    );
+    crate::domain::lifecycle::reminders(&e.member, app.today, months)
 }

@@ -3,7 +3,6 @@
 
 use super::ScreenDef;
 use crate::app::parts::list;
-use crate::app::update_helpers::todo_items;
 use crate::app::{App, Screen};
 use crate::domain::todo::TodoKind;
 use crate::keymap::action::{Action, Context};
@@ -50,4 +49,58 @@ fn handle(app: &mut App, action: Action, _: Context) -> bool {
         app.screen = Screen::Meetings;
     }
     true
+}
+
+/// The home screen's items for today: the meetings' and members' own, plus what dues,
+/// badges, admissions and the annual review contribute, each by its own rules.
+pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
+    use crate::domain::rules::{self, RuleId};
+    use crate::domain::{admission, badges, dues, todo};
+    use chrono::Datelike;
+    let members: Vec<_> = app
+        .roster
+        .entries()
+        .iter()
+        .map(|e| (e.id, &e.member))
+        .collect();
+    let meetings: Vec<_> = app.meetings.list.iter().map(|(id, m)| (*id, m)).collect();
+    let name = |id: u64| {
+        app.roster
+            .get(id)
+            .map(|e| e.member.full_name.clone())
+            .unwrap_or_default()
+    };
+    let year = app.today.year();
+    let mut extra = todo::Extra::default();
+    for e in app.roster.entries().iter().filter(|e| e.status.is_active()) {
+        if let Some(l) = app.dues.ledgers.get(&e.id) {
+            let a = dues::arrears(&e.member, l, year, app.today);
+            if a.flagged() {
+                extra
+                    .dues
+                    .push((e.id, e.member.full_name.clone(), a.flag_months));
+            }
+        }
+    }
+    if let Some(p) = badges::next_presentation(app.today) {
+        for c in badges::candidates(members.iter().copied(), &app.dues.badges, p) {
+            if c.awarded.is_none() {
+                extra
+                    .badges
+                    .push((c.member, name(c.member), c.milestone, p));
+            }
+        }
+    }
+    let soon = rules::value(RuleId::EndingSoonDays);
+    for (id, c) in &app.admission.list {
+        if let Some(d) = admission::next_deadline(c)
+            && (d.date - app.today).num_days() <= soon
+        {
+            extra
+                .candidates
+                .push((*id, c.person.full_name.clone(), d.date));
+        }
+    }
+    extra.review_pending = super::review::pending_in_season(app);
+    todo::collect_with(&members, &meetings, &extra, app.today)
 }

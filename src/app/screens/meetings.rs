@@ -568,7 +568,6 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
 };
 
 use crate::app::parts::{find, list};
-use crate::app::update::open_form;
 use crate::app::{App, Confirm, Notice, Part};
 use crate::keymap::action::{Action, Context};
 use crate::store::StoreError;
@@ -592,7 +591,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             }
             None => app.notice = Some(Notice::NothingSelected),
         },
-        (Context::Meetings, Action::New) => open_form(app, FormKind::NewMeeting),
+        (Context::Meetings, Action::New) => app.open_form(FormKind::NewMeeting),
         (Context::Meetings, Action::Delete) => ask_delete_meeting(app),
         (Context::Meetings, Action::PrevYear | Action::NextYear) => {
             app.meetings.year += if action == Action::NextYear { 1 } else { -1 };
@@ -624,7 +623,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
                 let after = current_item(m, app.meetings.cursor)
                     .unwrap_or(m.agenda.len().saturating_sub(1));
                 app.meetings.tab = Tab::Minutes;
-                open_form(app, FormKind::NewItem(id, after));
+                app.open_form(FormKind::NewItem(id, after));
             }
         }
         (_, Action::New) => new_in_meeting(app),
@@ -652,12 +651,15 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
         (_, Action::History) => crate::app::history::open(app, ctx),
         (
             Context::Roll,
-            Action::MarkPresent | Action::MarkUnexcused | Action::MarkCycle | Action::MarkAllPresent,
+            Action::MarkPresent
+            | Action::MarkUnexcused
+            | Action::MarkCycle
+            | Action::MarkAllPresent,
         ) => mark(app, action),
         (Context::Roll, Action::MarkExcused) => {
             if let Some((id, _)) = app.meetings.current() {
                 let row = app.meetings.cursor;
-                open_form(app, FormKind::AbsenceReason(id, row));
+                app.open_form(FormKind::AbsenceReason(id, row));
             }
         }
         (Context::Roll, Action::MonthlySelfAssessment) => {
@@ -755,7 +757,7 @@ fn new_in_meeting(app: &mut App) {
         Tab::Tasks => FormKind::NewTask(id),
         Tab::Info | Tab::Roll => return,
     };
-    open_form(app, kind);
+    app.open_form(kind);
 }
 
 fn edit(app: &mut App) {
@@ -776,7 +778,7 @@ fn edit(app: &mut App) {
         Tab::Tasks if c < m.tasks.len() => FormKind::EditTask(id, c),
         _ => return,
     };
-    open_form(app, kind);
+    app.open_form(kind);
 }
 
 fn mark(app: &mut App, action: Action) {
@@ -845,9 +847,11 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::EditItem(id, i) => {
             single_form(kind, MF::ItemTitle, &meeting(id)?.agenda.get(i)?.title)
         }
-        FormKind::Conclusion(id, i) => {
-            single_form(kind, MF::Conclusion, &meeting(id)?.agenda.get(i)?.conclusion)
-        }
+        FormKind::Conclusion(id, i) => single_form(
+            kind,
+            MF::Conclusion,
+            &meeting(id)?.agenda.get(i)?.conclusion,
+        ),
         FormKind::NewVote(id) => vote_form(id, meeting(id)?, None),
         FormKind::EditVote(id, i) => vote_form(id, meeting(id)?, Some(i)),
         FormKind::NewTask(id) => task_form(id, meeting(id)?, None),

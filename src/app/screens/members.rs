@@ -5,7 +5,6 @@
 use super::ScreenDef;
 use crate::app::form::{FieldRef, Form, FormKind};
 use crate::app::parts::list;
-use crate::app::update::most_common_group;
 use crate::app::{App, Confirm, Notice, Screen};
 use crate::domain::member::EventKind;
 use crate::domain::validate::{self, MemberDraft, Problem};
@@ -70,9 +69,9 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             Some(id) => app.detail = Some(id),
             None => app.notice = Some(Notice::NothingSelected),
         },
-        Action::New => crate::app::update::open_form(app, FormKind::NewMember),
+        Action::New => app.open_form(FormKind::NewMember),
         Action::Edit => match selected {
-            Some(id) => crate::app::update::open_form(app, FormKind::EditMember(id)),
+            Some(id) => app.open_form(FormKind::EditMember(id)),
             None => app.notice = Some(Notice::NothingSelected),
         },
         Action::Delete => match selected.and_then(|id| app.roster.get(id)) {
@@ -127,7 +126,7 @@ fn new_member_draft(app: &App) -> MemberDraft {
     MemberDraft {
         ethnicity: crate::domain::member::DEFAULT_ETHNICITY.into(),
         religion: crate::domain::member::DEFAULT_RELIGION.into(),
-        residential_group: most_common_group(app),
+        residential_group: app.roster.most_common_group(),
         ..MemberDraft::default()
     }
 }
