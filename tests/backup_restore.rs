@@ -446,11 +446,12 @@ mod on_a_terminal {
                 "start {round}: {before}"
             );
             p.type_str("\r");
-            // The register opens on the restored data (on "Việc cần làm"; 1 shows the roster).
+            // The register opens on the restored data (on "Việc cần làm"; Alt+1 shows the
+            // roster; F10 quits).
             p.wait_for("Việc cần làm");
-            p.type_str("1");
+            p.send(b"\x1b1");
             p.wait_for("Tất cả 35");
-            p.type_str("q");
+            p.send(b"\x1b[21~");
             assert_eq!(p.wait_exit().exit_code(), 0, "{}", p.output());
         }
         assert_eq!(export(&data), expected);

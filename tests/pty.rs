@@ -17,6 +17,11 @@ const ROWS: u16 = 24;
 const COLS: u16 = 80;
 const TODAY: &str = "21/11/2026";
 
+/// What a terminal sends for Alt+1 (screen 1), Alt+6 (screen 6) and F10 (quit).
+const ALT_1: &[u8] = b"\x1b1";
+const ALT_6: &[u8] = b"\x1b6";
+const F10: &[u8] = b"\x1b[21~";
+
 /// Builds the release binary once per test process and returns its path.
 fn release_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
@@ -88,7 +93,8 @@ fn roster_names(s: &vt100::Screen) -> Vec<String> {
             .unwrap_or_else(|| panic!("no {label:?} in header {:?}", rows[h]))
     };
     let (from, to) = (col("Họ và tên"), col("Năm sinh"));
-    rows[h + 1..]
+    // The last two rows are the status line and the key bar.
+    rows[h + 1..rows.len().saturating_sub(2).max(h + 1)]
         .iter()
         .take_while(|r| !r.trim().is_empty())
         // The last row is the status bar when the table fills the screen.
@@ -118,10 +124,9 @@ fn demo_active_names() -> Vec<String> {
 fn demo_search_and_quit() {
     let mut p = spawn(&["--demo"], &[]);
     p.wait_for("DỮ LIỆU MẪU");
-    // The app starts on "Việc cần làm"; 1 opens the roster.
+    // The app starts on "Việc cần làm"; Alt+1 opens the roster.
     p.wait_for("Việc cần làm");
-    p.send(b"1");
-    p.send(b"1");
+    p.send(ALT_1);
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
     // With colour on, the title bar has a background (the control for `english_and_no_color`).
@@ -130,10 +135,9 @@ fn demo_search_and_quit() {
         "title bar without background colour"
     );
 
-    p.send(b"/");
-    std::thread::sleep(Duration::from_millis(30));
+    // Typing on the roster narrows it: no key to press first.
     p.type_str("ng v");
-    p.wait_for("Tìm: ng v");
+    p.wait_for("Tìm trong danh sách: ng v");
 
     // Every matching active demo member, and nobody else, is in the table.
     let mut expected: Vec<String> = demo_active_names()
@@ -162,15 +166,15 @@ fn demo_search_and_quit() {
     // Esc clears the search: the full roster comes back.
     p.send(b"\x1b");
     p.wait_until("the search line to go away", |s| {
-        !s.contents().contains("Tìm:") && roster_names(s).len() > expected.len()
+        !s.contents().contains("Tìm trong danh sách") && roster_names(s).len() > expected.len()
     });
     // Screen 6: the figures with their bars; Tab to the meetings report.
-    p.send(b"6");
+    p.send(ALT_6);
     p.wait_for("CƠ CẤU ĐỘI NGŨ ĐẢNG VIÊN");
     p.wait_for("█");
     p.send(b"\t\t");
     p.wait_for("SINH HOẠT CHI BỘ");
-    p.send(b"q");
+    p.send(F10);
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 
@@ -226,7 +230,7 @@ fn persisted_data_and_second_instance() {
     assert!(stdout.contains("35"), "{stdout}");
 
     let mut p = spawn(&["--data", dir], &[]);
-    p.send(b"1");
+    p.send(ALT_1);
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
     // The roster shows the persisted sample members (not the demo banner's throwaway copy).
@@ -252,7 +256,7 @@ fn persisted_data_and_second_instance() {
 
     // The first copy is unaffected and quits cleanly.
     p.wait_for("Họ và tên");
-    p.send(b"q");
+    p.send(F10);
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
@@ -261,8 +265,8 @@ fn persisted_data_and_second_instance() {
 fn english_and_no_color() {
     let mut p = spawn(&["--demo", "--lang", "en"], &[("NO_COLOR", "1")]);
     p.wait_for("SAMPLE DATA");
-    p.wait_for("? Help");
-    p.send(b"1");
+    p.wait_for("F1 Help");
+    p.send(ALT_1);
     p.wait_for("Full name");
     // No colour anywhere: not in the title row, nor elsewhere on the screen.
     p.with_screen(|s| {
@@ -278,7 +282,7 @@ fn english_and_no_color() {
             }
         }
     });
-    p.send(b"q");
+    p.send(F10);
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
@@ -286,7 +290,7 @@ fn english_and_no_color() {
 #[test]
 fn ctrl_h_is_backspace_in_search() {
     let mut p = spawn(&["--demo"], &[]);
-    p.send(b"1");
+    p.send(ALT_1);
     p.wait_for("Đang sinh hoạt");
     p.wait_for("Họ và tên");
     p.send(b"/");
@@ -294,14 +298,26 @@ fn ctrl_h_is_backspace_in_search() {
     p.type_str("nga");
     p.wait_for("Tìm: nga");
     p.send(&[0x08]);
+    // The search box is an overlay: its row is "│Tìm: ng   …│" over the roster.
     p.wait_until("the search line to read \"Tìm: ng\"", |s| {
-        rows(s).iter().any(|r| r == "Tìm: ng")
+        rows(s).iter().any(|r| {
+            r.split_once("Tìm: ")
+                .is_some_and(|(_, rest)| rest.split('│').next().unwrap().trim() == "ng")
+        })
     });
     p.send(b"\x1b");
     p.wait_until("the search line to go away", |s| {
         !s.contents().contains("Tìm:")
     });
-    p.send(b"q");
+    // The same in the roster's own find box (typing without `/`).
+    p.type_str("nga");
+    p.wait_for("Tìm trong danh sách: nga");
+    p.send(&[0x08]);
+    p.wait_until("the find box to read \"ng\"", |s| {
+        let c = s.contents();
+        c.contains("Tìm trong danh sách: ng") && !c.contains("Tìm trong danh sách: nga")
+    });
+    p.send(F10);
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
@@ -345,12 +361,30 @@ fn encrypted_data_asks_the_passphrase_before_the_screen_without_echo() {
     p.wait_for("Sai mật khẩu");
     p.type_str("mật khẩu chi bộ\r");
     p.wait_for("Việc cần làm");
-    p.send(b"1");
+    p.send(ALT_1);
     p.wait_for("Họ và tên");
     let raw = String::from_utf8_lossy(&p.raw()).to_string();
     assert!(!raw.contains("xyz"), "the typed passphrase was echoed");
     assert!(!raw.contains("chi bộ\r"), "the typed passphrase was echoed");
-    p.send(b"q");
+    p.send(F10);
+    let status = p.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+#[test]
+fn a_name_typed_on_the_home_screen_opens_the_card_with_enter() {
+    let mut p = spawn(&["--demo"], &[]);
+    p.wait_for("Việc cần làm");
+    // The home screen has no list of names: typing opens the search over everyone.
+    p.type_str("nguyen ngoc anh");
+    p.wait_for("Tìm: nguyen ngoc anh");
+    p.wait_for("Nguyễn Ngọc Ánh");
+    p.send(b"\r");
+    p.wait_for("Hồ sơ đảng viên: Nguyễn Ngọc Ánh");
+    // Typing changed nothing and asked nothing; F10 quits.
+    let screen = p.text();
+    assert!(!screen.contains("Đã xóa"), "{screen}");
+    p.send(F10);
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }

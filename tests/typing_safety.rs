@@ -131,7 +131,15 @@ fn typing_a_name_on_screens_4_and_8_opens_no_form() {
     assert!(h.app.form.is_none(), "{}", h.screen());
     assert!(h.app.confirm.is_none());
     assert_eq!(h.app.find.text(), "le van khanh");
-    assert!(h.screen().contains("Lê Văn Khánh"), "{}", h.screen());
+    // The cursor jumped to the name typed.
+    let screen = h.screen();
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains("Lê Văn Khánh")),
+        "{screen}"
+    );
+    assert!(h.app.dues.cursor > 0, "{screen}");
     // "s" was the self-assessment form of the review screen.
     h.keys("<Esc><A-8>s");
     assert_eq!(h.app.screen, Screen::Review);

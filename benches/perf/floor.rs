@@ -124,7 +124,7 @@ fn main() -> std::io::Result<()> {
     loop {
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
-            && k.code == KeyCode::Char('q')
+            && matches!(k.code, KeyCode::F(10) | KeyCode::Char('q'))
         {
             break;
         }

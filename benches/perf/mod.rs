@@ -287,18 +287,21 @@ fn visit_every_screen(cfg: &Config, dir: &Path, title: &str) -> u64 {
     let mut t = Term::spawn(&cfg.app, &["--data", &dir], &[title, "Việc cần làm"]);
     t.first_frame();
     let pause = || std::thread::sleep(Duration::from_millis(40));
-    t.send(b"1");
+    // Keys: Alt+digit switches screens; typing on the roster narrows it; F6 on the
+    // meetings list shows attendance.
+    t.send(b"\x1b1");
     t.wait_for("Họ và tên");
     pause();
-    t.send(b"/");
-    t.wait_for("Tìm:");
     t.type_str("nguyen");
-    t.wait_for("Tìm: nguyen");
+    t.wait_for("Tìm trong danh sách: nguyen");
     t.send(b"\x1b");
-    t.wait_until("the search line to close", |s| !s.contains("Tìm:"));
-    t.send(b"2");
+    t.wait_until("the find box to close", |s| {
+        !s.contains("Tìm trong danh sách")
+    });
+    pause();
+    t.send(b"\x1b2");
     t.wait_for("Tên chi bộ");
-    t.send(b"3");
+    t.send(b"\x1b3");
     t.wait_for("T12:");
     t.send(b"\r");
     t.wait_for("-BB/CB");
@@ -309,7 +312,7 @@ fn visit_every_screen(cfg: &Config, dir: &Path, title: &str) -> u64 {
     pause();
     t.send(b"\x1b");
     t.wait_until("the meeting to close", |s| !s.contains("-BB/CB"));
-    t.send(b"a");
+    t.send(b"\x1b[17~");
     t.wait_for("Chuyên cần trong năm");
     pause();
     let rss = peak_rss(t.pid());

@@ -183,9 +183,9 @@ impl Term {
         }
     }
 
-    /// Sends `q` and waits for a clean exit.
+    /// Sends F10 (quit) and waits for a clean exit.
     pub fn quit(mut self) {
-        self.send(b"q");
+        self.send(b"\x1b[21~");
         let t0 = Instant::now();
         loop {
             if let Some(st) = self.child.try_wait().expect("try_wait") {
