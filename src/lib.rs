@@ -4,6 +4,8 @@
 //! `domain` (types and rules, no I/O) → `store` (sled + versioned codec) →
 //! `app` (state, actions, update; no terminal) → `ui` (ratatui views) → `cli` and `main`.
 //! User-facing text lives in `i18n`, one catalogue per language.
+#![forbid(unsafe_code)]
+#![warn(clippy::unwrap_used)]
 
 pub mod app;
 pub mod cli;

@@ -1,4 +1,6 @@
 //! `sochibo`: parses the command line and hands over to `cli::run`.
+#![forbid(unsafe_code)]
+#![warn(clippy::unwrap_used)]
 
 use std::process::ExitCode;
 

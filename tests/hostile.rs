@@ -9,13 +9,13 @@ mod common;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use sochibo::keymap::Keymap;
 use sochibo::domain::date::{format_date, parse_date};
 use sochibo::domain::demo;
 use sochibo::domain::member::Member;
 use sochibo::domain::text::{self, clean, clean_multiline, compare_names, fold, name_key};
 use sochibo::domain::validate::{MemberDraft, Problem, check_member};
 use sochibo::interchange::members_csv;
+use sochibo::keymap::Keymap;
 use sochibo::store::Store;
 use sochibo::store::backup::{MAGIC, parse_backup};
 use sochibo::store::codec::checksum;

@@ -5,9 +5,9 @@ mod common;
 
 use common::{Harness, today};
 use sochibo::app::App;
-use sochibo::keymap::Keymap;
 use sochibo::domain::meeting::{Mark, Meeting, Threshold};
 use sochibo::i18n::Lang;
+use sochibo::keymap::Keymap;
 use sochibo::store::Store;
 
 fn only_meeting(h: &Harness) -> (u64, Meeting) {

@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::app::{App, handle_event};
 use sochibo::domain::benchdata::{self, BenchData};
 use sochibo::i18n::Lang;
+use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::store::{Store, schema};
 use sochibo::ui::{self, theme::Theme};
 
@@ -51,6 +51,7 @@ impl ThreadClock {
                 tv_nsec: 0,
             };
             // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+            #[allow(unsafe_code)]
             let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
             (rc == 0).then(|| ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64)
         }
@@ -100,7 +101,8 @@ pub fn search(data: &BenchData, dir: &Path, rounds: usize) -> SearchTimes {
             .map(Event::Key)
             .collect()
     };
-    let open = key("/");
+    // On the roster, typing narrows the list at once (no key opens the find box).
+    let open = key("");
     let typed = key(QUERY);
     let erase = key(&"<Backspace>".repeat(QUERY.chars().count()));
     let close = key("<Esc>");
@@ -135,7 +137,7 @@ pub fn search(data: &BenchData, dir: &Path, rounds: usize) -> SearchTimes {
             term.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
         }
     }
-    assert!(app.roster.query.text().is_empty() && !app.roster.searching);
+    assert!(app.find.text().is_empty() && app.search.is_none());
     out
 }
 

@@ -1,9 +1,9 @@
 //! The change history overlay ("Lịch sử thay đổi") of a member's card or an open meeting:
 //! that record's history entries, newest first. The view decodes and compares them.
 
-use crate::keymap::action::Context;
 use super::{App, Notice};
 use crate::domain::meeting::document_number;
+use crate::keymap::action::Context;
 use crate::store::history::Change;
 use crate::store::{TREE_MEETINGS, TREE_MEMBERS};
 

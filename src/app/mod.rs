@@ -21,13 +21,13 @@ use crate::domain::meeting::MeetingId;
 use crate::domain::member::MemberId;
 use crate::domain::validate::Warning;
 use crate::i18n::Lang;
-use crate::store::{Store, StoreError};
 use crate::keymap::action::Context;
-use screens::dues::DuesScreen;
-use form::Form;
 use crate::keymap::{KeyChord, Keymap};
-use screens::meetings::Meetings;
+use crate::store::{Store, StoreError};
+use form::Form;
 use roster::Roster;
+use screens::dues::DuesScreen;
+use screens::meetings::Meetings;
 
 /// The top-level screens, switched with 1…9 / F1…F9 / Alt+digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,9 +288,11 @@ impl App {
         } else {
             None
         };
-        let review = screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
+        let review =
+            screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
-        let admission = screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
+        let admission =
+            screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
         let seen = store.history_last()?;
         let mut app = App {
             lang,

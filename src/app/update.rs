@@ -393,8 +393,12 @@ fn move_in_overlay(app: &mut App, ctx: Context, action: Action) {
     };
     match ctx {
         Context::Help => {
+            // Scroll over the lines there are, less the last page the view shows (page_rows
+            // + 1: the help has no table header), so after End, Up moves at once.
+            let n = super::parts::help::line_count(app);
+            let last = n.saturating_sub(app.page_rows + 1) + 1;
             if let Some(h) = &mut app.help {
-                h.scroll = super::parts::list::moved(h.scroll, HELP_LINES_MAX, delta);
+                h.scroll = super::parts::list::moved(h.scroll, last, delta);
             }
         }
         Context::History => {
@@ -413,9 +417,6 @@ fn move_in_overlay(app: &mut App, ctx: Context, action: Action) {
         }
     }
 }
-
-/// The help is never longer than this; the view clamps the scroll to what it has.
-pub const HELP_LINES_MAX: usize = 2_000;
 
 pub(crate) fn most_common_group(app: &App) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();

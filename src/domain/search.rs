@@ -76,7 +76,9 @@ impl Query {
     pub fn matches_label(&self, label: &str) -> bool {
         let folded = fold(label);
         let mut it = folded.split(|c: char| !c.is_alphanumeric());
-        self.words.iter().all(|q| it.any(|w| w.starts_with(q.as_str())))
+        self.words
+            .iter()
+            .all(|q| it.any(|w| w.starts_with(q.as_str())))
     }
 }
 

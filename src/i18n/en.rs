@@ -1,8 +1,8 @@
 //! English (`--lang en`).
 
-use super::{Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice};
-use crate::keymap::action::{Action, Context};
-use crate::keymap::KeymapProblem;
+use super::{
+    Catalogue, ChangeKind, Cli, MeetingTab as Tab, Msg, RecordLabel, ReviewMsg, ReviewNotice,
+};
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -14,6 +14,8 @@ use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::rules::{self, RuleId};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::keymap::KeymapProblem;
+use crate::keymap::action::{Action, Context};
 use crate::store::Damage;
 
 /// The English catalogue.

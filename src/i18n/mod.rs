@@ -6,12 +6,10 @@ pub mod admission;
 mod admission_en;
 mod admission_vi;
 pub mod dues;
-pub mod keys;
 mod en;
+pub mod keys;
 mod vi;
 
-use crate::keymap::action::{Action, Context};
-use crate::keymap::KeymapProblem;
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
 use crate::domain::meeting::{Counts, MeetingField, MeetingKind, Threshold};
@@ -22,6 +20,8 @@ use crate::domain::member::{
 use crate::domain::review::{Exclusion, Grade, ReviewField, ReviewWarning};
 use crate::domain::todo::TodoItem;
 use crate::domain::validate::{Field, Problem, Warning};
+use crate::keymap::KeymapProblem;
+use crate::keymap::action::{Action, Context};
 
 pub use en::En;
 pub use vi::Vi;

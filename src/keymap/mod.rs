@@ -209,7 +209,9 @@ impl KeyChord {
             out.push_str("Shift+");
         }
         let name = match self.code {
-            KeyCodeOrd::Char(c) if self.mods & (CTRL | ALT) != 0 => c.to_ascii_uppercase().to_string(),
+            KeyCodeOrd::Char(c) if self.mods & (CTRL | ALT) != 0 => {
+                c.to_ascii_uppercase().to_string()
+            }
             KeyCodeOrd::Char(c) => c.to_string(),
             KeyCodeOrd::F(n) => format!("F{n}"),
             KeyCodeOrd::Named(i) => {
@@ -593,7 +595,11 @@ impl Keymap {
                 Lookup::None => {}
             }
         }
-        if pending { Lookup::Pending } else { Lookup::None }
+        if pending {
+            Lookup::Pending
+        } else {
+            Lookup::None
+        }
     }
 
     /// Bindings of printable keys to commands outside text fields, as "context: key =
@@ -605,7 +611,12 @@ impl Keymap {
             for (seq, a) in map {
                 let harmless = matches!(a, Action::Help | Action::Search | Action::Back);
                 if *ctx != Context::Form && !harmless && seq.iter().any(KeyChord::is_typing) {
-                    out.push(format!("[{}] {} = {}", ctx.name(), format_sequence(seq), a.name()));
+                    out.push(format!(
+                        "[{}] {} = {}",
+                        ctx.name(),
+                        format_sequence(seq),
+                        a.name()
+                    ));
                 }
             }
         }
@@ -640,6 +651,44 @@ mod tests {
             let bound = Context::ALL.iter().any(|c| !km.keys_for(*c, *a).is_empty());
             assert!(bound, "{} has no default key", a.name());
         }
+        // Typing is never a command: no default binds a typing key to anything but
+        // help and search (which change nothing).
+        assert_eq!(km.typing_bindings(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_user_binding_of_a_letter_is_reported_as_giving_up_safety() {
+        let (km, errors) = Keymap::load(Some(("keymap.toml", "[members]\n\"x\" = \"delete\"\n")));
+        assert_eq!(errors, vec![]);
+        assert_eq!(
+            km.typing_bindings(),
+            vec!["[members] x = delete".to_string()]
+        );
+    }
+
+    #[test]
+    fn keys_are_labelled_as_people_read_them() {
+        let label = |s: &str| sequence_label(&parse_sequence(s).unwrap(), false);
+        assert_eq!(label("<C-z>"), "Ctrl+Z");
+        assert_eq!(label("<A-1>"), "Alt+1");
+        assert_eq!(label("<F8>"), "F8");
+        assert_eq!(label("<S-Tab>"), "Shift+Tab");
+        assert_eq!(label("<C-S-z>"), "Ctrl+Shift+Z");
+        assert_eq!(sequence_label(&parse_sequence("<Up>").unwrap(), true), "Up");
+        // Ctrl+Shift+Z from the terminal is the chord the keymap names.
+        let ev = KeyEvent::new(
+            KeyCode::Char('Z'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(
+            KeyChord::from_event(&ev),
+            Some(parse_chord("<C-S-z>").unwrap())
+        );
+        let km = Keymap::defaults();
+        let f3 = km
+            .first_keys(Context::Members, Action::Search)
+            .map(|k| sequence_label(k, false));
+        assert_eq!(f3.as_deref(), Some("F3"));
     }
 
     #[test]

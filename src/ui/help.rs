@@ -9,53 +9,21 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::block;
 use super::theme::Theme;
+use crate::app::parts::help::sections;
 use crate::app::{App, HelpView};
-use crate::domain::text::fold;
 use crate::i18n::Msg;
 use crate::i18n::keys::{self, KeysMsg};
-use crate::keymap::action::{Action, Context};
-use crate::keymap::sequence_label;
 
-/// The contexts in help order: the current one and its chain first, then the others.
-fn context_order(app: &App) -> Vec<Context> {
-    let mut order = app.context().chain();
-    if app.context() == Context::Help {
-        order = (crate::app::screens::def(app.screen).context)(app).chain();
-        order.insert(0, Context::Help);
-    }
-    for c in Context::ALL {
-        if !order.contains(c) {
-            order.push(*c);
-        }
-    }
-    order
-}
-
-/// The help text: for each context, each action with all its keys, filtered by `filter`.
+/// The help text, from the app's sections.
 pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line<'a>> {
     let c = app.lang.cat();
-    let want = fold(filter.trim());
     let mut lines = Vec::new();
-    for ctx in context_order(app) {
-        let mut by_action: Vec<(Action, Vec<String>)> = Vec::new();
-        for (seq, a) in app.keymap.bindings(ctx) {
-            let k = sequence_label(seq, theme.ascii);
-            match by_action.iter_mut().find(|(x, _)| *x == a) {
-                Some((_, keys)) => keys.push(k),
-                None => by_action.push((a, vec![k])),
-            }
-        }
-        by_action.retain(|(a, keys)| {
-            want.is_empty()
-                || fold(c.action(*a)).contains(&want)
-                || keys.iter().any(|k| fold(k).contains(&want))
-        });
-        if by_action.is_empty() {
-            continue;
-        }
-        by_action.sort_by_key(|(a, _)| Action::ALL.iter().position(|x| x == a));
-        lines.push(Line::styled(c.context(ctx).to_string(), theme.accent()));
-        for (a, keys) in by_action {
+    for s in sections(app, filter, theme.ascii) {
+        lines.push(Line::styled(
+            c.context(s.context).to_string(),
+            theme.accent(),
+        ));
+        for (a, keys) in s.rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<24}", keys.join(", ")), theme.header()),
                 Span::raw(c.action(a).to_string()),
@@ -101,10 +69,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &Help
 pub(super) fn draw_keys_moved(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let k = |m| keys::text(app.lang, m);
     f.render_widget(Clear, area);
-    let mut lines = vec![
-        Line::from(k(KeysMsg::MovedIntro)),
-        Line::from(""),
-    ];
+    let mut lines = vec![Line::from(k(KeysMsg::MovedIntro)), Line::from("")];
     for (old, new, what) in keys::moved(app.lang) {
         lines.push(Line::from(vec![
             Span::styled(format!("{old:<22}"), theme.dim()),

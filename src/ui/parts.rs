@@ -42,9 +42,7 @@ pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
             c.problem(&crate::domain::validate::Problem::Approved(*d)),
             theme.warning(),
         ),
-        Notice::Exported(paths) => {
-            (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok())
-        }
+        Notice::Exported(paths) => (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok()),
         Notice::EventSaved(w) if !w.is_empty() => {
             let ws: Vec<String> = w.iter().map(|w| c.life_warning(w)).collect();
             (
@@ -172,7 +170,10 @@ pub(crate) fn bar_actions(app: &App) -> (Context, Vec<Action>) {
         _ => (crate::app::screens::def(app.screen).hints)(ctx).to_vec(),
     };
     let mut global = Vec::new();
-    if !matches!(ctx, Context::Form | Context::Confirm | Context::Search | Context::Help) {
+    if !matches!(
+        ctx,
+        Context::Form | Context::Confirm | Context::Search | Context::Help
+    ) {
         global.push(Action::Search);
     }
     if !matches!(ctx, Context::Confirm | Context::Help) {

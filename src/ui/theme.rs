@@ -86,10 +86,7 @@ impl Theme {
     /// The key bar's labels (the bar paints its own background, so it reads the same on
     /// light and dark terminals).
     pub fn key_bar(&self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Black).bg(Color::Cyan),
-            Style::new(),
-        )
+        self.pick(Style::new().fg(Color::Black).bg(Color::Cyan), Style::new())
     }
 
     /// A key's name in the key bar ("F2", "Ctrl+Z").

@@ -11,10 +11,10 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sochibo::app::App;
-use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::domain::member::Member;
 use sochibo::domain::validate::{MemberDraft, check_member};
 use sochibo::i18n::Lang;
+use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::store::Store;
 use sochibo::ui::{self, theme::Theme};
 

@@ -5,7 +5,10 @@
 use crate::domain::search::Query;
 
 /// The first row whose label matches what was typed.
-pub fn first_match<S: AsRef<str>>(labels: impl IntoIterator<Item = S>, typed: &str) -> Option<usize> {
+pub fn first_match<S: AsRef<str>>(
+    labels: impl IntoIterator<Item = S>,
+    typed: &str,
+) -> Option<usize> {
     let q = Query::new(typed);
     if q.is_empty() {
         return None;

@@ -3,5 +3,6 @@
 //! drawn from each screen's hints and the keymap (`ui::parts`).
 
 pub mod find;
+pub mod help;
 pub mod list;
 pub mod search;

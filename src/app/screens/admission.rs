@@ -5,7 +5,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::keymap::action::{Action, Context};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::{App, Confirm, Notice};
 use crate::domain::admission::{
@@ -17,6 +16,7 @@ use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::validate::{self, Field, FieldKind, MemberDraft, Problem};
 use crate::i18n::admission::AdmMsg;
+use crate::keymap::action::{Action, Context};
 
 /// What the status line says about the pipeline.
 #[derive(Debug, Clone, PartialEq, Eq)]

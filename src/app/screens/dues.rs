@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::keymap::action::{Action, Context};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::roster::{Roster, RosterEntry};
 use crate::app::{App, Confirm, Notice};
@@ -22,6 +21,7 @@ use crate::domain::member::MemberId;
 use crate::domain::rules::{self, RuleId};
 use crate::domain::text;
 use crate::domain::validate::Problem;
+use crate::keymap::action::{Action, Context};
 use crate::store::{Store, StoreError};
 
 /// The tabs of the screen.

@@ -652,7 +652,10 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
         (_, Action::History) => crate::app::history::open(app, ctx),
         (
             Context::Roll,
-            Action::MarkPresent | Action::MarkUnexcused | Action::MarkCycle | Action::MarkAllPresent,
+            Action::MarkPresent
+            | Action::MarkUnexcused
+            | Action::MarkCycle
+            | Action::MarkAllPresent,
         ) => mark(app, action),
         (Context::Roll, Action::MarkExcused) => {
             if let Some((id, _)) = app.meetings.current() {
@@ -845,9 +848,11 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         FormKind::EditItem(id, i) => {
             single_form(kind, MF::ItemTitle, &meeting(id)?.agenda.get(i)?.title)
         }
-        FormKind::Conclusion(id, i) => {
-            single_form(kind, MF::Conclusion, &meeting(id)?.agenda.get(i)?.conclusion)
-        }
+        FormKind::Conclusion(id, i) => single_form(
+            kind,
+            MF::Conclusion,
+            &meeting(id)?.agenda.get(i)?.conclusion,
+        ),
         FormKind::NewVote(id) => vote_form(id, meeting(id)?, None),
         FormKind::EditVote(id, i) => vote_form(id, meeting(id)?, Some(i)),
         FormKind::NewTask(id) => task_form(id, meeting(id)?, None),

@@ -56,10 +56,7 @@ pub const TABLE: &[ScreenDef] = &[
 
 /// The definition of a screen.
 pub fn def(s: Screen) -> &'static ScreenDef {
-    TABLE
-        .iter()
-        .find(|d| d.screen == s)
-        .unwrap_or(&TABLE[0])
+    TABLE.iter().find(|d| d.screen == s).unwrap_or(&TABLE[0])
 }
 
 /// For screens without forms of their own.

@@ -5,12 +5,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::keymap::action::{Action, Context};
 use crate::app::{App, Notice};
 use crate::interchange;
 use crate::interchange::figures::{self, Period, ReportKind};
 use crate::interchange::minutes::to_crlf;
 use crate::interchange::xlsx;
+use crate::keymap::action::{Action, Context};
 use crate::store::{StoreError, backup};
 
 /// The reports screen: which report, which year, how far scrolled, and the report's

@@ -9,13 +9,13 @@ use chrono::{Datelike, NaiveDate};
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::{App, Notice};
 use crate::domain::date;
-use crate::keymap::action::{Action, Context};
 use crate::domain::meeting::{MeetingKind, TallyError};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{
     self as rv, BranchYear, Grade, MemberReview, ReviewField as RF, ReviewWarning, YearRow,
 };
 use crate::domain::validate::{FieldKind, Problem};
+use crate::keymap::action::{Action, Context};
 
 pub use crate::i18n::ReviewNotice;
 
@@ -423,7 +423,11 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         let st = &mut app.review;
         match action {
             Action::ReviewPrevYear | Action::ReviewNextYear => {
-                st.year += if action == Action::ReviewNextYear { 1 } else { -1 };
+                st.year += if action == Action::ReviewNextYear {
+                    1
+                } else {
+                    -1
+                };
                 st.cursor = 0;
             }
             Action::ReviewHistory => st.history = !st.history,

@@ -10,8 +10,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::ui::theme::Theme;
-use crate::ui::{block, label_style};
 use crate::app::App;
 use crate::app::screens::admission::AdmNotice;
 use crate::domain::admission::{self as adm, BoardEntry, Candidate, Stage, Step};
@@ -21,6 +19,8 @@ use crate::domain::text::ellipsize;
 use crate::domain::validate::Field;
 use crate::i18n::admission::{AdmMsg, AdmissionTexts};
 use crate::i18n::{Catalogue, Msg};
+use crate::ui::theme::Theme;
+use crate::ui::{block, label_style};
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     match app.admission.open.and_then(|id| app.admission.get(id)) {

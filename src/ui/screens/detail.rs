@@ -5,16 +5,22 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::ui::theme::Theme;
-use crate::ui::{block, label_style};
 use crate::app::App;
 use crate::domain::date;
 use crate::domain::member::{Member, MemberId, Membership};
 use crate::domain::text::ellipsize;
 use crate::domain::validate::Field;
 use crate::i18n::{Catalogue, Msg};
+use crate::ui::theme::Theme;
+use crate::ui::{block, label_style};
 
-pub(crate) fn row<'a>(theme: &Theme, label: &str, value: String, not_set: &str, width: u16) -> Line<'a> {
+pub(crate) fn row<'a>(
+    theme: &Theme,
+    label: &str,
+    value: String,
+    not_set: &str,
+    width: u16,
+) -> Line<'a> {
     let value = if value.is_empty() {
         not_set.to_string()
     } else {

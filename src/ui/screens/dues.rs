@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::screens::dues::{BadgeRow, DuesTab, badge_rows, dues_rows};
 use crate::domain::badges::{self, Basis};
@@ -16,6 +15,7 @@ use crate::domain::date::format_date;
 use crate::domain::dues::{self, Due, YearMonth};
 use crate::domain::text::{cell, ellipsize, rcell};
 use crate::i18n::dues::{DuesCatalogue, DuesMsg, DuesText};
+use crate::ui::theme::Theme;
 
 pub(crate) fn row_style(theme: &Theme, selected: bool) -> Style {
     if selected {
@@ -58,7 +58,13 @@ const NAME_W: usize = 21;
 /// Dues tab: name, amount, this month, paid through.
 const DUES_W: (usize, usize, usize, usize) = (20, 9, 18, 8);
 
-pub(crate) fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
+pub(crate) fn draw_dues(
+    f: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    c: &dyn DuesCatalogue,
+) {
     let d = &app.dues;
     let month = d.month;
     let [header, list, detail, totals] = Layout::vertical([
@@ -203,7 +209,13 @@ pub(crate) fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: 
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), totals);
 }
 
-pub(crate) fn draw_badges(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
+pub(crate) fn draw_badges(
+    f: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    c: &dyn DuesCatalogue,
+) {
     let d = &app.dues;
     let [heading, header, list, footer] = Layout::vertical([
         Constraint::Length(1),

@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::update_helpers::{exemption_rows, member_reminders};
 use crate::domain::date;
 use crate::domain::lifecycle;
 use crate::domain::text::ellipsize;
 use crate::i18n::Msg;
+use crate::ui::theme::Theme;
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();

@@ -7,14 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
-use crate::ui::block;
-use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::screens::meetings::{MinutesRow, Tab, minutes_rows};
 use crate::domain::date;
 use crate::domain::meeting::{self, Mark, Meeting, MeetingKind};
 use crate::domain::text::ellipsize;
 use crate::i18n::{Catalogue, Msg};
+use crate::ui::block;
+use crate::ui::theme::Theme;
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     match app.meetings.current() {

@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::i18n::Msg;
 use crate::interchange::figures::ReportKind;
 use crate::interchange::reports::BAR;
+use crate::ui::theme::Theme;
 
 /// The tab name of a report.
 pub(crate) fn name(kind: ReportKind) -> Msg {

@@ -8,12 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::screens::review::{self as ar, ReviewNotice};
 use crate::domain::review::{self as rv, Grade, YearRow};
 use crate::domain::text::ellipsize;
 use crate::i18n::{Catalogue, ReviewMsg as R};
+use crate::ui::theme::Theme;
 
 pub(crate) fn code(g: Option<Grade>) -> &'static str {
     g.map_or("—", Grade::code)

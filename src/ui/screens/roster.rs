@@ -5,11 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
-use crate::ui::theme::Theme;
 use crate::app::App;
 use crate::app::roster::Filter;
 use crate::domain::date;
 use crate::i18n::Msg;
+use crate::ui::theme::Theme;
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();

@@ -1,0 +1,67 @@
+//! What the help shows: for each context (the current one and its chain first), each
+//! action with its keys, filtered by what was typed (diacritic-blind, over the keys and
+//! the descriptions). The view draws it; the app scrolls over exactly these lines.
+
+use crate::app::App;
+use crate::domain::text::fold;
+use crate::keymap::action::{Action, Context};
+use crate::keymap::sequence_label;
+
+/// One context's part of the help.
+pub struct Section {
+    /// The context.
+    pub context: Context,
+    /// Each action with the keys bound to it, as people read them.
+    pub rows: Vec<(Action, Vec<String>)>,
+}
+
+/// The contexts in help order: the screen under the help and its chain first.
+fn context_order(app: &App) -> Vec<Context> {
+    let mut order = match app.context() {
+        Context::Help => (crate::app::screens::def(app.screen).context)(app).chain(),
+        ctx => ctx.chain(),
+    };
+    order.insert(0, Context::Help);
+    for c in Context::ALL {
+        if !order.contains(c) {
+            order.push(*c);
+        }
+    }
+    order
+}
+
+/// The help's sections, filtered by `filter`.
+pub fn sections(app: &App, filter: &str, ascii: bool) -> Vec<Section> {
+    let c = app.lang.cat();
+    let want = fold(filter.trim());
+    let mut out = Vec::new();
+    for context in context_order(app) {
+        let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+        for (seq, a) in app.keymap.bindings(context) {
+            let k = sequence_label(seq, ascii);
+            match rows.iter_mut().find(|(x, _)| *x == a) {
+                Some((_, keys)) => keys.push(k),
+                None => rows.push((a, vec![k])),
+            }
+        }
+        rows.retain(|(a, keys)| {
+            want.is_empty()
+                || fold(c.action(*a)).contains(&want)
+                || keys.iter().any(|k| fold(k).contains(&want))
+        });
+        if !rows.is_empty() {
+            rows.sort_by_key(|(a, _)| Action::ALL.iter().position(|x| x == a));
+            out.push(Section { context, rows });
+        }
+    }
+    out
+}
+
+/// How many lines the help has now (a heading, the rows and a blank line per section).
+pub fn line_count(app: &App) -> usize {
+    let filter = app.help.as_ref().map_or("", |h| h.filter.text());
+    sections(app, filter, false)
+        .iter()
+        .map(|s| s.rows.len() + 2)
+        .sum()
+}
