@@ -1,0 +1,234 @@
+//! Every record kind, saved through the keys as a secretary would, is named in
+//! Vietnamese, undone with Ctrl+Z (the store and the screen are back) and redone with
+//! Ctrl+Y; no message shows an internal name.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Harness, today};
+use sochibo::app::Notice;
+use sochibo::app::screens::{dues as ad, review as ar};
+use sochibo::domain::dues::{self, Due, YearMonth};
+
+/// The store's tree names, which no message may show.
+const INTERNAL: &[&str] = &[
+    "members",
+    "meetings",
+    "meta",
+    "candidates",
+    "admission_targets",
+    "dues_profiles",
+    "dues_payments",
+    "badges",
+    "reviews",
+    "review_years",
+    "history",
+];
+
+/// Keys that clear a prefilled one-line field and type `s`.
+fn retype(s: &str) -> String {
+    format!("{}{s}", "<Backspace>".repeat(12))
+}
+
+/// Every record of every kind, as the store holds it.
+fn stored(h: &Harness) -> String {
+    let s = &h.app.store;
+    format!(
+        "{:?}",
+        (
+            s.members().unwrap(),
+            s.meetings().unwrap(),
+            s.branch().unwrap(),
+            s.dues().unwrap(),
+            s.badges().unwrap(),
+            s.reviews().unwrap(),
+            s.branch_years().unwrap(),
+            s.candidates().unwrap(),
+            s.admission_targets().unwrap(),
+        )
+    )
+}
+
+/// The screens hold what the store holds, for every kind.
+fn screens_match_store(h: &Harness) {
+    let s = &h.app.store;
+    let roster: BTreeMap<_, _> = h
+        .app
+        .roster
+        .entries()
+        .iter()
+        .map(|e| (e.id, e.member.clone()))
+        .collect();
+    assert_eq!(roster, s.members().unwrap().into_iter().collect());
+    assert_eq!(h.app.branch, s.branch().unwrap());
+    assert_eq!(h.app.dues.ledgers, s.dues().unwrap());
+    assert_eq!(h.app.dues.badges, s.badges().unwrap());
+    assert_eq!(
+        h.app.review.records,
+        s.reviews().unwrap().into_iter().collect()
+    );
+    assert_eq!(
+        h.app.review.years,
+        s.branch_years().unwrap().into_iter().collect()
+    );
+    assert_eq!(h.app.admission.list, s.candidates().unwrap());
+    assert_eq!(h.app.admission.targets, s.admission_targets().unwrap());
+}
+
+/// The status-line notice's text after an undo or redo.
+fn notice(h: &Harness) -> String {
+    match &h.app.notice {
+        Some(Notice::Undone(t) | Notice::Redone(t)) => t.clone(),
+        other => panic!("no undo notice: {other:?}\n{}", h.screen()),
+    }
+}
+
+/// Saves with `save`, checks it is named `what`, undoes it (store and screens back),
+/// redoes it (store and screens as after the save).
+fn save_undo_redo(h: &mut Harness, save: &str, what: &str) {
+    save_undo_redo_with(h, save, |_| what.to_string());
+}
+
+/// [`save_undo_redo`], the name read after the save by `what`.
+fn save_undo_redo_with(h: &mut Harness, save: &str, what: impl Fn(&Harness) -> String) {
+    let before = stored(h);
+    h.keys(save);
+    let after = stored(h);
+    assert_ne!(before, after, "the keys saved nothing: {}", h.screen());
+    assert!(h.app.form.is_none(), "the form closed: {}", h.screen());
+    let what = &what(h);
+    assert_eq!(h.app.last_saved.as_deref(), Some(what.as_str()));
+    screens_match_store(h);
+
+    h.keys("<C-z>");
+    assert_eq!(stored(h), before, "undo puts every record back");
+    screens_match_store(h);
+    let text = notice(h);
+    assert_eq!(text, format!("Đã hoàn tác: {what}"));
+    for name in INTERNAL {
+        assert!(!text.contains(name), "{text}");
+    }
+    assert_eq!(h.app.last_saved, None);
+    if text.chars().count() < 70 {
+        assert!(h.screen().contains(&text), "{}", h.screen());
+    }
+
+    h.keys("<C-y>");
+    assert_eq!(stored(h), after, "redo puts the save back");
+    screens_match_store(h);
+    assert_eq!(notice(h), format!("Đã làm lại: {what}"));
+}
+
+/// Moves the dues tab's cursor to the first member who owes this month and has not
+/// paid; returns their id and name.
+fn go_to_unpaid(h: &mut Harness) -> (u64, String) {
+    let month = h.app.dues.month;
+    let rows = ad::dues_rows(&h.app.roster, month);
+    let i = rows
+        .iter()
+        .position(|e| {
+            let l = h.app.dues.ledger(e.id);
+            l.payment(month).is_none() && matches!(dues::due(&e.member, &l, month), Due::Owed(_))
+        })
+        .expect("someone owes this month");
+    let (id, name) = (rows[i].id, rows[i].member.full_name.clone());
+    h.keys(&format!("<Home>{}", "<Down>".repeat(i)));
+    (id, name)
+}
+
+#[test]
+fn a_dues_payment() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-4>");
+    let (id, name) = go_to_unpaid(&mut h);
+    let month = YearMonth::of(today());
+    save_undo_redo(
+        &mut h,
+        "<F4>",
+        &format!("ghi đảng phí tháng {month} của {name}"),
+    );
+    assert!(h.app.dues.ledger(id).payment(month).is_some());
+    // Cleared, then the clearing undone.
+    h.keys(&format!(
+        "<Home>{}",
+        "<Down>".repeat(
+            ad::dues_rows(&h.app.roster, month)
+                .iter()
+                .position(|e| e.id == id)
+                .unwrap()
+        )
+    ));
+    save_undo_redo(
+        &mut h,
+        "<F8>",
+        &format!("xóa khoản đảng phí tháng {month} của {name}"),
+    );
+    assert!(h.app.dues.ledger(id).payment(month).is_none());
+}
+
+#[test]
+fn a_dues_rate() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-4>");
+    let (id, name) = go_to_unpaid(&mut h);
+    let verb = if h.app.dues.ledger(id).profiles.is_empty() {
+        "ghi"
+    } else {
+        "sửa"
+    };
+    save_undo_redo(
+        &mut h,
+        &format!(
+            "<F2>{}<Tab><Right><Right><Tab>6.000.000<F2>",
+            retype("01/2026")
+        ),
+        &format!("{verb} mức đóng đảng phí của {name}"),
+    );
+}
+
+#[test]
+fn a_badge_award_and_the_illness_mark() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-4><Tab>");
+    let early = h
+        .app
+        .dues
+        .badges
+        .iter()
+        .find(|(_, r)| r.serious_illness)
+        .map(|(id, _)| *id)
+        .expect("the demo has a member marked ill");
+    let name = h.app.roster.get(early).unwrap().member.full_name.clone();
+    // The previous presentation date lists the early badge.
+    h.keys("<Left>");
+    let rows = ad::badge_rows(&h.app);
+    let i = rows.iter().position(|r| r.entry().id == early).unwrap();
+    h.keys(&format!("<Home>{}", "<Down>".repeat(i)));
+    let before = h.app.dues.badges[&early].awards.len();
+    save_undo_redo_with(
+        &mut h,
+        &format!(
+            "<F4><Tab>{}07/11/2026<Tab>Số 2150-QĐ/TU<F2>",
+            "<Backspace>".repeat(10)
+        ),
+        |h| {
+            let award = h.app.store.badges().unwrap()[&early].awards.last().cloned();
+            let years = award.expect("an award was recorded").milestone;
+            format!("ghi Huy hiệu {years} năm tuổi Đảng của {name}")
+        },
+    );
+    assert_eq!(h.app.dues.badges[&early].awards.len(), before + 1);
+
+    // Every member listed; F6 takes the illness mark off.
+    h.keys("<F5>");
+    let rows = ad::badge_rows(&h.app);
+    let i = rows.iter().position(|r| r.entry().id == early).unwrap();
+    h.keys(&format!("<Home>{}", "<Down>".repeat(i)));
+    save_undo_redo(
+        &mut h,
+        "<F6>",
+        &format!("bỏ đánh dấu bệnh hiểm nghèo của {name}"),
+    );
+    assert!(!h.app.dues.badges[&early].serious_illness);
+}
