@@ -6,10 +6,12 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Harness, today};
+use common::{Harness, member, today};
 use sochibo::app::Notice;
 use sochibo::app::screens::{dues as ad, review as ar};
 use sochibo::domain::dues::{self, Due, YearMonth};
+use sochibo::domain::meeting::document_number;
+use sochibo::i18n::Lang;
 
 /// The store's tree names, which no message may show.
 const INTERNAL: &[&str] = &[
@@ -310,4 +312,87 @@ fn a_candidate_a_step_and_the_yearly_target() {
         "đặt chỉ tiêu kết nạp năm 2026",
     );
     assert_eq!(h.app.admission.target(2026), Some(5));
+}
+
+fn an() -> sochibo::domain::member::Member {
+    member("Nguyễn Văn An", "05/03/1950", "10/01/1975", "12345678")
+}
+
+#[test]
+fn a_member_an_event_and_the_branch_profile() {
+    let mut h = Harness::demo(&[an()]);
+    h.keys("<A-1>/nguyen van an<Enter>");
+    let id = h.app.detail.expect("the card is open");
+    save_undo_redo(&mut h, "<F2><Tab>Út<F2>", "sửa hồ sơ Nguyễn Văn An");
+    assert_eq!(h.app.roster.get(id).unwrap().member.other_name, "Út");
+    // An exemption, recorded on the card.
+    save_undo_redo_with(
+        &mut h,
+        "<F4><Tab><Tab><Right><Right><Tab>21/05/2027<Tab>15/11/2026<Tab>09-NQ/CB<F2>",
+        |h| {
+            let m = h.app.store.member(id).unwrap().unwrap();
+            let kind = m.events.last().unwrap().kind;
+            format!(
+                "ghi sự kiện «{}» của Nguyễn Văn An",
+                Lang::Vi.cat().event(kind)
+            )
+        },
+    );
+    h.keys("<Esc><A-2>");
+    save_undo_redo(&mut h, "<F2> mới<F2>", "sửa thông tin chi bộ");
+    assert_eq!(
+        h.app.branch.as_ref().unwrap().name,
+        "Chi bộ Tổ dân phố Hòa Bình mới"
+    );
+}
+
+#[test]
+fn a_meeting() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-3>");
+    let before: Vec<u64> = h
+        .app
+        .store
+        .meetings()
+        .unwrap()
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    save_undo_redo_with(&mut h, "<F7><F2>", |h| {
+        let (_, m) = h
+            .app
+            .store
+            .meetings()
+            .unwrap()
+            .into_iter()
+            .find(|(id, _)| !before.contains(id))
+            .expect("a new meeting");
+        format!("thêm biên bản {}", document_number(m.number))
+    });
+}
+
+#[test]
+fn the_ceremony_saves_the_candidate_and_the_new_member_and_undoes_both() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-7>");
+    let (cid, _) = h
+        .app
+        .admission
+        .list
+        .iter()
+        .find(|(_, c)| c.person.full_name == "Vũ Đức Thắng")
+        .cloned()
+        .expect("the demo has a candidate at the decision");
+    h.app.admission.select(cid, today());
+    h.keys("<Enter>");
+    let members = h.app.roster.entries().len();
+    save_undo_redo(
+        &mut h,
+        "<F4><Tab><Tab><Tab><Tab><Tab><Tab>Đảng ủy phường đồng ý<F2>",
+        "ghi bước kết nạp «Lễ kết nạp» của Vũ Đức Thắng",
+    );
+    assert_eq!(h.app.roster.entries().len(), members + 1);
+    h.keys("<C-z>");
+    assert_eq!(h.app.roster.entries().len(), members);
+    assert!(h.app.admission.get(cid).unwrap().member.is_none());
 }
