@@ -22,7 +22,7 @@ fn retype(s: &str) -> String {
 
 /// Opens the step form, replaces the date, types the rest and saves.
 fn step(h: &mut Harness, date: &str, rest: &str) {
-    h.keys(&format!("a<Tab>{}{rest}<C-s>", retype(date)));
+    h.keys(&format!("<F4><Tab>{}{rest}<C-s>", retype(date)));
 }
 
 fn candidate(h: &Harness, name: &str) -> (u64, admission::Candidate) {
@@ -39,11 +39,11 @@ fn candidate(h: &Harness, name: &str) -> (u64, admission::Candidate) {
 fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     let mut h = Harness::demo(&[]);
     let members_before = h.app.store.members().unwrap().len();
-    h.keys("7");
+    h.keys("<A-7>");
     assert!(h.screen().contains("7 Kết nạp"), "{}", h.screen());
 
     // Put on the list: name, sex, birth date, source, unit, helper, listing date and resolution.
-    h.keys("n");
+    h.keys("<F7>");
     assert!(
         h.screen()
             .contains("Thêm quần chúng vào danh sách cảm tình Đảng")
@@ -71,7 +71,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     );
 
     // Skipping ahead is impossible: the step form only offers the next stage.
-    h.keys("a");
+    h.keys("<F4>");
     assert!(
         h.screen()
             .contains("‹ Học lớp bồi dưỡng nhận thức về Đảng ›")
@@ -84,14 +84,14 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
         Some(Stage::Course)
     );
     // A mistake is taken back with x (asked first), then recorded again.
-    h.keys("x");
+    h.keys("<F8>");
     assert!(
         h.screen()
             .contains("Xóa bước ghi gần nhất của Trịnh Minh Khôi"),
         "{}",
         h.screen()
     );
-    h.keys("y");
+    h.keys("<A-c>");
     assert_eq!(
         candidate(&h, "Trịnh Minh Khôi").1.stage(),
         Some(Stage::Listed)
@@ -202,7 +202,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     );
 
     // On screen 1, the new member is there as dự bị.
-    h.keys("1/trinh minh khoi<Enter>");
+    h.keys("<A-1>trinh minh khoi<Enter>");
     assert!(h.screen().contains("Dự bị"), "{}", h.screen());
 }
 
@@ -210,7 +210,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
 fn a_late_ceremony_needs_a_recorded_reason() {
     let mut h = Harness::demo(&[]);
     // The demo's overdue candidate is first on the board.
-    h.keys("7");
+    h.keys("<A-7>");
     let screen = h.screen();
     assert!(screen.contains("Quá hạn (1)"), "{screen}");
     h.keys("<Enter>");
@@ -221,7 +221,7 @@ fn a_late_ceremony_needs_a_recorded_reason() {
     );
     assert!(h.screen().contains("quá 30 ngày"), "{}", h.screen());
     let before = h.app.store.members().unwrap().len();
-    h.keys("a<C-s>");
+    h.keys("<F4><C-s>");
     let screen = h.screen();
     assert!(screen.contains("Chưa lưu"), "{screen}");
     assert_eq!(
@@ -246,27 +246,28 @@ fn a_late_ceremony_needs_a_recorded_reason() {
     ));
     // Next comes the recognition vote; the optional new members' course can be chosen
     // instead, and the form follows the chosen step.
-    h.keys("a");
+    h.keys("<F4>");
     assert!(h.screen().contains("‹ Chi bộ xét công nhận chính thức ›"));
     assert!(h.screen().contains("Tán thành"));
     h.keys("<Right>");
     assert!(h.screen().contains("‹ Lớp bồi dưỡng đảng viên mới ›"));
     assert!(!h.screen().contains("Tán thành"), "{}", h.screen());
-    h.keys("<Esc>y");
+    h.keys("<Esc><A-c>");
+    assert!(h.app.form.is_none(), "{}", h.screen());
     // The ceremony is on the roster: it cannot be undone from here.
-    h.keys("x");
+    h.keys("<F8>");
     assert!(h.screen().contains("không xóa ở đây"), "{}", h.screen());
 }
 
 #[test]
 fn the_yearly_target_and_progress() {
     let mut h = Harness::demo(&[]);
-    h.keys("7");
+    h.keys("<A-7>");
     assert!(
         h.screen()
             .contains("Năm 2026: chưa đặt chỉ tiêu, đã kết nạp")
     );
-    h.keys(&format!("t<Tab>{}<C-s>", retype("5")));
+    h.keys(&format!("<F6><Tab>{}<C-s>", retype("5")));
     let screen = h.screen();
     let admitted =
         admission::admitted_in_year(h.app.store.members().unwrap().iter().map(|(_, m)| m), 2026);
@@ -290,7 +291,7 @@ fn the_yearly_target_and_progress() {
 fn recognition_from_the_end_of_probation_and_failing_it() {
     // The demo's probationary member whose probation ends on 15/12/2026.
     let mut h = Harness::demo(&[]);
-    h.keys("7");
+    h.keys("<A-7>");
     let screen = h.screen();
     let row = screen.lines().find(|l| l.contains("Tô Văn Ước")).unwrap();
     assert!(row.contains("15/12/2026–"), "due next month\n{row}");
@@ -309,7 +310,7 @@ fn recognition_from_the_end_of_probation_and_failing_it() {
     h.app.today = d(2027, 1, 20);
     h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
     h.keys(&format!(
-        "a<Tab>{}<Tab><Right><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        "<F4><Tab>{}<Tab><Right><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
         retype("20/01/2027"),
         retype("12")
     ));
@@ -340,12 +341,12 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
     // Seen on 10/02/2027: probation ended on 15/12/2026, the vote is late (a warning).
     h.app.today = d(2027, 2, 10);
     h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
-    h.keys("7");
+    h.keys("<A-7>");
     h.app.admission.select(cid, h.app.today);
     h.keys("<Enter>");
     assert!(h.screen().contains("quá 30 ngày"), "{}", h.screen());
     h.keys(&format!(
-        "a<Tab>{}<Tab><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        "<F4><Tab>{}<Tab><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
         retype("05/02/2027"),
         retype("12")
     ));
@@ -354,7 +355,10 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
         screen.contains("Đã ghi bước. Lưu ý: xét công nhận chính thức sau"),
         "{screen}"
     );
-    h.keys(&format!("a<Tab>{}<Tab>45-QĐ/ĐU<C-s>", retype("09/02/2027")));
+    h.keys(&format!(
+        "<F4><Tab>{}<Tab>45-QĐ/ĐU<C-s>",
+        retype("09/02/2027")
+    ));
     let screen = h.screen();
     assert!(
         screen.contains("Đã công nhận đảng viên chính thức: Tô Văn Ước"),

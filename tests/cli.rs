@@ -565,3 +565,82 @@ fn figures_reports_as_word_documents() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("-o"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn import_never_rewrites_a_member_by_accident_and_says_why_row_by_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = dir.path().join("first.csv");
+    std::fs::write(
+        &first,
+        "Họ và tên,Ngày sinh,Số thẻ đảng viên\nNguyễn Ngọc Ánh,01/05/1950,31001277\n",
+    )
+    .unwrap();
+    let out = sochibo(&["import", "members", first.to_str().unwrap()], &data);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    // The impostor, an unbalanced quote, a zero-width space and a good row.
+    let second = dir.path().join("second.csv");
+    std::fs::write(
+        &second,
+        "Họ và tên,Ngày sinh,Số thẻ đảng viên\n\
+         Kẻ Mạo Danh,01/01/1950,31001277\n\
+         \"Trần Văn Bình,02/02/1960,\n\
+         Nguyễn Ngọc\u{200B} Ánh,,\n\
+         Lê Thị Cúc,03/03/1970,\n",
+    )
+    .unwrap();
+    let strict = sochibo(
+        &["import", "members", second.to_str().unwrap(), "--strict"],
+        &data,
+    );
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(text(&strict.stderr).contains("với --strict không nhập dòng nào"));
+
+    let out = sochibo(&["import", "members", second.to_str().unwrap()], &data);
+    assert_eq!(out.status.code(), Some(1), "rows were held back");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Dòng 2: số thẻ 31001277 là của đảng viên Nguyễn Ngọc Ánh (sinh 01/05/1950), nhưng dòng này ghi Kẻ Mạo Danh (sinh 01/01/1950)"),
+        "{err}"
+    );
+    assert!(err.contains("KHÔNG ghi đè"), "{err}");
+    assert!(err.contains("Dòng 3: dấu ngoặc kép"), "{err}");
+    assert!(
+        err.contains("Dòng 4, cột \"Họ và tên\": đã bỏ 1 ký tự vô hình"),
+        "{err}"
+    );
+    assert!(err.contains("Dòng 4: \"Nguyễn Ngọc Ánh\""), "{err}");
+    assert!(err.contains("2 dòng bị giữ lại"), "{err}");
+    assert!(
+        text(&out.stdout).contains("thêm mới 1, cập nhật 0, bỏ qua 3 dòng lỗi"),
+        "{}",
+        text(&out.stdout)
+    );
+    let listed = text(&sochibo(&["export", "members"], &data).stdout);
+    assert!(listed.contains("Nguyễn Ngọc Ánh,,,01/05/1950"), "{listed}");
+    assert!(
+        !listed.contains("Mạo Danh") && !listed.contains("Bình"),
+        "{listed}"
+    );
+    assert_eq!(listed.matches("Ánh").count(), 1, "{listed}");
+    assert!(listed.contains("Lê Thị Cúc"), "{listed}");
+
+    // In English too.
+    let out = sochibo(
+        &[
+            "import",
+            "members",
+            second.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        &data,
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Line 2: card number 31001277 belongs to Nguyễn Ngọc Ánh"),
+        "{err}"
+    );
+    assert!(err.contains("Line 3: a quotation mark"), "{err}");
+}

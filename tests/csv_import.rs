@@ -59,7 +59,16 @@ fn bad_rows_are_reported_by_line_and_field_and_only_good_rows_are_saved() {
     assert_eq!(
         plan.rejected,
         vec![
-            err(4, Field::BirthDate, Problem::NotADay),
+            err(
+                4,
+                Field::BirthDate,
+                Problem::Date(sochibo::domain::date::BadDate::Day {
+                    day: 31,
+                    month: 2,
+                    year: 1960,
+                    last: 29
+                })
+            ),
             err(5, Field::FullName, Problem::Required),
             err(
                 7,
@@ -100,7 +109,7 @@ fn bad_rows_are_reported_by_line_and_field_and_only_good_rows_are_saved() {
 #[test]
 fn several_problems_of_one_row_are_all_reported() {
     let csv = "Họ và tên,Ngày sinh,Điện thoại,Số CCCD,Chuyên môn\n\
-               ,1/1/60,12345,0312,tiến sĩ luật\n";
+               ,1/13/60,12345,0312,tiến sĩ luật\n";
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let plan = plan_into(&store, csv.as_bytes());
@@ -297,4 +306,181 @@ fn decomposed_vietnamese_is_stored_composed_and_matches_on_reimport() {
     assert_eq!(m.address, address);
     assert_eq!(m.occupation, Some(Occupation::Freelance));
     assert_eq!(store.member_count(), 1);
+}
+
+/// A store holding one member, saved through an import of `csv`.
+fn store_with(dir: &std::path::Path, csv: &str) -> Store {
+    let store = Store::open(dir).unwrap();
+    let plan = plan_into(&store, csv.as_bytes());
+    assert!(
+        plan.rejected.is_empty() && plan.conflicts.is_empty(),
+        "{plan:?}"
+    );
+    store.save_members(&plan.items).unwrap();
+    store
+}
+
+const ANH: &str = "Họ và tên,Ngày sinh,Số thẻ đảng viên\nNguyễn Ngọc Ánh,01/05/1950,31001277\n";
+
+#[test]
+fn a_card_number_of_another_person_is_a_conflict_not_an_update() {
+    use members_csv::ConflictKind;
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), ANH);
+    let anh = store.members().unwrap()[0].clone();
+
+    // The row of the issue: another name and another birth date on Ánh's card.
+    let plan = plan_into(
+        &store,
+        "Họ và tên,Ngày sinh,Số thẻ đảng viên\nKẻ Mạo Danh,01/01/1950,31001277\n".as_bytes(),
+    );
+    assert_eq!((plan.added, plan.updated), (0, 0));
+    assert!(plan.items.is_empty());
+    let [c] = plan.conflicts.as_slice() else {
+        panic!("{plan:?}")
+    };
+    assert_eq!((c.line, c.kind, c.id), (2, ConflictKind::CardOwner, anh.0));
+    assert_eq!(
+        (
+            c.existing_name.as_str(),
+            c.row_name.as_str(),
+            c.card.as_str()
+        ),
+        ("Nguyễn Ngọc Ánh", "Kẻ Mạo Danh", "31001277")
+    );
+    assert_eq!(c.existing_birth, NaiveDate::from_ymd_opt(1950, 5, 1));
+    assert_eq!(c.row_birth, NaiveDate::from_ymd_opt(1950, 1, 1));
+    // Another name without a birth date to confirm it: held back too.
+    let plan = plan_into(
+        &store,
+        "Họ và tên,Số thẻ đảng viên\nKẻ Mạo Danh,31001277\n".as_bytes(),
+    );
+    assert_eq!(plan.conflicts.len(), 1);
+    assert!(plan.items.is_empty());
+
+    // Corrections are still updates: the name's spelling with the same birth date, the
+    // birth date under the same name, the name without diacritics.
+    for row in [
+        "Nguyễn Ngọc Anh,01/05/1950,31001277",
+        "Nguyễn Ngọc Ánh,02/05/1950,31001277",
+        "NGUYEN NGOC ANH,,31.001.277",
+    ] {
+        let plan = plan_into(
+            &store,
+            format!("Họ và tên,Ngày sinh,Số thẻ đảng viên\n{row}\n").as_bytes(),
+        );
+        assert!(plan.conflicts.is_empty(), "{row}: {plan:?}");
+        assert_eq!((plan.added, plan.updated), (0, 1), "{row}");
+        assert_eq!(plan.items[0].0, Some(anh.0));
+    }
+    // Nothing was saved by planning.
+    assert_eq!(names(&store), vec!["Nguyễn Ngọc Ánh".to_string()]);
+}
+
+#[test]
+fn an_unbalanced_quote_refuses_its_line_not_the_rest_of_the_file() {
+    use members_csv::{BrokenLine, LineProblem};
+    // The quote on line 3 never closes: line 3 is refused, line 4 is still a row.
+    let p = members_csv::parse(
+        "Họ và tên,Ngày sinh\nA An,01/01/1950\n\"B Bình,02/02/1960\nC Chi,03/03/1970\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        p.broken,
+        vec![BrokenLine {
+            line: 3,
+            problem: LineProblem::UnclosedQuote
+        }]
+    );
+    let rows: Vec<(usize, &str)> = p
+        .rows
+        .iter()
+        .map(|r| (r.line, r.draft.full_name.as_str()))
+        .collect();
+    assert_eq!(rows, vec![(2, "A An"), (4, "C Chi")]);
+
+    // A quote that closes lines later, inside a name: those lines are refused together.
+    let p = members_csv::parse(
+        "Họ và tên;Ghi chú\r\n\"A An;x\r\nB Bình;y\r\nC\" Chi;z\r\nD Dũng;\"dòng 1\r\ndòng 2\"\r\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        p.broken,
+        vec![BrokenLine {
+            line: 2,
+            problem: LineProblem::QuoteAcrossLines {
+                to: 4,
+                column: "Họ và tên".into()
+            }
+        }]
+    );
+    // Notes may hold line breaks: that row is read, with its line number.
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(
+        (p.rows[0].line, p.rows[0].draft.notes.as_str()),
+        (5, "dòng 1\r\ndòng 2")
+    );
+
+    // An unclosed quote in the header line: reported, and the next line is the header.
+    let p = members_csv::parse("\"Cũ\nHọ và tên\nE Em\n".as_bytes()).unwrap();
+    assert_eq!(p.broken[0].line, 1);
+    assert_eq!(
+        (p.rows[0].line, p.rows[0].draft.full_name.as_str()),
+        (3, "E Em")
+    );
+}
+
+#[test]
+fn invisible_characters_are_removed_with_a_warning_and_look_alikes_are_held_back() {
+    use members_csv::ConflictKind;
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(
+        dir.path(),
+        "Họ và tên,Ngày sinh\nNguyễn Văn An,05/03/1950\nLê Thị Hoa,\n",
+    );
+    let file = "Họ và tên,Ngày sinh,Ghi chú\n\
+                Nguyễn Văn\u{200B} An,05/03/1950,\n\
+                Nguyễn Văn\u{200B} An,,\n\
+                Nguyễn Vаn Аn,,\n\
+                Lê Thị Hoa,01/01/1970,\n\
+                \u{202E}nóS ũĐ,01/01/1960,ghi\u{2066} chú\n\
+                Nguyễn Văn An,07/07/1977,\n";
+    let plan = plan_into(&store, file.as_bytes());
+    // Line 2: the zero-width space is dropped, and the row is An himself (same birth date).
+    assert_eq!(plan.items[0].0, Some(store.members().unwrap()[0].0));
+    assert_eq!(plan.items[0].1.full_name, "Nguyễn Văn An");
+    // Lines 3 and 4: An's name with an invisible space or Cyrillic letters and no birth date
+    // to tell them apart; line 5: Hoa has no birth date on record.
+    let held: Vec<(usize, ConflictKind, &str)> = plan
+        .conflicts
+        .iter()
+        .map(|c| (c.line, c.kind, c.existing_name.as_str()))
+        .collect();
+    assert_eq!(
+        held,
+        vec![
+            (3, ConflictKind::LooksLike, "Nguyễn Văn An"),
+            (4, ConflictKind::LooksLike, "Nguyễn Văn An"),
+            (5, ConflictKind::LooksLike, "Lê Thị Hoa"),
+        ]
+    );
+    // Line 6: the right-to-left override is not stored; line 7: a namesake born another
+    // day is another person, added.
+    let added: Vec<&str> = plan.items[1..]
+        .iter()
+        .map(|(_, m)| m.full_name.as_str())
+        .collect();
+    assert_eq!(added, vec!["nóS ũĐ", "Nguyễn Văn An"]);
+    assert_eq!(plan.items[1].1.notes, "ghi chú");
+    assert_eq!((plan.added, plan.updated), (2, 1));
+    assert_eq!(
+        plan.cleaned,
+        vec![
+            (2, Field::FullName, 1),
+            (3, Field::FullName, 1),
+            (6, Field::FullName, 1),
+            (6, Field::Notes, 1),
+        ]
+    );
 }

@@ -19,7 +19,7 @@ fn select(h: &Harness, id: MemberId) -> String {
         .iter()
         .position(|e| e.id == id)
         .expect("member on the list");
-    format!("<Home>{}", "j".repeat(i))
+    format!("<Home>{}", "<Down>".repeat(i))
 }
 
 fn year_arrears(h: &Harness, id: MemberId) -> dues::Arrears {
@@ -30,7 +30,7 @@ fn year_arrears(h: &Harness, id: MemberId) -> dues::Arrears {
 #[test]
 fn a_month_is_collected_in_one_pass_and_arrears_clear_the_flag() {
     let mut h = Harness::demo(&[]);
-    h.keys("4");
+    h.keys("<A-4>");
     let screen = h.screen();
     assert!(screen.contains("‹ Tháng 11/2026 ›"), "{screen}");
     assert!(screen.contains("chưa đóng"), "{screen}");
@@ -44,9 +44,9 @@ fn a_month_is_collected_in_one_pass_and_arrears_clear_the_flag() {
         .map(|(id, _)| *id)
         .collect();
 
-    // One pass: t on every row (exempt and already-paid rows are just passed over).
+    // One pass: F4 on every row (exempt and already-paid rows are just passed over).
     let rows = dues_rows(&h.app.roster, month(11)).len();
-    h.keys(&format!("<Home>{}", "t".repeat(rows)));
+    h.keys(&format!("<Home>{}", "<F4>".repeat(rows)));
     let screen = h.screen();
     assert!(screen.contains("chưa thu 0 đ"), "{screen}");
     let after = h.app.store.dues().unwrap();
@@ -68,21 +68,21 @@ fn a_month_is_collected_in_one_pass_and_arrears_clear_the_flag() {
         );
     }
 
-    // x clears the selected row's payment; the totals follow.
+    // F8 clears the selected row's payment; the totals follow.
     let paid_id = dues_rows(&h.app.roster, month(11))
         .iter()
         .find(|e| after[&e.id].payment(month(11)).is_some())
         .unwrap()
         .id;
     h.keys(&select(&h, paid_id));
-    h.keys("x");
+    h.keys("<F8>");
     assert!(
         h.app.store.dues().unwrap()[&paid_id]
             .payment(month(11))
             .is_none()
     );
     assert!(!h.screen().contains("chưa thu 0 đ"));
-    h.keys("o");
+    h.keys("<F5>");
     assert_eq!(
         h.app.store.dues().unwrap()[&paid_id]
             .payment(month(11))
@@ -114,7 +114,7 @@ fn a_month_is_collected_in_one_pass_and_arrears_clear_the_flag() {
             h.keys("<Left>");
         }
         h.keys(&select(&h, flagged));
-        h.keys("t");
+        h.keys("<F4>");
         assert!(
             h.app.store.dues().unwrap()[&flagged].payment(m).is_some(),
             "{m} paid"
@@ -140,10 +140,10 @@ fn a_missing_rate_is_entered_with_the_edit_key() {
         .find(|e| e.member.full_name == "Hoàng Thị Mới")
         .unwrap()
         .id;
-    h.keys("4");
+    h.keys("<A-4>");
     h.keys(&select(&h, id));
     assert!(h.screen().contains("chưa khai báo mức"), "{}", h.screen());
-    h.keys("t");
+    h.keys("<F4>");
     assert!(
         h.screen().contains("Chưa khai báo mức đóng đảng phí"),
         "{}",
@@ -154,7 +154,7 @@ fn a_missing_rate_is_entered_with_the_edit_key() {
         rows.iter().position(|e| e.id == id).unwrap()
     });
     // From 01/2026, pension of 6.000.000 đ: 0,5% = 30.000 đ a month.
-    h.keys("e");
+    h.keys("<F2>");
     assert!(h.screen().contains("Mức đóng đảng phí"), "{}", h.screen());
     h.keys("<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>01/2026");
     h.keys("<Tab><Right><Right><Tab>6.000.000<C-s>");
@@ -163,7 +163,7 @@ fn a_missing_rate_is_entered_with_the_edit_key() {
     assert_eq!(l.profiles.len(), 1);
     assert_eq!(l.profiles[0].from, month(1));
     assert_eq!(l.profiles[0].base, 6_000_000);
-    h.keys("t");
+    h.keys("<F4>");
     let l = &h.app.store.dues().unwrap()[&id];
     assert_eq!(l.payment(month(11)).unwrap().amount, 30_000);
     // January to October are unpaid: ten months in arrears, flagged.
@@ -174,7 +174,9 @@ fn a_missing_rate_is_entered_with_the_edit_key() {
     assert!(h.screen().contains("10 th · 300.000 ⚠"), "{}", h.screen());
 
     // A relief longer than 12 months is refused, naming the rule.
-    h.keys("e<Tab><Tab><Tab><Right><Right><Right><Right><Tab>NQ 07<Tab>01/2026<Tab>03/2027<C-s>");
+    h.keys(
+        "<F2><Tab><Tab><Tab><Right><Right><Right><Right><Tab>NQ 07<Tab>01/2026<Tab>03/2027<C-s>",
+    );
     assert!(h.screen().contains("tối đa 12 tháng"), "{}", h.screen());
     h.keys(
         "<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>06/2026<C-s>",
@@ -188,7 +190,7 @@ fn a_missing_rate_is_entered_with_the_edit_key() {
 #[test]
 fn a_badge_award_is_recorded_and_leaves_the_next_list() {
     let mut h = Harness::demo(&[]);
-    h.keys("4<Tab>");
+    h.keys("<A-4><Tab>");
     let screen = h.screen();
     assert!(screen.contains("Đợt trao 03/02/2027"), "{screen}");
     assert!(screen.contains("sớm: bệnh hiểm nghèo"), "{screen}");
@@ -210,7 +212,7 @@ fn a_badge_award_is_recorded_and_leaves_the_next_list() {
         .iter()
         .position(|r| r.entry().id == early)
         .expect("on the 07/11 list early");
-    h.keys(&format!("<Home>{}t", "j".repeat(i)));
+    h.keys(&format!("<Home>{}<F4>", "<Down>".repeat(i)));
     assert!(
         h.screen().contains("Ghi nhận trao Huy hiệu Đảng"),
         "{}",
@@ -240,8 +242,8 @@ fn a_badge_award_is_recorded_and_leaves_the_next_list() {
     h.keys("<Right>");
     assert!(!h.screen().contains(&name), "{}", h.screen());
 
-    // The all-members view; b marks serious illness, d deletes an award (with a question).
-    h.keys("a");
+    // The all-members view; F6 marks serious illness, F8 deletes an award (with a question).
+    h.keys("<F5>");
     assert!(
         h.screen().contains("Tuổi Đảng và huy hiệu tiếp theo"),
         "{}",
@@ -249,15 +251,15 @@ fn a_badge_award_is_recorded_and_leaves_the_next_list() {
     );
     let rows = sochibo::app::screens::dues::badge_rows(&h.app);
     let i = rows.iter().position(|r| r.entry().id == early).unwrap();
-    h.keys(&format!("<Home>{}b", "j".repeat(i)));
+    h.keys(&format!("<Home>{}<F6>", "<Down>".repeat(i)));
     assert!(!h.app.store.badges().unwrap()[&early].serious_illness);
-    h.keys("d");
+    h.keys("<F8>");
     assert!(
         h.screen().contains("Xóa ghi nhận trao huy hiệu"),
         "{}",
         h.screen()
     );
-    h.keys("c");
+    h.keys("<A-c>");
     assert!(
         h.app.store.badges().unwrap()[&early]
             .awards
@@ -271,7 +273,7 @@ fn a_badge_award_is_recorded_and_leaves_the_next_list() {
 #[test]
 fn english_screen() {
     let mut h = Harness::build(true, &[], None, sochibo::i18n::Lang::En);
-    h.keys("4");
+    h.keys("<A-4>");
     let screen = h.screen();
     assert!(screen.contains("Month 11/2026"), "{screen}");
     assert!(screen.contains("expected"), "{screen}");
@@ -289,7 +291,7 @@ fn a_half_typed_award_survives_dropping_the_app() {
     use sochibo::keymap::Keymap;
     use sochibo::store::Store;
     let mut h = Harness::demo(&[]);
-    h.keys("4<Tab>t<Tab><Tab>Số 77-QĐ");
+    h.keys("<A-4><Tab><F4><Tab><Tab>Số 77-QĐ");
     h.keys("<S-Tab>");
     let dir = h.dir.path().to_path_buf();
     let Harness { app, dir: tmp, .. } = h;

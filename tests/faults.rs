@@ -467,3 +467,125 @@ fn a_read_only_data_directory_is_a_clear_message_and_nothing_is_acknowledged() {
         "{left:?}"
     );
 }
+
+/// Entries of the scratch folder read-only stores copy their data to.
+fn scratch_copies() -> Vec<String> {
+    std::fs::read_dir("/dev/shm")
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("sochibo-readonly-"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_read_only_or_full_data_directory_still_reads_exports_and_lists_what_needs_doing() {
+    if !private_mounts() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (ro, full, work) = (
+        dir.path().join("ro"),
+        dir.path().join("full"),
+        dir.path().join("work"),
+    );
+    for d in [&ro, &full, &work] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    demo_data(&ro.join("data"));
+    let expected = sochibo(&ro.join("data"), &["export", "members"]);
+    assert!(expected.status.success());
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members_plain_comma.csv");
+    let scratch_before = scratch_copies();
+    // $1: the folder made read-only, or filled to the last byte; $2 the program; $3 a
+    // writable folder for what the runs say; $4 a file to import.
+    let script = r#"
+        set -u
+        case "$5" in
+          ro) mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 99 ;;
+          full) mount -t tmpfs -o size=8m tmpfs "$1" || exit 99
+                cp -a "$3/../ro/data" "$1/data"
+                head -c 16777216 /dev/zero > "$1/ballast" 2>/dev/null ;;
+        esac
+        "$2" export members --data "$1/data" > "$3/$5.export.out" 2> "$3/$5.export.err"
+        echo "export=$?"
+        "$2" todo --data "$1/data" > "$3/$5.todo.out" 2> "$3/$5.todo.err"
+        echo "todo=$?"
+        "$2" export members -o "$3/$5.ds.csv" --data "$1/data" > /dev/null 2> "$3/$5.file.err"
+        echo "export-elsewhere=$?"
+        "$2" import members "$4" --data "$1/data" > /dev/null 2> "$3/$5.import.err"
+        echo "import=$?"
+        "$2" export members --data "$1/data" > "$3/$5.after.out" 2> /dev/null
+    "#;
+    for case in ["ro", "full"] {
+        let target = if case == "ro" { &ro } else { &full };
+        let out = in_namespace(
+            script,
+            &[
+                target.as_os_str(),
+                OsStr::new(bin()),
+                work.as_os_str(),
+                csv.as_os_str(),
+                OsStr::new(case),
+            ],
+        );
+        let said = text(&out.stdout);
+        let read = |f: &str| std::fs::read_to_string(work.join(format!("{case}.{f}"))).unwrap();
+        // On the full disk sled may still have room inside its own files for a small
+        // import: then it is saved (and must be complete), else refused.
+        let import_saved = case == "full" && said.contains("import=0");
+        let import = if import_saved { "import=0" } else { "import=1" };
+        for step in ["export=0", "todo=0", "export-elsewhere=0", import] {
+            assert!(
+                said.contains(step),
+                "{case}: {step} in {said} {}",
+                text(&out.stderr)
+            );
+        }
+        // Everything is read as it is on disk.
+        assert_eq!(read("export.out"), text(&expected.stdout), "{case}");
+        assert_eq!(read("ds.csv").lines().count(), 36, "{case}");
+        assert!(read("todo.out").contains("cần làm"), "{case}");
+        // Saving is impossible, and the program says so and why, at every start.
+        let reason = if case == "ro" {
+            "Read-only file system"
+        } else {
+            "No space left on device"
+        };
+        for f in ["export.err", "todo.err", "import.err"] {
+            let err = read(f);
+            if case == "full" && !err.contains("chỉ đọc được") {
+                // sled may open a full disk normally; then the refusal comes at the save.
+                assert!(f == "import.err" || err.is_empty(), "{case} {f}: {err}");
+                continue;
+            }
+            assert!(
+                err.contains("chỉ đọc được") && err.contains("không lưu được"),
+                "{case} {f}: {err}"
+            );
+            assert!(err.contains(reason), "{case} {f}: {err}");
+        }
+        if import_saved {
+            assert!(read("after.out").lines().count() > 36, "{case}: imported");
+            continue;
+        }
+        let err = read("import.err");
+        assert!(
+            err.contains("Thay đổi chưa được lưu") && err.contains(reason),
+            "{case}: {err}"
+        );
+        // The refused import changed nothing.
+        assert_eq!(read("after.out"), text(&expected.stdout), "{case}");
+    }
+    assert_eq!(scratch_copies(), scratch_before, "no scratch copy left");
+    assert_eq!(
+        Store::open(&ro.join("data"))
+            .unwrap()
+            .members()
+            .unwrap()
+            .len(),
+        35
+    );
+}

@@ -9,7 +9,7 @@ use sochibo::app::Screen;
 #[test]
 fn the_home_screen_lists_overdue_items_and_enter_opens_the_record() {
     let mut h = Harness::demo(&[]);
-    h.keys("0");
+    h.keys("<A-0>");
     let screen = h.screen();
     assert!(screen.contains("Việc cần làm"), "{screen}");
     assert!(
@@ -27,7 +27,7 @@ fn the_home_screen_lists_overdue_items_and_enter_opens_the_record() {
         .position(|i| i.member().is_some())
         .expect("an item about a member");
     for _ in 0..row {
-        h.keys("j");
+        h.keys("<Down>");
     }
     h.keys("<Enter>");
     assert_eq!(h.app.screen, Screen::Members);
@@ -38,14 +38,14 @@ fn the_home_screen_lists_overdue_items_and_enter_opens_the_record() {
 #[test]
 fn an_item_about_minutes_opens_the_meeting() {
     let mut h = Harness::demo(&[]);
-    h.keys("0");
+    h.keys("<A-0>");
     let items = sochibo::app::update_helpers::todo_items(&h.app);
     let row = items
         .iter()
         .position(|i| i.meeting().is_some())
         .expect("draft minutes");
     for _ in 0..row {
-        h.keys("j");
+        h.keys("<Down>");
     }
     h.keys("<Enter>");
     assert_eq!(h.app.screen, Screen::Meetings);
@@ -55,7 +55,7 @@ fn an_item_about_minutes_opens_the_meeting() {
 #[test]
 fn dues_badges_candidates_and_the_review_season_plug_into_the_list() {
     let mut h = Harness::demo(&[]);
-    h.keys("0");
+    h.keys("<A-0>");
     let screen = h.screen().split_whitespace().collect::<Vec<_>>().join(" ");
     let items = sochibo::app::update_helpers::todo_items(&h.app);
     use sochibo::domain::todo::TodoKind as K;

@@ -314,3 +314,26 @@ fn raw_escapes_from_a_record_that_skipped_the_form_are_never_emitted() {
         "{card:?}"
     );
 }
+
+#[test]
+fn direction_overrides_from_a_record_that_skipped_the_importer_are_never_exported() {
+    // Stored before names were cleaned of invisible characters (or restored from a crafted
+    // backup): the export writes the name without the override and the zero-width space.
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(&dir.path().join("d")).unwrap();
+    let raw = Member {
+        full_name: "\u{202E}nA năV\u{200B} nễyugN".into(),
+        ..Member::default()
+    };
+    s.save_members(&[(None, raw)]).unwrap();
+    let csv = members_csv::export(&s.members().unwrap(), today());
+    assert!(csv.contains("nA năV nễyugN"), "{csv}");
+    assert!(
+        !csv.contains('\u{202E}') && !csv.contains('\u{200B}'),
+        "{csv:?}"
+    );
+    let sheet = members_csv::sheet(&s.members().unwrap(), today());
+    let bytes = sochibo::interchange::xlsx::to_xlsx(&[sheet]).unwrap();
+    let back = members_csv::parse_xlsx(&bytes).unwrap();
+    assert_eq!(back.rows[0].draft.full_name, "nA năV nễyugN");
+}

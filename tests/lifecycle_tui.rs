@@ -36,7 +36,7 @@ fn newest_meeting(h: &Harness) -> sochibo::domain::meeting::Meeting {
 #[test]
 fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
-    h.keys("/nguyen van an<Enter><Enter>a");
+    h.keys("nguyen van an<Enter><F4>");
     assert!(
         h.screen().contains("Ghi sự kiện của đảng viên"),
         "{}",
@@ -68,7 +68,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     );
 
     // The next roll call shows "Tạm miễn SH"; absent, the member leaves the denominator.
-    h.keys("<Esc><Esc>3n<C-s>");
+    h.keys("<Esc><Esc><A-3><F7><C-s>");
     let with_exemption = newest_meeting(&h);
     let row = with_exemption
         .attendance
@@ -80,7 +80,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     let d1 = vote_denominator(&with_exemption.attendance);
 
     // End the exemption on the member's return: the member is back.
-    h.keys("<Esc>1/nguyen van an<Enter><Enter>a<Right><Right><C-s>");
+    h.keys("<Esc><A-1>nguyen van an<Enter><F4><Right><Right><C-s>");
     assert!(h.screen().contains("Đã ghi sự kiện"), "{}", h.screen());
     let (_, m) = h
         .app
@@ -99,7 +99,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
         1,
         "history kept"
     );
-    h.keys("<Esc><Esc>3n<C-s>");
+    h.keys("<Esc><Esc><A-3><F7><C-s>");
     let after = newest_meeting(&h);
     assert_eq!(
         after
@@ -117,7 +117,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
 fn ending_an_exemption_that_is_not_in_force_is_refused() {
     let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
     let before = h.app.store.members().unwrap();
-    h.keys("/nguyen van an<Enter><Enter>a<Right><Right><C-s>");
+    h.keys("nguyen van an<Enter><F4><Right><Right><C-s>");
     assert!(h.screen().contains("không có việc miễn"), "{}", h.screen());
     assert_eq!(h.app.store.members().unwrap(), before, "nothing saved");
 }
@@ -125,7 +125,7 @@ fn ending_an_exemption_that_is_not_in_force_is_refused() {
 #[test]
 fn exemptions_screen_lists_exempted_members_and_reminders() {
     let mut h = Harness::demo(&[]);
-    h.keys("5");
+    h.keys("<A-5>");
     let screen = h.screen();
     assert!(screen.contains("Đảng viên được miễn"), "{screen}");
     assert!(screen.contains("Tuổi cao, sức khỏe yếu"), "{screen}");
@@ -135,7 +135,7 @@ fn exemptions_screen_lists_exempted_members_and_reminders() {
         "the temporary one ends in 20 days\n{screen}"
     );
     // ↓ moves to the second row; Enter opens that member's card.
-    h.keys("j<Enter>");
+    h.keys("<Down><Enter>");
     assert_eq!(
         h.app
             .detail
@@ -148,7 +148,7 @@ fn exemptions_screen_lists_exempted_members_and_reminders() {
 }
 
 #[test]
-fn x_removes_the_last_event_after_asking_and_no_keeps_it() {
+fn f6_removes_the_last_event_after_asking_and_no_keeps_it() {
     let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
     let events = |h: &Harness| {
         h.app
@@ -162,28 +162,29 @@ fn x_removes_the_last_event_after_asking_and_no_keeps_it() {
             .events
     };
     let before = events(&h);
-    h.keys("/nguyen van an<Enter><Enter>a");
+    h.keys("nguyen van an<Enter><F4>");
     h.keys("<Tab><Tab><Right><Right><Tab>21/05/2027<Tab>15/11/2026<Tab>09-NQ/CB<C-s>");
     assert_eq!(events(&h).len(), before.len() + 1);
 
-    // The question names the member and the event; "n" keeps it.
-    h.keys("x");
+    // The question names the member and the event; it opens on "Không": Enter keeps it.
+    h.keys("<F6>");
     let screen = h.screen();
     assert!(
         screen.contains("Xóa sự kiện ghi gần nhất của đồng chí Nguyễn Văn An: Tạm")
             && screen.contains("21/11/2026?"),
         "{screen}"
     );
-    h.keys("n");
+    h.keys("<Enter>");
+    assert!(h.app.confirm.is_none());
     assert_eq!(events(&h).len(), before.len() + 1);
 
     // Yes removes it, durably; the member is back on the roll.
-    h.keys("xc");
+    h.keys("<F6><Right><Enter>");
     assert_eq!(events(&h), before);
     assert!(h.screen().contains("Đã lưu"), "{}", h.screen());
 
     // The admission itself is not removed this way (it belongs to the member form).
-    h.keys("x");
+    h.keys("<F6>");
     assert!(h.app.confirm.is_none(), "{}", h.screen());
     assert_eq!(events(&h), before);
 }

@@ -33,7 +33,7 @@ fn harness() -> Harness {
 #[test]
 fn a_monthly_meeting_from_roll_call_to_approval() {
     let mut h = harness();
-    h.keys("3n");
+    h.keys("<A-3><F7>");
     assert!(h.screen().contains("Tạo buổi sinh hoạt"), "{}", h.screen());
     h.keys("<C-s>");
     let (id, m) = only_meeting(&h);
@@ -52,9 +52,9 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     assert!(h.screen().contains("Điểm danh"));
 
     // Roll call in one pass: everyone present, then two absences.
-    h.keys("*");
-    h.keys("<Home>v");
-    h.keys("lỐm nằm viện<C-s>");
+    h.keys("<F6>");
+    h.keys("<Home><F5>");
+    h.keys("<F4>Ốm nằm viện<C-s>");
     let (_, m) = only_meeting(&h);
     assert_eq!(m.attendance[0].mark, Mark::Unexcused);
     assert_eq!(m.attendance[1].mark, Mark::Excused("Ốm nằm viện".into()));
@@ -66,7 +66,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     assert_eq!(exempt.len(), 2);
     assert!(
         exempt.iter().all(|r| r.mark == Mark::Unmarked),
-        "exempted members are not marked present by *"
+        "exempted members are not marked present by F6"
     );
     let counts = sochibo::domain::meeting::counts(&m.attendance);
     assert_eq!(counts.unexcused, 1);
@@ -76,16 +76,16 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     // An opinion under "Đánh giá kết quả tháng trước…" (item 5): speaker by ← →, then the gist.
     h.keys("<Tab>");
     for _ in 0..5 {
-        h.keys("j");
+        h.keys("<Down>");
     }
-    h.keys("n<Right><Tab>Đề nghị tăng cường<Enter>vệ sinh môi trường.<C-s>");
+    h.keys("<F7><Right><Tab>Đề nghị tăng cường<Enter>vệ sinh môi trường.<C-s>");
     let (_, m) = only_meeting(&h);
     let speeches: Vec<_> = m.agenda.iter().flat_map(|a| a.speeches.iter()).collect();
     assert_eq!(speeches.len(), 1, "{:?}", m.agenda);
     assert_eq!(speeches[0].gist, "Đề nghị tăng cường\nvệ sinh môi trường.");
 
     // A vote: more than those present is refused; a valid tally passes with its percentage.
-    h.keys("<Tab>nThông qua nghị quyết tháng<Tab><Tab>99<C-s>");
+    h.keys("<Tab><F7>Thông qua nghị quyết tháng<Tab><Tab>99<C-s>");
     assert!(
         h.screen().contains("lớn hơn số đảng viên chính thức"),
         "{}",
@@ -100,19 +100,19 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     assert!(h.screen().contains("→ Thông qua"), "{}", h.screen());
 
     // Approve: read-only afterwards; an amendment is accepted and the original kept.
-    h.keys("T");
+    h.keys("<F9>");
     assert!(h.screen().contains("Thông qua biên bản?"));
-    h.keys("c");
+    h.keys("<A-c>");
     let (_, m) = only_meeting(&h);
     assert_eq!(m.approved, Some(today()));
-    h.keys("<S-Tab><S-Tab><S-Tab>e");
+    h.keys("<S-Tab><S-Tab><S-Tab><F2>");
     assert!(h.app.form.is_none());
     assert!(
         h.screen().contains("biên bản đã thông qua"),
         "{}",
         h.screen()
     );
-    h.keys("mGhi nhầm giờ kết thúc<Tab>Kết thúc lúc 21 giờ 15.<C-s>");
+    h.keys("<F6>Ghi nhầm giờ kết thúc<Tab>Kết thúc lúc 21 giờ 15.<C-s>");
     let (id2, m2) = only_meeting(&h);
     assert_eq!(id2, id);
     assert_eq!(m2.amendments.len(), 1);
@@ -120,8 +120,8 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     assert_eq!(m2.end, m.end, "the original is unchanged");
     assert_eq!(m2.votes, m.votes);
 
-    // x writes the minutes, amendment included, as text and Word into exports/.
-    h.keys("x");
+    // F5 writes the minutes, amendment included, as text and Word into exports/.
+    h.keys("<F5>");
     let screen = h.screen();
     assert!(screen.contains("Đã xuất biên bản:"), "{screen}");
     let base = format!("bien-ban-{:02}-{}", m2.number, m2.date.format("%Y%m%d"));
@@ -147,7 +147,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
 #[test]
 fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
     let mut h = harness();
-    h.keys("3n<C-s>");
+    h.keys("<A-3><F7><C-s>");
     let (_, m) = only_meeting(&h);
     let before = sochibo::domain::meeting::vote_denominator(&m.attendance);
     let row = m
@@ -158,9 +158,9 @@ fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
     assert!(h.screen().contains("Miễn SH"), "{}", h.screen());
     h.keys("<Home>");
     for _ in 0..row {
-        h.keys("j");
+        h.keys("<Down>");
     }
-    h.keys("c");
+    h.keys("<Enter>");
     let (_, m) = only_meeting(&h);
     assert_eq!(m.attendance[row].mark, Mark::Present);
     assert_eq!(
@@ -173,7 +173,7 @@ fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
 #[test]
 fn a_draft_being_typed_survives_dropping_the_app() {
     let mut h = harness();
-    h.keys("3n<C-s><Tab>jjjjjn<Right><Tab>Ý kiến đang gõ dở");
+    h.keys("<A-3><F7><C-s><Tab><Down><Down><Down><Down><Down><F7><Right><Tab>Ý kiến đang gõ dở");
     // Moving between fields saves the draft; nothing was saved with Ctrl-S.
     h.keys("<S-Tab>");
     let dir = h.dir.path().to_path_buf();
@@ -197,14 +197,14 @@ fn a_draft_being_typed_survives_dropping_the_app() {
 #[test]
 fn year_view_flags_and_attendance_view() {
     let mut h = Harness::demo(&[]);
-    h.keys("3");
+    h.keys("<A-3>");
     let screen = h.screen();
     assert!(
         screen.contains("Quý chưa sinh hoạt chuyên đề: 3"),
         "{screen}"
     );
     assert!(screen.contains("Đã thông qua"));
-    h.keys("a");
+    h.keys("<F6>");
     let screen = h.screen();
     assert!(screen.contains("Chuyên cần trong năm"), "{screen}");
     assert!(screen.contains("vắng không lý do ≥ 3 tháng"), "{screen}");
@@ -214,16 +214,13 @@ fn year_view_flags_and_attendance_view() {
 fn a_task_assigned_at_a_meeting_shows_on_the_member() {
     let mut h = harness();
     let name = h.app.roster.entries()[0].member.full_name.clone();
-    h.keys("3n<C-s><Tab><Tab><Tab>n");
+    h.keys("<A-3><F7><C-s><Tab><Tab><Tab><F7>");
     h.keys(&format!(
         "{name}<Tab>Vận động các hộ đóng quỹ vì người nghèo<Tab>30/11/2026<C-s>"
     ));
     assert_eq!(only_meeting(&h).1.tasks.len(), 1);
-    h.keys("<Esc>1");
-    h.keys(&format!(
-        "/{}<Enter><Enter>",
-        sochibo::domain::text::fold(&name)
-    ));
+    h.keys("<Esc><A-1>");
+    h.keys(&format!("{}<Enter>", sochibo::domain::text::fold(&name)));
     let screen = h.screen();
     assert!(screen.contains("Nhiệm vụ được giao"), "{screen}");
     assert!(screen.contains("30/11/2026  Vận động các hộ"), "{screen}");

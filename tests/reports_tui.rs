@@ -1,5 +1,5 @@
 //! Screen 6, the reports, through the keys: the figures on screen follow the data, Tab and
-//! ←/→ choose the report and the year, `x` writes the report's files and `b` the bundle
+//! ←/→ choose the report and the year, F5 writes the report's files and F6 the bundle
 //! for the ward, and what is written is what the shared report builder makes.
 
 mod common;
@@ -29,7 +29,7 @@ fn total_line(h: &Harness) -> String {
 #[test]
 fn the_structure_is_on_screen_with_bars_and_follows_the_data() {
     let mut h = Harness::demo(&[]);
-    h.keys("6");
+    h.keys("<A-6>");
     let screen = h.screen();
     assert!(screen.contains("6 Báo cáo"), "{screen}");
     // At 80 columns the other tabs carry their short names.
@@ -44,12 +44,12 @@ fn the_structure_is_on_screen_with_bars_and_follows_the_data() {
     assert!(screen.contains(&total_line(&h)), "{screen}");
     assert!(screen.contains('█'), "the shares have bars: {screen}");
     // The hints come from the keymap.
-    assert!(screen.contains("x Xuất tệp"), "{screen}");
-    assert!(screen.contains("b Gói gửi phường"), "{screen}");
+    assert!(screen.contains("F5 Xuất tệp"), "{screen}");
+    assert!(screen.contains("F6 Gói gửi phường"), "{screen}");
 
     // A member added elsewhere is counted when the screen is shown again.
     let before = total_line(&h);
-    h.keys("1");
+    h.keys("<A-1>");
     h.app
         .store
         .save_member(
@@ -57,7 +57,7 @@ fn the_structure_is_on_screen_with_bars_and_follows_the_data() {
             &member("Phạm Văn Mới", "02/03/1990", "01/02/2020", "00999001"),
         )
         .unwrap();
-    h.keys("6");
+    h.keys("<A-6>");
     let after = total_line(&h);
     assert_ne!(before, after);
     assert!(h.screen().contains(&after), "{}", h.screen());
@@ -66,7 +66,7 @@ fn the_structure_is_on_screen_with_bars_and_follows_the_data() {
 #[test]
 fn tab_and_arrows_choose_the_report_and_the_year_but_not_a_year_to_come() {
     let mut h = Harness::demo(&[]);
-    h.keys("6<Tab>");
+    h.keys("<A-6><Tab>");
     let screen = h.screen();
     assert!(screen.contains("▶Biến động"), "{screen}");
     assert!(screen.contains("BIẾN ĐỘNG ĐẢNG VIÊN"), "{screen}");
@@ -102,7 +102,7 @@ fn tab_and_arrows_choose_the_report_and_the_year_but_not_a_year_to_come() {
 #[test]
 fn every_report_can_be_shown_and_scrolled_to_its_end() {
     let mut h = Harness::demo(&[]);
-    h.keys("6");
+    h.keys("<A-6>");
     for _ in ReportKind::ALL {
         let first = h.app.reports.lines.first().cloned().unwrap_or_default();
         assert!(!first.is_empty(), "{:?} has a title", h.app.reports.kind);
@@ -119,7 +119,7 @@ fn every_report_can_be_shown_and_scrolled_to_its_end() {
             .unwrap();
         let tail: String = last.trim().chars().take(30).collect();
         assert!(h.screen().contains(&tail), "{tail:?} in {}", h.screen());
-        h.keys("<Home>j");
+        h.keys("<Home><Down>");
         assert_eq!(h.app.reports.scroll, 1);
         h.keys("<Tab>");
         assert_eq!(h.app.reports.scroll, 0, "a new report starts at its top");
@@ -127,9 +127,9 @@ fn every_report_can_be_shown_and_scrolled_to_its_end() {
 }
 
 #[test]
-fn x_writes_the_shown_report_as_text_csv_excel_and_word() {
+fn f5_writes_the_shown_report_as_text_csv_excel_and_word() {
     let mut h = Harness::demo(&[]);
-    h.keys("6<Tab><Tab><Left>x");
+    h.keys("<A-6><Tab><Tab><Left><F5>");
     let screen = h.screen();
     assert!(screen.contains("Đã xuất báo cáo:"), "{screen}");
     assert!(
@@ -166,9 +166,9 @@ fn x_writes_the_shown_report_as_text_csv_excel_and_word() {
 
     // The admission report is a Word report too; a list with no Word form (exemptions)
     // gets text, CSV and Excel only.
-    h.keys("<Tab><Tab>x");
+    h.keys("<Tab><Tab><F5>");
     assert!(dir.join("ket-nap-dang-2025.docx").exists());
-    h.keys("<Tab>x");
+    h.keys("<Tab><F5>");
     assert!(dir.join("mien-sinh-hoat-2025.txt").exists());
     assert!(dir.join("mien-sinh-hoat-2025.csv").exists());
     assert!(dir.join("mien-sinh-hoat-2025.xlsx").exists());
@@ -176,9 +176,9 @@ fn x_writes_the_shown_report_as_text_csv_excel_and_word() {
 }
 
 #[test]
-fn b_writes_a_bundle_the_ward_roll_up_reads() {
+fn f6_writes_a_bundle_the_ward_roll_up_reads() {
     let mut h = Harness::demo(&[]);
-    h.keys("6b");
+    h.keys("<A-6><F6>");
     let screen = h.screen();
     assert!(screen.contains("Đã xuất gói gửi phường:"), "{screen}");
     let dir = h.app.store.dir().join("exports");
@@ -219,21 +219,21 @@ fn b_writes_a_bundle_the_ward_roll_up_reads() {
 fn the_screen_speaks_english_and_draws_ascii_bars() {
     let mut h = Harness::build(true, &[], None, Lang::En);
     h.theme.ascii = true;
-    h.keys("6");
+    h.keys("<A-6>");
     let screen = h.screen();
     assert!(screen.contains("6 Reports"), "{screen}");
     assert!(screen.contains(">Structure"), "{screen}");
     assert!(screen.contains("Year 2026"), "{screen}");
     assert!(screen.contains("###"), "{screen}");
     assert!(!screen.contains('█'), "{screen}");
-    h.keys("x");
+    h.keys("<F5>");
     assert!(h.screen().contains("Report exported:"), "{}", h.screen());
 }
 
 #[test]
 fn the_help_lists_the_reports_keys_from_the_keymap() {
     let mut h = Harness::demo(&[]);
-    h.keys("6?");
+    h.keys("<A-6><F1>");
     let mut seen = String::new();
     for _ in 0..40 {
         seen.push_str(&h.screen());
@@ -251,7 +251,7 @@ fn the_help_lists_the_reports_keys_from_the_keymap() {
 fn a_wide_terminal_names_every_tab_in_full() {
     let mut h = Harness::demo(&[]);
     h.term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 30)).unwrap();
-    h.keys("6");
+    h.keys("<A-6>");
     let screen = h.screen();
     for name in ["0 Việc cần làm", "1 Đảng viên", "6 Báo cáo", "7 Kết nạp"] {
         assert!(screen.contains(name), "{name}: {screen}");

@@ -15,14 +15,14 @@ use sochibo::domain::review::{self as rv, Grade};
 fn go_to_first_reviewable(h: &mut Harness) -> u64 {
     let rows = ar::rows(&h.app);
     let i = rows.iter().position(|r| r.excluded.is_none()).unwrap();
-    h.keys(&"j".repeat(i));
+    h.keys(&"<Down>".repeat(i));
     rows[i].id
 }
 
 #[test]
 fn self_review_proposal_vote_final_grade_then_the_record_locks() {
     let mut h = Harness::demo(&[]);
-    h.keys("8");
+    h.keys("<A-8>");
     assert!(
         h.screen()
             .contains("xếp loại chất lượng đảng viên năm 2026"),
@@ -33,7 +33,7 @@ fn self_review_proposal_vote_final_grade_then_the_record_locks() {
     let year = today().year();
 
     // The year-end self-review: four sections, score 85, self-proposed grade HTTNV.
-    h.keys("s");
+    h.keys("<F5>");
     assert!(
         h.screen().contains("Bản tự kiểm điểm cuối năm"),
         "{}",
@@ -57,7 +57,7 @@ fn self_review_proposal_vote_final_grade_then_the_record_locks() {
 
     // The branch proposes HTTNV; 12 for, 1 against. No year-end meeting in the demo year,
     // so the denominator is every official member not exempt and not away.
-    h.keys("b");
+    h.keys("<F6>");
     assert!(
         h.screen().contains("Chi bộ nhận xét, đề xuất xếp loại"),
         "{}",
@@ -90,7 +90,7 @@ fn self_review_proposal_vote_final_grade_then_the_record_locks() {
     );
 
     // The ward decides; the record locks.
-    h.keys("f<Tab>15-QĐ/ĐU<C-s>");
+    h.keys("<F9><Tab>15-QĐ/ĐU<C-s>");
     let r = h
         .app
         .store
@@ -111,7 +111,7 @@ fn self_review_proposal_vote_final_grade_then_the_record_locks() {
         h.screen()
     );
 
-    for key in ["s", "b", "f", "p"] {
+    for key in ["<F5>", "<F6>", "<F9>", "<F4>"] {
         h.keys(key);
         assert!(
             h.app.form.is_none(),
@@ -136,10 +136,10 @@ fn self_review_proposal_vote_final_grade_then_the_record_locks() {
 #[test]
 fn an_excellent_proposal_over_the_cap_shows_the_warning() {
     let mut h = Harness::demo(&[]);
-    h.keys("8");
+    h.keys("<A-8>");
     go_to_first_reviewable(&mut h);
     // HTXSNV (first choice) while few are proposed HTTNV this year: over 20% of them.
-    h.keys("b<Tab><Right><C-s>");
+    h.keys("<F6><Tab><Right><C-s>");
     let screen = h.screen();
     assert!(screen.contains("vượt 20%"), "{screen}");
     match &h.app.notice {
@@ -177,7 +177,7 @@ fn a_monthly_self_assessment_is_entered_from_a_thematic_meeting_roll_call() {
     h.app.meetings.open = Some(mid);
     h.app.meetings.tab = sochibo::app::screens::meetings::Tab::Roll;
     h.app.meetings.cursor = row;
-    h.keys("t");
+    h.keys("<C-t>");
     assert!(
         h.screen().contains("Đảng viên tự đánh giá trong tháng"),
         "{}",
@@ -189,12 +189,12 @@ fn a_monthly_self_assessment_is_entered_from_a_thematic_meeting_roll_call() {
     assert_eq!(notes.len(), 1, "one note per meeting, replaced");
     assert_eq!(notes[0].text, "Đã thực hiện đúng kế hoạch");
     // Visible month by month in the review.
-    h.keys("8");
+    h.keys("<A-8>");
     let i = ar::rows(&h.app)
         .iter()
         .position(|r| r.id == member)
         .unwrap();
-    h.keys(&"j".repeat(i));
+    h.keys(&"<Down>".repeat(i));
     let want = format!("T{}: Đã thực hiện", m.date.month());
     // The note may wrap across lines of the detail pane.
     let flat = h.screen().split_whitespace().collect::<Vec<_>>().join(" ");
@@ -212,7 +212,7 @@ fn a_monthly_self_assessment_is_entered_from_a_thematic_meeting_roll_call() {
     h.app.screen = Screen::Meetings;
     h.app.meetings.open = Some(rid);
     h.app.meetings.cursor = 0;
-    h.keys("t");
+    h.keys("<C-t>");
     assert!(h.app.form.is_none());
     assert!(matches!(
         h.app.notice,
@@ -221,9 +221,9 @@ fn a_monthly_self_assessment_is_entered_from_a_thematic_meeting_roll_call() {
 }
 
 #[test]
-fn h_shows_the_selected_members_grades_across_the_years() {
+fn ctrl_l_shows_the_selected_members_grades_across_the_years() {
     let mut h = Harness::demo(&[]);
-    h.keys("8");
+    h.keys("<A-8>");
     let id = go_to_first_reviewable(&mut h);
     let name = ar::rows(&h.app)
         .into_iter()
@@ -235,7 +235,7 @@ fn h_shows_the_selected_members_grades_across_the_years() {
         "{}",
         h.screen()
     );
-    h.keys("h");
+    h.keys("<C-l>");
     let screen = h.screen();
     assert!(
         screen.contains(&format!("{name} — Xếp loại qua các năm")),
@@ -253,9 +253,9 @@ fn h_shows_the_selected_members_grades_across_the_years() {
             "{y} {screen}"
         );
     }
-    h.keys("h");
+    h.keys("<C-l>");
     assert!(
         !h.screen().contains("Xếp loại qua các năm"),
-        "h toggles back"
+        "Ctrl+L toggles back"
     );
 }

@@ -14,8 +14,8 @@ use sochibo::domain::member::{
 };
 use sochibo::domain::member::{Membership, Status};
 use sochibo::store::history::entry;
-use sochibo::store::schema::history_v2::{ChangeV2, HistoryV2};
-use sochibo::store::schema::v1::HistoryV1;
+use sochibo::store::schema::history::v1::HistoryV1;
+use sochibo::store::schema::history::v2::{ChangeV2, HistoryV2};
 use sochibo::store::schema::{
     HistoryEntry, decode_branch, decode_history, decode_meeting, decode_member, encode_branch,
     encode_history, encode_meeting, encode_member,

@@ -13,20 +13,24 @@ fn search_without_diacritics_finds_the_member() {
         "10/01/1975",
         "12345678",
     )]);
-    h.keys("/nguyen van an");
+    // Typing on the roster narrows it directly: no `/` needed.
+    h.keys("nguyen van an");
     let screen = h.screen();
-    assert!(screen.contains("Tìm: nguyen van an"), "{screen}");
+    assert!(
+        screen.contains("Tìm trong danh sách: nguyen van an"),
+        "{screen}"
+    );
     assert!(screen.contains("Nguyễn Văn An"), "{screen}");
     assert_eq!(h.app.roster.visible_len(), 1);
     // Initials, "đ" typed as "d", a card number: each narrows on every keystroke.
-    h.keys("<Esc>/ng v an");
+    h.keys("<Esc>ng v an");
     assert_eq!(
         h.app.roster.selected().unwrap().member.full_name,
         "Nguyễn Văn An"
     );
-    h.keys("<Esc>/12345678");
+    h.keys("<Esc>12345678");
     assert_eq!(h.app.roster.visible_len(), 1);
-    h.keys("<Esc>/duc");
+    h.keys("<Esc>duc");
     assert!(
         h.app
             .roster
@@ -48,7 +52,7 @@ fn add_a_member_through_the_form() {
     let mut h = Harness::demo(&[]);
     let before = h.stored_names().len();
     // Name, then Giới tính (→ Nữ with Right twice), then Ngày sinh.
-    h.keys("nTrần Thị Bích<Tab><Tab><Right><Right><Tab>05/03/1960");
+    h.keys("<F7>Trần Thị Bích<Tab><Tab><Right><Right><Tab>05/03/1960");
     assert!(h.screen().contains("Thêm đảng viên"));
     h.keys("<Down><Down><Down><Down><Down><Down><Down><Down><Down>10/01/1990<C-s>");
     let screen = h.screen();
@@ -80,9 +84,9 @@ fn add_a_member_through_the_form() {
 fn a_wrong_date_shows_the_message_and_saves_nothing() {
     let mut h = Harness::demo(&[]);
     let before = h.stored_names().len();
-    h.keys("nLê Văn Tám<Down><Down><Down>31/02/1960<C-s>");
+    h.keys("<F7>Lê Văn Tám<Down><Down><Down>31/02/1960<C-s>");
     let screen = h.screen();
-    assert!(screen.contains("không có ngày này trên lịch"), "{screen}");
+    assert!(screen.contains("không có ngày 31"), "{screen}");
     assert!(screen.contains("Chưa lưu"), "{screen}");
     assert_eq!(h.stored_names().len(), before);
     assert!(
@@ -103,7 +107,7 @@ fn name_is_required_and_card_numbers_are_unique() {
         "12345678",
     )]);
     let before = h.stored_names().len();
-    h.keys("n<C-s>");
+    h.keys("<F7><C-s>");
     assert!(h.screen().contains("không được để trống"));
     h.keys("Phạm Thị Cúc<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>12345678<C-s>");
     let screen = h.screen();
@@ -122,15 +126,17 @@ fn delete_asks_naming_the_member_then_removes() {
         "10/01/1975",
         "12345678",
     )]);
-    h.keys("/nguyen van an<Enter>d");
+    h.keys("nguyen van an<F8>");
     let screen = h.screen();
     assert!(
         screen.contains("Xóa hồ sơ đảng viên Nguyễn Văn An?"),
         "{screen}"
     );
-    h.keys("n");
+    // The question opens on "Không": Enter right away keeps the member.
+    h.keys("<Enter>");
+    assert!(h.app.confirm.is_none());
     assert!(h.stored_names().contains(&"Nguyễn Văn An".to_string()));
-    h.keys("dc");
+    h.keys("<Delete><Right><Enter>");
     assert!(!h.stored_names().contains(&"Nguyễn Văn An".to_string()));
     assert!(h.screen().contains("Đã xóa: Nguyễn Văn An"));
 }
@@ -139,10 +145,22 @@ fn delete_asks_naming_the_member_then_removes() {
 fn a_telex_dd_and_stray_backspace_in_the_list_destroy_nothing() {
     let mut h = Harness::demo(&[]);
     let before = h.stored_names();
-    // Telex "dd": the IME sends d, then Backspace + đ.
-    h.keys("d<Backspace>đ<Backspace><Backspace>");
+    // Telex "dd": the IME sends d, then Backspace + đ. Typing only finds.
+    h.keys("d<Backspace>đ");
     assert_eq!(h.stored_names(), before);
-    assert!(h.app.confirm.is_some(), "the question is still waiting");
+    assert!(h.app.confirm.is_none(), "typing asks nothing");
+    assert_eq!(h.app.find.text(), "đ");
+    assert!(h.app.roster.visible_len() < 33, "the roster is narrowed");
+    assert!(h.app.roster.visible().all(|e| {
+        sochibo::domain::text::fold(&e.member.full_name)
+            .split(' ')
+            .any(|w| w.starts_with('d'))
+    }));
+    // Stray Backspaces empty the find box and show everyone again.
+    h.keys("<Backspace><Backspace>");
+    assert_eq!(h.app.find.text(), "");
+    assert_eq!(h.app.roster.visible_len(), 33);
+    assert!(h.app.confirm.is_none());
     h.keys("<Esc>");
     assert!(h.app.confirm.is_none());
     assert_eq!(h.stored_names(), before);
@@ -151,6 +169,11 @@ fn a_telex_dd_and_stray_backspace_in_the_list_destroy_nothing() {
 #[test]
 fn help_is_built_from_the_keymap() {
     let mut h = Harness::demo(&[]);
+    // The key bar at the bottom says where help is.
+    let screen = h.screen();
+    let bar = screen.lines().last().unwrap();
+    assert!(bar.contains("F1 Trợ giúp"), "{screen}");
+    assert!(bar.contains("F10 Thoát"), "{screen}");
     h.keys("?");
     let screen = h.screen();
     assert!(screen.contains("Trợ giúp"), "{screen}");
@@ -158,10 +181,9 @@ fn help_is_built_from_the_keymap() {
     assert!(
         screen
             .lines()
-            .any(|l| l.contains(" n ") && l.contains("Thêm đảng viên")),
+            .any(|l| l.contains("F7") && l.contains("Thêm đảng viên")),
         "{screen}"
     );
-    assert!(screen.contains("? Trợ giúp"));
     h.keys("<Esc>");
     assert!(h.app.help.is_none());
 }
@@ -171,20 +193,20 @@ fn a_user_keymap_override_works_and_shows_in_help() {
     let mut h = Harness::build(
         true,
         &[],
-        Some("[members]\n\"a\" = \"new\"\n\"n\" = \"noop\"\n"),
+        Some("[members]\n\"<F11>\" = \"new\"\n\"<F7>\" = \"noop\"\n"),
         Lang::Vi,
     );
-    h.keys("n");
-    assert!(h.app.form.is_none(), "n was unbound");
+    h.keys("<F7>");
+    assert!(h.app.form.is_none(), "F7 was unbound");
     h.keys("?");
     let screen = h.screen();
     assert!(
         screen
             .lines()
-            .any(|l| l.contains(" a ") && l.contains("Thêm đảng viên")),
+            .any(|l| l.contains("F11") && l.contains("Thêm đảng viên")),
         "{screen}"
     );
-    h.keys("<Esc>a");
+    h.keys("<Esc><F11>");
     assert!(h.screen().contains("Thêm đảng viên"));
     assert!(h.app.form.is_some());
 }
@@ -207,24 +229,28 @@ fn first_run_walks_through_the_branch_profile() {
     assert_eq!(b.name, "Chi bộ Tổ dân phố số 7");
     assert_eq!((b.term_start, b.term_end), (2025, 2030));
     assert!(h.screen().contains("Sổ chi bộ · Chi bộ Tổ dân phố số 7"));
-    // Screen 2 shows the profile; e edits it.
-    h.keys("2");
+    // Screen 2 shows the profile; F2 edits it.
+    h.keys("<A-2>");
     assert!(h.screen().contains("Đảng bộ phường Dương Kinh"));
-    h.keys("e");
+    h.keys("<F2>");
     assert!(h.screen().contains("Sửa thông tin chi bộ"));
 }
 
 #[test]
 fn quit_asks_only_when_a_form_is_dirty() {
     let mut h = Harness::demo(&[]);
-    h.keys("n<Tab><Tab>");
-    h.keys("q"); // q on a choice field is not text: it asks to quit
+    h.keys("<F7><Tab><Tab>");
+    h.keys("q"); // q on a choice field is not text, and typing is never a command
+    assert!(!h.app.should_quit && h.app.form.is_some());
+    h.keys("<F10>");
     assert!(h.app.should_quit, "a clean form quits at once");
     let mut h = Harness::demo(&[]);
-    h.keys("nAn<Tab><Tab><C-c>");
+    h.keys("<F7>An<Tab><Tab><C-c>");
     assert!(!h.app.should_quit);
     assert!(h.screen().contains("chưa lưu"));
     h.keys("k");
+    assert!(h.app.confirm.is_some(), "typing does not answer");
+    h.keys("<Enter>"); // the question opens on "Không"
     assert!(!h.app.should_quit && h.app.form.is_some());
     h.keys("<C-c><C-c>");
     assert!(h.app.should_quit);
@@ -238,7 +264,7 @@ fn detail_card_shows_status_and_timeline() {
         "10/01/1975",
         "12345678",
     )]);
-    h.keys("/nguyen van an<Enter><Enter>");
+    h.keys("nguyen van an<Enter>");
     let screen = h.screen();
     assert!(
         screen.contains("Hồ sơ đảng viên: Nguyễn Văn An"),
@@ -285,11 +311,11 @@ fn english_ui_and_small_terminal() {
     h.keys("");
     let screen = h.screen();
     assert!(
-        screen.contains("Members") && screen.contains("SAMPLE DATA") && screen.contains("? Help"),
+        screen.contains("Members") && screen.contains("SAMPLE DATA") && screen.contains("F1 Help"),
         "{screen}"
     );
     h.term.backend_mut().resize(60, 20);
-    h.keys("j");
+    h.keys("<Down>");
     assert!(h.screen().contains("at least 80×24"));
 }
 
@@ -300,7 +326,7 @@ fn monochrome_selection_is_marked_without_colour() {
         color: false,
         ascii: true,
     };
-    h.keys("j");
+    h.keys("<Down>");
     let screen = h.screen();
     let selected = screen
         .lines()
@@ -310,7 +336,7 @@ fn monochrome_selection_is_marked_without_colour() {
         selected.contains(&h.app.roster.selected().unwrap().member.full_name),
         "{screen}"
     );
-    h.keys("2");
+    h.keys("<A-2>");
     assert!(h.screen().contains("+-"), "ascii borders");
 }
 
@@ -332,7 +358,8 @@ fn text_typed_as_combining_marks_is_drawn_composed() {
         (cursor.x as usize, cursor.y as usize),
         (col + "Tìm: Nguyễn".chars().count(), row)
     );
-    h.keys("<Esc>nTra\u{302}\u{300}n");
+    h.keys("<Esc><F7>Tra\u{302}\u{300}n");
+    assert!(h.app.form.is_some());
     let screen = h.screen();
     assert!(screen.contains("Trần"), "{screen}");
     assert!(!screen.contains('\u{300}') && !screen.contains('\u{302}'));

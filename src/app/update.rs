@@ -288,9 +288,10 @@ pub fn update(app: &mut App, action: Action) {
 fn apply(app: &mut App, action: Action) {
     let ctx = app.context();
     let movement = super::parts::list::delta(action, app.page_rows).is_some();
-    // A notice stays while the user only moves around.
+    // A notice (and the name of what was saved) stays while the user only moves around.
     if !movement {
         app.notice = None;
+        app.last_saved = None;
     }
     if let Some(n) = action.screen_number() {
         if let (None, None, Some(s)) = (&app.form, &app.confirm, Screen::from_number(n)) {
@@ -379,7 +380,7 @@ fn back(app: &mut App, ctx: Context) {
         }
         Context::History => app.history = None,
         Context::Search => app.search = None,
-        _ if app.find_in.is_some() && !app.find.text().is_empty() => clear_find(app),
+        _ if app.find_in == Some(ctx) && !app.find.text().is_empty() => clear_find(app),
         _ => {
             let def = super::screens::def(app.screen);
             (def.handle)(app, Action::Back, ctx);

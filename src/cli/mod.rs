@@ -1,6 +1,8 @@
 //! The command line: options, subcommands, and the terminal session. Errors are printed
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
+mod error;
+pub mod paths;
 pub mod report;
 mod rollup;
 mod safety;
@@ -14,9 +16,10 @@ use clap::{Parser, Subcommand};
 
 use crate::domain::{date, demo};
 use crate::i18n::{self, Cli as C, Lang};
-use crate::interchange::members_csv::{self, HeaderError};
+use crate::interchange::members_csv;
 use crate::interchange::xlsx;
 use crate::store::Store;
+pub use error::{BundleProblem, CliError};
 use report::ReportFormat;
 
 /// Sổ chi bộ — sổ theo dõi đảng viên của chi bộ.
@@ -272,14 +275,19 @@ pub enum ExportWhat {
     },
 }
 
+/// A language name that is neither vi nor en (as given).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?}")]
+pub struct UnknownLang(pub String);
+
 /// The language from `--lang`, else `SOCHIBO_LANG`, else Vietnamese.
-fn pick_lang(arg: Option<&str>) -> Result<Lang, String> {
+fn pick_lang(arg: Option<&str>) -> Result<Lang, UnknownLang> {
     let raw = arg
         .map(str::to_string)
         .or_else(|| std::env::var("SOCHIBO_LANG").ok());
     match raw {
         None => Ok(Lang::Vi),
-        Some(s) => Lang::parse(&s).ok_or(s),
+        Some(s) => Lang::parse(&s).ok_or(UnknownLang(s)),
     }
 }
 
@@ -299,7 +307,8 @@ pub fn usage_error_intro() -> String {
     lang.cat().cli(C::Usage)
 }
 
-/// The data directory: `--data`, else `SOCHIBO_DATA`, else the platform's data directory.
+/// The data directory: `--data`, else `SOCHIBO_DATA`, else a `sochibo-data` folder beside
+/// the program (portable mode), else the platform's data directory (see `paths`).
 pub fn data_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(p) = arg {
         return p.to_path_buf();
@@ -307,22 +316,20 @@ pub fn data_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(p) = std::env::var_os("SOCHIBO_DATA").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("vn", "", "sochibo").map_or_else(
-        || PathBuf::from("sochibo-data"),
-        |d| d.data_dir().to_path_buf(),
-    )
+    paths::portable_dir()
+        .or_else(|| paths::platform_dirs().map(|d| d.data))
+        .unwrap_or_else(|| PathBuf::from(paths::PORTABLE_DIR))
 }
 
-/// The user keymap file: `SOCHIBO_CONFIG/keymap.toml`, else the platform config directory.
+/// The user keymap file: `SOCHIBO_CONFIG/keymap.toml`, else in the portable `sochibo-data`
+/// folder, else in the platform config directory.
 pub fn keymap_path() -> Option<PathBuf> {
     let dir = std::env::var_os("SOCHIBO_CONFIG")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("vn", "", "sochibo")
-                .map(|d| d.config_dir().to_path_buf())
-        })?;
-    Some(dir.join("keymap.toml"))
+        .or_else(paths::portable_dir)
+        .or_else(|| paths::platform_dirs().map(|d| d.config))?;
+    Some(dir.join(paths::KEYMAP_FILE))
 }
 
 /// "Today": the local date, or `SOCHIBO_TODAY` (dd/mm/yyyy) for reproducible runs.
@@ -396,14 +403,14 @@ pub(crate) fn write_sample(
 pub fn run(args: Args) -> ExitCode {
     let lang = match pick_lang(args.lang.as_deref()) {
         Ok(l) => l,
-        Err(bad) => {
+        Err(UnknownLang(bad)) => {
             eprintln!("{}", Lang::Vi.cat().cli(C::BadLang(&bad)));
             return ExitCode::from(2);
         }
     };
     safety::set_passphrase_file(args.passphrase_file.clone());
     let result = match &args.command {
-        None => tui::session(&args, lang),
+        None => tui::session(&args, lang).map_err(CliError::Said),
         Some(Command::Demo) => cmd_demo(&args, lang),
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
@@ -442,11 +449,12 @@ pub fn run(args: Args) -> ExitCode {
             *format,
             output.as_deref(),
         ),
-        Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd),
+        Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd).map_err(CliError::Said),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
+        Err(e) => {
+            let msg = e.message(lang);
             if !msg.is_empty() {
                 eprintln!("{msg}");
             }
@@ -457,37 +465,36 @@ pub fn run(args: Args) -> ExitCode {
 
 /// Opens the store, turning errors into the user's language. A damaged database is
 /// moved aside and the newest good backup named (see `safety.rs`).
-pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, String> {
-    safety::open_store_explained(dir, lang)
+pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, CliError> {
+    safety::open_store_explained(dir, lang).map_err(CliError::Said)
 }
 
-fn cmd_demo(args: &Args, lang: Lang) -> Result<(), String> {
+fn cmd_demo(args: &Args, lang: Lang) -> Result<(), CliError> {
     let dir = data_dir(args.data.as_deref());
     let store = open_store(&dir, lang)?;
     let shown = dir.display().to_string();
-    if store.member_count() > 0
-        || store
-            .branch()
-            .map_err(|e| i18n::store_error(lang, &e))?
-            .is_some()
-    {
-        return Err(lang.cat().cli(C::DemoNotEmpty(&shown)));
+    if store.member_count() > 0 || store.branch()?.is_some() {
+        return Err(CliError::DemoNotEmpty(dir));
     }
-    let n = write_demo(&store, today()).map_err(|e| i18n::store_error(lang, &e))?;
+    let n = write_demo(&store, today())?;
     println!("{}", lang.cat().cli(C::DemoWritten(n, &shown)));
     Ok(())
 }
 
-fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Result<(), String> {
+/// Members saved per transaction by `import members` (about 4 MB of sled's memory each).
+const IMPORT_BATCH: usize = 500;
+
+fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Result<(), CliError> {
+    use crate::interchange::import;
     let c = lang.cat();
-    let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| c.cli(C::ReadFile(&shown, &e.to_string())))?;
+    // Bounded before anything is read: a file over the limit, or endless, is refused.
+    let bytes = import::read_file(file)?;
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if xlsx::looks_like_xls(&bytes) {
-        return Err(c.cli(C::XlsOld));
+        return Err(CliError::XlsOld);
     }
     // A workbook by its name or by its content (a zip), whatever the extension says.
     let read = if ext == "xlsx" || ext == "xlsm" || xlsx::looks_like_xlsx(&bytes) {
@@ -495,22 +502,26 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
     } else {
         members_csv::parse(&bytes)
     };
-    let parsed = read.map_err(|e| match e {
-        HeaderError::NotUtf8 => c.cli(C::CsvNotUtf8),
-        HeaderError::Empty => c.cli(C::CsvEmpty),
-        HeaderError::NoNameColumn => c.cli(C::CsvNoName),
-        HeaderError::Csv(d) => c.cli(C::CsvBroken(&d)),
-        HeaderError::Xlsx(d) => c.cli(C::XlsxBroken(&d)),
-    })?;
+    drop(bytes);
+    let parsed = read?;
     if !parsed.ignored_columns.is_empty() {
         eprintln!(
             "{}",
             c.cli(C::ImportIgnored(&parsed.ignored_columns.join(", ")))
         );
     }
+    for b in &parsed.broken {
+        eprintln!("{}", import::broken_line_text(lang, b));
+    }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let existing = store.members().map_err(|e| i18n::store_error(lang, &e))?;
+    let existing = store.members()?;
     let plan = members_csv::plan(&parsed.rows, &existing, today());
+    drop(existing);
+    let members_csv::Parsed { rows, broken, .. } = parsed;
+    drop(rows);
+    for (line, field, n) in &plan.cleaned {
+        eprintln!("{}", import::cleaned_text(lang, *line, *field, *n));
+    }
     for r in &plan.rejected {
         eprintln!(
             "{}",
@@ -521,23 +532,36 @@ fn cmd_import_members(args: &Args, lang: Lang, file: &Path, strict: bool) -> Res
             ))
         );
     }
+    for conflict in &plan.conflicts {
+        eprintln!("{}", import::conflict_text(lang, conflict));
+    }
     for (line, w) in &plan.warnings {
         eprintln!("{}", c.cli(C::ImportWarning(*line, &c.warning(w))));
     }
-    let refused = plan.rejected_rows();
+    let refused = plan.rejected_rows() + broken.len() + plan.conflicts.len();
     if strict && refused > 0 {
-        return Err(c.cli(C::ImportStrictRefused(refused)));
+        return Err(CliError::StrictRefused(refused));
     }
     // All valid rows in one transaction, flushed before we report them imported.
-    store
-        .save_members(&plan.items)
-        .map_err(|e| i18n::store_error(lang, &e))?;
+    // Saved in batches, each one transaction flushed before the next: one transaction of
+    // 10,000 members takes sled past 130 MB. A run killed between batches leaves whole
+    // batches saved; importing the same file again updates those members (matched by card
+    // number, or name and birth date) and holds back look-alikes, so nobody is added twice.
+    for chunk in plan.items.chunks(IMPORT_BATCH) {
+        store.save_members(chunk)?;
+    }
     println!(
         "{}",
         c.cli(C::ImportSummary(plan.added, plan.updated, refused))
     );
+    if !plan.conflicts.is_empty() {
+        eprintln!(
+            "{}",
+            import::conflicts_held_text(lang, plan.conflicts.len())
+        );
+    }
     if refused > 0 {
-        Err(String::new())
+        Err(CliError::Reported)
     } else {
         Ok(())
     }
@@ -548,16 +572,16 @@ fn cmd_export_members(
     lang: Lang,
     format: MembersFormat,
     out: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let c = lang.cat();
     if format == MembersFormat::Xlsx && out.is_none() {
-        return Err(c.cli(C::XlsxNeedsFile));
+        return Err(CliError::XlsxNeedsFile);
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let members = store.members().map_err(|e| i18n::store_error(lang, &e))?;
+    let members = store.members()?;
     let csv = match format {
         MembersFormat::Csv => members_csv::export(&members, today()).into_bytes(),
-        MembersFormat::Xlsx => xlsx_bytes(lang, &[members_csv::sheet(&members, today())])?,
+        MembersFormat::Xlsx => xlsx_bytes(&[members_csv::sheet(&members, today())])?,
     };
     match out {
         None => {
@@ -566,12 +590,11 @@ fn cmd_export_members(
             stdout
                 .write_all(&csv)
                 .and_then(|()| stdout.flush())
-                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))?;
+                .map_err(CliError::stdout)?;
         }
         Some(path) => {
             let shown = path.display().to_string();
-            write_file_atomically(path, &csv)
-                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            write_file_atomically(path, &csv).map_err(CliError::write(path))?;
             println!("{}", c.cli(C::Exported(members.len(), &shown)));
         }
     }
@@ -584,22 +607,19 @@ fn cmd_export_minutes(
     which: &str,
     format: DocFormat,
     out: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     use crate::interchange::{minutes, place_name};
     let c = lang.cat();
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let branch = store
-        .branch()
-        .map_err(|e| i18n::store_error(lang, &e))?
-        .ok_or_else(|| c.msg(i18n::Msg::NoBranch).to_string())?;
-    let meetings = store.meetings().map_err(|e| i18n::store_error(lang, &e))?;
+    let branch = store.branch()?.ok_or(CliError::NoBranch)?;
+    let meetings = store.meetings()?;
     let found: Vec<_> = match date::parse_date(which) {
         Ok(d) => meetings.iter().filter(|(_, m)| m.date == d).collect(),
         Err(_) => {
             let n: u32 = which
                 .trim()
                 .parse()
-                .map_err(|_| c.cli(C::MeetingNotFound(which)))?;
+                .map_err(|_| CliError::MeetingNotFound(which.to_string()))?;
             meetings
                 .iter()
                 .filter(|(_, m)| m.number == n && m.term_start == branch.term_start)
@@ -608,9 +628,9 @@ fn cmd_export_minutes(
     };
     let [(_, m)] = found.as_slice() else {
         return Err(if found.is_empty() {
-            c.cli(C::MeetingNotFound(which))
+            CliError::MeetingNotFound(which.to_string())
         } else {
-            c.cli(C::MeetingAmbiguous(which))
+            CliError::MeetingAmbiguous(which.to_string())
         });
     };
     let place = place_name(&branch);
@@ -623,34 +643,30 @@ fn cmd_export_minutes(
                 t.into_bytes()
             }
         }
-        DocFormat::Docx => minutes::minutes_document(&branch, m, &place)
-            .to_docx()
-            .map_err(|e| c.cli(C::Error(&e.to_string())))?,
+        DocFormat::Docx => minutes::minutes_document(&branch, m, &place).to_docx()?,
     };
     match out {
-        None if format == DocFormat::Docx => Err(c.cli(C::DocxNeedsFile)),
+        None if format == DocFormat::Docx => Err(CliError::DocxNeedsFile),
         None => {
             use std::io::Write;
             std::io::stdout()
                 .lock()
                 .write_all(&bytes)
-                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))
+                .map_err(CliError::stdout)
         }
         Some(path) => {
             let shown = path.display().to_string();
-            write_file_atomically(path, &bytes)
-                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            write_file_atomically(path, &bytes).map_err(CliError::write(path))?;
             println!("{}", c.cli(C::Written(&shown)));
             Ok(())
         }
     }
 }
 
-fn cmd_todo(args: &Args, lang: Lang) -> Result<(), String> {
+fn cmd_todo(args: &Args, lang: Lang) -> Result<(), CliError> {
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     // The same list as the home screen: built from the same application state.
-    let app = crate::app::App::new(store, lang, crate::app::keymap::Keymap::defaults(), today())
-        .map_err(|e| i18n::store_error(lang, &e))?;
+    let app = crate::app::App::new(store, lang, crate::app::keymap::Keymap::defaults(), today())?;
     let c = lang.cat();
     let mut out = String::new();
     for item in crate::app::update_helpers::todo_items(&app) {
@@ -665,14 +681,10 @@ fn cmd_todo(args: &Args, lang: Lang) -> Result<(), String> {
 
 /// A `--at`/`--from`/`--to` option: `default` when absent, else a dd/mm/yyyy date or a
 /// message naming what was typed.
-pub(crate) fn date_option(
-    s: Option<&str>,
-    default: NaiveDate,
-    lang: Lang,
-) -> Result<NaiveDate, String> {
+pub(crate) fn date_option(s: Option<&str>, default: NaiveDate) -> Result<NaiveDate, CliError> {
     match s {
         None => Ok(default),
-        Some(s) => date::parse_date(s).map_err(|_| lang.cat().cli(C::BadDate(s))),
+        Some(s) => date::parse_date(s).map_err(|_| CliError::BadDate(s.to_string())),
     }
 }
 
@@ -683,14 +695,14 @@ fn cmd_report(
     [at, from, to]: [Option<&str>; 3],
     format: ReportFormat,
     out: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     use crate::domain::stats;
     use crate::interchange::figures::{Period, ReportKind};
     let now = today();
     let period = Period {
-        at: date_option(at, now, lang)?,
-        from: date_option(from, stats::year_start(now), lang)?,
-        to: date_option(to, now, lang)?,
+        at: date_option(at, now)?,
+        from: date_option(from, stats::year_start(now))?,
+        to: date_option(to, now)?,
     };
     let kind = match what {
         ReportWhat::Stats => ReportKind::Stats,
@@ -710,23 +722,20 @@ fn cmd_export_badges(
     year: Option<i32>,
     format: ListFormat,
     out: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     use crate::interchange::dues_badges as report;
     use chrono::Datelike;
     if format == ListFormat::Xlsx && out.is_none() {
-        return Err(lang.cat().cli(C::XlsxNeedsFile));
+        return Err(CliError::XlsxNeedsFile);
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let err = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let branch = store.branch().map_err(err)?.unwrap_or_default();
-    let members = store.members().map_err(err)?;
-    let badges = store.badges().map_err(err)?;
+    let branch = store.branch()?.unwrap_or_default();
+    let members = store.members()?;
+    let badges = store.badges()?;
     let today = today();
     let year = year.unwrap_or(today.year());
     let bytes = match format {
-        ListFormat::Xlsx => {
-            xlsx_bytes(lang, &[report::badges_sheet(lang, &members, &badges, year)])?
-        }
+        ListFormat::Xlsx => xlsx_bytes(&[report::badges_sheet(lang, &members, &badges, year)])?,
         ListFormat::Csv => report::badges_csv(lang, &members, &badges, year).into_bytes(),
         ListFormat::Txt => {
             let t = report::badges_text(lang, &branch.name, &members, &badges, year, today);
@@ -740,7 +749,7 @@ fn cmd_export_badges(
     write_output(lang, out, &bytes)
 }
 
-fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), String> {
+fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError> {
     match what {
         ExportWhat::Members { format, output } => {
             cmd_export_members(args, lang, *format, output.as_deref())
@@ -808,14 +817,14 @@ fn cmd_export_exemptions(
     year: Option<i32>,
     format: ListFormat,
     out: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     use crate::domain::lifecycle;
     use crate::interchange::lists;
     if format == ListFormat::Xlsx && out.is_none() {
-        return Err(lang.cat().cli(C::XlsxNeedsFile));
+        return Err(CliError::XlsxNeedsFile);
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let members = store.members().map_err(|e| i18n::store_error(lang, &e))?;
+    let members = store.members()?;
     let today = today();
     let rows: Vec<_> = members
         .into_iter()
@@ -829,11 +838,7 @@ fn cmd_export_exemptions(
         .collect();
     let text = match format {
         ListFormat::Xlsx => {
-            return write_output(
-                lang,
-                out,
-                &xlsx_bytes(lang, &[lists::exemptions_sheet(&rows)])?,
-            );
+            return write_output(lang, out, &xlsx_bytes(&[lists::exemptions_sheet(&rows)])?);
         }
         ListFormat::Csv => lists::exemptions_csv(&rows),
         ListFormat::Txt => {
@@ -848,13 +853,13 @@ fn cmd_export_exemptions(
     write_output(lang, out, text.as_bytes())
 }
 
-/// The sheets as an `.xlsx` workbook, or the writer's error in the user's language.
-pub(crate) fn xlsx_bytes(lang: Lang, sheets: &[xlsx::Sheet]) -> Result<Vec<u8>, String> {
-    xlsx::to_xlsx(sheets).map_err(|e| lang.cat().cli(C::Error(&e.to_string())))
+/// The sheets as an `.xlsx` workbook.
+pub(crate) fn xlsx_bytes(sheets: &[xlsx::Sheet]) -> Result<Vec<u8>, CliError> {
+    Ok(xlsx::to_xlsx(sheets)?)
 }
 
 /// Writes to the file (atomically, saying so) or to stdout.
-fn write_output(lang: Lang, out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+fn write_output(lang: Lang, out: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     let c = lang.cat();
     match out {
         None => {
@@ -862,12 +867,11 @@ fn write_output(lang: Lang, out: Option<&Path>, bytes: &[u8]) -> Result<(), Stri
             std::io::stdout()
                 .lock()
                 .write_all(bytes)
-                .map_err(|e| c.cli(C::WriteFile("stdout", &e.to_string())))
+                .map_err(CliError::stdout)
         }
         Some(path) => {
             let shown = path.display().to_string();
-            write_file_atomically(path, bytes)
-                .map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+            write_file_atomically(path, bytes).map_err(CliError::write(path))?;
             println!("{}", c.cli(C::Written(&shown)));
             Ok(())
         }

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::{Args, C, data_dir, open_store, today, write_output, xlsx_bytes};
-use crate::i18n::{self, Lang};
+use super::{Args, CliError, data_dir, open_store, today, write_output, xlsx_bytes};
+use crate::i18n::Lang;
 use crate::interchange::figures::{self, Period, ReportKind};
 use crate::interchange::minutes;
 
@@ -42,16 +42,15 @@ pub(super) fn write_report(
     period: Period,
     format: ReportFormat,
     out: Option<&Path>,
-) -> Result<(), String> {
-    let c = lang.cat();
+) -> Result<(), CliError> {
     match format {
-        ReportFormat::Xlsx if out.is_none() => return Err(c.cli(C::XlsxNeedsFile)),
-        ReportFormat::Docx if !kind.has_document() => return Err(c.cli(C::NoDocxForThis)),
-        ReportFormat::Docx if out.is_none() => return Err(c.cli(C::DocxNeedsFile)),
+        ReportFormat::Xlsx if out.is_none() => return Err(CliError::XlsxNeedsFile),
+        ReportFormat::Docx if !kind.has_document() => return Err(CliError::NoDocxForThis),
+        ReportFormat::Docx if out.is_none() => return Err(CliError::DocxNeedsFile),
         _ => {}
     }
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
-    let reg = store.register().map_err(|e| i18n::store_error(lang, &e))?;
+    let reg = store.register()?;
     let now = today();
     let bytes = match format {
         ReportFormat::Txt => {
@@ -63,15 +62,14 @@ pub(super) fn write_report(
             }
         }
         ReportFormat::Csv => figures::csv(&reg, kind, period, now, lang).into_bytes(),
-        ReportFormat::Xlsx => xlsx_bytes(lang, &figures::sheets(&reg, kind, period, now, lang))?,
+        ReportFormat::Xlsx => xlsx_bytes(&figures::sheets(&reg, kind, period, now, lang))?,
         ReportFormat::Docx => {
             if reg.branch.name.is_empty() {
-                return Err(c.msg(i18n::Msg::NoBranch).to_string());
+                return Err(CliError::NoBranch);
             }
             figures::document(&reg, kind, period, now)
-                .ok_or_else(|| c.cli(C::NoDocxForThis))?
-                .to_docx()
-                .map_err(|e| c.cli(C::Error(&e.to_string())))?
+                .ok_or(CliError::NoDocxForThis)?
+                .to_docx()?
         }
     };
     write_output(lang, out, &bytes)

@@ -5,34 +5,37 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::report::ReportFormat;
-use super::{data_dir, date_option, open_store, today, write_output};
+use super::{BundleProblem, CliError, data_dir, date_option, open_store, today, write_output};
 use crate::domain::register::Register;
 use crate::domain::{demo, stats, text};
-use crate::i18n::{self, Cli as C, Lang};
+use crate::i18n::{Cli as C, Lang};
 use crate::interchange::figures::Period;
 use crate::interchange::ward;
-use crate::store::{Store, StoreError, backup};
+use crate::store::{Store, backup};
 
 /// One branch read from a bundle.
 struct Bundle {
-    file: String,
+    file: PathBuf,
     register: Register,
 }
 
-fn read_bundle(path: &Path, lang: Lang) -> Result<Bundle, String> {
-    let c = lang.cat();
-    let file = path.display().to_string();
-    let (info, register) = backup::load_register(path).map_err(|e| match e {
-        StoreError::Io(why) => c.cli(C::ReadFile(&file, &why)),
-        e => c.cli(C::BundleBad(&file, &i18n::store_error(lang, &e))),
-    })?;
+fn read_bundle(path: &Path) -> Result<Bundle, CliError> {
+    let refused = |problem| CliError::Bundle {
+        file: path.to_path_buf(),
+        problem,
+    };
+    let (info, register) =
+        backup::load_register(path).map_err(|e| refused(BundleProblem::Store(e)))?;
     let Some(register) = register.filter(|_| !info.sealed) else {
-        return Err(c.cli(C::BundleSealed(&file)));
+        return Err(refused(BundleProblem::Sealed));
     };
     if register.branch.name.is_empty() {
-        return Err(c.cli(C::BundleBad(&file, &c.cli(C::BundleNoBranch))));
+        return Err(refused(BundleProblem::NoBranch));
     }
-    Ok(Bundle { file, register })
+    Ok(Bundle {
+        file: path.to_path_buf(),
+        register,
+    })
 }
 
 /// `sochibo export bundle [-o FILE]`: the branch's bundle for the ward.
@@ -41,19 +44,15 @@ pub(super) fn cmd_export_bundle(
     lang: Lang,
     full: bool,
     out: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let c = lang.cat();
     let store = open_store(&data_dir(data), lang)?;
     // The ward's bundle holds no names and is written in the clear even from encrypted
     // data; a full copy of encrypted data would be unreadable to the ward.
     if full && store.is_sealed() {
-        return Err(c.cli(C::BundleNeedsPlain));
+        return Err(CliError::BundleNeedsPlain);
     }
-    let branch = store
-        .branch()
-        .map_err(|e| i18n::store_error(lang, &e))?
-        .map(|b| b.name)
-        .unwrap_or_default();
+    let branch = store.branch()?.map(|b| b.name).unwrap_or_default();
     let default = PathBuf::from(backup::default_name(Some(&branch), chrono::Local::now()));
     let path = out.map(Path::to_path_buf).unwrap_or(default);
     let written = if full {
@@ -61,7 +60,7 @@ pub(super) fn cmd_export_bundle(
     } else {
         store.write_ward_bundle(&path)
     };
-    let info = written.map_err(|e| i18n::store_error(lang, &e))?;
+    let info = written?;
     println!(
         "{}",
         c.cli(C::BundleWritten(&path.display().to_string(), info.members))
@@ -80,24 +79,23 @@ pub(super) fn cmd_rollup(
     superior: Option<&str>,
     out: Option<&Path>,
     lang: Lang,
-) -> Result<(), String> {
-    let c = lang.cat();
+) -> Result<(), CliError> {
     if format == ReportFormat::Xlsx && out.is_none() {
-        return Err(c.cli(C::XlsxNeedsFile));
+        return Err(CliError::XlsxNeedsFile);
     }
-    let at = date_option(at, today(), lang)?;
-    let to = date_option(to, at, lang)?;
-    let from = date_option(from, stats::year_start(to), lang)?;
+    let at = date_option(at, today())?;
+    let to = date_option(to, at)?;
+    let from = date_option(from, stats::year_start(to))?;
     if format == ReportFormat::Docx && out.is_none() {
-        return Err(c.cli(C::DocxNeedsFile));
+        return Err(CliError::DocxNeedsFile);
     }
     let mut seen = BTreeSet::new();
     let mut refused = 0;
     let mut registers = Vec::new();
     for f in files {
-        match read_bundle(f, lang) {
-            Err(msg) => {
-                eprintln!("{msg}");
+        match read_bundle(f) {
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
                 refused += 1;
             }
             Ok(b) => {
@@ -106,10 +104,11 @@ pub(super) fn cmd_rollup(
                     text::fold(&b.register.branch.name),
                 );
                 if !seen.insert(key) {
-                    eprintln!(
-                        "{}",
-                        c.cli(C::BundleDuplicate(&b.file, &b.register.branch.name))
-                    );
+                    let dup = CliError::BundleDuplicate {
+                        file: b.file,
+                        branch: b.register.branch.name,
+                    };
+                    eprintln!("{}", dup.message(lang));
                     refused += 1;
                     continue;
                 }
@@ -118,7 +117,7 @@ pub(super) fn cmd_rollup(
         }
     }
     if registers.is_empty() {
-        return Err(String::new()); // every file was refused, each with its message
+        return Err(CliError::Reported); // every file was refused, each with its message
     }
     let period = Period { at, from, to };
     let w = ward::ward(&registers, period);
@@ -132,17 +131,15 @@ pub(super) fn cmd_rollup(
                 t.into_bytes()
             }
         }
-        ReportFormat::Xlsx => super::xlsx_bytes(lang, &ward::ward_sheets(&w))?,
+        ReportFormat::Xlsx => super::xlsx_bytes(&ward::ward_sheets(&w))?,
         ReportFormat::Docx => {
             let place = crate::interchange::place_name(&registers[0].branch);
-            ward::ward_document(&w, period, superior.unwrap_or(""), &place, today())
-                .to_docx()
-                .map_err(|e| c.cli(C::Error(&e.to_string())))?
+            ward::ward_document(&w, period, superior.unwrap_or(""), &place, today()).to_docx()?
         }
     };
     write_output(lang, out, &bytes)?;
     if refused > 0 {
-        Err(String::new())
+        Err(CliError::Reported)
     } else {
         Ok(())
     }
@@ -150,24 +147,21 @@ pub(super) fn cmd_rollup(
 
 /// `sochibo demo-ward DIR [--branches N]`: sample bundles of a whole ward, to try the
 /// roll-up (deterministic; 15–45 members a branch).
-pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(), String> {
+pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(), CliError> {
     let c = lang.cat();
     let shown = dir.display().to_string();
-    std::fs::create_dir_all(dir).map_err(|e| c.cli(C::WriteFile(&shown, &e.to_string())))?;
+    std::fs::create_dir_all(dir).map_err(CliError::write(dir))?;
     let now = today();
     let mut total = 0;
     for b in 1..=branches {
         let work = dir.join(format!(".tao-chi-bo-{b}"));
         let _ = std::fs::remove_dir_all(&work);
-        let store = Store::open(&work).map_err(|e| i18n::store_error(lang, &e))?;
+        let store = Store::open(&work)?;
         let (seed, size) = demo::ward_branch_size(b);
         // Each branch meets and reviews its members, so the roll-up has all its figures.
-        let n = super::write_sample(&store, seed, size, &demo::ward_branch(b), now, false)
-            .map_err(|e| i18n::store_error(lang, &e))?;
-        store.mark_demo().map_err(|e| i18n::store_error(lang, &e))?;
-        store
-            .write_backup(&dir.join(format!("chi-bo-{b:02}.scb")))
-            .map_err(|e| i18n::store_error(lang, &e))?;
+        let n = super::write_sample(&store, seed, size, &demo::ward_branch(b), now, false)?;
+        store.mark_demo()?;
+        store.write_backup(&dir.join(format!("chi-bo-{b:02}.scb")))?;
         drop(store);
         let _ = std::fs::remove_dir_all(&work);
         total += n;

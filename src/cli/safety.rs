@@ -13,11 +13,13 @@ use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::domain::member::{Member, MemberId};
 use crate::domain::text;
+use crate::i18n::recovery::{self, RecoveryText as R};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::store::backup::{self, BACKUP_DIR, BackupInfo};
+use crate::store::recover::{self, DamageReport};
 use crate::store::restore::{self, has_database};
 use crate::store::seal::{self, KeyringV1, Sealer};
-use crate::store::{MIGRATIONS, Store, StoreError};
+use crate::store::{Damage, MIGRATIONS, Store, StoreError};
 
 /// The subcommands of this module (flattened into [`super::Command`]).
 #[derive(Debug, Subcommand)]
@@ -50,6 +52,10 @@ pub enum SafetyCommand {
     Encrypt,
     /// Turn encryption off (asks the passphrase or the recovery code).
     Decrypt,
+    /// Stop the warning about damaged data shown at every start (the damaged copy is
+    /// kept where the warning said; restoring a backup also stops it).
+    #[command(name = "dismiss-damage")]
+    DismissDamage,
     /// TEST ONLY, hidden from help: saves members one by one with `Store::save_member`
     /// and prints `try <id|new> <name>` before and `ack <id> <name>` right after each
     /// save returned (that is, after it was flushed), for the crash and disk-full tests
@@ -75,29 +81,112 @@ pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), St
         SafetyCommand::StressWriter { count, prefix } => stress_writer(&dir, lang, *count, prefix),
         SafetyCommand::Encrypt => cmd_encrypt(&dir, lang),
         SafetyCommand::Decrypt => cmd_decrypt(&dir, lang),
+        SafetyCommand::DismissDamage => cmd_dismiss_damage(&dir, lang),
     }
 }
 
 // ---------------------------------------------------------------------------------------
 // Opening, with damaged data explained
 
-/// Opens the store for any command. A damaged database is moved aside (never deleted)
-/// and the message says where it went, which backup is the newest good one and the
-/// exact command that restores it.
+/// Opens the store for any command (see [`recover::open`]): files of an interrupted
+/// snapshot are set aside, a damaged database is moved aside (never deleted) and the
+/// register rebuilt from the newest good backup, read-only data is opened for reading.
+/// Every start says so on stderr until the damage is restored or dismissed; a command
+/// is refused while the register is empty because of the damage. Saves made through
+/// the store leave an automatic backup when it closes.
 pub(crate) fn open_store_explained(dir: &Path, lang: Lang) -> Result<Store, String> {
-    match Store::open(dir) {
-        Ok(s) => {
-            unlock_store(&s, lang)?;
-            Ok(s)
-        }
+    let store = match recover::open(dir) {
+        Ok(opened) => opened.store,
         Err(e @ StoreError::Damaged { .. }) => {
+            // Damaged where nothing could be moved or rebuilt (a read-only medium).
             let mut lines = vec![i18n::store_error(lang, &e)];
             lines.extend(put_aside(dir, lang));
             lines.push(backup_hint(dir, lang).0);
-            Err(lines.join("\n"))
+            return Err(lines.join("\n"));
         }
-        Err(e) => Err(i18n::store_error(lang, &e)),
+        Err(e) => return Err(i18n::store_error(lang, &e)),
+    };
+    if let Some(why) = store.read_only_reason() {
+        eprintln!("{}", read_only_line(dir, why, lang));
     }
+    if let Some(report) = store.damage_report() {
+        for line in damage_lines(&report, lang) {
+            eprintln!("{line}");
+        }
+        if report.started_empty() && store.is_blank().unwrap_or(false) {
+            return Err(recovery::catalogue(lang).text(R::EmptyRefused));
+        }
+    }
+    unlock_store(&store, lang)?;
+    store.backup_on_close();
+    Ok(store)
+}
+
+/// The line saying that data directory `dir` can only be read, and why.
+pub fn read_only_line(dir: &Path, why: &str, lang: Lang) -> String {
+    recovery::catalogue(lang).text(R::ReadOnly(&dir.display().to_string(), why))
+}
+
+/// The lines of a damage warning, in the user's language: what was found and when,
+/// where the damaged copy is, the backup the register was rebuilt from (or that it is
+/// empty), the newest good backup with the command that restores it, and the command
+/// that dismisses the warning. The interactive session shows the same lines.
+pub fn damage_lines(r: &DamageReport, lang: Lang) -> Vec<String> {
+    let (c, rc) = (lang.cat(), recovery::catalogue(lang));
+    let time = crate::ui::history::local_time;
+    let dir = r.dir.display().to_string();
+    let sled = match &r.why {
+        Damage::Sled(d) => Some(d.as_str()),
+        Damage::Lost { .. } => None,
+    };
+    let mut lines = vec![rc.text(R::DamageFound(&dir, &time(r.found_at), sled))];
+    if let Some(p) = &r.damaged {
+        lines.push(rc.text(R::DamagedKept(&p.display().to_string())));
+    }
+    match &r.restored {
+        Some(b) => lines.push(rc.text(R::RestoredFrom(
+            &b.path.display().to_string(),
+            b.members,
+            &time(b.created_at),
+        ))),
+        None => lines.push(rc.text(R::StartedEmpty)),
+    }
+    match &r.newest_backup {
+        Some(info) if r.restored.as_ref().is_none_or(|b| b.path != info.path) => {
+            lines.push(c.cli(C::NewestBackup(
+                &info.path.display().to_string(),
+                info.members,
+                &time(info.created_at),
+                &restore_command(&r.dir, &info.path),
+            )));
+        }
+        Some(_) => {}
+        None => lines.push(c.cli(C::NoGoodBackup(
+            &r.dir.join(BACKUP_DIR).display().to_string(),
+        ))),
+    }
+    lines.push(rc.text(R::HowToDismiss(&dismiss_command(&r.dir))));
+    lines
+}
+
+/// The exact command that dismisses the damage warning of `dir`.
+pub fn dismiss_command(dir: &Path) -> String {
+    format!("sochibo dismiss-damage --data \"{}\"", dir.display())
+}
+
+fn cmd_dismiss_damage(dir: &Path, lang: Lang) -> Result<(), String> {
+    let rc = recovery::catalogue(lang);
+    let Some(report) = recover::damage_report(dir) else {
+        println!(
+            "{}",
+            rc.text(R::NothingToDismiss(&dir.display().to_string()))
+        );
+        return Ok(());
+    };
+    recover::dismiss_damage(dir).map_err(|e| i18n::store_error(lang, &e))?;
+    let kept = report.damaged.map(|p| p.display().to_string());
+    println!("{}", rc.text(R::Dismissed(kept.as_deref())));
+    Ok(())
 }
 
 /// Moves the damaged database aside; the line saying where (or why it could not).
@@ -156,11 +245,15 @@ fn ask(question: &str) -> Option<String> {
     Some(line)
 }
 
-/// Opens the store and builds the app for the interactive session. When the database
-/// is damaged, or a record cannot be read, this says so in the user's language before
-/// the terminal changes mode, names the newest good backup with the command that
-/// restores it, and on a terminal offers to restore it right away (`co`/`yes`); after a
-/// restore the session starts on the restored data.
+/// Opens the store (see [`recover::open`]) and builds the app for the interactive
+/// session. Before the terminal changes mode this says, in the user's language, that the
+/// data can only be read, or that it was found damaged (at this start or an earlier one
+/// not yet restored or dismissed: where the damaged copy is, what the register was
+/// rebuilt from, the newest good backup with the command that restores it), or that a
+/// record cannot be read. Without a terminal it stops there; on a terminal it waits for
+/// Enter, and offers to restore the newest good backup (`co`/`yes`) when the register
+/// is empty because of the damage or a record cannot be read; after a restore the
+/// session starts on the restored data.
 pub(super) fn start_app(
     dir: &Path,
     lang: Lang,
@@ -169,38 +262,65 @@ pub(super) fn start_app(
     prepare: impl Fn(&Store) -> Result<(), String>,
 ) -> Result<App, String> {
     let c = lang.cat();
-    let problem = match Store::open(dir) {
-        Ok(store) => {
+    let (problem, offer) = match recover::open(dir) {
+        Ok(opened) => {
+            let store = opened.store;
+            if let Some(why) = store.read_only_reason() {
+                eprintln!("{}", read_only_line(dir, why, lang));
+            }
+            let damage = store.damage_report();
+            let empty = damage.as_ref().is_some_and(DamageReport::started_empty);
+            if let Some(report) = &damage {
+                for line in damage_lines(report, lang) {
+                    eprintln!("{line}");
+                }
+                if !io::stdin().is_terminal() {
+                    return Err(String::new());
+                }
+            }
             unlock_store(&store, lang)?;
             prepare(&store)?;
             match App::new(store, lang, keymap.clone(), today) {
-                Ok(app) => return Ok(app),
-                Err(e @ StoreError::Corrupt { .. }) => vec![i18n::store_error(lang, &e)],
+                Ok(app) if empty && damage.as_ref().is_some_and(|r| r.newest_backup.is_some()) => {
+                    drop(app);
+                    (Vec::new(), true)
+                }
+                Ok(app) => {
+                    if damage.is_some() {
+                        eprint!("{}", c.msg(crate::i18n::Msg::PressEnter));
+                        let _ = io::stderr().flush();
+                        let _ = io::stdin().lock().read_line(&mut String::new());
+                    }
+                    return Ok(app);
+                }
+                Err(e @ StoreError::Corrupt { .. }) => (vec![i18n::store_error(lang, &e)], true),
                 Err(e) => return Err(i18n::store_error(lang, &e)),
             }
         }
         Err(e @ StoreError::Damaged { .. }) => {
             let mut lines = vec![i18n::store_error(lang, &e)];
             lines.extend(put_aside(dir, lang));
-            lines
+            (lines, true)
         }
         Err(e) => return Err(i18n::store_error(lang, &e)),
     };
     for line in &problem {
         eprintln!("{line}");
     }
-    let (hint, newest) = backup_hint(dir, lang);
-    eprintln!("{hint}");
-    let damaged_and_moved = !has_database(dir);
-    let Some(info) = newest else {
-        if damaged_and_moved {
-            eprintln!("{}", c.cli(C::StartsEmpty));
-        }
+    let (hint, newest) = if problem.is_empty() {
+        (
+            String::new(),
+            backup::newest_good_backup(&dir.join(BACKUP_DIR)),
+        )
+    } else {
+        backup_hint(dir, lang)
+    };
+    if !hint.is_empty() {
+        eprintln!("{hint}");
+    }
+    let Some(info) = newest.filter(|_| offer) else {
         return Err(String::new());
     };
-    if damaged_and_moved {
-        eprintln!("{}", c.cli(C::StartsEmpty));
-    }
     match ask(&c.cli(C::OfferRestore)) {
         Some(answer) if agrees(&answer) => {}
         _ => return Err(String::new()),
@@ -311,7 +431,7 @@ pub(crate) fn restore_flow(
         }
         Err(e) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
     };
-    if crate::store::register::is_figures_only(&snap) {
+    if crate::store::snapshot::is_figures_only(&snap) {
         return Err(i18n::store_error(lang, &StoreError::FiguresOnly));
     }
     // A sealed backup restores only with its passphrase or recovery code, and is fully
@@ -395,6 +515,8 @@ pub(crate) fn restore_flow(
 
     let done = restore::restore_snapshot_with(dir, &snap, sealer.as_ref())
         .map_err(|e| c.cli(C::RestoreFailed(&i18n::store_error(lang, &e))))?;
+    // The user restored: the damage warning, if any, has been answered.
+    let _ = recover::dismiss_damage(dir);
     println!("{}", c.cli(C::Restored(done.members, &shown, &shown_dir)));
     if let Some(previous) = done.previous {
         println!(
@@ -560,7 +682,7 @@ fn rewrite_store(
     let c = lang.cat();
     let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
     drop(store);
-    let snap = backup::SnapshotV1 { trees, ..snap };
+    let snap = crate::store::snapshot::SnapshotV1 { trees, ..snap };
     let done = restore::restore_snapshot_with(dir, &snap, sealer)
         .map_err(|e| c.cli(C::Error(&i18n::store_error(lang, &e))))?;
     // On Windows sled's threads may hold the old files a moment after the store closed.
@@ -592,7 +714,7 @@ fn cmd_encrypt(dir: &Path, lang: Lang) -> Result<(), String> {
     let trees = seal::reseal_trees(&snap.trees, None, Some(&sealer), Some(&keyring))
         .map_err(|e| i18n::store_error(lang, &e))?;
     let left = rewrite_store(dir, store, trees, Some(&sealer), lang)?;
-    let (sealed, skipped) = seal::seal_backups_in(&dir.join(BACKUP_DIR), &sealer, &keyring);
+    let (sealed, skipped) = backup::seal_backups_in(&dir.join(BACKUP_DIR), &sealer, &keyring);
     let shown = dir.display().to_string();
     println!("{}", c.cli(C::Encrypted(members, &shown)));
     if sealed > 0 {

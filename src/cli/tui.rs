@@ -11,6 +11,9 @@ use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::ui::{self, theme::Theme};
 
+/// The marker, in the data folder, that the page of keys that moved was seen.
+const KEYS_MOVED_SEEN: &str = "keys-moved-v2.seen";
+
 /// A throwaway directory for `--demo`, removed when the session ends.
 struct DemoDir(std::path::PathBuf);
 
@@ -29,6 +32,17 @@ fn load_keymap(lang: Lang) -> Keymap {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     let (km, errors) = Keymap::load(text.as_deref().map(|t| (shown.as_str(), t)));
+    // Typing keys the user bound to commands give up "typing is never a command": say so.
+    let typing = km.typing_bindings();
+    if !typing.is_empty() {
+        eprintln!(
+            "{}",
+            i18n::keys::text(lang, i18n::keys::KeysMsg::TypingBindings)
+        );
+        for b in &typing {
+            eprintln!("  {shown}: {b}");
+        }
+    }
     if !errors.is_empty() {
         let c = lang.cat();
         eprintln!("{}", c.msg(Msg::KeymapErrors));
@@ -38,13 +52,22 @@ fn load_keymap(lang: Lang) -> Keymap {
                 c.cli(C::KeymapLine(&e.file, e.line, &c.keymap(&e.kind)))
             );
         }
+    }
+    if !errors.is_empty() || !typing.is_empty() {
         if io::stdin().is_terminal() {
-            eprint!("{}", c.msg(Msg::PressEnter));
+            eprint!("{}", lang.cat().msg(Msg::PressEnter));
             let _ = io::stderr().flush();
             let _ = io::stdin().lock().read_line(&mut String::new());
         }
     }
     km
+}
+
+/// Why the screens cannot be shown, and how to start the program so they can.
+fn no_terminal(lang: Lang) -> String {
+    i18n::platform::texts(lang)
+        .msg(i18n::platform::PlatformMsg::NoTerminal)
+        .to_string()
 }
 
 /// Runs the TUI on the data directory (or a throwaway demo directory).
@@ -72,13 +95,27 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     if app.form.is_none() {
         app.screen = crate::app::Screen::Home;
     }
+    // Someone who learnt the old keys sees, once, what moved.
+    let moved_seen = dir.join(KEYS_MOVED_SEEN);
+    app.keys_moved = !args.demo && app.branch.is_some() && !moved_seen.exists();
 
-    // ratatui::init installs a panic hook that restores the terminal before the message.
-    let mut terminal = ratatui::init();
+    // Without a terminal (a pipe, a scheduled task, no console) nothing can be drawn: say
+    // how to start it, with no escape sequence on stdout. ratatui's init installs a panic
+    // hook that restores the terminal before the message.
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Err(no_terminal(lang));
+    }
+    let mut terminal = ratatui::try_init().map_err(|_| {
+        let _ = crossterm::terminal::disable_raw_mode();
+        no_terminal(lang)
+    })?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = ui::run_terminal(&mut terminal, &mut app, &theme);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    if !args.demo && !moved_seen.exists() && app.branch.is_some() && !app.keys_moved {
+        let _ = std::fs::write(&moved_seen, b"");
+    }
     let flushed = app.store.flush();
     result.map_err(|e| lang.cat().cli(C::Error(&e.to_string())))?;
     flushed.map_err(|e| i18n::store_error(lang, &e))?;

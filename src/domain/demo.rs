@@ -175,7 +175,7 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
         }
         let mut events = vec![ev(admitted, EventKind::Admitted, "")];
         if !probationary {
-            let recognized = admitted + Duration::days(365);
+            let recognized = super::validate::probation_end(admitted);
             events.push(ev(recognized.min(today), EventKind::Recognized, ""));
         }
         let retired = age >= 60 && !probationary;

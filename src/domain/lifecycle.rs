@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar;
-use super::date::{self, DateError};
+use super::date;
 use super::member::{
     DisciplineLevel, EventKind, EventPapers, ExemptionReason, Gender, Member, MemberEvent,
     RemovalCause, Status,
@@ -176,13 +176,6 @@ pub enum LifeWarning {
     TransferDue(NaiveDate),
 }
 
-fn problem_of(e: DateError) -> Problem {
-    match e {
-        DateError::Format => Problem::DateFormat,
-        DateError::NotADay => Problem::NotADay,
-    }
-}
-
 /// Parses "mm/yyyy" (also "m/yyyy").
 pub fn parse_month(s: &str) -> Option<(i32, u32)> {
     let (m, y) = s.trim().split_once('/')?;
@@ -202,13 +195,15 @@ pub fn check_event(draft: &EventDraft, member: &Member, today: NaiveDate) -> Eve
     let Some(kind) = draft.kind.and_then(|i| RECORDABLE.get(i).copied()) else {
         return Err(vec![(F::Kind, Problem::Required)]);
     };
-    let mut day = |f: EventField| match date::parse_opt_date(draft.get(f)) {
-        Ok(d) => d,
-        Err(e) => {
-            errors.push((f, problem_of(e)));
-            None
-        }
-    };
+    let mut day =
+        |f: EventField| match date::parse_user_opt_date(draft.get(f), today, date::DateRole::Event)
+        {
+            Ok(d) => d,
+            Err(e) => {
+                errors.push((f, Problem::Date(e)));
+                None
+            }
+        };
     let when = day(F::Date);
     let papers = EventPapers {
         applied_on: day(F::AppliedOn),

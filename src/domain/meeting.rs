@@ -301,6 +301,9 @@ pub struct Counts {
     pub present_probationary: u32,
     /// Present hosted members.
     pub present_hosted: u32,
+    /// Present among those who must attend (exempt, away and hosted members who come are
+    /// welcome but not counted): never more than `must_attend` (#22.7).
+    pub present_expected: u32,
     /// Vắng có lý do.
     pub excused: u32,
     /// Vắng không lý do.
@@ -330,6 +333,9 @@ pub fn counts(rows: &[AttendanceRow]) -> Counts {
         match &r.mark {
             Mark::Present => {
                 c.present += 1;
+                if !hosted && !r.status.is_exempt() && r.status != Status::TemporarilyAway {
+                    c.present_expected += 1;
+                }
                 if hosted {
                     c.present_hosted += 1;
                 } else if r.membership == Membership::Official {

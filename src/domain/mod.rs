@@ -15,6 +15,7 @@ pub mod register;
 pub mod review;
 pub mod rules;
 pub mod search;
+pub mod stages;
 pub mod stats;
 pub mod text;
 pub mod todo;

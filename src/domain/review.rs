@@ -267,9 +267,11 @@ impl MemberReview {
         self.final_grade.is_some()
     }
 
-    /// The grade that counts: the final one, else the branch's proposal.
+    /// The grade that counts: the final one, else the branch's proposal unless its vote
+    /// failed (#22.2: a proposal the branch voted down is not the branch's grade).
     pub fn grade(&self) -> Option<Grade> {
-        self.final_grade.or(self.proposed)
+        self.final_grade
+            .or(self.proposed.filter(|_| self.vote.is_none_or(|v| v.passed)))
     }
 
     /// Adds or replaces the note of a meeting (one per meeting date), keeping date order.
@@ -437,28 +439,10 @@ pub fn grade_vote(
     })
 }
 
-/// Shares of a total in tenths of a percent, rounded by the largest-remainder method so
-/// they add up to exactly 1000 (ties go to the earlier entry).
+/// Shares of a total in tenths of a percent adding up to exactly 1000: the one rounding
+/// rule of every table ([`super::stats::shares`], largest remainder).
 pub fn shares_permille(counts: &[u32]) -> Vec<u32> {
-    let total: u64 = counts.iter().map(|c| u64::from(*c)).sum();
-    if total == 0 {
-        return vec![0; counts.len()];
-    }
-    let mut out: Vec<u32> = counts
-        .iter()
-        .map(|c| (u64::from(*c) * 1000 / total) as u32)
-        .collect();
-    let mut rems: Vec<(u64, usize)> = counts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (u64::from(*c) * 1000 % total, i))
-        .collect();
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let missing = 1000 - out.iter().sum::<u32>();
-    for (_, i) in rems.into_iter().take(missing as usize) {
-        out[i] += 1;
-    }
-    out
+    super::stats::shares(counts)
 }
 
 /// A member's line in the year's list.
@@ -503,6 +487,30 @@ pub fn year_rows(
     rows
 }
 
+/// The one definition of "not yet graded" (#23.2): a member on the year's list who is
+/// reviewed (not excluded) and has no grade that counts ([`MemberReview::grade`]: the
+/// ward's final grade, else the branch's proposal whose vote did not fail). The review
+/// screen's "chưa có kết quả", the home screen's review-season item and the reports use it.
+pub fn not_yet_graded(row: &YearRow) -> bool {
+    row.excluded.is_none() && row.review.grade().is_none()
+}
+
+/// How many of the year's rows are [`not_yet_graded`].
+pub fn count_not_yet_graded(rows: &[YearRow]) -> u32 {
+    rows.iter().filter(|r| not_yet_graded(r)).count() as u32
+}
+
+/// The review-season item of the home screen: from the season's month in the rules table
+/// to the end of the year, the year and how many members are [`not_yet_graded`] (None out
+/// of season or when nobody is left). `rows` are [`year_rows`] of today's year.
+pub fn season_pending(rows: &[YearRow], today: NaiveDate) -> Option<(i32, u32)> {
+    if i64::from(today.month()) < rules::value(RuleId::ReviewSeasonStartMonth) {
+        return None;
+    }
+    let n = count_not_yet_graded(rows);
+    (n > 0).then_some((today.year(), n))
+}
+
 /// The year's summary figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -510,7 +518,7 @@ pub struct Summary {
     pub counts: [u32; 4],
     /// Their shares in tenths of a percent (adding up to 1000 when anyone is graded).
     pub permille: [u32; 4],
-    /// Reviewed but without a grade yet.
+    /// Reviewed but without a grade yet ([`not_yet_graded`]).
     pub pending: u32,
     /// Not graded, with the reason.
     pub not_graded: Vec<(String, Exclusion)>,
@@ -531,12 +539,12 @@ pub fn summary(rows: &[YearRow]) -> Summary {
             not_graded.push((r.name.clone(), x));
             continue;
         }
-        match r.review.grade() {
-            Some(g) => {
-                counts[(g.rank() - 1) as usize] += 1;
-                all_final &= r.review.final_grade.is_some();
-            }
-            None => pending += 1,
+        if not_yet_graded(r) {
+            pending += 1;
+        }
+        if let Some(g) = r.review.grade() {
+            counts[(g.rank() - 1) as usize] += 1;
+            all_final &= r.review.final_grade.is_some();
         }
     }
     let shares = shares_permille(&counts);
@@ -720,5 +728,80 @@ mod tests {
         assert_eq!(shares_permille(&[0, 0]), vec![0, 0]);
         assert_eq!(format_share(80), "8,0%");
         assert_eq!(format_share(888), "88,8%");
+    }
+
+    fn row(name: &str, review: MemberReview) -> YearRow {
+        YearRow {
+            id: 1,
+            name: name.into(),
+            excluded: None,
+            review,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn voted(passed: bool) -> MemberReview {
+        MemberReview {
+            proposed: Some(Grade::Good),
+            vote: Some(GradeVote {
+                yes: if passed { 15 } else { 14 },
+                no: 0,
+                abstain: 0,
+                denominator: 28,
+                passed,
+            }),
+            ..MemberReview::default()
+        }
+    }
+
+    #[test]
+    fn rule_22_2_a_failed_grade_vote_is_not_counted_as_good() {
+        // Điều lệ Đ.10: 14 of 28 is not more than half; 15 of 28 is.
+        let rows = [row("A", voted(false)), row("B", voted(true))];
+        let s = summary(&rows);
+        assert_eq!(s.counts, [0, 1, 0, 0]);
+        assert_eq!(s.pending, 1);
+        assert_eq!(rows[0].review.grade(), None);
+        assert_eq!(rows[1].review.grade(), Some(Grade::Good));
+        // The ward's final grade counts whatever the branch's vote was.
+        let mut decided = voted(false);
+        decided.final_grade = Some(Grade::Completed);
+        assert_eq!(decided.grade(), Some(Grade::Completed));
+    }
+
+    #[test]
+    fn rule_23_2_one_definition_of_not_yet_graded() {
+        let proposed_no_vote = MemberReview {
+            proposed: Some(Grade::Good),
+            ..MemberReview::default()
+        };
+        let mut excluded = row("E", MemberReview::default());
+        excluded.excluded = Some(Exclusion::Exempt);
+        let rows = [
+            row("A", MemberReview::default()),
+            row("B", voted(false)),
+            row("C", voted(true)),
+            row("D", proposed_no_vote),
+            excluded,
+        ];
+        let flags: Vec<bool> = rows.iter().map(not_yet_graded).collect();
+        assert_eq!(flags, [true, true, false, false, false]);
+        assert_eq!(count_not_yet_graded(&rows), 2);
+        // The review screen's count, the home screen's item and the to-do list agree.
+        assert_eq!(summary(&rows).pending, 2);
+        let season = d(2026, 11, 21);
+        assert_eq!(season_pending(&rows, season), Some((2026, 2)));
+        assert_eq!(
+            season_pending(&rows, d(2026, 10, 31)),
+            None,
+            "before the season"
+        );
+        let extra = crate::domain::todo::Extra::default().with_review(&rows, season);
+        let items = crate::domain::todo::collect_with(&[], &[], &extra, season);
+        assert!(
+            items
+                .iter()
+                .any(|i| i.kind == crate::domain::todo::TodoKind::ReviewSeason(2026, 2))
+        );
     }
 }

@@ -56,6 +56,8 @@ pub enum RuleId {
     CeremonyWorkingDays,
     /// Working days after probation ends by which the branch votes on recognition.
     RecognitionWorkingDays,
+    /// Recognition votes without 2/3 either way after which the superior committee decides.
+    RecognitionVoteRounds,
     /// The month the annual review season opens (the yearly dispatch, usually November).
     ReviewSeasonStartMonth,
     /// Lowest score of the grade "hoàn thành xuất sắc nhiệm vụ" (QĐ 366 Đ.11).
@@ -155,9 +157,11 @@ const RULES: &[Rule] = &[
     Rule {
         id: RuleId::MinOfficialMembers,
         value: 3,
-        source: "Điều lệ Đảng, Điều 24 khoản 1",
+        // "mỗi chi bộ ít nhất có 3 đảng viên chính thức" (Điều lệ 2011, Đ.24 k.1, as quoted
+        // by public legal Q&A pages; #22.3).
+        source: "Điều lệ Đảng (2011), Điều 24 khoản 1",
         effective: "19/01/2011",
-        certainty: Certainty::SecondHand,
+        certainty: Certainty::Verified,
     },
     Rule {
         id: RuleId::MajorityPercent,
@@ -262,6 +266,13 @@ const RULES: &[Rule] = &[
         value: 30,
         source: "QĐ 294-QĐ/TW, Điều 5 (QĐ 24-QĐ/TW, điểm 4.1)",
         effective: "01/07/2025",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::RecognitionVoteRounds,
+        value: 3,
+        source: "QĐ 24-QĐ/TW, điểm 4.2.3",
+        effective: "30/07/2021",
         certainty: Certainty::Verified,
     },
     Rule {
@@ -507,6 +518,7 @@ mod tests {
             RuleId::YouthUnionMaxAgeYears,
             RuleId::CeremonyWorkingDays,
             RuleId::RecognitionWorkingDays,
+            RuleId::RecognitionVoteRounds,
             RuleId::ReviewSeasonStartMonth,
             RuleId::ReviewExcellentMinScore,
             RuleId::ReviewGoodMinScore,

@@ -317,8 +317,10 @@ pub fn meeting_figures<'a>(
             .unwrap_or(0);
         f.held[k] += 1;
         let c = meeting::counts(&m.attendance);
+        // #22.7: an exempt member who attends is welcome but not expected, so the rate
+        // counts only the expected who came and never exceeds 100%.
         f.attendance
-            .push((m.date, m.kind, c.present - c.present_hosted, c.must_attend));
+            .push((m.date, m.kind, c.present_expected, c.must_attend));
     }
     f
 }
@@ -463,5 +465,64 @@ mod tests {
         );
         let expected: u32 = f.per_member.iter().map(|m| m.2).sum();
         assert_eq!(expected, f.attendance.iter().map(|a| a.3).sum::<u32>());
+        // Rule #22.7: the exempt An who came on the 20th is not counted (0 of 1, not 1 of 1).
+        assert_eq!(f.attendance[1].2, 0);
+        assert_eq!(f.attendance[1].3, 1);
+    }
+
+    #[test]
+    fn rule_22_7_attendance_never_exceeds_a_hundred_percent() {
+        use crate::domain::meeting::{AttendanceRow, Mark};
+        // 31 must attend and all came, and so did one exempt and one away member: 31/31.
+        let mut rows: Vec<AttendanceRow> = (0..31)
+            .map(|i| AttendanceRow {
+                member: i,
+                name: format!("M{i}"),
+                status: Status::Official,
+                membership: Membership::Official,
+                mark: Mark::Present,
+            })
+            .collect();
+        for (id, status) in [(40, Status::Exempt), (41, Status::TemporarilyAway)] {
+            rows.push(AttendanceRow {
+                member: id,
+                name: format!("M{id}"),
+                status,
+                membership: Membership::Official,
+                mark: Mark::Present,
+            });
+        }
+        let branch = crate::domain::demo::demo_branch();
+        let mut m = crate::domain::demo::demo_meetings(&[], &branch, d(2026, 11, 21))
+            .into_iter()
+            .next()
+            .expect("a sample meeting");
+        m.date = d(2026, 3, 5);
+        m.attendance = rows;
+        let f = meeting_figures([&m], d(2026, 1, 1), d(2026, 12, 31));
+        assert_eq!(f.attendance[0].2, 31);
+        assert_eq!(f.attendance[0].3, 31);
+        assert_eq!(f.rate(), 1000);
+        let c = crate::domain::meeting::counts(&m.attendance);
+        assert_eq!((c.present, c.present_expected, c.must_attend), (33, 31, 31));
+    }
+
+    #[test]
+    fn rule_22_one_rounding_rule_for_the_shares_of_a_table() {
+        // 5 of 33 beside 28 of 33: rounded alone 15,2% + 84,8% = 100,0%; beside 10 and 18,
+        // the largest remainder keeps the sum at 100,0% too.
+        for counts in [
+            vec![5, 28],
+            vec![5, 10, 18],
+            vec![1, 1, 1],
+            vec![2, 2, 2, 1],
+        ] {
+            assert_eq!(shares(&counts).iter().sum::<u32>(), 1000, "{counts:?}");
+        }
+        assert_eq!(shares(&[5, 28]), vec![152, 848]);
+        assert_eq!(
+            crate::domain::review::shares_permille(&[5, 10, 18]),
+            shares(&[5, 10, 18])
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Vietnamese text: NFC normalisation, diacritic folding for search, collation for sorting,
-//! and sanitising of control characters.
+//! sanitising of control and invisible characters, and look-alike keys of names.
 
 use std::cmp::Ordering;
 use unicode_normalization::UnicodeNormalization;
@@ -18,11 +18,84 @@ pub fn clean_multiline(s: &str) -> String {
 }
 
 /// Removes control characters (including ESC, so no terminal escape sequence survives)
-/// but keeps `\n` and `\t` as spaces-or-newlines the caller decides about.
+/// and invisible ones ([`is_invisible`]: zero-width spaces, direction overrides), but
+/// keeps `\n` and `\t` as spaces-or-newlines the caller decides about.
 pub fn sanitize(s: &str) -> String {
     s.chars()
-        .filter(|c| *c == '\n' || !c.is_control())
+        .filter(|c| *c == '\n' || !(c.is_control() || is_invisible(*c)))
         .collect()
+}
+
+/// A character that shows nothing but changes what text is, or how it is shown: zero-width
+/// spaces and joiners, the soft hyphen, word joiners, byte-order marks, the bidirectional
+/// marks, embeddings, overrides and isolates (U+202E turns "An" into "nA" on screen),
+/// Mongolian and Hangul fillers, and Unicode tag characters. A name never needs one; a
+/// name with one looks like another member's and is not equal to it.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F
+            | 0x1160
+            | 0x17B4
+            | 0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF9..=0xFFFB
+            | 0xE0000..=0xE0FFF
+    )
+}
+
+/// How many [`is_invisible`] characters `s` holds (they are dropped by [`clean`]).
+pub fn count_invisible(s: &str) -> usize {
+    s.chars().filter(|c| is_invisible(*c)).count()
+}
+
+/// The key under which two names look the same on screen: compatibility forms folded
+/// (NFKC: full-width letters, ligatures), invisible characters dropped, diacritics and
+/// case folded ([`fold`]), Cyrillic and Greek letters that look Latin mapped to the Latin
+/// letter ("Nguyễn Vаn An" with a Cyrillic "а" → "nguyen van an"), spaces collapsed.
+pub fn lookalike_key(name: &str) -> String {
+    let nfkc: String = name.nfkc().filter(|c| !is_invisible(*c)).collect();
+    let mapped: String = nfkc.chars().map(latin_lookalike).collect();
+    fold(&mapped)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Latin letter a Cyrillic or Greek letter is mistaken for, or the letter itself.
+fn latin_lookalike(c: char) -> char {
+    match c {
+        'А' | 'Α' | 'а' | 'α' => 'a',
+        'В' | 'Β' | 'в' | 'β' => 'b',
+        'С' | 'с' | 'Ϲ' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'Е' | 'Ε' | 'е' | 'ε' => 'e',
+        'Н' | 'Η' | 'һ' => 'h',
+        'І' | 'Ι' | 'і' | 'ι' | 'Ӏ' | 'ӏ' => 'i',
+        'Ј' | 'ј' => 'j',
+        'К' | 'Κ' | 'к' | 'κ' => 'k',
+        'М' | 'Μ' | 'м' => 'm',
+        'Ν' | 'ν' => 'n',
+        'О' | 'Ο' | 'о' | 'ο' | '0' => 'o',
+        'Р' | 'Ρ' | 'р' | 'ρ' => 'p',
+        'Ѕ' | 'ѕ' => 's',
+        'Т' | 'Τ' | 'т' | 'τ' => 't',
+        'υ' => 'u',
+        'Х' | 'Χ' | 'х' | 'χ' => 'x',
+        'У' | 'Υ' | 'у' | 'γ' => 'y',
+        'Ζ' => 'z',
+        c => c,
+    }
 }
 
 /// Folds text for diacritic-insensitive search: NFD, combining marks removed, `đ`→`d`,
@@ -165,6 +238,28 @@ pub fn rcell(s: &str, w: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_dropped_and_lookalikes_share_a_key() {
+        assert_eq!(clean("Nguyễn\u{200B} Văn An"), "Nguyễn Văn An");
+        assert_eq!(clean("\u{202E}nA năV nễyugN"), "nA năV nễyugN");
+        assert_eq!(clean("Lê\u{00AD}Thị\u{FEFF} Hoa"), "LêThị Hoa");
+        assert_eq!(count_invisible("a\u{200B}b\u{202E}c\u{2066}"), 3);
+        assert_eq!(count_invisible("Nguyễn Văn An"), 0);
+        let real = lookalike_key("Nguyễn Văn An");
+        assert_eq!(real, "nguyen van an");
+        // Cyrillic а and о, a zero-width space, full-width letters, doubled spaces.
+        for fake in [
+            "Nguyễn Vаn An",
+            "Nguyễn Văn\u{200B} An",
+            "Ｎguyễn  Văn An",
+            "NGUYEN VAN AN",
+            "Nguyễn Văn Аn",
+        ] {
+            assert_eq!(lookalike_key(fake), real, "{fake}");
+        }
+        assert_ne!(lookalike_key("Nguyễn Văn Anh"), real);
+    }
 
     #[test]
     fn cells_are_exactly_their_width() {

@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::lifecycle::{self, LifeWarning};
 use super::meeting::{self, Meeting, MeetingId, MeetingKind};
 use super::member::{Member, MemberId, Status};
+use super::review;
 use super::rules::{self, RuleId};
 
 /// What needs doing.
@@ -35,6 +36,44 @@ pub enum TodoKind {
     Candidate(u64, String, NaiveDate),
     /// The review season is open and members still have no result (year, how many).
     ReviewSeason(i32, u32),
+    /// A check of a rule of the regulations (#22, #23); its text names the rule.
+    Check(Check),
+}
+
+/// Items from rule checks added by #22 and #23 (texts in `i18n::checks`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// Điều lệ Đ.24 k.1: the branch has fewer official members than the rule's minimum
+    /// (official members today, the minimum).
+    FewOfficialMembers(u32, u32),
+    /// QĐ 24 4.2.3: three recognition votes without 2/3 either way; the superior
+    /// committee decides (candidate, name, date of the third vote).
+    AwaitingSuperior(u64, String, NaiveDate),
+}
+
+/// Official members of the branch on `on` (exempt and away members included: they remain
+/// the branch's members; hosted ones are members elsewhere).
+pub fn official_members<'a>(members: impl IntoIterator<Item = &'a Member>, on: NaiveDate) -> u32 {
+    members
+        .into_iter()
+        .filter(|m| {
+            let s = m.status_at(on);
+            s.is_active() && s != Status::TemporarilyHosted
+        })
+        .filter(|m| m.membership_at(on) == Some(super::member::Membership::Official))
+        .count() as u32
+}
+
+/// Rule Điều lệ Đ.24 k.1 (#22.3): the warning when a branch with members on its roll has
+/// fewer official members than the minimum.
+pub fn few_official_members<'a>(
+    members: impl IntoIterator<Item = &'a Member>,
+    on: NaiveDate,
+) -> Option<Check> {
+    let mut any = false;
+    let n = official_members(members.into_iter().inspect(|_| any = true), on);
+    let min = rules::value(RuleId::MinOfficialMembers) as u32;
+    (any && n < min).then_some(Check::FewOfficialMembers(n, min))
 }
 
 /// What the other capabilities contribute to the list, computed by their own rules.
@@ -46,8 +85,30 @@ pub struct Extra {
     pub badges: Vec<(MemberId, String, u32, NaiveDate)>,
     /// Candidates whose next step is due soon or overdue: id, name, last day.
     pub candidates: Vec<(u64, String, NaiveDate)>,
-    /// Members of this year's review without a result, when the season is open.
+    /// Candidates awaiting the superior committee (#23.3): id, name, date of the last vote
+    /// ([`super::admission::awaiting_superior`]).
+    pub awaiting_superior: Vec<(u64, String, NaiveDate)>,
+    /// Members of this year's review without a result, when the season is open: fill it
+    /// with [`Extra::with_review`] (the one definition of "not yet graded", #23.2).
     pub review_pending: Option<(i32, u32)>,
+}
+
+impl Extra {
+    /// Sets the candidates awaiting the superior committee (#23.3).
+    pub fn with_admission(
+        mut self,
+        cands: &[(super::admission::CandidateId, &super::admission::Candidate)],
+    ) -> Self {
+        self.awaiting_superior = super::admission::awaiting_superior(cands);
+        self
+    }
+
+    /// Sets the review-season item from today's year's review rows
+    /// ([`review::season_pending`], counting [`review::not_yet_graded`]).
+    pub fn with_review(mut self, rows: &[review::YearRow], today: NaiveDate) -> Self {
+        self.review_pending = review::season_pending(rows, today);
+        self
+    }
 }
 
 /// One item of the list.
@@ -206,6 +267,18 @@ pub fn collect_with<'a>(
             kind: TodoKind::Candidate(*id, name.clone(), *date),
         });
     }
+    for (id, name, last) in &extra.awaiting_superior {
+        items.push(TodoItem {
+            due: None,
+            kind: TodoKind::Check(Check::AwaitingSuperior(*id, name.clone(), *last)),
+        });
+    }
+    if let Some(c) = few_official_members(members.iter().map(|(_, m)| *m), today) {
+        items.push(TodoItem {
+            due: None,
+            kind: TodoKind::Check(c),
+        });
+    }
     if let Some((year, n)) = extra.review_pending {
         let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
         items.push(TodoItem {
@@ -278,5 +351,47 @@ mod tests {
         let mut sorted = dues.clone();
         sorted.sort();
         assert_eq!(dues, sorted);
+    }
+
+    fn official(name: &str, admitted: NaiveDate) -> Member {
+        let mut m = Member {
+            full_name: name.into(),
+            ..Member::default()
+        };
+        m.add_event(MemberEvent::new(admitted, EventKind::Admitted, ""));
+        m.add_event(MemberEvent::new(
+            admitted.checked_add_months(Months::new(12)).unwrap(),
+            EventKind::Recognized,
+            "",
+        ));
+        m
+    }
+
+    #[test]
+    fn rule_22_3_a_branch_needs_three_official_members() {
+        // Điều lệ Đ.24 k.1: at least 3 official members.
+        let a = official("A", d(2000, 1, 1));
+        let b = official("B", d(2000, 1, 1));
+        let c = official("C", d(2025, 12, 10)); // official from 10/12/2026
+        let today = d(2026, 12, 9);
+        let few = |ms: &[(MemberId, &Member)], on| {
+            collect(ms, &[], on)
+                .into_iter()
+                .filter(|i| matches!(i.kind, TodoKind::Check(Check::FewOfficialMembers(..))))
+                .collect::<Vec<_>>()
+        };
+        let all = [(1, &a), (2, &b), (3, &c)];
+        assert_eq!(
+            few(&all, today)[0].kind,
+            TodoKind::Check(Check::FewOfficialMembers(2, 3))
+        );
+        assert!(
+            few(&all, d(2026, 12, 10)).is_empty(),
+            "3 official: no warning"
+        );
+        assert!(
+            few(&[], today).is_empty(),
+            "an empty register is not warned"
+        );
     }
 }

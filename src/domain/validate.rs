@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::date::{self, DateError};
+use super::date::{self, BadDate, DateRole};
 use super::member::{
     EventKind, Gender, Member, MemberId, Occupation, PoliticalTheory, Professional,
 };
@@ -166,7 +166,11 @@ pub enum Problem {
     /// What this event ends is not in force on that date.
     NotInForce,
     /// A problem of the admission pipeline (stage order, a rule, an override).
-    Admission(super::admission::AdmissionProblem),
+    Admission(super::stages::AdmissionProblem),
+    /// A typed date that is not a date, naming the wrong part (#17.5).
+    Date(BadDate),
+    /// A refusal by a rule of the regulations (#22).
+    Rule(RuleProblem),
     /// A number outside the allowed range (inclusive).
     OutOfRange(u32, u32),
     /// Not an amount of money in đồng.
@@ -175,6 +179,26 @@ pub enum Problem {
     MonthOrder,
     /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
     ReliefTooLong(i64),
+}
+
+/// A refusal by a rule of the regulations, naming the rule (its text cites the source).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleProblem {
+    /// Điều lệ Đ.5: the official date is less than the probation after the admission (the
+    /// earliest allowed day).
+    RecognizedTooSoon {
+        /// Admission date plus the probation months.
+        earliest: NaiveDate,
+    },
+}
+
+/// The earliest official date of a member admitted on `admitted`: the end of the
+/// probation (Điều lệ Đ.5 k.1; QĐ 24 4.2.2 dates the recognition from it).
+pub fn probation_end(admitted: NaiveDate) -> NaiveDate {
+    let months = rules::value(RuleId::ProbationMonths) as u32;
+    admitted
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(admitted)
 }
 
 /// One refused field.
@@ -399,19 +423,22 @@ pub fn check_member<'a>(
         err(Field::FullName, Problem::Required);
     }
 
-    let mut d = |f: Field, s: &str| match date::parse_opt_date(s) {
-        Ok(Some(v)) if v > today => {
-            err(f, Problem::InFuture);
-            None
-        }
-        Ok(v) => v,
-        Err(DateError::Format) => {
-            err(f, Problem::DateFormat);
-            None
-        }
-        Err(DateError::NotADay) => {
-            err(f, Problem::NotADay);
-            None
+    let mut d = |f: Field, s: &str| {
+        let role = if f == Field::BirthDate {
+            DateRole::Birth
+        } else {
+            DateRole::Event
+        };
+        match date::parse_user_opt_date(s, today, role) {
+            Ok(Some(v)) if v > today => {
+                err(f, Problem::InFuture);
+                None
+            }
+            Ok(v) => v,
+            Err(e) => {
+                err(f, Problem::Date(e));
+                None
+            }
         }
     };
     let birth = d(Field::BirthDate, &draft.birth_date);
@@ -430,6 +457,13 @@ pub fn check_member<'a>(
         (Some(a), Some(r)) if r < a => {
             err(Field::RecognizedOn, Problem::RecognitionBeforeAdmission)
         }
+        // #22.4: no official date inside the probation.
+        (Some(a), Some(r)) if r < probation_end(a) => err(
+            Field::RecognizedOn,
+            Problem::Rule(RuleProblem::RecognizedTooSoon {
+                earliest: probation_end(a),
+            }),
+        ),
         (None, Some(_)) if draft.admitted_on.trim().is_empty() => {
             err(Field::RecognizedOn, Problem::RecognitionWithoutAdmission)
         }
@@ -582,11 +616,50 @@ mod tests {
         let mut dr = sample();
         dr.full_name = "   ".into();
         dr.birth_date = "31/02/1950".into();
-        dr.admitted_on = "1975-01-10".into();
+        dr.admitted_on = "1975-13-10".into();
         let p = problems(check_member(&dr, None, None, [], today()));
         assert!(p.contains(&(Field::FullName, Problem::Required)));
-        assert!(p.contains(&(Field::BirthDate, Problem::NotADay)));
-        assert!(p.contains(&(Field::AdmittedOn, Problem::DateFormat)));
+        assert!(p.contains(&(
+            Field::BirthDate,
+            Problem::Date(BadDate::Day {
+                day: 31,
+                month: 2,
+                year: 1950,
+                last: 28
+            })
+        )));
+        assert!(p.contains(&(Field::AdmittedOn, Problem::Date(BadDate::Month(13)))));
+    }
+
+    #[test]
+    fn rule_17_5_member_dates_take_two_digit_years_by_role() {
+        let mut dr = sample();
+        dr.birth_date = "5/3/50".into();
+        dr.admitted_on = "10/1/75".into();
+        let m = check_member(&dr, None, None, [], today()).unwrap().member;
+        assert_eq!(m.birth_date, NaiveDate::from_ymd_opt(1950, 3, 5));
+        assert_eq!(m.admitted_on(), NaiveDate::from_ymd_opt(1975, 1, 10));
+    }
+
+    #[test]
+    fn rule_22_4_no_official_date_inside_the_probation() {
+        // Điều lệ Đ.5: 12 months of probation from the ceremony (admitted 10/01/1975).
+        let mut dr = sample();
+        dr.recognized_on = "09/01/1976".into();
+        let earliest = NaiveDate::from_ymd_opt(1976, 1, 10).unwrap();
+        assert_eq!(
+            problems(check_member(&dr, None, None, [], today())),
+            vec![(
+                Field::RecognizedOn,
+                Problem::Rule(RuleProblem::RecognizedTooSoon { earliest })
+            )]
+        );
+        dr.recognized_on = "10/01/1976".into();
+        assert!(check_member(&dr, None, None, [], today()).is_ok());
+        assert_eq!(
+            probation_end(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()),
+            NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()
+        );
     }
 
     #[test]

@@ -291,6 +291,7 @@ impl AdmissionTexts for AdmEn {
             Standing::InProgress => "In progress",
             Standing::Official => "Official member",
             Standing::RemovalProposed => "Removal proposed",
+            Standing::AwaitingSuperior => "Awaiting the superior committee",
             Standing::Withdrawn => "No longer followed",
         }
     }

@@ -289,6 +289,7 @@ impl AdmissionTexts for AdmVi {
             Standing::InProgress => "Đang trong quy trình",
             Standing::Official => "Đã là đảng viên chính thức",
             Standing::RemovalProposed => "Đã đề nghị xóa tên",
+            Standing::AwaitingSuperior => "Chờ cấp trên quyết định",
             Standing::Withdrawn => "Thôi theo dõi",
         }
     }

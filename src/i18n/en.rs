@@ -337,6 +337,8 @@ impl Catalogue for En {
             Problem::BeforeAdmission => "this date is before the member joined the Party.".into(),
             Problem::NotInForce => "on this date there is no exemption / transfer / suspension in force to end, or the member has left the rolls.".into(),
             Problem::Admission(p) => self.admission().problem(p),
+            Problem::Date(e) => super::checks::of(super::Lang::En).bad_date(*e),
+            Problem::Rule(p) => super::checks::of(super::Lang::En).rule_problem(p),
             Problem::OutOfRange(a, b) => format!("must be a number from {a} to {b}."),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
@@ -1004,10 +1006,9 @@ impl Catalogue for En {
                 "Admission of {name}: the next step is due by {} (screen 7).",
                 crate::domain::date::format_date(*d)
             ),
+            K::Check(c) => super::checks::of(super::Lang::En).todo(c),
             K::ReviewSeason(y, n) => {
-                format!(
-                    "Annual review {y}: {n} members still without the ward committee's final grade (screen 8)."
-                )
+                format!("Annual review {y}: {n} members still without a grade (screen 8).")
             }
             K::Recognition(_, name, end) => format!(
                 "{name}: probation ends on {}; the branch considers recognition within 30 working days (QĐ 294-QĐ/TW, 4.2).",

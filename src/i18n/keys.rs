@@ -55,6 +55,8 @@ pub enum KeysMsg {
     DeleteFromMinutes,
     /// After "Xóa khỏi biên bản …": the item goes with its speeches.
     WithSpeeches,
+    /// Before the name of what was saved: "Đã lưu:".
+    SavedWhat,
 }
 
 /// A text of the shared parts.
@@ -91,6 +93,7 @@ pub fn text(lang: Lang, m: KeysMsg) -> &'static str {
             PartTask => "nhiệm vụ",
             DeleteFromMinutes => "Xóa khỏi biên bản",
             WithSpeeches => "cùng các phát biểu trong mục",
+            SavedWhat => "Đã lưu:",
         },
         Lang::En => match m {
             Yes => "Yes",
@@ -120,6 +123,7 @@ pub fn text(lang: Lang, m: KeysMsg) -> &'static str {
             PartTask => "the task",
             DeleteFromMinutes => "Delete from the minutes",
             WithSpeeches => "with the item's speeches",
+            SavedWhat => "Saved:",
         },
     }
 }

@@ -5,9 +5,13 @@
 pub mod admission;
 mod admission_en;
 mod admission_vi;
+pub mod checks;
 pub mod dues;
 mod en;
+pub mod import;
 pub mod keys;
+pub mod platform;
+pub mod recovery;
 mod vi;
 
 use crate::domain::branch::BranchField;

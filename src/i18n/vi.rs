@@ -333,6 +333,8 @@ impl Catalogue for Vi {
             Problem::BeforeAdmission => "ngày này trước ngày vào Đảng của đồng chí.".into(),
             Problem::NotInForce => "vào ngày này không có việc miễn / chuyển sinh hoạt / đình chỉ nào đang có hiệu lực để kết thúc, hoặc đồng chí đã ra khỏi danh sách.".into(),
             Problem::Admission(p) => self.admission().problem(p),
+            Problem::Date(e) => super::checks::of(super::Lang::Vi).bad_date(*e),
+            Problem::Rule(p) => super::checks::of(super::Lang::Vi).rule_problem(p),
             Problem::OutOfRange(a, b) => format!("phải là số từ {a} đến {b}."),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
@@ -1011,8 +1013,9 @@ impl Catalogue for Vi {
                 "Kết nạp {name}: bước tiếp theo đến hạn ngày {} (xem màn hình 7).",
                 crate::domain::date::format_date(*d)
             ),
+            K::Check(c) => super::checks::of(super::Lang::Vi).todo(c),
             K::ReviewSeason(y, n) => format!(
-                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có quyết định xếp loại của Đảng ủy (màn hình 8)."
+                "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có kết quả xếp loại (màn hình 8)."
             ),
             K::Recognition(_, name, end) => format!(
                 "{name}: hết 12 tháng dự bị ngày {}; chi bộ xét công nhận chính thức trong 30 ngày làm việc (QĐ 294-QĐ/TW, điểm 4.2).",

@@ -12,7 +12,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::zip::{ZipError, ZipWriter};
 use crate::domain::text;
 
 /// The fixed first line of the right header block (component 1 of HD 36).
@@ -466,7 +465,7 @@ impl Document {
     }
 
     /// The document as a `.docx` package in the HD 36 layout: A4, Times New Roman 14.
-    pub fn to_docx(&self) -> Result<Vec<u8>, ZipError> {
+    pub fn to_docx(&self) -> Result<Vec<u8>, DocxError> {
         let title = [self.kind.as_str()]
             .into_iter()
             .chain(self.summary.iter().map(String::as_str))
@@ -942,8 +941,9 @@ impl DocBuilder {
         })
     }
 
-    /// The package's bytes. Fails only past ZIP's 4 GiB limit.
-    pub fn finish(mut self) -> Result<Vec<u8>, ZipError> {
+    /// The package's bytes. Fails only if the zip writer does (never for a document this
+    /// program builds: a few kilobytes).
+    pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
         if self.ends_with_table {
             // Word wants a paragraph between a table and the section properties.
             self.paragraph(&Paragraph::empty());
@@ -967,20 +967,109 @@ impl DocBuilder {
             mb = MARGIN_BOTTOM,
             ml = MARGIN_LEFT,
         );
-        let mut z = ZipWriter::new();
-        z.add("[Content_Types].xml", CONTENT_TYPES.as_bytes())?;
-        z.add("_rels/.rels", PACKAGE_RELS.as_bytes())?;
-        z.add("word/document.xml", document.as_bytes())?;
-        z.add("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes())?;
-        z.add("word/styles.xml", styles_xml().as_bytes())?;
-        z.add("docProps/core.xml", core_xml(&self.title).as_bytes())?;
-        z.finish()
+        package(&[
+            ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+            ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+            ("word/document.xml", document.as_bytes()),
+            ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+            ("word/styles.xml", styles_xml().as_bytes()),
+            ("docProps/core.xml", core_xml(&self.title).as_bytes()),
+        ])
     }
+}
+
+/// Why a `.docx` package could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    /// The zip writer refused an entry.
+    #[error(transparent)]
+    Zip(#[from] zip::result::ZipError),
+    /// Writing an entry's bytes failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// The files as a zip package (the `zip` crate, deflated), in the order given. Every entry
+/// carries the date 1980-01-01 00:00, so the same document gives the same bytes.
+fn package(files: &[(&str, &[u8])]) -> Result<Vec<u8>, DocxError> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in files {
+        z.start_file(*name, options)?;
+        z.write_all(data)?;
+    }
+    Ok(z.finish()?.into_inner())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reads a package back with the zip crate: every entry's name and bytes, in order
+    /// (the reader checks each CRC as it reads).
+    fn read_back(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..z.len())
+            .map(|i| {
+                let mut f = z.by_index(i).unwrap();
+                assert_eq!(f.compression(), zip::CompressionMethod::Deflated);
+                let mut data = Vec::new();
+                f.read_to_end(&mut data).unwrap();
+                (f.name().unwrap().into_owned(), data)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn packages_read_back_entry_for_entry_and_are_deterministic() {
+        let files: [(&str, &[u8]); 4] = [
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", "Biên bản".as_bytes()),
+            ("empty", b""),
+            ("thư mục/tệp.txt", b"x"),
+        ];
+        let bytes = package(&files).unwrap();
+        let back = read_back(&bytes);
+        let want: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .map(|(n, d)| ((*n).to_string(), d.to_vec()))
+            .collect();
+        assert_eq!(back, want);
+        assert_eq!(package(&files).unwrap(), bytes, "the same bytes every time");
+        assert!(package(&[]).is_ok_and(|b| read_back(&b).is_empty()));
+    }
+
+    #[test]
+    fn a_document_holds_the_six_parts_of_a_word_package() {
+        let mut d = DocBuilder::new("Biên bản họp chi bộ");
+        d.paragraph(&Paragraph::empty());
+        let back = read_back(&d.finish().unwrap());
+        let names: Vec<&str> = back.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "word/styles.xml",
+                "docProps/core.xml"
+            ]
+        );
+        let doc = String::from_utf8(back[2].1.clone()).unwrap();
+        assert!(
+            doc.starts_with(XML_DECL) && doc.ends_with("</w:document>"),
+            "{doc}"
+        );
+        let core = String::from_utf8(back[5].1.clone()).unwrap();
+        assert!(core.contains("Biên bản họp chi bộ"), "{core}");
+        assert_eq!(back[0].1, CONTENT_TYPES.as_bytes());
+    }
 
     #[test]
     fn place_and_date_pads_day_and_early_months() {

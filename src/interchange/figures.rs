@@ -120,13 +120,21 @@ fn exemption_rows(
 fn admission_progress(reg: &Register, year: i32, today: NaiveDate) -> String {
     let refs: Vec<_> = reg.candidates.iter().map(|(id, c)| (*id, c)).collect();
     let board = admission::board(&refs, today);
-    Vi.admission().progress(
+    let line = Vi.admission().progress(
         year,
         reg.targets.iter().find(|t| t.year == year).map(|t| t.count),
         admission::admitted_in_year(reg.members.iter().map(|(_, m)| m), year),
         board.len(),
         board.iter().filter(|e| e.overdue).count(),
-    )
+    );
+    // #23.3: candidates after three recognition votes without 2/3 are counted apart.
+    match admission::awaiting_superior(&refs).len() {
+        0 => line,
+        n => format!(
+            "{line} · {}",
+            crate::i18n::checks::of(Lang::Vi).awaiting_superior_count(n)
+        ),
+    }
 }
 
 /// The figures of a structure, movements or meetings report.

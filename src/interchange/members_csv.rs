@@ -17,7 +17,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::import::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 use super::xlsx::{Cell, Sheet};
+use super::xlsx_read::ReadError;
 use crate::domain::date;
 use crate::domain::member::{Gender, Member, MemberId, Occupation, PoliticalTheory, Professional};
 use crate::domain::text;
@@ -30,7 +32,8 @@ pub const STATUS_COLUMN: &str = "Trạng thái";
 
 const BOM: &str = "\u{feff}";
 
-/// Why a CSV file cannot be read at all (problems of single rows are reported per row).
+/// Why an import file cannot be read at all (problems of single rows are reported per
+/// row, or as [`BrokenLine`]s).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HeaderError {
     /// The file is not UTF-8 text (for example saved from Excel as plain "CSV", which uses
@@ -43,12 +46,48 @@ pub enum HeaderError {
     /// The header has no full-name column ("Họ và tên").
     #[error("the header has no full-name column")]
     NoNameColumn,
-    /// The CSV reader failed (the message says where).
-    #[error("{0}")]
-    Csv(String),
-    /// The `.xlsx` workbook cannot be read (the reader's explanation).
+    /// More data rows than [`MAX_ROWS`].
+    #[error("more than {limit} rows")]
+    TooManyRows {
+        /// The limit.
+        limit: usize,
+    },
+    /// A line of the CSV has more cells than [`MAX_COLUMNS`].
+    #[error("line {line} has more than {limit} cells")]
+    TooManyColumns {
+        /// The line where the row starts.
+        line: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The `.xlsx` workbook cannot be read.
     #[error("the workbook cannot be read: {0}")]
-    Xlsx(String),
+    Xlsx(#[from] ReadError),
+}
+
+/// Why a line of a CSV file was refused before its cells could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// A quotation mark opened on this line is never closed: read as written, the rest
+    /// of the file would be one cell. The next line is read as a new row.
+    UnclosedQuote,
+    /// A quoted cell of a one-line column (a name, a date, a number) runs from this line
+    /// to line `to`: a quotation mark is missing, and the lines in between were swallowed.
+    QuoteAcrossLines {
+        /// The last line of the cell.
+        to: usize,
+        /// The column's header, as written in the file.
+        column: String,
+    },
+}
+
+/// A refused line of a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLine {
+    /// The line (1-based, physical).
+    pub line: usize,
+    /// What is wrong.
+    pub problem: LineProblem,
 }
 
 /// One data row of an imported file, before checking against the register.
@@ -78,6 +117,8 @@ pub struct Parsed {
     pub missing_columns: Vec<Field>,
     /// The separator found in the header line: `b','` or `b';'` (0 for an `.xlsx`).
     pub separator: u8,
+    /// Lines refused because of their quotation marks (CSV only), in file order.
+    pub broken: Vec<BrokenLine>,
 }
 
 /// One refused cell of an import.
@@ -106,6 +147,12 @@ pub struct ImportPlan {
     pub rejected: Vec<RowError>,
     /// Non-blocking warnings of accepted rows, with their line.
     pub warnings: Vec<(usize, Warning)>,
+    /// Rows that would rewrite or repeat an existing member by accident, in file order;
+    /// they are not in `items` (the user decides: correct the file, or the member).
+    pub conflicts: Vec<Conflict>,
+    /// Cells of accepted or refused rows from which invisible or direction-control
+    /// characters were removed: (line, field, how many).
+    pub cleaned: Vec<(usize, Field, usize)>,
 }
 
 impl ImportPlan {
@@ -117,6 +164,41 @@ impl ImportPlan {
             .collect::<HashSet<_>>()
             .len()
     }
+}
+
+/// Why a row was held back as a possible mistake about who the person is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// The row's card number is an existing member's, but the row's name is another
+    /// person's and its birth date does not confirm it (it differs, or is not given):
+    /// importing it would rewrite that member as someone else.
+    CardOwner,
+    /// The row would add a member whose name looks the same as an existing member's
+    /// (equal but for diacritics, case, spacing, invisible characters or Cyrillic/Greek
+    /// look-alike letters, see [`text::lookalike_key`]), and the birth dates do not tell
+    /// them apart: probably the same person, added twice.
+    LooksLike,
+}
+
+/// One row held back, with both sides shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The row's line in the file.
+    pub line: usize,
+    /// What kind of conflict.
+    pub kind: ConflictKind,
+    /// The existing member.
+    pub id: MemberId,
+    /// The existing member's name.
+    pub existing_name: String,
+    /// The existing member's birth date.
+    pub existing_birth: Option<NaiveDate>,
+    /// The row's name (cleaned).
+    pub row_name: String,
+    /// The row's birth date, if it has a valid one.
+    pub row_birth: Option<NaiveDate>,
+    /// The card number as written in the row (may be empty).
+    pub card: String,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,52 +303,243 @@ fn unprotect(s: &str) -> &str {
 
 /// Reads a CSV file of members. Accepts UTF-8 with or without BOM, `,` or `;` as the
 /// separator (whichever occurs more outside quotes in the header line; an Excel `sep=;`
-/// first line is honoured too), CRLF or LF line ends and rows of any length. Header cells
+/// first line is honoured too), CRLF, LF or CR line ends and rows of any length. Header cells
 /// are matched to fields ignoring case, diacritics and punctuation, against the Vietnamese
 /// and English labels and a few common short forms ("Họ tên", "CCCD", "SĐT"); other
 /// columns are listed in [`Parsed::ignored_columns`]. The full-name column is required.
 /// Choice cells are matched the same way against both languages' labels and common short
 /// forms ("ĐH", "CBCCVC", "hưu"); an unknown value is a row error, not a file error.
+///
+/// Bounded: at most [`MAX_ROWS`] data rows and [`MAX_COLUMNS`] cells a line (more is a
+/// [`HeaderError`]). A quotation mark that never closes refuses its line only, and a quoted
+/// name, date or number that runs over several lines refuses those lines
+/// ([`Parsed::broken`]), instead of swallowing the rows after it.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| HeaderError::NotUtf8)?;
     if text.trim().is_empty() {
         return Err(HeaderError::Empty);
     }
-    let lines = LineIndex::new(text);
     let (separator, body_start) = match sep_hint(text) {
         Some((sep, after)) => (sep, after),
         None => (sniff_separator(text), 0),
     };
-    let body = text.get(body_start..).unwrap_or_default();
-
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(separator)
-        .from_reader(body.as_bytes());
-    let mut records = reader.records();
-    let header = match records.next() {
-        None => return Err(HeaderError::Empty),
-        Some(Err(e)) => return Err(HeaderError::Csv(e.to_string())),
-        Some(Ok(h)) => h,
+    let first_line = 1 + usize::from(body_start > 0);
+    let mut reader = CsvReader::new(
+        text.get(body_start..).unwrap_or_default(),
+        separator,
+        first_line,
+    );
+    let mut broken = Vec::new();
+    let header = loop {
+        match reader.next()? {
+            None => return Err(HeaderError::Empty),
+            Some(Err(line)) => broken.push(BrokenLine {
+                line,
+                problem: LineProblem::UnclosedQuote,
+            }),
+            Some(Ok(r)) if r.is_blank_line() => {}
+            Some(Ok(r)) => break r,
+        }
     };
-
-    let columns = Columns::from_header(header.iter())?;
+    let columns = Columns::from_header(header.fields.iter().map(String::as_str))?;
     let choices = Choices::new();
     let mut rows = Vec::new();
-    for record in records {
-        let record = record.map_err(|e| HeaderError::Csv(e.to_string()))?;
-        if record.iter().all(|c| c.trim().is_empty()) {
+    while let Some(next) = reader.next()? {
+        let record = match next {
+            Err(line) => {
+                broken.push(BrokenLine {
+                    line,
+                    problem: LineProblem::UnclosedQuote,
+                });
+                continue;
+            }
+            Ok(r) => r,
+        };
+        if record.fields.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let start = body_start + record.position().map_or(0, |p| p.byte() as usize);
-        let line = lines.line_of(text, start);
-        rows.push(columns.row(&choices, line, |i| {
-            unprotect(record.get(i).unwrap_or_default())
+        if rows.len() + broken.len() >= MAX_ROWS {
+            return Err(HeaderError::TooManyRows { limit: MAX_ROWS });
+        }
+        // A line break inside a cell of a one-line column: a quotation mark is missing.
+        let swallowed = record.fields.iter().enumerate().find(|(i, cell)| {
+            cell.contains(['\n', '\r'])
+                && !matches!(
+                    columns.fields.get(*i),
+                    Some(Some(Field::Notes | Field::Address))
+                )
+        });
+        if let Some((i, _)) = swallowed {
+            broken.push(BrokenLine {
+                line: record.line,
+                problem: LineProblem::QuoteAcrossLines {
+                    to: record.end_line,
+                    column: header
+                        .fields
+                        .get(i)
+                        .map_or_else(String::new, |h| text::clean(h)),
+                },
+            });
+            continue;
+        }
+        rows.push(columns.row(&choices, record.line, |i| {
+            unprotect(record.fields.get(i).map_or("", String::as_str))
         }));
     }
-    Ok(columns.parsed(rows, separator))
+    let mut parsed = columns.parsed(rows, separator);
+    parsed.broken = broken;
+    Ok(parsed)
+}
+
+/// The most bytes kept of one CSV cell: [`MAX_CELL_CHARS`] characters of up to four bytes.
+/// A longer cell is cut (and then refused as too long for any field), so one endless cell
+/// costs no more memory than this.
+const CELL_BYTES_MAX: usize = MAX_CELL_CHARS * 4;
+
+fn push_capped(field: &mut Vec<u8>, b: u8) {
+    if field.len() < CELL_BYTES_MAX {
+        field.push(b);
+    }
+}
+
+/// One record of a CSV text.
+struct Record {
+    /// The physical line it starts on.
+    line: usize,
+    /// The physical line it ends on (later than `line` when a quoted cell spans lines).
+    end_line: usize,
+    /// Its cells, quotes removed.
+    fields: Vec<String>,
+}
+
+impl Record {
+    /// An empty line (no separator, nothing).
+    fn is_blank_line(&self) -> bool {
+        self.fields.len() == 1 && self.fields[0].is_empty()
+    }
+}
+
+/// Splits CSV text into records the way Excel and the `csv` crate read it: a cell that
+/// starts with `"` is quoted (`""` inside is one `"`; text after the closing quote is
+/// kept); a `"` elsewhere is a character; `\r\n`, `\n` and `\r` end a line. Counts
+/// physical lines, and bounds the cells of a record.
+struct CsvReader<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+    sep: u8,
+}
+
+impl<'a> CsvReader<'a> {
+    fn new(text: &'a str, sep: u8, first_line: usize) -> Self {
+        CsvReader {
+            text: text.as_bytes(),
+            pos: 0,
+            line: first_line,
+            sep,
+        }
+    }
+
+    /// Steps over one line break at `pos` (if any), counting it.
+    fn line_break(&mut self) {
+        match self.text.get(self.pos) {
+            Some(b'\r') => {
+                self.pos += 1;
+                if self.text.get(self.pos) == Some(&b'\n') {
+                    self.pos += 1;
+                }
+                self.line += 1;
+            }
+            Some(b'\n') => {
+                self.pos += 1;
+                self.line += 1;
+            }
+            _ => {}
+        }
+    }
+
+    /// The next record; `Some(Err(line))` for a quotation mark opened on `line` that never
+    /// closes (reading then resumes on the line after it); `None` at the end.
+    #[allow(clippy::type_complexity)]
+    fn next(&mut self) -> Result<Option<Result<Record, usize>>, HeaderError> {
+        if self.pos >= self.text.len() {
+            return Ok(None);
+        }
+        let line = self.line;
+        let mut fields = Vec::new();
+        loop {
+            let mut field = Vec::new();
+            if self.text.get(self.pos) == Some(&b'"') {
+                let (quote_at, quote_line) = (self.pos, self.line);
+                self.pos += 1;
+                loop {
+                    match self.text.get(self.pos) {
+                        None => {
+                            // Never closed: refuse the line of the quote, go on after it.
+                            self.pos = quote_at;
+                            self.line = quote_line;
+                            while self
+                                .text
+                                .get(self.pos)
+                                .is_some_and(|b| *b != b'\n' && *b != b'\r')
+                            {
+                                self.pos += 1;
+                            }
+                            self.line_break();
+                            return Ok(Some(Err(quote_line)));
+                        }
+                        Some(b'"') if self.text.get(self.pos + 1) == Some(&b'"') => {
+                            push_capped(&mut field, b'"');
+                            self.pos += 2;
+                        }
+                        Some(b'"') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(&b) => {
+                            if b == b'\n'
+                                || (b == b'\r' && self.text.get(self.pos + 1) != Some(&b'\n'))
+                            {
+                                self.line += 1;
+                            }
+                            push_capped(&mut field, b);
+                            self.pos += 1;
+                        }
+                    }
+                }
+            }
+            while let Some(&b) = self.text.get(self.pos) {
+                if b == self.sep || b == b'\n' || b == b'\r' {
+                    break;
+                }
+                push_capped(&mut field, b);
+                self.pos += 1;
+            }
+            // Split at ASCII bytes of valid UTF-8, each cell is valid UTF-8 unless it was cut.
+            fields.push(
+                String::from_utf8(field)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            );
+            if fields.len() > MAX_COLUMNS {
+                return Err(HeaderError::TooManyColumns {
+                    line,
+                    limit: MAX_COLUMNS,
+                });
+            }
+            match self.text.get(self.pos) {
+                Some(&b) if b == self.sep => self.pos += 1,
+                _ => break,
+            }
+        }
+        let end_line = self.line;
+        self.line_break();
+        Ok(Some(Ok(Record {
+            line,
+            end_line,
+            fields,
+        })))
+    }
 }
 
 /// How many non-empty rows above the header an `.xlsx` import passes over (a title, the
@@ -278,38 +551,41 @@ const TITLE_ROWS_MAX: usize = 10;
 /// with a full-name column (title rows above it, at most [`TITLE_ROWS_MAX`], are passed
 /// over), empty rows are skipped, and each row's `line` is its row number in Excel.
 /// Date cells arrive as dd/mm/yyyy and whole-number cells without ".0" (see
-/// [`super::xlsx::read_first_sheet`]); cells are taken as they are (an `.xlsx` cell is
-/// text or a number, never a formula to guard against, so no apostrophe is removed).
-/// [`Parsed::separator`] is 0.
+/// [`super::xlsx_read`]); cells are taken as they are (an `.xlsx` cell is text or a
+/// number, never a formula to guard against, so no apostrophe is removed).
+/// [`Parsed::separator`] is 0. The sheet is streamed and bounded (see
+/// [`super::xlsx_read::each_row`]): each row becomes a [`CsvRow`] as it is read.
 pub fn parse_xlsx(bytes: &[u8]) -> Result<Parsed, HeaderError> {
-    use super::xlsx::{ReadError, read_first_sheet};
-    let table = read_first_sheet(bytes).map_err(|e| match e {
-        ReadError::Broken(why) => HeaderError::Xlsx(why),
-        ReadError::NoSheet => HeaderError::Empty,
-    })?;
-    if table.is_empty() {
-        return Err(HeaderError::Empty);
-    }
-    // Office sheets often have a title (and a date, a unit) above the table: the header
-    // is the first of the first rows that has a full-name column.
-    let (at, columns) = table
-        .iter()
-        .take(TITLE_ROWS_MAX + 1)
-        .enumerate()
-        .find_map(|(i, (_, cells))| {
-            Columns::from_header(cells.iter().map(String::as_str))
-                .ok()
-                .map(|c| (i, c))
-        })
-        .ok_or(HeaderError::NoNameColumn)?;
     let choices = Choices::new();
-    let rows = table[at + 1..]
-        .iter()
-        .map(|(line, cells)| {
-            columns.row(&choices, *line, |i| cells.get(i).map_or("", String::as_str))
-        })
-        .collect();
-    Ok(columns.parsed(rows, 0))
+    let mut columns: Option<Columns> = None;
+    let mut seen = 0usize;
+    let mut rows = Vec::new();
+    super::xlsx_read::each_row(bytes, |(line, cells)| {
+        match &columns {
+            Some(_) if rows.len() == MAX_ROWS => {
+                return Err(HeaderError::TooManyRows { limit: MAX_ROWS });
+            }
+            Some(c) => {
+                rows.push(c.row(&choices, line, |i| cells.get(i).map_or("", String::as_str)))
+            }
+            None => {
+                // Office sheets often have a title (and a date, a unit) above the table:
+                // the header is the first of the first rows that has a full-name column.
+                seen += 1;
+                match Columns::from_header(cells.iter().map(String::as_str)) {
+                    Ok(c) => columns = Some(c),
+                    Err(e) if seen > TITLE_ROWS_MAX => return Err(e),
+                    Err(_) => {}
+                }
+            }
+        }
+        Ok(())
+    })?;
+    match columns {
+        Some(c) => Ok(c.parsed(rows, 0)),
+        None if seen == 0 => Err(HeaderError::Empty),
+        None => Err(HeaderError::NoNameColumn),
+    }
 }
 
 /// The columns of an import file: which field each header cell names.
@@ -388,26 +664,8 @@ impl Columns {
             ignored_columns: self.ignored,
             missing_columns: self.missing,
             separator,
+            broken: Vec::new(),
         }
-    }
-}
-
-/// Byte offsets of the line breaks, to turn a record's byte offset into a line number.
-struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        LineIndex(text.match_indices('\n').map(|(i, _)| i).collect())
-    }
-
-    /// The 1-based line of the first character at or after `byte` that is not a line
-    /// break (the reader reports a record as starting where the previous one ended).
-    fn line_of(&self, text: &str, byte: usize) -> usize {
-        let skipped = text.get(byte..).map_or(0, |rest| {
-            rest.len() - rest.trim_start_matches(['\r', '\n']).len()
-        });
-        let at = byte + skipped;
-        1 + self.0.partition_point(|&nl| nl < at)
     }
 }
 
@@ -611,16 +869,22 @@ impl Choices {
 /// [`Problem::DuplicateInFile`] on the full-name column when the match was by name and
 /// birth date.
 pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) -> ImportPlan {
-    let mut by_card: HashMap<String, usize> = HashMap::new();
+    // Every member holding each card number (one, unless the register is already wrong).
+    let mut by_card: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_person: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    let mut by_look: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (_, m)) in existing.iter().enumerate() {
         let card = validate::card_key(&m.card_number);
         if !card.is_empty() {
-            by_card.entry(card).or_insert(i);
+            by_card.entry(card).or_default().push(i);
         }
         if let Some(b) = m.birth_date {
             by_person.entry((name_key(&m.full_name), b)).or_insert(i);
         }
+        by_look
+            .entry(text::lookalike_key(&m.full_name))
+            .or_default()
+            .push(i);
     }
 
     let mut out = ImportPlan::default();
@@ -630,18 +894,60 @@ pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) 
     let mut persons_seen: HashMap<(String, NaiveDate), String> = HashMap::new();
 
     for row in rows {
+        for f in Field::ALL {
+            let n = row.draft.text(*f).map_or(0, |t| text::count_invisible(t));
+            if n > 0 {
+                out.cleaned.push((row.line, *f, n));
+            }
+        }
         let name = text::clean(&row.draft.full_name);
         let card = validate::card_key(&row.draft.card_number);
-        let person = date::parse_opt_date(&row.draft.birth_date)
-            .ok()
-            .flatten()
-            .map(|b| (name_key(&name), b));
-        let by_card_match = Some(&card)
+        let birth = date::parse_opt_date(&row.draft.birth_date).ok().flatten();
+        let person = birth.map(|b| (name_key(&name), b));
+        let card_holders = Some(&card)
             .filter(|c| !c.is_empty())
             .and_then(|c| by_card.get(c));
+        let by_card_match = card_holders.and_then(|v| v.first());
         let matched = by_card_match
             .or_else(|| person.as_ref().and_then(|p| by_person.get(p)))
             .and_then(|&i| existing.get(i));
+
+        // Who the row is: a card number of another person, or a second copy of a member.
+        let conflict = match matched {
+            Some((id, m)) if by_card_match.is_some() && !name.is_empty() => {
+                let other_name = name_key(&name) != name_key(&m.full_name);
+                let unconfirmed = birth.is_none_or(|b| m.birth_date != Some(b));
+                (other_name && unconfirmed).then_some((ConflictKind::CardOwner, *id, m))
+            }
+            Some(_) => None,
+            None if name.is_empty() => None,
+            None => by_look
+                .get(&text::lookalike_key(&name))
+                .into_iter()
+                .flatten()
+                .filter_map(|&i| existing.get(i))
+                .find(|(_, m)| match (birth, m.birth_date) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                })
+                .map(|(id, m)| (ConflictKind::LooksLike, *id, m)),
+        };
+        if let Some((kind, id, m)) = conflict {
+            out.conflicts.push(Conflict {
+                line: row.line,
+                kind,
+                id,
+                existing_name: m.full_name.clone(),
+                existing_birth: m.birth_date,
+                row_name: name.clone(),
+                row_birth: birth,
+                card: text::clean(&row.draft.card_number),
+            });
+            if !card.is_empty() {
+                cards_seen.entry(card).or_insert_with(|| name.clone());
+            }
+            continue;
+        }
         let match_field = if by_card_match.is_some() {
             Field::CardNumber
         } else {
@@ -652,7 +958,12 @@ pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) 
             Some((_, m)) if !row.absent.is_empty() => keep_absent(&row.draft, m, &row.absent),
             _ => row.draft.clone(),
         };
-        let others = existing.iter().map(|(id, m)| (*id, m));
+        // Only the holders of the row's card number can make it taken.
+        let others = card_holders
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| existing.get(i))
+            .map(|(id, m)| (*id, m));
         let checked = validate::check_member(
             &draft,
             matched.map(|(_, m)| m),
@@ -832,7 +1143,12 @@ mod tests {
             vec![RowError {
                 line: 7,
                 field: Field::BirthDate,
-                problem: Problem::NotADay
+                problem: Problem::Date(crate::domain::date::BadDate::Day {
+                    day: 31,
+                    month: 2,
+                    year: 1960,
+                    last: 29
+                })
             }]
         );
         // No full-name column in the first rows: refused like a CSV.
@@ -1134,7 +1450,12 @@ mod tests {
                 RowError {
                     line: 6,
                     field: Field::BirthDate,
-                    problem: Problem::NotADay
+                    problem: Problem::Date(crate::domain::date::BadDate::Day {
+                        day: 31,
+                        month: 2,
+                        year: 1960,
+                        last: 29
+                    })
                 },
                 RowError {
                     line: 6,

@@ -5,13 +5,14 @@ pub mod assessments;
 pub mod docx;
 pub mod dues_badges;
 pub mod figures;
+pub mod import;
 pub mod lists;
 pub mod members_csv;
 pub mod minutes;
 pub mod reports;
 pub mod ward;
 pub mod xlsx;
-pub mod zip;
+pub mod xlsx_read;
 
 /// The folder, inside the data folder, where the screens write what they export.
 pub fn exports_dir(data: &std::path::Path) -> std::path::PathBuf {

@@ -8,8 +8,9 @@
 //! dd/mm/yyyy, counts and amounts as numbers, and shares as numbers with a percent format
 //! (the rounded shares, so a section still adds up to 100,0% as in the CSV).
 //!
-//! Reading: [`read_first_sheet`] gives the first worksheet of an `.xlsx` as text cells by
-//! row number, for the member import (dates as dd/mm/yyyy, whole numbers without ".0").
+//! Reading: [`read_first_sheet`] (in `xlsx_read`, streamed and bounded) gives the first
+//! worksheet of an `.xlsx` as text cells by row number, for the member import (dates as
+//! dd/mm/yyyy, whole numbers without ".0").
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Format, FormatBorder, Workbook};
@@ -301,79 +302,7 @@ pub fn looks_like_xls(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
-/// Why a workbook could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ReadError {
-    /// The file is not a readable `.xlsx` (the reader's explanation).
-    #[error("{0}")]
-    Broken(String),
-    /// The workbook has no worksheet.
-    #[error("the workbook has no worksheet")]
-    NoSheet,
-}
-
-/// One non-empty row of a worksheet: its 1-based row number as Excel shows it, and its
-/// cells as text from column A.
-pub type TextRow = (usize, Vec<String>);
-
-/// The first worksheet of an `.xlsx` as text rows, empty rows left out. Dates become
-/// dd/mm/yyyy, whole numbers are written without a decimal part ("1234", not "1234.0"),
-/// other numbers with a dot, booleans as TRUE/FALSE, error cells as their code
-/// ("#VALUE!"); text is kept as it is (it is cleaned and NFC-normalised where every
-/// import cell is, when the row is checked).
-pub fn read_first_sheet(bytes: &[u8]) -> Result<Vec<TextRow>, ReadError> {
-    use calamine::{Reader, Xlsx};
-    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| ReadError::Broken(e.to_string()))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or(ReadError::NoSheet)?
-        .map_err(|e| ReadError::Broken(e.to_string()))?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut out = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let mut cells: Vec<String> = vec![String::new(); first_col as usize];
-        cells.extend(row.iter().map(cell_text));
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        while cells.last().is_some_and(String::is_empty) {
-            cells.pop();
-        }
-        out.push((first_row as usize + i + 1, cells));
-    }
-    Ok(out)
-}
-
-/// One cell as the text an import reads.
-fn cell_text(d: &calamine::Data) -> String {
-    use calamine::Data;
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::Error(e) => e.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
-                .map_or_else(|| number_text(dt.as_f64()), format_date)
-        }
-        Data::DateTime(dt) => number_text(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-    }
-}
-
-/// A number as typed: whole numbers without ".0" (a card number, a phone number whose
-/// leading 0 Excel dropped), others in Rust's shortest form with a dot.
-fn number_text(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        f.to_string()
-    }
-}
+pub use super::xlsx_read::{ReadError, TextRow, read_first_sheet};
 
 #[cfg(test)]
 mod tests {
@@ -488,6 +417,7 @@ mod tests {
 
     #[test]
     fn numbers_read_as_typed() {
+        use crate::interchange::xlsx_read::number_text;
         assert_eq!(number_text(1234.0), "1234");
         assert_eq!(number_text(912345678.0), "912345678");
         assert_eq!(number_text(-5.0), "-5");

@@ -17,11 +17,55 @@ pub fn temp_path(path: &Path) -> io::Result<PathBuf> {
         )
     })?;
     let tmp = format!(
-        ".{}.{}.sochibo-tmp",
+        ".{}.{}{TEMP_SUFFIX}",
         name.to_string_lossy(),
         std::process::id()
     );
     Ok(path.with_file_name(tmp))
+}
+
+/// Suffix of the temporary files of [`temp_path`].
+pub const TEMP_SUFFIX: &str = ".sochibo-tmp";
+/// How old a temporary file must be before it counts as left behind where it cannot
+/// be told whether its process still runs.
+const STALE_SECS: u64 = 24 * 60 * 60;
+
+/// Whether process `pid` has ended (so a temporary file it named is left behind):
+/// on Linux, whether `/proc/<pid>` is gone; elsewhere unknown, so `false`. Our own
+/// process never counts as gone.
+pub fn process_gone(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Removes from `dir` the temporary files of [`temp_path`] that a killed write left:
+/// those whose process has ended, or (where that cannot be told) older than a day. A
+/// temporary file never holds the only copy of anything: it takes its real name only
+/// once complete and checked. Best effort.
+pub fn clean_stale_temps(dir: &Path) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+            .and_then(|n| n.rsplit_once('.'))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let old = e
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= STALE_SECS);
+        if pid != std::process::id() && (process_gone(pid) || old) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically. `private` makes the file owner-only on Unix
@@ -34,6 +78,14 @@ pub fn write_atomically(
     check: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
     let tmp = temp_path(path)?;
+    // Temporary files of earlier writes that were killed (on a USB stick, say).
+    if let Some(parent) = path.parent() {
+        clean_stale_temps(if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        });
+    }
     let result = write_then_rename(&tmp, path, bytes, private, check);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -133,6 +185,23 @@ mod tests {
         fs::write(dir.path().join("x.tmp"), b"mine").unwrap();
         write_atomically(&dir.path().join("x.scb"), b"b", false, |_| Ok(())).unwrap();
         assert_eq!(fs::read(dir.path().join("x.tmp")).unwrap(), b"mine");
+    }
+
+    #[test]
+    fn temporaries_of_ended_processes_are_removed_by_the_next_write_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join(".b.scb.999999999.sochibo-tmp");
+        let mine = temp_path(&dir.path().join("c.scb")).unwrap();
+        fs::write(&gone, b"half").unwrap();
+        fs::write(&mine, b"mine").unwrap();
+        fs::write(dir.path().join("user.sochibo-tmp"), b"not ours").unwrap();
+        write_file(&dir.path().join("a.csv"), b"x").unwrap();
+        let left = names(dir.path());
+        if cfg!(target_os = "linux") {
+            assert!(!left.contains(&".b.scb.999999999.sochibo-tmp".to_string()));
+        }
+        assert!(left.contains(&"user.sochibo-tmp".to_string()), "{left:?}");
+        assert!(mine.exists(), "our own process's file is kept");
     }
 
     #[cfg(unix)]

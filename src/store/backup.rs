@@ -1,20 +1,19 @@
-//! Our own backup file, independent of sled's on-disk format: a raw copy of every tree
-//! (values stay in their versioned encoding), with a magic header and a checksum, written
-//! to a temporary file, synced, read back and verified, then renamed into place (see
-//! [`super::atomic`]): a file under a backup's name is always a complete, checked one.
+//! Our own backup file, independent of sled's on-disk format: a [`snapshot`] of every
+//! tree in the snapshot file format, written to a temporary file, synced, read back and
+//! verified, then renamed into place (see [`super::atomic`]): a file under a backup's
+//! name is always a complete, checked one. The automatic backups in `backups/`, the ward
+//! bundle, and reading a bundle's register.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use super::codec::{self, CodecError};
-use super::seal::{self, Sealer};
+use super::seal::{KeyringV1, Sealer, reseal_trees};
+use super::snapshot;
 use super::{Result, Store, StoreError, schema};
 use crate::domain::register::Register;
 
-/// First bytes of every backup file.
-pub const MAGIC: &[u8; 8] = b"SCBBACK\x01";
+pub use super::snapshot::{KeyValue, MAGIC, SnapshotV1, looks_like_backup, parse as parse_backup};
+
 /// Folder of the automatic backups inside the data directory.
 pub const BACKUP_DIR: &str = "backups";
 /// Automatic backups kept.
@@ -23,51 +22,6 @@ pub const KEEP_BACKUPS: usize = 30;
 pub const DAILY_SECS: u64 = 24 * 60 * 60;
 /// File extension of backup files.
 pub const EXTENSION: &str = "scb";
-const FORMAT: u8 = 1;
-/// Format 2: the same content, with every record value sealed and the keyring in `meta`
-/// (encryption at rest). Older programs refuse it rather than misread it.
-const FORMAT_SEALED: u8 = 2;
-/// Smallest decoding limit for a backup's payload (see [`decode_snapshot`]). Not part
-/// of the format.
-const PARSE_LIMIT: usize = 1 << 20;
-
-/// Decodes a backup's payload under a bincode limit of at least twice its length.
-///
-/// The limit bounds what bincode may allocate on the word of a length prefix before
-/// checking that the bytes are there, so a crafted file cannot make us allocate
-/// gigabytes. But every byte of every key and value counts against it too (bincode
-/// claims each `u8` it reads), so a fixed 1 MiB refused every genuine backup of more
-/// than 1 MiB of records (measured: a 1.1 MB value gives `LimitExceeded`). Twice the
-/// payload lets every genuine file through and still bounds a lie to twice the file.
-fn decode_snapshot(payload: &[u8]) -> std::result::Result<(SnapshotV1, usize), CodecError> {
-    fn with<const N: usize>(p: &[u8]) -> std::result::Result<(SnapshotV1, usize), CodecError> {
-        let config = bincode::config::standard().with_limit::<N>();
-        bincode::serde::decode_from_slice::<SnapshotV1, _>(p, config)
-            .map_err(|e| CodecError::Payload(e.to_string()))
-    }
-    match payload.len().saturating_mul(2) {
-        n if n <= PARSE_LIMIT => with::<PARSE_LIMIT>(payload),
-        n if n <= PARSE_LIMIT << 3 => with::<{ PARSE_LIMIT << 3 }>(payload),
-        n if n <= PARSE_LIMIT << 6 => with::<{ PARSE_LIMIT << 6 }>(payload),
-        n if n <= PARSE_LIMIT << 8 => with::<{ PARSE_LIMIT << 8 }>(payload),
-        _ => with::<{ PARSE_LIMIT << 10 }>(payload),
-    }
-}
-
-/// One stored record: key bytes, value bytes.
-pub type KeyValue = (Vec<u8>, Vec<u8>);
-
-/// The content of a backup file, format 1. FROZEN.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SnapshotV1 {
-    /// When it was made, Unix seconds.
-    pub created_at: i64,
-    /// The store's schema version.
-    pub schema_version: u32,
-    /// Every tree: name, then its key/value pairs in key order.
-    pub trees: Vec<(String, Vec<KeyValue>)>,
-}
-
 /// What a verified backup holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupInfo {
@@ -87,29 +41,6 @@ pub struct BackupInfo {
 }
 
 impl Store {
-    pub(crate) fn snapshot(&self) -> Result<SnapshotV1> {
-        let mut trees = Vec::new();
-        for name in self.db.tree_names() {
-            let name = String::from_utf8_lossy(&name).to_string();
-            if name == "__sled__default" {
-                continue;
-            }
-            let tree = self.db.open_tree(&name)?;
-            let pairs = tree
-                .iter()
-                .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())))
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            trees.push((name, pairs));
-        }
-        // Canonical order, whatever order sled created the trees in.
-        trees.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(SnapshotV1 {
-            created_at: chrono::Utc::now().timestamp(),
-            schema_version: self.schema_version()?,
-            trees,
-        })
-    }
-
     /// Writes a verified backup file at `path` (replacing it atomically): the file is
     /// synced, read back and fully verified ([`read_backup`]) before it takes the name.
     pub fn write_backup(&self, path: &Path) -> Result<BackupInfo> {
@@ -120,22 +51,27 @@ impl Store {
     /// are not decoded: the safety copy taken before a restore, which must be possible
     /// even when a record is damaged. Returns its size in bytes.
     pub fn write_backup_unchecked(&self, path: &Path) -> Result<u64> {
-        let bytes = encode_backup(&self.snapshot()?)?;
-        super::atomic::write_atomically(path, &bytes, true, |tmp| {
-            let back = fs::read(tmp)?;
-            parse_backup(&back).map_err(std::io::Error::other)?;
-            Ok(())
-        })
-        .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
-        Ok(bytes.len() as u64)
+        snapshot::write_file(path, &self.snapshot()?)
+    }
+
+    /// Writes the bundle the ward reads for its roll-up: [`Register::for_ward`] (the
+    /// figures without names, contacts, notes or minutes), as a verified backup file of
+    /// the current schema marked "figures only", which `restore` refuses. It carries no
+    /// change history and is written in the clear, also from encrypted data.
+    pub fn write_ward_bundle(&self, path: &Path) -> Result<BackupInfo> {
+        let snap =
+            super::register::ward_snapshot(&self.register()?.for_ward(), self.schema_version()?)?;
+        write_verified(path, &snap, None)
     }
 
     /// Makes an automatic backup in `backups/` when `changed` or when the newest one is
     /// older than a day, and keeps the newest [`KEEP_BACKUPS`]. A blank store is not
     /// backed up: after a damaged store was put aside, opening and closing the empty
-    /// register day after day would otherwise push the last good backups out.
+    /// register day after day would otherwise push the last good backups out. A read-only
+    /// store is not backed up either.
     pub fn auto_backup(&self, changed: bool) -> Result<Option<BackupInfo>> {
-        if self.is_blank()? {
+        // Nothing can be written next to read-only data, and nothing changed there.
+        if self.read_only_reason().is_some() || self.is_blank()? {
             return Ok(None);
         }
         let dir = self.dir.join(BACKUP_DIR);
@@ -161,19 +97,6 @@ impl Store {
     }
 }
 
-/// Writes a snapshot as a backup file at `path` (atomically), checking only its checksum
-/// after writing; returns its size in bytes.
-pub(crate) fn write_snapshot_file(path: &Path, snap: &SnapshotV1) -> Result<u64> {
-    let bytes = encode_backup(snap)?;
-    super::atomic::write_atomically(path, &bytes, true, |tmp| {
-        let back = fs::read(tmp)?;
-        parse_backup(&back).map_err(std::io::Error::other)?;
-        Ok(())
-    })
-    .map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
-    Ok(bytes.len() as u64)
-}
-
 /// The automatic backups in a folder, oldest first.
 pub fn list_backups(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = fs::read_dir(dir)
@@ -196,31 +119,10 @@ pub fn newest_good_backup(dir: &Path) -> Option<BackupInfo> {
         .find_map(|p| read_backup(&p).ok())
 }
 
-/// The backup file's bytes: magic, format, checksum, length, payload.
-fn encode_backup(snap: &SnapshotV1) -> Result<Vec<u8>> {
-    let payload = bincode::serde::encode_to_vec(snap, bincode::config::standard())
-        .map_err(|e| StoreError::Encode(CodecError::Encode(e.to_string())))?;
-    let mut bytes = Vec::with_capacity(payload.len() + 25);
-    bytes.extend_from_slice(MAGIC);
-    bytes.push(if seal::snapshot_is_sealed(&snap.trees) {
-        FORMAT_SEALED
-    } else {
-        FORMAT
-    });
-    bytes.extend_from_slice(&codec::checksum(&payload).to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&payload);
-    Ok(bytes)
-}
-
 /// Writes `snap` as a verified backup file at `path` (replacing it atomically): synced,
 /// read back and fully verified (opened with `sealer` when sealed) before it takes the name.
-pub(super) fn write_verified(
-    path: &Path,
-    snap: &SnapshotV1,
-    sealer: Option<&Sealer>,
-) -> Result<BackupInfo> {
-    let bytes = encode_backup(snap)?;
+fn write_verified(path: &Path, snap: &SnapshotV1, sealer: Option<&Sealer>) -> Result<BackupInfo> {
+    let bytes = snapshot::encode(snap)?;
     let mut info = None;
     super::atomic::write_atomically(path, &bytes, true, |tmp| {
         let checked = load_backup_with(tmp, sealer)
@@ -233,11 +135,6 @@ pub(super) fn write_verified(
     let mut info = info.ok_or(StoreError::NotFound)?;
     info.path = path.to_path_buf();
     Ok(info)
-}
-
-/// Whether `bytes` start like a Sổ chi bộ backup (of any format), damaged or not.
-pub fn looks_like_backup(bytes: &[u8]) -> bool {
-    bytes.starts_with(MAGIC)
 }
 
 /// Reads and fully verifies a backup file: magic, format, length, checksum, and that
@@ -256,12 +153,12 @@ pub fn load_backup(path: &Path) -> Result<(SnapshotV1, BackupInfo)> {
 /// (its values opened and decoded with it), else just counted.
 pub fn load_backup_with(path: &Path, sealer: Option<&Sealer>) -> Result<(SnapshotV1, BackupInfo)> {
     let bytes = fs::read(path).map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
-    let snap = parse_backup(&bytes).map_err(|source| StoreError::Corrupt {
+    let snap = snapshot::parse(&bytes).map_err(|source| StoreError::Corrupt {
         tree: "backup",
         key: 0,
         source,
     })?;
-    let sealed = seal::snapshot_is_sealed(&snap.trees);
+    let sealed = snapshot::is_sealed(&snap.trees);
     let (members, branch) = check_snapshot(&snap, if sealed { sealer } else { None }, sealed)?;
     let info = BackupInfo {
         path: path.to_path_buf(),
@@ -361,36 +258,35 @@ pub fn check_snapshot(
     Ok((members, branch))
 }
 
-/// Parses backup bytes, refusing anything damaged or foreign. Never panics, and never
-/// allocates much more than the input on the word of a length prefix.
-pub fn parse_backup(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError> {
-    let header = MAGIC.len() + 1 + 8 + 8;
-    if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(CodecError::Payload("not a Sổ chi bộ backup".into()));
+/// Rewrites the backup files in `dir` (the automatic backups) sealed with `sealer` and
+/// `keyring`: each readable unsealed one is replaced atomically by its sealed copy.
+/// Returns how many were sealed and the files that could not be read (left as they are).
+pub fn seal_backups_in(
+    dir: &Path,
+    sealer: &Sealer,
+    keyring: &KeyringV1,
+) -> (usize, Vec<std::path::PathBuf>) {
+    let mut sealed = 0;
+    let mut skipped = Vec::new();
+    for path in list_backups(dir) {
+        let done = std::fs::read(&path)
+            .ok()
+            .and_then(|b| snapshot::parse(&b).ok())
+            .map(|snap| {
+                if snapshot::is_sealed(&snap.trees) {
+                    return Ok(false);
+                }
+                let trees = reseal_trees(&snap.trees, None, Some(sealer), Some(keyring))?;
+                let snap = SnapshotV1 { trees, ..snap };
+                snapshot::write_file(&path, &snap).map(|_| true)
+            });
+        match done {
+            Some(Ok(true)) => sealed += 1,
+            Some(Ok(false)) => {}
+            _ => skipped.push(path),
+        }
     }
-    let format = bytes[MAGIC.len()];
-    if format != FORMAT && format != FORMAT_SEALED {
-        return Err(CodecError::UnknownVersion(format));
-    }
-    let at = MAGIC.len() + 1;
-    let sum = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-    let len = u64::from_le_bytes(bytes[at + 8..at + 16].try_into().unwrap_or_default());
-    let payload = &bytes[header..];
-    if payload.len() as u64 != len || codec::checksum(payload) != sum {
-        return Err(CodecError::Payload(
-            "checksum mismatch: the file is damaged or truncated".into(),
-        ));
-    }
-    let (snap, used) = decode_snapshot(payload)?;
-    if used != payload.len() {
-        return Err(CodecError::Trailing(payload.len() - used));
-    }
-    if seal::snapshot_is_sealed(&snap.trees) != (format == FORMAT_SEALED) {
-        return Err(CodecError::Payload(
-            "the format byte and the content disagree on sealing".into(),
-        ));
-    }
-    Ok(snap)
+    (sealed, skipped)
 }
 
 /// The default backup file name: `sochibo-<branch>-YYYYMMDD-HHMMSS.scb`.
@@ -472,8 +368,8 @@ mod tests {
     /// Header + checksum around an arbitrary payload, as a crafted file would have.
     fn wrap(payload: &[u8]) -> Vec<u8> {
         let mut b = MAGIC.to_vec();
-        b.push(FORMAT);
-        b.extend_from_slice(&codec::checksum(payload).to_le_bytes());
+        b.push(snapshot::FORMAT);
+        b.extend_from_slice(&crate::store::codec::checksum(payload).to_le_bytes());
         b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         b.extend_from_slice(payload);
         b
@@ -561,6 +457,33 @@ mod tests {
                 .unwrap()
                 .to_string_lossy()
                 .starts_with("sochibo-20")
+        );
+    }
+
+    #[test]
+    fn a_snapshot_decodes_to_the_same_register_as_the_store_and_an_older_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("data")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        crate::cli::write_demo(&store, today).unwrap();
+        let file = dir.path().join("b.scb");
+        store.write_backup(&file).unwrap();
+        let (mut snap, _) = load_backup(&file).unwrap();
+        let direct = super::super::register::register_of_snapshot(&snap)
+            .unwrap()
+            .expect("current schema");
+        let mine = store.register().unwrap();
+        assert_eq!(direct, mine);
+        assert!(!mine.meetings.is_empty() && !mine.reviews.is_empty() && !mine.dues.is_empty());
+        // Through the file, the same register (decoded directly here).
+        let (_, read) = load_register(&file).unwrap();
+        assert_eq!(read.unwrap(), mine);
+        // An older schema is not decoded directly: it must be migrated by a restore.
+        snap.schema_version -= 1;
+        assert!(
+            super::super::register::register_of_snapshot(&snap)
+                .unwrap()
+                .is_none()
         );
     }
 }

@@ -44,6 +44,7 @@ impl Store {
         member_id: Option<MemberId>,
         m: &Member,
     ) -> Result<(Candidate, MemberId)> {
+        self.writable()?;
         let mid = match member_id {
             Some(id) => id,
             None => self.new_id()? + 1,

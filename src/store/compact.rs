@@ -151,7 +151,7 @@ impl Store {
 fn build_copy(
     dir: &Path,
     staging: &Path,
-    snap: &super::backup::SnapshotV1,
+    snap: &super::snapshot::SnapshotV1,
     last: u64,
 ) -> Result<()> {
     {

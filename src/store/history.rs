@@ -10,7 +10,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use super::codec::{self, CodecError};
 use super::schema::HistoryEntry;
-use super::schema::history_v2::{ChangeV2, HistoryV2};
+use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
     TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
@@ -22,7 +22,7 @@ use crate::domain::member::MemberId;
 
 /// One change of one record, with its whole values before and after (plain codec
 /// bytes), as the rest of the app reads the history. On disk the values are not kept
-/// whole (see [`schema::history_v2`]); they are rebuilt from the record's current value.
+/// whole (see [`schema::history::v2`]); they are rebuilt from the record's current value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// When, as Unix seconds.
@@ -361,6 +361,7 @@ impl Store {
     /// [`StoreError::NotUndoable`] for a record undo does not know, a codec error for a
     /// value that does not decode as its record; nothing is written then.
     pub fn revert(&self, items: &[Revert]) -> Result<()> {
+        self.writable()?;
         // The trees of the transaction, by name; the history first.
         let mut names: Vec<&'static str> = vec![TREE_HISTORY];
         let mut trees: Vec<&sled::Tree> = vec![&self.history];
@@ -423,7 +424,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::demo;
-    use crate::store::schema::v1::HistoryV1;
+    use crate::store::schema::history::v1::HistoryV1;
     use proptest::prelude::*;
 
     proptest! {

@@ -8,10 +8,12 @@ mod candidates;
 pub mod codec;
 pub mod compact;
 pub mod history;
+pub mod recover;
 pub mod register;
 pub mod restore;
 pub mod schema;
 pub mod seal;
+pub mod snapshot;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,7 +31,7 @@ use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{BranchYear, MemberReview};
 use crate::domain::validate::card_key;
 use codec::CodecError;
-use schema::history_v2::HistoryV2;
+use schema::history::v2::HistoryV2;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -67,6 +69,9 @@ const META_DEMO: &[u8] = b"demo";
 const META_DRAFT: &[u8] = b"form_draft";
 /// Marks a ward bundle: figures only, not a copy of the branch to restore.
 const META_FIGURES_ONLY: &[u8] = b"figures_only";
+/// Key of the keyring in the `meta` tree (stored in clear: it holds only wrapped keys;
+/// see [`seal`]). Its presence marks the values as sealed.
+pub const META_KEYRING: &[u8] = b"keyring";
 
 /// What can go wrong in the store. Each variant is shown to the user in their language.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -197,6 +202,29 @@ pub struct Store {
     sealer: std::sync::OnceLock<seal::Sealer>,
     /// The lowest id [`Store::new_id`] may hand out: above every key already used.
     id_floor: AtomicU64,
+    /// Why nothing can be saved, when the data directory could only be read (read-only
+    /// medium, full disk): the store is then a copy in a scratch folder (see
+    /// [`recover`]) and every save is refused with this reason.
+    read_only: Option<String>,
+    /// Whether a save was acknowledged since the store was opened.
+    changed: std::sync::atomic::AtomicBool,
+    /// Whether dropping the store makes an automatic backup when something changed
+    /// (the command line, see [`Store::backup_on_close`]).
+    backup_on_close: std::sync::atomic::AtomicBool,
+    /// The scratch copy behind a read-only store, removed after the database closes
+    /// (declared last: fields drop in order).
+    scratch: Option<recover::Scratch>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.backup_on_close.load(Ordering::SeqCst)
+            && self.changed.load(Ordering::SeqCst)
+            && self.read_only.is_none()
+        {
+            let _ = self.auto_backup(true);
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -321,7 +349,7 @@ impl Store {
                 .open()
                 .map_err(|e| sled_open_error(e, dir))?;
             let meta = db.open_tree(TREE_META)?;
-            let sealed = meta.get(seal::META_KEYRING)?.is_some();
+            let sealed = meta.get(META_KEYRING)?.is_some();
             Ok::<_, StoreError>(Store {
                 members: db.open_tree(TREE_MEMBERS)?,
                 meetings: db.open_tree(TREE_MEETINGS)?,
@@ -342,6 +370,10 @@ impl Store {
                 sealed,
                 sealer: std::sync::OnceLock::new(),
                 id_floor: AtomicU64::new(0),
+                read_only: None,
+                changed: std::sync::atomic::AtomicBool::new(false),
+                backup_on_close: std::sync::atomic::AtomicBool::new(false),
+                scratch: None,
             })
         });
         opened.unwrap_or_else(|panic| {
@@ -406,6 +438,28 @@ impl Store {
         Ok(())
     }
 
+    /// Why nothing can be saved (`None` when saves work): the data directory could only
+    /// be read, and this store is a copy of it that shows everything but keeps nothing.
+    /// The text is the system's reason (e.g. "Read-only file system (os error 30)").
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Refuses a save on a read-only store with a disk error naming the folder and why.
+    pub(crate) fn writable(&self) -> Result<()> {
+        match &self.read_only {
+            None => Ok(()),
+            Some(why) => Err(StoreError::Io(format!("{}: {why}", self.dir.display()))),
+        }
+    }
+
+    /// Makes dropping this store write an automatic backup (see [`Store::auto_backup`])
+    /// if anything was saved meanwhile: the command line's writes (import, demo, …)
+    /// then leave a backup behind as the interactive session does when it closes.
+    pub fn backup_on_close(&self) {
+        self.backup_on_close.store(true, Ordering::SeqCst);
+    }
+
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -451,7 +505,12 @@ impl Store {
     /// never claims more than is on disk; if writing it fails (disk full) it just lags
     /// behind, which is harmless: the check on open only catches history *missing*.
     pub fn flush(&self) -> Result<()> {
+        if self.read_only.is_some() {
+            // A scratch copy: every save was refused before writing, nothing to keep.
+            return Ok(());
+        }
         self.db.flush()?;
+        self.changed.store(true, Ordering::SeqCst);
         if self.stamps
             && let Ok(last) = self.history_last()
             && last > self.stamped.load(Ordering::SeqCst)
@@ -470,6 +529,7 @@ impl Store {
     /// Saves the branch profile durably, with its history entry (history key 0 of
     /// [`TREE_META`]) in the same transaction.
     pub fn save_branch(&self, b: &Branch) -> Result<()> {
+        self.writable()?;
         let bytes = schema::encode_branch(b)?;
         let stored = self.seal_value(TREE_META, META_BRANCH, &bytes)?;
         let hid = self.new_id()?;
@@ -493,26 +553,28 @@ impl Store {
 
     /// Marks the store as holding sample data (shown as "DỮ LIỆU MẪU").
     pub fn mark_demo(&self) -> Result<()> {
+        self.writable()?;
         self.meta.insert(META_DEMO, &[1])?;
         self.flush()
     }
 
     /// The saved text of a form that was open when the app last stopped.
-    pub fn draft(&self) -> Result<Option<schema::v1::FormDraftV1>> {
+    pub fn draft(&self) -> Result<Option<schema::draft::v1::FormDraftV1>> {
         match self.meta.get(META_DRAFT)? {
             None => Ok(None),
             Some(v) => match codec::split(&self.open_value(TREE_META, META_DRAFT, &v)?)? {
-                (schema::v1::VERSION, p) => Ok(Some(codec::decode_payload(p)?)),
+                (schema::draft::v1::VERSION, p) => Ok(Some(codec::decode_payload(p)?)),
                 (v, _) => Err(StoreError::Encode(CodecError::UnknownVersion(v))),
             },
         }
     }
 
     /// Saves (or with `None` clears) the open form's text durably.
-    pub fn save_draft(&self, d: Option<&schema::v1::FormDraftV1>) -> Result<()> {
+    pub fn save_draft(&self, d: Option<&schema::draft::v1::FormDraftV1>) -> Result<()> {
+        self.writable()?;
         match d {
             Some(d) => {
-                let plain = codec::encode(schema::v1::VERSION, d)?;
+                let plain = codec::encode(schema::draft::v1::VERSION, d)?;
                 self.meta
                     .insert(META_DRAFT, self.seal_value(TREE_META, META_DRAFT, &plain)?)?
             }
@@ -559,6 +621,7 @@ impl Store {
     /// Saves members in one transaction: `None` ids are created. Returns their ids.
     /// Durable when it returns. A card number used by another member aborts everything.
     pub fn save_members(&self, items: &[(Option<MemberId>, Member)]) -> Result<Vec<MemberId>> {
+        self.writable()?;
         let mut ids = Vec::with_capacity(items.len());
         let mut encoded = Vec::with_capacity(items.len());
         for (id, m) in items {
@@ -609,6 +672,7 @@ impl Store {
 
     /// Deletes a member durably, returning the removed record.
     pub fn delete_member(&self, id: MemberId) -> Result<Member> {
+        self.writable()?;
         let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();
@@ -712,6 +776,7 @@ impl Store {
         dues: &[(MemberId, Ledger)],
         badges: &[(MemberId, BadgeRecord)],
     ) -> Result<()> {
+        self.writable()?;
         let mut writes: Vec<(usize, u64, Vec<u8>)> = Vec::new();
         for (id, l) in dues {
             writes.push((0, *id, schema::encode_dues_profiles(l)?));
@@ -764,6 +829,7 @@ impl Store {
         id: u64,
         new: Option<Vec<u8>>,
     ) -> Result<()> {
+        self.writable()?;
         let hid = self.new_id()?;
         let now = chrono::Utc::now().timestamp();
         let key = id.to_be_bytes();

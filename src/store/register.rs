@@ -3,10 +3,7 @@
 //! register at once, for reports; and the ward's copy of it (the default bundle), which
 //! carries the figures and not the people.
 
-use std::path::Path;
-
-use super::backup::SnapshotV1;
-use super::backup::{self, BackupInfo};
+use super::snapshot::SnapshotV1;
 use std::collections::BTreeMap;
 
 use super::codec::CodecError;
@@ -177,7 +174,7 @@ fn read_register(src: &dyn Records) -> Result<Register> {
 /// go through a restore (unsealing, migrations).
 pub(super) fn register_of_snapshot(snap: &SnapshotV1) -> Result<Option<Register>> {
     let current = super::MIGRATIONS.len() as u32 + 1;
-    if snap.schema_version != current || super::seal::snapshot_is_sealed(&snap.trees) {
+    if snap.schema_version != current || super::snapshot::is_sealed(&snap.trees) {
         return Ok(None);
     }
     read_register(snap).map(Some)
@@ -188,19 +185,10 @@ impl Store {
     pub fn register(&self) -> Result<Register> {
         read_register(self)
     }
-
-    /// Writes the bundle the ward reads for its roll-up: [`Register::for_ward`] (the
-    /// figures without names, contacts, notes or minutes), as a verified backup file of
-    /// the current schema marked "figures only", which `restore` refuses. It carries no
-    /// change history and is written in the clear, also from encrypted data.
-    pub fn write_ward_bundle(&self, path: &Path) -> Result<BackupInfo> {
-        let snap = ward_snapshot(&self.register()?.for_ward(), self.schema_version()?)?;
-        backup::write_verified(path, &snap, None)
-    }
 }
 
 /// The trees of a ward bundle, encoded as the store encodes them, keys in sled's order.
-fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<SnapshotV1> {
+pub(super) fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<SnapshotV1> {
     type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
     let be = |k: u64| k.to_be_bytes().to_vec();
     let year = |y: i32| u64::try_from(y).map_err(|_| StoreError::NotFound);
@@ -249,40 +237,4 @@ fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<SnapshotV1> {
             .map(|(name, pairs)| (name.to_string(), pairs))
             .collect(),
     })
-}
-
-/// Whether a backup's content is a ward bundle (figures only): restoring it as the
-/// branch's data would lose every name, so `restore` refuses it.
-pub fn is_figures_only(snap: &SnapshotV1) -> bool {
-    snap.trees
-        .iter()
-        .any(|(name, pairs)| name == TREE_META && pairs.iter().any(|(k, _)| k == META_FIGURES_ONLY))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_snapshot_decodes_to_the_same_register_as_the_store_and_an_older_one_does_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("data")).unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        crate::cli::write_demo(&store, today).unwrap();
-        let file = dir.path().join("b.scb");
-        store.write_backup(&file).unwrap();
-        let (mut snap, _) = backup::load_backup(&file).unwrap();
-        let direct = register_of_snapshot(&snap)
-            .unwrap()
-            .expect("current schema");
-        let mine = store.register().unwrap();
-        assert_eq!(direct, mine);
-        assert!(!mine.meetings.is_empty() && !mine.reviews.is_empty() && !mine.dues.is_empty());
-        // Through the file, the same register (decoded directly here).
-        let (_, read) = backup::load_register(&file).unwrap();
-        assert_eq!(read.unwrap(), mine);
-        // An older schema is not decoded directly: it must be migrated by a restore.
-        snap.schema_version -= 1;
-        assert!(register_of_snapshot(&snap).unwrap().is_none());
-    }
 }

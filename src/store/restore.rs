@@ -4,14 +4,16 @@
 //!
 //! A restore builds the new database in a sibling folder (`sled.restoring-<time>`),
 //! verifies it there (every tree equal to the backup, then opened as a store with every
-//! record decoded), and only then swaps folders with two renames. A crash before the swap
-//! leaves the current data as it was (and a `sled.restoring-*` folder, which may be
-//! deleted); nothing is ever half-restored.
+//! record decoded), renames it `sled.restored-<time>` (complete and checked), and only
+//! then swaps folders with two renames. A crash before the swap leaves the current data
+//! as it was (and a `sled.restoring-*` or `sled.restored-*` folder, which the next start
+//! removes); a crash between the two renames is finished at the
+//! next start ([`finish_interrupted`]); nothing is ever half-restored.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::backup::SnapshotV1;
+use super::snapshot::SnapshotV1;
 use super::{DB_DIR, META_SCHEMA, MIGRATIONS, STAMP_FILE, Store, StoreError, TREE_META};
 use super::{Result, atomic, create_private_dir};
 
@@ -47,13 +49,66 @@ impl Store {
     }
 }
 
+/// Name stem of the folder a restore builds and checks the new database in.
+pub const RESTORING: &str = "sled.restoring";
+/// Name stem of that folder once its copy is complete and checked, just before the swap.
+pub const RESTORED: &str = "sled.restored";
+/// Name stem of the folder the replaced database is kept in.
+pub const BEFORE_RESTORE: &str = "sled.before-restore";
+/// Name stem of the folder a damaged database is moved to.
+pub const DAMAGED: &str = "sled.damaged";
+
 /// Whether the data directory has a database folder (even a damaged one).
 pub fn has_database(dir: &Path) -> bool {
     fs::symlink_metadata(dir.join(DB_DIR)).is_ok()
 }
 
+/// The folders in `dir` whose names start with `stem-` (as [`unused_name`] makes them),
+/// oldest first: by the time in the name, then by the `-2`, `-3` … added to a taken name.
+pub fn named_folders(dir: &Path, stem: &str) -> Vec<PathBuf> {
+    let prefix = format!("{stem}-");
+    let mut found: Vec<((String, u32), PathBuf)> = fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    let rest = name.strip_prefix(&prefix)?;
+                    // "20261205-153000" or "20261205-153000-2"
+                    let (time, n) = match rest.get(15..) {
+                        Some(tail) if !tail.is_empty() => (
+                            rest[..15].to_string(),
+                            tail.trim_start_matches('-').parse().ok()?,
+                        ),
+                        _ => (rest.to_string(), 1),
+                    };
+                    Some(((time, n), e.path()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Finishes a restore that a crash stopped in the middle of its swap: the database
+/// folder is missing, and a complete, checked copy waits under [`RESTORED`]; it takes
+/// the database's name. Returns whether it did. Run before the store opens.
+pub fn finish_interrupted(dir: &Path) -> Result<bool> {
+    if has_database(dir) {
+        return Ok(false);
+    }
+    let Some(ready) = named_folders(dir, RESTORED).pop() else {
+        return Ok(false);
+    };
+    let live = dir.join(DB_DIR);
+    rename_retrying(&ready, &live).map_err(io_err(&live))?;
+    atomic::sync_parent(&live);
+    Ok(true)
+}
+
 /// `dir/<stem>-<local time>`, with `-2`, `-3`, … added if that name is taken.
-fn unused_name(dir: &Path, stem: &str) -> PathBuf {
+pub(crate) fn unused_name(dir: &Path, stem: &str) -> PathBuf {
     let base = format!("{stem}-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
     let mut candidate = dir.join(&base);
     let mut n = 2;
@@ -92,7 +147,7 @@ pub fn quarantine(dir: &Path) -> Result<Option<PathBuf>> {
     if !has_database(dir) {
         return Ok(None);
     }
-    let aside = unused_name(dir, &format!("{DB_DIR}.damaged"));
+    let aside = unused_name(dir, DAMAGED);
     rename_retrying(&live, &aside).map_err(io_err(&live))?;
     let stamp = dir.join(STAMP_FILE);
     if stamp.exists() {
@@ -120,7 +175,7 @@ pub fn restore_snapshot_with(
     snap: &SnapshotV1,
     sealer: Option<&super::seal::Sealer>,
 ) -> Result<Restored> {
-    if super::seal::snapshot_is_sealed(&snap.trees) && sealer.is_none() {
+    if super::snapshot::is_sealed(&snap.trees) && sealer.is_none() {
         return Err(StoreError::Locked);
     }
     let supported = MIGRATIONS.len() as u32 + 1;
@@ -141,15 +196,23 @@ pub fn restore_snapshot_with(
             Err(_) => {}
         }
     }
-    let staging = unused_name(dir, &format!("{DB_DIR}.restoring"));
-    let built = build_and_verify(dir, &staging, snap, sealer);
+    let building = unused_name(dir, RESTORING);
+    let built = build_and_verify(dir, &building, snap, sealer);
     let (members, last) = match built {
         Ok(v) => v,
         Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fs::remove_dir_all(&building);
             return Err(e);
         }
     };
+    // Checked: from now on the copy is named as such, so that a crash in the swap
+    // below can be finished at the next start (see [`finish_interrupted`]).
+    let staging = unused_name(dir, RESTORED);
+    if let Err(e) = rename_retrying(&building, &staging) {
+        let _ = fs::remove_dir_all(&building);
+        return Err(io_err(&staging)(e));
+    }
+    atomic::sync_parent(&staging);
 
     // The stamp describes the old data: remove it first, so that a crash anywhere in
     // the swap leaves no stamp (no check) rather than a wrong one.
@@ -161,7 +224,7 @@ pub fn restore_snapshot_with(
         _ => {}
     }
     let previous = if has_database(dir) {
-        let aside = unused_name(dir, &format!("{DB_DIR}.before-restore"));
+        let aside = unused_name(dir, BEFORE_RESTORE);
         if let Err(e) = rename_retrying(&live, &aside) {
             let _ = fs::remove_dir_all(&staging);
             return Err(io_err(&live)(e));

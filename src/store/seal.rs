@@ -6,8 +6,6 @@
 //! tree are replaced by a keyed BLAKE2b hash of them. What stays visible: tree names, record
 //! keys (ids), counts, sizes, and the history's timestamps only inside sealed values.
 
-use std::path::Path;
-
 use argon2::{Algorithm, Argon2, Params, Version};
 use blake2::Blake2bMac;
 use blake2::digest::{Mac, consts::U32};
@@ -20,8 +18,8 @@ use zeroize::Zeroizing;
 use super::codec::{self, CodecError};
 use super::{Result, Store, StoreError, TREE_CARDS, TREE_META, key_id, schema};
 
-/// Key of the keyring in the `meta` tree (stored in clear: it holds only wrapped keys).
-pub const META_KEYRING: &[u8] = b"keyring";
+pub use super::META_KEYRING;
+pub use super::snapshot::Tree;
 /// First byte of a sealed value; never a codec version byte.
 pub const SEALED: u8 = 0xA5;
 /// Length of a recovery code, in characters (5 bits each: 120 bits).
@@ -378,14 +376,6 @@ impl Store {
     }
 }
 
-/// One tree of a snapshot: its name and its key/value pairs.
-pub type Tree = (String, Vec<(Vec<u8>, Vec<u8>)>);
-
-/// Whether a backup's trees carry a keyring (their values are sealed).
-pub fn snapshot_is_sealed(trees: &[Tree]) -> bool {
-    keyring_of(trees).is_some()
-}
-
 /// The keyring in a backup's trees, if any (undecodable counts as present).
 pub fn keyring_of(trees: &[Tree]) -> Option<std::result::Result<KeyringV1, CodecError>> {
     trees
@@ -469,37 +459,6 @@ pub fn reseal_trees(
     out.push((TREE_CARDS.to_string(), cards));
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
-}
-
-/// Rewrites the backup files in `dir` (the automatic backups) sealed with `sealer` and
-/// `keyring`: each readable unsealed one is replaced atomically by its sealed copy.
-/// Returns how many were sealed and the files that could not be read (left as they are).
-pub fn seal_backups_in(
-    dir: &Path,
-    sealer: &Sealer,
-    keyring: &KeyringV1,
-) -> (usize, Vec<std::path::PathBuf>) {
-    let mut sealed = 0;
-    let mut skipped = Vec::new();
-    for path in super::backup::list_backups(dir) {
-        let done = std::fs::read(&path)
-            .ok()
-            .and_then(|b| super::backup::parse_backup(&b).ok())
-            .map(|snap| {
-                if snapshot_is_sealed(&snap.trees) {
-                    return Ok(false);
-                }
-                let trees = reseal_trees(&snap.trees, None, Some(sealer), Some(keyring))?;
-                let snap = super::backup::SnapshotV1 { trees, ..snap };
-                super::backup::write_snapshot_file(&path, &snap).map(|_| true)
-            });
-        match done {
-            Some(Ok(true)) => sealed += 1,
-            Some(Ok(false)) => {}
-            _ => skipped.push(path),
-        }
-    }
-    (sealed, skipped)
 }
 
 #[cfg(test)]

@@ -17,8 +17,26 @@ use crate::i18n::{self, Msg};
 use crate::keymap::action::{Action, Context};
 use crate::keymap::sequence_label;
 
-/// The notice's text and style, if there is a notice.
+/// The notice's text and style, if there is a notice. A save says what it saved
+/// ("Đã lưu: sửa hồ sơ Nguyễn Văn Sơn."), from the store's history of the action.
 pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
+    let (text, style) = notice_words(app, theme)?;
+    let Some(what) = &app.last_saved else {
+        return Some((text, style));
+    };
+    let saved = app.lang.cat().msg(Msg::Saved);
+    let named = format!("{} {what}.", keys::text(app.lang, KeysMsg::SavedWhat));
+    Some(match app.notice.as_ref()? {
+        Notice::Saved(_) => (text.replacen(saved, &named, 1), style),
+        Notice::Deleted(_) => (named, style),
+        Notice::Undone(_) | Notice::Redone(_) | Notice::Store(_) | Notice::FormHasErrors => {
+            (text, style)
+        }
+        _ => (format!("{named} {text}"), style),
+    })
+}
+
+fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
     let c = app.lang.cat();
     Some(match app.notice.as_ref()? {
         Notice::Saved(w) if !w.is_empty() => {
@@ -196,22 +214,27 @@ pub(crate) fn bar_actions(app: &App) -> (Context, Vec<Action>) {
 pub(super) fn draw_key_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let (ctx, actions) = bar_actions(app);
-    let items: Vec<(String, &str)> = actions
+    let (items, actions): (Vec<(String, &str)>, Vec<Action>) = actions
         .iter()
         .filter_map(|a| {
             let keys = app.keymap.first_keys(ctx, *a)?;
-            Some((sequence_label(keys, theme.ascii), c.hint(*a)))
+            Some(((sequence_label(keys, theme.ascii), c.hint(*a)), *a))
         })
-        .collect();
+        .unzip();
     let width = usize::from(area.width);
     let cost = |(k, l): &(String, &str)| Span::raw(k.as_str()).width() + Span::raw(*l).width() + 2;
-    // Help and quit are kept; the screen's own commands fill the rest in order.
-    let reserved: usize = items.iter().rev().take(2).map(cost).sum();
-    let mut used = reserved;
+    // Help and quit always show; the other commands fill the rest in order, and what
+    // does not fit is left out whole (F1 lists everything).
+    let kept = |a: &Action| matches!(a, Action::Help | Action::Quit);
+    let mut used: usize = items
+        .iter()
+        .zip(&actions)
+        .filter(|(_, a)| kept(a))
+        .map(|(i, _)| cost(i))
+        .sum();
     let mut spans = Vec::new();
-    let keep_from = items.len().saturating_sub(2);
-    for (i, item) in items.iter().enumerate() {
-        if i < keep_from {
+    for (item, a) in items.iter().zip(&actions) {
+        if !kept(a) {
             if used + cost(item) > width {
                 continue;
             }

@@ -1,8 +1,10 @@
 //! Shared test helpers: an app on a temporary store, key replay, screen text.
 #![allow(dead_code)]
 
+pub mod ime;
 pub mod pty;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -11,7 +13,10 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sochibo::app::App;
-use sochibo::domain::member::Member;
+use sochibo::domain::badges::BadgeRecord;
+use sochibo::domain::dues::Ledger;
+use sochibo::domain::meeting::{Meeting, MeetingId};
+use sochibo::domain::member::{Member, MemberId};
 use sochibo::domain::validate::{MemberDraft, check_member};
 use sochibo::i18n::Lang;
 use sochibo::keymap::{Keymap, parse_key_string};
@@ -106,6 +111,47 @@ impl Harness {
         out
     }
 
+    /// The status line (notices, the find box): the row above the key bar, after the text
+    /// of the small window a long notice opens in just above it (its lines joined by spaces).
+    pub fn status_line(&self) -> String {
+        let screen = self.screen();
+        let rows: Vec<&str> = screen.lines().collect();
+        let status = rows.len().saturating_sub(2);
+        let mut out = String::new();
+        if status > 0 && rows[status - 1].starts_with('└') {
+            let bottom = status - 1;
+            let top = (0..bottom)
+                .rev()
+                .find(|&i| rows[i].starts_with('┌'))
+                .unwrap_or(bottom);
+            for r in &rows[top + 1..bottom] {
+                out.push_str(r.trim_matches(|c: char| c == '│' || c.is_whitespace()));
+                out.push(' ');
+            }
+        }
+        out.push_str(rows[status]);
+        out
+    }
+
+    /// The key bar: the bottom row ("F2 Sửa  F7 Thêm … F10 Thoát").
+    pub fn key_bar(&self) -> String {
+        self.screen().lines().last().unwrap_or_default().to_string()
+    }
+
+    /// What the store holds of the records typing might touch (members, meetings, dues,
+    /// badges) and the last history stamp (every save writes one): equal before and after
+    /// means nothing was saved.
+    pub fn stored(&self) -> Stored {
+        let s = &self.app.store;
+        Stored {
+            members: s.members().unwrap(),
+            meetings: s.meetings().unwrap(),
+            dues: s.dues().unwrap(),
+            badges: s.badges().unwrap(),
+            history_last: s.history_last().unwrap(),
+        }
+    }
+
     /// Names of the members in the store.
     pub fn stored_names(&self) -> Vec<String> {
         self.app
@@ -116,6 +162,16 @@ impl Harness {
             .map(|(_, m)| m.full_name)
             .collect()
     }
+}
+
+/// A comparable picture of the store (see `Harness::stored`).
+#[derive(Debug, PartialEq)]
+pub struct Stored {
+    pub members: Vec<(MemberId, Member)>,
+    pub meetings: Vec<(MeetingId, Meeting)>,
+    pub dues: BTreeMap<MemberId, Ledger>,
+    pub badges: BTreeMap<MemberId, BadgeRecord>,
+    pub history_last: u64,
 }
 
 /// Runs the built program on `data` as a user would: the fixed test date, Vietnamese.

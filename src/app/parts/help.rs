@@ -4,8 +4,9 @@
 
 use crate::app::App;
 use crate::domain::text::fold;
+use crate::i18n::Lang;
 use crate::keymap::action::{Action, Context};
-use crate::keymap::sequence_label;
+use crate::keymap::{Keymap, sequence_label};
 
 /// One context's part of the help.
 pub struct Section {
@@ -32,12 +33,23 @@ fn context_order(app: &App) -> Vec<Context> {
 
 /// The help's sections, filtered by `filter`.
 pub fn sections(app: &App, filter: &str, ascii: bool) -> Vec<Section> {
-    let c = app.lang.cat();
+    sections_of(&app.keymap, app.lang, &context_order(app), filter, ascii)
+}
+
+/// The sections of a keymap for these contexts, in the language's words.
+fn sections_of(
+    keymap: &Keymap,
+    lang: Lang,
+    order: &[Context],
+    filter: &str,
+    ascii: bool,
+) -> Vec<Section> {
+    let c = lang.cat();
     let want = fold(filter.trim());
     let mut out = Vec::new();
-    for context in context_order(app) {
+    for &context in order {
         let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-        for (seq, a) in app.keymap.bindings(context) {
+        for (seq, a) in keymap.bindings(context) {
             let k = sequence_label(seq, ascii);
             match rows.iter_mut().find(|(x, _)| *x == a) {
                 Some((_, keys)) => keys.push(k),
@@ -64,4 +76,29 @@ pub fn line_count(app: &App) -> usize {
         .iter()
         .map(|s| s.rows.len() + 2)
         .sum()
+}
+
+/// The key tables of the README, from a keymap: one table per context, each key with
+/// what it does in Vietnamese and in English (`tests/readme.rs` keeps the README equal
+/// to this for the default keymap).
+pub fn markdown(keymap: &Keymap) -> String {
+    let (vi, en) = (Lang::Vi.cat(), Lang::En.cat());
+    let mut out = String::new();
+    for s in sections_of(keymap, Lang::Vi, Context::ALL, "", false) {
+        out.push_str(&format!(
+            "\n**{} / {}**\n\n| Phím / Keys | Việc | Action |\n|---|---|---|\n",
+            vi.context(s.context),
+            en.context(s.context)
+        ));
+        for (a, keys) in s.rows {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                keys.join(" "),
+                vi.action(a),
+                en.action(a)
+            ));
+        }
+    }
+    out
 }

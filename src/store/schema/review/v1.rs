@@ -1,22 +1,13 @@
 //! Annual review records, version 1 (trees `reviews` and `review_years`). FROZEN once
-//! released: a change adds `review_v2.rs` with a `From<ReviewV1>` conversion.
+//! released: a change adds `v2.rs` with a `From<ReviewV1>` conversion.
 
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::v1::DayV1;
 use crate::domain::review::{BranchYear, Grade, GradeVote, MemberReview, MonthlyNote};
+use crate::store::schema::days::{DayV1, date, day};
 
 /// The version byte of these records.
 pub const VERSION: u8 = 1;
-
-fn day(d: NaiveDate) -> DayV1 {
-    d.num_days_from_ce()
-}
-
-fn date(d: DayV1) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default()
-}
 
 /// Grade, v1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

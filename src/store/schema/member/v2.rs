@@ -1,24 +1,86 @@
 //! Schema version 2: member events carry their papers (application, decision, report,
 //! end date, organisation, dues paid to, reason, discipline level, removal cause) and two
 //! new event kinds. FROZEN once released. Version-1 members convert with empty papers.
+//! Every type here is v2's own (its enums repeat v1's variants in v1's order, so the
+//! bytes are the same): writing a member never goes through a v1 type.
+//!
+//! Golden bytes: `tests/fixtures/member_v2.bin` (checked byte for byte by
+//! `tests/store_migrations.rs` and below).
 
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::v1::{self, DayV1, GenderV1, OccupationV1, PoliticalTheoryV1, ProfessionalV1};
+use super::v1;
 use crate::domain::member::{
-    DisciplineLevel, EventKind, EventPapers, ExemptionReason, Member, MemberEvent, RemovalCause,
+    DisciplineLevel, EventKind, EventPapers, ExemptionReason, Gender, Member, MemberEvent,
+    Occupation, PoliticalTheory, Professional, RemovalCause,
 };
+use crate::store::schema::days::{DayV1, date, day};
 
 /// The version byte of this schema.
 pub const VERSION: u8 = 2;
 
-fn day(d: NaiveDate) -> DayV1 {
-    d.num_days_from_ce()
+/// Sex, v2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GenderV2 {
+    /// Nam.
+    Male,
+    /// Nữ.
+    Female,
 }
 
-fn date(d: DayV1) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default()
+/// Professional level, v2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProfessionalV2 {
+    /// Chưa qua đào tạo.
+    None,
+    /// Sơ cấp.
+    Elementary,
+    /// Trung cấp.
+    Intermediate,
+    /// Cao đẳng.
+    College,
+    /// Đại học.
+    University,
+    /// Thạc sĩ.
+    Master,
+    /// Tiến sĩ.
+    Doctor,
+}
+
+/// Political theory level, v2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PoliticalTheoryV2 {
+    /// Chưa qua đào tạo.
+    None,
+    /// Sơ cấp.
+    Elementary,
+    /// Trung cấp.
+    Intermediate,
+    /// Cao cấp.
+    Advanced,
+    /// Cử nhân.
+    Bachelor,
+}
+
+/// Occupation, v2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OccupationV2 {
+    /// Cán bộ, công chức, viên chức.
+    CivilServant,
+    /// Hưu trí.
+    Retired,
+    /// Lao động tự do.
+    Freelance,
+    /// Kinh doanh.
+    Business,
+    /// Học sinh, sinh viên.
+    Student,
+    /// Công nhân.
+    Worker,
+    /// Lực lượng vũ trang.
+    ArmedForces,
+    /// Khác.
+    Other,
 }
 
 /// Timeline event kind, v2 (v1's variants, in order, then the new ones).
@@ -153,7 +215,7 @@ pub struct MemberV2 {
     /// Tên gọi khác.
     pub other_name: String,
     /// Giới tính.
-    pub gender: Option<GenderV1>,
+    pub gender: Option<GenderV2>,
     /// Ngày sinh.
     pub birth_date: Option<DayV1>,
     /// Dân tộc.
@@ -175,11 +237,11 @@ pub struct MemberV2 {
     /// Học vấn.
     pub education: String,
     /// Chuyên môn.
-    pub professional: Option<ProfessionalV1>,
+    pub professional: Option<ProfessionalV2>,
     /// Lý luận chính trị.
-    pub political_theory: Option<PoliticalTheoryV1>,
+    pub political_theory: Option<PoliticalTheoryV2>,
     /// Nghề nghiệp.
-    pub occupation: Option<OccupationV1>,
+    pub occupation: Option<OccupationV2>,
     /// Ghi chú.
     pub notes: String,
     /// Timeline.
@@ -214,7 +276,7 @@ impl From<v1::MemberV1> for MemberV2 {
         MemberV2 {
             full_name: m.full_name,
             other_name: m.other_name,
-            gender: m.gender,
+            gender: m.gender.map(|g| Gender::from(g).into()),
             birth_date: m.birth_date,
             ethnicity: m.ethnicity,
             religion: m.religion,
@@ -225,9 +287,9 @@ impl From<v1::MemberV1> for MemberV2 {
             phone: m.phone,
             card_number: m.card_number,
             education: m.education,
-            professional: m.professional,
-            political_theory: m.political_theory,
-            occupation: m.occupation,
+            professional: m.professional.map(|p| Professional::from(p).into()),
+            political_theory: m.political_theory.map(|p| PoliticalTheory::from(p).into()),
+            occupation: m.occupation.map(|o| Occupation::from(o).into()),
             notes: m.notes,
             events: m
                 .events
@@ -243,13 +305,41 @@ impl From<v1::MemberV1> for MemberV2 {
     }
 }
 
-macro_rules! mirror {
-    ($dom:ident, $v:ident, [$($var:ident),*]) => {
-        impl From<$dom> for $v { fn from(x: $dom) -> Self { match x { $($dom::$var => $v::$var),* } } }
-        impl From<$v> for $dom { fn from(x: $v) -> Self { match x { $($v::$var => $dom::$var),* } } }
-    };
-}
-mirror!(
+crate::store::schema::mirror_enum!(Gender, GenderV2, [Male, Female]);
+crate::store::schema::mirror_enum!(
+    Professional,
+    ProfessionalV2,
+    [
+        None,
+        Elementary,
+        Intermediate,
+        College,
+        University,
+        Master,
+        Doctor
+    ]
+);
+crate::store::schema::mirror_enum!(
+    PoliticalTheory,
+    PoliticalTheoryV2,
+    [None, Elementary, Intermediate, Advanced, Bachelor]
+);
+crate::store::schema::mirror_enum!(
+    Occupation,
+    OccupationV2,
+    [
+        CivilServant,
+        Retired,
+        Freelance,
+        Business,
+        Student,
+        Worker,
+        ArmedForces,
+        Other
+    ]
+);
+
+crate::store::schema::mirror_enum!(
     ExemptionReason,
     ExemptionReasonV2,
     [
@@ -261,12 +351,12 @@ mirror!(
         Other
     ]
 );
-mirror!(
+crate::store::schema::mirror_enum!(
     DisciplineLevel,
     DisciplineLevelV2,
     [Reprimand, Warning, Dismissal, Expulsion]
 );
-mirror!(
+crate::store::schema::mirror_enum!(
     RemovalCause,
     RemovalCauseV2,
     [
@@ -283,9 +373,23 @@ impl From<EventKind> for EventKindV2 {
     fn from(k: EventKind) -> Self {
         use EventKind as K;
         match k {
+            K::Admitted => Self::Admitted,
+            K::Recognized => Self::Recognized,
+            K::ExemptionStarted { full } => Self::ExemptionStarted(full),
+            K::ExemptionEnded => Self::ExemptionEnded,
+            K::TemporaryTransferOutStarted => Self::TemporaryTransferOutStarted,
+            K::TemporaryTransferOutEnded => Self::TemporaryTransferOutEnded,
+            K::TemporaryTransferInStarted => Self::TemporaryTransferInStarted,
+            K::TemporaryTransferInEnded => Self::TemporaryTransferInEnded,
+            K::TransferredOut => Self::TransferredOut,
+            K::TransferredIn => Self::TransferredIn,
+            K::Suspended => Self::Suspended,
+            K::SuspensionEnded => Self::SuspensionEnded,
+            K::Removed => Self::Removed,
+            K::Expelled => Self::Expelled,
+            K::Died => Self::Died,
             K::Disciplined => Self::Disciplined,
             K::RemovalProposed => Self::RemovalProposed,
-            other => v1::EventKindV1::from(other).into(),
         }
     }
 }
@@ -351,8 +455,24 @@ impl From<PapersV2> for EventPapers {
 
 impl From<&Member> for MemberV2 {
     fn from(m: &Member) -> Self {
-        let base = v1::MemberV1::from(m);
         MemberV2 {
+            full_name: m.full_name.clone(),
+            other_name: m.other_name.clone(),
+            gender: m.gender.map(Into::into),
+            birth_date: m.birth_date.map(day),
+            ethnicity: m.ethnicity.clone(),
+            religion: m.religion.clone(),
+            hometown: m.hometown.clone(),
+            residential_group: m.residential_group.clone(),
+            address: m.address.clone(),
+            national_id: m.national_id.clone(),
+            phone: m.phone.clone(),
+            card_number: m.card_number.clone(),
+            education: m.education.clone(),
+            professional: m.professional.map(Into::into),
+            political_theory: m.political_theory.map(Into::into),
+            occupation: m.occupation.map(Into::into),
+            notes: m.notes.clone(),
             events: m
                 .events
                 .iter()
@@ -363,31 +483,17 @@ impl From<&Member> for MemberV2 {
                     papers: (&e.papers).into(),
                 })
                 .collect(),
-            ..MemberV2::from(v1::MemberV1 {
-                events: Vec::new(),
-                ..base
-            })
         }
     }
 }
 
 impl From<MemberV2> for Member {
     fn from(m: MemberV2) -> Self {
-        let events = m
-            .events
-            .into_iter()
-            .map(|e| MemberEvent {
-                date: date(e.date),
-                kind: e.kind.into(),
-                note: e.note,
-                papers: e.papers.into(),
-            })
-            .collect();
-        let shell = v1::MemberV1 {
+        Member {
             full_name: m.full_name,
             other_name: m.other_name,
-            gender: m.gender,
-            birth_date: m.birth_date,
+            gender: m.gender.map(Into::into),
+            birth_date: m.birth_date.map(date),
             ethnicity: m.ethnicity,
             religion: m.religion,
             hometown: m.hometown,
@@ -397,15 +503,30 @@ impl From<MemberV2> for Member {
             phone: m.phone,
             card_number: m.card_number,
             education: m.education,
-            professional: m.professional,
-            political_theory: m.political_theory,
-            occupation: m.occupation,
+            professional: m.professional.map(Into::into),
+            political_theory: m.political_theory.map(Into::into),
+            occupation: m.occupation.map(Into::into),
             notes: m.notes,
-            events: Vec::new(),
-        };
-        Member {
-            events,
-            ..Member::from(shell)
+            events: m
+                .events
+                .into_iter()
+                .map(|e| MemberEvent {
+                    date: date(e.date),
+                    kind: e.kind.into(),
+                    note: e.note,
+                    papers: e.papers.into(),
+                })
+                .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_golden_v2_member_decodes_and_encodes_to_the_same_bytes() {
+        let bytes = include_bytes!("../../../../tests/fixtures/member_v2.bin");
+        let m = super::super::decode(bytes).unwrap();
+        assert_eq!(super::super::encode(&m).unwrap(), bytes);
     }
 }

@@ -1,6 +1,9 @@
 //! Change history entries, version 2 (tree `history`). FROZEN once released: never edit
 //! these types (field order, variant order and types are the on-disk format); add
-//! `history_v3.rs` instead.
+//! `v3.rs` instead.
+//!
+//! Golden bytes: `tests/fixtures/history_v2_created.bin`, `history_v2_changed.bin`,
+//! `history_v2_deleted.bin` (checked byte for byte by `tests/store_migrations.rs`).
 //!
 //! A v1 entry ([`super::v1::HistoryV1`]) holds the whole value before and after the
 //! change. A v2 entry holds only what is needed to go one step back from the value after

@@ -1,28 +1,21 @@
 //! Candidates (the admission pipeline) and yearly admission targets, version 1 of their
 //! trees. FROZEN once released: never edit these types (field order, variant order and
-//! types are the on-disk format); add `candidates_v2.rs` with a `From` conversion instead.
+//! types are the on-disk format); add `v2.rs` with a `From` conversion instead.
 //! The identity of a candidate is a frozen member record (`MemberV2`, events empty).
+//!
+//! Golden bytes: `tests/fixtures/candidate_v1.bin`, `admission_target_v1.bin`.
 
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::v1::DayV1;
-use super::v2::MemberV2;
 use crate::domain::admission::{
     Candidate, Check, Document, Source, Sponsor, Stage, Step, Tally, Target,
 };
 use crate::domain::member::Member;
+use crate::store::schema::days::{DayV1, date, day};
+use crate::store::schema::member::v2::MemberV2;
 
 /// The version byte of candidate and target values.
 pub const VERSION: u8 = 1;
-
-fn day(d: NaiveDate) -> DayV1 {
-    d.num_days_from_ce()
-}
-
-fn date(d: DayV1) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(d).unwrap_or_default()
-}
 
 /// Source organisation, v1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,13 +181,7 @@ pub struct TargetV1 {
     pub count: u32,
 }
 
-macro_rules! mirror {
-    ($dom:ident, $v:ident, [$($var:ident),*]) => {
-        impl From<$dom> for $v { fn from(x: $dom) -> Self { match x { $($dom::$var => $v::$var),* } } }
-        impl From<$v> for $dom { fn from(x: $v) -> Self { match x { $($v::$var => $dom::$var),* } } }
-    };
-}
-mirror!(
+crate::store::schema::mirror_enum!(
     Source,
     SourceV1,
     [
@@ -206,7 +193,7 @@ mirror!(
         Other
     ]
 );
-mirror!(
+crate::store::schema::mirror_enum!(
     Stage,
     StageV1,
     [

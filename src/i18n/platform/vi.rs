@@ -1,0 +1,23 @@
+//! Tiếng Việt: texts about how and where the program runs.
+
+use super::{PlatformCatalogue, PlatformMsg};
+
+/// The Vietnamese texts about how and where the program runs.
+#[derive(Debug, Clone, Copy)]
+pub struct PlatformVi;
+
+impl PlatformCatalogue for PlatformVi {
+    fn msg(&self, m: PlatformMsg) -> &'static str {
+        match m {
+            PlatformMsg::NoTerminal => {
+                "Sổ chi bộ cần một cửa sổ dòng lệnh để hiện màn hình làm việc, nhưng lần này \
+                 nó được chạy mà không có cửa sổ nào (hoặc cửa sổ không dùng được).\n\
+                 Cách mở:\n\
+                 - Trên Windows: nhấp đúp vào tệp MO-SO-CHI-BO.bat nằm cạnh sochibo.exe;\n  \
+                 hoặc mở Command Prompt (cmd) rồi gõ: sochibo\n\
+                 - Trên Linux hay macOS: mở Terminal rồi gõ: sochibo\n\
+                 Các lệnh như \"sochibo export members\" vẫn chạy được mà không cần cửa sổ."
+            }
+        }
+    }
+}
