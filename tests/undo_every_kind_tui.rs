@@ -101,6 +101,10 @@ fn save_undo_redo_with(h: &mut Harness, save: &str, what: impl Fn(&Harness) -> S
     assert!(h.app.form.is_none(), "the form closed: {}", h.screen());
     let what = &what(h);
     assert_eq!(h.app.last_saved.as_deref(), Some(what.as_str()));
+    let saved = format!("Đã lưu: {what}");
+    if saved.chars().count() < 70 {
+        assert!(h.screen().contains(&saved), "{}", h.screen());
+    }
     screens_match_store(h);
 
     h.keys("<C-z>");
