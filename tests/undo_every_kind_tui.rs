@@ -400,3 +400,18 @@ fn the_ceremony_saves_the_candidate_and_the_new_member_and_undoes_both() {
     assert_eq!(h.app.roster.entries().len(), members);
     assert!(h.app.admission.get(cid).unwrap().member.is_none());
 }
+
+#[test]
+fn in_english_too() {
+    let mut h = Harness::build(true, &[], None, Lang::En);
+    h.keys("<A-4>");
+    let (_, name) = go_to_unpaid(&mut h);
+    h.keys("<F4>");
+    let month = YearMonth::of(today());
+    let what = format!("recorded the party dues of {month} of {name}");
+    assert_eq!(h.app.last_saved.as_deref(), Some(what.as_str()));
+    h.keys("<C-z>");
+    let text = notice(&h);
+    assert_eq!(text, format!("Undone: {what}"));
+    assert!(h.screen().contains(&text), "{}", h.screen());
+}
