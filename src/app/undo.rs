@@ -46,7 +46,9 @@ impl UndoLog {
 }
 
 /// After an action: the history entries it appended become one undo group (the entries
-/// of an undo or redo itself are only passed over). A new change clears the redo stack.
+/// of an undo or redo itself are only passed over), named in [`App::last_saved`]; an
+/// action that saved without a notice gets [`Notice::Saved`]. A new change clears the
+/// redo stack.
 pub fn after_action(app: &mut App, action: Action) {
     let Ok(entries) = app.store.history_after(app.undo.seen) else {
         return;
@@ -60,6 +62,10 @@ pub fn after_action(app: &mut App, action: Action) {
     }
     let group: Group = entries.into_iter().map(|(_, h)| h).collect();
     app.last_saved = Some(describe(app, &group)).filter(|d| !d.is_empty());
+    // A save that said nothing (a payment marked from the list) still says it saved.
+    if app.notice.is_none() {
+        app.notice = Some(Notice::Saved(Vec::new()));
+    }
     app.undo.done.push(group);
     if app.undo.done.len() > MAX_GROUPS {
         app.undo.done.remove(0);
