@@ -632,7 +632,7 @@ pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) 
     for row in rows {
         let name = text::clean(&row.draft.full_name);
         let card = validate::card_key(&row.draft.card_number);
-        let person = date::parse_opt_date(&row.draft.birth_date)
+        let person = date::parse_user_opt_date(&row.draft.birth_date, today, date::DateRole::Birth)
             .ok()
             .flatten()
             .map(|b| (name_key(&name), b));
