@@ -20,6 +20,14 @@ fn retype(s: &str) -> String {
     format!("{}{s}", "<Backspace>".repeat(12))
 }
 
+/// The number entitled to vote on `on`, computed from the roll (#22.1: the form's figure
+/// must match it unless a reason is given).
+fn computed_den(h: &Harness, on: chrono::NaiveDate) -> u32 {
+    let ms = h.app.store.members().unwrap();
+    let refs: Vec<_> = ms.iter().map(|(id, m)| (*id, m)).collect();
+    admission::default_denominator(&refs, on)
+}
+
 /// Opens the step form, replaces the date, types the rest and saves.
 fn step(h: &mut Harness, date: &str, rest: &str) {
     h.keys(&format!("<F4><Tab>{}{rest}<C-s>", retype(date)));
@@ -126,7 +134,10 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     assert_eq!(c.step(Stage::Sponsors).unwrap().sponsors.len(), 2);
 
     step(&mut h, "10/06/2026", "");
-    // The branch vote: 14 of 25 is short of two thirds.
+    // The branch vote on the computed number entitled to vote: 14 of 25 is short of two
+    // thirds, and 25 typed over the computed figure needs a reason (#22.1).
+    let den = computed_den(&h, d(2026, 7, 15));
+    assert_ne!(den, 25);
     step(
         &mut h,
         "15/07/2026",
@@ -134,11 +145,19 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     );
     let screen = h.screen();
     assert!(screen.contains("chưa đủ 2/3"), "{screen}");
-    h.keys(&format!("{}<C-s>", retype("20")));
+    assert!(
+        screen.contains(&format!("ngày biểu quyết là {den}")),
+        "{screen}"
+    );
+    // The focus is on the first refused field (the yes votes), then on the figure.
+    let yes = den * 2 / 3 + 1;
+    h.keys(&format!("{}<C-s>", retype(&yes.to_string())));
+    assert!(!h.screen().contains("Đã ghi bước"), "{}", h.screen());
+    h.keys(&format!("{}<C-s>", retype(&den.to_string())));
     assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
     let (_, c) = candidate(&h, "Trịnh Minh Khôi");
     let tally = c.step(Stage::BranchVote).unwrap().tally.unwrap();
-    assert_eq!((tally.yes, tally.denominator), (20, 25));
+    assert_eq!((tally.yes, tally.denominator), (yes, den));
 
     // The ward committee's decision needs its number.
     step(&mut h, "03/09/2026", "");
@@ -309,10 +328,11 @@ fn recognition_from_the_end_of_probation_and_failing_it() {
     // Weeks later, the branch votes to propose removal instead.
     h.app.today = d(2027, 1, 20);
     h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
+    let den = computed_den(&h, d(2027, 1, 20));
     h.keys(&format!(
-        "<F4><Tab>{}<Tab><Right><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        "<F4><Tab>{}<Tab><Right><Tab><Tab>{den}<Tab><Tab><Tab>{}<C-s>",
         retype("20/01/2027"),
-        retype("12")
+        retype(&den.to_string())
     ));
     let screen = h.screen();
     assert!(
@@ -345,10 +365,11 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
     h.app.admission.select(cid, h.app.today);
     h.keys("<Enter>");
     assert!(h.screen().contains("quá 30 ngày"), "{}", h.screen());
+    let den = computed_den(&h, d(2027, 2, 5));
     h.keys(&format!(
-        "<F4><Tab>{}<Tab><Tab><Tab>10<Tab><Tab><Tab>{}<C-s>",
+        "<F4><Tab>{}<Tab><Tab><Tab>{den}<Tab><Tab><Tab>{}<C-s>",
         retype("05/02/2027"),
-        retype("12")
+        retype(&den.to_string())
     ));
     let screen = h.screen();
     assert!(

@@ -77,7 +77,8 @@ pub fn milestones() -> Vec<u32> {
 }
 
 /// The periods the member was in the Party, `[start, end)`, in date order; `None` as end
-/// for a period still running.
+/// for a period still running. A period starts on the admission decision's date
+/// ([`super::member::MemberEvent::party_age_start`], Điều lệ Đ.5 k.4, QĐ 24 §4.5.1).
 pub fn periods_in_party(m: &Member) -> Vec<(NaiveDate, Option<NaiveDate>)> {
     let mut events: Vec<_> = m.events.iter().collect();
     events.sort_by_key(|e| e.date);
@@ -85,7 +86,8 @@ pub fn periods_in_party(m: &Member) -> Vec<(NaiveDate, Option<NaiveDate>)> {
     let mut open: Option<NaiveDate> = None;
     for e in events {
         match e.kind {
-            EventKind::Admitted if open.is_none() => open = Some(e.date),
+            // rules.md §13 (#22.5): party age runs from the admission decision.
+            EventKind::Admitted if open.is_none() => open = Some(e.party_age_start()),
             EventKind::Removed | EventKind::Expelled | EventKind::Died => {
                 if let Some(start) = open.take() {
                     out.push((start, Some(e.date)));
@@ -486,5 +488,29 @@ mod tests {
         let mut far = member(d(1997, 6, 1));
         far.events.push(ev(d(2026, 4, 10), EventKind::Died));
         assert!(candidates([(1, &far)], &none, d(2026, 5, 19)).is_empty());
+    }
+
+    #[test]
+    fn rule_22_5_party_age_counts_from_the_decision_and_probation_from_the_ceremony() {
+        // rules.md §13 (Điều lệ Đ.5 k.4, QĐ 24 §4.5.1): decided 10/01/1996, ceremony
+        // 03/02/1996. The 30-year badge is reached on 10/01/2026, not 03/02/2026.
+        let mut m = member(d(1996, 2, 3));
+        m.events[0].papers.decided_on = Some(d(1996, 1, 10));
+        assert_eq!(m.admitted_on(), Some(d(1996, 2, 3)), "joining = ceremony");
+        assert_eq!(m.party_age_from(), Some(d(1996, 1, 10)));
+        assert_eq!(milestone_date(&m, 30, d(2026, 1, 1)), Some(d(2026, 1, 10)));
+        assert_eq!(membership_years(&m, d(2026, 1, 9)), Some(29));
+        assert_eq!(membership_years(&m, d(2026, 1, 10)), Some(30));
+        // Probation (12 months) still ends a year after the ceremony.
+        assert_eq!(
+            crate::domain::validate::probation_end(m.admitted_on().unwrap()),
+            d(1997, 2, 3)
+        );
+        // No decision date recorded (or one after the ceremony): the date of joining.
+        m.events[0].papers.decided_on = Some(d(1996, 3, 1));
+        assert_eq!(m.party_age_from(), Some(d(1996, 2, 3)));
+        m.events[0].papers.decided_on = None;
+        assert_eq!(membership_years(&m, d(2026, 2, 2)), Some(29));
+        assert_eq!(membership_years(&m, d(2026, 2, 3)), Some(30));
     }
 }

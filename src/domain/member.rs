@@ -282,6 +282,15 @@ pub struct MemberEvent {
 }
 
 impl MemberEvent {
+    /// For an admission: the day party age counts from, the decision's date when it is
+    /// recorded and not after the ceremony, else the ceremony's (rules.md §13).
+    pub fn party_age_start(&self) -> NaiveDate {
+        self.papers
+            .decided_on
+            .filter(|d| *d <= self.date)
+            .unwrap_or(self.date)
+    }
+
     /// An event with a note and no papers.
     pub fn new(date: NaiveDate, kind: EventKind, note: &str) -> MemberEvent {
         MemberEvent {
@@ -403,6 +412,19 @@ impl Member {
     /// Ngày vào Đảng (the admission event's date).
     pub fn admitted_on(&self) -> Option<NaiveDate> {
         self.first_event(EventKind::Admitted)
+    }
+
+    /// The day party age (tuổi đảng) counts from: the admission decision's date, not the
+    /// ceremony's (Điều lệ Đ.5 k.4; QĐ 24-QĐ/TW §4.5.1; HD 01-HD/TW 2021; rules.md §13,
+    /// #22.5). Without a recorded decision date (or one after the ceremony, a typing
+    /// error), the date of joining is used, as the party card's "ngày vào Đảng" is.
+    /// Probation still counts from the ceremony ([`Member::admitted_on`]).
+    pub fn party_age_from(&self) -> Option<NaiveDate> {
+        self.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Admitted)
+            .min_by_key(|e| e.date)
+            .map(MemberEvent::party_age_start)
     }
 
     /// Ngày chính thức (the recognition event's date).

@@ -204,4 +204,7 @@ pub enum AdmissionProblem {
     HelperNotOfficial,
     /// The recorded step changed the roster; correct it on the member's card.
     InRoster,
+    /// The number entitled to vote differs from the one computed from the roll on the
+    /// vote date (the computed number): recorded only with a reason (#22.1).
+    DenominatorTypedOver(u32),
 }

@@ -230,6 +230,10 @@ impl AdmissionTexts for AdmEn {
             AdmissionProblem::HelperNotOfficial => {
                 "the helper must be an official member of the branch.".into()
             }
+            AdmissionProblem::DenominatorTypedOver(n) => format!(
+                "the members entitled to vote on the vote date, counted from the roll, are {n} \
+                 (QĐ 294-QĐ/TW, 9.3.2); to record another figure, give the reason."
+            ),
             AdmissionProblem::InRoster => "this step is on the member's record and cannot be removed here; correct it on the member's card (screen 1).".into(),
         }
     }

@@ -232,6 +232,10 @@ impl AdmissionTexts for AdmVi {
             AdmissionProblem::HelperNotOfficial => {
                 "người giúp đỡ phải là đảng viên chính thức của chi bộ.".into()
             }
+            AdmissionProblem::DenominatorTypedOver(n) => format!(
+                "số đảng viên có quyền biểu quyết tính theo danh sách ngày biểu quyết là {n} \
+                 (QĐ 294-QĐ/TW, điểm 9.3.2); nếu ghi số khác, nhập lý do vào ô lý do."
+            ),
             AdmissionProblem::InRoster => "bước này đã ghi vào hồ sơ đảng viên nên không xóa ở đây; hãy sửa trên hồ sơ đảng viên (màn hình 1).".into(),
         }
     }

@@ -874,7 +874,9 @@ pub fn plan(rows: &[CsvRow], existing: &[(MemberId, Member)], today: NaiveDate) 
         }
         let name = text::clean(&row.draft.full_name);
         let card = validate::card_key(&row.draft.card_number);
-        let birth = date::parse_opt_date(&row.draft.birth_date).ok().flatten();
+        let birth = date::parse_user_opt_date(&row.draft.birth_date, today, date::DateRole::Birth)
+            .ok()
+            .flatten();
         let person = birth.map(|b| (name_key(&name), b));
         let card_holders = Some(&card)
             .filter(|c| !c.is_empty())

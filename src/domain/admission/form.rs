@@ -443,13 +443,27 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
         .filter(|(_, ch)| ch.blocks())
         .filter(|(_, ch)| !(inconclusive && matches!(ch, Check::VoteShort { .. })))
         .collect();
-    if !blocking.is_empty() && step.override_reason.is_empty() {
-        let mut errors: Errors = blocking
-            .iter()
-            .map(|(f, ch)| adm(*f, AdmissionProblem::Rule(ch.clone())))
-            .collect();
-        errors.push(adm(F::Override, AdmissionProblem::NeedsOverride));
-        return Err(errors);
+    let mut refusals: Errors = blocking
+        .iter()
+        .map(|(f, ch)| adm(*f, AdmissionProblem::Rule(ch.clone())))
+        .collect();
+    // #22.1 (rules.md §2): the number entitled to vote is computed from the roll on the
+    // vote date; a typed-over figure is kept only with a reason (in `override_reason`).
+    if let Some(t) = step.tally
+        && t.meeting.is_none()
+        && !w.members.is_empty()
+    {
+        let computed = default_denominator(w.members, when);
+        if t.denominator != computed {
+            refusals.push(adm(
+                F::Denominator,
+                AdmissionProblem::DenominatorTypedOver(computed),
+            ));
+        }
+    }
+    if !refusals.is_empty() && step.override_reason.is_empty() {
+        refusals.push(adm(F::Override, AdmissionProblem::NeedsOverride));
+        return Err(refusals);
     }
     step.checks = checks.into_iter().map(|(_, ch)| ch).collect();
     Ok(step)

@@ -684,3 +684,60 @@ fn rule_23_3_three_recognition_votes_without_two_thirds_go_to_the_superior() {
     assert_eq!(c.next_stages(), vec![Stage::RecognitionDecision]);
     assert_eq!(c.standing(), Standing::InProgress);
 }
+
+#[test]
+fn rule_22_1_the_number_entitled_to_vote_is_computed_or_typed_over_with_a_reason() {
+    // QĐ 294 điểm 9.3.2: three official members on the vote date, one probationary.
+    let ms: Vec<Member> = (0..3)
+        .map(|i| official(&format!("Đảng viên {i}"), d(1990, 1, 1)))
+        .collect();
+    let prob = Member {
+        events: vec![MemberEvent::new(d(2026, 1, 1), EventKind::Admitted, "")],
+        ..ms[0].clone()
+    };
+    let members: Vec<(MemberId, &Member)> = vec![(1, &ms[0]), (2, &ms[1]), (3, &ms[2]), (4, &prob)];
+    let w = voting_world(&members);
+    let c = with(
+        candidate(d(1990, 5, 20)),
+        &[
+            (Stage::Course, d(2025, 3, 1)),
+            (Stage::Application, d(2025, 4, 1)),
+            (Stage::PersonalRecord, d(2025, 4, 2)),
+            (Stage::Vetting, d(2025, 5, 1)),
+            (Stage::Sponsors, d(2026, 4, 1)),
+            (Stage::Comments, d(2026, 5, 1)),
+        ],
+    );
+    // The computed 3: recorded as is.
+    let step = check_step(&c, &vote_draft("20/05/2026", "3", "3", ""), &w).unwrap();
+    assert_eq!(step.tally.map(|t| t.denominator), Some(3));
+    // "2 of 3" typed as "2 of 2" would pass 2/3: refused without a reason.
+    let errs = check_step(&c, &vote_draft("20/05/2026", "2", "2", ""), &w).unwrap_err();
+    assert_eq!(
+        errs,
+        vec![
+            (
+                AdmissionField::Denominator,
+                Problem::Admission(AdmissionProblem::DenominatorTypedOver(3))
+            ),
+            (
+                AdmissionField::Override,
+                Problem::Admission(AdmissionProblem::NeedsOverride)
+            ),
+        ]
+    );
+    // With a reason the figure is recorded and the reason kept in the record.
+    let step = check_step(
+        &c,
+        &vote_draft(
+            "20/05/2026",
+            "2",
+            "2",
+            "Một đồng chí chuyển đi chưa cập nhật",
+        ),
+        &w,
+    )
+    .unwrap();
+    assert_eq!(step.tally.map(|t| t.denominator), Some(2));
+    assert_eq!(step.override_reason, "Một đồng chí chuyển đi chưa cập nhật");
+}
