@@ -32,7 +32,11 @@ fn without_a_terminal_it_says_how_to_start_in_vietnamese() {
     assert!(err.contains("cần một cửa sổ dòng lệnh"), "{err}");
     assert!(err.contains("MO-SO-CHI-BO.bat"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
-    assert!(!out.stdout.contains(&0x1b), "escape on stdout: {:?}", text(&out.stdout));
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "escape on stdout: {:?}",
+        text(&out.stdout)
+    );
     assert!(!out.stderr.contains(&0x1b), "escape on stderr: {err:?}");
     assert!(out.stdout.is_empty(), "{:?}", text(&out.stdout));
 }
