@@ -531,14 +531,20 @@ impl Form {
 /// How a field of the admission forms is entered.
 fn admission_field_kind(f: crate::domain::admission::AdmissionField) -> FieldKind {
     match f {
-        crate::domain::admission::AdmissionField::Source => FieldKind::Choice(crate::domain::admission::Source::ALL.len()),
+        crate::domain::admission::AdmissionField::Source => {
+            FieldKind::Choice(crate::domain::admission::Source::ALL.len())
+        }
         crate::domain::admission::AdmissionField::Outcome => FieldKind::Choice(2),
-        crate::domain::admission::AdmissionField::Helper | crate::domain::admission::AdmissionField::Stage | crate::domain::admission::AdmissionField::Sponsor1 | crate::domain::admission::AdmissionField::Sponsor2 | crate::domain::admission::AdmissionField::MeetingVote => {
-            FieldKind::Choice(0)
-        }
-        crate::domain::admission::AdmissionField::ListedOn | crate::domain::admission::AdmissionField::Date | crate::domain::admission::AdmissionField::DocDate | crate::domain::admission::AdmissionField::Sponsor1Since | crate::domain::admission::AdmissionField::Sponsor2Since => {
-            FieldKind::Date
-        }
+        crate::domain::admission::AdmissionField::Helper
+        | crate::domain::admission::AdmissionField::Stage
+        | crate::domain::admission::AdmissionField::Sponsor1
+        | crate::domain::admission::AdmissionField::Sponsor2
+        | crate::domain::admission::AdmissionField::MeetingVote => FieldKind::Choice(0),
+        crate::domain::admission::AdmissionField::ListedOn
+        | crate::domain::admission::AdmissionField::Date
+        | crate::domain::admission::AdmissionField::DocDate
+        | crate::domain::admission::AdmissionField::Sponsor1Since
+        | crate::domain::admission::AdmissionField::Sponsor2Since => FieldKind::Date,
         crate::domain::admission::AdmissionField::Note => FieldKind::Multiline,
         _ => FieldKind::Text,
     }

@@ -11,7 +11,7 @@ use crate::domain::text;
 use crate::domain::validate::FieldKind;
 use crate::keymap::action::{Action, Context};
 use crate::keymap::{KeyChord, Lookup};
-use crate::store::schema::v1::FormDraftV1;
+use crate::store::schema::draft::v1::FormDraftV1;
 
 /// Handles one terminal event.
 pub fn handle_event(app: &mut App, ev: &Event) {
@@ -150,7 +150,8 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
             // Tab, Shift-Tab, Esc and Ctrl-S belong to the form; the rest is editing.
             let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
             match key.code {
-                KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => return false,
+                // Function keys are commands (F2 saves), never text.
+                KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc | KeyCode::F(_) => return false,
                 KeyCode::Char('s' | 'c') if ctrl => return false,
                 KeyCode::Up if area.cursor().0 == 0 => return false,
                 KeyCode::Down if area.cursor().0 + 1 >= area.lines().len() => return false,
@@ -274,11 +275,16 @@ pub(super) fn open_form(app: &mut App, kind: FormKind) {
 /// Applies one action; the changes it wrote become one undo group.
 pub fn update(app: &mut App, action: Action) {
     let screen = app.screen;
+    let movement = super::parts::list::delta(action, app.page_rows).is_some();
     apply(app, action);
     super::undo::after_action(app, action);
     if app.screen != screen {
         app.find.set("");
         app.find_in = None;
+    } else if !movement {
+        // A command ends the finding: the next letters start a new find, and the roster
+        // shows everyone again (the cursor stays on the member found).
+        clear_find(app);
     }
     if app.screen == Screen::Reports && app.form.is_none() {
         super::screens::reports::refresh(app);

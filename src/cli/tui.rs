@@ -53,12 +53,10 @@ fn load_keymap(lang: Lang) -> Keymap {
             );
         }
     }
-    if !errors.is_empty() || !typing.is_empty() {
-        if io::stdin().is_terminal() {
-            eprint!("{}", lang.cat().msg(Msg::PressEnter));
-            let _ = io::stderr().flush();
-            let _ = io::stdin().lock().read_line(&mut String::new());
-        }
+    if (!errors.is_empty() || !typing.is_empty()) && io::stdin().is_terminal() {
+        eprint!("{}", lang.cat().msg(Msg::PressEnter));
+        let _ = io::stderr().flush();
+        let _ = io::stdin().lock().read_line(&mut String::new());
     }
     km
 }

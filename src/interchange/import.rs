@@ -9,7 +9,6 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-
 /// Largest import file read, in bytes (8 MiB: a 10,000-member CSV is about 4 MB, the
 /// same list as `.xlsx` about 1 MB).
 pub const MAX_FILE_BYTES: u64 = 8 << 20;

@@ -99,4 +99,3 @@ pub fn cleaned_text(lang: Lang, line: usize, field: Field, count: usize) -> Stri
 pub fn conflicts_held_text(lang: Lang, n: usize) -> String {
     import_texts(lang).text(ImportText::ConflictsHeld(n))
 }
-

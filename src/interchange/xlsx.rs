@@ -334,7 +334,6 @@ pub fn protect(s: &str) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

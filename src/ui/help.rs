@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::block;
 use super::theme::Theme;

@@ -26,13 +26,12 @@ pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
     };
     let saved = app.lang.cat().msg(Msg::Saved);
     let named = format!("{} {what}.", keys::text(app.lang, KeysMsg::SavedWhat));
+    // The generic notices become the name of the save; the others already say what was
+    // done in their own words.
     Some(match app.notice.as_ref()? {
         Notice::Saved(_) => (text.replacen(saved, &named, 1), style),
         Notice::Deleted(_) => (named, style),
-        Notice::Undone(_) | Notice::Redone(_) | Notice::Store(_) | Notice::FormHasErrors => {
-            (text, style)
-        }
-        _ => (format!("{named} {text}"), style),
+        _ => (text, style),
     })
 }
 

@@ -44,9 +44,3 @@ pub use member::{decode as decode_member, encode as encode_member};
 pub use review::{
     decode as decode_review, decode_branch_year, encode as encode_review, encode_branch_year,
 };
-
-/// The paths of the schema before it was split by record, kept for callers outside the
-/// store (`src/app` reads the form draft as `schema::v1::FormDraftV1`).
-pub mod v1 {
-    pub use super::draft::v1::{FormDraftV1, VERSION};
-}
