@@ -6,13 +6,10 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 
-use super::{Args, data_dir, keymap_path, safety, today, write_demo};
+use super::{Args, KEYS_MOVED_SEEN, data_dir, keymap_path, safety, today, write_demo};
 use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::ui::{self, theme::Theme};
-
-/// The marker, in the data folder, that the page of keys that moved was seen.
-const KEYS_MOVED_SEEN: &str = "keys-moved-v2.seen";
 
 /// A throwaway directory for `--demo`, removed when the session ends.
 struct DemoDir(std::path::PathBuf);

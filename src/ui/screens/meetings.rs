@@ -5,7 +5,7 @@ use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::App;
 use crate::app::screens::meetings::{MinutesRow, Tab, minutes_rows};
@@ -224,7 +224,7 @@ pub(crate) fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
 
 pub(crate) fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting) {
     let c = app.lang.cat();
-    f.render_widget(Clear, area);
+    crate::ui::clear(f, area, theme);
     let state = match m.approved {
         Some(d) => format!("{} {}", c.msg(Msg::ApprovedOn), date::format_date(d)),
         None => c.msg(Msg::StateDraft).to_string(),
