@@ -356,14 +356,8 @@ pub fn write_demo(store: &Store, today: NaiveDate) -> Result<usize, crate::store
         true,
     )?;
     store.mark_demo()?;
-    // A register made by this version never knew the old keys.
-    let _ = std::fs::write(store.dir().join(KEYS_MOVED_SEEN), b"");
     Ok(n)
 }
-
-/// The marker, in the data folder, that the page of keys that moved was seen (or that
-/// the register was made after the keys moved).
-pub(crate) const KEYS_MOVED_SEEN: &str = "keys-moved-v2.seen";
 
 /// Writes a sample branch into an open, empty store: `branch`, `count` members made from
 /// `seed`, their meetings and reviews, and with `ledgers_and_candidates` their dues,

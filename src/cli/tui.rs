@@ -6,7 +6,8 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 
-use super::{Args, KEYS_MOVED_SEEN, data_dir, keymap_path, safety, today, write_demo};
+use super::{Args, data_dir, keymap_path, safety, today, write_demo};
+use crate::store::KEYS_MOVED_SEEN;
 use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::ui::{self, theme::Theme};

@@ -39,6 +39,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const CACHE_BYTES: u64 = 8 << 20;
 /// Folder of the sled database inside the data directory.
 pub const DB_DIR: &str = "sled";
+
+/// A file in the data folder: the page of keys that moved (typing is never a command)
+/// was seen, or the register was made after the keys moved.
+pub const KEYS_MOVED_SEEN: &str = "keys-moved-v2.seen";
 /// File beside [`DB_DIR`] recording how far the history had got at the last
 /// acknowledged save (see [`Store::flush`]). sled silently drops everything after a
 /// damaged spot in its log when it opens; comparing with this file turns that silent
@@ -278,7 +282,12 @@ impl Store {
     /// grown past [`compact::RATIO`] times its content is compacted before it is used
     /// (see [`compact`]); a compaction that fails leaves it as it was.
     pub fn open_with(dir: &Path, migrations: &[Migration]) -> Result<Store> {
+        let fresh = !dir.join(DB_DIR).exists();
         let store = Self::open_checked(dir, migrations)?;
+        if fresh {
+            // A register made by this version never knew the keys of older ones.
+            let _ = std::fs::write(dir.join(KEYS_MOVED_SEEN), b"");
+        }
         if !store.needs_compaction().unwrap_or(false) {
             return Ok(store);
         }
