@@ -613,7 +613,7 @@ fn cmd_export_minutes(
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let branch = store.branch()?.ok_or(CliError::NoBranch)?;
     let meetings = store.meetings()?;
-    let found: Vec<_> = match date::parse_date(which) {
+    let found: Vec<_> = match date::parse_user_date(which, today(), date::DateRole::Meeting) {
         Ok(d) => meetings.iter().filter(|(_, m)| m.date == d).collect(),
         Err(_) => {
             let n: u32 = which
@@ -684,7 +684,8 @@ fn cmd_todo(args: &Args, lang: Lang) -> Result<(), CliError> {
 pub(crate) fn date_option(s: Option<&str>, default: NaiveDate) -> Result<NaiveDate, CliError> {
     match s {
         None => Ok(default),
-        Some(s) => date::parse_date(s).map_err(|_| CliError::BadDate(s.to_string())),
+        Some(s) => date::parse_user_date(s, today(), date::DateRole::Event)
+            .map_err(|_| CliError::BadDate(s.to_string())),
     }
 }
 

@@ -7,9 +7,9 @@ use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 
 use super::{Args, data_dir, keymap_path, safety, today, write_demo};
-use crate::store::KEYS_MOVED_SEEN;
 use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
+use crate::store::KEYS_MOVED_SEEN;
 use crate::ui::{self, theme::Theme};
 
 /// A throwaway directory for `--demo`, removed when the session ends.

@@ -544,7 +544,7 @@ pub fn check_award(form: &Form, today: NaiveDate) -> Result<Award, Errors> {
         e.push((f(BadgeField::Milestone), Problem::Required));
     }
     let raw = value(form, f(BadgeField::Date));
-    let when = match date::parse_date(&raw) {
+    let when = match date::parse_user_date(&raw, today, date::DateRole::Event) {
         _ if raw.trim().is_empty() => {
             e.push((f(BadgeField::Date), Problem::Required));
             None
@@ -554,12 +554,8 @@ pub fn check_award(form: &Form, today: NaiveDate) -> Result<Award, Errors> {
             None
         }
         Ok(d) => Some(d),
-        Err(date::DateError::Format) => {
-            e.push((f(BadgeField::Date), Problem::DateFormat));
-            None
-        }
-        Err(date::DateError::NotADay) => {
-            e.push((f(BadgeField::Date), Problem::NotADay));
+        Err(bad) => {
+            e.push((f(BadgeField::Date), Problem::Date(bad)));
             None
         }
     };

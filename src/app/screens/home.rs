@@ -37,6 +37,12 @@ fn handle(app: &mut App, action: Action, _: Context) -> bool {
         app.roster.select(id);
         app.detail = Some(id);
         app.return_to = Some(Screen::Home);
+    } else if let TodoKind::Check(crate::domain::todo::Check::AwaitingSuperior(id, ..)) = item.kind
+    {
+        app.screen = Screen::Admission;
+        app.admission.select(id, app.today);
+        app.admission.open = Some(id);
+        app.return_to = Some(Screen::Home);
     } else if let TodoKind::Candidate(..) = item.kind {
         app.screen = Screen::Admission;
     } else if let TodoKind::ReviewSeason(..) = item.kind {
@@ -102,5 +108,7 @@ pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
         }
     }
     extra.review_pending = super::review::pending_in_season(app);
+    let candidates: Vec<_> = app.admission.list.iter().map(|(id, c)| (*id, c)).collect();
+    let extra = extra.with_admission(&candidates);
     todo::collect_with(&members, &meetings, &extra, app.today)
 }

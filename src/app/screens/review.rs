@@ -93,23 +93,17 @@ pub fn rows(app: &App) -> Vec<YearRow> {
 /// In the review season (from the month in the rules table to the end of the year): the
 /// year and how many members to be reviewed still have no final grade.
 pub fn pending_in_season(app: &App) -> Option<(i32, u32)> {
-    use crate::domain::rules::{self, RuleId};
     use chrono::Datelike;
     let year = app.today.year();
-    if i64::from(app.today.month()) < rules::value(RuleId::ReviewSeasonStartMonth) {
-        return None;
-    }
     let rows = rv::year_rows(
         year,
         &members(app),
         &app.review.records,
         review_date(app, year),
     );
-    let n = rows
-        .iter()
-        .filter(|r| r.excluded.is_none() && r.review.final_grade.is_none())
-        .count() as u32;
-    (n > 0).then_some((year, n))
+    // The one definition of "not yet graded" (domain::review::season_pending), shared
+    // with the review screen's summary and the reports.
+    rv::season_pending(&rows, app.today)
 }
 
 /// The selected member's id.
@@ -301,12 +295,16 @@ fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
             if r.decision.is_empty() {
                 errors.push((FieldRef::Review(RF::Decision), Problem::Required));
             }
-            match date::parse_date(&form.review_text(RF::DecidedOn)) {
+            match date::parse_user_date(
+                &form.review_text(RF::DecidedOn),
+                app.today,
+                date::DateRole::Event,
+            ) {
                 Ok(d) if d > app.today => {
                     errors.push((FieldRef::Review(RF::DecidedOn), Problem::InFuture))
                 }
                 Ok(d) => r.decided_on = Some(d),
-                Err(_) => errors.push((FieldRef::Review(RF::DecidedOn), Problem::DateFormat)),
+                Err(bad) => errors.push((FieldRef::Review(RF::DecidedOn), Problem::Date(bad))),
             }
         }
         FormKind::MonthlyAssessment(m, _) => {
