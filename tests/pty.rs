@@ -388,3 +388,39 @@ fn a_name_typed_on_the_home_screen_opens_the_card_with_enter() {
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 }
+
+#[test]
+fn a_register_from_before_the_keys_moved_shows_what_moved_once() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut cmd = std::process::Command::new(release_binary());
+    cmd.args(["demo", "--data", dir])
+        .stdin(std::process::Stdio::null());
+    for k in SCRUBBED {
+        cmd.env_remove(k);
+    }
+    for (k, v) in base_env(config.path()) {
+        cmd.env(k, v);
+    }
+    assert!(cmd.output().expect("run sochibo").status.success());
+    // A register made by this version is marked; one made before it is not.
+    let seen = data.path().join(sochibo::store::KEYS_MOVED_SEEN);
+    assert!(seen.exists(), "a new register is marked");
+    std::fs::remove_file(&seen).unwrap();
+
+    let mut p = spawn(&["--data", dir], &[]);
+    p.wait_for("Phím đã đổi");
+    p.wait_for("Alt+1 … Alt+8");
+    p.send(b"\x1b");
+    p.wait_for("Việc cần làm");
+    p.send(F10);
+    assert!(p.wait_exit().success());
+    assert!(seen.exists(), "seen once, the page is not shown again");
+
+    let mut p = spawn(&["--data", dir], &[]);
+    p.wait_for("Việc cần làm");
+    assert!(!p.text().contains("Phím đã đổi"), "{}", p.text());
+    p.send(F10);
+    assert!(p.wait_exit().success());
+}

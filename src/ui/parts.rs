@@ -30,7 +30,6 @@ pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
     // done in their own words.
     Some(match app.notice.as_ref()? {
         Notice::Saved(_) => (text.replacen(saved, &named, 1), style),
-        Notice::Deleted(_) => (named, style),
         _ => (text, style),
     })
 }
