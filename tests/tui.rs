@@ -138,7 +138,11 @@ fn delete_asks_naming_the_member_then_removes() {
     assert!(h.stored_names().contains(&"Nguyễn Văn An".to_string()));
     h.keys("<Delete><Right><Enter>");
     assert!(!h.stored_names().contains(&"Nguyễn Văn An".to_string()));
-    assert!(h.screen().contains("Đã xóa: Nguyễn Văn An"));
+    assert!(
+        h.status_line().contains("xóa hồ sơ Nguyễn Văn An"),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
