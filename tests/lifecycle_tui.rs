@@ -81,7 +81,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
 
     // End the exemption on the member's return: the member is back.
     h.keys("<Esc><A-1>nguyen van an<Enter><F4><Right><Right><C-s>");
-    assert!(h.screen().contains("Đã ghi sự kiện"), "{}", h.screen());
+    assert!(h.status_line().contains("Đã ghi sự kiện"), "{}", h.screen());
     let (_, m) = h
         .app
         .store

@@ -231,8 +231,8 @@ fn persisted_data_and_second_instance() {
 
     let mut p = spawn(&["--data", dir], &[]);
     p.send(ALT_1);
+    p.wait_past_keys_moved("Họ và tên");
     p.wait_for("Đang sinh hoạt");
-    p.wait_for("Họ và tên");
     // The roster shows the persisted sample members (not the demo banner's throwaway copy).
     let first = demo_active_names();
     p.wait_until("persisted members in the roster", |s| {
@@ -362,7 +362,7 @@ fn encrypted_data_asks_the_passphrase_before_the_screen_without_echo() {
     p.type_str("mật khẩu chi bộ\r");
     p.wait_for("Việc cần làm");
     p.send(ALT_1);
-    p.wait_for("Họ và tên");
+    p.wait_past_keys_moved("Họ và tên");
     let raw = String::from_utf8_lossy(&p.raw()).to_string();
     assert!(!raw.contains("xyz"), "the typed passphrase was echoed");
     assert!(!raw.contains("chi bộ\r"), "the typed passphrase was echoed");

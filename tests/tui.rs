@@ -138,7 +138,11 @@ fn delete_asks_naming_the_member_then_removes() {
     assert!(h.stored_names().contains(&"Nguyễn Văn An".to_string()));
     h.keys("<Delete><Right><Enter>");
     assert!(!h.stored_names().contains(&"Nguyễn Văn An".to_string()));
-    assert!(h.screen().contains("Đã xóa: Nguyễn Văn An"));
+    assert!(
+        h.status_line().contains("xóa hồ sơ Nguyễn Văn An"),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
@@ -363,4 +367,31 @@ fn text_typed_as_combining_marks_is_drawn_composed() {
     let screen = h.screen();
     assert!(screen.contains("Trần"), "{screen}");
     assert!(!screen.contains('\u{300}') && !screen.contains('\u{302}'));
+}
+
+#[test]
+fn the_key_bar_keeps_help_and_quit_whole_on_every_screen() {
+    let mut h = Harness::demo(&[]);
+    let mut places: Vec<(&str, &str)> = (0..=8)
+        .map(|n| {
+            (
+                [
+                    "<A-0>", "<A-1>", "<A-2>", "<A-3>", "<A-4>", "<A-5>", "<A-6>", "<A-7>", "<A-8>",
+                ][n],
+                "",
+            )
+        })
+        .collect();
+    // A member card and an open meeting have the longest bars.
+    places.push(("<A-1><Enter>", "a member card"));
+    places.push(("<Esc><A-3><Enter>", "a meeting"));
+    for (keys, what) in places {
+        h.keys(keys);
+        let bar = h.key_bar();
+        assert!(
+            bar.contains("F1 Trợ giúp") && bar.trim_end().ends_with("F10 Thoát"),
+            "{keys} {what}: {bar:?}\n{}",
+            h.screen()
+        );
+    }
 }

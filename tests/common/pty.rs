@@ -164,6 +164,23 @@ impl Pty {
         self.wait_until(&format!("{needle:?}"), |s| s.contents().contains(needle));
     }
 
+    /// Waits until the screen contains `needle`, first closing (with Esc) the page of keys
+    /// that moved if it is up: an existing register shows it once, on top of the screen.
+    pub fn wait_past_keys_moved(&mut self, needle: &str) {
+        const MOVED: &str = "Phím đã đổi";
+        self.wait_until(&format!("{needle:?} or the keys-moved page"), |s| {
+            let c = s.contents();
+            c.contains(needle) || c.contains(MOVED)
+        });
+        if self.text().contains(MOVED) {
+            self.send(b"\x1b");
+            self.wait_until("the keys-moved page to close", |s| {
+                !s.contents().contains(MOVED)
+            });
+        }
+        self.wait_for(needle);
+    }
+
     /// Waits until the output so far contains `needle` (a prompt printed line by line).
     pub fn wait_for_output(&self, needle: &str) {
         let start = Instant::now();
