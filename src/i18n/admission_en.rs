@@ -24,7 +24,9 @@ impl AdmissionTexts for AdmEn {
             FormEdit => "Edit the candidate",
             FormStep => "Record the next step of the admission",
             FormTarget => "Yearly target for new members",
-            BoardEmpty => "No candidates in the admission pipeline yet. Press n to add one.",
+            BoardEmpty => {
+                "No candidates in the admission pipeline yet. Press F7 (or Insert) to add one."
+            }
             Overdue => "Overdue",
             Card => "Candidate",
             Current => "Current step",

@@ -24,7 +24,9 @@ impl AdmissionTexts for AdmVi {
             FormEdit => "Sửa thông tin quần chúng",
             FormStep => "Ghi bước tiếp theo của quy trình kết nạp",
             FormTarget => "Chỉ tiêu kết nạp đảng viên trong năm",
-            BoardEmpty => "Chưa có quần chúng nào trong quy trình kết nạp. Nhấn n để thêm.",
+            BoardEmpty => {
+                "Chưa có quần chúng nào trong quy trình kết nạp. Nhấn F7 (hoặc Insert) để thêm."
+            }
             Overdue => "Quá hạn",
             Card => "Quần chúng",
             Current => "Bước hiện tại",

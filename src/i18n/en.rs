@@ -48,7 +48,7 @@ impl Catalogue for En {
             ScreenBranch => "Branch",
             SearchPrompt => "Find: ",
             NoMatch => "No member matches.",
-            EmptyRoster => "No members yet. Press n to add one.",
+            EmptyRoster => "No members yet. Press F7 (or Insert) to add one.",
             ColNo => "No.",
             ColName => "Full name",
             ColBorn => "Born",
@@ -86,7 +86,7 @@ impl Catalogue for En {
             ConfirmDiscard => "Discard the unsaved changes in the form?",
             ConfirmKeys => "y/c = Yes · n/k/Esc = No",
             HelpTitle => "Help — keys",
-            HelpFooter => "Esc or ? to close · ↑/↓ scroll",
+            HelpFooter => "Esc or F1 to close · type to filter · ↑/↓ scroll",
             TooSmall => {
                 "The window is too small. It needs at least 80×24 characters; please enlarge it."
             }
@@ -113,7 +113,7 @@ impl Catalogue for En {
             WarningPrefix => "Note: ",
             KeymapConflict => "conflict",
             ScreenMeetings => "Meetings",
-            NoMeetings => "No meetings this year. Press n to create one.",
+            NoMeetings => "No meetings this year. Press F7 to create one.",
             ColNumber => "No.",
             ColDate => "Date",
             ColKind => "Kind",
@@ -157,8 +157,10 @@ impl Catalogue for En {
             ConfirmDeleteMeeting => "Delete the draft minutes",
             ConfirmDeletePart => "Delete the selected part of the minutes?",
             Year => "Year",
-            RollHint => "c present · l excused · v unexcused · Space cycle · * all present",
-            NothingYet => "Nothing yet. Press n to add.",
+            RollHint => {
+                "Enter present · F4 excused · F5 unexcused · F6 all present · type a name to find"
+            }
+            NothingYet => "Nothing yet. Press F7 to add.",
             SectionTasks => "Tasks assigned",
             MonthHint => "mm/yyyy",
             FormEvent => "Record a member's event",
@@ -174,7 +176,7 @@ impl Catalogue for En {
             TemporaryExempt => "Temporary",
             EventSaved => "Event recorded.",
             ConfirmRemoveEvent => "Remove the most recent event of",
-            TimelineHint => "a record an event · x remove the latest",
+            TimelineHint => "F4 record an event · F6 remove the latest",
             HistoryTitle => "Change history",
             HistoryHint => "Esc close · ↑/↓ scroll",
             HistoryEmpty => "No change recorded yet.",
@@ -1046,7 +1048,7 @@ impl Catalogue for En {
             Empty => "No members in this year's list.",
             Provisional => "(branch proposals; not all decided by the ward yet)",
             Keys => {
-                "p plan · s self-review · b branch · f ward · c branch grade · h across years · ←/→ year"
+                "F4 plan · F5 self-review · F6 branch · F9 ward · Ctrl+G branch grade · Ctrl+L across years · ←/→ year"
             }
             Vote => "vote",
         }

@@ -48,7 +48,7 @@ impl Catalogue for Vi {
             ScreenBranch => "Chi bộ",
             SearchPrompt => "Tìm: ",
             NoMatch => "Không tìm thấy đảng viên nào khớp.",
-            EmptyRoster => "Chưa có đảng viên nào. Nhấn n để thêm.",
+            EmptyRoster => "Chưa có đảng viên nào. Nhấn F7 (hoặc Insert) để thêm.",
             ColNo => "STT",
             ColName => "Họ và tên",
             ColBorn => "Năm sinh",
@@ -84,7 +84,7 @@ impl Catalogue for Vi {
             ConfirmDiscard => "Bỏ các thay đổi chưa lưu trong biểu mẫu?",
             ConfirmKeys => "c/y = Có · k/n/Esc = Không",
             HelpTitle => "Trợ giúp — phím tắt",
-            HelpFooter => "Esc hoặc ? để đóng · ↑/↓ cuộn",
+            HelpFooter => "Esc hoặc F1 để đóng · gõ chữ để lọc · ↑/↓ cuộn",
             TooSmall => "Cửa sổ quá nhỏ. Cần ít nhất 80×24 ký tự; hãy phóng to cửa sổ.",
             DetailTitle => "Hồ sơ đảng viên",
             SectionIdentity => "Lý lịch",
@@ -107,7 +107,7 @@ impl Catalogue for Vi {
             WarningPrefix => "Lưu ý: ",
             KeymapConflict => "trùng phím",
             ScreenMeetings => "Sinh hoạt",
-            NoMeetings => "Chưa có buổi sinh hoạt nào trong năm. Nhấn n để tạo.",
+            NoMeetings => "Chưa có buổi sinh hoạt nào trong năm. Nhấn F7 để tạo.",
             ColNumber => "Số",
             ColDate => "Ngày",
             ColKind => "Loại",
@@ -152,9 +152,9 @@ impl Catalogue for Vi {
             ConfirmDeletePart => "Xóa mục đang chọn của biên bản?",
             Year => "Năm",
             RollHint => {
-                "c có mặt · l vắng có lý do · v vắng không lý do · Space đổi · * tất cả có mặt"
+                "Enter có mặt · F4 vắng có lý do · F5 vắng không lý do · F6 tất cả có mặt · gõ tên để tìm"
             }
-            NothingYet => "Chưa có. Nhấn n để thêm.",
+            NothingYet => "Chưa có. Nhấn F7 để thêm.",
             SectionTasks => "Nhiệm vụ được giao",
             MonthHint => "mm/yyyy",
             FormEvent => "Ghi sự kiện của đảng viên",
@@ -170,7 +170,7 @@ impl Catalogue for Vi {
             TemporaryExempt => "Tạm miễn",
             EventSaved => "Đã ghi sự kiện.",
             ConfirmRemoveEvent => "Xóa sự kiện ghi gần nhất của đồng chí",
-            TimelineHint => "a ghi sự kiện · x xóa sự kiện gần nhất",
+            TimelineHint => "F4 ghi sự kiện · F6 xóa sự kiện gần nhất",
             HistoryTitle => "Lịch sử thay đổi",
             HistoryHint => "Esc đóng · ↑/↓ cuộn",
             HistoryEmpty => "Chưa có thay đổi nào được ghi lại.",
@@ -1053,7 +1053,7 @@ impl Catalogue for Vi {
             Empty => "Năm này không có đảng viên trong danh sách.",
             Provisional => "(theo đề xuất của chi bộ, chưa đủ quyết định của Đảng ủy)",
             Keys => {
-                "p kế hoạch · s tự kiểm điểm · b chi bộ · f Đảng ủy · c xếp loại chi bộ · h qua các năm · ←/→ năm"
+                "F4 kế hoạch · F5 tự kiểm điểm · F6 chi bộ · F9 Đảng ủy · Ctrl+G xếp loại chi bộ · Ctrl+L qua các năm · ←/→ năm"
             }
             Vote => "biểu quyết",
         }

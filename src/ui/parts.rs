@@ -220,7 +220,7 @@ pub(super) fn draw_key_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) 
         })
         .unzip();
     let width = usize::from(area.width);
-    let cost = |(k, l): &(String, &str)| Span::raw(k.as_str()).width() + Span::raw(*l).width() + 2;
+    let cost = |(k, l): &(String, &str)| Span::raw(k.as_str()).width() + Span::raw(*l).width() + 3;
     // Help and quit always show; the other commands fill the rest in order, and what
     // does not fit is left out whole (F1 lists everything).
     let kept = |a: &Action| matches!(a, Action::Help | Action::Quit);

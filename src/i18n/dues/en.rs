@@ -55,7 +55,7 @@ impl DuesCatalogue for DuesEn {
             MonthHint => "mm/yyyy",
             AmountHint => "đồng, e.g. 5,432,000",
             ConfirmDeleteAward => "Delete the recorded badge award of",
-            NeedsProfile => "No dues rate entered yet (press e to enter it) for",
+            NeedsProfile => "No dues rate entered yet (press F2 to enter it) for",
             Legend => "✓ paid · . unpaid · – nothing due (exempt, or not in the branch)",
             MonthlyHeading => "Totals by month:",
             PresentationHeading => "PRESENTATION",

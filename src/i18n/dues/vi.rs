@@ -70,7 +70,7 @@ impl DuesCatalogue for DuesVi {
             MonthHint => "mm/yyyy",
             AmountHint => "đồng, vd. 5.432.000",
             ConfirmDeleteAward => "Xóa ghi nhận trao huy hiệu của đồng chí",
-            NeedsProfile => "Chưa khai báo mức đóng đảng phí (nhấn e để khai báo) của đồng chí",
+            NeedsProfile => "Chưa khai báo mức đóng đảng phí (nhấn F2 để khai báo) của đồng chí",
             Legend => {
                 "✓ đã đóng · . chưa đóng · – không phải đóng (miễn hoặc chưa/không sinh hoạt tại chi bộ)"
             }
