@@ -296,3 +296,120 @@ fn bad_input_is_refused_naming_the_field() {
     assert!(h.screen().contains("lớn hơn số đảng viên chính thức"));
     assert!(newest(&h).1.votes.is_empty());
 }
+
+/// Keys of a script: command keys are counted, text (words, reasons, letters typed to
+/// find a name) is not.
+struct Script {
+    h: Harness,
+    keys: usize,
+}
+
+impl Script {
+    fn cmd(&mut self, s: &str) -> &mut Self {
+        self.keys += sochibo::keymap::parse_key_string(s).unwrap().len();
+        self.h.keys(s);
+        self
+    }
+
+    fn text(&mut self, s: &str) -> &mut Self {
+        self.h.keys(s);
+        self
+    }
+}
+
+/// #17: a complete regular meeting of the demo branch (33 on the roll): 2 absences with
+/// reasons, 3 speakers, one unanimous vote, last month's tasks carried (1 done, 1 carried),
+/// a conclusion, approved. Prints the count of non-text keys.
+#[test]
+fn a_complete_regular_meeting_and_its_keys() {
+    let h0 = Harness::demo(&[]);
+    let oct = october(&h0);
+    drop(h0);
+    let mut s = Script {
+        h: harness(std::slice::from_ref(&oct)),
+        keys: 0,
+    };
+    s.cmd("<A-3><F7><C-s>");
+    let (id, m) = newest(&s.h);
+    let absent = [m.attendance[10].name.clone(), m.attendance[25].name.clone()];
+    // Roll call: everyone present, then the two absences found by name.
+    s.cmd("<F6>");
+    s.text(&sochibo::domain::text::fold(&absent[0]))
+        .cmd("<F4>")
+        .text("Ốm")
+        .cmd("<C-s><Esc>");
+    s.text(&sochibo::domain::text::fold(&absent[1]))
+        .cmd("<F4>")
+        .text("Đi công tác")
+        .cmd("<C-s>");
+    // Minutes: three speakers under "Đánh giá kết quả tháng trước, nhiệm vụ tháng tới"
+    // (item 6 after the review of last month's tasks: 10 rows down).
+    s.cmd("<Tab>");
+    for _ in 0..10 {
+        s.cmd("<Down>");
+    }
+    for (right, gist) in [
+        ("<Right>", "Tổ 3 đã thu xong quỹ."),
+        ("<Right><Right>", "Đề nghị làm sạch đường làng."),
+        ("<Right><Right><Right>", "Nhất trí với báo cáo."),
+    ] {
+        s.cmd("<F7>")
+            .cmd(right)
+            .cmd("<Tab>")
+            .text(gist)
+            .cmd("<C-s>");
+    }
+    // The chair's conclusion on that item (four rows below it now).
+    s.cmd("<Down><Down><Down><Down><F2>")
+        .text("Chi bộ nhất trí đánh giá và nhiệm vụ tháng 12.")
+        .cmd("<C-s>");
+    // A unanimous vote; last month's first task is done, the second carried.
+    s.cmd("<Tab><F7>")
+        .text("Thông qua nghị quyết tháng 11")
+        .cmd("<C-s>");
+    s.cmd("<Tab><F8><A-c>");
+    // Approve (the question names the items still without a conclusion).
+    s.cmd("<F9><A-c>");
+
+    let m = s.h.app.store.meetings().unwrap();
+    let m = &m.iter().find(|(i, _)| *i == id).unwrap().1;
+    let counts = meeting::counts(&m.attendance);
+    assert_eq!((counts.excused, counts.unexcused), (2, 0));
+    let marks: Vec<_> = m
+        .attendance
+        .iter()
+        .filter(|r| matches!(r.mark, Mark::Excused(_)))
+        .map(|r| (r.name.clone(), r.mark.clone()))
+        .collect();
+    assert_eq!(
+        marks,
+        vec![
+            (absent[0].clone(), Mark::Excused("Ốm".into())),
+            (absent[1].clone(), Mark::Excused("Đi công tác".into()))
+        ]
+    );
+    let item = &m.agenda[5];
+    assert!(item.title.starts_with("Đánh giá kết quả tháng trước"));
+    assert_eq!(item.speeches.len(), 3);
+    let speakers: std::collections::HashSet<_> =
+        item.speeches.iter().map(|s| s.speaker.name()).collect();
+    assert_eq!(speakers.len(), 3, "three different speakers");
+    assert_eq!(
+        item.conclusion,
+        "Chi bộ nhất trí đánh giá và nhiệm vụ tháng 12."
+    );
+    assert_eq!(m.votes.len(), 1);
+    let present = voters_present(&m.attendance);
+    assert_eq!(m.votes[0].yes, present);
+    assert!(
+        meeting::vote_outcome(&m.votes[0], &m.attendance)
+            .unwrap()
+            .passed
+    );
+    assert_eq!(m.tasks, oct.tasks[1..].to_vec(), "one done, one carried");
+    assert_eq!(m.place, oct.place);
+    assert_eq!(m.approved, Some(today()));
+    println!("keys for a monthly meeting: {}", s.keys);
+    // Today's figure on these keys; it may only go down (#17 asks ≤ 45 at 30 members).
+    assert!(s.keys <= 49, "{} keys", s.keys);
+}
