@@ -747,6 +747,9 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
 }
 
 fn find_in_roll(app: &mut App, ctx: Context, typed: &str) -> bool {
+    if ctx == Context::Meeting && app.meetings.tab == Tab::Minutes {
+        return find_in_minutes(app, typed);
+    }
     if ctx != Context::Roll {
         return false;
     }
@@ -755,6 +758,29 @@ fn find_in_roll(app: &mut App, ctx: Context, typed: &str) -> bool {
     };
     if let Some(i) = find::first_match(m.attendance.iter().map(|r| r.name.as_str()), typed) {
         app.meetings.cursor = i;
+    }
+    true
+}
+
+/// Type-to-find on the minutes: the cursor jumps to the first agenda item whose title
+/// has the typed words ("danh gia" → "Đánh giá kết quả tháng trước…"); when no item has
+/// them, false, and the search over everyone opens as on the other tabs.
+fn find_in_minutes(app: &mut App, typed: &str) -> bool {
+    let Some((_, m)) = app.meetings.current() else {
+        return false;
+    };
+    if typed.trim().is_empty() {
+        return true;
+    }
+    let q = crate::domain::search::Query::new(typed);
+    let Some(item) = m.agenda.iter().position(|it| q.matches_label(&it.title)) else {
+        return false;
+    };
+    if let Some(row) = minutes_rows(m)
+        .iter()
+        .position(|r| *r == MinutesRow::Item(item))
+    {
+        app.meetings.cursor = row;
     }
     true
 }
