@@ -1021,6 +1021,18 @@ fn save(app: &mut App, kind: FormKind) -> bool {
                     let n = app.meetings.rows_in_tab();
                     app.meetings.cursor = (row + 1).min(n.saturating_sub(1));
                 }
+                if let (FormKind::NewSpeech(_, item), Some((_, m))) = (kind, app.meetings.current())
+                {
+                    // The cursor goes to the new speech: the next one and the item's
+                    // conclusion are just below.
+                    let last = m.agenda.get(item).map_or(0, |it| it.speeches.len());
+                    let row = minutes_rows(m)
+                        .iter()
+                        .position(|r| *r == MinutesRow::Speech(item, last.saturating_sub(1)));
+                    if let Some(row) = row {
+                        app.meetings.cursor = row;
+                    }
+                }
                 app.form_saved(Notice::Saved(Vec::new()));
             }
         }
