@@ -259,6 +259,7 @@ impl FieldRef {
                         | M::ItemTitle
                         | M::VoteSubject
                         | M::TaskWhat
+                        | M::TaskWho
                         | M::AmendReason
                         | M::AmendText
                         | M::AbsenceReason
@@ -313,6 +314,9 @@ pub struct FormField {
     pub error: Option<Problem>,
     /// Whether it must be filled (shown with `*`).
     pub required: bool,
+    /// What was typed to find an option of a choice field (speaker, assignee), or the
+    /// earlier answers a text field offers (absence reasons): see [`FormField::find_key`].
+    pub find: String,
 }
 
 impl FormField {
@@ -332,6 +336,7 @@ impl FormField {
             options: Vec::new(),
             error: None,
             required: field.required(),
+            find: String::new(),
         }
     }
 
@@ -345,6 +350,71 @@ impl FormField {
             options,
             error: None,
             required: field.required(),
+            find: String::new(),
+        }
+    }
+
+    /// A text field that offers earlier answers (`options`), cycled with
+    /// [`FormField::cycle_option`].
+    pub fn text_with_options(field: FieldRef, value: &str, options: Vec<String>) -> FormField {
+        FormField {
+            options,
+            ..FormField::text(field, value)
+        }
+    }
+
+    /// Type-to-find in a choice field with its own options (speaker, assignee): a typed
+    /// character is added to what was typed (Backspace takes one off) and the first option
+    /// whose words start with the typed words, diacritic-blind, is chosen. Returns whether
+    /// the key was taken (a character or Backspace on such a field).
+    pub fn find_key(&mut self, key: &crossterm::event::KeyEvent) -> bool {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        if self.field.kind() != FieldKind::Choice(0) || self.options.is_empty() {
+            return false;
+        }
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char(c) => self.find.push(c),
+            KeyCode::Backspace if !self.find.is_empty() => {
+                self.find.pop();
+            }
+            _ => return false,
+        }
+        self.find_option();
+        true
+    }
+
+    /// Chooses the first option matching what was typed (see [`FormField::find_key`]);
+    /// false (the choice unchanged) when none matches.
+    pub fn find_option(&mut self) -> bool {
+        let q = crate::domain::search::Query::new(&self.find);
+        match self.options.iter().position(|o| q.matches_label(o)) {
+            Some(i) => {
+                self.choice = Some(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Replaces a text field's text by the next (`delta` 1) or previous (-1) of the
+    /// earlier answers it offers; false when it offers none.
+    pub fn cycle_option(&mut self, delta: isize) -> bool {
+        if self.field.kind() == FieldKind::Choice(0) || self.options.is_empty() {
+            return false;
+        }
+        let current = self.value();
+        match crate::domain::meeting::cycle_reason(&self.options, &current, delta) {
+            Some(next) => {
+                self.set_value(&next);
+                true
+            }
+            None => false,
         }
     }
 
@@ -370,6 +440,7 @@ impl FormField {
         *self = FormField {
             choice: self.choice,
             options: std::mem::take(&mut self.options),
+            find: std::mem::take(&mut self.find),
             ..FormField::text(self.field, v)
         };
     }

@@ -887,3 +887,206 @@ mod form_tests {
         assert_eq!(parse_guests(&format_guests(&g)), g);
     }
 }
+
+/// The meeting held last before `date` (any kind), if any.
+pub fn last_before<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    date: NaiveDate,
+) -> Option<&'a Meeting> {
+    meetings
+        .into_iter()
+        .filter(|m| m.date <= date)
+        .max_by_key(|m| (m.date, m.number))
+}
+
+/// The meeting of this kind held last before `date`, if any.
+pub fn last_of_kind<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    kind: MeetingKind,
+    date: NaiveDate,
+) -> Option<&'a Meeting> {
+    last_before(meetings.into_iter().filter(|m| m.kind == kind), date)
+}
+
+/// Reasons of excused absences typed before, most recent first, each once (compared
+/// without diacritics or case), at most `max`.
+pub fn earlier_reasons<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    max: usize,
+) -> Vec<String> {
+    let mut ms: Vec<&Meeting> = meetings.into_iter().collect();
+    ms.sort_by_key(|m| std::cmp::Reverse((m.date, m.number)));
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for r in ms.iter().flat_map(|m| m.attendance.iter()) {
+        if let Mark::Excused(reason) = &r.mark {
+            let reason = reason.trim();
+            if !reason.is_empty() && seen.insert(super::text::fold(reason)) {
+                out.push(reason.to_string());
+                if out.len() == max {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The earlier reason after (`delta` 1) or before (`delta` -1) `current` in `reasons`,
+/// cycling; the first (or last) when `current` is not one of them.
+pub fn cycle_reason(reasons: &[String], current: &str, delta: isize) -> Option<String> {
+    if reasons.is_empty() {
+        return None;
+    }
+    let n = reasons.len() as isize;
+    let folded = super::text::fold(current.trim());
+    let next = match reasons.iter().position(|r| super::text::fold(r) == folded) {
+        Some(i) => (i as isize + delta).rem_euclid(n),
+        None if delta < 0 => n - 1,
+        None => 0,
+    };
+    Some(reasons[next as usize].clone())
+}
+
+/// The agenda items (index and title) with no conclusion yet.
+pub fn items_without_conclusion(m: &Meeting) -> Vec<(usize, &str)> {
+    m.agenda
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| it.conclusion.trim().is_empty())
+        .map(|(i, it)| (i, it.title.as_str()))
+        .collect()
+}
+
+/// The last day a meeting may be dated, planned from `today`: the end of next month.
+pub fn latest_meeting_date(today: NaiveDate) -> NaiveDate {
+    let first_next = today
+        .with_day(1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(2)))
+        .unwrap_or(today);
+    first_next.pred_opt().unwrap_or(today)
+}
+
+/// A regular meeting in the month of `date`, if any (the caller leaves out the meeting
+/// being edited).
+pub fn regular_in_month<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    date: NaiveDate,
+) -> Option<&'a Meeting> {
+    meetings.into_iter().find(|m| {
+        m.kind == MeetingKind::Regular
+            && (m.date.year(), m.date.month()) == (date.year(), date.month())
+    })
+}
+
+/// The title of the agenda item that reviews the previous meeting's tasks.
+pub const PREVIOUS_TASKS_TITLE: &str = "Kiểm điểm việc thực hiện nhiệm vụ kỳ trước";
+
+/// The first agenda item of a meeting after one that assigned `tasks` (held on `prev`):
+/// each task with its assignee and due date, marked as carried over; the secretary
+/// rewrites a mark ("đã xong") and deletes the finished task from the new meeting's tasks.
+pub fn previous_tasks_item(prev: NaiveDate, tasks: &[Task]) -> AgendaItem {
+    let lines: Vec<String> = tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let due = t
+                .due
+                .map(|d| format!(", hạn {}", super::date::format_date(d)))
+                .unwrap_or_default();
+            format!(
+                "{}. {} ({}{due}): chuyển sang kỳ này.",
+                i + 1,
+                t.what,
+                t.who
+            )
+        })
+        .collect();
+    AgendaItem {
+        title: PREVIOUS_TASKS_TITLE.to_string(),
+        speeches: Vec::new(),
+        conclusion: format!(
+            "Nhiệm vụ giao tại buổi sinh hoạt ngày {}:\n{}",
+            super::date::format_date(prev),
+            lines.join("\n")
+        ),
+    }
+}
+
+/// The tasks of the previous meeting that carry into the next: all of them (a task done
+/// is removed from the new meeting with F8, which is how it is marked done).
+pub fn carried_tasks(prev: &Meeting) -> Vec<Task> {
+    prev.tasks.clone()
+}
+
+#[cfg(test)]
+mod month_tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn excused(m: &mut Meeting, reason: &str) {
+        m.attendance.push(AttendanceRow {
+            member: m.attendance.len() as u64,
+            name: "X".into(),
+            status: Status::Official,
+            membership: Membership::Official,
+            mark: Mark::Excused(reason.into()),
+        });
+    }
+
+    #[test]
+    fn earlier_reasons_are_recent_first_and_once() {
+        let mut old = Meeting::empty(1, 2025, MeetingKind::Regular, d(2026, 9, 5));
+        excused(&mut old, "Đi công tác");
+        excused(&mut old, "Ốm");
+        let mut new = Meeting::empty(2, 2025, MeetingKind::Regular, d(2026, 10, 5));
+        excused(&mut new, "ốm");
+        let ms = [old, new];
+        assert_eq!(earlier_reasons(&ms, 10), vec!["ốm", "Đi công tác"]);
+        assert_eq!(earlier_reasons(&ms, 1), vec!["ốm"]);
+        let rs = earlier_reasons(&ms, 10);
+        assert_eq!(cycle_reason(&rs, "", 1).as_deref(), Some("ốm"));
+        assert_eq!(cycle_reason(&rs, "om", 1).as_deref(), Some("Đi công tác"));
+        assert_eq!(cycle_reason(&rs, "Đi công tác", 1).as_deref(), Some("ốm"));
+        assert_eq!(cycle_reason(&rs, "", -1).as_deref(), Some("Đi công tác"));
+        assert_eq!(cycle_reason(&[], "", 1), None);
+    }
+
+    #[test]
+    fn a_meeting_may_be_planned_to_the_end_of_next_month() {
+        assert_eq!(latest_meeting_date(d(2026, 11, 21)), d(2026, 12, 31));
+        assert_eq!(latest_meeting_date(d(2026, 12, 1)), d(2027, 1, 31));
+        assert_eq!(latest_meeting_date(d(2027, 1, 31)), d(2027, 2, 28));
+    }
+
+    #[test]
+    fn last_meetings_and_regular_of_the_month() {
+        let a = Meeting::empty(1, 2025, MeetingKind::Regular, d(2026, 10, 5));
+        let b = Meeting::empty(2, 2025, MeetingKind::Thematic, d(2026, 10, 20));
+        let ms = [a.clone(), b.clone()];
+        assert_eq!(last_before(&ms, d(2026, 11, 21)), Some(&b));
+        assert_eq!(
+            last_of_kind(&ms, MeetingKind::Regular, d(2026, 11, 21)),
+            Some(&a)
+        );
+        assert_eq!(regular_in_month(&ms, d(2026, 10, 28)), Some(&a));
+        assert_eq!(regular_in_month(&ms[1..], d(2026, 10, 28)), None);
+        assert_eq!(regular_in_month(&ms, d(2026, 11, 5)), None);
+        let mut c = a.clone();
+        c.agenda = vec![
+            AgendaItem {
+                title: "Một".into(),
+                conclusion: "Xong".into(),
+                ..AgendaItem::default()
+            },
+            AgendaItem {
+                title: "Hai".into(),
+                ..AgendaItem::default()
+            },
+        ];
+        assert_eq!(items_without_conclusion(&c), vec![(1, "Hai")]);
+    }
+}

@@ -10,6 +10,7 @@ pub mod dues;
 mod en;
 pub mod import;
 pub mod keys;
+pub mod month;
 pub mod platform;
 pub mod recovery;
 mod vi;

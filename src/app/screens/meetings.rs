@@ -128,17 +128,35 @@ fn tf(f: MF, v: &str) -> FormField {
     FormField::text(FieldRef::Meeting(f), v)
 }
 
-/// The form for a new meeting, pre-filled from the branch profile.
-pub fn new_meeting_form(branch: Option<&Branch>, today: NaiveDate) -> Form {
-    let b = branch.cloned().unwrap_or_default();
+/// The form for a new meeting, pre-filled from the branch profile, and place, chair,
+/// secretary and times from the last meeting when there is one.
+pub fn new_meeting_form<'a>(
+    branch: Option<&Branch>,
+    existing: impl IntoIterator<Item = &'a Meeting>,
+    today: NaiveDate,
+) -> Form {
+    let mut b = branch.cloned().unwrap_or_default();
+    let (mut start, mut end) = ("19:30".to_string(), "21:00".to_string());
+    if let Some(last) = meeting::last_before(existing, today) {
+        let keep = |from: &str, to: &mut String| {
+            if !from.trim().is_empty() {
+                *to = from.to_string();
+            }
+        };
+        keep(&last.place, &mut b.address);
+        keep(&last.chair, &mut b.secretary);
+        keep(&last.secretary, &mut b.deputy);
+        keep(&last.start, &mut start);
+        keep(&last.end, &mut end);
+    }
     Form::new(
         FormKind::NewMeeting,
         vec![
             FormField::choice(FieldRef::Meeting(MF::Kind), Some(0), Vec::new()),
             tf(MF::Topic, ""),
             tf(MF::Date, &date::format_date(today)),
-            tf(MF::Start, "19:30"),
-            tf(MF::End, "21:00"),
+            tf(MF::Start, &start),
+            tf(MF::End, &end),
             tf(MF::Place, &b.address),
             tf(MF::Chair, &b.secretary),
             tf(MF::Secretary, &b.deputy),
@@ -294,18 +312,13 @@ fn check_info(form: &Form, base: &mut Meeting, today: NaiveDate) -> Result<(), E
     if topic.is_empty() && matches!(kind, MeetingKind::Thematic | MeetingKind::Extraordinary) {
         e.push(err(MF::Topic, Problem::Required));
     }
-    let day = match date::parse_date(&form.get(MF::Date)) {
+    let day = match date::parse_user_date(&form.get(MF::Date), today, date::DateRole::Meeting) {
         Ok(d) => Some(d),
-        Err(date::DateError::Format) => {
-            e.push(err(MF::Date, Problem::DateFormat));
-            None
-        }
-        Err(date::DateError::NotADay) => {
-            e.push(err(MF::Date, Problem::NotADay));
+        Err(bad) => {
+            e.push(err(MF::Date, Problem::Date(bad)));
             None
         }
     };
-    let _ = today;
     let time = |f: MF, e: &mut Errors| {
         let raw = form.get(f);
         if raw.trim().is_empty() {
@@ -362,16 +375,54 @@ pub fn create_meeting<'a>(
         today,
     );
     check_info(form, &mut m, today)?;
-    m.number = meeting::next_number(existing, m.term_start);
-    m.agenda = meeting::agenda_template(m.kind, &m.topic)
+    let existing: Vec<&Meeting> = existing.into_iter().collect();
+    m.number = meeting::next_number(existing.iter().copied(), m.term_start);
+    // The agenda of the last meeting of the same kind (its titles only), else the
+    // kind's template. A thematic or extraordinary meeting takes its topic's template.
+    let same_kind = meeting::last_of_kind(existing.iter().copied(), m.kind, m.date)
+        .filter(|_| matches!(m.kind, MeetingKind::Regular | MeetingKind::YearEndReview));
+    let titles: Vec<String> = match same_kind {
+        Some(last) if !last.agenda.is_empty() => last
+            .agenda
+            .iter()
+            .map(|it| it.title.clone())
+            .filter(|t| t != meeting::PREVIOUS_TASKS_TITLE)
+            .collect(),
+        _ => meeting::agenda_template(m.kind, &m.topic),
+    };
+    m.agenda = titles
         .into_iter()
         .map(|title| AgendaItem {
             title,
             ..AgendaItem::default()
         })
         .collect();
+    // The previous meeting's tasks: listed in the first agenda item and carried into
+    // this meeting's tasks (one done is deleted here with F8).
+    if let Some(prev) = meeting::last_before(existing.iter().copied(), m.date)
+        && !prev.tasks.is_empty()
+    {
+        m.tasks = meeting::carried_tasks(prev);
+        m.agenda
+            .insert(0, meeting::previous_tasks_item(prev.date, &m.tasks));
+    }
     m.attendance = meeting::roll_for(members, m.date);
     Ok(m)
+}
+
+/// Who a task goes to: a member of the roll when what was typed finds exactly one
+/// (diacritic-blind, by word starts: "nguyen van an", "ng v an"), else the text as typed
+/// (a group such as "Chi ủy", or a name outside the roll).
+pub fn assignee(m: &Meeting, typed: &str) -> String {
+    if typed.is_empty() {
+        return String::new();
+    }
+    let q = crate::domain::search::Query::new(typed);
+    let mut hits = m.attendance.iter().filter(|r| q.matches_label(&r.name));
+    match (hits.next(), hits.next()) {
+        (Some(r), None) => r.name.clone(),
+        _ => typed.to_string(),
+    }
 }
 
 fn parse_count(form: &Form, f: MF, e: &mut Errors) -> u32 {
@@ -450,9 +501,15 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
             } else {
                 Threshold::Majority
             };
-            let yes = parse_count(form, MF::VoteYes, &mut e);
             let no = parse_count(form, MF::VoteNo, &mut e);
             let abstain = parse_count(form, MF::VoteAbstain, &mut e);
+            // A blank "Tán thành" is everyone else present: the tally starts from the
+            // members present, all in favour, so a unanimous vote is only its subject.
+            let yes = if form.get(MF::VoteYes).trim().is_empty() {
+                meeting::voters_present(&m.attendance).saturating_sub(no + abstain)
+            } else {
+                parse_count(form, MF::VoteYes, &mut e)
+            };
             let vote = Vote {
                 subject,
                 threshold,
@@ -475,16 +532,16 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
             }
         }
         FormKind::NewTask(_) | FormKind::EditTask(_, _) => {
-            let who = text::clean(&form.get(MF::TaskWho));
+            let who = assignee(m, &required(form, MF::TaskWho, &mut e));
             let what = required(form, MF::TaskWhat, &mut e);
-            let due = match date::parse_opt_date(&form.get(MF::TaskDue)) {
+            let due = match date::parse_user_opt_date(
+                &form.get(MF::TaskDue),
+                today,
+                date::DateRole::Meeting,
+            ) {
                 Ok(d) => d,
-                Err(date::DateError::Format) => {
-                    e.push(err(MF::TaskDue, Problem::DateFormat));
-                    None
-                }
-                Err(date::DateError::NotADay) => {
-                    e.push(err(MF::TaskDue, Problem::NotADay));
+                Err(bad) => {
+                    e.push(err(MF::TaskDue, Problem::Date(bad)));
                     None
                 }
             };
@@ -633,7 +690,23 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             if let Some((id, m)) = app.meetings.current() {
                 match m.approved {
                     Some(d) => app.notice = Some(Notice::Approved(d)),
-                    None => app.ask(Confirm::Approve(id)),
+                    None => {
+                        // Items with no conclusion (named by the question): on the
+                        // minutes, the cursor goes to the first one's conclusion, so
+                        // "Không" leaves the user there to write it.
+                        let rows = minutes_rows(m);
+                        let first = meeting::items_without_conclusion(m)
+                            .first()
+                            .map(|(i, _)| *i);
+                        if app.meetings.tab == Tab::Minutes
+                            && let Some(row) = first.and_then(|i| {
+                                rows.iter().position(|r| *r == MinutesRow::Conclusion(i))
+                            })
+                        {
+                            app.meetings.cursor = row;
+                        }
+                        app.ask(Confirm::Approve(id));
+                    }
                 }
             }
         }
@@ -674,6 +747,9 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
 }
 
 fn find_in_roll(app: &mut App, ctx: Context, typed: &str) -> bool {
+    if ctx == Context::Meeting && app.meetings.tab == Tab::Minutes {
+        return find_in_minutes(app, typed);
+    }
     if ctx != Context::Roll {
         return false;
     }
@@ -682,6 +758,29 @@ fn find_in_roll(app: &mut App, ctx: Context, typed: &str) -> bool {
     };
     if let Some(i) = find::first_match(m.attendance.iter().map(|r| r.name.as_str()), typed) {
         app.meetings.cursor = i;
+    }
+    true
+}
+
+/// Type-to-find on the minutes: the cursor jumps to the first agenda item whose title
+/// has the typed words ("danh gia" → "Đánh giá kết quả tháng trước…"); when no item has
+/// them, false, and the search over everyone opens as on the other tabs.
+fn find_in_minutes(app: &mut App, typed: &str) -> bool {
+    let Some((_, m)) = app.meetings.current() else {
+        return false;
+    };
+    if typed.trim().is_empty() {
+        return true;
+    }
+    let q = crate::domain::search::Query::new(typed);
+    let Some(item) = m.agenda.iter().position(|it| q.matches_label(&it.title)) else {
+        return false;
+    };
+    if let Some(row) = minutes_rows(m)
+        .iter()
+        .position(|r| *r == MinutesRow::Item(item))
+    {
+        app.meetings.cursor = row;
     }
     true
 }
@@ -836,10 +935,36 @@ pub fn persist(app: &mut App, id: MeetingId, m: Meeting) -> bool {
     }
 }
 
+/// What a meeting form is about, for its title: the member whose absence is recorded.
+/// (The form's title is "Vắng có lý do — Nguyễn Văn An".)
+pub fn form_subject(app: &App, kind: FormKind) -> Option<String> {
+    match kind {
+        FormKind::AbsenceReason(id, row) | FormKind::MonthlyAssessment(id, row) => app
+            .meetings
+            .get(id)?
+            .attendance
+            .get(row)
+            .map(|r| r.name.clone()),
+        _ => None,
+    }
+}
+
+/// The warning the approval question gives: the agenda items with no conclusion, by
+/// number and title; `None` when every item has one.
+pub fn approve_warning(app: &App, id: MeetingId) -> Option<String> {
+    let m = app.meetings.get(id)?;
+    let items = meeting::items_without_conclusion(m);
+    (!items.is_empty()).then(|| crate::i18n::month::of(app.lang).no_conclusion(&items))
+}
+
 fn form_for(app: &App, kind: FormKind) -> Option<Form> {
     let meeting = |id| app.meetings.get(id);
     Some(match kind {
-        FormKind::NewMeeting => new_meeting_form(app.branch.as_ref(), app.today),
+        FormKind::NewMeeting => new_meeting_form(
+            app.branch.as_ref(),
+            app.meetings.list.iter().map(|(_, m)| m),
+            app.today,
+        ),
         FormKind::MeetingInfo(id) => info_form(id, meeting(id)?),
         FormKind::NewSpeech(id, item) => speech_form(id, meeting(id)?, item, None),
         FormKind::EditSpeech(id, item, s) => speech_form(id, meeting(id)?, item, Some(s)),
@@ -862,7 +987,15 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 Mark::Excused(r) => r.clone(),
                 _ => String::new(),
             };
-            single_form(kind, MF::AbsenceReason, &reason)
+            let earlier = meeting::earlier_reasons(app.meetings.list.iter().map(|(_, m)| m), 8);
+            Form::new(
+                kind,
+                vec![FormField::text_with_options(
+                    FieldRef::Meeting(MF::AbsenceReason),
+                    &reason,
+                    earlier,
+                )],
+            )
         }
         _ => return None,
     })
@@ -887,6 +1020,18 @@ fn save(app: &mut App, kind: FormKind) -> bool {
                     // The roll call moves on to the next member, as a mark does.
                     let n = app.meetings.rows_in_tab();
                     app.meetings.cursor = (row + 1).min(n.saturating_sub(1));
+                }
+                if let (FormKind::NewSpeech(_, item), Some((_, m))) = (kind, app.meetings.current())
+                {
+                    // The cursor goes to the new speech: the next one and the item's
+                    // conclusion are just below.
+                    let last = m.agenda.get(item).map_or(0, |it| it.speeches.len());
+                    let row = minutes_rows(m)
+                        .iter()
+                        .position(|r| *r == MinutesRow::Speech(item, last.saturating_sub(1)));
+                    if let Some(row) = row {
+                        app.meetings.cursor = row;
+                    }
                 }
                 app.form_saved(Notice::Saved(Vec::new()));
             }

@@ -1,0 +1,59 @@
+//! Texts of the secretary's month (#17): the approval warning, the absence form's
+//! subject, the earlier reasons a reason field offers. One catalogue per language,
+//! reached with [`of`].
+
+mod en;
+mod vi;
+
+use super::Lang;
+
+pub use en::MonthEn;
+pub use vi::MonthVi;
+
+/// The texts of the month in one language.
+pub trait MonthCatalogue: Sync {
+    /// The approval warning: agenda items (index, title) with no conclusion, named.
+    fn no_conclusion(&self, items: &[(usize, &str)]) -> String;
+    /// A form's title naming what it is about: "Vắng có lý do — Nguyễn Văn An".
+    fn titled(&self, title: &str, subject: &str) -> String {
+        format!("{title} — {subject}")
+    }
+    /// The line under a reason field listing the earlier reasons it cycles through.
+    fn earlier_reasons(&self, reasons: &[String]) -> String;
+}
+
+/// The catalogue of `lang`.
+pub fn of(lang: Lang) -> &'static dyn MonthCatalogue {
+    match lang {
+        Lang::Vi => &MonthVi,
+        Lang::En => &MonthEn,
+    }
+}
+
+/// "1. Khai mạc; 5. Đánh giá …", the items by number (from 1) and title.
+fn numbered(items: &[(usize, &str)]) -> String {
+    items
+        .iter()
+        .map(|(i, t)| format!("{}. {t}", i + 1))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warning_names_the_items() {
+        let items = [(0, "Khai mạc"), (4, "Đánh giá kết quả")];
+        let vi = of(Lang::Vi).no_conclusion(&items);
+        assert!(vi.contains("2 nội dung chưa có kết luận"), "{vi}");
+        assert!(vi.contains("1. Khai mạc; 5. Đánh giá kết quả"), "{vi}");
+        let en = of(Lang::En).no_conclusion(&items);
+        assert!(en.contains("2 agenda items have no conclusion"), "{en}");
+        assert_eq!(
+            of(Lang::Vi).titled("Vắng có lý do", "Nguyễn Văn An"),
+            "Vắng có lý do — Nguyễn Văn An"
+        );
+    }
+}
