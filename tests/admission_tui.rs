@@ -61,7 +61,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
         retype("10/01/2026")
     ));
     let screen = h.screen();
-    assert!(screen.contains("Đã lưu"), "{screen}");
+    assert!(h.status_line().contains("Đã lưu"), "{screen}");
     assert!(screen.contains("Trịnh Minh Khôi"), "{screen}");
     let (_, c) = candidate(&h, "Trịnh Minh Khôi");
     assert_eq!(c.stage(), Some(Stage::Listed));
@@ -112,7 +112,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     assert!(h.screen().contains("không được để trống"), "{}", h.screen());
     // The form focuses the refused field.
     h.keys("Lý lịch rõ ràng<C-s>");
-    assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
+    assert!(h.status_line().contains("Đã ghi bước"), "{}", h.screen());
 
     // Sponsors: the second one has known the candidate for only 10 months: refused…
     step(
@@ -129,7 +129,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     );
     // … until the date is corrected to 12 months (the refused field has the focus).
     h.keys(&format!("{}<C-s>", retype("01/06/2025")));
-    assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
+    assert!(h.status_line().contains("Đã ghi bước"), "{}", h.screen());
     let (_, c) = candidate(&h, "Trịnh Minh Khôi");
     assert_eq!(c.step(Stage::Sponsors).unwrap().sponsors.len(), 2);
 
@@ -154,7 +154,7 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     h.keys(&format!("{}<C-s>", retype(&yes.to_string())));
     assert!(!h.screen().contains("Đã ghi bước"), "{}", h.screen());
     h.keys(&format!("{}<C-s>", retype(&den.to_string())));
-    assert!(h.screen().contains("Đã ghi bước"), "{}", h.screen());
+    assert!(h.status_line().contains("Đã ghi bước"), "{}", h.screen());
     let (_, c) = candidate(&h, "Trịnh Minh Khôi");
     let tally = c.step(Stage::BranchVote).unwrap().tally.unwrap();
     assert_eq!((tally.yes, tally.denominator), (yes, den));
@@ -167,7 +167,8 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     step(&mut h, "01/10/2026", "");
     let screen = h.screen();
     assert!(
-        screen.contains("Đã kết nạp, thêm vào danh sách đảng viên dự bị: Trịnh Minh Khôi"),
+        h.status_line()
+            .contains("Đã kết nạp, thêm vào danh sách đảng viên dự bị: Trịnh Minh Khôi"),
         "{screen}"
     );
 
@@ -242,7 +243,7 @@ fn a_late_ceremony_needs_a_recorded_reason() {
     let before = h.app.store.members().unwrap().len();
     h.keys("<F4><C-s>");
     let screen = h.screen();
-    assert!(screen.contains("Chưa lưu"), "{screen}");
+    assert!(h.status_line().contains("Chưa lưu"), "{screen}");
     assert_eq!(
         h.app.store.members().unwrap().len(),
         before,
@@ -251,7 +252,7 @@ fn a_late_ceremony_needs_a_recorded_reason() {
     // The refused date has the focus; the reason field comes after the responsible person.
     h.keys("<Tab><Tab><Tab><Tab><Tab>Đảng ủy phường đồng ý ngày 10/11/2026<C-s>");
     let screen = h.screen();
-    assert!(screen.contains("Đã kết nạp"), "{screen}");
+    assert!(h.status_line().contains("Đã kết nạp"), "{screen}");
     assert_eq!(h.app.store.members().unwrap().len(), before + 1);
     let (_, c) = candidate(&h, "Vũ Đức Thắng");
     let ceremony = c.step(Stage::Ceremony).unwrap();
@@ -275,7 +276,11 @@ fn a_late_ceremony_needs_a_recorded_reason() {
     assert!(h.app.form.is_none(), "{}", h.screen());
     // The ceremony is on the roster: it cannot be undone from here.
     h.keys("<F8>");
-    assert!(h.screen().contains("không xóa ở đây"), "{}", h.screen());
+    assert!(
+        h.status_line().contains("không xóa ở đây"),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
@@ -336,7 +341,8 @@ fn recognition_from_the_end_of_probation_and_failing_it() {
     ));
     let screen = h.screen();
     assert!(
-        screen.contains("Đã ghi đề nghị xóa tên vào hồ sơ đảng viên: Tô Văn Ước"),
+        h.status_line()
+            .contains("Đã ghi đề nghị xóa tên vào hồ sơ đảng viên: Tô Văn Ước"),
         "{screen}"
     );
     let m = h.app.store.member(mid).unwrap().unwrap();
@@ -373,7 +379,8 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
     ));
     let screen = h.screen();
     assert!(
-        screen.contains("Đã ghi bước. Lưu ý: xét công nhận chính thức sau"),
+        h.status_line()
+            .contains("Đã ghi bước. Lưu ý: xét công nhận chính thức sau"),
         "{screen}"
     );
     h.keys(&format!(
@@ -382,7 +389,8 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
     ));
     let screen = h.screen();
     assert!(
-        screen.contains("Đã công nhận đảng viên chính thức: Tô Văn Ước"),
+        h.status_line()
+            .contains("Đã công nhận đảng viên chính thức: Tô Văn Ước"),
         "{screen}"
     );
     let m = h.app.store.member(mid).unwrap().unwrap();

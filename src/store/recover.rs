@@ -608,6 +608,7 @@ mod tests {
             [
                 format!(".x.scb.{}.sochibo-tmp", std::process::id()).as_str(),
                 "backups",
+                "keys-moved-v2.seen",
                 "sled",
                 "sled.before-restore-20261202-090000-2",
                 "sled.before-restore-20261203-090000",
