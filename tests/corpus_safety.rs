@@ -175,9 +175,6 @@ places! {
     roster: "roster" => "<A-1>",
     roster_filtered: "roster, filter Tất cả" => "<A-1><Tab>",
     member_card: "member card" => "<A-1><Enter>",
-    #[ignore = "app bug: on the change history (Ctrl+L) `/` opens the search on top but the \
-                keys still go to the history (App::context checks history before search); \
-                Esc then closes the history under the search"]
     member_history: "member history" => "<A-1><Enter><C-l>",
     question_delete_member: "question: delete member" => "<A-1><F8>",
     question_remove_event: "question: remove last event" => "<A-1>tran quang hung<Enter><F6>",
@@ -189,9 +186,6 @@ places! {
     meeting_minutes: "meeting, minutes" => "<A-3><Enter><Tab><Tab>",
     meeting_votes: "meeting, votes" => "<A-3><Enter><Tab><Tab><Tab>",
     meeting_tasks: "meeting, tasks" => "<A-3><Enter><Tab><Tab><Tab><Tab>",
-    #[ignore = "app bug: on the change history (Ctrl+L) `/` opens the search on top but the \
-                keys still go to the history (App::context checks history before search); \
-                Esc then closes the history under the search"]
     meeting_history: "meeting history" => "<A-3><Enter><C-l>",
     dues: "dues" => "<A-4>",
     badges: "badges" => "<A-4><Tab>",

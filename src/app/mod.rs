@@ -167,6 +167,9 @@ pub enum Notice {
     FormHasErrors,
     /// An action needs a selected member.
     NothingSelected,
+    /// The card has no event that can be removed (admission and recognition are edited
+    /// in the member's record).
+    NoEventToRemove,
     /// The store failed; nothing was acknowledged.
     Store(StoreError),
     /// Approved minutes cannot be edited (approval date).

@@ -324,7 +324,21 @@ fn apply(app: &mut App, action: Action) {
                 request_quit(app);
             }
         }
-        Action::Search if ctx != Context::Search => super::parts::search::open(app, ""),
+        // The search opens over a screen, not under a question, a form or a change history
+        // (typing there stays where it is); from the help it replaces the help.
+        Action::Search if ctx == Context::Help => {
+            app.help = None;
+            app.keys_moved = false;
+            super::parts::search::open(app, "");
+        }
+        Action::Search
+            if !matches!(
+                ctx,
+                Context::Search | Context::Confirm | Context::Form | Context::History
+            ) =>
+        {
+            super::parts::search::open(app, "")
+        }
         Action::SearchAccept => super::parts::search::accept(app),
         Action::Undo => super::undo::undo(app),
         Action::Redo => super::undo::redo(app),

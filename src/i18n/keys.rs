@@ -57,6 +57,8 @@ pub enum KeysMsg {
     WithSpeeches,
     /// Before the name of what was saved: "Đã lưu:".
     SavedWhat,
+    /// F6 on a card with no event that can be removed.
+    NoEventToRemove,
 }
 
 /// A text of the shared parts.
@@ -94,6 +96,9 @@ pub fn text(lang: Lang, m: KeysMsg) -> &'static str {
             DeleteFromMinutes => "Xóa khỏi biên bản",
             WithSpeeches => "cùng các phát biểu trong mục",
             SavedWhat => "Đã lưu:",
+            NoEventToRemove => {
+                "Không có sự kiện nào để xóa: ngày kết nạp và ngày chính thức sửa trong hồ sơ (F2)."
+            }
         },
         Lang::En => match m {
             Yes => "Yes",
@@ -124,6 +129,9 @@ pub fn text(lang: Lang, m: KeysMsg) -> &'static str {
             DeleteFromMinutes => "Delete from the minutes",
             WithSpeeches => "with the item's speeches",
             SavedWhat => "Saved:",
+            NoEventToRemove => {
+                "No event to remove: the admission and recognition dates are edited in the record (F2)."
+            }
         },
     }
 }

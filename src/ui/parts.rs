@@ -53,6 +53,10 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
         Notice::Deleted(name) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
         Notice::FormHasErrors => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
         Notice::NothingSelected => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
+        Notice::NoEventToRemove => (
+            keys::text(app.lang, KeysMsg::NoEventToRemove).to_string(),
+            theme.warning(),
+        ),
         Notice::Store(e) => (i18n::store_error(app.lang, e), theme.error()),
         Notice::Approved(d) => (
             c.problem(&crate::domain::validate::Problem::Approved(*d)),

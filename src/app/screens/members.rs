@@ -118,6 +118,7 @@ fn remove_last_event(app: &mut App) {
     });
     match last {
         Some((id, label)) => app.ask(Confirm::RemoveLastEvent(id, label)),
+        None if app.detail.is_some() => app.notice = Some(Notice::NoEventToRemove),
         None => app.notice = Some(Notice::NothingSelected),
     }
 }
