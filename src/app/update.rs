@@ -135,7 +135,12 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
     }
     if let Some(form) = &mut app.form {
         let f = form.focused();
-        let changed = if let FieldKind::Choice(_) = f.field.kind() {
+        let changed = if let FieldKind::Choice(_) = f.field.kind()
+            && f.find_key(key)
+        {
+            // A choice of names (the speaker) finds as the user types.
+            true
+        } else if let FieldKind::Choice(_) = f.field.kind() {
             let n = f.choice_count().max(1);
             let next = match key.code {
                 KeyCode::Right | KeyCode::Char(' ') => Some(f.choice.map_or(0, |c| (c + 1) % n)),
@@ -157,6 +162,9 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
                 KeyCode::Down if area.cursor().0 + 1 >= area.lines().len() => return false,
                 _ => area.input(*key),
             }
+        } else if !f.options.is_empty() && matches!(key.code, KeyCode::Up | KeyCode::Down) {
+            // A field with earlier answers (an absence's reason): ↑/↓ go through them.
+            f.cycle_option(if key.code == KeyCode::Up { -1 } else { 1 })
         } else {
             match f.input.handle_key(key) {
                 Some(changed) => changed,

@@ -183,7 +183,12 @@ fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
     let c = app.lang.cat();
     crate::ui::clear(f, area, theme);
-    let outer = block(theme, format!(" {} ", title(c, form.kind))).border_style(theme.accent());
+    // A form about one member of a meeting names them (the absence form says whose).
+    let mut heading = title(c, form.kind);
+    if let Some(who) = crate::app::screens::meetings::form_subject(app, form.kind) {
+        heading = crate::i18n::month::of(app.lang).titled(&heading, &who);
+    }
+    let outer = block(theme, format!(" {heading} ")).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);
     let intro = matches!(form.kind, FormKind::Branch { first_run: true });
@@ -199,10 +204,14 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
             intro_area,
         );
     }
-    f.render_widget(
-        Paragraph::new(c.msg(Msg::FormHint)).style(theme.dim()),
-        hint_area,
-    );
+    // Under a field that offers earlier answers (an absence's reason), the hint lists them.
+    let form_hint = match form.fields.get(form.focus) {
+        Some(ff) if !ff.options.is_empty() && ff.field.kind() != FieldKind::Choice(0) => {
+            crate::i18n::month::of(app.lang).earlier_reasons(&ff.options)
+        }
+        _ => c.msg(Msg::FormHint).to_string(),
+    };
+    f.render_widget(Paragraph::new(form_hint).style(theme.dim()), hint_area);
 
     // Scroll so that the focused field is fully visible.
     let value_w = fields_area.width.saturating_sub(2 + LABEL_W as u16);

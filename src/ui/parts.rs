@@ -297,8 +297,12 @@ fn question_text(app: &App, ask: &Confirm) -> String {
         }
         Confirm::Approve(id) => {
             let n = app.meetings.get(*id).map_or(0, |m| m.number);
+            // Agenda items with no conclusion are named in the question (#17).
+            let missing = crate::app::screens::meetings::approve_warning(app, *id)
+                .map(|w| format!(" {w}"))
+                .unwrap_or_default();
             format!(
-                "{} — {}",
+                "{} — {}{missing}",
                 crate::domain::meeting::document_number(n),
                 cat.msg(Msg::ConfirmApprove)
             )

@@ -469,33 +469,4 @@ pub(crate) fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, 
         p
     };
     f.render_widget(p, body);
-    draw_approve_warning(f, app, theme, body);
-}
-
-/// While the approval question is open, the items with no conclusion are named above it
-/// (#17: approving warns about them).
-fn draw_approve_warning(f: &mut Frame, app: &App, theme: &Theme, body: Rect) {
-    let Some(crate::app::Question {
-        ask: crate::app::Confirm::Approve(id),
-        ..
-    }) = &app.confirm
-    else {
-        return;
-    };
-    let Some(text) = crate::app::screens::meetings::approve_warning(app, *id) else {
-        return;
-    };
-    let width = body.width.max(1);
-    let rows = (text.chars().count() as u16).div_ceil(width) + 1;
-    let area = Rect {
-        height: rows.min(body.height).min(4),
-        ..body
-    };
-    f.render_widget(Clear, area);
-    f.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .style(theme.error()),
-        area,
-    );
 }
