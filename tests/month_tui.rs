@@ -236,8 +236,11 @@ fn approving_names_the_items_without_a_conclusion() {
         screen.contains(&format!("{open} nội dung chưa có kết luận")),
         "{screen}"
     );
-    assert!(screen.contains("3. Thông qua chương trình"), "{screen}");
-    assert!(!screen.contains("1. Khai mạc"), "{screen}");
+    // The question names the open items, and only them.
+    let (id, _) = newest(&h);
+    let warning = sochibo::app::screens::meetings::approve_warning(&h.app, id).unwrap();
+    assert!(warning.contains("3. Thông qua chương trình"), "{warning}");
+    assert!(!warning.contains("1. Khai mạc"), "{warning}");
     // "Không" leaves the user on the first missing conclusion.
     h.keys("<Enter>");
     assert!(newest(&h).1.approved.is_none());
@@ -337,7 +340,7 @@ fn a_complete_regular_meeting_and_its_keys() {
     s.text(&sochibo::domain::text::fold(&absent[0]))
         .cmd("<F4>")
         .text("Ốm")
-        .cmd("<C-s><Esc>");
+        .cmd("<C-s>");
     s.text(&sochibo::domain::text::fold(&absent[1]))
         .cmd("<F4>")
         .text("Đi công tác")
@@ -414,5 +417,6 @@ fn a_complete_regular_meeting_and_its_keys() {
     assert_eq!(m.approved, Some(today()));
     println!("keys for a monthly meeting: {}", s.keys);
     // Today's figure on these keys; it may only go down (#17 asks ≤ 45 at 30 members).
-    assert!(s.keys <= 36, "{} keys", s.keys);
+    // A command ends the finding, so no Esc is needed between the two absentees.
+    assert!(s.keys <= 35, "{} keys", s.keys);
 }

@@ -335,7 +335,9 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect,
     let cat = app.lang.cat();
     let k = |m| keys::text(app.lang, m);
     let question = question_text(app, &q.ask);
-    let inner = 60u16.min(area.width.saturating_sub(4));
+    // Wide enough for a long question (the approval names the open agenda items).
+    let inner = if question.chars().count() > 180 { 74u16 } else { 60 }
+        .min(area.width.saturating_sub(4));
     let rows = wrapped_rows(&question, usize::from(inner)) as u16;
     let r = centered(area, inner + 4, rows + 6);
     crate::ui::clear(f, r, theme);

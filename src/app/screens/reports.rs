@@ -185,12 +185,8 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         true
     },
     hints: |_| {
-        &[
-            Action::NextTab,
-            Action::PrevPeriod,
-            Action::ExportReport,
-            Action::ExportBundle,
-        ]
+        // The year (←/→) is on screen beside the report's name; F1 lists it too.
+        &[Action::NextTab, Action::ExportReport, Action::ExportBundle]
     },
     find: super::no_find,
     form_for: super::no_form,
