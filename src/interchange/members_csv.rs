@@ -259,8 +259,6 @@ fn export_cell(d: &MemberDraft, f: Field) -> Cell {
     label.map_or(Cell::Empty, Cell::text)
 }
 
-/// Whether [`protect`] adds an apostrophe: a formula, or a formula behind apostrophes
-
 /// Undoes [`protect`]: removes one apostrophe that guards formula-like text.
 fn unprotect(s: &str) -> &str {
     match s.strip_prefix('\'') {
