@@ -4,23 +4,25 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::recovery::{self, RecoveryText as R};
 use crate::i18n::{self, Cli as C, Lang};
 use crate::interchange::import::FileError;
 use crate::interchange::import_text;
 use crate::interchange::members_csv::HeaderError;
 use crate::store::StoreError;
+use crate::store::backup::BackupInfo;
+use crate::store::codec::CodecError;
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// Already said: the refused rows or files were reported one by one on stderr, and
-    /// nothing more is printed.
-    #[error("some rows or files were refused (reported above)")]
+    /// Already said: the refused rows or files, or the damaged data, were reported on
+    /// stderr, and nothing more is printed.
+    #[error("already reported above")]
     Reported,
-    /// A message already in the user's language, from the backup and terminal modules
-    /// (`safety.rs`, `tui.rs`), which explain their own errors.
-    #[error("{0}")]
-    Said(String),
+    /// The user cancelled (Esc at a passphrase, no to an offered restore): nothing printed.
+    #[error("cancelled")]
+    Cancelled,
     /// The register could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -75,6 +77,112 @@ pub enum CliError {
     /// A Word document could not be written.
     #[error(transparent)]
     Docx(#[from] crate::interchange::docx::DocxError),
+    /// Damaged data that could neither be rebuilt nor opened (a read-only medium).
+    #[error("{}", .0.error)]
+    DamagedStuck(Box<StuckDamage>),
+    /// The register is empty because of the damage: no command runs on it.
+    #[error("the register is empty because the data was damaged")]
+    EmptyAfterDamage,
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", file.display())]
+    Read {
+        /// The file.
+        file: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `backup` with no data in the data directory.
+    #[error("no data in {}", .0.display())]
+    BackupNoData(PathBuf),
+    /// The backup target is a file that is not a backup.
+    #[error("{} is not a backup file", .0.display())]
+    BackupTargetForeign(PathBuf),
+    /// The backup target is another branch's backup (or one our key does not open).
+    #[error("{} is a backup of {branch}", file.display())]
+    BackupTargetOtherBranch {
+        /// The target.
+        file: PathBuf,
+        /// Its branch ("?" when unknown).
+        branch: String,
+    },
+    /// The backup file could not be written.
+    #[error("cannot write {}: {source}", file.display())]
+    BackupWrite {
+        /// The target.
+        file: PathBuf,
+        /// What the store said.
+        #[source]
+        source: StoreError,
+    },
+    /// The file to restore is unreadable, damaged, truncated or foreign.
+    #[error("cannot restore {}: {source}", file.display())]
+    RestoreBadFile {
+        /// The file, as given.
+        file: PathBuf,
+        /// What reading or checking it said.
+        #[source]
+        source: StoreError,
+    },
+    /// The file to restore has a keyring that cannot be read.
+    #[error("cannot restore {}: {source}", file.display())]
+    RestoreBadKeyring {
+        /// The file, as given.
+        file: PathBuf,
+        /// What decoding its keyring said.
+        #[source]
+        source: CodecError,
+    },
+    /// A restore over data without `--yes` and without a terminal to ask on.
+    #[error("{} holds {members} members; restore needs --yes", dir.display())]
+    RestoreNeedsYes {
+        /// The data directory.
+        dir: PathBuf,
+        /// How many members it holds.
+        members: usize,
+    },
+    /// The restore (or the safety backup before it) failed.
+    #[error("restore failed: {0}")]
+    RestoreFailed(#[source] StoreError),
+    /// The user answered no to the restore question.
+    #[error("restore cancelled")]
+    RestoreCancelled,
+    /// The `--passphrase-file` could not be read.
+    #[error("cannot read passphrase file {}: {source}", file.display())]
+    PassphraseFile {
+        /// The file, as given.
+        file: PathBuf,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The passphrase or recovery code was refused (or the keyring is unreadable).
+    #[error(transparent)]
+    PassphraseRefused(StoreError),
+    /// A passphrase is needed and there is neither a terminal nor a passphrase file.
+    #[error("a passphrase is needed: use a terminal or --passphrase-file")]
+    PassphraseNeedsTerminal,
+    /// The new passphrase was typed differently the second time.
+    #[error("the passphrases differ")]
+    PassphraseMismatch,
+    /// The new passphrase is shorter than this many characters.
+    #[error("the passphrase is shorter than {0} characters")]
+    PassphraseTooShort(usize),
+    /// `encrypt` on encrypted data.
+    #[error("the data is already encrypted")]
+    AlreadyEncrypted,
+    /// `decrypt` on data that is not encrypted.
+    #[error("the data is not encrypted")]
+    NotEncrypted,
+    /// Rewriting the database (to encrypt or decrypt it) failed.
+    #[error("cannot rewrite the data: {0}")]
+    Rewrite(#[source] StoreError),
+    /// The screens cannot be shown: no terminal.
+    #[error("no terminal")]
+    NoTerminal,
+    /// The terminal failed during the session.
+    #[error("terminal: {0}")]
+    Terminal(#[source] std::io::Error),
     /// A full bundle of encrypted data was asked for.
     #[error("a full bundle needs unencrypted data")]
     BundleNeedsPlain,
@@ -96,6 +204,20 @@ pub enum CliError {
     },
 }
 
+/// Damaged data that could neither be rebuilt nor opened: the error, where the damaged
+/// copy was moved (or why not), and the newest good backup.
+#[derive(Debug)]
+pub struct StuckDamage {
+    /// The data directory.
+    pub dir: PathBuf,
+    /// What opening it said.
+    pub error: StoreError,
+    /// Where the damaged database was moved aside (`None`: nothing to move).
+    pub aside: Result<Option<PathBuf>, StoreError>,
+    /// The newest good automatic backup, if any.
+    pub newest: Option<BackupInfo>,
+}
+
 /// Why a bundle was refused by the roll-up.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleProblem {
@@ -111,12 +233,13 @@ pub enum BundleProblem {
 }
 
 impl CliError {
-    /// The error as the user reads it, in their language ("" for [`CliError::Reported`]).
+    /// The error as the user reads it, in their language ("" for [`CliError::Reported`]
+    /// and [`CliError::Cancelled`]).
     pub fn message(&self, lang: Lang) -> String {
         let c = lang.cat();
         match self {
             CliError::Reported => String::new(),
-            CliError::Said(s) => s.clone(),
+            CliError::Cancelled => String::new(),
             CliError::Store(e) => i18n::store_error(lang, e),
             CliError::Write { file, source } => c.cli(C::WriteFile(file, &source.to_string())),
             CliError::ImportFile(e) => import_text::file_error_text(lang, e),
@@ -133,6 +256,68 @@ impl CliError {
             CliError::MeetingAmbiguous(s) => c.cli(C::MeetingAmbiguous(s)),
             CliError::Xlsx(e) => c.cli(C::Error(&e.to_string())),
             CliError::Docx(e) => c.cli(C::Error(&e.to_string())),
+            CliError::DamagedStuck(d) => {
+                let StuckDamage {
+                    dir,
+                    error,
+                    aside,
+                    newest,
+                } = &**d;
+                let mut lines = vec![i18n::store_error(lang, error)];
+                lines.extend(super::safety::aside_line(lang, aside));
+                lines.push(super::safety::backup_hint_line(dir, lang, newest.as_ref()));
+                lines.join("\n")
+            }
+            CliError::EmptyAfterDamage => recovery::catalogue(lang).text(R::EmptyRefused),
+            CliError::Read { file, source } => c.cli(C::ReadFile(
+                &file.display().to_string(),
+                &source.to_string(),
+            )),
+            CliError::BackupNoData(dir) => c.cli(C::BackupNoData(&dir.display().to_string())),
+            CliError::BackupTargetForeign(file) => {
+                c.cli(C::BackupTargetForeign(&file.display().to_string()))
+            }
+            CliError::BackupTargetOtherBranch { file, branch } => c.cli(
+                C::BackupTargetOtherBranch(&file.display().to_string(), branch),
+            ),
+            CliError::BackupWrite { file, source } => match source {
+                StoreError::Io(why) => c.cli(C::WriteFile(&file.display().to_string(), why)),
+                e => i18n::store_error(lang, e),
+            },
+            CliError::RestoreBadFile { file, source } => {
+                let file = file.display().to_string();
+                match source {
+                    StoreError::Io(why) => c.cli(C::RestoreUnreadable(why)),
+                    StoreError::Corrupt { source, .. } => {
+                        c.cli(C::RestoreBadFile(&file, &source.to_string()))
+                    }
+                    e => c.cli(C::RestoreBadFile(&file, &e.to_string())),
+                }
+            }
+            CliError::RestoreBadKeyring { file, source } => c.cli(C::RestoreBadFile(
+                &file.display().to_string(),
+                &source.to_string(),
+            )),
+            CliError::RestoreNeedsYes { dir, members } => {
+                c.cli(C::RestoreNeedsYes(&dir.display().to_string(), *members))
+            }
+            CliError::RestoreFailed(e) => c.cli(C::RestoreFailed(&i18n::store_error(lang, e))),
+            CliError::RestoreCancelled => c.cli(C::RestoreCancelled),
+            CliError::PassphraseFile { file, source } => c.cli(C::PassphraseFile(
+                &file.display().to_string(),
+                &source.to_string(),
+            )),
+            CliError::PassphraseRefused(e) => i18n::store_error(lang, e),
+            CliError::PassphraseNeedsTerminal => c.cli(C::PassphraseNeedsTerminal),
+            CliError::PassphraseMismatch => c.cli(C::PassphraseMismatch),
+            CliError::PassphraseTooShort(n) => c.cli(C::PassphraseTooShort(*n)),
+            CliError::AlreadyEncrypted => c.cli(C::AlreadyEncrypted),
+            CliError::NotEncrypted => c.cli(C::NotEncrypted),
+            CliError::Rewrite(e) => c.cli(C::Error(&i18n::store_error(lang, e))),
+            CliError::NoTerminal => i18n::platform::texts(lang)
+                .msg(i18n::platform::PlatformMsg::NoTerminal)
+                .to_string(),
+            CliError::Terminal(e) => c.cli(C::Error(&e.to_string())),
             CliError::BundleNeedsPlain => c.cli(C::BundleNeedsPlain),
             CliError::Bundle { file, problem } => {
                 let file = file.display().to_string();
@@ -200,5 +385,47 @@ mod tests {
             e.to_string().contains("a.scb"),
             "the English Display says where too"
         );
+    }
+
+    #[test]
+    fn backup_and_passphrase_errors_name_what_and_where() {
+        assert_eq!(CliError::Cancelled.message(Lang::En), "");
+        let e = CliError::RestoreNeedsYes {
+            dir: "/d/data".into(),
+            members: 7,
+        };
+        for lang in [Lang::Vi, Lang::En] {
+            let m = e.message(lang);
+            assert!(m.contains("/d/data") && m.contains('7'), "{m}");
+        }
+        let e = CliError::PassphraseFile {
+            file: "/k/pass.txt".into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert!(e.message(Lang::Vi).contains("/k/pass.txt"));
+        assert!(e.to_string().contains("/k/pass.txt"));
+        // A damaged store on a read-only medium: the error, where the copy could not be
+        // moved, and (no backup) where backups are looked for, one per line.
+        let e = CliError::DamagedStuck(Box::new(StuckDamage {
+            dir: "/ro/data".into(),
+            error: StoreError::Damaged {
+                path: "/ro/data".into(),
+                why: crate::store::Damage::Sled("bad page".into()),
+            },
+            aside: Err(StoreError::Io("read-only".into())),
+            newest: None,
+        }));
+        let m = e.message(Lang::En);
+        let lines: Vec<&str> = m.lines().collect();
+        assert!(lines[0].contains("/ro/data"), "{m}");
+        assert!(lines[1..].iter().any(|l| l.contains("read-only")), "{m}");
+        assert!(lines.last().is_some_and(|l| l.contains("backups")), "{m}");
+        // A backup written over an unreadable target names the file.
+        let e = CliError::BackupWrite {
+            file: "/usb/x.scb".into(),
+            source: StoreError::Io("disk full".into()),
+        };
+        let m = e.message(Lang::Vi);
+        assert!(m.contains("/usb/x.scb") && m.contains("disk full"), "{m}");
     }
 }

@@ -410,7 +410,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     safety::set_passphrase_file(args.passphrase_file.clone());
     let result = match &args.command {
-        None => tui::session(&args, lang).map_err(CliError::Said),
+        None => tui::session(&args, lang),
         Some(Command::Demo) => cmd_demo(&args, lang),
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
@@ -449,7 +449,7 @@ pub fn run(args: Args) -> ExitCode {
             *format,
             output.as_deref(),
         ),
-        Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd).map_err(CliError::Said),
+        Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -466,7 +466,7 @@ pub fn run(args: Args) -> ExitCode {
 /// Opens the store, turning errors into the user's language. A damaged database is
 /// moved aside and the newest good backup named (see `safety.rs`).
 pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, CliError> {
-    safety::open_store_explained(dir, lang).map_err(CliError::Said)
+    safety::open_store_explained(dir, lang)
 }
 
 fn cmd_demo(args: &Args, lang: Lang) -> Result<(), CliError> {

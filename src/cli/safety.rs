@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::{Args, data_dir};
+use super::error::StuckDamage;
+use super::{Args, CliError, data_dir};
 use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::domain::member::{Member, MemberId};
@@ -73,12 +74,12 @@ pub enum SafetyCommand {
 }
 
 /// Runs one of this module's subcommands.
-pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), String> {
+pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), CliError> {
     let dir = data_dir(args.data.as_deref());
     match cmd {
         SafetyCommand::Backup { output } => cmd_backup(&dir, lang, output.as_deref()),
         SafetyCommand::Restore { file, yes } => restore_flow(&dir, lang, file, *yes),
-        SafetyCommand::StressWriter { count, prefix } => stress_writer(&dir, lang, *count, prefix),
+        SafetyCommand::StressWriter { count, prefix } => stress_writer(&dir, *count, prefix),
         SafetyCommand::Encrypt => cmd_encrypt(&dir, lang),
         SafetyCommand::Decrypt => cmd_decrypt(&dir, lang),
         SafetyCommand::DismissDamage => cmd_dismiss_damage(&dir, lang),
@@ -94,17 +95,21 @@ pub(super) fn run(args: &Args, lang: Lang, cmd: &SafetyCommand) -> Result<(), St
 /// Every start says so on stderr until the damage is restored or dismissed; a command
 /// is refused while the register is empty because of the damage. Saves made through
 /// the store leave an automatic backup when it closes.
-pub(crate) fn open_store_explained(dir: &Path, lang: Lang) -> Result<Store, String> {
+pub(crate) fn open_store_explained(dir: &Path, lang: Lang) -> Result<Store, CliError> {
     let store = match recover::open(dir) {
         Ok(opened) => opened.store,
-        Err(e @ StoreError::Damaged { .. }) => {
+        Err(error @ StoreError::Damaged { .. }) => {
             // Damaged where nothing could be moved or rebuilt (a read-only medium).
-            let mut lines = vec![i18n::store_error(lang, &e)];
-            lines.extend(put_aside(dir, lang));
-            lines.push(backup_hint(dir, lang).0);
-            return Err(lines.join("\n"));
+            let aside = restore::quarantine(dir);
+            let newest = backup::newest_good_backup(&dir.join(BACKUP_DIR));
+            return Err(CliError::DamagedStuck(Box::new(StuckDamage {
+                dir: dir.to_path_buf(),
+                error,
+                aside,
+                newest,
+            })));
         }
-        Err(e) => return Err(i18n::store_error(lang, &e)),
+        Err(e) => return Err(e.into()),
     };
     if let Some(why) = store.read_only_reason() {
         eprintln!("{}", read_only_line(dir, why, lang));
@@ -114,7 +119,7 @@ pub(crate) fn open_store_explained(dir: &Path, lang: Lang) -> Result<Store, Stri
             eprintln!("{line}");
         }
         if report.started_empty() && store.is_blank().unwrap_or(false) {
-            return Err(recovery::catalogue(lang).text(R::EmptyRefused));
+            return Err(CliError::EmptyAfterDamage);
         }
     }
     unlock_store(&store, lang)?;
@@ -174,7 +179,7 @@ pub fn dismiss_command(dir: &Path) -> String {
     format!("sochibo dismiss-damage --data \"{}\"", dir.display())
 }
 
-fn cmd_dismiss_damage(dir: &Path, lang: Lang) -> Result<(), String> {
+fn cmd_dismiss_damage(dir: &Path, lang: Lang) -> Result<(), CliError> {
     let rc = recovery::catalogue(lang);
     let Some(report) = recover::damage_report(dir) else {
         println!(
@@ -183,7 +188,7 @@ fn cmd_dismiss_damage(dir: &Path, lang: Lang) -> Result<(), String> {
         );
         return Ok(());
     };
-    recover::dismiss_damage(dir).map_err(|e| i18n::store_error(lang, &e))?;
+    recover::dismiss_damage(dir)?;
     let kept = report.damaged.map(|p| p.display().to_string());
     println!("{}", rc.text(R::Dismissed(kept.as_deref())));
     Ok(())
@@ -191,31 +196,42 @@ fn cmd_dismiss_damage(dir: &Path, lang: Lang) -> Result<(), String> {
 
 /// Moves the damaged database aside; the line saying where (or why it could not).
 fn put_aside(dir: &Path, lang: Lang) -> Option<String> {
-    match restore::quarantine(dir) {
+    aside_line(lang, &restore::quarantine(dir))
+}
+
+/// The line saying where the damaged database was moved (or why it could not be).
+pub(super) fn aside_line(
+    lang: Lang,
+    aside: &Result<Option<PathBuf>, StoreError>,
+) -> Option<String> {
+    match aside {
         Ok(Some(aside)) => Some(
             lang.cat()
                 .cli(C::DamagedMovedAside(&aside.display().to_string())),
         ),
         Ok(None) => None,
-        Err(e) => Some(i18n::store_error(lang, &e)),
+        Err(e) => Some(i18n::store_error(lang, e)),
     }
 }
 
 /// The newest good automatic backup and the text naming it with its restore command.
 fn backup_hint(dir: &Path, lang: Lang) -> (String, Option<BackupInfo>) {
+    let newest = backup::newest_good_backup(&dir.join(BACKUP_DIR));
+    (backup_hint_line(dir, lang, newest.as_ref()), newest)
+}
+
+/// The text naming the newest good backup of `dir` with its restore command (or saying
+/// there is none).
+pub(super) fn backup_hint_line(dir: &Path, lang: Lang, newest: Option<&BackupInfo>) -> String {
     let c = lang.cat();
-    let folder = dir.join(BACKUP_DIR);
-    match backup::newest_good_backup(&folder) {
-        Some(info) => {
-            let text = c.cli(C::NewestBackup(
-                &info.path.display().to_string(),
-                info.members,
-                &crate::ui::history::local_time(info.created_at),
-                &restore_command(dir, &info.path),
-            ));
-            (text, Some(info))
-        }
-        None => (c.cli(C::NoGoodBackup(&folder.display().to_string())), None),
+    match newest {
+        Some(info) => c.cli(C::NewestBackup(
+            &info.path.display().to_string(),
+            info.members,
+            &crate::ui::history::local_time(info.created_at),
+            &restore_command(dir, &info.path),
+        )),
+        None => c.cli(C::NoGoodBackup(&dir.join(BACKUP_DIR).display().to_string())),
     }
 }
 
@@ -259,8 +275,8 @@ pub(super) fn start_app(
     lang: Lang,
     keymap: Keymap,
     today: chrono::NaiveDate,
-    prepare: impl Fn(&Store) -> Result<(), String>,
-) -> Result<App, String> {
+    prepare: impl Fn(&Store) -> Result<(), CliError>,
+) -> Result<App, CliError> {
     let c = lang.cat();
     let (problem, offer) = match recover::open(dir) {
         Ok(opened) => {
@@ -275,7 +291,7 @@ pub(super) fn start_app(
                     eprintln!("{line}");
                 }
                 if !io::stdin().is_terminal() {
-                    return Err(String::new());
+                    return Err(CliError::Reported);
                 }
             }
             unlock_store(&store, lang)?;
@@ -294,7 +310,7 @@ pub(super) fn start_app(
                     return Ok(app);
                 }
                 Err(e @ StoreError::Corrupt { .. }) => (vec![i18n::store_error(lang, &e)], true),
-                Err(e) => return Err(i18n::store_error(lang, &e)),
+                Err(e) => return Err(e.into()),
             }
         }
         Err(e @ StoreError::Damaged { .. }) => {
@@ -302,7 +318,7 @@ pub(super) fn start_app(
             lines.extend(put_aside(dir, lang));
             (lines, true)
         }
-        Err(e) => return Err(i18n::store_error(lang, &e)),
+        Err(e) => return Err(e.into()),
     };
     for line in &problem {
         eprintln!("{line}");
@@ -319,16 +335,16 @@ pub(super) fn start_app(
         eprintln!("{hint}");
     }
     let Some(info) = newest.filter(|_| offer) else {
-        return Err(String::new());
+        return Err(CliError::Reported);
     };
     match ask(&c.cli(C::OfferRestore)) {
         Some(answer) if agrees(&answer) => {}
-        _ => return Err(String::new()),
+        _ => return Err(CliError::Cancelled),
     }
     restore_flow(dir, lang, &info.path, true)?;
-    let store = Store::open(dir).map_err(|e| i18n::store_error(lang, &e))?;
+    let store = Store::open(dir)?;
     unlock_store(&store, lang)?;
-    App::new(store, lang, keymap, today).map_err(|e| i18n::store_error(lang, &e))
+    Ok(App::new(store, lang, keymap, today)?)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -341,17 +357,19 @@ fn check_target(
     target: &Path,
     branch: Option<&str>,
     sealer: Option<&Sealer>,
-    lang: Lang,
-) -> Result<bool, String> {
-    let c = lang.cat();
-    let shown = target.display().to_string();
+) -> Result<bool, CliError> {
     let bytes = match std::fs::read(target) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(c.cli(C::ReadFile(&shown, &e.to_string()))),
+        Err(source) => {
+            return Err(CliError::Read {
+                file: target.to_path_buf(),
+                source,
+            });
+        }
     };
     if !backup::looks_like_backup(&bytes) {
-        return Err(c.cli(C::BackupTargetForeign(&shown)));
+        return Err(CliError::BackupTargetForeign(target.to_path_buf()));
     }
     // A sealed backup is compared only if our key opens it; one it does not open may
     // belong to another branch and is never replaced.
@@ -368,23 +386,23 @@ fn check_target(
     match read {
         Some(Some(b)) if b.as_deref() == branch => Ok(true),
         Some(other) => {
-            let other = other.flatten().unwrap_or_else(|| "?".into());
-            Err(c.cli(C::BackupTargetOtherBranch(&shown, &other)))
+            let branch = other.flatten().unwrap_or_else(|| "?".into());
+            Err(CliError::BackupTargetOtherBranch {
+                file: target.to_path_buf(),
+                branch,
+            })
         }
         None => Ok(true),
     }
 }
 
-fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), String> {
+fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), CliError> {
     let c = lang.cat();
     if !has_database(dir) {
-        return Err(c.cli(C::BackupNoData(&dir.display().to_string())));
+        return Err(CliError::BackupNoData(dir.to_path_buf()));
     }
     let store = open_store_explained(dir, lang)?;
-    let branch = store
-        .branch()
-        .map_err(|e| i18n::store_error(lang, &e))?
-        .map(|b| b.name);
+    let branch = store.branch()?.map(|b| b.name);
     let name = backup::default_name(branch.as_deref(), chrono::Local::now());
     let target = match output {
         None => PathBuf::from(name),
@@ -392,11 +410,13 @@ fn cmd_backup(dir: &Path, lang: Lang, output: Option<&Path>) -> Result<(), Strin
         Some(p) => p.to_path_buf(),
     };
     let shown = target.display().to_string();
-    let replacing = check_target(&target, branch.as_deref(), store.sealer(), lang)?;
-    let info = store.write_backup(&target).map_err(|e| match e {
-        StoreError::Io(d) => c.cli(C::WriteFile(&shown, &d)),
-        e => i18n::store_error(lang, &e),
-    })?;
+    let replacing = check_target(&target, branch.as_deref(), store.sealer())?;
+    let info = store
+        .write_backup(&target)
+        .map_err(|source| CliError::BackupWrite {
+            file: target.clone(),
+            source,
+        })?;
     println!(
         "{}",
         c.cli(C::BackupWritten(info.members, &shown, info.bytes))
@@ -419,35 +439,32 @@ pub(crate) fn restore_flow(
     lang: Lang,
     file: &Path,
     confirmed: bool,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let c = lang.cat();
     let shown = file.display().to_string();
     let shown_dir = dir.display().to_string();
-    let (snap, mut info) = match backup::load_backup(file) {
-        Ok(v) => v,
-        Err(StoreError::Io(d)) => return Err(c.cli(C::RestoreUnreadable(&d))),
-        Err(StoreError::Corrupt { source, .. }) => {
-            return Err(c.cli(C::RestoreBadFile(&shown, &source.to_string())));
-        }
-        Err(e) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
+    let bad_file = |source| CliError::RestoreBadFile {
+        file: file.to_path_buf(),
+        source,
     };
+    let (snap, mut info) = backup::load_backup(file).map_err(bad_file)?;
     if crate::store::snapshot::is_figures_only(&snap) {
-        return Err(i18n::store_error(lang, &StoreError::FiguresOnly));
+        return Err(StoreError::FiguresOnly.into());
     }
     // A sealed backup restores only with its passphrase or recovery code, and is fully
     // checked with it before anything changes.
     let sealer = match seal::keyring_of(&snap.trees) {
         None => None,
-        Some(Err(e)) => return Err(c.cli(C::RestoreBadFile(&shown, &e.to_string()))),
+        Some(Err(source)) => {
+            return Err(CliError::RestoreBadKeyring {
+                file: file.to_path_buf(),
+                source,
+            });
+        }
         Some(Ok(keyring)) => {
             let sealer = unlock_keyring(&keyring, lang)?;
             let (members, branch) =
-                backup::check_snapshot(&snap, Some(&sealer), true).map_err(|e| match e {
-                    StoreError::Corrupt { source, .. } => {
-                        c.cli(C::RestoreBadFile(&shown, &source.to_string()))
-                    }
-                    e => c.cli(C::RestoreBadFile(&shown, &e.to_string())),
-                })?;
+                backup::check_snapshot(&snap, Some(&sealer), true).map_err(bad_file)?;
             info.members = members;
             info.branch = branch;
             Some(sealer)
@@ -459,7 +476,7 @@ pub(crate) fn restore_flow(
             found: snap.schema_version,
             supported,
         };
-        return Err(i18n::store_error(lang, &e));
+        return Err(e.into());
     }
 
     let current = if has_database(dir) {
@@ -473,7 +490,7 @@ pub(crate) fn restore_flow(
                 }
                 None
             }
-            Err(e) => return Err(i18n::store_error(lang, &e)),
+            Err(e) => return Err(e.into()),
         }
     } else {
         None
@@ -482,7 +499,10 @@ pub(crate) fn restore_flow(
     if let Some(store) = current {
         let n = store.member_count();
         if !confirmed && !io::stdin().is_terminal() {
-            return Err(c.cli(C::RestoreNeedsYes(&shown_dir, n)));
+            return Err(CliError::RestoreNeedsYes {
+                dir: dir.to_path_buf(),
+                members: n,
+            });
         }
         let folder = dir.join(BACKUP_DIR);
         let safety = folder.join(format!(
@@ -492,7 +512,7 @@ pub(crate) fn restore_flow(
         ));
         crate::store::create_private_dir(&folder)
             .and_then(|()| store.write_backup_unchecked(&safety))
-            .map_err(|e| c.cli(C::RestoreFailed(&i18n::store_error(lang, &e))))?;
+            .map_err(CliError::RestoreFailed)?;
         println!(
             "{}",
             c.cli(C::RestoreSafetyBackup(&safety.display().to_string()))
@@ -507,14 +527,14 @@ pub(crate) fn restore_flow(
             ));
             match ask(&question) {
                 Some(answer) if agrees(&answer) => {}
-                _ => return Err(c.cli(C::RestoreCancelled)),
+                _ => return Err(CliError::RestoreCancelled),
             }
         }
         drop(store);
     }
 
     let done = restore::restore_snapshot_with(dir, &snap, sealer.as_ref())
-        .map_err(|e| c.cli(C::RestoreFailed(&i18n::store_error(lang, &e))))?;
+        .map_err(CliError::RestoreFailed)?;
     // The user restored: the damage warning, if any, has been answered.
     let _ = recover::dismiss_damage(dir);
     println!("{}", c.cli(C::Restored(done.members, &shown, &shown_dir)));
@@ -579,73 +599,73 @@ fn read_hidden(prompt: &str) -> Option<String> {
 }
 
 /// The first line of the `--passphrase-file`, if one was given.
-fn secret_from_file(lang: Lang) -> Option<Result<String, String>> {
+fn secret_from_file() -> Option<Result<String, CliError>> {
     let path = passphrase_file()?;
-    let shown = path.display().to_string();
     Some(
         std::fs::read_to_string(path)
             .map(|t| t.lines().next().unwrap_or_default().to_string())
-            .map_err(|e| lang.cat().cli(C::PassphraseFile(&shown, &e.to_string()))),
+            .map_err(|source| CliError::PassphraseFile {
+                file: path.clone(),
+                source,
+            }),
     )
 }
 
 /// Unlocks a keyring with the passphrase file, or by asking on the terminal (three
 /// tries). A wrong secret is a clear message; nothing is written either way.
-fn unlock_keyring(keyring: &KeyringV1, lang: Lang) -> Result<Sealer, String> {
+fn unlock_keyring(keyring: &KeyringV1, lang: Lang) -> Result<Sealer, CliError> {
     let c = lang.cat();
-    let wrong = |e: StoreError| i18n::store_error(lang, &e);
-    if let Some(secret) = secret_from_file(lang) {
-        return keyring.unlock(&secret?).map_err(wrong);
+    if let Some(secret) = secret_from_file() {
+        return keyring
+            .unlock(&secret?)
+            .map_err(CliError::PassphraseRefused);
     }
     if !io::stdin().is_terminal() {
-        return Err(c.cli(C::PassphraseNeedsTerminal));
+        return Err(CliError::PassphraseNeedsTerminal);
     }
     for attempt in 1..=3 {
         let Some(secret) = read_hidden(&c.cli(C::UnlockPrompt)) else {
-            return Err(String::new());
+            return Err(CliError::Cancelled);
         };
         match keyring.unlock(&secret) {
             Ok(s) => return Ok(s),
-            Err(e) if attempt == 3 => return Err(wrong(e)),
-            Err(e) => eprintln!("{}", wrong(e)),
+            Err(e) if attempt == 3 => return Err(CliError::PassphraseRefused(e)),
+            Err(e) => eprintln!("{}", i18n::store_error(lang, &e)),
         }
     }
-    Err(String::new())
+    Err(CliError::Cancelled)
 }
 
 /// Unlocks an encrypted store (nothing to do for one that is not).
-pub(crate) fn unlock_store(store: &Store, lang: Lang) -> Result<(), String> {
+pub(crate) fn unlock_store(store: &Store, lang: Lang) -> Result<(), CliError> {
     if store.is_unlocked() {
         return Ok(());
     }
-    let keyring = store
-        .keyring()
-        .map_err(|e| i18n::store_error(lang, &e))?
-        .ok_or_else(|| i18n::store_error(lang, &StoreError::Locked))?;
+    let keyring = store.keyring()?.ok_or(StoreError::Locked)?;
     let sealer = unlock_keyring(&keyring, lang)?;
     store.unlock_with_sealer(&sealer);
     Ok(())
 }
 
 /// A new passphrase: from the file, or typed twice on the terminal.
-fn new_passphrase(lang: Lang) -> Result<String, String> {
+fn new_passphrase(lang: Lang) -> Result<String, CliError> {
     let c = lang.cat();
-    let pass = match secret_from_file(lang) {
+    let pass = match secret_from_file() {
         Some(p) => p?,
         None => {
             if !io::stdin().is_terminal() {
-                return Err(c.cli(C::PassphraseNeedsTerminal));
+                return Err(CliError::PassphraseNeedsTerminal);
             }
-            let first = read_hidden(&c.cli(C::NewPassphrase)).ok_or_else(String::new)?;
-            let again = read_hidden(&c.cli(C::NewPassphraseAgain)).ok_or_else(String::new)?;
+            let first = read_hidden(&c.cli(C::NewPassphrase)).ok_or(CliError::Cancelled)?;
+            let again = read_hidden(&c.cli(C::NewPassphraseAgain)).ok_or(CliError::Cancelled)?;
             if first != again {
-                return Err(c.cli(C::PassphraseMismatch));
+                return Err(CliError::PassphraseMismatch);
             }
             first
         }
     };
     if pass.trim().chars().count() < seal::MIN_PASSPHRASE {
-        return Err(c.cli(C::PassphraseTooShort(seal::MIN_PASSPHRASE)));
+        return Err(CliError::PassphraseTooShort(seal::MIN_PASSPHRASE));
     }
     Ok(pass)
 }
@@ -677,14 +697,11 @@ fn rewrite_store(
     store: Store,
     trees: Vec<seal::Tree>,
     sealer: Option<&Sealer>,
-    lang: Lang,
-) -> Result<Option<PathBuf>, String> {
-    let c = lang.cat();
-    let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
+) -> Result<Option<PathBuf>, CliError> {
+    let snap = store.snapshot()?;
     drop(store);
     let snap = crate::store::snapshot::SnapshotV1 { trees, ..snap };
-    let done = restore::restore_snapshot_with(dir, &snap, sealer)
-        .map_err(|e| c.cli(C::Error(&i18n::store_error(lang, &e))))?;
+    let done = restore::restore_snapshot_with(dir, &snap, sealer).map_err(CliError::Rewrite)?;
     // On Windows sled's threads may hold the old files a moment after the store closed.
     let deadline = std::time::Instant::now() + crate::store::LOCK_WAIT;
     Ok(done.previous.and_then(|p| {
@@ -700,20 +717,18 @@ fn rewrite_store(
     }))
 }
 
-fn cmd_encrypt(dir: &Path, lang: Lang) -> Result<(), String> {
+fn cmd_encrypt(dir: &Path, lang: Lang) -> Result<(), CliError> {
     let c = lang.cat();
     let store = open_store_explained(dir, lang)?;
     if store.is_sealed() {
-        return Err(c.cli(C::AlreadyEncrypted));
+        return Err(CliError::AlreadyEncrypted);
     }
     let pass = new_passphrase(lang)?;
-    let (keyring, sealer, code) =
-        KeyringV1::create(&pass).map_err(|e| i18n::store_error(lang, &e))?;
+    let (keyring, sealer, code) = KeyringV1::create(&pass)?;
     let members = store.member_count();
-    let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
-    let trees = seal::reseal_trees(&snap.trees, None, Some(&sealer), Some(&keyring))
-        .map_err(|e| i18n::store_error(lang, &e))?;
-    let left = rewrite_store(dir, store, trees, Some(&sealer), lang)?;
+    let snap = store.snapshot()?;
+    let trees = seal::reseal_trees(&snap.trees, None, Some(&sealer), Some(&keyring))?;
+    let left = rewrite_store(dir, store, trees, Some(&sealer))?;
     let (sealed, skipped) = backup::seal_backups_in(&dir.join(BACKUP_DIR), &sealer, &keyring);
     let shown = dir.display().to_string();
     println!("{}", c.cli(C::Encrypted(members, &shown)));
@@ -731,17 +746,16 @@ fn cmd_encrypt(dir: &Path, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-fn cmd_decrypt(dir: &Path, lang: Lang) -> Result<(), String> {
+fn cmd_decrypt(dir: &Path, lang: Lang) -> Result<(), CliError> {
     let c = lang.cat();
     let store = open_store_explained(dir, lang)?;
     let Some(sealer) = store.sealer().cloned() else {
-        return Err(c.cli(C::NotEncrypted));
+        return Err(CliError::NotEncrypted);
     };
     let members = store.member_count();
-    let snap = store.snapshot().map_err(|e| i18n::store_error(lang, &e))?;
-    let trees = seal::reseal_trees(&snap.trees, Some(&sealer), None, None)
-        .map_err(|e| i18n::store_error(lang, &e))?;
-    rewrite_store(dir, store, trees, None, lang)?;
+    let snap = store.snapshot()?;
+    let trees = seal::reseal_trees(&snap.trees, Some(&sealer), None, None)?;
+    rewrite_store(dir, store, trees, None)?;
     println!(
         "{}",
         c.cli(C::Decrypted(members, &dir.display().to_string()))
@@ -752,13 +766,13 @@ fn cmd_decrypt(dir: &Path, lang: Lang) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------
 // __stress-writer (tests only)
 
-fn stress_writer(dir: &Path, lang: Lang, count: u64, prefix: &str) -> Result<(), String> {
-    let store = Store::open(dir).map_err(|e| i18n::store_error(lang, &e))?;
+fn stress_writer(dir: &Path, count: u64, prefix: &str) -> Result<(), CliError> {
+    let store = Store::open(dir)?;
     let mut out = io::stdout().lock();
-    let mut say = |line: String| -> Result<(), String> {
+    let mut say = |line: String| -> Result<(), CliError> {
         writeln!(out, "{line}")
             .and_then(|()| out.flush())
-            .map_err(|e| e.to_string())
+            .map_err(CliError::stdout)
     };
     let mut added: Vec<MemberId> = Vec::new();
     for i in 0..count {
@@ -774,9 +788,7 @@ fn stress_writer(dir: &Path, lang: Lang, count: u64, prefix: &str) -> Result<(),
         };
         let shown_id = id.map_or_else(|| "new".to_string(), |id| id.to_string());
         say(format!("try {shown_id} {name}"))?;
-        let saved = store
-            .save_member(id, &m)
-            .map_err(|e| i18n::store_error(lang, &e))?;
+        let saved = store.save_member(id, &m)?;
         say(format!("ack {saved} {name}"))?;
         if id.is_none() {
             added.push(saved);

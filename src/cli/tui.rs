@@ -6,7 +6,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 
-use super::{Args, data_dir, keymap_path, safety, today, write_demo};
+use super::{Args, CliError, data_dir, keymap_path, safety, today, write_demo};
 use crate::app::keymap::Keymap;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::store::KEYS_MOVED_SEEN;
@@ -59,15 +59,8 @@ fn load_keymap(lang: Lang) -> Keymap {
     km
 }
 
-/// Why the screens cannot be shown, and how to start the program so they can.
-fn no_terminal(lang: Lang) -> String {
-    i18n::platform::texts(lang)
-        .msg(i18n::platform::PlatformMsg::NoTerminal)
-        .to_string()
-}
-
 /// Runs the TUI on the data directory (or a throwaway demo directory).
-pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
+pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
     let keymap = load_keymap(lang);
     let today = today();
     let (dir, _guard) = if args.demo {
@@ -81,7 +74,7 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     // terminal changes mode, and a restore is offered.
     let mut app = safety::start_app(&dir, lang, keymap, today, |store| {
         if args.demo {
-            write_demo(store, today).map_err(|e| i18n::store_error(lang, &e))?;
+            write_demo(store, today)?;
         }
         Ok(())
     })?;
@@ -99,11 +92,11 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
     // how to start it, with no escape sequence on stdout. ratatui's init installs a panic
     // hook that restores the terminal before the message.
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
-        return Err(no_terminal(lang));
+        return Err(CliError::NoTerminal);
     }
     let mut terminal = ratatui::try_init().map_err(|_| {
         let _ = crossterm::terminal::disable_raw_mode();
-        no_terminal(lang)
+        CliError::NoTerminal
     })?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = ui::run_terminal(&mut terminal, &mut app, &theme);
@@ -113,13 +106,11 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), String> {
         let _ = std::fs::write(&moved_seen, b"");
     }
     let flushed = app.store.flush();
-    result.map_err(|e| lang.cat().cli(C::Error(&e.to_string())))?;
-    flushed.map_err(|e| i18n::store_error(lang, &e))?;
+    result.map_err(CliError::Terminal)?;
+    flushed?;
     if !args.demo {
         // Our own verified backup, independent of sled (kept in backups/).
-        app.store
-            .auto_backup(app.changed)
-            .map_err(|e| i18n::store_error(lang, &e))?;
+        app.store.auto_backup(app.changed)?;
     }
     Ok(())
 }

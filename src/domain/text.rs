@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Normalises to Unicode NFC (IMEs and pasted text may send decomposed marks),
 /// drops control characters and trims surrounding whitespace.
@@ -211,27 +212,48 @@ pub fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// Cuts `s` to at most `max` characters, adding "…" when cut (for display only).
+/// How many columns `s` takes on a terminal or in a fixed-width text: combining marks
+/// (NFD tones) take none, wide glyphs (CJK, most emoji) two. Not a character count.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// The longest start of `s` that fits in `cols` columns, and the rest. Combining marks
+/// stay with their letter; the start may be empty (a wide glyph and `cols` = 1).
+pub fn split_at_width(s: &str, cols: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > cols {
+            return s.split_at(i);
+        }
+        used += w;
+    }
+    (s, "")
+}
+
+/// Cuts `s` to at most `max` columns, adding "…" when cut (for display only).
 pub fn ellipsize(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    if width(s) <= max {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    let mut out = split_at_width(s, max.saturating_sub(1)).0.to_string();
     out.push('…');
     out
 }
 
-/// `s` cut (with "…") or padded with spaces to exactly `w` characters, left-aligned.
+/// `s` cut (with "…") or padded with spaces to exactly `w` columns, left-aligned (one
+/// column less when a wide glyph does not fit).
 pub fn cell(s: &str, w: usize) -> String {
     let s = ellipsize(s, w);
-    let pad = w.saturating_sub(s.chars().count());
+    let pad = w.saturating_sub(width(&s));
     format!("{s}{}", " ".repeat(pad))
 }
 
-/// `s` cut (with "…") or padded with spaces to exactly `w` characters, right-aligned.
+/// `s` cut (with "…") or padded with spaces to exactly `w` columns, right-aligned.
 pub fn rcell(s: &str, w: usize) -> String {
     let s = ellipsize(s, w);
-    let pad = w.saturating_sub(s.chars().count());
+    let pad = w.saturating_sub(width(&s));
     format!("{}{s}", " ".repeat(pad))
 }
 
@@ -267,6 +289,45 @@ mod tests {
         assert_eq!(rcell("12", 4), "  12");
         assert_eq!(cell("Nguyễn Văn An", 6), "Nguyễ…");
         assert_eq!(rcell("Nguyễn Văn An", 6).chars().count(), 6);
+    }
+
+    #[test]
+    fn widths_count_columns_not_characters() {
+        // NFD: 16 characters, 13 columns (tone marks take none).
+        let nfd: String = "Nguyễn Văn An".nfd().collect();
+        assert_eq!(nfd.chars().count(), 16);
+        assert_eq!(width(&nfd), 13);
+        assert_eq!(width("Nguyễn Văn An"), 13);
+        // A wide glyph takes two columns.
+        assert_eq!(width("中a"), 3);
+        assert_eq!(width("Đảng 👍"), 7);
+    }
+
+    #[test]
+    fn nfd_text_fills_cells_like_nfc() {
+        let nfd: String = "Nguyễn Văn An".nfd().collect();
+        // Fits: padded by columns, not by characters.
+        assert_eq!(cell(&nfd, 15), format!("{nfd}  "));
+        assert_eq!(width(&rcell(&nfd, 15)), 15);
+        assert!(rcell(&nfd, 15).starts_with("  N"));
+        assert_eq!(ellipsize(&nfd, 13), nfd);
+        // Cut: the same letters as NFC, the marks kept with their letter.
+        let cut = cell(&nfd, 6);
+        assert_eq!(width(&cut), 6);
+        assert_eq!(cut.nfc().collect::<String>(), "Nguyễ…");
+        assert_eq!(cell("Nguyễn Văn An", 6), "Nguyễ…");
+    }
+
+    #[test]
+    fn wide_glyphs_are_cut_and_padded_by_columns() {
+        assert_eq!(cell("中文", 4), "中文");
+        assert_eq!(cell("中文", 5), "中文 ");
+        assert_eq!(rcell("中", 3), " 中");
+        // "中文字" is 6 columns: in 4, one glyph and "…" (3) plus one space.
+        assert_eq!(cell("中文字", 4), "中… ");
+        assert_eq!(width(&cell("中文字", 4)), 4);
+        assert_eq!(split_at_width("中a", 1), ("", "中a"));
+        assert_eq!(split_at_width("中a", 2), ("中", "a"));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::text;
+use crate::domain::text::{self, split_at_width, width};
 
 /// The fixed first line of the right header block (component 1 of HD 36).
 /// Document text, not UI text: always Vietnamese.
@@ -259,12 +259,6 @@ pub fn place_and_date(place: &str, date: NaiveDate) -> String {
 // Plain text
 // ---------------------------------------------------------------------------------------
 
-/// Display width of `s` in columns: one per character (NFC Vietnamese letters are one
-/// character each).
-pub fn width(s: &str) -> usize {
-    s.chars().count()
-}
-
 /// Removes control characters (keeping `\n`) so nothing reaches the output as an escape
 /// sequence; tabs become spaces.
 fn safe(s: &str) -> String {
@@ -294,14 +288,20 @@ pub fn wrap(s: &str, cols: usize, first: &str, indent: usize) -> Vec<String> {
             }
             // A word longer than a whole line is cut (at least one character per line,
             // so this always ends).
-            let mut rest: Vec<char> = word.chars().collect();
+            let mut rest = word;
             loop {
                 let room = cols.saturating_sub(width(&line)).max(1);
-                if rest.len() <= room {
-                    line.extend(rest.iter());
+                if width(rest) <= room {
+                    line.push_str(rest);
                     break;
                 }
-                line.extend(rest.drain(..room));
+                let (mut head, mut tail) = split_at_width(rest, room);
+                if head.is_empty() {
+                    let first = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                    (head, tail) = rest.split_at(first);
+                }
+                line.push_str(head);
+                rest = tail;
                 out.push(std::mem::replace(&mut line, pad.clone()));
             }
             has_word = true;

@@ -11,7 +11,7 @@ use crate::domain::badges::{self, BadgeRecord, Candidate};
 use crate::domain::date::{format_date, format_opt_date};
 use crate::domain::dues::{self, Due, Ledger, Totals, YearMonth};
 use crate::domain::member::{Member, MemberId};
-use crate::domain::text::{self, cell, rcell};
+use crate::domain::text::{self, cell, rcell, width};
 use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::i18n::dues::{DuesMsg, DuesText};
@@ -306,14 +306,14 @@ pub fn dues_text(
 fn wrap_long_lines(s: &str) -> String {
     let mut out = String::new();
     for line in s.lines() {
-        if line.chars().count() <= TEXT_WIDTH {
+        if width(line) <= TEXT_WIDTH {
             out.push_str(line);
             out.push('\n');
             continue;
         }
         let mut cur = String::new();
         for word in line.split(' ') {
-            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > TEXT_WIDTH {
+            if !cur.is_empty() && width(&cur) + 1 + width(word) > TEXT_WIDTH {
                 out.push_str(cur.trim_end());
                 out.push('\n');
                 cur = format!("  {word}");
@@ -507,7 +507,7 @@ mod tests {
                 today(),
             );
             for line in t.lines().chain(b.lines()) {
-                assert!(line.chars().count() <= TEXT_WIDTH, "{line}");
+                assert!(width(line) <= TEXT_WIDTH, "{line}");
             }
         }
     }

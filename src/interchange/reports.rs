@@ -427,6 +427,7 @@ pub fn figures_blocks(figures: Figures) -> (String, Vec<Block>) {
 mod tests {
     use super::*;
     use crate::domain::demo;
+    use crate::domain::text;
 
     #[test]
     fn reports_fit_80_columns_and_percentages_add_up() {
@@ -434,7 +435,7 @@ mod tests {
         let ms = demo::demo_members(2026, 35, today);
         let s = stats::structure(&ms, today);
         let t = structure_report("Chi bộ Tổ dân phố Hòa Bình", &s, today, false);
-        assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+        assert!(t.lines().all(|l| text::width(l) <= 80), "{t}");
         assert!(t.contains(&format!("Tổng số: {} đảng viên", s.total)));
         for (_, rows) in structure_sections(&s) {
             let counts: Vec<u32> = rows.iter().map(|(_, n)| *n).collect();

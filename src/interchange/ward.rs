@@ -345,6 +345,7 @@ pub fn ward_document(w: &Ward, p: Period, superior: &str, place: &str, on: Naive
 mod tests {
     use super::*;
     use crate::domain::demo;
+    use crate::domain::text;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
@@ -401,7 +402,7 @@ mod tests {
         let t = ward_text(&w, p, Lang::Vi);
         assert!(t.contains("3 tổ chức đảng trực thuộc"), "{t}");
         assert!(t.contains("Chi bộ Tổ dân phố số 2"), "{t}");
-        assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
+        assert!(t.lines().all(|l| text::width(l) <= 80), "{t}");
         let csv = ward_csv(&w);
         assert!(csv.starts_with("\u{feff}Tổ chức đảng,Đảng viên"), "{csv}");
         assert!(csv.contains("Chi bộ Tổ dân phố số 3,17,"), "{csv}");

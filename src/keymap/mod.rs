@@ -14,6 +14,18 @@ use action::{Action, Context};
 /// The default keymap, compiled in.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymaps/default.toml");
 
+/// Why key text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyParseError {
+    /// Text that names no key, as written (an unknown name or modifier, a control
+    /// character, an unclosed `<`).
+    #[error("not a key: \"{0}\"")]
+    BadKey(String),
+    /// A key sequence with no key in it.
+    #[error("no key given")]
+    Empty,
+}
+
 /// One key with its modifiers, canonical: SHIFT is dropped on characters (the character
 /// already says it) and Shift+Tab is `BackTab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -147,12 +159,14 @@ impl KeyChord {
 /// Parses a string of typed keys: plain characters are typed as they are, `<...>` is one
 /// chord in keymap notation, `<lt>` is a literal `<`. "/nguyen van<Enter>" types a
 /// search and presses Enter. Used to replay keys in tests and benchmarks.
-pub fn parse_key_string(s: &str) -> Result<Vec<KeyEvent>, String> {
+pub fn parse_key_string(s: &str) -> Result<Vec<KeyEvent>, KeyParseError> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         if c == '<' {
-            let end = rest.find('>').ok_or_else(|| format!("\"{rest}\""))?;
+            let end = rest
+                .find('>')
+                .ok_or_else(|| KeyParseError::BadKey(rest.into()))?;
             let token = &rest[..=end];
             if token == "<lt>" {
                 out.push(KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE));
@@ -264,11 +278,12 @@ pub fn sequence_label(seq: &[KeyChord], ascii: bool) -> String {
 }
 
 /// Parses one chord: `q`, `?`, `<C-s>`, `<A-1>`, `<F2>`, `<S-Tab>`, `<Enter>`.
-pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
+pub fn parse_chord(s: &str) -> Result<KeyChord, KeyParseError> {
+    let bad = || KeyParseError::BadKey(s.into());
     let mut chars = s.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_control() || c == ' ' {
-            return Err(format!("\"{s}\""));
+            return Err(bad());
         }
         return Ok(KeyChord {
             code: KeyCodeOrd::Char(c),
@@ -278,7 +293,7 @@ pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
     let inner = s
         .strip_prefix('<')
         .and_then(|r| r.strip_suffix('>'))
-        .ok_or_else(|| format!("\"{s}\""))?;
+        .ok_or_else(bad)?;
     let mut mods = 0;
     let mut rest = inner;
     while let Some((m, tail)) = rest.split_once('-') {
@@ -289,7 +304,7 @@ pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
             "C" | "c" => CTRL,
             "A" | "a" | "M" | "m" => ALT,
             "S" | "s" => SHIFT,
-            _ => return Err(format!("\"{s}\"")),
+            _ => return Err(bad()),
         };
         rest = tail;
     }
@@ -320,7 +335,7 @@ pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
         let i = NAMED
             .iter()
             .position(|(n, _)| n.eq_ignore_ascii_case(rest))
-            .ok_or_else(|| format!("\"{s}\""))?;
+            .ok_or_else(bad)?;
         KeyCodeOrd::Named(i as u8)
     };
     if code == KeyCodeOrd::Char('h') && mods == CTRL {
@@ -331,13 +346,13 @@ pub fn parse_chord(s: &str) -> Result<KeyChord, String> {
 }
 
 /// Parses a space-separated key sequence: `g g`, `<C-x> s`.
-pub fn parse_sequence(s: &str) -> Result<Vec<KeyChord>, String> {
+pub fn parse_sequence(s: &str) -> Result<Vec<KeyChord>, KeyParseError> {
     let seq: Vec<KeyChord> = s
         .split_whitespace()
         .map(parse_chord)
         .collect::<Result<_, _>>()?;
     if seq.is_empty() {
-        Err("\"\"".into())
+        Err(KeyParseError::Empty)
     } else {
         Ok(seq)
     }
@@ -716,8 +731,17 @@ mod tests {
             parse_chord("<C-h>").unwrap(),
             parse_chord("<Backspace>").unwrap()
         );
-        assert!(parse_chord("<Hyper-x>").is_err());
-        assert!(parse_chord("qq").is_err());
+        assert_eq!(
+            parse_chord("<Hyper-x>"),
+            Err(KeyParseError::BadKey("<Hyper-x>".into()))
+        );
+        assert_eq!(parse_chord("qq"), Err(KeyParseError::BadKey("qq".into())));
+        assert_eq!(parse_chord("\t"), Err(KeyParseError::BadKey("\t".into())));
+        assert_eq!(parse_sequence("  "), Err(KeyParseError::Empty));
+        assert_eq!(
+            parse_sequence("g <Nope>"),
+            Err(KeyParseError::BadKey("<Nope>".into()))
+        );
         assert_eq!(format_sequence(&parse_sequence("g  g").unwrap()), "g g");
     }
 
@@ -754,7 +778,10 @@ mod tests {
             KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)
         );
         assert_eq!(keys[4].code, KeyCode::Char('<'));
-        assert!(parse_key_string("<Enter").is_err());
+        assert_eq!(
+            parse_key_string("a<Enter"),
+            Err(KeyParseError::BadKey("<Enter".into()))
+        );
     }
 
     #[test]

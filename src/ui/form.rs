@@ -166,7 +166,7 @@ fn title(c: &dyn Catalogue, kind: FormKind) -> String {
 /// Rows an error text takes at this width.
 fn error_rows(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
     ff.error.as_ref().map_or(0, |p| {
-        let len = c.problem(p).chars().count() + 2;
+        let len = crate::domain::text::width(&c.problem(p)) + 2;
         (len.div_ceil(usize::from(width.max(1))) as u16).clamp(1, 3)
     })
 }

@@ -14,6 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::{App, Screen};
+use crate::domain::text;
 use crate::i18n::{self, Msg};
 use theme::Theme;
 
@@ -112,7 +113,7 @@ fn draw_title(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         theme.title(),
     )];
     let demo = if app.demo { c.msg(Msg::DemoBanner) } else { "" };
-    let used: usize = spans.iter().map(Span::width).sum::<usize>() + demo.chars().count();
+    let used: usize = spans.iter().map(Span::width).sum::<usize>() + text::width(demo);
     spans.push(Span::styled(
         " ".repeat(usize::from(area.width).saturating_sub(used)),
         theme.title(),
@@ -150,12 +151,12 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .map(|(s, n)| name(*s, n) + s.number().to_string().len() + 4)
             .sum()
     };
-    let full = width(&|_, n| n.chars().count());
+    let full = width(&|_, n| text::width(n));
     let short = width(&|s, n| {
         if s == app.screen {
-            n.chars().count()
+            text::width(n)
         } else {
-            c.screen_short(s.number()).chars().count()
+            text::width(c.screen_short(s.number()))
         }
     });
     let area_w = usize::from(area.width);

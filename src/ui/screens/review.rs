@@ -148,7 +148,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     )));
     let cap_text = sum.cap.map(|w| format!(" ⚠ {}", c.review_warning(&w)));
     let cap_rows = cap_text.as_ref().map_or(0, |t| {
-        t.chars().count().div_ceil(width.max(1)).min(3) as u16
+        crate::domain::text::width(t).div_ceil(width.max(1)).min(3) as u16
     });
     head.push(Line::styled(
         ellipsize(

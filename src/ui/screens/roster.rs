@@ -51,7 +51,8 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let line = Line::from(vec![Span::styled(prompt, theme.accent()), Span::raw(query)]);
         f.render_widget(Paragraph::new(line), search);
         if app.detail.is_none() && crate::ui::no_overlay(app) {
-            let x = search.x + (prompt.chars().count() + cursor) as u16;
+            // The prompt in columns; the cursor is per character (TextInput, tech-notes §4).
+            let x = search.x + (crate::domain::text::width(prompt) + cursor) as u16;
             f.set_cursor_position((x.min(search.right().saturating_sub(1)), search.y));
         }
     }
