@@ -139,7 +139,7 @@ fn delete_asks_naming_the_member_then_removes() {
     h.keys("<Delete><Right><Enter>");
     assert!(!h.stored_names().contains(&"Nguyễn Văn An".to_string()));
     assert!(
-        h.status_line().contains("xóa hồ sơ Nguyễn Văn An"),
+        h.status_line().contains("Đã xóa: Nguyễn Văn An"),
         "{}",
         h.screen()
     );

@@ -46,7 +46,7 @@ impl AdmissionTexts for AdmEn {
             OutcomeRemove => "Remove (does not qualify)",
             Overridden => "Recorded although a rule was not met; reason:",
             WhyNotYet => "The next step cannot be recorded today:",
-            CardHint => "a record next step · e edit · x remove last step · Esc back",
+            CardHint => "F4 record next step · F2 edit · F8 remove last step · Esc back",
             BoardHint => {
                 "n add · Enter open · a record step · t target · ! next step not allowed today"
             }

@@ -46,7 +46,7 @@ impl AdmissionTexts for AdmVi {
             OutcomeRemove => "Xóa tên (không đủ điều kiện)",
             Overridden => "Vẫn ghi dù chưa đúng quy định; lý do:",
             WhyNotYet => "Chưa ghi được bước tiếp theo hôm nay:",
-            CardHint => "a ghi bước tiếp · e sửa · x xóa bước cuối · Esc quay lại",
+            CardHint => "F4 ghi bước tiếp · F2 sửa · F8 xóa bước cuối · Esc quay lại",
             BoardHint => "n thêm · Enter xem · a ghi bước · t chỉ tiêu · ! chưa ghi được hôm nay",
             Sponsors => "Người giới thiệu",
             Conclusion => "Kết luận",

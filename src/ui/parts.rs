@@ -26,11 +26,16 @@ pub(crate) fn notice_text(app: &App, theme: &Theme) -> Option<(String, Style)> {
     };
     let saved = app.lang.cat().msg(Msg::Saved);
     let named = format!("{} {what}.", keys::text(app.lang, KeysMsg::SavedWhat));
-    // The generic notices become the name of the save; the others already say what was
-    // done in their own words.
+    // The generic notice becomes the name of the save; a specific one (a step, an event,
+    // a review with its warnings) follows the name; a deletion keeps its own words.
     Some(match app.notice.as_ref()? {
         Notice::Saved(_) => (text.replacen(saved, &named, 1), style),
-        _ => (text, style),
+        Notice::Deleted(_)
+        | Notice::Undone(_)
+        | Notice::Redone(_)
+        | Notice::Store(_)
+        | Notice::FormHasErrors => (text, style),
+        _ => (format!("{named} {text}"), style),
     })
 }
 
@@ -336,8 +341,12 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect,
     let k = |m| keys::text(app.lang, m);
     let question = question_text(app, &q.ask);
     // Wide enough for a long question (the approval names the open agenda items).
-    let inner = if question.chars().count() > 180 { 74u16 } else { 60 }
-        .min(area.width.saturating_sub(4));
+    let inner = if question.chars().count() > 180 {
+        74u16
+    } else {
+        60
+    }
+    .min(area.width.saturating_sub(4));
     let rows = wrapped_rows(&question, usize::from(inner)) as u16;
     let r = centered(area, inner + 4, rows + 6);
     crate::ui::clear(f, r, theme);
