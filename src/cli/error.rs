@@ -2,7 +2,7 @@
 //! `rollup.rs`, turned into the user's language only when it is printed ([`CliError::message`]).
 //! Every error makes the program exit 1.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::recovery::{self, RecoveryText as R};
 use crate::i18n::{self, Cli as C, Lang};
@@ -10,7 +10,7 @@ use crate::interchange::import::FileError;
 use crate::interchange::import_text;
 use crate::interchange::members_csv::HeaderError;
 use crate::store::StoreError;
-use crate::store::backup::BackupInfo;
+use crate::store::backup::{BACKUP_DIR, BackupInfo};
 use crate::store::codec::CodecError;
 
 /// Why a command failed.
@@ -264,8 +264,8 @@ impl CliError {
                     newest,
                 } = &**d;
                 let mut lines = vec![i18n::store_error(lang, error)];
-                lines.extend(super::safety::aside_line(lang, aside));
-                lines.push(super::safety::backup_hint_line(dir, lang, newest.as_ref()));
+                lines.extend(aside_line(lang, aside));
+                lines.push(backup_hint_line(dir, lang, newest.as_ref()));
                 lines.join("\n")
             }
             CliError::EmptyAfterDamage => recovery::catalogue(lang).text(R::EmptyRefused),
@@ -428,4 +428,43 @@ mod tests {
         let m = e.message(Lang::Vi);
         assert!(m.contains("/usb/x.scb") && m.contains("disk full"), "{m}");
     }
+}
+
+/// The line saying where the damaged database was moved (or why it could not be).
+pub(crate) fn aside_line(
+    lang: Lang,
+    aside: &Result<Option<PathBuf>, StoreError>,
+) -> Option<String> {
+    match aside {
+        Ok(Some(aside)) => Some(
+            lang.cat()
+                .cli(C::DamagedMovedAside(&aside.display().to_string())),
+        ),
+        Ok(None) => None,
+        Err(e) => Some(i18n::store_error(lang, e)),
+    }
+}
+
+/// The text naming the newest good backup of `dir` with its restore command (or saying
+/// there is none).
+pub(crate) fn backup_hint_line(dir: &Path, lang: Lang, newest: Option<&BackupInfo>) -> String {
+    let c = lang.cat();
+    match newest {
+        Some(info) => c.cli(C::NewestBackup(
+            &info.path.display().to_string(),
+            info.members,
+            &crate::ui::history::local_time(info.created_at),
+            &restore_command(dir, &info.path),
+        )),
+        None => c.cli(C::NoGoodBackup(&dir.join(BACKUP_DIR).display().to_string())),
+    }
+}
+
+/// The exact command that restores `file` into `dir`.
+pub fn restore_command(dir: &Path, file: &Path) -> String {
+    format!(
+        "sochibo restore \"{}\" --data \"{}\"",
+        file.display(),
+        dir.display()
+    )
 }

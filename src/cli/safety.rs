@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::error::StuckDamage;
+use super::error::{StuckDamage, aside_line, backup_hint_line, restore_command};
 use super::{Args, CliError, data_dir};
 use crate::app::App;
 use crate::app::keymap::Keymap;
@@ -199,49 +199,10 @@ fn put_aside(dir: &Path, lang: Lang) -> Option<String> {
     aside_line(lang, &restore::quarantine(dir))
 }
 
-/// The line saying where the damaged database was moved (or why it could not be).
-pub(super) fn aside_line(
-    lang: Lang,
-    aside: &Result<Option<PathBuf>, StoreError>,
-) -> Option<String> {
-    match aside {
-        Ok(Some(aside)) => Some(
-            lang.cat()
-                .cli(C::DamagedMovedAside(&aside.display().to_string())),
-        ),
-        Ok(None) => None,
-        Err(e) => Some(i18n::store_error(lang, e)),
-    }
-}
-
 /// The newest good automatic backup and the text naming it with its restore command.
 fn backup_hint(dir: &Path, lang: Lang) -> (String, Option<BackupInfo>) {
     let newest = backup::newest_good_backup(&dir.join(BACKUP_DIR));
     (backup_hint_line(dir, lang, newest.as_ref()), newest)
-}
-
-/// The text naming the newest good backup of `dir` with its restore command (or saying
-/// there is none).
-pub(super) fn backup_hint_line(dir: &Path, lang: Lang, newest: Option<&BackupInfo>) -> String {
-    let c = lang.cat();
-    match newest {
-        Some(info) => c.cli(C::NewestBackup(
-            &info.path.display().to_string(),
-            info.members,
-            &crate::ui::history::local_time(info.created_at),
-            &restore_command(dir, &info.path),
-        )),
-        None => c.cli(C::NoGoodBackup(&dir.join(BACKUP_DIR).display().to_string())),
-    }
-}
-
-/// The exact command that restores `file` into `dir`.
-pub fn restore_command(dir: &Path, file: &Path) -> String {
-    format!(
-        "sochibo restore \"{}\" --data \"{}\"",
-        file.display(),
-        dir.display()
-    )
 }
 
 /// Whether a typed answer agrees: "co", "có" or "yes" (any case or accents).
