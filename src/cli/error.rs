@@ -355,6 +355,45 @@ impl CliError {
     }
 }
 
+/// The line saying where the damaged database was moved (or why it could not be).
+pub(crate) fn aside_line(
+    lang: Lang,
+    aside: &Result<Option<PathBuf>, StoreError>,
+) -> Option<String> {
+    match aside {
+        Ok(Some(aside)) => Some(
+            lang.cat()
+                .cli(C::DamagedMovedAside(&aside.display().to_string())),
+        ),
+        Ok(None) => None,
+        Err(e) => Some(i18n::store_error(lang, e)),
+    }
+}
+
+/// The text naming the newest good backup of `dir` with its restore command (or saying
+/// there is none).
+pub(crate) fn backup_hint_line(dir: &Path, lang: Lang, newest: Option<&BackupInfo>) -> String {
+    let c = lang.cat();
+    match newest {
+        Some(info) => c.cli(C::NewestBackup(
+            &info.path.display().to_string(),
+            info.members,
+            &crate::ui::history::local_time(info.created_at),
+            &restore_command(dir, &info.path),
+        )),
+        None => c.cli(C::NoGoodBackup(&dir.join(BACKUP_DIR).display().to_string())),
+    }
+}
+
+/// The exact command that restores `file` into `dir`.
+pub fn restore_command(dir: &Path, file: &Path) -> String {
+    format!(
+        "sochibo restore \"{}\" --data \"{}\"",
+        file.display(),
+        dir.display()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,43 +467,4 @@ mod tests {
         let m = e.message(Lang::Vi);
         assert!(m.contains("/usb/x.scb") && m.contains("disk full"), "{m}");
     }
-}
-
-/// The line saying where the damaged database was moved (or why it could not be).
-pub(crate) fn aside_line(
-    lang: Lang,
-    aside: &Result<Option<PathBuf>, StoreError>,
-) -> Option<String> {
-    match aside {
-        Ok(Some(aside)) => Some(
-            lang.cat()
-                .cli(C::DamagedMovedAside(&aside.display().to_string())),
-        ),
-        Ok(None) => None,
-        Err(e) => Some(i18n::store_error(lang, e)),
-    }
-}
-
-/// The text naming the newest good backup of `dir` with its restore command (or saying
-/// there is none).
-pub(crate) fn backup_hint_line(dir: &Path, lang: Lang, newest: Option<&BackupInfo>) -> String {
-    let c = lang.cat();
-    match newest {
-        Some(info) => c.cli(C::NewestBackup(
-            &info.path.display().to_string(),
-            info.members,
-            &crate::ui::history::local_time(info.created_at),
-            &restore_command(dir, &info.path),
-        )),
-        None => c.cli(C::NoGoodBackup(&dir.join(BACKUP_DIR).display().to_string())),
-    }
-}
-
-/// The exact command that restores `file` into `dir`.
-pub fn restore_command(dir: &Path, file: &Path) -> String {
-    format!(
-        "sochibo restore \"{}\" --data \"{}\"",
-        file.display(),
-        dir.display()
-    )
 }
