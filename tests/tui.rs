@@ -395,3 +395,34 @@ fn the_key_bar_keeps_help_and_quit_whole_on_every_screen() {
         );
     }
 }
+
+#[test]
+fn help_opens_at_the_screens_keys_filters_as_typed_and_scrolls_back_after_end() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-1><F1>");
+    let screen = h.screen();
+    // The roster's keys come first, written as people read them.
+    assert!(screen.contains("Danh sách đảng viên"), "{screen}");
+    assert!(screen.contains("F8"), "{screen}");
+    assert!(!screen.contains("<F8>"), "{screen}");
+    // After End, Up moves at once.
+    h.keys("<End>");
+    let end = h.app.help.as_ref().unwrap().scroll;
+    assert!(end > 0);
+    let at_end = h.screen();
+    h.keys("<Up>");
+    assert_eq!(h.app.help.as_ref().unwrap().scroll, end - 1);
+    assert_ne!(h.screen(), at_end, "the text moved");
+    h.keys("<PageUp>");
+    assert_eq!(h.app.help.as_ref().unwrap().scroll, end - 1 - h.app.page_rows);
+    h.keys("<Home>");
+    assert_eq!(h.app.help.as_ref().unwrap().scroll, 0);
+    // Typing filters, diacritic-blind; a typing key never closes or acts.
+    h.keys("hoan tac");
+    let screen = h.screen();
+    assert!(screen.contains("Ctrl+Z"), "{screen}");
+    assert!(!screen.contains("Alt+1"), "{screen}");
+    assert!(h.app.help.is_some());
+    h.keys("<Esc>");
+    assert!(h.app.help.is_none());
+}
