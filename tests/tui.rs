@@ -414,7 +414,10 @@ fn help_opens_at_the_screens_keys_filters_as_typed_and_scrolls_back_after_end() 
     assert_eq!(h.app.help.as_ref().unwrap().scroll, end - 1);
     assert_ne!(h.screen(), at_end, "the text moved");
     h.keys("<PageUp>");
-    assert_eq!(h.app.help.as_ref().unwrap().scroll, end - 1 - h.app.page_rows);
+    assert_eq!(
+        h.app.help.as_ref().unwrap().scroll,
+        end - 1 - h.app.page_rows
+    );
     h.keys("<Home>");
     assert_eq!(h.app.help.as_ref().unwrap().scroll, 0);
     // Typing filters, diacritic-blind; a typing key never closes or acts.
