@@ -62,7 +62,7 @@ pub(crate) fn notice(app: &App, theme: &Theme, n: &AdmNotice) -> (String, Style)
 }
 
 /// One board row: marker, name, days in the step, next step, deadline (fits 80 columns).
-pub(crate) fn row_text(
+fn row_text(
     a: &dyn AdmissionTexts,
     e: &BoardEntry,
     name: &str,
@@ -93,7 +93,7 @@ pub(crate) fn row_text(
     )
 }
 
-pub(crate) fn draw_board(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn draw_board(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let a = c.admission();
     let rows = app.admission.board(app.today);
@@ -189,14 +189,14 @@ pub(crate) fn draw_board(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }
 
-pub(crate) fn kv<'a>(theme: &Theme, label: &str, value: String) -> Line<'a> {
+fn kv<'a>(theme: &Theme, label: &str, value: String) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{label:<18}"), label_style(theme)),
         Span::raw(value),
     ])
 }
 
-pub(crate) fn step_lines<'a>(c: &dyn Catalogue, theme: &Theme, s: &Step, out: &mut Vec<Line<'a>>) {
+fn step_lines<'a>(c: &dyn Catalogue, theme: &Theme, s: &Step, out: &mut Vec<Line<'a>>) {
     let a = c.admission();
     out.push(Line::from(vec![
         Span::styled(
@@ -287,7 +287,7 @@ pub(crate) fn step_lines<'a>(c: &dyn Catalogue, theme: &Theme, s: &Step, out: &m
     }
 }
 
-pub(crate) fn draw_card(f: &mut Frame, app: &App, theme: &Theme, area: Rect, cand: &Candidate) {
+fn draw_card(f: &mut Frame, app: &App, theme: &Theme, area: Rect, cand: &Candidate) {
     let c = app.lang.cat();
     let a = c.admission();
     let p = &cand.person;

@@ -17,7 +17,7 @@ use crate::domain::text::{cell, ellipsize, rcell};
 use crate::i18n::dues::{DuesCatalogue, DuesMsg, DuesText};
 use crate::ui::theme::Theme;
 
-pub(crate) fn row_style(theme: &Theme, selected: bool) -> Style {
+fn row_style(theme: &Theme, selected: bool) -> Style {
     if selected {
         theme.selected()
     } else {
@@ -58,7 +58,7 @@ const NAME_W: usize = 21;
 /// Dues tab: name, amount, this month, paid through.
 const DUES_W: (usize, usize, usize, usize) = (20, 9, 18, 8);
 
-pub(crate) fn draw_dues(
+fn draw_dues(
     f: &mut Frame,
     app: &App,
     theme: &Theme,
@@ -209,7 +209,7 @@ pub(crate) fn draw_dues(
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), totals);
 }
 
-pub(crate) fn draw_badges(
+fn draw_badges(
     f: &mut Frame,
     app: &App,
     theme: &Theme,

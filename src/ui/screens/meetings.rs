@@ -24,7 +24,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
 }
 
-pub(crate) fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
+fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
     if m.topic.is_empty() {
         c.meeting_kind(m.kind).to_string()
     } else {
@@ -32,7 +32,7 @@ pub(crate) fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
     }
 }
 
-pub(crate) fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let ms = &app.meetings;
     let [head, glance, table_area] = Layout::vertical([
@@ -141,7 +141,7 @@ pub(crate) fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_stateful_widget(table, table_area, &mut state);
 }
 
-pub(crate) fn draw_attendance(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn draw_attendance(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let year = app.meetings.year;
     let meetings: Vec<&Meeting> = app
@@ -213,7 +213,7 @@ pub(crate) fn draw_attendance(f: &mut Frame, app: &App, theme: &Theme, area: Rec
     f.render_widget(Paragraph::new(lines), area);
 }
 
-pub(crate) fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
+fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
     match m {
         Mark::Unmarked => c.msg(Msg::MarkUnmarked).to_string(),
         Mark::Present => c.msg(Msg::MarkPresent).to_string(),
@@ -222,7 +222,7 @@ pub(crate) fn mark_label(c: &dyn Catalogue, m: &Mark) -> String {
     }
 }
 
-pub(crate) fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting) {
+fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting) {
     let c = app.lang.cat();
     crate::ui::clear(f, area, theme);
     let state = match m.approved {

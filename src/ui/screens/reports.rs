@@ -26,7 +26,7 @@ pub(crate) fn name(kind: ReportKind) -> Msg {
 }
 
 /// The report's bar glyphs, drawn in the accent colour (`#` under `--ascii`).
-pub(crate) fn report_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
+fn report_line<'a>(line: &'a str, theme: &Theme) -> Line<'a> {
     match line.find(BAR) {
         None => Line::raw(line),
         Some(at) => {

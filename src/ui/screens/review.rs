@@ -15,11 +15,11 @@ use crate::domain::text::ellipsize;
 use crate::i18n::{Catalogue, ReviewMsg as R};
 use crate::ui::theme::Theme;
 
-pub(crate) fn code(g: Option<Grade>) -> &'static str {
+fn code(g: Option<Grade>) -> &'static str {
     g.map_or("—", Grade::code)
 }
 
-pub(crate) fn row_text(c: &dyn Catalogue, r: &YearRow, width: usize) -> String {
+fn row_text(c: &dyn Catalogue, r: &YearRow, width: usize) -> String {
     let name = format!("{:<24}", ellipsize(&r.name, 24));
     if let Some(x) = &r.excluded {
         let why = format!("{}: {}", c.review_msg(R::NotGraded), c.exclusion(x));
@@ -53,7 +53,7 @@ pub(crate) fn row_text(c: &dyn Catalogue, r: &YearRow, width: usize) -> String {
     )
 }
 
-pub(crate) fn detail(c: &dyn Catalogue, app: &App, r: &YearRow) -> Vec<String> {
+fn detail(c: &dyn Catalogue, app: &App, r: &YearRow) -> Vec<String> {
     let mut out = vec![r.name.clone()];
     if app.review.history {
         out[0] = format!("{} — {}", r.name, c.review_msg(R::History));
