@@ -58,13 +58,7 @@ const NAME_W: usize = 21;
 /// Dues tab: name, amount, this month, paid through.
 const DUES_W: (usize, usize, usize, usize) = (20, 9, 18, 8);
 
-fn draw_dues(
-    f: &mut Frame,
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    c: &dyn DuesCatalogue,
-) {
+fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
     let d = &app.dues;
     let month = d.month;
     let [header, list, detail, totals] = Layout::vertical([
@@ -209,13 +203,7 @@ fn draw_dues(
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), totals);
 }
 
-fn draw_badges(
-    f: &mut Frame,
-    app: &App,
-    theme: &Theme,
-    area: Rect,
-    c: &dyn DuesCatalogue,
-) {
+fn draw_badges(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCatalogue) {
     let d = &app.dues;
     let [heading, header, list, footer] = Layout::vertical([
         Constraint::Length(1),
