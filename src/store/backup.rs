@@ -84,16 +84,29 @@ impl Store {
         if !changed && !stale {
             return Ok(None);
         }
-        let name = format!(
-            "sochibo-{}.{EXTENSION}",
-            chrono::Local::now().format("%Y%m%d-%H%M%S")
-        );
-        let info = self.write_backup(&dir.join(name))?;
+        let info = self.write_backup(&auto_backup_path(&dir, chrono::Local::now()))?;
         existing = list_backups(&dir);
         while existing.len() > KEEP_BACKUPS {
             let _ = fs::remove_file(existing.remove(0));
         }
         Ok(Some(info))
+    }
+}
+
+/// A name for an automatic backup made at `now` that no backup in `dir` has: to the
+/// millisecond, and one millisecond on while the name is taken, so two backups in one
+/// second never overwrite each other and the names still sort oldest first (#23.6).
+pub fn auto_backup_path(dir: &Path, now: chrono::DateTime<chrono::Local>) -> PathBuf {
+    let mut at = now;
+    loop {
+        let path = dir.join(format!(
+            "sochibo-{}.{EXTENSION}",
+            at.format("%Y%m%d-%H%M%S-%3f")
+        ));
+        if !path.exists() {
+            return path;
+        }
+        at += chrono::Duration::milliseconds(1);
     }
 }
 
@@ -427,6 +440,30 @@ mod tests {
             newest_good_backup(&out).map(|i| i.path),
             Some(out.join("b.scb"))
         );
+    }
+
+    #[test]
+    fn two_automatic_backups_in_one_second_keep_both_newest_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        s.save_branch(&demo::demo_branch()).unwrap();
+        let bdir = dir.path().join(BACKUP_DIR);
+        // The same instant twice: the second name moves on instead of overwriting.
+        let now = chrono::Local::now();
+        fs::create_dir_all(&bdir).unwrap();
+        let first = auto_backup_path(&bdir, now);
+        fs::write(&first, b"first").unwrap();
+        let second = auto_backup_path(&bdir, now);
+        assert_ne!(first, second);
+        fs::write(&second, b"second").unwrap();
+        let listed = list_backups(&bdir);
+        assert_eq!(listed, vec![first.clone(), second.clone()], "oldest first");
+        // Two real backups in a row, within a second, are two files.
+        fs::remove_file(&first).unwrap();
+        fs::remove_file(&second).unwrap();
+        assert!(s.auto_backup(true).unwrap().is_some());
+        assert!(s.auto_backup(true).unwrap().is_some());
+        assert_eq!(list_backups(&bdir).len(), 2);
     }
 
     #[test]
