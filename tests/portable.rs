@@ -28,6 +28,16 @@ fn run(exe: &Path, home: &Path, args: &[&str], data_env: Option<&Path>) -> Outpu
     if let Some(d) = data_env {
         cmd.env("SOCHIBO_DATA", d);
     }
+    // A copy just written can be "busy" for a moment: another test's fork may still hold
+    // the copy's write handle until its exec (a Linux race of parallel tests), so retry.
+    for _ in 0..100 {
+        match cmd.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other.unwrap(),
+        }
+    }
     cmd.output().unwrap()
 }
 
