@@ -109,28 +109,7 @@ fn step(app: &mut App, back: bool) {
         app.notice = Some(Notice::UndoApproved(doc, date));
         return;
     }
-    let reverts: Vec<Revert> = if back {
-        group
-            .iter()
-            .rev()
-            .map(|h| Revert {
-                tree: h.tree.clone(),
-                key: h.key,
-                expect: h.new.clone(),
-                to: h.old.clone(),
-            })
-            .collect()
-    } else {
-        group
-            .iter()
-            .map(|h| Revert {
-                tree: h.tree.clone(),
-                key: h.key,
-                expect: h.old.clone(),
-                to: h.new.clone(),
-            })
-            .collect()
-    };
+    let reverts = Revert::of_group(&group, back);
     if let Err(e) = app.store.revert(&reverts) {
         app.notice = Some(Notice::Store(e));
         return;

@@ -51,6 +51,31 @@ pub struct Revert {
     pub to: Option<Vec<u8>>,
 }
 
+impl Revert {
+    /// The writes that take a group of changes back (`back`: newest first, each record to
+    /// its old value) or forward again (oldest first, to its new value).
+    pub fn of_group(group: &[Change], back: bool) -> Vec<Revert> {
+        let one = |h: &Change| {
+            let (expect, to) = if back {
+                (h.new.clone(), h.old.clone())
+            } else {
+                (h.old.clone(), h.new.clone())
+            };
+            Revert {
+                tree: h.tree.clone(),
+                key: h.key,
+                expect,
+                to,
+            }
+        };
+        if back {
+            group.iter().rev().map(one).collect()
+        } else {
+            group.iter().map(one).collect()
+        }
+    }
+}
+
 /// The record a change touched, as the app names it (tree names stay inside the store).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Record {
@@ -669,30 +694,11 @@ mod tests {
             .into_iter()
             .map(|(_, c)| c)
             .collect();
-        let back: Vec<Revert> = group
-            .iter()
-            .rev()
-            .map(|h| Revert {
-                tree: h.tree.clone(),
-                key: h.key,
-                expect: h.new.clone(),
-                to: h.old.clone(),
-            })
-            .collect();
-        s.revert(&back).unwrap();
+        s.revert(&Revert::of_group(&group, true)).unwrap();
         for h in &group {
             assert_eq!(s.current_of(&h.tree, h.key).unwrap(), h.old, "{}", h.tree);
         }
-        let forth: Vec<Revert> = group
-            .iter()
-            .map(|h| Revert {
-                tree: h.tree.clone(),
-                key: h.key,
-                expect: h.old.clone(),
-                to: h.new.clone(),
-            })
-            .collect();
-        s.revert(&forth).unwrap();
+        s.revert(&Revert::of_group(&group, false)).unwrap();
         for h in &group {
             assert_eq!(s.current_of(&h.tree, h.key).unwrap(), h.new, "{}", h.tree);
         }
