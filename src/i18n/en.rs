@@ -43,7 +43,6 @@ impl Catalogue for En {
         match m {
             AppName => "Branch Register",
             DemoBanner => " SAMPLE DATA ",
-            HelpHint => "? Help",
             ScreenMembers => "Members",
             ScreenBranch => "Branch",
             SearchPrompt => "Find: ",
@@ -84,7 +83,6 @@ impl Catalogue for En {
             ConfirmDelete => "Delete the record of",
             ConfirmQuitDirty => "The form has unsaved changes. Quit and discard them?",
             ConfirmDiscard => "Discard the unsaved changes in the form?",
-            ConfirmKeys => "y/c = Yes · n/k/Esc = No",
             HelpTitle => "Help — keys",
             HelpFooter => "Esc or F1 to close · type to filter · ↑/↓ scroll",
             TooSmall => {

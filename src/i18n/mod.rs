@@ -104,8 +104,6 @@ pub enum Msg {
     AppName,
     /// Banner for sample data.
     DemoBanner,
-    /// Bottom-line help hint.
-    HelpHint,
     /// Title of the roster screen.
     ScreenMembers,
     /// Title of the branch profile screen.
@@ -178,8 +176,6 @@ pub enum Msg {
     ConfirmQuitDirty,
     /// Confirm discard form changes.
     ConfirmDiscard,
-    /// Yes/no hint in the confirm dialog.
-    ConfirmKeys,
     /// Help title.
     HelpTitle,
     /// Help footer.

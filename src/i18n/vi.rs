@@ -43,7 +43,6 @@ impl Catalogue for Vi {
         match m {
             AppName => "Sổ chi bộ",
             DemoBanner => " DỮ LIỆU MẪU ",
-            HelpHint => "? Trợ giúp",
             ScreenMembers => "Đảng viên",
             ScreenBranch => "Chi bộ",
             SearchPrompt => "Tìm: ",
@@ -82,7 +81,6 @@ impl Catalogue for Vi {
             ConfirmDelete => "Xóa hồ sơ đảng viên",
             ConfirmQuitDirty => "Biểu mẫu đang sửa chưa lưu. Thoát và bỏ các thay đổi?",
             ConfirmDiscard => "Bỏ các thay đổi chưa lưu trong biểu mẫu?",
-            ConfirmKeys => "c/y = Có · k/n/Esc = Không",
             HelpTitle => "Trợ giúp — phím tắt",
             HelpFooter => "Esc hoặc F1 để đóng · gõ chữ để lọc · ↑/↓ cuộn",
             TooSmall => "Cửa sổ quá nhỏ. Cần ít nhất 80×24 ký tự; hãy phóng to cửa sổ.",
