@@ -293,8 +293,11 @@ impl App {
         let review =
             screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
-        let admission =
+        let mut admission =
             screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
+        // A store from before issue 23 may hold a candidate edited after the ceremony:
+        // the member record is what it shows.
+        admission.follow(&roster);
         let seen = store.history_last()?;
         let mut app = App {
             lang,
