@@ -515,6 +515,31 @@ impl Catalogue for En {
         }
     }
 
+    fn action_here(&self, a: Action, ctx: Context) -> Option<&'static str> {
+        use Action as A;
+        use Context as C;
+        Some(match (ctx, a) {
+            (C::Members, A::Open) => "Open the selected member's record",
+            (C::Members, A::Edit) | (C::Member, A::Edit) => "Edit the member's record",
+            (C::Members, A::Delete) | (C::Member, A::Delete) => {
+                "Delete the member from the register (asks first, undoable)"
+            }
+            (C::Home, A::Open) => "Go to the screen of the selected item",
+            (C::Exemptions, A::Open) => "Open the selected member's record",
+            (C::Branch, A::Edit) => "Edit the branch's details",
+            (C::Meetings, A::New) => "New meeting (filled in from the last one)",
+            (C::Meetings, A::Open) => "Open the selected meeting",
+            (C::Meetings, A::Delete) => "Delete the meeting (asks first)",
+            (C::Meeting, A::New) => "New speech, vote or task (by the tab shown)",
+            (C::Meeting, A::Edit) => "Edit the selected line",
+            (C::Meeting, A::Delete) => "Delete the selected line (asks first)",
+            (C::Roll, A::Edit) => "Edit the selected member's reason of absence",
+            (C::Dues, A::Edit) => "Edit the selected member's dues rate",
+            (C::Badges, A::Delete) => "Delete the recorded badge award (asks first)",
+            _ => return None,
+        })
+    }
+
     fn action(&self, a: Action) -> &'static str {
         match a {
             Action::Screen4 => "Screen 4: party dues and badges",

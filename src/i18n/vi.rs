@@ -511,6 +511,31 @@ impl Catalogue for Vi {
         }
     }
 
+    fn action_here(&self, a: Action, ctx: Context) -> Option<&'static str> {
+        use Action as A;
+        use Context as C;
+        Some(match (ctx, a) {
+            (C::Members, A::Open) => "Xem hồ sơ đảng viên đang chọn",
+            (C::Members, A::Edit) | (C::Member, A::Edit) => "Sửa hồ sơ đảng viên",
+            (C::Members, A::Delete) | (C::Member, A::Delete) => {
+                "Xóa đảng viên khỏi sổ (có hỏi lại, hoàn tác được)"
+            }
+            (C::Home, A::Open) => "Mở màn hình làm việc đang chọn",
+            (C::Exemptions, A::Open) => "Xem hồ sơ đảng viên đang chọn",
+            (C::Branch, A::Edit) => "Sửa thông tin chi bộ",
+            (C::Meetings, A::New) => "Thêm cuộc họp (điền sẵn từ cuộc họp trước)",
+            (C::Meetings, A::Open) => "Mở cuộc họp đang chọn",
+            (C::Meetings, A::Delete) => "Xóa cuộc họp (có hỏi lại)",
+            (C::Meeting, A::New) => "Thêm phát biểu, biểu quyết hoặc nhiệm vụ (theo thẻ đang xem)",
+            (C::Meeting, A::Edit) => "Sửa dòng đang chọn",
+            (C::Meeting, A::Delete) => "Xóa dòng đang chọn (có hỏi lại)",
+            (C::Roll, A::Edit) => "Sửa lý do vắng của đồng chí đang chọn",
+            (C::Dues, A::Edit) => "Sửa mức đóng đảng phí của đồng chí đang chọn",
+            (C::Badges, A::Delete) => "Xóa lần trao huy hiệu đã ghi (có hỏi lại)",
+            _ => return None,
+        })
+    }
+
     fn action(&self, a: Action) -> &'static str {
         match a {
             Action::Screen4 => "Màn hình 4: Đảng phí và Huy hiệu Đảng",

@@ -26,7 +26,7 @@ pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line
         for (a, keys) in s.rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<24}", keys.join(", ")), theme.header()),
-                Span::raw(c.action(a).to_string()),
+                Span::raw(c.action_in(a, s.context).to_string()),
             ]));
         }
         lines.push(Line::from(""));
