@@ -82,7 +82,8 @@ fn a_store_not_closed_cleanly_is_compacted_at_its_next_open() {
     let s = heavy_session(dir.path(), 40);
     let members = s.members().unwrap();
     let history = s.history().unwrap();
-    // Dropped without a close (as a kill or a one-off command leaves it).
+    // Dropped without a close while due for compaction (as a one-off command leaves
+    // it; a kill leaves the same).
     drop(s);
     let grown = sled_bytes(dir.path());
     assert!(dir.path().join(SESSION).exists());
@@ -107,7 +108,7 @@ fn after_a_clean_close_the_open_does_not_compact() {
     drop(s);
     // The session ended cleanly (as a close that found the folder under its threshold
     // leaves it): the open does not spend the start on a compaction.
-    std::fs::remove_file(dir.path().join(SESSION)).unwrap();
+    let _ = std::fs::remove_file(dir.path().join(SESSION));
     let grown = sled_bytes(dir.path());
     let s = Store::open(dir.path()).unwrap();
     assert!(

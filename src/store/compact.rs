@@ -20,9 +20,9 @@
 //!
 //! When it runs (issue 23.5): on a clean close ([`Store::close`], what the interactive
 //! session does when it ends), so that the next start does not pay for it. A store that
-//! was not closed cleanly (killed, or closed by dropping it, as one-off commands do)
-//! still has its [`SESSION`] file at the next open, which then checks and compacts as
-//! before. v1 history entries are converted at the first open that can read them, or at
+//! was not closed cleanly (killed, or dropped while due for compaction, as one-off
+//! commands leave it) still has its [`SESSION`] file at the next open, which then checks
+//! and compacts as before. v1 history entries are converted at the first open that can read them, or at
 //! the close of an unlocked encrypted store.
 
 use std::fs;
@@ -91,7 +91,7 @@ pub(crate) fn begin_session(dir: &Path) {
 }
 
 /// Marks the session in `dir` as closed cleanly.
-fn end_session(dir: &Path) {
+pub(crate) fn end_session(dir: &Path) {
     let path = dir.join(SESSION);
     if fs::remove_file(&path).is_ok() {
         atomic::sync_parent(&path);

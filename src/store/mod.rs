@@ -228,6 +228,11 @@ impl Drop for Store {
         {
             let _ = self.auto_backup(true);
         }
+        // A store dropped without [`Store::close`] ended its session cleanly unless it
+        // is due for compaction: then the next open compacts it (see [`compact`]).
+        if self.stamps && self.read_only.is_none() && !self.needs_compaction().unwrap_or(true) {
+            compact::end_session(&self.dir);
+        }
     }
 }
 
@@ -296,18 +301,19 @@ impl Store {
             // A register made by this version never knew the keys of older ones.
             let _ = std::fs::write(dir.join(KEYS_MOVED_SEEN), b"");
         }
-        compact::begin_session(dir);
-        if fresh || !store.compaction_due(unclean) {
-            return Ok(store);
-        }
-        if store.compact().is_err() {
+        let store = if fresh || !store.compaction_due(unclean) {
+            store
+        } else if store.compact().is_err() {
             let store = Self::open_checked(dir, migrations)?;
             // Not tried again until the folder has doubled.
             let _ = store.remember_size();
-            return Ok(store);
-        }
-        let store = Self::open_checked(dir, migrations)?;
-        let _ = store.remember_size();
+            store
+        } else {
+            let store = Self::open_checked(dir, migrations)?;
+            let _ = store.remember_size();
+            store
+        };
+        compact::begin_session(dir);
         Ok(store)
     }
 

@@ -614,7 +614,6 @@ mod tests {
                 "sled.before-restore-20261203-090000",
                 "sled.damaged-20261101-080000",
                 "sled.incomplete-20261101-080000",
-                "store.session",
                 "store.stamp",
             ]
         );
