@@ -303,8 +303,10 @@ impl Store {
     /// history says: by position, the stored (sealed when encryption is on) bytes of the
     /// v2 entry. A v1 entry is converted when its whole value after the change is the
     /// value its record's chain reaches at that point (walking back from the record's
-    /// current value, as [`Store::history`] does); one that does not fit (a record
-    /// changed without a history entry) stays v1, an anchor as before.
+    /// current value, as [`Store::history`] does), and its v2 form, decoded, steps back
+    /// from that value to exactly its value before; one that does not fit (a record
+    /// changed without a history entry) stays v1, an anchor as before. Holds the stored
+    /// history once in memory (no more than the history tree's size).
     pub(crate) fn convertible_v1(&self) -> Result<Vec<(u64, Vec<u8>)>> {
         if !self.starts_with_v1()? {
             return Ok(Vec::new());
@@ -326,8 +328,19 @@ impl Store {
                     if after.as_ref() == Some(&h.new) {
                         let e = entry(h.at, &h.tree, h.key, h.old.as_deref(), h.new.as_deref());
                         let plain = schema::encode_history(&e)?;
-                        let key = pos.to_be_bytes();
-                        out.push((pos, self.seal_value(TREE_HISTORY, &key, &plain)?));
+                        // Checked as it will be read: decoded, one step back from the
+                        // value after it gives the value before, as the v1 entry says.
+                        let same = match schema::decode_history(&plain) {
+                            Ok(HistoryEntry::V2(back)) => {
+                                back.at == h.at
+                                    && step_back(&back, h.new.as_deref()) == Some(h.old.clone())
+                            }
+                            _ => false,
+                        };
+                        if same {
+                            let key = pos.to_be_bytes();
+                            out.push((pos, self.seal_value(TREE_HISTORY, &key, &plain)?));
+                        }
                     }
                     Some(h.old)
                 }
