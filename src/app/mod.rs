@@ -108,6 +108,10 @@ pub enum Confirm {
     UndoStep(crate::domain::admission::CandidateId, String),
     /// Delete a recorded badge award (member, milestone, name shown).
     DeleteAward(MemberId, u32, String),
+    /// Restore this backup over data found damaged (the home screen's warning).
+    RestoreBackup(crate::store::backup::BackupInfo),
+    /// Dismiss the warning about data found damaged (the damaged copy stays).
+    DismissDamage,
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -269,6 +273,8 @@ pub struct App {
     pub review: screens::review::ReviewState,
     /// The reports screen.
     pub reports: screens::reports::ReportsState,
+    /// The warning about data found damaged, shown on the home screen (issue 20).
+    pub damage: screens::home::DamageWarning,
 }
 
 impl App {
@@ -299,6 +305,7 @@ impl App {
         // the member record is what it shows.
         admission.follow(&roster);
         let seen = store.history_last()?;
+        let damage = screens::home::DamageWarning::of(&store);
         let mut app = App {
             lang,
             store,
@@ -332,6 +339,7 @@ impl App {
             history: None,
             review,
             reports: screens::reports::ReportsState::new(today),
+            damage,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);

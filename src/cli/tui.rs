@@ -8,6 +8,7 @@ use crossterm::execute;
 
 use super::{Args, CliError, data_dir, keymap_path, safety, today, write_demo};
 use crate::app::keymap::Keymap;
+use crate::app::screens::home;
 use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::store::KEYS_MOVED_SEEN;
 use crate::ui::{self, theme::Theme};
@@ -84,6 +85,9 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
     if app.form.is_none() {
         app.screen = crate::app::Screen::Home;
     }
+    // Data found damaged: the home screen says where the damaged copy and the newest
+    // good backup are, and restores it on one key (issue 20).
+    home::show_damage_first(&mut app);
     // Someone who learnt the old keys sees, once, what moved.
     let moved_seen = dir.join(KEYS_MOVED_SEEN);
     app.keys_moved = !args.demo && app.branch.is_some() && !moved_seen.exists();
@@ -99,7 +103,25 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
         CliError::NoTerminal
     })?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = ui::run_terminal(&mut terminal, &mut app, &theme);
+    let result = loop {
+        let r = ui::run_terminal(&mut terminal, &mut app, &theme);
+        match app.damage.restore.take() {
+            // The restore the home screen's warning offered: the store is closed, the
+            // backup restored, and the session goes on with the restored data.
+            Some(b) if r.is_ok() => match home::restore_and_reload(app, &b) {
+                Ok(next) => {
+                    app = next;
+                    let _ = terminal.clear();
+                }
+                Err(e) => {
+                    let _ = execute!(io::stdout(), DisableBracketedPaste);
+                    ratatui::restore();
+                    return Err(e.into());
+                }
+            },
+            _ => break r,
+        }
+    };
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     if !args.demo && !moved_seen.exists() && app.branch.is_some() && !app.keys_moved {
@@ -112,5 +134,8 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
         // Our own verified backup, independent of sled (kept in backups/).
         app.store.auto_backup(app.changed)?;
     }
+    // A clean close: a store grown past its threshold is compacted now, not at the next
+    // start (issue 23.5). A compaction that fails leaves the data as it was.
+    let _ = app.store.close();
     Ok(())
 }

@@ -625,6 +625,10 @@ impl Catalogue for En {
             Action::History => "Change history of the record / minutes",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the change just undone",
+            Action::RestoreBackup => {
+                "Restore the newest good backup (when the data was found damaged)"
+            }
+            Action::DismissDamage => "Dismiss the damage warning (the damaged copy is kept)",
         }
     }
 
@@ -729,6 +733,8 @@ impl Catalogue for En {
             Action::History => "History",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
+            Action::RestoreBackup => "Restore",
+            Action::DismissDamage => "Dismiss warning",
             Action::MarkPresent => "Present",
             Action::MarkExcused => "Excused",
             Action::MarkUnexcused => "Unexcused",

@@ -623,6 +623,8 @@ impl Catalogue for Vi {
             Action::History => "Lịch sử thay đổi của hồ sơ / biên bản",
             Action::Undo => "Hoàn tác thay đổi gần nhất",
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
+            Action::RestoreBackup => "Phục hồi bản sao lưu tốt mới nhất (khi dữ liệu bị hỏng)",
+            Action::DismissDamage => "Bỏ cảnh báo dữ liệu hỏng (bản hỏng vẫn được giữ)",
         }
     }
 
@@ -729,6 +731,8 @@ impl Catalogue for Vi {
             Action::History => "Lịch sử",
             Action::Undo => "Hoàn tác",
             Action::Redo => "Làm lại",
+            Action::RestoreBackup => "Phục hồi",
+            Action::DismissDamage => "Bỏ cảnh báo",
             Action::MarkPresent => "Có mặt",
             Action::MarkExcused => "Vắng có LD",
             Action::MarkUnexcused => "Vắng không LD",

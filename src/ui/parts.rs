@@ -192,7 +192,12 @@ pub(crate) fn bar_actions(app: &App) -> (Context, Vec<Action>) {
         Context::Confirm => vec![Action::Answer, Action::SwitchAnswer, Action::No],
         Context::Help | Context::History => vec![Action::Back],
         Context::Search => vec![Action::SearchAccept, Action::Back],
-        _ => (crate::app::screens::def(app.screen).hints)(ctx).to_vec(),
+        _ => {
+            // The damage warning's keys first (issue 20), then the screen's.
+            let mut own = crate::app::screens::home::damage_hints(app, ctx).to_vec();
+            own.extend((crate::app::screens::def(app.screen).hints)(ctx));
+            own
+        }
     };
     let mut global = Vec::new();
     if !matches!(
@@ -331,6 +336,9 @@ fn question_text(app: &App, ask: &Confirm) -> String {
                 .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
             cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
         ),
+        Confirm::RestoreBackup(_) | Confirm::DismissDamage => {
+            super::screens::home::question_text(app, ask).unwrap_or_default()
+        }
     }
 }
 
