@@ -1,5 +1,6 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
+pub mod ascii;
 mod form;
 mod help;
 pub mod history;
@@ -26,8 +27,15 @@ pub fn list_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(8))
 }
 
-/// Draws the whole screen.
+/// Draws the whole screen (in ASCII only under `--ascii`, see [`ascii`]).
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
+    draw_all(f, app, theme);
+    if theme.ascii {
+        ascii::fold_buffer(f.buffer_mut());
+    }
+}
+
+fn draw_all(f: &mut Frame, app: &App, theme: &Theme) {
     let area = f.area();
     f.render_widget(Block::new().style(theme.base()), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -162,22 +170,27 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let area_w = usize::from(area.width);
     for (s, name) in tabs {
         let current = s == app.screen;
-        let style = if current {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        let text = if full <= area_w || current {
-            format!(" {} {} ", s.number(), name)
+        let label = if full <= area_w || current {
+            format!("{} {}", s.number(), name)
         } else if short <= area_w {
-            format!(" {} {} ", s.number(), c.screen_short(s.number()))
+            format!("{} {}", s.number(), c.screen_short(s.number()))
         } else {
-            format!(" {} ", s.number())
+            s.number().to_string()
         };
-        spans.push(Span::styled(text, style));
+        spans.push(tab(theme, &label, current));
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), area);
+}
+
+/// A tab or filter label: the current one in brackets as well as in colour
+/// ("[1 Đảng viên]"), the others between blanks, so both take the same width.
+pub(crate) fn tab<'a>(theme: &Theme, label: &str, current: bool) -> Span<'a> {
+    if current {
+        Span::styled(format!("[{label}]"), theme.selected())
+    } else {
+        Span::styled(format!(" {label} "), theme.dim())
+    }
 }
 
 /// A style for a form or detail label.

@@ -11,6 +11,7 @@ use crate::app::screens::home::todo_items;
 use crate::domain::date;
 use crate::domain::text::ellipsize;
 use crate::i18n::Msg;
+use crate::i18n::console::ConsoleMsg;
 use crate::ui::theme::Theme;
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -42,7 +43,14 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             ratatui::style::Style::new()
         };
-        let text = ellipsize(&c.todo(item), width.saturating_sub(14));
+        // Overdue says so in words as well as in red.
+        let todo = if overdue {
+            let word = crate::i18n::console::texts(app.lang).msg(ConsoleMsg::Overdue);
+            format!("{word}: {}", c.todo(item))
+        } else {
+            c.todo(item)
+        };
+        let text = ellipsize(&todo, width.saturating_sub(14));
         lines.push(Line::from(vec![
             Span::styled(format!("{marker} {when:<11} "), style),
             Span::styled(text, style),

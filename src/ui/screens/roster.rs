@@ -33,14 +33,10 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Filter::Exempt => Msg::FilterExempt,
             Filter::Left => Msg::FilterLeft,
         };
-        let style = if *fl == r.filter {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(
-            format!(" {} {} ", c.msg(name), r.count(*fl)),
-            style,
+        spans.push(crate::ui::tab(
+            theme,
+            &format!("{} {}", c.msg(name), r.count(*fl)),
+            *fl == r.filter,
         ));
     }
     f.render_widget(Line::from(spans), tabs);
