@@ -152,8 +152,8 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     tabs.sort_by_key(|(s, _)| s.number());
     // Every tab with its name if they fit; otherwise the current one is named and the
-    // others show their short name (ĐV, SH …), or only their number if even that is too
-    // wide (the help lists them all).
+    // others show their short name (ĐV, SH …); if even that is too wide, every tab its
+    // short name; only numbers as a last resort (the help lists them all).
     let width = |name: &dyn Fn(Screen, &str) -> usize| -> usize {
         tabs.iter()
             .map(|(s, n)| name(*s, n) + s.number().to_string().len() + 4)
@@ -167,12 +167,13 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             text::width(c.screen_short(s.number()))
         }
     });
+    let all_short = width(&|s, _| text::width(c.screen_short(s.number())));
     let area_w = usize::from(area.width);
     for (s, name) in tabs {
         let current = s == app.screen;
-        let label = if full <= area_w || current {
+        let label = if full <= area_w || (current && short <= area_w) {
             format!("{} {}", s.number(), name)
-        } else if short <= area_w {
+        } else if short <= area_w || all_short <= area_w {
             format!("{} {}", s.number(), c.screen_short(s.number()))
         } else {
             s.number().to_string()
@@ -191,6 +192,28 @@ pub(crate) fn tab<'a>(theme: &Theme, label: &str, current: bool) -> Span<'a> {
     } else {
         Span::styled(format!(" {label} "), theme.dim())
     }
+}
+
+/// A row of tabs or filters (see [`tab`]) in `width` columns: each between blanks when
+/// they fit, else without them, one blank apart, so every label and count stays whole.
+pub(crate) fn tab_row<'a>(theme: &Theme, labels: &[(String, bool)], width: u16) -> Line<'a> {
+    let padded: usize = labels.iter().map(|(l, _)| text::width(l) + 2).sum();
+    let mut spans = Vec::new();
+    for (i, (label, current)) in labels.iter().enumerate() {
+        if padded <= usize::from(width) {
+            spans.push(tab(theme, label, *current));
+            continue;
+        }
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(if *current {
+            tab(theme, label, true)
+        } else {
+            Span::styled(label.clone(), theme.dim())
+        });
+    }
+    Line::from(spans)
 }
 
 /// A style for a form or detail label.

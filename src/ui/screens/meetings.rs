@@ -50,7 +50,7 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_widget(
         Line::from(vec![
             Span::styled(
-                format!(" ‹ {} {} › ", c.msg(Msg::Year), ms.year),
+                format!("‹ {} {} › ", c.msg(Msg::Year), ms.year),
                 theme.selected(),
             ),
             Span::styled(format!("  {}", c.msg(Msg::ScreenMeetings)), theme.accent()),
