@@ -35,7 +35,7 @@ pub struct Args {
     /// Open the built-in sample branch in a throwaway directory.
     #[arg(long)]
     pub demo: bool,
-    /// ASCII borders for old consoles.
+    /// Draw only ASCII (frames, marks, letters without diacritics) for old consoles.
     #[arg(long, global = true)]
     pub ascii: bool,
     /// Encrypted data: read the passphrase (or recovery code) from the first line of

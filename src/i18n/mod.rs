@@ -6,6 +6,7 @@ pub mod admission;
 mod admission_en;
 mod admission_vi;
 pub mod checks;
+pub mod console;
 pub mod dues;
 mod en;
 pub mod import;

@@ -1,5 +1,6 @@
 //! Screen 0, "Việc cần làm": what needs the secretary's attention, soonest first, each
-//! with why; Enter jumps to the record.
+//! with why; Enter jumps to the record. A row too long for the line ends in "…" and the
+//! selected one is shown whole under the list.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::screens::home::todo_items;
 use crate::app::{App, Confirm};
 use crate::domain::date;
-use crate::domain::text::ellipsize;
+use crate::domain::text::{self, ellipsize};
 use crate::i18n::Msg;
 use crate::i18n::recovery::{self, RecoveryText};
 use crate::i18n::restore::{self as texts, RestoreText};
@@ -18,6 +19,7 @@ use crate::keymap::sequence_label;
 use crate::store::Damage;
 use crate::store::backup::BACKUP_DIR;
 use crate::ui::history::local_time;
+use crate::i18n::console::ConsoleMsg;
 use crate::ui::theme::Theme;
 
 /// The question's words for the home screen's questions (`None`: not one of them).
@@ -129,6 +131,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.ok(),
         ));
     }
+    let mut selected_full = None;
     for (i, item) in items.iter().enumerate() {
         let sel = i == app.home_cursor;
         let marker = if sel { theme.marker() } else { " " };
@@ -144,11 +147,44 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             ratatui::style::Style::new()
         };
-        let text = ellipsize(&c.todo(item), width.saturating_sub(14));
+        // Overdue says so in words as well as in red.
+        let todo = if overdue {
+            let word = crate::i18n::console::texts(app.lang).msg(ConsoleMsg::Overdue);
+            format!("{word}: {}", c.todo(item))
+        } else {
+            c.todo(item)
+        };
+        let cut = ellipsize(&todo, width.saturating_sub(14));
+        if sel {
+            selected_full = Some(todo);
+        }
+        let text = cut;
         lines.push(Line::from(vec![
             Span::styled(format!("{marker} {when:<11} "), style),
             Span::styled(text, style),
         ]));
+    }
+    // A selected row too long for its line is shown whole under the list.
+    let mut area = area;
+    if let Some(full) = selected_full.filter(|t| text::width(t) > width.saturating_sub(14)) {
+        let rows = (text::width(&full) / width.max(1) + 1).min(4) as u16;
+        let [list, gap, below] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(rows),
+        ])
+        .areas(area);
+        f.render_widget(
+            Line::styled("─".repeat(usize::from(gap.width)), theme.dim()),
+            gap,
+        );
+        f.render_widget(
+            Paragraph::new(full)
+                .wrap(Wrap { trim: true })
+                .style(theme.accent()),
+            below,
+        );
+        area = list;
     }
     let scroll = (app.home_cursor + 2).saturating_sub(usize::from(area.height));
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
