@@ -20,3 +20,4 @@ pub mod stats;
 pub mod text;
 pub mod todo;
 pub mod validate;
+pub mod ward;
