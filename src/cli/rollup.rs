@@ -6,35 +6,18 @@ use std::path::{Path, PathBuf};
 
 use super::report::ReportFormat;
 use super::{BundleProblem, CliError, data_dir, date_option, open_store, today, write_output};
-use crate::domain::register::Register;
 use crate::domain::{demo, stats, text};
 use crate::i18n::{Cli as C, Lang};
+use crate::interchange::bundle::{self, Received};
 use crate::interchange::figures::Period;
 use crate::interchange::ward;
 use crate::store::{Store, backup};
 
-/// One branch read from a bundle.
-struct Bundle {
-    file: PathBuf,
-    register: Register,
-}
-
-fn read_bundle(path: &Path) -> Result<Bundle, CliError> {
-    let refused = |problem| CliError::Bundle {
+/// Reads a bundle, or the roll-up's refusal naming it.
+fn read_bundle(path: &Path) -> Result<Received, CliError> {
+    bundle::read(path).map_err(|e| CliError::Bundle {
         file: path.to_path_buf(),
-        problem,
-    };
-    let (info, register) =
-        backup::load_register(path).map_err(|e| refused(BundleProblem::Store(e)))?;
-    let Some(register) = register.filter(|_| !info.sealed) else {
-        return Err(refused(BundleProblem::Sealed));
-    };
-    if register.branch.name.is_empty() {
-        return Err(refused(BundleProblem::NoBranch));
-    }
-    Ok(Bundle {
-        file: path.to_path_buf(),
-        register,
+        problem: BundleProblem::Ward(e),
     })
 }
 
@@ -100,19 +83,19 @@ pub(super) fn cmd_rollup(
             }
             Ok(b) => {
                 let key = (
-                    text::fold(&b.register.branch.superior),
-                    text::fold(&b.register.branch.name),
+                    text::fold(&b.sent.register.branch.superior),
+                    text::fold(b.branch()),
                 );
                 if !seen.insert(key) {
                     let dup = CliError::BundleDuplicate {
+                        branch: b.branch().to_string(),
                         file: b.file,
-                        branch: b.register.branch.name,
                     };
                     eprintln!("{}", dup.message(lang));
                     refused += 1;
                     continue;
                 }
-                registers.push(b.register);
+                registers.push(b.sent);
             }
         }
     }
@@ -120,9 +103,9 @@ pub(super) fn cmd_rollup(
         return Err(CliError::Reported); // every file was refused, each with its message
     }
     let period = Period { at, from, to };
-    let w = ward::ward(&registers, period);
+    let w = ward::ward_of(&registers, period);
     let bytes = match format {
-        ReportFormat::Csv => ward::ward_csv(&w).into_bytes(),
+        ReportFormat::Csv => ward::ward_csv(&w, period).into_bytes(),
         ReportFormat::Txt => {
             let t = ward::ward_text(&w, period, lang);
             if out.is_some() {
@@ -131,9 +114,9 @@ pub(super) fn cmd_rollup(
                 t.into_bytes()
             }
         }
-        ReportFormat::Xlsx => super::xlsx_bytes(&ward::ward_sheets(&w))?,
+        ReportFormat::Xlsx => super::xlsx_bytes(&ward::ward_sheets(&w, period))?,
         ReportFormat::Docx => {
-            let place = crate::interchange::place_name(&registers[0].branch);
+            let place = crate::interchange::place_name(&registers[0].register.branch);
             ward::ward_document(&w, period, superior.unwrap_or(""), &place, today()).to_docx()?
         }
     };

@@ -124,7 +124,10 @@ pub fn pipeline(reg: &Register, on: NaiveDate) -> Pipeline {
         ..Pipeline::default()
     };
     for e in admission::board(&refs, on) {
-        match e.stage.and_then(|s| Stage::ALL.iter().position(|x| *x == s)) {
+        match e
+            .stage
+            .and_then(|s| Stage::ALL.iter().position(|x| *x == s))
+        {
             Some(i) => p.by_stage[i] += 1,
             None => p.unstaged += 1,
         }

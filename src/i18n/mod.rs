@@ -14,6 +14,7 @@ pub mod month;
 pub mod platform;
 pub mod recovery;
 mod vi;
+pub mod ward;
 
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};

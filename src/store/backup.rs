@@ -63,9 +63,8 @@ impl Store {
     pub fn write_ward_bundle(&self, path: &Path) -> Result<BackupInfo> {
         let full = self.register()?;
         let today = chrono::Local::now().date_naive();
-        let figures = super::bundle::encode_figures(&crate::domain::ward::bundle_figures(
-            &full, today,
-        ))?;
+        let figures =
+            super::bundle::encode_figures(&crate::domain::ward::bundle_figures(&full, today))?;
         let snap =
             super::register::ward_snapshot(&full.for_ward(), self.schema_version()?, figures)?;
         write_verified(path, &snap, None)

@@ -134,7 +134,8 @@ fn meta_value<'a>(snap: &'a SnapshotV1, key: &[u8]) -> Option<&'a [u8]> {
 /// its format and figures. A damaged figures record is refused like a damaged member.
 pub fn load(path: &Path) -> Result<Loaded> {
     let (snap, info) = super::backup::load_backup(path)?;
-    let figures_only = meta_value(&snap, META_FIGURES_ONLY).map(|v| v.first().copied().unwrap_or(1));
+    let figures_only =
+        meta_value(&snap, META_FIGURES_ONLY).map(|v| v.first().copied().unwrap_or(1));
     let figures = meta_value(&snap, META_WARD_FIGURES)
         .map(|v| {
             decode_figures(v).map_err(|source| StoreError::Corrupt {

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 use super::codec::CodecError;
 use super::{
-    META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
-    TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS, TREE_REVIEWS,
-    TREE_TARGETS, key_id, review_key, review_key_parts, schema,
+    META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
+    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
