@@ -7,6 +7,7 @@ pub mod report;
 mod rollup;
 mod safety;
 mod tui;
+mod ward;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,6 +78,11 @@ pub enum Command {
         /// Output file (default: stdout; required for docx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// The ward office's screen over a folder of bundles (F1: its keys).
+    Ward {
+        /// The folder of the bundles the branches sent.
+        dir: PathBuf,
     },
     /// Write sample bundles of a whole ward into DIR, to try the roll-up.
     DemoWard {
@@ -434,6 +440,7 @@ pub fn run(args: Args) -> ExitCode {
             lang,
         ),
         Some(Command::DemoWard { dir, branches }) => rollup::cmd_demo_ward(dir, *branches, lang),
+        Some(Command::Ward { dir }) => ward::cmd_ward(dir, args.data.as_deref(), args.ascii, lang),
         Some(Command::Report {
             what,
             at,

@@ -499,7 +499,6 @@ impl WardApp {
                     e.input.insert_str(t);
                 }
             }
-            Event::Resize(_, h) => self.page_rows = usize::from(h.saturating_sub(14) / 2).max(3),
             _ => {}
         }
     }
@@ -559,6 +558,15 @@ impl WardApp {
         let Some(action) = action else { return };
         if !matches!(action, Action::Back) {
             self.typed.clear();
+        }
+        // Page keys scroll the figures; the other movement keys move in the list.
+        if let Some(d) = matches!(action, Action::PageUp | Action::PageDown)
+            .then(|| list::delta(action, self.page_rows))
+            .flatten()
+        {
+            let last = self.section_lines().len().saturating_sub(1);
+            self.scroll = list::moved(self.scroll, last + 1, d);
+            return;
         }
         if let Some(d) = list::delta(action, self.page_rows) {
             self.cursor = list::moved(self.cursor, self.rows.len(), d);
