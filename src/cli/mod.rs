@@ -377,6 +377,17 @@ pub(crate) fn write_sample(
     ledgers_and_candidates: bool,
 ) -> Result<usize, crate::store::StoreError> {
     let members = demo::demo_members(seed, count, today);
+    write_sample_members(store, members, branch, today, ledgers_and_candidates)
+}
+
+/// [`write_sample`] of members already made.
+pub(crate) fn write_sample_members(
+    store: &Store,
+    members: Vec<crate::domain::member::Member>,
+    branch: &crate::domain::branch::Branch,
+    today: NaiveDate,
+    ledgers_and_candidates: bool,
+) -> Result<usize, crate::store::StoreError> {
     let items: Vec<_> = members.into_iter().map(|m| (None, m)).collect();
     let ids = store.save_members(&items)?;
     store.save_branch(branch)?;

@@ -2,11 +2,13 @@
 //! a checksum, readable by later versions), and the ward adds the figures of many bundles.
 
 use std::collections::BTreeSet;
+
+use chrono::Datelike;
 use std::path::{Path, PathBuf};
 
 use super::report::ReportFormat;
 use super::{BundleProblem, CliError, data_dir, date_option, open_store, today, write_output};
-use crate::domain::{demo, stats, text};
+use crate::domain::{demo_ward, stats, text};
 use crate::i18n::{Cli as C, Lang};
 use crate::interchange::bundle::{self, Received};
 use crate::interchange::figures::Period;
@@ -128,30 +130,68 @@ pub(super) fn cmd_rollup(
     }
 }
 
-/// `sochibo demo-ward DIR [--branches N]`: sample bundles of a whole ward, to try the
-/// roll-up (deterministic; 15–45 members a branch).
+/// `sochibo demo-ward DIR [--branches N]`: a sample ward in DIR, to try the roll-up and
+/// the ward screen: branches of different kinds and sizes (`domain::demo_ward`), each one's
+/// bundle as a branch sends it (figures only; one a full copy; a few made weeks ago; a few
+/// not sent), and the ward's list of branches (deterministic).
 pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(), CliError> {
     let c = lang.cat();
     let shown = dir.display().to_string();
     std::fs::create_dir_all(dir).map_err(CliError::write(dir))?;
     let now = today();
-    let mut total = 0;
+    let (mut total, mut written) = (0, 0);
+    let mut list = crate::app::ward::folder::ListFile {
+        superior: "Đảng bộ thành phố Hải Phòng".into(),
+        branches: Vec::new(),
+    };
     for b in 1..=branches {
-        let work = dir.join(format!(".tao-chi-bo-{b}"));
-        let _ = std::fs::remove_dir_all(&work);
+        let sample = demo_ward::sample_branch(b, branches);
+        list.branches.push(sample.branch.name.clone());
+        if sample.sends == demo_ward::Sends::Nothing {
+            continue;
+        }
+        let work = backup::temporary_dir("demo-ward");
         let store = Store::open(&work)?;
-        let (seed, size) = demo::ward_branch_size(b);
-        // Each branch meets and reviews its members, so the roll-up has all its figures.
-        let n = super::write_sample(&store, seed, size, &demo::ward_branch(b), now, false)?;
+        let members = demo_ward::members(&sample, now);
+        let n = super::write_sample_members(&store, members, &sample.branch, now, true)?;
+        for (i, (id, _)) in store.candidates()?.into_iter().enumerate() {
+            if !demo_ward::keeps_candidate(&sample, i) {
+                store.delete_candidate(id)?;
+            }
+        }
+        if let Some(count) = demo_ward::target(&sample, now.year()) {
+            store.save_admission_target(&crate::domain::admission::Target {
+                year: now.year(),
+                count,
+            })?;
+        }
         store.mark_demo()?;
-        store.write_backup(&dir.join(format!("chi-bo-{b:02}.scb")))?;
+        let file = dir.join(format!("chi-bo-{b:02}.scb"));
+        let info = if sample.sends == demo_ward::Sends::Full {
+            store.write_backup(&file)
+        } else {
+            store.write_ward_bundle(&file)
+        };
         drop(store);
         let _ = std::fs::remove_dir_all(&work);
+        info?;
+        if let demo_ward::Sends::Late(days) = sample.sends {
+            // Made weeks ago: the same bundle with an earlier time (checksum rewritten).
+            let (mut snap, _) = backup::load_backup(&file)?;
+            snap.created_at -= days * 86_400;
+            crate::store::snapshot::write_file(&file, &snap)?;
+        }
         total += n;
+        written += 1;
     }
-    println!(
-        "{}",
-        c.cli(C::WardWritten(branches as usize, total, &shown))
-    );
+    crate::app::ward::folder::write(
+        dir,
+        crate::app::ward::folder::LIST_FILE,
+        &crate::app::ward::folder::list_text(&list),
+    )
+    .map_err(CliError::write(
+        &dir.join(crate::app::ward::folder::LIST_FILE),
+    ))?;
+    println!("{}", c.cli(C::WardWritten(written, total, &shown)));
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod branch;
 pub mod calendar;
 pub mod date;
 pub mod demo;
+pub mod demo_ward;
 pub mod dues;
 pub mod lifecycle;
 pub mod meeting;
