@@ -159,6 +159,13 @@ pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(),
                 store.delete_candidate(id)?;
             }
         }
+        let mut held = store.meetings()?;
+        held.sort_by_key(|(_, m)| m.date);
+        for (i, (id, m)) in held.iter().enumerate() {
+            if demo_ward::skips_meeting(&sample, i, m.kind) {
+                store.delete_meeting(*id)?;
+            }
+        }
         if let Some(count) = demo_ward::target(&sample, now.year()) {
             store.save_admission_target(&crate::domain::admission::Target {
                 year: now.year(),

@@ -138,6 +138,18 @@ pub fn target(b: &SampleBranch, year: i32) -> Option<u32> {
     (rng.below(10) < 8).then(|| 1 + rng.below(3) as u32 - u32::from(b.size < 15))
 }
 
+/// Which of the branch's sample meetings it did not hold (indexes into the meetings in
+/// date order): a few branches miss a regular month, some a thematic meeting.
+pub fn skips_meeting(b: &SampleBranch, i: usize, kind: super::meeting::MeetingKind) -> bool {
+    let mut rng = Rng::new(b.seed.wrapping_mul(131).wrapping_add(i as u64));
+    let chance = match (b.kind, kind) {
+        (Kind::Residential, super::meeting::MeetingKind::Regular) if b.seed % 5 == 0 => 15,
+        (_, super::meeting::MeetingKind::Thematic) if b.seed % 3 == 0 => 50,
+        _ => 0,
+    };
+    rng.below(100) < chance
+}
+
 /// Schooling by age: the oldest often finished the 7- or 10-year school.
 fn schooling(rng: &mut Rng, age: i32) -> String {
     let r = rng.below(100);

@@ -33,7 +33,7 @@ impl WardCatalogue for WardEn {
             WardText::ColMade => "Made".into(),
             WardText::ColPeriod => "Period".into(),
             WardText::ColState => "State".into(),
-            WardText::Period(a, b) => format!("{}–{}", &format_date(a)[..5], format_date(b)),
+            WardText::Period(a, b) => format!("{}–{}", &format_date(a)[..5], &format_date(b)[..5]),
             WardText::Received => "Received".into(),
             WardText::Replaces(f) => format!("Received (replaces older {f})"),
             WardText::OlderThanReceived(d) => {

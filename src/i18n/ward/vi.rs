@@ -37,7 +37,7 @@ impl WardCatalogue for WardVi {
             WardText::ColMade => "Ngày lập".into(),
             WardText::ColPeriod => "Kỳ số liệu".into(),
             WardText::ColState => "Tình trạng".into(),
-            WardText::Period(a, b) => format!("{}–{}", &format_date(a)[..5], format_date(b)),
+            WardText::Period(a, b) => format!("{}–{}", &format_date(a)[..5], &format_date(b)[..5]),
             WardText::Received => "Đã nhận".into(),
             WardText::Replaces(f) => format!("Đã nhận (thay gói cũ {f})"),
             WardText::OlderThanReceived(d) => {

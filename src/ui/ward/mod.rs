@@ -79,9 +79,9 @@ pub fn draw(f: &mut Frame, app: &WardApp, theme: &Theme) {
 /// Column widths of the list: name, made, period, state.
 fn columns(width: usize) -> [usize; 4] {
     let made = 10;
-    let period = 16;
-    let rest = width.saturating_sub(made + period + 6);
-    let name = (rest * 2 / 5).clamp(16, 40);
+    let period = 11;
+    let rest = width.saturating_sub(made + period + 4);
+    let name = (rest * 3 / 5).clamp(16, 44);
     [name, made, period, rest.saturating_sub(name)]
 }
 
