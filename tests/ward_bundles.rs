@@ -191,7 +191,7 @@ fn rollup_prints_every_section_and_names_each_refused_file() {
     assert_eq!(out.status.code(), Some(1), "a refused file: exit 1");
     assert!(stderr.contains("hong.scb"), "{stderr}");
     assert!(
-        stderr.contains("bị hỏng, bị cắt cụt hoặc bị sửa"),
+        stderr.contains("đã hỏng, bị cắt cụt hoặc bị sửa"),
         "{stderr}"
     );
     let p = Period::year(2026, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap());

@@ -345,8 +345,8 @@ fn bad_files_are_each_named_with_their_reason_and_the_rest_roll_up() {
     );
     let text = |label: &str| w.row(label).text(Lang::Vi);
     assert!(text("tuong-lai.scb").contains("phiên bản Sổ chi bộ mới hơn"));
-    assert!(text("cut.scb").contains("bị hỏng, bị cắt cụt hoặc bị sửa"));
-    assert!(text("sua.scb").contains("bị hỏng, bị cắt cụt hoặc bị sửa"));
+    assert!(text("cut.scb").contains("đã hỏng, bị cắt cụt hoặc bị sửa"));
+    assert!(text("sua.scb").contains("đã hỏng, bị cắt cụt hoặc bị sửa"));
     let dups: Vec<String> = w
         .app
         .rows

@@ -91,6 +91,10 @@ pub enum Command {
         /// How many branches.
         #[arg(long, default_value = "45")]
         branches: u32,
+        /// Each branch's full copy instead of its figures-only bundle (to restore one as
+        /// a branch's data).
+        #[arg(long)]
+        full: bool,
     },
     /// Print a figures report.
     Report {
@@ -450,7 +454,11 @@ pub fn run(args: Args) -> ExitCode {
             output.as_deref(),
             lang,
         ),
-        Some(Command::DemoWard { dir, branches }) => rollup::cmd_demo_ward(dir, *branches, lang),
+        Some(Command::DemoWard {
+            dir,
+            branches,
+            full,
+        }) => rollup::cmd_demo_ward(dir, *branches, *full, lang),
         Some(Command::Ward { dir }) => ward::cmd_ward(dir, args.data.as_deref(), args.ascii, lang),
         Some(Command::Report {
             what,

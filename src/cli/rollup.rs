@@ -133,8 +133,14 @@ pub(super) fn cmd_rollup(
 /// `sochibo demo-ward DIR [--branches N]`: a sample ward in DIR, to try the roll-up and
 /// the ward screen: branches of different kinds and sizes (`domain::demo_ward`), each one's
 /// bundle as a branch sends it (figures only; one a full copy; a few made weeks ago; a few
-/// not sent), and the ward's list of branches (deterministic).
-pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(), CliError> {
+/// not sent), and the ward's list of branches (deterministic). With `full`, every bundle
+/// sent is the branch's full copy.
+pub(super) fn cmd_demo_ward(
+    dir: &Path,
+    branches: u32,
+    full: bool,
+    lang: Lang,
+) -> Result<(), CliError> {
     let c = lang.cat();
     let shown = dir.display().to_string();
     std::fs::create_dir_all(dir).map_err(CliError::write(dir))?;
@@ -174,7 +180,7 @@ pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(),
         }
         store.mark_demo()?;
         let file = dir.join(format!("chi-bo-{b:02}.scb"));
-        let info = if sample.sends == demo_ward::Sends::Full {
+        let info = if full || sample.sends == demo_ward::Sends::Full {
             store.write_backup(&file)
         } else {
             store.write_ward_bundle(&file)

@@ -143,8 +143,8 @@ pub fn target(b: &SampleBranch, year: i32) -> Option<u32> {
 pub fn skips_meeting(b: &SampleBranch, i: usize, kind: super::meeting::MeetingKind) -> bool {
     let mut rng = Rng::new(b.seed.wrapping_mul(131).wrapping_add(i as u64));
     let chance = match (b.kind, kind) {
-        (Kind::Residential, super::meeting::MeetingKind::Regular) if b.seed % 5 == 0 => 15,
-        (_, super::meeting::MeetingKind::Thematic) if b.seed % 3 == 0 => 50,
+        (Kind::Residential, super::meeting::MeetingKind::Regular) if b.seed.is_multiple_of(5) => 15,
+        (_, super::meeting::MeetingKind::Thematic) if b.seed.is_multiple_of(3) => 50,
         _ => 0,
     };
     rng.below(100) < chance
@@ -198,7 +198,7 @@ pub fn members(b: &SampleBranch, today: NaiveDate) -> Vec<Member> {
         // A few admissions a year: most sample probationers become long-standing members
         // (the sixth member, the pipeline's sample, stays in half the branches).
         let keep = if i == 5 {
-            b.seed % 2 == 0
+            b.seed.is_multiple_of(2)
         } else {
             rng.below(100) < 15
         };

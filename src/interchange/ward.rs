@@ -629,12 +629,7 @@ pub fn section_lines(w: &Ward, s: Section, p: Period) -> Vec<String> {
             false,
         )),
         Section::Meetings => {
-            let mut v = vec![format!(
-                "Từ ngày {} đến ngày {}",
-                date::format_date(p.from),
-                date::format_date(p.to)
-            )];
-            v.extend(meeting_lines(&w.meetings));
+            let mut v = meeting_lines(&w.meetings);
             v.push(String::new());
             v.extend(month_grid(w, p));
             v
@@ -683,11 +678,19 @@ pub fn ward_text(w: &Ward, p: Period, lang: Lang) -> String {
         t.push_str(&format!("  {:<40} {share}\n", text::ellipsize(&s.name, 40)));
     }
     for (i, s) in Section::ALL.iter().enumerate() {
+        let when = match s {
+            Section::Structure => format!("tính đến ngày {}", date::format_date(p.at)),
+            _ => format!(
+                "từ ngày {} đến ngày {}",
+                date::format_date(p.from),
+                date::format_date(p.to)
+            ),
+        };
         t.push_str(&format!(
             "\n{}. {}\n{}\n\n",
             i + 1,
             s.heading(p),
-            w.committee
+            text::ellipsize(&format!("{} — {when}", w.committee), 80)
         ));
         for l in section_lines(w, *s, p) {
             t.push_str(&l);

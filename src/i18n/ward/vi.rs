@@ -19,7 +19,7 @@ fn reason(e: &BundleError) -> String {
             "gói lập bằng phiên bản Sổ chi bộ mới hơn: cần cập nhật chương trình".into()
         }
         BundleError::Damaged(_) => {
-            "gói bị hỏng, bị cắt cụt hoặc bị sửa (số kiểm tra không khớp): xin chi bộ gửi lại"
+            "gói đã hỏng, bị cắt cụt hoặc bị sửa (số kiểm tra không khớp): xin chi bộ gửi lại"
                 .into()
         }
         BundleError::Sealed => {
