@@ -10,6 +10,7 @@ pub mod roster;
 pub mod screens;
 pub mod undo;
 mod update;
+pub mod ward;
 /// Old paths of the keymap leaf, kept while the command line moves over.
 pub use crate::keymap::{self as keymap, action};
 

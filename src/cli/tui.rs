@@ -23,7 +23,7 @@ impl Drop for DemoDir {
 }
 
 /// Loads the keymap, printing any problem in the user's language and waiting for Enter.
-fn load_keymap(lang: Lang) -> Keymap {
+pub(super) fn load_keymap(lang: Lang) -> Keymap {
     let path = keymap_path();
     let text = path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
     let shown = path
@@ -167,6 +167,29 @@ fn confirm_opened_window(lang: Lang) -> bool {
     start
 }
 
+/// Runs `run` on the terminal set up (raw mode, alternate screen, bracketed paste) and
+/// always restored; without a terminal, [`CliError::NoTerminal`] before anything is
+/// drawn. The register's session and the ward screen both run this way.
+pub(super) fn on_terminal<T>(
+    run: impl FnOnce(&mut ratatui::DefaultTerminal) -> T,
+) -> Result<T, CliError> {
+    // Without a terminal (a pipe, a scheduled task, no console) nothing can be drawn: say
+    // how to start it, with no escape sequence on stdout. ratatui's init installs a panic
+    // hook that restores the terminal before the message.
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Err(CliError::NoTerminal);
+    }
+    let mut terminal = ratatui::try_init().map_err(|_| {
+        let _ = crossterm::terminal::disable_raw_mode();
+        CliError::NoTerminal
+    })?;
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let result = run(&mut terminal);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    Ok(result)
+}
+
 /// Runs the TUI on the data directory (or a throwaway demo directory).
 pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
     // Started on Windows with no console at all (a shortcut or task that gives none):
@@ -214,38 +237,24 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
     let moved_seen = dir.join(KEYS_MOVED_SEEN);
     app.keys_moved = !args.demo && app.branch.is_some() && !moved_seen.exists();
 
-    // Without a terminal (a pipe, a scheduled task, no console) nothing can be drawn: say
-    // how to start it, with no escape sequence on stdout. ratatui's init installs a panic
-    // hook that restores the terminal before the message.
-    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
-        return Err(CliError::NoTerminal);
-    }
-    let mut terminal = ratatui::try_init().map_err(|_| {
-        let _ = crossterm::terminal::disable_raw_mode();
-        CliError::NoTerminal
-    })?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = loop {
-        let r = ui::run_terminal(&mut terminal, &mut app, &theme);
-        match app.damage.restore.take() {
-            // The restore the home screen's warning offered: the store is closed, the
-            // backup restored, and the session goes on with the restored data.
-            Some(b) if r.is_ok() => match home::restore_and_reload(app, &b) {
-                Ok(next) => {
-                    app = next;
-                    let _ = terminal.clear();
-                }
-                Err(e) => {
-                    let _ = execute!(io::stdout(), DisableBracketedPaste);
-                    ratatui::restore();
-                    return Err(e.into());
-                }
-            },
-            _ => break r,
+    let (result, app) = on_terminal(|terminal| {
+        let mut app = app;
+        loop {
+            let r = ui::run_terminal(terminal, &mut app, &theme);
+            match app.damage.restore.take() {
+                // The restore the home screen's warning offered: the store is closed, the
+                // backup restored, and the session goes on with the restored data.
+                Some(b) if r.is_ok() => match home::restore_and_reload(app, &b) {
+                    Ok(next) => {
+                        app = next;
+                        let _ = terminal.clear();
+                    }
+                    Err(e) => return Err(e),
+                },
+                _ => return Ok((r, app)),
+            }
         }
-    };
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    })??;
     if !args.demo && !moved_seen.exists() && app.branch.is_some() && !app.keys_moved {
         let _ = std::fs::write(&moved_seen, b"");
     }

@@ -16,6 +16,7 @@ pub mod platform;
 pub mod recovery;
 pub mod restore;
 mod vi;
+pub mod ward;
 
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};

@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod backup;
+pub mod bundle;
 mod candidates;
 pub mod codec;
 pub mod compact;
@@ -73,6 +74,8 @@ const META_DEMO: &[u8] = b"demo";
 const META_DRAFT: &[u8] = b"form_draft";
 /// Marks a ward bundle: figures only, not a copy of the branch to restore.
 const META_FIGURES_ONLY: &[u8] = b"figures_only";
+/// A ward bundle's computed dues and pipeline (bundle format 2, see [`bundle`]).
+const META_WARD_FIGURES: &[u8] = b"ward_figures";
 /// Key of the keyring in the `meta` tree (stored in clear: it holds only wrapped keys;
 /// see [`seal`]). Its presence marks the values as sealed.
 pub const META_KEYRING: &[u8] = b"keyring";

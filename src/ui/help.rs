@@ -35,7 +35,10 @@ pub(crate) fn help_lines<'a>(
                 format!("  {:<24}", keys.join(", ")),
                 theme.header(),
             ));
-            for part in wrap_words(c.action_in(a, s.context), width.saturating_sub(KEYS_W).max(10)) {
+            for part in wrap_words(
+                c.action_in(a, s.context),
+                width.saturating_sub(KEYS_W).max(10),
+            ) {
                 let lead = first
                     .take()
                     .unwrap_or_else(|| Span::raw(" ".repeat(KEYS_W)));

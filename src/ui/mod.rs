@@ -7,6 +7,7 @@ pub mod history;
 mod parts;
 mod screens;
 pub mod theme;
+pub mod ward;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};

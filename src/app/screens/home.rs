@@ -111,7 +111,7 @@ fn confirmed(app: &mut App, ask: &Confirm) -> bool {
                     ));
                     if app.branch.is_none() && app.form.is_none() {
                         // An empty register: its first-run setup, as on a first start.
-                        app.form = Some(crate::app::form::Form::branch(None, true));
+                        app.form = Some(super::branch::form(None, true));
                     }
                 }
                 Err(e) => app.notice = Some(crate::app::Notice::Store(e)),

@@ -12,6 +12,7 @@ use crate::app::{App, Confirm};
 use crate::domain::date;
 use crate::domain::text::{self, ellipsize};
 use crate::i18n::Msg;
+use crate::i18n::console::ConsoleMsg;
 use crate::i18n::recovery::{self, RecoveryText};
 use crate::i18n::restore::{self as texts, RestoreText};
 use crate::keymap::action::{Action, Context};
@@ -19,7 +20,6 @@ use crate::keymap::sequence_label;
 use crate::store::Damage;
 use crate::store::backup::BACKUP_DIR;
 use crate::ui::history::local_time;
-use crate::i18n::console::ConsoleMsg;
 use crate::ui::theme::Theme;
 
 /// The question's words for the home screen's questions (`None`: not one of them).
