@@ -72,6 +72,10 @@ const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
 const META_DRAFT: &[u8] = b"form_draft";
+/// Meta key: the database folder's size when it was last measured against its content
+/// (see [`compact`]; it is measured again only once the folder has doubled). Kept in the
+/// clear, also in an encrypted store.
+const META_COMPACTION_CHECKED: &[u8] = b"compaction_checked_bytes";
 /// Marks a ward bundle: figures only, not a copy of the branch to restore.
 const META_FIGURES_ONLY: &[u8] = b"figures_only";
 /// A ward bundle's computed dues and pipeline (bundle format 2, see [`bundle`]).
