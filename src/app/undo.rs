@@ -321,5 +321,12 @@ pub fn describe(app: &App, group: &[Change]) -> String {
             }
         }
         Record::Target(year) => c.change(whole, &RecordLabel::Target(year)),
+        Record::Resolution(_) => {
+            let number = schema::decode_resolution(value)
+                .map(|r| r.number)
+                .unwrap_or_default();
+            crate::i18n::record::of(app.lang)
+                .text(crate::i18n::record::RecordText::Change(whole, &number))
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod keys;
 pub mod month;
 pub mod platform;
+pub mod record;
 pub mod recovery;
 mod vi;
 
