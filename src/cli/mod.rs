@@ -3,6 +3,7 @@
 
 mod error;
 pub mod paths;
+pub mod record;
 pub mod report;
 mod rollup;
 mod safety;
@@ -160,6 +161,9 @@ pub enum ReportWhat {
     Assessments,
     /// The admission pipeline and the year's target.
     Admission,
+    /// Members whose record lacks a field the party-member database asks for (txt, csv,
+    /// xlsx), in the column order of its update form.
+    Completeness,
 }
 
 /// Formats of a list or table (exemptions, candidates, dues, badges).
@@ -261,6 +265,16 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value = "txt")]
         format: ListFormat,
         /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Resolutions and who studied them: the figures per resolution and per year (txt),
+    /// or one row per member due (csv, xlsx; `import studies` reads them back).
+    Studies {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout; required for xlsx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -395,6 +409,11 @@ pub(crate) fn write_sample(
         for c in demo::demo_candidates(&with_ids, branch, today) {
             store.save_candidate(None, &c)?;
         }
+        let resolutions: Vec<_> = crate::domain::study::demo_resolutions(&with_ids, today)
+            .into_iter()
+            .map(|r| (None, r))
+            .collect();
+        store.save_resolutions(&resolutions)?;
     }
     Ok(with_ids.len())
 }
@@ -712,6 +731,9 @@ fn cmd_report(
         // The review of the year of --to; the admission board as of today.
         ReportWhat::Assessments => ReportKind::Assessments,
         ReportWhat::Admission => ReportKind::Admission,
+        ReportWhat::Completeness => {
+            return record::report_completeness(args, lang, period.at, format, out);
+        }
     };
     report::write_report(args, lang, kind, period, format, out)
 }
@@ -789,6 +811,9 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             *format,
             output.as_deref(),
         ),
+        ExportWhat::Studies { format, output } => {
+            crate::cli::record::export_studies(args, lang, *format, output.as_deref())
+        }
         ExportWhat::Badges {
             year,
             format,

@@ -273,6 +273,79 @@ pub fn year_figure<'a>(
         })
 }
 
+/// The sample branch's resolutions (the demo): two of the Central Committee and one of
+/// the ward, each with a session attended by most members in activity, a few make-ups
+/// and a few members still to study. Dates are counted back from `today`.
+pub fn demo_resolutions(members: &[(MemberId, Member)], today: NaiveDate) -> Vec<Resolution> {
+    let days = |n: i64| today - chrono::Duration::days(n);
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(today);
+    let specs = [
+        (
+            "21-NQ/TW",
+            "Về tăng cường củng cố, xây dựng tổ chức cơ sở đảng và nâng cao chất lượng đội ngũ \
+             đảng viên trong giai đoạn mới",
+            Level::Central,
+            ymd(2022, 6, 16),
+            ymd(2022, 8, 5),
+        ),
+        (
+            "57-NQ/TW",
+            "Về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+            Level::Central,
+            ymd(2024, 12, 22),
+            ymd(2025, 3, 14),
+        ),
+        (
+            "05-NQ/ĐU",
+            "Về lãnh đạo thực hiện nhiệm vụ chính trị của Đảng bộ phường",
+            Level::Local,
+            days(90),
+            days(60),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (k, (number, title, level, date, session)) in specs.into_iter().enumerate() {
+        if date > today {
+            continue;
+        }
+        let mut r = Resolution {
+            number: number.into(),
+            title: title.into(),
+            level: Some(level),
+            date,
+            ..Default::default()
+        };
+        let due: Vec<MemberId> = r.expected(members).into_iter().collect();
+        let attendees: Vec<MemberId> = due
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (i + k) % 6 != 0)
+            .map(|(_, id)| *id)
+            .collect();
+        let session = session.min(today);
+        if r.add_session(Session {
+            date: session,
+            attendees,
+            note: "Hội trường nhà văn hóa tổ dân phố".into(),
+        })
+        .is_err()
+        {
+            continue;
+        }
+        let later = (session + chrono::Duration::days(21)).min(today);
+        for (i, id) in due.iter().enumerate() {
+            if (i + k) % 12 == 0 {
+                let _ = r.add_makeup(MakeUp {
+                    member: *id,
+                    date: later,
+                });
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +467,31 @@ mod tests {
                 studied: 3,
                 expected: 3
             }
+        );
+    }
+
+    #[test]
+    fn the_demo_has_resolutions_with_sessions_make_ups_and_members_still_to_study() {
+        let today = d(2026, 11, 21);
+        let members: Vec<(MemberId, Member)> = crate::domain::demo::demo_members(2026, 35, today)
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| (i as u64 + 1, m))
+            .collect();
+        let rs = demo_resolutions(&members, today);
+        assert_eq!(rs.len(), 3);
+        let mut others: Vec<&Resolution> = Vec::new();
+        for r in &rs {
+            assert_eq!(r.check(others.iter().copied()), Ok(()));
+            others.push(r);
+            let f = r.figure(&members);
+            assert!(f.expected > 0 && f.studied < f.expected, "{f:?}");
+            assert!(f.permille() > 700, "{f:?}");
+        }
+        assert!(rs.iter().any(|r| !r.makeups.is_empty()));
+        assert!(
+            rs.iter()
+                .all(|r| r.sessions.iter().all(|s| s.date <= today))
         );
     }
 

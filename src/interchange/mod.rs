@@ -2,6 +2,7 @@
 //! Excel, `.xlsx` workbooks, and Party documents (minutes) as 80-column text and `.docx`.
 
 pub mod assessments;
+pub mod completeness;
 pub mod docx;
 pub mod dues_badges;
 pub mod figures;
@@ -11,6 +12,7 @@ pub mod lists;
 pub mod members_csv;
 pub mod minutes;
 pub mod reports;
+pub mod study;
 pub mod ward;
 pub mod xlsx;
 pub mod xlsx_read;
