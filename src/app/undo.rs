@@ -187,6 +187,7 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
             }
             Some(Record::Review(..) | Record::BranchYear(_)) => review = true,
             Some(Record::Candidate(_) | Record::Target(_)) => admission = true,
+            Some(Record::Resolution(_)) => app.study.reload(&app.store)?,
             _ => {}
         }
     }

@@ -34,6 +34,7 @@ impl Catalogue for En {
             6 => "Rep",
             7 => "Adm",
             8 => "Rev",
+            11 => "Study",
             _ => "",
         }
     }
@@ -600,6 +601,9 @@ impl Catalogue for En {
             Action::History => "Change history of the record / minutes",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the change just undone",
+            Action::ScreenStudy => "Screen 11: resolution study",
+            Action::StudyMakeUp => "Record the selected member's make-up study",
+            Action::StudySave => "Save the session with the ticked members",
         }
     }
 
@@ -626,6 +630,9 @@ impl Catalogue for En {
             Context::Admission => "Admission board",
             Context::Candidate => "Candidate's history",
             Context::History => "Change history",
+            Context::Study => "Resolution study",
+            Context::Resolution => "Who studied a resolution",
+            Context::StudyPick => "Ticking who attended a session",
         }
     }
 
@@ -688,6 +695,8 @@ impl Catalogue for En {
             Action::ExportMinutes => "Export",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",
+            Action::StudyMakeUp => "Make-up",
+            Action::StudySave => "Save session",
             Action::NextTab => "Next part",
             Action::PrevTab => "Prev part",
             Action::NewItem => "New item",

@@ -34,6 +34,7 @@ impl Catalogue for Vi {
             6 => "BC",
             7 => "KN",
             8 => "ĐG",
+            11 => "HT",
             _ => "",
         }
     }
@@ -598,6 +599,9 @@ impl Catalogue for Vi {
             Action::History => "Lịch sử thay đổi của hồ sơ / biên bản",
             Action::Undo => "Hoàn tác thay đổi gần nhất",
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
+            Action::ScreenStudy => "Màn hình 11: Học tập, quán triệt nghị quyết",
+            Action::StudyMakeUp => "Ghi học bù nghị quyết cho đảng viên đang chọn",
+            Action::StudySave => "Lưu buổi học với những người đã đánh dấu",
         }
     }
 
@@ -624,6 +628,9 @@ impl Catalogue for Vi {
             Context::Admission => "Kết nạp đảng viên",
             Context::Candidate => "Quá trình của quần chúng",
             Context::History => "Lịch sử thay đổi",
+            Context::Study => "Học tập nghị quyết",
+            Context::Resolution => "Kết quả học tập một nghị quyết",
+            Context::StudyPick => "Đánh dấu người dự buổi học",
         }
     }
 
@@ -688,6 +695,8 @@ impl Catalogue for Vi {
             Action::ExportMinutes => "Xuất",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",
+            Action::StudyMakeUp => "Học bù",
+            Action::StudySave => "Lưu buổi học",
             Action::NextTab => "Phần sau",
             Action::PrevTab => "Phần trước",
             Action::NewItem => "Thêm mục",

@@ -55,6 +55,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
             )
         }
         Notice::Saved(_) => (c.msg(Msg::Saved).to_string(), theme.ok()),
+        Notice::Study(n) => crate::ui::screens::study::notice(app, theme, n),
         Notice::Deleted(name) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
         Notice::FormHasErrors => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
         Notice::NothingSelected => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
@@ -330,6 +331,10 @@ fn question_text(app: &App, ask: &Confirm) -> String {
             cat.dues()
                 .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
             cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
+        ),
+        Confirm::DeleteResolution(_, number) => format!(
+            "{} {number}?",
+            crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ConfirmDelete)
         ),
     }
 }
