@@ -633,6 +633,7 @@ impl Catalogue for En {
             Context::Study => "Resolution study",
             Context::Resolution => "Who studied a resolution",
             Context::StudyPick => "Ticking who attended a session",
+            Context::Completeness => "Member records with gaps",
         }
     }
 

@@ -631,6 +631,7 @@ impl Catalogue for Vi {
             Context::Study => "Học tập nghị quyết",
             Context::Resolution => "Kết quả học tập một nghị quyết",
             Context::StudyPick => "Đánh dấu người dự buổi học",
+            Context::Completeness => "Hồ sơ đảng viên còn thiếu",
         }
     }
 

@@ -51,6 +51,8 @@ pub enum Context {
     Resolution,
     /// Ticking who attended a study session.
     StudyPick,
+    /// Members whose record lacks a field (the study screen's second tab).
+    Completeness,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
 }
@@ -81,6 +83,7 @@ impl Context {
         Context::Study,
         Context::Resolution,
         Context::StudyPick,
+        Context::Completeness,
         Context::List,
     ];
 
@@ -110,6 +113,7 @@ impl Context {
             Context::Study => "study",
             Context::Resolution => "resolution",
             Context::StudyPick => "study_pick",
+            Context::Completeness => "completeness",
             Context::List => "list",
         }
     }
@@ -183,23 +187,23 @@ actions! {
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Global],
     New = "new" in [Members, Meetings, Meeting, Study, Resolution],
-    Open = "open" in [Members, Meetings, Exemptions, Home, Study],
+    Open = "open" in [Members, Meetings, Exemptions, Home, Study, Completeness],
     Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution],
     Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Study],
-    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick],
-    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick],
-    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick],
-    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick],
-    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick],
-    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick],
+    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
     Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, Resolution, StudyPick],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
-    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports],
-    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports],
+    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
+    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
     NewItem = "new_item" in [Meeting],
     MarkPresent = "mark_present" in [Roll, StudyPick],
     MarkExcused = "mark_excused" in [Roll],
@@ -228,7 +232,7 @@ actions! {
     SwitchAnswer = "switch_answer" in [Confirm],
     Answer = "answer" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Study, Resolution, StudyPick],
+    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Study, Resolution, StudyPick, Completeness],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],

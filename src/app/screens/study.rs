@@ -37,9 +37,23 @@ pub struct Pick {
     pub cursor: usize,
 }
 
+/// The tabs of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StudyTab {
+    /// Resolutions and who studied them.
+    #[default]
+    Resolutions,
+    /// Members whose record lacks a field the database asks for (#18.3).
+    Completeness,
+}
+
 /// The state of the study screen.
 #[derive(Debug, Clone, Default)]
 pub struct StudyState {
+    /// The tab shown.
+    pub tab: StudyTab,
+    /// The selected member of the completeness tab.
+    pub gap_cursor: usize,
     /// Every resolution, newest first.
     pub list: Vec<(ResolutionId, Resolution)>,
     /// The selected resolution.
@@ -177,7 +191,9 @@ pub const DEF: ScreenDef = ScreenDef {
 };
 
 fn context(app: &App) -> Context {
-    if app.study.pick.is_some() {
+    if app.study.tab == StudyTab::Completeness {
+        Context::Completeness
+    } else if app.study.pick.is_some() {
         Context::StudyPick
     } else if app.study.open.is_some() {
         Context::Resolution
@@ -486,7 +502,17 @@ fn confirmed(app: &mut App, c: &Confirm) -> bool {
 }
 
 fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
+    if matches!(action, Action::NextTab | Action::PrevTab)
+        && matches!(ctx, Context::Study | Context::Completeness)
+    {
+        app.study.tab = match app.study.tab {
+            StudyTab::Resolutions => StudyTab::Completeness,
+            StudyTab::Completeness => StudyTab::Resolutions,
+        };
+        return true;
+    }
     match ctx {
+        Context::Completeness => handle_gaps(app, action),
         Context::StudyPick => handle_pick(app, action),
         Context::Resolution => handle_open(app, action),
         _ => handle_list(app, action),
@@ -519,6 +545,32 @@ fn handle_list(app: &mut App, action: Action) -> bool {
             None => app.notice = Some(Notice::NothingSelected),
         },
         _ => return false,
+    }
+    true
+}
+
+/// The members listed on the completeness tab, in roster order, with their gaps.
+pub fn gap_rows(app: &App) -> Vec<crate::domain::completeness::Incomplete> {
+    crate::domain::completeness::check(&members(app), app.today)
+}
+
+fn handle_gaps(app: &mut App, action: Action) -> bool {
+    let rows = gap_rows(app);
+    if let Some(d) = list::delta(action, app.page_rows) {
+        app.study.gap_cursor = list::moved(app.study.gap_cursor, rows.len(), d);
+        return true;
+    }
+    if action != Action::Open {
+        return false;
+    }
+    match rows.get(app.study.gap_cursor) {
+        Some(r) => {
+            app.screen = Screen::Members;
+            app.roster.select(r.member);
+            app.detail = Some(r.member);
+            app.return_to = Some(Screen::Study);
+        }
+        None => app.notice = Some(Notice::NothingSelected),
     }
     true
 }
@@ -604,6 +656,12 @@ fn save_pick(app: &mut App, pick: Pick) {
 
 fn find_row(app: &mut App, ctx: Context, typed: &str) -> bool {
     match ctx {
+        Context::Completeness => {
+            let ids: Vec<MemberId> = gap_rows(app).iter().map(|r| r.member).collect();
+            if let Some(i) = find::first_match(names(app, &ids), typed) {
+                app.study.gap_cursor = i;
+            }
+        }
         Context::StudyPick => {
             let Some(date) = app.study.pick.as_ref().map(|p| p.date) else {
                 return false;

@@ -5,11 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
-use crate::app::screens::study::{self, Pick, StudyNotice};
+use crate::app::screens::study::{self, Pick, StudyNotice, StudyTab};
 use crate::domain::date::format_date;
 use crate::domain::study::Resolution;
 use crate::domain::text::{cell, ellipsize};
@@ -18,6 +18,32 @@ use crate::ui::theme::Theme;
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let s = &app.study;
+    let c = record::of(app.lang);
+    let tabs = [
+        (StudyTab::Resolutions, c.msg(RecordMsg::ScreenName)),
+        (StudyTab::Completeness, c.msg(RecordMsg::CompletenessTitle)),
+    ];
+    let spans: Vec<Span> = tabs
+        .iter()
+        .map(|(t, name)| {
+            let style = if *t == s.tab {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
+            Span::styled(format!(" {name} "), style)
+        })
+        .collect();
+    f.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    let area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    if s.tab == StudyTab::Completeness {
+        f.render_widget(Paragraph::new(gap_lines(app, theme, area)), area);
+        return;
+    }
     let lines = match (&s.pick, s.open.and_then(|id| s.get(id))) {
         (Some(p), _) => pick_lines(app, theme, p, area),
         (None, Some(r)) => open_lines(app, theme, r, area),
@@ -212,6 +238,54 @@ fn pick_lines(app: &App, theme: &Theme, p: &Pick, area: Rect) -> Vec<Line<'stati
             "[ ]"
         };
         let text = format!("{marker} {tick} {}", e.member.full_name);
+        lines.push(Line::styled(ellipsize(&text, w), style));
+    }
+    lines
+}
+
+fn gap_lines(app: &App, theme: &Theme, area: Rect) -> Vec<Line<'static>> {
+    let (c, r) = (app.lang.cat(), record::of(app.lang));
+    let w = usize::from(area.width);
+    let rows = study::gap_rows(app);
+    let on_roll = app
+        .roster
+        .entries()
+        .iter()
+        .filter(|e| e.status.is_active())
+        .count();
+    if rows.is_empty() {
+        return vec![Line::styled(
+            format!(" {}", r.msg(RecordMsg::AllComplete)),
+            theme.ok(),
+        )];
+    }
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                " {}",
+                r.text(RecordText::IncompleteCount(rows.len(), on_roll))
+            ),
+            theme.accent(),
+        ),
+        Line::from(""),
+    ];
+    let room = usize::from(area.height).saturating_sub(2).max(1);
+    let cursor = app.study.gap_cursor;
+    for (i, inc) in rows.iter().enumerate().skip(top(cursor, room)) {
+        let Some(e) = app.roster.get(inc.member) else {
+            continue;
+        };
+        let (marker, style) = row_style(theme, i == cursor);
+        let gaps: Vec<String> = inc
+            .gaps
+            .iter()
+            .map(|(f, g)| format!("{}: {}", c.field(*f), r.gap(*g)))
+            .collect();
+        let text = format!(
+            "{marker} {} {}",
+            cell(&e.member.full_name, 24),
+            gaps.join("; ")
+        );
         lines.push(Line::styled(ellipsize(&text, w), style));
     }
     lines
