@@ -91,3 +91,88 @@ fn report_completeness_lists_members_with_gaps_in_the_form_order() {
     );
     assert!(!out.status.success());
 }
+
+#[test]
+fn import_studies_takes_all_rows_or_none_and_the_export_reads_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo(dir.path());
+    let resolutions = || {
+        let s = sochibo::store::Store::open(&data).unwrap();
+        s.resolutions().unwrap()
+    };
+    // The export read back changes nothing.
+    let csv = dir.path().join("hoc-tap.csv");
+    let out = sochibo(
+        &[
+            "export",
+            "studies",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+        &data,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let before = resolutions();
+    let out = sochibo(&["import", "studies", csv.to_str().unwrap()], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Đã nhập 0 lượt"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(resolutions(), before);
+
+    // A file with one bad row: every bad row named, nothing saved.
+    let name = before[0]
+        .1
+        .studied()
+        .into_iter()
+        .next()
+        .and_then(|id| {
+            let s = sochibo::store::Store::open(&data).unwrap();
+            s.member(id).unwrap().map(|m| m.full_name)
+        })
+        .unwrap();
+    let file = dir.path().join("moi.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "Số hiệu;Trích yếu;Cấp;Ngày ban hành;Họ và tên;Ngày sinh;Ngày học;Hình thức\n\
+             09-NQ/ĐU;Về công tác dân vận;Huyện/Phường;01/09/2026;{name};;15/09/2026;Học tập\n\
+             09-NQ/ĐU;Về công tác dân vận;Huyện/Phường;01/09/2026;{name};;20/08/2026;Học bù\n"
+        ),
+    )
+    .unwrap();
+    let out = sochibo(&["import", "studies", file.to_str().unwrap()], &data);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("Dòng 3: Ngày học: 20/08/2026 trước ngày ban hành"),
+        "{err}"
+    );
+    assert!(err.contains("Không nhập gì"), "{err}");
+    assert_eq!(resolutions(), before);
+
+    // Corrected, it is saved whole.
+    std::fs::write(
+        &file,
+        format!(
+            "Số hiệu;Trích yếu;Cấp;Ngày ban hành;Họ và tên;Ngày sinh;Ngày học;Hình thức\n\
+             09-NQ/ĐU;Về công tác dân vận;Huyện/Phường;01/09/2026;{name};;15/09/2026;Học tập\n"
+        ),
+    )
+    .unwrap();
+    let out = sochibo(&["import", "studies", file.to_str().unwrap()], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Đã nhập 1 lượt học tập vào 1 nghị quyết"),
+        "{}",
+        text(&out.stdout)
+    );
+    let after = resolutions();
+    assert_eq!(after.len(), before.len() + 1);
+    let r = after.iter().find(|(_, r)| r.number == "09-NQ/ĐU").unwrap();
+    assert_eq!(r.1.sessions.len(), 1);
+}

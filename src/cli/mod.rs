@@ -137,6 +137,12 @@ pub enum ImportWhat {
         #[arg(long)]
         strict: bool,
     },
+    /// Who studied which resolution, from the CSV or .xlsx that `export studies` writes:
+    /// all rows or none.
+    Studies {
+        /// The CSV or .xlsx file.
+        file: PathBuf,
+    },
 }
 
 /// Formats of a Party document.
@@ -434,6 +440,9 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
+        Some(Command::Import {
+            what: ImportWhat::Studies { file },
+        }) => record::import_studies(&args, lang, file),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
         Some(Command::Todo) => cmd_todo(&args, lang),
         Some(Command::Rollup {

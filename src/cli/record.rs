@@ -70,3 +70,36 @@ pub(super) fn report_completeness(
     };
     write_output(lang, out, &bytes)
 }
+
+/// `import studies FILE`: every row checked; any bad row and nothing is saved, else all
+/// of it in one transaction.
+pub(super) fn import_studies(args: &Args, lang: Lang, file: &Path) -> Result<(), CliError> {
+    use crate::i18n::record::{self, RecordMsg, RecordText};
+    use crate::interchange::{import, study_import};
+    let c = record::of(lang);
+    let bytes = import::read_file(file)?;
+    if crate::interchange::xlsx::looks_like_xls(&bytes) {
+        return Err(CliError::XlsOld);
+    }
+    let rows = study_import::rows_of(&bytes)?;
+    drop(bytes);
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let plan = study_import::plan(&rows, &store.resolutions()?, &store.members()?);
+    match plan {
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}", c.text(RecordText::ImportRow(e.line, &e.problem)));
+            }
+            eprintln!("{}", c.msg(RecordMsg::NothingImported));
+            Err(CliError::Reported)
+        }
+        Ok(plan) => {
+            store.save_resolutions(&plan.items)?;
+            println!(
+                "{}",
+                c.text(RecordText::Imported(plan.items.len(), plan.added))
+            );
+            Ok(())
+        }
+    }
+}

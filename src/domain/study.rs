@@ -103,6 +103,28 @@ pub enum StudyError {
     NobodyAttended,
 }
 
+/// What is wrong with one row of a study import (nothing is imported when any row has a
+/// problem; `interchange::study_import` reads the rows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The header lacks a column the import needs (its name).
+    MissingColumn(&'static str),
+    /// A needed cell is empty (its column).
+    Empty(&'static str),
+    /// A cell is not a date dd/mm/yyyy (column, text).
+    BadDate(&'static str, String),
+    /// "Cấp" is not a known level.
+    UnknownLevel(String),
+    /// "Hình thức" is not Học tập, Học bù or Chưa học.
+    UnknownHow(String),
+    /// No member of the branch has this name (and birth date, when given).
+    NoSuchMember(String),
+    /// Several members have this name; the birth date tells them apart.
+    SameName(String),
+    /// Refused by the study's rules (the member's name where it says).
+    Refused(StudyError, String),
+}
+
 impl Resolution {
     /// Checks the resolution's own fields against the other resolutions (`others`:
     /// every resolution but this one).

@@ -13,6 +13,7 @@ pub mod members_csv;
 pub mod minutes;
 pub mod reports;
 pub mod study;
+pub mod study_import;
 pub mod ward;
 pub mod xlsx;
 pub mod xlsx_read;

@@ -3,6 +3,7 @@
 use super::{RecordCatalogue, RecordMsg, RecordText, StudyField};
 use crate::domain::completeness::Gap;
 use crate::domain::date::format_date;
+use crate::domain::study::RowProblem;
 use crate::domain::study::{Level, StudyError};
 use crate::i18n::ChangeKind;
 
@@ -44,6 +45,9 @@ impl RecordCatalogue for RecordEn {
             ColWho => "Studied",
             ColMissing => "Not yet",
             Ticked => "[x]",
+            NothingImported => {
+                "Nothing imported: correct the lines above and import the whole file again."
+            }
         }
     }
 
@@ -78,6 +82,10 @@ impl RecordCatalogue for RecordEn {
                 format!("{n} of {of} members have gaps in their record")
             }
             RecordText::Ticked(n) => format!("{n} ticked"),
+            RecordText::Imported(r, n) => {
+                format!("Imported {n} study records into {r} resolutions.")
+            }
+            RecordText::ImportRow(line, p) => format!("Line {line}: {}", import_problem(p)),
         }
     }
 
@@ -138,5 +146,26 @@ fn refused(e: &StudyError, name: &str) -> String {
             format_date(*on)
         ),
         StudyError::NobodyAttended => "Attendees: nobody is ticked; Enter ticks a member.".into(),
+    }
+}
+
+fn import_problem(p: &RowProblem) -> String {
+    match p {
+        RowProblem::MissingColumn(c) => format!("the header has no column \"{c}\"."),
+        RowProblem::Empty(c) => format!("{c}: empty."),
+        RowProblem::BadDate(c, t) => format!("{c}: \"{t}\" is not a date like 05/11/2026."),
+        RowProblem::UnknownLevel(t) => {
+            format!("Level: \"{t}\" is unknown; write TW, Tỉnh or Huyện/Phường.")
+        }
+        RowProblem::UnknownHow(t) => {
+            format!("How: \"{t}\" is unknown; write Học tập, Học bù or Chưa học.")
+        }
+        RowProblem::NoSuchMember(n) => {
+            format!("Name: no member of the branch is called \"{n}\" (check name, birth date).")
+        }
+        RowProblem::SameName(n) => {
+            format!("Name: several members are called \"{n}\"; add the birth date.")
+        }
+        RowProblem::Refused(e, name) => refused(e, name),
     }
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{ChangeKind, Lang};
 use crate::domain::completeness::Gap;
+use crate::domain::study::RowProblem;
 use crate::domain::study::{Level, StudyError, StudyFigure};
 
 pub use en::RecordEn;
@@ -85,6 +86,8 @@ pub enum RecordMsg {
     ColMissing,
     /// The marker of a ticked member in the pick list.
     Ticked,
+    /// An import refused as a whole.
+    NothingImported,
 }
 
 /// Texts with values.
@@ -108,6 +111,10 @@ pub enum RecordText<'a> {
     IncompleteCount(usize, usize),
     /// The pick list's count of ticked members.
     Ticked(usize),
+    /// An import saved (resolutions created or changed, study records added).
+    Imported(usize, usize),
+    /// A refused import row (its line and why).
+    ImportRow(usize, &'a RowProblem),
 }
 
 /// One language's texts of the study screen and the completeness check.

@@ -4,6 +4,7 @@ use super::{RecordCatalogue, RecordMsg, RecordText, StudyField};
 use crate::domain::completeness::Gap;
 use crate::domain::date::format_date;
 use crate::domain::stats::format_permille;
+use crate::domain::study::RowProblem;
 use crate::domain::study::{Level, StudyError};
 use crate::i18n::ChangeKind;
 
@@ -41,6 +42,7 @@ impl RecordCatalogue for RecordVi {
             ColWho => "Đã học",
             ColMissing => "Chưa học",
             Ticked => "[x]",
+            NothingImported => "Không nhập gì: hãy sửa các dòng trên rồi nhập lại cả tệp.",
         }
     }
 
@@ -75,6 +77,10 @@ impl RecordCatalogue for RecordVi {
                 format!("{n}/{of} đảng viên còn thiếu mục trong hồ sơ")
             }
             RecordText::Ticked(n) => format!("Đã chọn {n} người"),
+            RecordText::Imported(r, n) => {
+                format!("Đã nhập {n} lượt học tập vào {r} nghị quyết.")
+            }
+            RecordText::ImportRow(line, p) => format!("Dòng {line}: {}", import_problem(p)),
         }
     }
 
@@ -137,5 +143,26 @@ fn refused(e: &StudyError, name: &str) -> String {
         StudyError::NobodyAttended => {
             "Người dự: chưa chọn ai; Enter để chọn người dự buổi học.".into()
         }
+    }
+}
+
+fn import_problem(p: &RowProblem) -> String {
+    match p {
+        RowProblem::MissingColumn(c) => format!("thiếu cột «{c}» ở dòng tiêu đề."),
+        RowProblem::Empty(c) => format!("{c}: chưa có."),
+        RowProblem::BadDate(c, t) => format!("{c}: «{t}» không phải ngày dạng 05/11/2026."),
+        RowProblem::UnknownLevel(t) => {
+            format!("Cấp: «{t}» không rõ; ghi TW, Tỉnh hoặc Huyện/Phường.")
+        }
+        RowProblem::UnknownHow(t) => {
+            format!("Hình thức: «{t}» không rõ; ghi Học tập, Học bù hoặc Chưa học.")
+        }
+        RowProblem::NoSuchMember(n) => {
+            format!("Họ và tên: chi bộ không có đảng viên «{n}» (kiểm tra họ tên, ngày sinh).")
+        }
+        RowProblem::SameName(n) => {
+            format!("Họ và tên: có nhiều đảng viên tên «{n}»; ghi thêm ngày sinh để phân biệt.")
+        }
+        RowProblem::Refused(e, name) => refused(e, name),
     }
 }
