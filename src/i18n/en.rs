@@ -756,6 +756,7 @@ impl Catalogue for En {
             EventKind::Died => "Deceased",
             EventKind::Disciplined => "Disciplined",
             EventKind::RemovalProposed => "Proposed for removal",
+            EventKind::Rewarded => "Reward",
         }
     }
 
@@ -848,6 +849,7 @@ impl Catalogue for En {
             EndsOn => "Until",
             DuesPaidTo => "Dues paid up to",
             Note => "Note",
+            Issuer => "Decided by",
         }
     }
 

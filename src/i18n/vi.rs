@@ -756,6 +756,7 @@ impl Catalogue for Vi {
             EventKind::Died => "Từ trần",
             EventKind::Disciplined => "Kỷ luật",
             EventKind::RemovalProposed => "Đề nghị xóa tên",
+            EventKind::Rewarded => "Khen thưởng",
         }
     }
 
@@ -848,6 +849,7 @@ impl Catalogue for Vi {
             EndsOn => "Đến ngày",
             DuesPaidTo => "Đảng phí đã đóng đến",
             Note => "Ghi chú",
+            Issuer => "Cấp quyết định",
         }
     }
 
