@@ -86,6 +86,13 @@ impl RecordCatalogue for RecordEn {
                 format!("Imported {n} study records into {r} resolutions.")
             }
             RecordText::ImportRow(line, p) => format!("Line {line}: {}", import_problem(p)),
+            RecordText::OldCards(cards) => {
+                let list: Vec<String> = cards
+                    .iter()
+                    .map(|c| format!("{} (until {})", c.number, format_date(c.until)))
+                    .collect();
+                format!("formerly {}", list.join(", "))
+            }
         }
     }
 

@@ -115,6 +115,8 @@ pub enum RecordText<'a> {
     Imported(usize, usize),
     /// A refused import row (its line and why).
     ImportRow(usize, &'a RowProblem),
+    /// A member's earlier card numbers, after the current one on their card.
+    OldCards(&'a [crate::domain::member::OldCard]),
 }
 
 /// One language's texts of the study screen and the completeness check.

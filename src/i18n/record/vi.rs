@@ -81,6 +81,13 @@ impl RecordCatalogue for RecordVi {
                 format!("Đã nhập {n} lượt học tập vào {r} nghị quyết.")
             }
             RecordText::ImportRow(line, p) => format!("Dòng {line}: {}", import_problem(p)),
+            RecordText::OldCards(cards) => {
+                let list: Vec<String> = cards
+                    .iter()
+                    .map(|c| format!("{} (đến {})", c.number, format_date(c.until)))
+                    .collect();
+                format!("số cũ: {}", list.join(", "))
+            }
         }
     }
 
