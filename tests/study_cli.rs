@@ -28,6 +28,11 @@ fn export_studies_gives_the_figures_as_text_and_a_row_per_member_as_csv_and_xlsx
         assert!(sochibo::domain::text::width(line) <= 80, "{line}");
     }
 
+    // `report studies` is the same report.
+    let out = sochibo(&["report", "studies"], &data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), t);
+
     let out = sochibo(&["export", "studies", "--format", "csv"], &data);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let csv = text(&out.stdout);

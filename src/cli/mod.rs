@@ -170,6 +170,9 @@ pub enum ReportWhat {
     /// Members whose record lacks a field the party-member database asks for (txt, csv,
     /// xlsx), in the column order of its update form.
     Completeness,
+    /// Resolution study: "n of m members studied (= x%)" per resolution and per year (the
+    /// same as `export studies`).
+    Studies,
 }
 
 /// Formats of a list or table (exemptions, candidates, dues, badges).
@@ -742,6 +745,15 @@ fn cmd_report(
         ReportWhat::Admission => ReportKind::Admission,
         ReportWhat::Completeness => {
             return record::report_completeness(args, lang, period.at, format, out);
+        }
+        ReportWhat::Studies => {
+            let format = match format {
+                ReportFormat::Txt => ListFormat::Txt,
+                ReportFormat::Csv => ListFormat::Csv,
+                ReportFormat::Xlsx => ListFormat::Xlsx,
+                ReportFormat::Docx => return Err(CliError::NoDocxForThis),
+            };
+            return record::export_studies(args, lang, format, out);
         }
     };
     report::write_report(args, lang, kind, period, format, out)
