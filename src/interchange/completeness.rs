@@ -18,7 +18,7 @@ use crate::i18n::record::{self, RecordMsg, RecordText};
 use super::xlsx::{Cell, Sheet};
 
 /// The members with gaps, by name, with their record.
-fn rows<'a>(members: &'a [(MemberId, Member)], today: NaiveDate) -> Vec<(&'a Member, Incomplete)> {
+fn rows(members: &[(MemberId, Member)], today: NaiveDate) -> Vec<(&Member, Incomplete)> {
     let by_id: BTreeMap<MemberId, &Member> = members.iter().map(|(id, m)| (*id, m)).collect();
     let mut v: Vec<(&Member, Incomplete)> = completeness::check(members, today)
         .into_iter()
