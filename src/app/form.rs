@@ -77,6 +77,8 @@ pub enum FieldRef {
     Dues(DuesField),
     /// A badge award field.
     Badge(BadgeField),
+    /// A field of the resolution-study forms.
+    Study(crate::i18n::record::StudyField),
 }
 
 impl FieldRef {
@@ -121,6 +123,14 @@ impl FieldRef {
             }
             FieldRef::Badge(BadgeField::Date) => FieldKind::Date,
             FieldRef::Badge(_) => FieldKind::Text,
+            FieldRef::Study(f) => {
+                use crate::i18n::record::StudyField as S;
+                match f {
+                    S::Level => FieldKind::Choice(0),
+                    S::Date | S::StudyDate => FieldKind::Date,
+                    S::Number | S::Title | S::Note => FieldKind::Text,
+                }
+            }
         }
     }
 
@@ -151,6 +161,12 @@ impl FieldRef {
                 )
                 | FieldRef::Dues(DuesField::From | DuesField::Category)
                 | FieldRef::Badge(_)
+                | FieldRef::Study(
+                    crate::i18n::record::StudyField::Number
+                        | crate::i18n::record::StudyField::Title
+                        | crate::i18n::record::StudyField::Date
+                        | crate::i18n::record::StudyField::StudyDate
+                )
         )
     }
 }

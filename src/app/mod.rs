@@ -50,6 +50,8 @@ pub enum Screen {
     Dues,
     /// 6: the reports (figures on screen, exports, the bundle for the ward).
     Reports,
+    /// 11 (Alt+H): resolution study.
+    Study,
 }
 
 impl Screen {
@@ -65,6 +67,7 @@ impl Screen {
         Screen::Admission,
         Screen::Review,
         Screen::Reports,
+        Screen::Study,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -79,6 +82,7 @@ impl Screen {
             Screen::Admission => 7,
             Screen::Review => 8,
             Screen::Reports => 6,
+            Screen::Study => 11,
         }
     }
 
@@ -113,6 +117,8 @@ pub enum Confirm {
     RestoreBackup(crate::store::backup::BackupInfo),
     /// Dismiss the warning about data found damaged (the damaged copy stays).
     DismissDamage,
+    /// Delete a resolution with its study (its number is shown).
+    DeleteResolution(crate::domain::study::ResolutionId, String),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -205,6 +211,8 @@ pub enum Notice {
     ReportExported(String),
     /// The bundle for the ward written (path, members in it).
     BundleWritten(String, usize),
+    /// About the resolution study.
+    Study(screens::study::StudyNotice),
 }
 
 /// The whole application state.
@@ -276,6 +284,8 @@ pub struct App {
     pub reports: screens::reports::ReportsState,
     /// The warning about data found damaged, shown on the home screen (issue 20).
     pub damage: screens::home::DamageWarning,
+    /// The resolution-study screen.
+    pub study: screens::study::StudyState,
 }
 
 impl App {
@@ -305,6 +315,7 @@ impl App {
         // A store from before issue 23 may hold a candidate edited after the ceremony:
         // the member record is what it shows.
         admission.follow(&roster);
+        let study = screens::study::StudyState::new(store.resolutions()?);
         let seen = store.history_last()?;
         let damage = screens::home::DamageWarning::of(&store);
         let mut app = App {
@@ -341,6 +352,7 @@ impl App {
             review,
             reports: screens::reports::ReportsState::new(today),
             damage,
+            study,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);

@@ -187,6 +187,7 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
             }
             Some(Record::Review(..) | Record::BranchYear(_)) => review = true,
             Some(Record::Candidate(_) | Record::Target(_)) => admission = true,
+            Some(Record::Resolution(_)) => app.study.reload(&app.store)?,
             _ => {}
         }
     }
@@ -322,5 +323,12 @@ pub fn describe(app: &App, group: &[Change]) -> String {
             }
         }
         Record::Target(year) => c.change(whole, &RecordLabel::Target(year)),
+        Record::Resolution(_) => {
+            let number = schema::decode_resolution(value)
+                .map(|r| r.number)
+                .unwrap_or_default();
+            crate::i18n::record::of(app.lang)
+                .text(crate::i18n::record::RecordText::Change(whole, &number))
+        }
     }
 }

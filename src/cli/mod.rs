@@ -3,6 +3,7 @@
 
 mod error;
 pub mod paths;
+pub mod record;
 pub mod report;
 mod rollup;
 mod safety;
@@ -146,6 +147,12 @@ pub enum ImportWhat {
         #[arg(long)]
         strict: bool,
     },
+    /// Who studied which resolution, from the CSV or .xlsx that `export studies` writes:
+    /// all rows or none.
+    Studies {
+        /// The CSV or .xlsx file.
+        file: PathBuf,
+    },
 }
 
 /// Formats of a Party document.
@@ -170,6 +177,12 @@ pub enum ReportWhat {
     Assessments,
     /// The admission pipeline and the year's target.
     Admission,
+    /// Members whose record lacks a field the party-member database asks for (txt, csv,
+    /// xlsx), in the column order of its update form.
+    Completeness,
+    /// Resolution study: "n of m members studied (= x%)" per resolution and per year (the
+    /// same as `export studies`).
+    Studies,
 }
 
 /// Formats of a list or table (exemptions, candidates, dues, badges).
@@ -271,6 +284,16 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value = "txt")]
         format: ListFormat,
         /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Resolutions and who studied them: the figures per resolution and per year (txt),
+    /// or one row per member due (csv, xlsx; `import studies` reads them back).
+    Studies {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout; required for xlsx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -416,6 +439,11 @@ pub(crate) fn write_sample_members(
         for c in demo::demo_candidates(&with_ids, branch, today) {
             store.save_candidate(None, &c)?;
         }
+        let resolutions: Vec<_> = crate::domain::study::demo_resolutions(&with_ids, today)
+            .into_iter()
+            .map(|r| (None, r))
+            .collect();
+        store.save_resolutions(&resolutions)?;
     }
     Ok(with_ids.len())
 }
@@ -436,6 +464,9 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
+        Some(Command::Import {
+            what: ImportWhat::Studies { file },
+        }) => record::import_studies(&args, lang, file),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
         Some(Command::Todo) => cmd_todo(&args, lang),
         Some(Command::Rollup {
@@ -738,6 +769,18 @@ fn cmd_report(
         // The review of the year of --to; the admission board as of today.
         ReportWhat::Assessments => ReportKind::Assessments,
         ReportWhat::Admission => ReportKind::Admission,
+        ReportWhat::Completeness => {
+            return record::report_completeness(args, lang, period.at, format, out);
+        }
+        ReportWhat::Studies => {
+            let format = match format {
+                ReportFormat::Txt => ListFormat::Txt,
+                ReportFormat::Csv => ListFormat::Csv,
+                ReportFormat::Xlsx => ListFormat::Xlsx,
+                ReportFormat::Docx => return Err(CliError::NoDocxForThis),
+            };
+            return record::export_studies(args, lang, format, out);
+        }
     };
     report::write_report(args, lang, kind, period, format, out)
 }
@@ -815,6 +858,9 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             *format,
             output.as_deref(),
         ),
+        ExportWhat::Studies { format, output } => {
+            crate::cli::record::export_studies(args, lang, *format, output.as_deref())
+        }
         ExportWhat::Badges {
             year,
             format,

@@ -29,6 +29,8 @@ pub struct Register {
     pub targets: Vec<Target>,
     /// Dues ledgers by member.
     pub dues: BTreeMap<MemberId, Ledger>,
+    /// Resolutions with who studied them.
+    pub resolutions: Vec<(super::study::ResolutionId, super::study::Resolution)>,
 }
 
 impl Register {
@@ -43,9 +45,9 @@ impl Register {
     /// member's dated events, sex, birth date, education, professional level, political
     /// theory, occupation, ethnicity, religion and residential group; each meeting's kind,
     /// date and roll call; each review's grades and vote; the branch profile, its yearly
-    /// grades and admission targets. Names, identity and card numbers, addresses, phones,
-    /// notes, the minutes' text, candidates and dues are left out. The figures of the
-    /// result are those of the whole register.
+    /// grades and admission targets; the resolutions and who studied them (by id). Names,
+    /// identity and card numbers, addresses, phones, notes, the minutes' text, candidates
+    /// and dues are left out. The figures of the result are those of the whole register.
     pub fn for_ward(&self) -> Register {
         let members = self
             .members
@@ -134,6 +136,17 @@ impl Register {
             candidates: Vec::new(),
             targets: self.targets.clone(),
             dues: BTreeMap::new(),
+            resolutions: self
+                .resolutions
+                .iter()
+                .map(|(id, r)| {
+                    let mut r = r.clone();
+                    for s in &mut r.sessions {
+                        s.note.clear();
+                    }
+                    (*id, r)
+                })
+                .collect(),
         }
     }
 }

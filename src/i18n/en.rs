@@ -34,6 +34,7 @@ impl Catalogue for En {
             6 => "Rep",
             7 => "Adm",
             8 => "Rev",
+            11 => "Study",
             _ => "",
         }
     }
@@ -629,6 +630,9 @@ impl Catalogue for En {
                 "Restore the newest good backup (when the data was found damaged)"
             }
             Action::DismissDamage => "Dismiss the damage warning (the damaged copy is kept)",
+            Action::ScreenStudy => "Screen 11: resolution study",
+            Action::StudyMakeUp => "Record the selected member's make-up study",
+            Action::StudySave => "Save the session with the ticked members",
         }
     }
 
@@ -655,6 +659,10 @@ impl Catalogue for En {
             Context::Admission => "Admission board",
             Context::Candidate => "Candidate's history",
             Context::History => "Change history",
+            Context::Study => "Resolution study",
+            Context::Resolution => "Who studied a resolution",
+            Context::StudyPick => "Ticking who attended a session",
+            Context::Completeness => "Member records with gaps",
         }
     }
 
@@ -717,6 +725,8 @@ impl Catalogue for En {
             Action::ExportMinutes => "Export",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",
+            Action::StudyMakeUp => "Make-up",
+            Action::StudySave => "Save session",
             Action::NextTab => "Next part",
             Action::PrevTab => "Prev part",
             Action::NewItem => "New item",
@@ -777,6 +787,7 @@ impl Catalogue for En {
             EventKind::Died => "Deceased",
             EventKind::Disciplined => "Disciplined",
             EventKind::RemovalProposed => "Proposed for removal",
+            EventKind::Rewarded => "Reward",
         }
     }
 
@@ -869,6 +880,7 @@ impl Catalogue for En {
             EndsOn => "Until",
             DuesPaidTo => "Dues paid up to",
             Note => "Note",
+            Issuer => "Decided by",
         }
     }
 

@@ -13,6 +13,7 @@ pub mod import;
 pub mod keys;
 pub mod month;
 pub mod platform;
+pub mod record;
 pub mod recovery;
 pub mod restore;
 mod vi;

@@ -34,6 +34,7 @@ impl Catalogue for Vi {
             6 => "BC",
             7 => "KN",
             8 => "ĐG",
+            11 => "HT",
             _ => "",
         }
     }
@@ -625,6 +626,9 @@ impl Catalogue for Vi {
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
             Action::RestoreBackup => "Phục hồi bản sao lưu tốt mới nhất (khi dữ liệu bị hỏng)",
             Action::DismissDamage => "Bỏ cảnh báo dữ liệu hỏng (bản hỏng vẫn được giữ)",
+            Action::ScreenStudy => "Màn hình 11: Học tập, quán triệt nghị quyết",
+            Action::StudyMakeUp => "Ghi học bù nghị quyết cho đảng viên đang chọn",
+            Action::StudySave => "Lưu buổi học với những người đã đánh dấu",
         }
     }
 
@@ -651,6 +655,10 @@ impl Catalogue for Vi {
             Context::Admission => "Kết nạp đảng viên",
             Context::Candidate => "Quá trình của quần chúng",
             Context::History => "Lịch sử thay đổi",
+            Context::Study => "Học tập nghị quyết",
+            Context::Resolution => "Kết quả học tập một nghị quyết",
+            Context::StudyPick => "Đánh dấu người dự buổi học",
+            Context::Completeness => "Hồ sơ đảng viên còn thiếu",
         }
     }
 
@@ -715,6 +723,8 @@ impl Catalogue for Vi {
             Action::ExportMinutes => "Xuất",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",
+            Action::StudyMakeUp => "Học bù",
+            Action::StudySave => "Lưu buổi học",
             Action::NextTab => "Phần sau",
             Action::PrevTab => "Phần trước",
             Action::NewItem => "Thêm mục",
@@ -775,6 +785,7 @@ impl Catalogue for Vi {
             EventKind::Died => "Từ trần",
             EventKind::Disciplined => "Kỷ luật",
             EventKind::RemovalProposed => "Đề nghị xóa tên",
+            EventKind::Rewarded => "Khen thưởng",
         }
     }
 
@@ -867,6 +878,7 @@ impl Catalogue for Vi {
             EndsOn => "Đến ngày",
             DuesPaidTo => "Đảng phí đã đóng đến",
             Note => "Ghi chú",
+            Issuer => "Cấp quyết định",
         }
     }
 

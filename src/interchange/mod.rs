@@ -3,6 +3,7 @@
 
 pub mod assessments;
 pub mod bundle;
+pub mod completeness;
 pub mod docx;
 pub mod dues_badges;
 pub mod figures;
@@ -12,6 +13,8 @@ pub mod lists;
 pub mod members_csv;
 pub mod minutes;
 pub mod reports;
+pub mod study;
+pub mod study_import;
 pub mod ward;
 pub mod xlsx;
 pub mod xlsx_read;

@@ -45,6 +45,14 @@ pub enum Context {
     Badges,
     /// The reports screen.
     Reports,
+    /// The list of resolutions (study screen).
+    Study,
+    /// An open resolution: who studied it.
+    Resolution,
+    /// Ticking who attended a study session.
+    StudyPick,
+    /// Members whose record lacks a field (the study screen's second tab).
+    Completeness,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
 }
@@ -72,6 +80,10 @@ impl Context {
         Context::Dues,
         Context::Badges,
         Context::Reports,
+        Context::Study,
+        Context::Resolution,
+        Context::StudyPick,
+        Context::Completeness,
         Context::List,
     ];
 
@@ -98,6 +110,10 @@ impl Context {
             Context::Dues => "dues",
             Context::Badges => "badges",
             Context::Reports => "reports",
+            Context::Study => "study",
+            Context::Resolution => "resolution",
+            Context::StudyPick => "study_pick",
+            Context::Completeness => "completeness",
             Context::List => "list",
         }
     }
@@ -170,30 +186,30 @@ actions! {
     Screen4 = "screen_4" in [Global],
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Global],
-    New = "new" in [Members, Meetings, Meeting],
-    Open = "open" in [Members, Meetings, Exemptions, Home],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues],
-    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
-    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
-    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
-    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    New = "new" in [Members, Meetings, Meeting, Study, Resolution],
+    Open = "open" in [Members, Meetings, Exemptions, Home, Study, Completeness],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution],
+    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Study],
+    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History],
+    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, Resolution, StudyPick],
     PrevYear = "prev_year" in [Meetings],
     NextYear = "next_year" in [Meetings],
     ToggleAttendance = "attendance" in [Meetings],
-    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports],
-    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports],
+    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
+    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
     NewItem = "new_item" in [Meeting],
-    MarkPresent = "mark_present" in [Roll],
+    MarkPresent = "mark_present" in [Roll, StudyPick],
     MarkExcused = "mark_excused" in [Roll],
     MarkUnexcused = "mark_unexcused" in [Roll],
     MarkCycle = "mark_cycle" in [Roll],
-    MarkAllPresent = "mark_all_present" in [Roll],
+    MarkAllPresent = "mark_all_present" in [Roll, StudyPick],
     Approve = "approve" in [Meeting],
     Amend = "amend" in [Meeting],
     ExportMinutes = "export_minutes" in [Meeting],
@@ -216,7 +232,7 @@ actions! {
     SwitchAnswer = "switch_answer" in [Confirm],
     Answer = "answer" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports],
+    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Study, Resolution, StudyPick, Completeness],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],
@@ -243,6 +259,9 @@ actions! {
     ExportBundle = "export_bundle" in [Reports],
     RestoreBackup = "restore_backup" in [Home],
     DismissDamage = "dismiss_damage" in [Home],
+    ScreenStudy = "screen_study" in [Global],
+    StudyMakeUp = "study_makeup" in [Resolution],
+    StudySave = "study_save" in [StudyPick],
 }
 
 impl Action {
@@ -268,6 +287,7 @@ impl Action {
             Action::Screen7 => 7,
             Action::Screen8 => 8,
             Action::Screen4 => 4,
+            Action::ScreenStudy => 11,
             _ => return None,
         };
         Some(n)

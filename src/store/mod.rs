@@ -15,6 +15,7 @@ pub mod restore;
 pub mod schema;
 pub mod seal;
 pub mod snapshot;
+mod study;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -68,6 +69,7 @@ const TREE_DUES_PAYMENTS: &str = "dues_payments";
 const TREE_BADGES: &str = "badges";
 const TREE_REVIEWS: &str = "reviews";
 const TREE_REVIEW_YEARS: &str = "review_years";
+const TREE_RESOLUTIONS: &str = "resolutions";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -202,6 +204,7 @@ pub struct Store {
     badges: Tree,
     reviews: Tree,
     review_years: Tree,
+    resolutions: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -389,6 +392,7 @@ impl Store {
                 badges: db.open_tree(TREE_BADGES)?,
                 reviews: db.open_tree(TREE_REVIEWS)?,
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
+                resolutions: db.open_tree(TREE_RESOLUTIONS)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -428,6 +432,7 @@ impl Store {
             &self.members,
             &self.meetings,
             &self.candidates,
+            &self.resolutions,
         ] {
             if let Some((k, _)) = t.last()? {
                 top = top.max(key_id(&k));

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS,
     TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
@@ -117,6 +117,18 @@ pub(super) fn branch_years(src: &dyn Records) -> Result<Vec<(i32, BranchYear)>> 
     )
 }
 
+/// The resolutions and their study.
+pub(super) fn resolutions(
+    src: &dyn Records,
+) -> Result<
+    Vec<(
+        crate::domain::study::ResolutionId,
+        crate::domain::study::Resolution,
+    )>,
+> {
+    decode_tree(src, TREE_RESOLUTIONS, schema::decode_resolution)
+}
+
 /// The candidates.
 pub(super) fn candidates(src: &dyn Records) -> Result<Vec<(CandidateId, Candidate)>> {
     decode_tree(src, TREE_CANDIDATES, schema::decode_candidate)
@@ -166,6 +178,7 @@ fn read_register(src: &dyn Records) -> Result<Register> {
         candidates: candidates(src)?,
         targets: targets(src)?,
         dues: dues(src)?,
+        resolutions: resolutions(src)?,
     })
 }
 
@@ -225,7 +238,12 @@ pub(super) fn ward_snapshot(
     for t in &reg.targets {
         targets.push((be(year(t.year)?), schema::encode_target(t)?));
     }
+    let mut resolutions: Pairs = Vec::new();
+    for (id, r) in &reg.resolutions {
+        resolutions.push((be(*id), schema::encode_resolution(r)?));
+    }
     let mut trees = vec![
+        (TREE_RESOLUTIONS, resolutions),
         (TREE_META, meta),
         (TREE_MEMBERS, members),
         (TREE_MEETINGS, meetings),

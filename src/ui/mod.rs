@@ -148,6 +148,9 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
             Screen::Reports => c.msg(Msg::ScreenReports),
+            Screen::Study => {
+                crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ScreenName)
+            }
         };
         tabs.push((*s, name));
     }

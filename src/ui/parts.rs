@@ -55,6 +55,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
             )
         }
         Notice::Saved(_) => (c.msg(Msg::Saved).to_string(), theme.ok()),
+        Notice::Study(n) => crate::ui::screens::study::notice(app, theme, n),
         Notice::Deleted(name) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
         Notice::FormHasErrors => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
         Notice::NothingSelected => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
@@ -347,6 +348,10 @@ fn question_text(app: &App, ask: &Confirm) -> String {
         Confirm::RestoreBackup(_) | Confirm::DismissDamage => {
             super::screens::home::question_text(app, ask).unwrap_or_default()
         }
+        Confirm::DeleteResolution(_, number) => format!(
+            "{} {number}?",
+            crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ConfirmDelete)
+        ),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod meetings;
 pub mod members;
 pub mod reports;
 pub mod review;
+pub mod study;
 
 use super::form::{Form, FormKind};
 use super::{App, Confirm, Screen};
@@ -60,6 +61,7 @@ pub const TABLE: &[ScreenDef] = &[
     reports::DEF,
     admission::DEF,
     review::DEF,
+    study::DEF,
 ];
 
 /// The definition of a screen.
@@ -153,6 +155,10 @@ mod tests {
             A::EditCandidate(5).into(),
             A::Step(5).into(),
             A::Target.into(),
+            study::StudyForm::Resolution(None).into(),
+            study::StudyForm::Resolution(Some(4)).into(),
+            study::StudyForm::Session(4).into(),
+            study::StudyForm::MakeUp(4, 9).into(),
         ];
         for k in &kinds {
             assert_eq!(form_kind(k.tag, k.ids()), Some(*k), "{k:?}");
@@ -165,6 +171,7 @@ mod tests {
                 D::of(*k).is_some(),
                 R::of(*k).is_some(),
                 A::of(*k).is_some(),
+                study::StudyForm::of(*k).is_some(),
                 k.screen == Screen::Branch,
             ];
             assert_eq!(owners.iter().filter(|x| **x).count(), 1, "{k:?}");

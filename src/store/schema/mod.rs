@@ -28,6 +28,7 @@ pub mod history;
 pub mod meeting;
 pub mod member;
 pub mod review;
+pub mod study;
 
 pub use badges::{decode as decode_badges, encode as encode_badges};
 pub use branch::{decode as decode_branch, encode as encode_branch};
@@ -44,3 +45,4 @@ pub use member::{decode as decode_member, encode as encode_member};
 pub use review::{
     decode as decode_review, decode_branch_year, encode as encode_review, encode_branch_year,
 };
+pub use study::{decode as decode_resolution, encode as encode_resolution};
