@@ -77,6 +77,8 @@ pub enum FieldRef {
     Dues(DuesField),
     /// A badge award field.
     Badge(BadgeField),
+    /// A field of the liaison forms (QĐ 213).
+    Liaison(crate::domain::liaison::LiaisonField),
 }
 
 impl FieldRef {
@@ -121,6 +123,7 @@ impl FieldRef {
             }
             FieldRef::Badge(BadgeField::Date) => FieldKind::Date,
             FieldRef::Badge(_) => FieldKind::Text,
+            FieldRef::Liaison(f) => liaison_kind(f),
         }
     }
 
@@ -151,7 +154,18 @@ impl FieldRef {
                 )
                 | FieldRef::Dues(DuesField::From | DuesField::Category)
                 | FieldRef::Badge(_)
-        )
+        ) || matches!(self, FieldRef::Liaison(f) if f.required())
+    }
+}
+
+/// How a liaison field is entered (the kind and the member offered come with their options).
+fn liaison_kind(f: crate::domain::liaison::LiaisonField) -> FieldKind {
+    use crate::domain::liaison::LiaisonField as L;
+    match f {
+        L::Kind | L::FromMember => FieldKind::Choice(0),
+        f if f.is_date() => FieldKind::Date,
+        f if f.is_multiline() => FieldKind::Multiline,
+        _ => FieldKind::Text,
     }
 }
 

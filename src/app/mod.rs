@@ -49,6 +49,8 @@ pub enum Screen {
     Dues,
     /// 6: the reports (figures on screen, exports, the bundle for the ward).
     Reports,
+    /// 9: members working elsewhere who live in the group (QĐ 213).
+    Liaison,
 }
 
 impl Screen {
@@ -64,6 +66,7 @@ impl Screen {
         Screen::Admission,
         Screen::Review,
         Screen::Reports,
+        Screen::Liaison,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -78,6 +81,7 @@ impl Screen {
             Screen::Admission => 7,
             Screen::Review => 8,
             Screen::Reports => 6,
+            Screen::Liaison => 9,
         }
     }
 
@@ -108,6 +112,8 @@ pub enum Confirm {
     UndoStep(crate::domain::admission::CandidateId, String),
     /// Delete a recorded badge award (member, milestone, name shown).
     DeleteAward(MemberId, u32, String),
+    /// Delete a liaison member (the name is shown).
+    DeleteLiaison(crate::domain::liaison::LiaisonId, String),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -200,6 +206,8 @@ pub enum Notice {
     ReportExported(String),
     /// The bundle for the ward written (path, members in it).
     BundleWritten(String, usize),
+    /// About the liaison members' screen.
+    Liaison(screens::liaison::LiaisonNotice),
 }
 
 /// The whole application state.
@@ -269,6 +277,8 @@ pub struct App {
     pub review: screens::review::ReviewState,
     /// The reports screen.
     pub reports: screens::reports::ReportsState,
+    /// The liaison members' screen (9).
+    pub liaison: screens::liaison::LiaisonState,
 }
 
 impl App {
@@ -295,6 +305,7 @@ impl App {
         let draft = store.draft()?;
         let admission =
             screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
+        let liaison = screens::liaison::LiaisonState::new(store.liaisons()?, today);
         let seen = store.history_last()?;
         let mut app = App {
             lang,
@@ -329,6 +340,7 @@ impl App {
             history: None,
             review,
             reports: screens::reports::ReportsState::new(today),
+            liaison,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);

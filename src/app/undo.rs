@@ -179,7 +179,7 @@ fn show(app: &mut App, tree: &str, key: u64, value: Option<&[u8]>) {
 /// Reads again from the store what the screens hold of the other records the reverts
 /// touched: the dues ledgers and badges, the reviews, the candidates and targets.
 fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
-    let (mut dues, mut review, mut admission) = (false, false, false);
+    let (mut dues, mut review, mut admission, mut liaison) = (false, false, false, false);
     for r in reverts {
         match record_of(&r.tree, r.key) {
             Some(Record::DuesProfiles(_) | Record::DuesPayments(_) | Record::Badges(_)) => {
@@ -187,6 +187,7 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
             }
             Some(Record::Review(..) | Record::BranchYear(_)) => review = true,
             Some(Record::Candidate(_) | Record::Target(_)) => admission = true,
+            Some(Record::Liaison(_)) => liaison = true,
             _ => {}
         }
     }
@@ -198,6 +199,9 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
     }
     if admission {
         app.admission.reload(&app.store)?;
+    }
+    if liaison {
+        app.liaison.reload(&app.store)?;
     }
     Ok(())
 }
@@ -321,5 +325,14 @@ pub fn describe(app: &App, group: &[Change]) -> String {
             }
         }
         Record::Target(year) => c.change(whole, &RecordLabel::Target(year)),
+        Record::Liaison(_) => {
+            let (old, new) = both(h, schema::decode_liaison);
+            let name = if new.full_name.is_empty() {
+                old.full_name
+            } else {
+                new.full_name
+            };
+            c.change(whole, &RecordLabel::Liaison(&name))
+        }
     }
 }

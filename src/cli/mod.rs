@@ -395,6 +395,9 @@ pub(crate) fn write_sample(
         for c in demo::demo_candidates(&with_ids, branch, today) {
             store.save_candidate(None, &c)?;
         }
+        for l in crate::domain::liaison::demo_liaisons(today) {
+            store.save_liaison(None, &l)?;
+        }
     }
     Ok(with_ids.len())
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::admission::{Candidate, CandidateId, Target};
 use super::branch::Branch;
 use super::dues::Ledger;
+use super::liaison::{Liaison, LiaisonId, YearComment};
 use super::meeting::{Meeting, MeetingId};
 use super::member::{Member, MemberId};
 use super::review::{BranchYear, MemberReview};
@@ -29,6 +30,8 @@ pub struct Register {
     pub targets: Vec<Target>,
     /// Dues ledgers by member.
     pub dues: BTreeMap<MemberId, Ledger>,
+    /// Liaison members (QĐ 213).
+    pub liaisons: Vec<(LiaisonId, Liaison)>,
 }
 
 impl Register {
@@ -134,7 +137,30 @@ impl Register {
             candidates: Vec::new(),
             targets: self.targets.clone(),
             dues: BTreeMap::new(),
+            liaisons: self
+                .liaisons
+                .iter()
+                .map(|(id, l)| (*id, liaison_for_ward(l)))
+                .collect(),
         }
+    }
+}
+
+/// What the ward's copy keeps of a liaison member: the kind and the year and day each
+/// comment was sent (its figures), no name, workplace or text.
+fn liaison_for_ward(l: &Liaison) -> Liaison {
+    Liaison {
+        kind: l.kind,
+        comments: l
+            .comments
+            .iter()
+            .map(|c| YearComment {
+                year: c.year,
+                sent_on: c.sent_on,
+                ..YearComment::default()
+            })
+            .collect(),
+        ..Liaison::default()
     }
 }
 

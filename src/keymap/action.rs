@@ -47,6 +47,10 @@ pub enum Context {
     Reports,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
+    /// The list of liaison members (screen 9, QĐ 213).
+    Liaison,
+    /// A liaison member's card.
+    LiaisonCard,
 }
 
 impl Context {
@@ -73,6 +77,8 @@ impl Context {
         Context::Badges,
         Context::Reports,
         Context::List,
+        Context::Liaison,
+        Context::LiaisonCard,
     ];
 
     /// The section name used in keymap files.
@@ -99,6 +105,8 @@ impl Context {
             Context::Badges => "badges",
             Context::Reports => "reports",
             Context::List => "list",
+            Context::Liaison => "liaison",
+            Context::LiaisonCard => "liaison_card",
         }
     }
 
@@ -170,10 +178,10 @@ actions! {
     Screen4 = "screen_4" in [Global],
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Global],
-    New = "new" in [Members, Meetings, Meeting],
-    Open = "open" in [Members, Meetings, Exemptions, Home],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues],
-    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
+    New = "new" in [Members, Meetings, Meeting, Liaison],
+    Open = "open" in [Members, Meetings, Exemptions, Home, Liaison],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Liaison, LiaisonCard],
+    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Liaison, LiaisonCard],
     Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
     Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
     PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
@@ -182,9 +190,9 @@ actions! {
     Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History],
-    PrevYear = "prev_year" in [Meetings],
-    NextYear = "next_year" in [Meetings],
+    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, LiaisonCard],
+    PrevYear = "prev_year" in [Meetings, Liaison],
+    NextYear = "next_year" in [Meetings, Liaison],
     ToggleAttendance = "attendance" in [Meetings],
     NextTab = "next_tab" in [Meeting, Dues, Badges, Reports],
     PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports],
@@ -241,6 +249,12 @@ actions! {
     Screen6 = "screen_6" in [Global],
     ExportReport = "export_report" in [Reports],
     ExportBundle = "export_bundle" in [Reports],
+    Screen9 = "screen_9" in [Global],
+    LiaisonContact = "liaison_contact" in [Liaison, LiaisonCard],
+    LiaisonComment = "liaison_comment" in [Liaison, LiaisonCard],
+    LiaisonExport = "liaison_export" in [Liaison, LiaisonCard],
+    LiaisonJoin = "liaison_join" in [LiaisonCard],
+    LiaisonFromMember = "liaison_from_member" in [Liaison],
 }
 
 impl Action {
@@ -265,6 +279,7 @@ impl Action {
             Action::Screen6 => 6,
             Action::Screen7 => 7,
             Action::Screen8 => 8,
+            Action::Screen9 => 9,
             Action::Screen4 => 4,
             _ => return None,
         };

@@ -8,6 +8,7 @@ mod candidates;
 pub mod codec;
 pub mod compact;
 pub mod history;
+mod liaison;
 pub mod recover;
 pub mod register;
 pub mod restore;
@@ -67,6 +68,8 @@ const TREE_DUES_PAYMENTS: &str = "dues_payments";
 const TREE_BADGES: &str = "badges";
 const TREE_REVIEWS: &str = "reviews";
 const TREE_REVIEW_YEARS: &str = "review_years";
+/// Tree of liaison members (QĐ 213).
+const TREE_LIAISON: &str = "liaison";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -195,6 +198,7 @@ pub struct Store {
     badges: Tree,
     reviews: Tree,
     review_years: Tree,
+    liaison: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -367,6 +371,7 @@ impl Store {
                 badges: db.open_tree(TREE_BADGES)?,
                 reviews: db.open_tree(TREE_REVIEWS)?,
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
+                liaison: db.open_tree(TREE_LIAISON)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -406,6 +411,7 @@ impl Store {
             &self.members,
             &self.meetings,
             &self.candidates,
+            &self.liaison,
         ] {
             if let Some((k, _)) = t.last()? {
                 top = top.max(key_id(&k));

@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, Result, Store, StoreError, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
-    TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS, TREE_REVIEWS,
-    TREE_TARGETS, key_id, review_key, review_key_parts, schema,
+    TREE_DUES_PROFILES, TREE_LIAISON, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS,
+    TREE_REVIEWS, TREE_TARGETS, key_id, review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
 use crate::domain::dues::Ledger;
+use crate::domain::liaison::{Liaison, LiaisonId};
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::register::Register;
@@ -122,6 +123,11 @@ pub(super) fn candidates(src: &dyn Records) -> Result<Vec<(CandidateId, Candidat
     decode_tree(src, TREE_CANDIDATES, schema::decode_candidate)
 }
 
+/// The liaison members (QĐ 213).
+pub(super) fn liaisons(src: &dyn Records) -> Result<Vec<(LiaisonId, Liaison)>> {
+    decode_tree(src, TREE_LIAISON, schema::decode_liaison)
+}
+
 /// The yearly admission targets.
 pub(super) fn targets(src: &dyn Records) -> Result<Vec<Target>> {
     Ok(decode_tree(src, TREE_TARGETS, schema::decode_target)?
@@ -166,6 +172,7 @@ fn read_register(src: &dyn Records) -> Result<Register> {
         candidates: candidates(src)?,
         targets: targets(src)?,
         dues: dues(src)?,
+        liaisons: liaisons(src)?,
     })
 }
 
@@ -217,6 +224,10 @@ pub(super) fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<Snaps
     for t in &reg.targets {
         targets.push((be(year(t.year)?), schema::encode_target(t)?));
     }
+    let mut liaison: Pairs = Vec::new();
+    for (id, l) in &reg.liaisons {
+        liaison.push((be(*id), schema::encode_liaison(l)?));
+    }
     let mut trees = vec![
         (TREE_META, meta),
         (TREE_MEMBERS, members),
@@ -224,6 +235,7 @@ pub(super) fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<Snaps
         (TREE_REVIEWS, reviews),
         (TREE_REVIEW_YEARS, years),
         (TREE_TARGETS, targets),
+        (TREE_LIAISON, liaison),
     ];
     for (_, pairs) in &mut trees {
         pairs.sort();

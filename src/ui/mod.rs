@@ -139,6 +139,9 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
             Screen::Reports => c.msg(Msg::ScreenReports),
+            Screen::Liaison => {
+                i18n::liaison::of(app.lang).msg(i18n::liaison::LiaisonMsg::ScreenName)
+            }
         };
         tabs.push((*s, name));
     }

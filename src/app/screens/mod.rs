@@ -12,6 +12,7 @@ pub mod branch;
 pub mod dues;
 pub mod exemptions;
 pub mod home;
+pub mod liaison;
 pub mod meetings;
 pub mod members;
 pub mod reports;
@@ -60,6 +61,7 @@ pub const TABLE: &[ScreenDef] = &[
     reports::DEF,
     admission::DEF,
     review::DEF,
+    liaison::DEF,
 ];
 
 /// The definition of a screen.
