@@ -257,6 +257,38 @@ pub fn year_text(
     year_document(branch, list, year, place, on).to_text(TEXT_WIDTH)
 }
 
+/// The branch figures' line on liaison members (document text), `None` when the branch
+/// has none: how many, how many are commented on yearly, how many comments of `year` were
+/// sent. The structure report prints it under the member structure.
+pub fn figures_line(list: &[(LiaisonId, Liaison)], year: i32) -> Option<String> {
+    let f = liaison::figures(list.iter().map(|(_, l)| l), year);
+    (f.members > 0).then(|| figures_text(&f, year))
+}
+
+/// "Đảng viên đang công tác giữ mối liên hệ với nơi cư trú (QĐ 213): …" for figures.
+pub fn figures_text(f: &liaison::LiaisonFigures, year: i32) -> String {
+    format!(
+        "Đảng viên đang công tác giữ mối liên hệ với nơi cư trú (QĐ 213): {} đồng chí; {} thuộc diện nhận xét hằng năm; đã gửi nhận xét năm {year}: {}.",
+        f.members, f.yearly, f.sent
+    )
+}
+
+/// The ward's figures on liaison members: the sum over the branches' registers (their
+/// bundles keep each record's kind and the days comments were sent).
+pub fn ward_figures<'a>(
+    regs: impl IntoIterator<Item = &'a crate::domain::register::Register>,
+    year: i32,
+) -> liaison::LiaisonFigures {
+    let mut sum = liaison::LiaisonFigures::default();
+    for r in regs {
+        let f = liaison::figures(r.liaisons.iter().map(|(_, l)| l), year);
+        sum.members += f.members;
+        sum.yearly += f.yearly;
+        sum.sent += f.sent;
+    }
+    sum
+}
+
 /// A file name part for a person: the name folded to ASCII, words joined by `-`.
 pub fn slug(name: &str) -> String {
     crate::domain::text::fold(name)
@@ -378,5 +410,19 @@ mod tests {
         let csv = csv(&list, 2026);
         assert!(csv.contains("Đỗ Quang Hưng") && csv.contains("Trần Thị Ngọc Ánh"));
         assert_eq!(slug("Đỗ Quang Hưng"), "do-quang-hung");
+        assert_eq!(
+            figures_line(&list, 2026).as_deref(),
+            Some(
+                "Đảng viên đang công tác giữ mối liên hệ với nơi cư trú (QĐ 213): 2 đồng chí; 1 thuộc diện nhận xét hằng năm; đã gửi nhận xét năm 2026: 1."
+            )
+        );
+        assert_eq!(figures_line(&[], 2026), None);
+        let reg = crate::domain::register::Register {
+            liaisons: list.clone(),
+            ..Default::default()
+        };
+        let ward = [reg.for_ward(), reg.for_ward()];
+        let f = ward_figures(&ward, 2026);
+        assert_eq!((f.members, f.yearly, f.sent), (4, 2, 2));
     }
 }

@@ -201,12 +201,9 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
             };
             dom::record_values(&base)
                 .into_iter()
-                .flat_map(|(field, v)| {
-                    let mut out = vec![text(field, &v)];
-                    if field == LF::BirthYear {
-                        out.push(kind_field(app, base.kind));
-                    }
-                    out
+                .map(|(field, v)| match field {
+                    LF::Kind => kind_field(app, base.kind),
+                    _ => text(field, &v),
                 })
                 .collect()
         }

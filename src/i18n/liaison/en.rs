@@ -54,16 +54,16 @@ impl LiaisonCatalogue for LiaisonEn {
             F::Kind => "Kind (HD 33 §1)",
             F::Address => "Address here",
             F::Workplace => "Workplace",
-            F::WorkplaceParty => "Workplace party organisation",
-            F::LetterNumber => "Introduction letter number",
+            F::WorkplaceParty => "Workplace party org.",
+            F::LetterNumber => "Letter number",
             F::LetterReceived => "Letter received on",
             F::Phone => "Phone",
             F::Notes => "Notes",
             F::ContactDate => "Date",
-            F::ContactWhat => "What (meeting attended, task taken…)",
+            F::ContactWhat => "What",
             F::CommentYear => "Year",
-            F::Comment => "The branch's comment",
-            F::FrontOpinion => "Front committee's opinion",
+            F::Comment => "Branch's comment",
+            F::FrontOpinion => "Front committee",
             F::SentOn => "Sent on",
             F::JoinDate => "Transfer date",
             F::FromMember => "Member who transferred out",
@@ -125,6 +125,10 @@ impl LiaisonCatalogue for LiaisonEn {
             rules::rule(RuleId::LiaisonCommentMonth).source,
             rules::value(RuleId::LiaisonCommentMonth)
         )
+    }
+
+    fn not_found(&self, name: &str) -> String {
+        format!("No liaison member named \"{name}\" (see: sochibo export liaison).")
     }
 
     fn sent(&self, on: chrono::NaiveDate) -> String {

@@ -17,7 +17,7 @@ impl LiaisonCatalogue for LiaisonVi {
             ScreenName => "Liên hệ cư trú",
             ListTitle => "Đảng viên giữ mối liên hệ với nơi cư trú (QĐ 213-QĐ/TW)",
             ColName => "Họ và tên",
-            ColBirthYear => "Năm sinh",
+            ColBirthYear => "Sinh",
             ColWorkplace => "Nơi công tác",
             ColKind => "Diện",
             ColComment => "Nhận xét",
@@ -28,7 +28,7 @@ impl LiaisonCatalogue for LiaisonVi {
             NoComments => "Chưa có nhận xét.",
             NotSent => "Đã viết, chưa gửi",
             Due => "Chưa nhận xét",
-            NotYearly => "Không nhận xét hằng năm",
+            NotYearly => "Không NX hằng năm",
             FormNew => "Thêm đảng viên giữ mối liên hệ nơi cư trú",
             FormEdit => "Sửa thông tin đảng viên giữ mối liên hệ",
             FormContact => "Ghi một lần liên hệ",
@@ -54,16 +54,16 @@ impl LiaisonCatalogue for LiaisonVi {
             F::Kind => "Diện (HD 33 điểm 1)",
             F::Address => "Địa chỉ nơi cư trú",
             F::Workplace => "Nơi công tác",
-            F::WorkplaceParty => "Tổ chức đảng nơi công tác",
+            F::WorkplaceParty => "Chi bộ nơi công tác",
             F::LetterNumber => "Số giấy giới thiệu",
-            F::LetterReceived => "Ngày nhận giấy giới thiệu",
+            F::LetterReceived => "Ngày nhận giới thiệu",
             F::Phone => "Điện thoại",
             F::Notes => "Ghi chú",
             F::ContactDate => "Ngày",
-            F::ContactWhat => "Nội dung (dự họp, nhận việc ở tổ dân phố…)",
+            F::ContactWhat => "Nội dung",
             F::CommentYear => "Năm nhận xét",
             F::Comment => "Nhận xét của chi bộ",
-            F::FrontOpinion => "Ý kiến Ban công tác Mặt trận",
+            F::FrontOpinion => "Ý kiến BCT Mặt trận",
             F::SentOn => "Ngày gửi",
             F::JoinDate => "Ngày chuyển đến",
             F::FromMember => "Đảng viên đã chuyển đi",
@@ -124,6 +124,12 @@ impl LiaisonCatalogue for LiaisonVi {
             "Chưa gửi nhận xét năm {year} về {name} (đảng viên giữ mối liên hệ nơi cư trú; {}; từ tháng {}).",
             rules::rule(RuleId::LiaisonCommentMonth).source,
             rules::value(RuleId::LiaisonCommentMonth)
+        )
+    }
+
+    fn not_found(&self, name: &str) -> String {
+        format!(
+            "Không có đảng viên giữ mối liên hệ nào tên \"{name}\" (xem: sochibo export liaison)."
         )
     }
 

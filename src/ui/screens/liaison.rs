@@ -64,9 +64,9 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ellipsize(
                 &format!(
                     "  {} {} {} {} {} {year}",
-                    cell(t.msg(LiaisonMsg::ColName), 24),
-                    cell(t.msg(LiaisonMsg::ColBirthYear), 8),
-                    cell(t.msg(LiaisonMsg::ColWorkplace), 20),
+                    cell(t.msg(LiaisonMsg::ColName), 22),
+                    cell(t.msg(LiaisonMsg::ColBirthYear), 4),
+                    cell(t.msg(LiaisonMsg::ColWorkplace), 15),
                     cell(t.msg(LiaisonMsg::ColKind), 13),
                     t.msg(LiaisonMsg::ColComment),
                 ),
@@ -94,9 +94,9 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         };
         let text = format!(
             "{marker} {} {} {} {} {}",
-            cell(&l.full_name, 24),
-            cell(&l.birth_year.map(|y| y.to_string()).unwrap_or_default(), 8),
-            cell(&l.workplace, 20),
+            cell(&l.full_name, 22),
+            cell(&l.birth_year.map(|y| y.to_string()).unwrap_or_default(), 4),
+            cell(&l.workplace, 15),
             cell(t.kind_short(l.kind), 13),
             comment_state(t, l, year)
         );
