@@ -79,6 +79,8 @@ pub enum FieldRef {
     Badge(BadgeField),
     /// A field of the resolution-study forms.
     Study(crate::i18n::record::StudyField),
+    /// A field of the liaison forms (QĐ 213).
+    Liaison(crate::domain::liaison::LiaisonField),
 }
 
 impl FieldRef {
@@ -131,6 +133,7 @@ impl FieldRef {
                     S::Number | S::Title | S::Note => FieldKind::Text,
                 }
             }
+            FieldRef::Liaison(f) => liaison_kind(f),
         }
     }
 
@@ -167,7 +170,18 @@ impl FieldRef {
                         | crate::i18n::record::StudyField::Date
                         | crate::i18n::record::StudyField::StudyDate
                 )
-        )
+        ) || matches!(self, FieldRef::Liaison(f) if f.required())
+    }
+}
+
+/// How a liaison field is entered (the kind and the member offered come with their options).
+fn liaison_kind(f: crate::domain::liaison::LiaisonField) -> FieldKind {
+    use crate::domain::liaison::LiaisonField as L;
+    match f {
+        L::Kind | L::FromMember => FieldKind::Choice(0),
+        f if f.is_date() => FieldKind::Date,
+        f if f.is_multiline() => FieldKind::Multiline,
+        _ => FieldKind::Text,
     }
 }
 

@@ -52,6 +52,8 @@ pub enum Screen {
     Reports,
     /// 11 (Alt+H): resolution study.
     Study,
+    /// 9: members working elsewhere who live in the group (QĐ 213).
+    Liaison,
 }
 
 impl Screen {
@@ -68,6 +70,7 @@ impl Screen {
         Screen::Review,
         Screen::Reports,
         Screen::Study,
+        Screen::Liaison,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -83,6 +86,7 @@ impl Screen {
             Screen::Review => 8,
             Screen::Reports => 6,
             Screen::Study => 11,
+            Screen::Liaison => 9,
         }
     }
 
@@ -119,6 +123,8 @@ pub enum Confirm {
     DismissDamage,
     /// Delete a resolution with its study (its number is shown).
     DeleteResolution(crate::domain::study::ResolutionId, String),
+    /// Delete a liaison member (the name is shown).
+    DeleteLiaison(crate::domain::liaison::LiaisonId, String),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -213,6 +219,8 @@ pub enum Notice {
     BundleWritten(String, usize),
     /// About the resolution study.
     Study(screens::study::StudyNotice),
+    /// About the liaison members' screen.
+    Liaison(screens::liaison::LiaisonNotice),
 }
 
 /// The whole application state.
@@ -286,6 +294,8 @@ pub struct App {
     pub damage: screens::home::DamageWarning,
     /// The resolution-study screen.
     pub study: screens::study::StudyState,
+    /// The liaison members' screen (9).
+    pub liaison: screens::liaison::LiaisonState,
 }
 
 impl App {
@@ -316,6 +326,7 @@ impl App {
         // the member record is what it shows.
         admission.follow(&roster);
         let study = screens::study::StudyState::new(store.resolutions()?);
+        let liaison = screens::liaison::LiaisonState::new(store.liaisons()?, today);
         let seen = store.history_last()?;
         let damage = screens::home::DamageWarning::of(&store);
         let mut app = App {
@@ -353,6 +364,7 @@ impl App {
             reports: screens::reports::ReportsState::new(today),
             damage,
             study,
+            liaison,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);

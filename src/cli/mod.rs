@@ -2,6 +2,7 @@
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
 mod error;
+mod liaison;
 pub mod paths;
 pub mod record;
 pub mod report;
@@ -254,6 +255,34 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Members working elsewhere who live here (QĐ 213), with the year's comment.
+    Liaison {
+        /// The year whose comments are shown (default: this year).
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The yearly comments on liaison members: the list of a year, or one member's
+    /// comment document (--name).
+    Comments {
+        /// The year.
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// One member's comment document (name, diacritic-blind).
+        #[arg(long, value_name = "HỌ TÊN")]
+        name: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Candidates in the admission pipeline: current step and next deadline.
     Candidates {
         /// Output format.
@@ -444,6 +473,9 @@ pub(crate) fn write_sample_members(
             .map(|r| (None, r))
             .collect();
         store.save_resolutions(&resolutions)?;
+        for l in crate::domain::liaison::demo_liaisons(today) {
+            store.save_liaison(None, &l)?;
+        }
     }
     Ok(with_ids.len())
 }
@@ -837,6 +869,30 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             format,
             output,
         } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
+        ExportWhat::Liaison {
+            year,
+            format,
+            output,
+        } => liaison::export_list(
+            args.data.as_deref(),
+            lang,
+            *year,
+            *format,
+            output.as_deref(),
+        ),
+        ExportWhat::Comments {
+            year,
+            name,
+            format,
+            output,
+        } => liaison::export_comments(
+            args.data.as_deref(),
+            lang,
+            *year,
+            name.as_deref(),
+            *format,
+            output.as_deref(),
+        ),
         // The same reports as screen 6: the board as of today, with this year's target.
         ExportWhat::Candidates { format, output } => report::write_report(
             args,

@@ -10,6 +10,7 @@ pub mod date;
 pub mod demo;
 pub mod demo_ward;
 pub mod dues;
+pub mod liaison;
 pub mod lifecycle;
 pub mod meeting;
 pub mod member;

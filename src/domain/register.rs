@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::admission::{Candidate, CandidateId, Target};
 use super::branch::Branch;
 use super::dues::Ledger;
+use super::liaison::{Liaison, LiaisonId, YearComment};
 use super::meeting::{Meeting, MeetingId};
 use super::member::{Member, MemberId};
 use super::review::{BranchYear, MemberReview};
@@ -31,6 +32,8 @@ pub struct Register {
     pub dues: BTreeMap<MemberId, Ledger>,
     /// Resolutions with who studied them.
     pub resolutions: Vec<(super::study::ResolutionId, super::study::Resolution)>,
+    /// Liaison members (QĐ 213).
+    pub liaisons: Vec<(LiaisonId, Liaison)>,
 }
 
 impl Register {
@@ -147,7 +150,30 @@ impl Register {
                     (*id, r)
                 })
                 .collect(),
+            liaisons: self
+                .liaisons
+                .iter()
+                .map(|(id, l)| (*id, liaison_for_ward(l)))
+                .collect(),
         }
+    }
+}
+
+/// What the ward's copy keeps of a liaison member: the kind and the year and day each
+/// comment was sent (its figures), no name, workplace or text.
+fn liaison_for_ward(l: &Liaison) -> Liaison {
+    Liaison {
+        kind: l.kind,
+        comments: l
+            .comments
+            .iter()
+            .map(|c| YearComment {
+                year: c.year,
+                sent_on: c.sent_on,
+                ..YearComment::default()
+            })
+            .collect(),
+        ..Liaison::default()
     }
 }
 

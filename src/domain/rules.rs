@@ -112,6 +112,13 @@ pub enum RuleId {
     DuesReductionHighPercent,
     /// A hardship exemption or reduction of dues lasts at most this many months per decision.
     DuesReliefMaxMonths,
+    /// The month from which the home screen lists liaison members whose yearly comment is
+    /// not sent (QĐ 213 and HD 33 set no month: practice, before the year-end review).
+    LiaisonCommentMonth,
+    /// 1: no yearly comment on liaison members exempt from residential activity (HD 33 §1.1).
+    LiaisonActivityExemptNoComment,
+    /// 1: no yearly comment on liaison members exempt from introduction (HD 33 §1.2).
+    LiaisonIntroductionExemptNoComment,
 }
 
 /// One row of the rules table.
@@ -471,6 +478,29 @@ const RULES: &[Rule] = &[
         effective: "06/11/2025",
         certainty: Certainty::Unverified,
     },
+    Rule {
+        id: RuleId::LiaisonCommentMonth,
+        value: 10,
+        // QĐ 213 and HD 33 say "hằng năm, trước khi kiểm điểm" and name no month; October
+        // is practice (the review season opens in November).
+        source: "QĐ 213-QĐ/TW Đ.3; HD 33-HD/BTCTW (không quy định tháng; thực tiễn)",
+        effective: "02/01/2020",
+        certainty: Certainty::Unverified,
+    },
+    Rule {
+        id: RuleId::LiaisonActivityExemptNoComment,
+        value: 1,
+        source: "HD 33-HD/BTCTW, điểm 1.1",
+        effective: "30/10/2020",
+        certainty: Certainty::Verified,
+    },
+    Rule {
+        id: RuleId::LiaisonIntroductionExemptNoComment,
+        value: 1,
+        source: "HD 33-HD/BTCTW, điểm 1.2",
+        effective: "30/10/2020",
+        certainty: Certainty::Verified,
+    },
 ];
 
 /// Looks a rule up in the table.
@@ -546,6 +576,9 @@ mod tests {
             RuleId::DuesReductionMidPercent,
             RuleId::DuesReductionHighPercent,
             RuleId::DuesReliefMaxMonths,
+            RuleId::LiaisonCommentMonth,
+            RuleId::LiaisonActivityExemptNoComment,
+            RuleId::LiaisonIntroductionExemptNoComment,
         ];
         for id in ids {
             assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");

@@ -179,6 +179,8 @@ pub enum Problem {
     MonthOrder,
     /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
     ReliefTooLong(i64),
+    /// A conflict of a liaison member's record (QĐ 213), naming what it conflicts with.
+    Liaison(super::liaison::LiaisonProblem),
 }
 
 /// A refusal by a rule of the regulations, naming the rule (its text cites the source).

@@ -302,6 +302,7 @@ impl Catalogue for En {
 
     fn problem(&self, p: &Problem) -> String {
         match p {
+            Problem::Liaison(p) => super::liaison::of(super::Lang::En).problem(p),
             Problem::MonthFormat => "enter a month as mm/yyyy, e.g. 03/2026.".into(),
             Problem::AmountFormat => "enter an amount in digits, e.g. 5,432,000.".into(),
             Problem::MonthOrder => "the last month must not be before the first.".into(),
@@ -543,6 +544,12 @@ impl Catalogue for En {
 
     fn action(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Screen 9: members working elsewhere who live here (QĐ 213)",
+            Action::LiaisonContact => "Record a contact (meeting attended, task taken)",
+            Action::LiaisonComment => "Write the yearly comment for the workplace",
+            Action::LiaisonExport => "Export the year's comments (Word and text)",
+            Action::LiaisonJoin => "Transfer into this branch (makes a member record)",
+            Action::LiaisonFromMember => "A member who transferred out stays in touch here",
             Action::Screen4 => "Screen 4: party dues and badges",
             Action::PrevPeriod => "Previous period (month, badge presentation date, report year)",
             Action::NextPeriod => "Next period (month, badge presentation date, report year)",
@@ -638,6 +645,8 @@ impl Catalogue for En {
 
     fn context(&self, c: Context) -> &'static str {
         match c {
+            Context::Liaison => "Liaison members (living here)",
+            Context::LiaisonCard => "Liaison member's card",
             Context::Dues => "Party dues",
             Context::Badges => "Party badges",
             Context::Global => "Everywhere",
@@ -688,6 +697,12 @@ impl Catalogue for En {
 
     fn hint(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Liaison",
+            Action::LiaisonContact => "Contact",
+            Action::LiaisonComment => "Comment",
+            Action::LiaisonExport => "Export",
+            Action::LiaisonJoin => "Transfer in",
+            Action::LiaisonFromMember => "Transferred out",
             Action::PayCash => "Cash",
             Action::PayOnline => "Transfer",
             Action::ClearPayment => "Clear",
@@ -983,6 +998,7 @@ impl Catalogue for En {
             Deleted => "deleted",
         };
         match *record {
+            RecordLabel::Liaison(name) => super::liaison::of(super::Lang::En).change(kind, name),
             RecordLabel::Member(name) => format!("{verb} the record of {name}"),
             RecordLabel::MemberEvent(name, k) => {
                 format!("{noted} the event “{}” of {name}", self.event(k))
@@ -1050,6 +1066,7 @@ impl Catalogue for En {
                 crate::domain::date::format_date(*d)
             ),
             K::Check(c) => super::checks::of(super::Lang::En).todo(c),
+            K::LiaisonComment(_, name, y) => super::liaison::of(super::Lang::En).due(name, *y),
             K::ReviewSeason(y, n) => {
                 format!("Annual review {y}: {n} members still without a grade (screen 8).")
             }

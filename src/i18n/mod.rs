@@ -11,6 +11,7 @@ pub mod dues;
 mod en;
 pub mod import;
 pub mod keys;
+pub mod liaison;
 pub mod month;
 pub mod platform;
 pub mod record;
@@ -527,6 +528,8 @@ pub enum RecordLabel<'a> {
     AdmissionStep(&'a str, crate::domain::admission::Stage),
     /// The admission target of a year.
     Target(i32),
+    /// A liaison member's record (name).
+    Liaison(&'a str),
 }
 
 /// Command-line and store messages that carry values.

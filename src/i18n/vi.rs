@@ -296,6 +296,7 @@ impl Catalogue for Vi {
 
     fn problem(&self, p: &Problem) -> String {
         match p {
+            Problem::Liaison(p) => super::liaison::of(super::Lang::Vi).problem(p),
             Problem::MonthFormat => "cần nhập tháng theo dạng mm/yyyy, ví dụ 03/2026.".into(),
             Problem::AmountFormat => "cần nhập số tiền bằng chữ số, ví dụ 5.432.000.".into(),
             Problem::MonthOrder => "tháng kết thúc không được trước tháng bắt đầu.".into(),
@@ -539,6 +540,12 @@ impl Catalogue for Vi {
 
     fn action(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Màn hình 9: Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213)",
+            Action::LiaisonContact => "Ghi một lần liên hệ (dự họp, nhận việc ở tổ dân phố)",
+            Action::LiaisonComment => "Viết nhận xét hằng năm gửi nơi công tác",
+            Action::LiaisonExport => "Xuất nhận xét của năm (Word và văn bản)",
+            Action::LiaisonJoin => "Chuyển sinh hoạt đảng về chi bộ (tạo hồ sơ đảng viên)",
+            Action::LiaisonFromMember => "Đảng viên đã chuyển đi, nay giữ mối liên hệ nơi cư trú",
             Action::Screen4 => "Màn hình 4: Đảng phí và Huy hiệu Đảng",
             Action::PrevPeriod => "Kỳ trước (tháng, đợt trao huy hiệu, năm báo cáo)",
             Action::NextPeriod => "Kỳ sau (tháng, đợt trao huy hiệu, năm báo cáo)",
@@ -634,6 +641,8 @@ impl Catalogue for Vi {
 
     fn context(&self, c: Context) -> &'static str {
         match c {
+            Context::Liaison => "Đảng viên giữ mối liên hệ nơi cư trú",
+            Context::LiaisonCard => "Hồ sơ liên hệ nơi cư trú",
             Context::Dues => "Thu đảng phí",
             Context::Badges => "Huy hiệu Đảng",
             Context::Global => "Mọi nơi",
@@ -686,6 +695,12 @@ impl Catalogue for Vi {
 
     fn hint(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Liên hệ cư trú",
+            Action::LiaisonContact => "Ghi liên hệ",
+            Action::LiaisonComment => "Nhận xét",
+            Action::LiaisonExport => "Xuất NX",
+            Action::LiaisonJoin => "Chuyển về CB",
+            Action::LiaisonFromMember => "ĐV chuyển đi",
             Action::PayCash => "Thu tiền mặt",
             Action::PayOnline => "Chuyển khoản",
             Action::ClearPayment => "Bỏ thu",
@@ -985,6 +1000,7 @@ impl Catalogue for Vi {
             Deleted => "xóa",
         };
         match *record {
+            RecordLabel::Liaison(name) => super::liaison::of(super::Lang::Vi).change(kind, name),
             RecordLabel::Member(name) => format!("{verb} hồ sơ {name}"),
             RecordLabel::MemberEvent(name, k) => {
                 format!("{noted} sự kiện «{}» của {name}", self.event(k))
@@ -1053,6 +1069,7 @@ impl Catalogue for Vi {
                 crate::domain::date::format_date(*d)
             ),
             K::Check(c) => super::checks::of(super::Lang::Vi).todo(c),
+            K::LiaisonComment(_, name, y) => super::liaison::of(super::Lang::Vi).due(name, *y),
             K::ReviewSeason(y, n) => format!(
                 "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có kết quả xếp loại (màn hình 8)."
             ),

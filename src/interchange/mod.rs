@@ -9,6 +9,7 @@ pub mod dues_badges;
 pub mod figures;
 pub mod import;
 pub mod import_text;
+pub mod liaison;
 pub mod lists;
 pub mod members_csv;
 pub mod minutes;

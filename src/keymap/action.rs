@@ -55,6 +55,10 @@ pub enum Context {
     Completeness,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
+    /// The list of liaison members (screen 9, QĐ 213).
+    Liaison,
+    /// A liaison member's card.
+    LiaisonCard,
 }
 
 impl Context {
@@ -85,6 +89,8 @@ impl Context {
         Context::StudyPick,
         Context::Completeness,
         Context::List,
+        Context::Liaison,
+        Context::LiaisonCard,
     ];
 
     /// The section name used in keymap files.
@@ -115,6 +121,8 @@ impl Context {
             Context::StudyPick => "study_pick",
             Context::Completeness => "completeness",
             Context::List => "list",
+            Context::Liaison => "liaison",
+            Context::LiaisonCard => "liaison_card",
         }
     }
 
@@ -186,10 +194,10 @@ actions! {
     Screen4 = "screen_4" in [Global],
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Global],
-    New = "new" in [Members, Meetings, Meeting, Study, Resolution],
-    Open = "open" in [Members, Meetings, Exemptions, Home, Study, Completeness],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution],
-    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Study],
+    New = "new" in [Members, Meetings, Meeting, Study, Resolution, Liaison],
+    Open = "open" in [Members, Meetings, Exemptions, Home, Study, Completeness, Liaison],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution, Liaison, LiaisonCard],
+    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Study, Liaison, LiaisonCard],
     Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
     Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
     PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
@@ -198,9 +206,9 @@ actions! {
     Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, Resolution, StudyPick],
-    PrevYear = "prev_year" in [Meetings],
-    NextYear = "next_year" in [Meetings],
+    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, Resolution, StudyPick, LiaisonCard],
+    PrevYear = "prev_year" in [Meetings, Liaison],
+    NextYear = "next_year" in [Meetings, Liaison],
     ToggleAttendance = "attendance" in [Meetings],
     NextTab = "next_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
     PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
@@ -262,6 +270,12 @@ actions! {
     ScreenStudy = "screen_study" in [Global],
     StudyMakeUp = "study_makeup" in [Resolution],
     StudySave = "study_save" in [StudyPick],
+    Screen9 = "screen_9" in [Global],
+    LiaisonContact = "liaison_contact" in [Liaison, LiaisonCard],
+    LiaisonComment = "liaison_comment" in [Liaison, LiaisonCard],
+    LiaisonExport = "liaison_export" in [Liaison, LiaisonCard],
+    LiaisonJoin = "liaison_join" in [LiaisonCard],
+    LiaisonFromMember = "liaison_from_member" in [Liaison],
 }
 
 impl Action {
@@ -286,6 +300,7 @@ impl Action {
             Action::Screen6 => 6,
             Action::Screen7 => 7,
             Action::Screen8 => 8,
+            Action::Screen9 => 9,
             Action::Screen4 => 4,
             Action::ScreenStudy => 11,
             _ => return None,

@@ -13,9 +13,9 @@ use super::schema::HistoryEntry;
 use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, map_tx,
-    review_key_parts, schema,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_LIAISON, TREE_MEETINGS,
+    TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS,
+    key_id, map_tx, review_key_parts, schema,
 };
 use crate::domain::admission::CandidateId;
 use crate::domain::meeting::MeetingId;
@@ -102,6 +102,8 @@ pub enum Record {
     BranchYear(i32),
     /// A resolution and its study.
     Resolution(crate::domain::study::ResolutionId),
+    /// A liaison member (QĐ 213).
+    Liaison(u64),
 }
 
 /// The record of history key `key` of `tree`; `None` for what is not a record.
@@ -122,6 +124,7 @@ pub fn record_of(tree: &str, key: u64) -> Option<Record> {
         }
         TREE_REVIEW_YEARS => Record::BranchYear(year?),
         TREE_RESOLUTIONS => Record::Resolution(key),
+        TREE_LIAISON => Record::Liaison(key),
         _ => return None,
     })
 }
@@ -146,6 +149,7 @@ const RECORD_TREES: &[&str] = &[
     TREE_REVIEWS,
     TREE_REVIEW_YEARS,
     TREE_RESOLUTIONS,
+    TREE_LIAISON,
 ];
 
 /// The trees whose records undo can write back: every record tree the history logs.
@@ -178,6 +182,7 @@ fn check_decodes(tree: &str, bytes: &[u8]) -> std::result::Result<(), CodecError
         TREE_REVIEWS => schema::decode_review(bytes).map(drop),
         TREE_REVIEW_YEARS => schema::decode_branch_year(bytes).map(drop),
         TREE_RESOLUTIONS => schema::decode_resolution(bytes).map(drop),
+        TREE_LIAISON => schema::decode_liaison(bytes).map(drop),
         _ => Err(CodecError::Payload(format!("no record tree {tree}"))),
     }
 }
@@ -433,6 +438,7 @@ impl Store {
             TREE_REVIEWS => (TREE_REVIEWS, &self.reviews),
             TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years),
             TREE_RESOLUTIONS => (TREE_RESOLUTIONS, &self.resolutions),
+            TREE_LIAISON => (TREE_LIAISON, &self.liaison),
             _ => return None,
         })
     }

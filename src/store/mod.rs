@@ -9,6 +9,7 @@ mod candidates;
 pub mod codec;
 pub mod compact;
 pub mod history;
+mod liaison;
 pub mod recover;
 pub mod register;
 pub mod restore;
@@ -70,6 +71,8 @@ const TREE_BADGES: &str = "badges";
 const TREE_REVIEWS: &str = "reviews";
 const TREE_REVIEW_YEARS: &str = "review_years";
 const TREE_RESOLUTIONS: &str = "resolutions";
+/// Tree of liaison members (QĐ 213).
+const TREE_LIAISON: &str = "liaison";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -205,6 +208,7 @@ pub struct Store {
     reviews: Tree,
     review_years: Tree,
     resolutions: Tree,
+    liaison: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -393,6 +397,7 @@ impl Store {
                 reviews: db.open_tree(TREE_REVIEWS)?,
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
                 resolutions: db.open_tree(TREE_RESOLUTIONS)?,
+                liaison: db.open_tree(TREE_LIAISON)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -433,6 +438,7 @@ impl Store {
             &self.meetings,
             &self.candidates,
             &self.resolutions,
+            &self.liaison,
         ] {
             if let Some((k, _)) = t.last()? {
                 top = top.max(key_id(&k));

@@ -9,12 +9,14 @@ use std::collections::BTreeMap;
 use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS,
-    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, review_key, review_key_parts, schema,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_LIAISON, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
+    TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, review_key,
+    review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
 use crate::domain::dues::Ledger;
+use crate::domain::liaison::{Liaison, LiaisonId};
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::register::Register;
@@ -134,6 +136,11 @@ pub(super) fn candidates(src: &dyn Records) -> Result<Vec<(CandidateId, Candidat
     decode_tree(src, TREE_CANDIDATES, schema::decode_candidate)
 }
 
+/// The liaison members (QĐ 213).
+pub(super) fn liaisons(src: &dyn Records) -> Result<Vec<(LiaisonId, Liaison)>> {
+    decode_tree(src, TREE_LIAISON, schema::decode_liaison)
+}
+
 /// The yearly admission targets.
 pub(super) fn targets(src: &dyn Records) -> Result<Vec<Target>> {
     Ok(decode_tree(src, TREE_TARGETS, schema::decode_target)?
@@ -179,6 +186,7 @@ fn read_register(src: &dyn Records) -> Result<Register> {
         targets: targets(src)?,
         dues: dues(src)?,
         resolutions: resolutions(src)?,
+        liaisons: liaisons(src)?,
     })
 }
 
@@ -242,6 +250,10 @@ pub(super) fn ward_snapshot(
     for (id, r) in &reg.resolutions {
         resolutions.push((be(*id), schema::encode_resolution(r)?));
     }
+    let mut liaison: Pairs = Vec::new();
+    for (id, l) in &reg.liaisons {
+        liaison.push((be(*id), schema::encode_liaison(l)?));
+    }
     let mut trees = vec![
         (TREE_RESOLUTIONS, resolutions),
         (TREE_META, meta),
@@ -250,6 +262,7 @@ pub(super) fn ward_snapshot(
         (TREE_REVIEWS, reviews),
         (TREE_REVIEW_YEARS, years),
         (TREE_TARGETS, targets),
+        (TREE_LIAISON, liaison),
     ];
     for (_, pairs) in &mut trees {
         pairs.sort();

@@ -38,6 +38,7 @@ fn label(lang: crate::i18n::Lang, c: &dyn Catalogue, f: FieldRef, required: bool
         FieldRef::Dues(d) => c.dues().field(d),
         FieldRef::Badge(b) => c.dues().badge_field(b),
         FieldRef::Study(s) => crate::i18n::record::of(lang).field(s),
+        FieldRef::Liaison(l) => crate::i18n::liaison::of(lang).field(l),
     };
     if required {
         format!("{name}*")

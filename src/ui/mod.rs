@@ -151,6 +151,9 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Study => {
                 crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ScreenName)
             }
+            Screen::Liaison => {
+                i18n::liaison::of(app.lang).msg(i18n::liaison::LiaisonMsg::ScreenName)
+            }
         };
         tabs.push((*s, name));
     }

@@ -113,6 +113,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
             ),
             theme.ok(),
         ),
+        Notice::Liaison(n) => crate::ui::screens::liaison::notice(app, theme, *n),
         Notice::NoDuesProfile(name) => (
             format!(
                 "{} {name}.",
@@ -338,6 +339,10 @@ fn question_text(app: &App, ask: &Confirm) -> String {
             "{} {label}?",
             cat.admission()
                 .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
+        ),
+        Confirm::DeleteLiaison(_, name) => format!(
+            "{} {name}?",
+            crate::i18n::liaison::of(app.lang).msg(crate::i18n::liaison::LiaisonMsg::ConfirmDelete)
         ),
         Confirm::DeleteAward(_, y, name) => format!(
             "{} {name} ({})?",

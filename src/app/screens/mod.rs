@@ -12,6 +12,7 @@ pub mod branch;
 pub mod dues;
 pub mod exemptions;
 pub mod home;
+pub mod liaison;
 pub mod meetings;
 pub mod members;
 pub mod reports;
@@ -62,6 +63,7 @@ pub const TABLE: &[ScreenDef] = &[
     admission::DEF,
     review::DEF,
     study::DEF,
+    liaison::DEF,
 ];
 
 /// The definition of a screen.

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod dues;
 pub mod exemptions;
 pub mod home;
+pub mod liaison;
 pub mod meetings;
 pub mod reports;
 pub mod review;
@@ -37,5 +38,6 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         Screen::Admission => admission::draw(f, app, theme, body),
         Screen::Review => review::draw(f, app, theme, body),
         Screen::Study => study::draw(f, app, theme, body),
+        Screen::Liaison => liaison::draw(f, app, theme, body),
     }
 }
