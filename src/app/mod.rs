@@ -90,6 +90,15 @@ impl Screen {
         }
     }
 
+    /// What the tab bar shows before the screen's name: the digit of its Alt chord, or
+    /// for the screens past 9 the letter of theirs (Alt+H: study).
+    pub fn key(self) -> String {
+        match self {
+            Screen::Study => "H".into(),
+            s => s.number().to_string(),
+        }
+    }
+
     /// The screen of a number.
     pub fn from_number(n: u8) -> Option<Screen> {
         Screen::ALL.iter().copied().find(|s| s.number() == n)

@@ -34,6 +34,7 @@ impl Catalogue for En {
             6 => "Rep",
             7 => "Adm",
             8 => "Rev",
+            9 => "213",
             11 => "Study",
             _ => "",
         }
@@ -637,7 +638,7 @@ impl Catalogue for En {
                 "Restore the newest good backup (when the data was found damaged)"
             }
             Action::DismissDamage => "Dismiss the damage warning (the damaged copy is kept)",
-            Action::ScreenStudy => "Screen 11: resolution study",
+            Action::ScreenStudy => "Screen H: resolution study",
             Action::StudyMakeUp => "Record the selected member's make-up study",
             Action::StudySave => "Save the session with the ticked members",
         }

@@ -34,6 +34,7 @@ impl Catalogue for Vi {
             6 => "BC",
             7 => "KN",
             8 => "ĐG",
+            9 => "213",
             11 => "HT",
             _ => "",
         }
@@ -633,7 +634,7 @@ impl Catalogue for Vi {
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
             Action::RestoreBackup => "Phục hồi bản sao lưu tốt mới nhất (khi dữ liệu bị hỏng)",
             Action::DismissDamage => "Bỏ cảnh báo dữ liệu hỏng (bản hỏng vẫn được giữ)",
-            Action::ScreenStudy => "Màn hình 11: Học tập, quán triệt nghị quyết",
+            Action::ScreenStudy => "Màn hình H: Học tập, quán triệt nghị quyết",
             Action::StudyMakeUp => "Ghi học bù nghị quyết cho đảng viên đang chọn",
             Action::StudySave => "Lưu buổi học với những người đã đánh dấu",
         }

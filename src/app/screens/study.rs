@@ -1,4 +1,4 @@
-//! Screen 11 (Alt+H): resolution study (học tập, quán triệt nghị quyết, #18.2).
+//! Screen H (Alt+H): resolution study (học tập, quán triệt nghị quyết, #18.2).
 //!
 //! The list of resolutions with "n of m members studied (= x%)" and the year's figure;
 //! Enter opens one: who had to study it and when each did (in a session or a make-up).

@@ -1,4 +1,4 @@
-//! Screen 11: resolution study — the list of resolutions with each one's figure and the
+//! Screen H (Alt+H): resolution study — the list of resolutions with each one's figure and the
 //! year's; an open resolution with its sessions and who studied it when; the roll to
 //! tick who attended a new session.
 
