@@ -202,9 +202,9 @@ fn context(app: &App) -> Context {
     }
 }
 
-const RESOLUTION: u8 = 90;
-const SESSION: u8 = 91;
-const MAKEUP: u8 = 92;
+const RESOLUTION: u8 = 100;
+const SESSION: u8 = 101;
+const MAKEUP: u8 = 102;
 
 /// The forms of the study screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
