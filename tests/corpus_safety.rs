@@ -200,4 +200,8 @@ places! {
     review_grades: "review, grades across years" => "<A-8><C-l>",
     help: "help" => "<F1>",
     search: "search over everyone" => "<F3>",
+    study: "resolution study" => "<A-h>",
+    study_resolution: "resolution study, one resolution" => "<A-h><Enter>",
+    study_pick: "resolution study, ticking a session's roll" => "<A-h><Enter><F7><F2>",
+    study_completeness: "record completeness" => "<A-h><Tab>",
 }

@@ -323,7 +323,7 @@ fn history_and_undo_work_on_sealed_data() {
     let h = st.history_of("members", id).unwrap();
     assert_eq!(
         h[0].new.as_ref().map(|b| b[0]),
-        Some(2),
+        Some(sochibo::store::schema::member::v3::VERSION),
         "plain codec bytes"
     );
     st.revert(&[Revert {

@@ -1,15 +1,16 @@
 //! The completeness check of the member record (#18.3): which members of the roster lack,
 //! or hold an implausible value in, a field the party-member database asks for.
 //!
-//! Column order: the order the items appear on the Phiếu đảng viên (mẫu 2-HSĐV, issued
-//! with HD 12-HD/BTCTW of 17/5/2012, kept by HD 09-HD/BTCTW of 05/6/2017), whose header
-//! carries the card number and whose items run name, birth date, hometown, residence,
-//! ethnicity, religion, occupation, levels, then the dates of joining and of becoming
-//! official. The form's name and number, the card number in its header and the
-//! order hometown → ethnicity → religion → schooling → residence → occupation of the
-//! application (mẫu 1-KNĐ of the same guide) were verified in stored copies of those
-//! guides; the exact order of the later items on mẫu 2-HSĐV could NOT be verified (no
-//! full copy of the form was found) and follows the guide's description of the items.
+//! Column order: that of the Phiếu đảng viên (mẫu 2-HSĐV), the form the party-member
+//! database is updated from. Verified in stored copies of public guides: mẫu 2-HSĐV is the
+//! Phiếu đảng viên issued with HD 09-HD/BTCTW of 05/6/2017 (earlier HD 12-HD/BTCTW of
+//! 17/5/2012); the card number (8 digits) is written in the form's header, before the
+//! items (a district's guide to filling it in); and in the member's lý lịch the date of
+//! joining (item 14) and of becoming official (item 15) follow the personal items. NOT
+//! verified (no full copy of the form was found): the order of the personal items on
+//! mẫu 2-HSĐV; the order used (birth date, hometown, residence, ethnicity, religion,
+//! occupation, schooling, political theory) is that of the lý lịch's items as usually
+//! printed. The application form (mẫu 1-KNĐ, verified) lists residence after schooling.
 
 use chrono::{Datelike, NaiveDate};
 
