@@ -137,6 +137,12 @@ pub enum ImportWhat {
         #[arg(long)]
         strict: bool,
     },
+    /// Liaison members (QĐ 213) from CSV or .xlsx with the columns of `export liaison`;
+    /// all rows or none.
+    Liaison {
+        /// The CSV or .xlsx file.
+        file: PathBuf,
+    },
 }
 
 /// Formats of a Party document.
@@ -447,6 +453,9 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
+        Some(Command::Import {
+            what: ImportWhat::Liaison { file },
+        }) => liaison::import(args.data.as_deref(), lang, file),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
         Some(Command::Todo) => cmd_todo(&args, lang),
         Some(Command::Rollup {

@@ -127,6 +127,12 @@ impl LiaisonCatalogue for LiaisonEn {
         )
     }
 
+    fn import_refused(&self, n: usize) -> String {
+        format!(
+            "Nothing imported: {n} cells or lines are wrong (see above). Fix the file and import again; liaison members are imported whole or not at all."
+        )
+    }
+
     fn not_found(&self, name: &str) -> String {
         format!("No liaison member named \"{name}\" (see: sochibo export liaison).")
     }

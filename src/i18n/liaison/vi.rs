@@ -127,6 +127,12 @@ impl LiaisonCatalogue for LiaisonVi {
         )
     }
 
+    fn import_refused(&self, n: usize) -> String {
+        format!(
+            "Không nhập gì: {n} ô hoặc dòng chưa đúng (xem trên). Sửa tệp rồi nhập lại; danh sách liên hệ nơi cư trú được nhập cả tệp hoặc không nhập."
+        )
+    }
+
     fn not_found(&self, name: &str) -> String {
         format!(
             "Không có đảng viên giữ mối liên hệ nào tên \"{name}\" (xem: sochibo export liaison)."
