@@ -38,6 +38,7 @@ impl LiaisonCatalogue for LiaisonEn {
             ConfirmDelete => "Delete liaison member",
             Linked => "Branch member record",
             Letter => "Introduction letter",
+            LinkedLiaison => "Has a liaison record (screen 9), workplace",
             NothingSelected => "Nobody is selected in the list.",
             NoneTransferred => "No member has transferred out officially.",
             Joined => "Transferred in: a member record was made and linked.",

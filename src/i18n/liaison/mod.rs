@@ -59,6 +59,8 @@ pub enum LiaisonMsg {
     ConfirmDelete,
     /// Card label: linked branch member.
     Linked,
+    /// Member card: the linked liaison record (its workplace follows).
+    LinkedLiaison,
     /// Card label: introduction letter.
     Letter,
     /// Nothing selected.

@@ -38,6 +38,7 @@ impl LiaisonCatalogue for LiaisonVi {
             ConfirmDelete => "Xóa đảng viên giữ mối liên hệ",
             Linked => "Hồ sơ đảng viên của chi bộ",
             Letter => "Giấy giới thiệu",
+            LinkedLiaison => "Có hồ sơ liên hệ nơi cư trú (màn hình 9), nơi công tác",
             NothingSelected => "Chưa chọn ai trong danh sách.",
             NoneTransferred => "Không có đảng viên nào đã chuyển sinh hoạt chính thức đi.",
             Joined => "Đã chuyển sinh hoạt về chi bộ: hồ sơ đảng viên đã được tạo và liên kết.",
