@@ -138,3 +138,53 @@ fn the_liaison_list_and_the_comments_of_a_year() {
         "{t}"
     );
 }
+
+#[test]
+fn import_liaison_reads_the_export_back_and_refuses_a_bad_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    assert!(sochibo(&["demo"], &demo).status.success());
+    let csv = dir.path().join("lien-he.csv");
+    let out = sochibo(
+        &[
+            "export",
+            "liaison",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+        &demo,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let fresh = dir.path().join("fresh");
+    let out = sochibo(&["import", "liaison", csv.to_str().unwrap()], &fresh);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = sochibo(&["export", "liaison", "--format", "csv"], &fresh);
+    let t = text(&list.stdout);
+    for name in [
+        "Trần Thị Ngọc Ánh",
+        "Phạm Quốc Việt",
+        "Đỗ Quang Hưng",
+        "Nguyễn Thu Trang",
+    ] {
+        assert!(t.contains(name), "{name}: {t}");
+    }
+
+    // One bad row: nothing is saved, and the row and column are named.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Họ và tên;Năm sinh;Nơi công tác\nLê Văn Hải;1980;Sở Y tế\nLê Văn Bảo;19x0;Sở Y tế\n",
+    )
+    .unwrap();
+    let other = dir.path().join("other");
+    let out = sochibo(&["import", "liaison", bad.to_str().unwrap()], &other);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("Dòng 3") && err.contains("Năm sinh"), "{err}");
+    assert!(err.contains("Không nhập gì"), "{err}");
+    let list = sochibo(&["export", "liaison", "--format", "csv"], &other);
+    assert!(!text(&list.stdout).contains("Lê Văn Hải"));
+}

@@ -150,6 +150,17 @@ fn the_liaison_screen_through_the_keys() {
         "{}",
         h.screen()
     );
+    // The member's card names the liaison record: one history, linked both ways.
+    h.app.screen = sochibo::app::Screen::Members;
+    h.app.roster.select(mid);
+    h.app.detail = Some(mid);
+    h.keys("");
+    assert!(
+        h.screen().contains("Có hồ sơ liên hệ nơi cư trú"),
+        "{}",
+        h.screen()
+    );
+    h.keys("<Esc><A-9>");
 
     // Delete asks first; the answer yes deletes.
     h.keys("<Esc>");

@@ -79,3 +79,45 @@ pub(super) fn export_comments(
     };
     write_output(lang, output, &bytes)
 }
+
+/// `sochibo import liaison FILE`: every row checked like the form; one refused row (named
+/// with its line and column) and nothing is saved; else all rows in one transaction.
+pub(super) fn import(data: Option<&Path>, lang: Lang, file: &Path) -> Result<(), CliError> {
+    use crate::i18n::Cli as C;
+    use crate::interchange::{import, import_text, liaison_import};
+    let c = lang.cat();
+    let bytes = import::read_file(file)?;
+    if crate::interchange::xlsx::looks_like_xls(&bytes) {
+        return Err(CliError::XlsOld);
+    }
+    let (rows, broken) = liaison_import::rows(&bytes)?;
+    drop(bytes);
+    let store = open_store(&data_dir(data), lang)?;
+    let existing = store.liaisons()?;
+    let members = store.members()?;
+    let plan = liaison_import::plan(&rows, broken, &existing, &members, today())?;
+    if !plan.ignored_columns.is_empty() {
+        eprintln!(
+            "{}",
+            c.cli(C::ImportIgnored(&plan.ignored_columns.join(", ")))
+        );
+    }
+    for b in &plan.broken {
+        eprintln!("{}", import_text::broken_line_text(lang, b));
+    }
+    let t = crate::i18n::liaison::of(lang);
+    for (line, field, problem) in &plan.rejected {
+        eprintln!(
+            "{}",
+            c.cli(C::ImportRow(*line, t.field(*field), &c.problem(problem)))
+        );
+    }
+    let refused = plan.rejected.len() + plan.broken.len();
+    if refused > 0 {
+        eprintln!("{}", t.import_refused(refused));
+        return Err(CliError::Reported);
+    }
+    store.save_liaisons(&plan.items)?;
+    println!("{}", c.cli(C::ImportSummary(plan.added, plan.updated, 0)));
+    Ok(())
+}

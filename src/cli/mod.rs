@@ -154,6 +154,12 @@ pub enum ImportWhat {
         /// The CSV or .xlsx file.
         file: PathBuf,
     },
+    /// Liaison members (QĐ 213) from CSV or .xlsx with the columns of `export liaison`;
+    /// all rows or none.
+    Liaison {
+        /// The CSV or .xlsx file.
+        file: PathBuf,
+    },
 }
 
 /// Formats of a Party document.
@@ -499,6 +505,9 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Studies { file },
         }) => record::import_studies(&args, lang, file),
+        Some(Command::Import {
+            what: ImportWhat::Liaison { file },
+        }) => liaison::import(args.data.as_deref(), lang, file),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
         Some(Command::Todo) => cmd_todo(&args, lang),
         Some(Command::Rollup {

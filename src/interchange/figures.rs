@@ -166,8 +166,10 @@ pub fn text(reg: &Register, kind: ReportKind, p: Period, today: NaiveDate, lang:
             // #18: the liaison members (QĐ 213) under the member structure.
             if let Some(line) = super::liaison::figures_line(&reg.liaisons, p.at.year()) {
                 t.push('\n');
-                t.push_str(&line);
-                t.push('\n');
+                for l in super::docx::wrap(&line, 80, "", 0) {
+                    t.push_str(&l);
+                    t.push('\n');
+                }
             }
             t
         }

@@ -361,6 +361,50 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, HeaderError> {
     Ok(parsed)
 }
 
+/// Rows of a file with their lines (header first), and the lines refused for their quotes.
+pub(crate) type RawRows = (Vec<(usize, Vec<String>)>, Vec<BrokenLine>);
+
+/// The rows of a CSV file as [`parse`] reads them (BOM, `,`/`;`/`sep=`, quotes, the
+/// bounds of [`MAX_ROWS`] and [`MAX_COLUMNS`], formula protection removed), without
+/// mapping columns to member fields: `(line, cells)` per non-blank row, the header row
+/// first, and the lines refused for their quotation marks. For imports with their own
+/// columns (liaison members).
+pub(crate) fn raw_rows(bytes: &[u8]) -> Result<RawRows, HeaderError> {
+    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| HeaderError::NotUtf8)?;
+    if text.trim().is_empty() {
+        return Err(HeaderError::Empty);
+    }
+    let (separator, body_start) = match sep_hint(text) {
+        Some((sep, after)) => (sep, after),
+        None => (sniff_separator(text), 0),
+    };
+    let first_line = 1 + usize::from(body_start > 0);
+    let mut reader = CsvReader::new(
+        text.get(body_start..).unwrap_or_default(),
+        separator,
+        first_line,
+    );
+    let (mut rows, mut broken) = (Vec::new(), Vec::new());
+    while let Some(next) = reader.next()? {
+        match next {
+            Err(line) => broken.push(BrokenLine {
+                line,
+                problem: LineProblem::UnclosedQuote,
+            }),
+            Ok(r) if r.fields.iter().all(|c| c.trim().is_empty()) => {}
+            Ok(r) => {
+                if rows.len() + broken.len() > MAX_ROWS {
+                    return Err(HeaderError::TooManyRows { limit: MAX_ROWS });
+                }
+                let cells = r.fields.iter().map(|c| unprotect(c).to_string()).collect();
+                rows.push((r.line, cells));
+            }
+        }
+    }
+    Ok((rows, broken))
+}
+
 /// The most bytes kept of one CSV cell: [`MAX_CELL_CHARS`] characters of up to four bytes.
 /// A longer cell is cut (and then refused as too long for any field), so one endless cell
 /// costs no more memory than this.

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod import;
 pub mod import_text;
 pub mod liaison;
+pub mod liaison_import;
 pub mod lists;
 pub mod members_csv;
 pub mod minutes;

@@ -26,6 +26,41 @@ impl Store {
         Ok(id)
     }
 
+    /// Saves several liaison members (`None` ids are created) in one transaction,
+    /// durably, each with its history entry: an import saves all of its rows or none.
+    /// Returns the ids in order.
+    pub fn save_liaisons(&self, items: &[(Option<LiaisonId>, Liaison)]) -> Result<Vec<LiaisonId>> {
+        self.writable()?;
+        let now = chrono::Utc::now().timestamp();
+        let mut prepared = Vec::with_capacity(items.len());
+        for (id, l) in items {
+            let id = match id {
+                Some(id) => *id,
+                None => self.new_id()? + 1,
+            };
+            let bytes = schema::encode_liaison(l)?;
+            let key = id.to_be_bytes();
+            let stored = self.seal_value(TREE_LIAISON, &key, &bytes)?;
+            prepared.push((id, key, bytes, stored, self.new_id()?));
+        }
+        let result = (&self.liaison, &self.history).transaction(|(liaison, history)| {
+            for (id, key, bytes, stored, hid) in &prepared {
+                let old = liaison
+                    .insert(key, stored.clone())?
+                    .map(|v| self.plain_or_raw(TREE_LIAISON, key, &v));
+                self.put_history(
+                    history,
+                    *hid,
+                    &entry(now, TREE_LIAISON, *id, old.as_deref(), Some(bytes)),
+                )?;
+            }
+            Ok(())
+        });
+        map_tx(result)?;
+        self.flush()?;
+        Ok(prepared.into_iter().map(|(id, ..)| id).collect())
+    }
+
     /// Deletes a liaison member durably (undo brings it back).
     pub fn delete_liaison(&self, id: LiaisonId) -> Result<()> {
         self.put_with_history(&self.liaison, TREE_LIAISON, id, None)
@@ -131,5 +166,9 @@ mod tests {
         assert_eq!(s.history().unwrap().len(), before + 3);
         s.delete_liaison(id).unwrap();
         assert!(s.liaisons().unwrap().is_empty());
+        let two = [(None, l.clone()), (None, Liaison::default())];
+        let ids = s.save_liaisons(&two).unwrap();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(s.liaisons().unwrap().len(), 2);
     }
 }

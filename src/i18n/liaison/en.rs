@@ -38,6 +38,7 @@ impl LiaisonCatalogue for LiaisonEn {
             ConfirmDelete => "Delete liaison member",
             Linked => "Branch member record",
             Letter => "Introduction letter",
+            LinkedLiaison => "Has a liaison record (screen 9), workplace",
             NothingSelected => "Nobody is selected in the list.",
             NoneTransferred => "No member has transferred out officially.",
             Joined => "Transferred in: a member record was made and linked.",
@@ -124,6 +125,12 @@ impl LiaisonCatalogue for LiaisonEn {
             "The {year} comment on {name} (liaison member) is not sent ({}; from month {}).",
             rules::rule(RuleId::LiaisonCommentMonth).source,
             rules::value(RuleId::LiaisonCommentMonth)
+        )
+    }
+
+    fn import_refused(&self, n: usize) -> String {
+        format!(
+            "Nothing imported: {n} cells or lines are wrong (see above). Fix the file and import again; liaison members are imported whole or not at all."
         )
     }
 

@@ -59,6 +59,8 @@ pub enum LiaisonMsg {
     ConfirmDelete,
     /// Card label: linked branch member.
     Linked,
+    /// Member card: the linked liaison record (its workplace follows).
+    LinkedLiaison,
     /// Card label: introduction letter.
     Letter,
     /// Nothing selected.
@@ -91,6 +93,8 @@ pub trait LiaisonCatalogue: Sync {
     fn figures(&self, year: i32, f: &LiaisonFigures) -> String;
     /// The home item: the comment of `year` not sent, naming the person and the rule.
     fn due(&self, name: &str, year: i32) -> String;
+    /// An import refused: nothing saved (refused rows and lines).
+    fn import_refused(&self, n: usize) -> String;
     /// The command line found no liaison member of this name.
     fn not_found(&self, name: &str) -> String;
     /// "Đã gửi 20/10/2026".

@@ -38,6 +38,7 @@ impl LiaisonCatalogue for LiaisonVi {
             ConfirmDelete => "Xóa đảng viên giữ mối liên hệ",
             Linked => "Hồ sơ đảng viên của chi bộ",
             Letter => "Giấy giới thiệu",
+            LinkedLiaison => "Có hồ sơ liên hệ nơi cư trú (màn hình 9), nơi công tác",
             NothingSelected => "Chưa chọn ai trong danh sách.",
             NoneTransferred => "Không có đảng viên nào đã chuyển sinh hoạt chính thức đi.",
             Joined => "Đã chuyển sinh hoạt về chi bộ: hồ sơ đảng viên đã được tạo và liên kết.",
@@ -124,6 +125,12 @@ impl LiaisonCatalogue for LiaisonVi {
             "Chưa gửi nhận xét năm {year} về {name} (đảng viên giữ mối liên hệ nơi cư trú; {}; từ tháng {}).",
             rules::rule(RuleId::LiaisonCommentMonth).source,
             rules::value(RuleId::LiaisonCommentMonth)
+        )
+    }
+
+    fn import_refused(&self, n: usize) -> String {
+        format!(
+            "Không nhập gì: {n} ô hoặc dòng chưa đúng (xem trên). Sửa tệp rồi nhập lại; danh sách liên hệ nơi cư trú được nhập cả tệp hoặc không nhập."
         )
     }
 

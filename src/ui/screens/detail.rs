@@ -167,6 +167,24 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
         ns,
         left.width,
     ));
+    // #18: the liaison record linked to this member (transferred out and in touch here,
+    // or came from the liaison list).
+    if let Some(lid) = crate::domain::liaison::liaison_of_member(&app.liaison.list, id)
+        && let Some(l) = app.liaison.get(lid)
+    {
+        let t = crate::i18n::liaison::of(app.lang);
+        r.push(Line::styled(
+            ellipsize(
+                &format!(
+                    "{}: {}",
+                    t.msg(crate::i18n::liaison::LiaisonMsg::LinkedLiaison),
+                    l.workplace
+                ),
+                usize::from(right.width),
+            ),
+            theme.dim(),
+        ));
+    }
     r.push(heading(Msg::SectionTimeline));
     r.push(Line::styled(
         c.msg(Msg::TimelineHint).to_string(),
