@@ -597,3 +597,27 @@ pub const DEF: ScreenDef = ScreenDef {
     save,
     confirmed,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_liaison_form_comes_back_from_its_saved_number_and_ids() {
+        let kinds = [
+            LiaisonForm::New,
+            LiaisonForm::Edit(7),
+            LiaisonForm::Contact(7),
+            LiaisonForm::Comment(7, 2026),
+            LiaisonForm::Join(7),
+            LiaisonForm::FromMember,
+        ];
+        for f in kinds {
+            let k: FormKind = f.into();
+            assert_eq!(super::super::form_kind(k.tag, k.ids()), Some(k), "{f:?}");
+            assert_eq!(LiaisonForm::of(k), Some(f));
+        }
+        let other = FormKind::new(Screen::Admission, NEW, &[]);
+        assert_eq!(LiaisonForm::of(other), None);
+    }
+}
