@@ -133,11 +133,16 @@ fn confirm_opened_window(lang: Lang) -> bool {
     use crossterm::event::{self, Event, KeyCode, KeyEventKind};
     use i18n::platform::{PlatformMsg, texts};
     let t = texts(lang);
-    println!("{}", t.msg(PlatformMsg::OpenedWindow));
-    let _ = io::stdout().flush();
+    // Raw mode first, so a key pressed as soon as the question shows is read as a key
+    // (not a line-buffered newline); lines then end in "\r\n".
     if crossterm::terminal::enable_raw_mode().is_err() {
         return false;
     }
+    print!(
+        "{}\r\n",
+        t.msg(PlatformMsg::OpenedWindow).replace('\n', "\r\n")
+    );
+    let _ = io::stdout().flush();
     let until = std::time::Instant::now() + std::time::Duration::from_secs(OPENED_WINDOW_WAIT_SECS);
     let mut start = false;
     while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {

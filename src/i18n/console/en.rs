@@ -10,7 +10,6 @@ impl ConsoleCatalogue for ConsoleEn {
     fn msg(&self, m: ConsoleMsg) -> &'static str {
         match m {
             ConsoleMsg::Overdue => "overdue",
-            ConsoleMsg::FullTextKey => "Enter shows all",
         }
     }
 

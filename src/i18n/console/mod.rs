@@ -15,8 +15,6 @@ pub use vi::ConsoleVi;
 pub enum ConsoleMsg {
     /// Put before a to-do whose date has passed (the row is also red).
     Overdue,
-    /// Put before a long text cut with an ellipsis: the key that shows it whole.
-    FullTextKey,
 }
 
 /// A language's texts that keep the screen readable on any console.

@@ -10,7 +10,6 @@ impl ConsoleCatalogue for ConsoleVi {
     fn msg(&self, m: ConsoleMsg) -> &'static str {
         match m {
             ConsoleMsg::Overdue => "quá hạn",
-            ConsoleMsg::FullTextKey => "Enter xem đủ",
         }
     }
 
