@@ -422,3 +422,79 @@ fn a_complete_regular_meeting_and_its_keys() {
     // A command ends the finding, so no Esc is needed between the two absentees.
     assert!(s.keys <= 35, "{} keys", s.keys);
 }
+
+/// Clears a text field of the open form (dates are at most 10 characters).
+fn clear(h: &mut Harness) {
+    for _ in 0..12 {
+        h.keys("<Backspace>");
+    }
+}
+
+#[test]
+fn a_date_beyond_next_month_is_refused_naming_the_field() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><Tab><Tab>");
+    clear(&mut h);
+    let before = h.stored();
+    h.keys("5/1/2027<C-s>");
+    let form = h.app.form.as_ref().expect("the form stays open");
+    assert_eq!(
+        form.fields[2].error,
+        Some(Problem::Month(meeting::MonthProblem::TooFar(d(
+            2026, 12, 31
+        ))))
+    );
+    let screen = h.screen();
+    assert!(screen.contains("được sau 31/12/2026"), "{screen}");
+    assert_eq!(h.stored(), before, "nothing saved");
+    // The last day of next month is taken.
+    clear(&mut h);
+    h.keys("31/12/2026<C-s>");
+    assert!(h.app.form.is_none(), "{}", h.screen());
+    assert_eq!(newest(&h).1.date, d(2026, 12, 31));
+}
+
+#[test]
+fn a_second_regular_meeting_in_a_month_is_asked_not_forbidden() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><C-s>");
+    let (first, _) = newest(&h);
+    h.keys("<Esc><Esc><F7><C-s>");
+    let q = h.app.confirm.as_ref().expect("a question");
+    assert!(!q.yes, "it opens on «Không»");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Tháng này đã có buổi sinh hoạt thường kỳ"),
+        "{screen}"
+    );
+    // "Không": nothing saved, the form is still there to change the date or kind.
+    let before = h.stored();
+    h.keys("<Enter>");
+    assert_eq!(h.stored(), before);
+    assert!(h.app.form.is_some());
+    assert_eq!(newest(&h).0, first);
+    // Asked again, "Có" creates it.
+    h.keys("<C-s><A-c>");
+    assert!(h.app.form.is_none(), "{}", h.screen());
+    let all = h.app.store.meetings().unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().all(|(_, m)| m.kind == MeetingKind::Regular));
+    // A thematic meeting in the same month is not asked about.
+    h.keys("<Esc><Esc><F7><Right><Tab>Học tập chuyên đề<C-s>");
+    assert!(h.app.confirm.is_none(), "{}", h.screen());
+    assert_eq!(h.app.store.meetings().unwrap().len(), 3);
+}
+
+#[test]
+fn a_reason_longer_than_the_field_is_refused() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><C-s><F4>");
+    let before = h.stored();
+    let long = "ốm ".repeat(70);
+    h.keys(&long).keys("<C-s>");
+    let form = h.app.form.as_ref().expect("the reason form stays open");
+    assert_eq!(form.fields[0].error, Some(Problem::TooLong(200)));
+    assert!(h.screen().contains("dài quá 200 ký tự"), "{}", h.screen());
+    assert_eq!(h.stored(), before);
+    assert_eq!(newest(&h).1.attendance[0].mark, Mark::Unmarked);
+}

@@ -108,6 +108,8 @@ pub enum Confirm {
     UndoStep(crate::domain::admission::CandidateId, String),
     /// Delete a recorded badge award (member, milestone, name shown).
     DeleteAward(MemberId, u32, String),
+    /// A question of the secretary's month (asked and answered by the meetings screen).
+    Month(screens::meetings::MonthAsk),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe

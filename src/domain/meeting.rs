@@ -958,6 +958,24 @@ pub fn items_without_conclusion(m: &Meeting) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// What the secretary's month refuses beyond the shared problems (texts in
+/// `i18n::month`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthProblem {
+    /// A meeting dated after the end of next month (the last day allowed).
+    TooFar(NaiveDate),
+}
+
+/// Checks a meeting date planned from `today`: no later than the end of next month.
+pub fn check_meeting_date(date: NaiveDate, today: NaiveDate) -> Result<(), MonthProblem> {
+    let latest = latest_meeting_date(today);
+    if date > latest {
+        Err(MonthProblem::TooFar(latest))
+    } else {
+        Ok(())
+    }
+}
+
 /// The last day a meeting may be dated, planned from `today`: the end of next month.
 pub fn latest_meeting_date(today: NaiveDate) -> NaiveDate {
     let first_next = today
@@ -1060,6 +1078,11 @@ mod month_tests {
         assert_eq!(latest_meeting_date(d(2026, 11, 21)), d(2026, 12, 31));
         assert_eq!(latest_meeting_date(d(2026, 12, 1)), d(2027, 1, 31));
         assert_eq!(latest_meeting_date(d(2027, 1, 31)), d(2027, 2, 28));
+        assert_eq!(check_meeting_date(d(2026, 12, 31), d(2026, 11, 21)), Ok(()));
+        assert_eq!(
+            check_meeting_date(d(2027, 1, 1), d(2026, 11, 21)),
+            Err(MonthProblem::TooFar(d(2026, 12, 31)))
+        );
     }
 
     #[test]

@@ -179,6 +179,8 @@ pub enum Problem {
     MonthOrder,
     /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
     ReliefTooLong(i64),
+    /// A problem of the secretary's month (#17): texts in `i18n::month`.
+    Month(super::meeting::MonthProblem),
 }
 
 /// A refusal by a rule of the regulations, naming the rule (its text cites the source).

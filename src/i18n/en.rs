@@ -339,6 +339,7 @@ impl Catalogue for En {
             Problem::Admission(p) => self.admission().problem(p),
             Problem::Date(e) => super::checks::of(super::Lang::En).bad_date(*e),
             Problem::Rule(p) => super::checks::of(super::Lang::En).rule_problem(p),
+            Problem::Month(p) => super::month::of(super::Lang::En).problem(p),
             Problem::OutOfRange(a, b) => format!("must be a number from {a} to {b}."),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")

@@ -333,6 +333,7 @@ impl Catalogue for Vi {
             Problem::Admission(p) => self.admission().problem(p),
             Problem::Date(e) => super::checks::of(super::Lang::Vi).bad_date(*e),
             Problem::Rule(p) => super::checks::of(super::Lang::Vi).rule_problem(p),
+            Problem::Month(p) => super::month::of(super::Lang::Vi).problem(p),
             Problem::OutOfRange(a, b) => format!("phải là số từ {a} đến {b}."),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."

@@ -300,6 +300,7 @@ fn question_text(app: &App, ask: &Confirm) -> String {
             };
             format!("{}: {what}?", k(KeysMsg::DeleteFromMinutes))
         }
+        Confirm::Month(ask) => crate::app::screens::meetings::question_text(app, ask),
         Confirm::Approve(id) => {
             let n = app.meetings.get(*id).map_or(0, |m| m.number);
             // Agenda items with no conclusion are named in the question (#17).

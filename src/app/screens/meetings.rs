@@ -300,6 +300,12 @@ fn required(form: &Form, f: MF, errors: &mut Errors) -> String {
     if v.is_empty() && FieldRef::Meeting(f).required() {
         errors.push(err(f, Problem::Required));
     }
+    // A one-line field (a reason, a task, a proposal) holds at most MAX_TEXT characters.
+    if FieldRef::Meeting(f).kind() == crate::domain::validate::FieldKind::Text
+        && v.chars().count() > crate::domain::validate::MAX_TEXT
+    {
+        errors.push(err(f, Problem::TooLong(crate::domain::validate::MAX_TEXT)));
+    }
     v
 }
 
@@ -314,7 +320,13 @@ fn check_info(form: &Form, base: &mut Meeting, today: NaiveDate) -> Result<(), E
         e.push(err(MF::Topic, Problem::Required));
     }
     let day = match date::parse_user_date(&form.get(MF::Date), today, date::DateRole::Meeting) {
-        Ok(d) => Some(d),
+        Ok(d) => match meeting::check_meeting_date(d, today) {
+            Ok(()) => Some(d),
+            Err(p) => {
+                e.push(err(MF::Date, Problem::Month(p)));
+                None
+            }
+        },
         Err(bad) => {
             e.push(err(MF::Date, Problem::Date(bad)));
             None
@@ -1171,7 +1183,7 @@ fn save(app: &mut App, kind: FormKind) -> bool {
         return false;
     };
     let Some(id) = form_kind.meeting() else {
-        save_new(app);
+        save_new(app, false);
         return true;
     };
     let (Some(form), Some(mut m)) = (&app.form, app.meetings.get(id).cloned()) else {
@@ -1206,11 +1218,46 @@ fn save(app: &mut App, kind: FormKind) -> bool {
     true
 }
 
-fn save_new(app: &mut App) {
+/// A question the meetings screen asks (see [`question_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthAsk {
+    /// The new meeting is a second regular one in its month (the one already there).
+    SecondRegular(MeetingId),
+}
+
+/// The words of a question of the meetings screen.
+pub fn question_text(app: &App, ask: &MonthAsk) -> String {
+    match *ask {
+        MonthAsk::SecondRegular(id) => {
+            let (number, date) = app
+                .meetings
+                .get(id)
+                .map_or((0, app.today), |m| (m.number, m.date));
+            crate::i18n::month::of(app.lang).second_regular(&meeting::document_number(number), date)
+        }
+    }
+}
+
+/// Saves the new-meeting form; a second regular meeting in one month is asked about first
+/// (`anyway` is the answer "Có").
+fn save_new(app: &mut App, anyway: bool) {
     let Some(form) = &app.form else { return };
     let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
     let existing = app.meetings.list.iter().map(|(_, m)| m);
-    match create_meeting(form, app.branch.as_ref(), existing, members, app.today) {
+    let made = create_meeting(form, app.branch.as_ref(), existing, members, app.today);
+    if let (Ok(m), false) = (&made, anyway)
+        && m.kind == MeetingKind::Regular
+        && let Some(other) = app
+            .meetings
+            .list
+            .iter()
+            .find(|(_, o)| meeting::regular_in_month([o], m.date).is_some())
+            .map(|(id, _)| *id)
+    {
+        app.ask(Confirm::Month(MonthAsk::SecondRegular(other)));
+        return;
+    }
+    match made {
         Err(errors) => app.form_refused(&errors),
         Ok(m) => match app.store.save_meeting(None, &m) {
             Ok(id) => {
@@ -1271,6 +1318,7 @@ fn confirmed(app: &mut App, c: &Confirm) -> bool {
                 app.notice = Some(Notice::Saved(Vec::new()));
             }
         }
+        Confirm::Month(MonthAsk::SecondRegular(_)) => save_new(app, true),
         _ => return false,
     }
     true

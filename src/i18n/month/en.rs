@@ -1,6 +1,9 @@
 //! English texts of the month.
 
-use super::{MonthCatalogue, numbered};
+use chrono::NaiveDate;
+
+use super::{MonthCatalogue, day, numbered};
+use crate::domain::meeting::MonthProblem;
 
 /// English.
 pub struct MonthEn;
@@ -18,6 +21,22 @@ impl MonthCatalogue for MonthEn {
         format!(
             "Reasons used before (↑ ↓ to choose): {}",
             reasons.join(" · ")
+        )
+    }
+
+    fn problem(&self, p: &MonthProblem) -> String {
+        match p {
+            MonthProblem::TooFar(latest) => format!(
+                "meetings are planned up to the end of next month: enter a date no later than {}.",
+                day(*latest)
+            ),
+        }
+    }
+
+    fn second_regular(&self, number: &str, date: NaiveDate) -> String {
+        format!(
+            "This month already has a regular meeting ({number}, {}). Create another regular meeting anyway?",
+            day(date)
         )
     }
 }

@@ -5,7 +5,10 @@
 mod en;
 mod vi;
 
+use chrono::NaiveDate;
+
 use super::Lang;
+use crate::domain::meeting::MonthProblem;
 
 pub use en::MonthEn;
 pub use vi::MonthVi;
@@ -20,6 +23,16 @@ pub trait MonthCatalogue: Sync {
     }
     /// The line under a reason field listing the earlier reasons it cycles through.
     fn earlier_reasons(&self, reasons: &[String]) -> String;
+    /// A refused field of the month, after the field's name.
+    fn problem(&self, p: &MonthProblem) -> String;
+    /// The question before a second regular meeting in one month (the one already there:
+    /// its document number and date).
+    fn second_regular(&self, number: &str, date: NaiveDate) -> String;
+}
+
+/// "dd/mm/yyyy".
+fn day(d: NaiveDate) -> String {
+    crate::domain::date::format_date(d)
 }
 
 /// The catalogue of `lang`.
@@ -54,6 +67,20 @@ mod tests {
         assert_eq!(
             of(Lang::Vi).titled("Vắng có lý do", "Nguyễn Văn An"),
             "Vắng có lý do — Nguyễn Văn An"
+        );
+    }
+
+    #[test]
+    fn the_refusals_say_what_is_expected() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let vi = of(Lang::Vi).problem(&MonthProblem::TooFar(d));
+        assert!(vi.contains("31/12/2026"), "{vi}");
+        let q = of(Lang::Vi).second_regular("Số 07-BB/CB", d);
+        assert!(q.contains("Số 07-BB/CB") && q.contains("31/12/2026"), "{q}");
+        assert!(
+            of(Lang::En)
+                .problem(&MonthProblem::TooFar(d))
+                .contains("31/12/2026")
         );
     }
 }

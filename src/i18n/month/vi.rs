@@ -1,6 +1,9 @@
 //! Vietnamese texts of the month.
 
-use super::{MonthCatalogue, numbered};
+use chrono::NaiveDate;
+
+use super::{MonthCatalogue, day, numbered};
+use crate::domain::meeting::MonthProblem;
 
 /// Vietnamese.
 pub struct MonthVi;
@@ -16,5 +19,21 @@ impl MonthCatalogue for MonthVi {
 
     fn earlier_reasons(&self, reasons: &[String]) -> String {
         format!("Lý do đã dùng (↑ ↓ để chọn): {}", reasons.join(" · "))
+    }
+
+    fn problem(&self, p: &MonthProblem) -> String {
+        match p {
+            MonthProblem::TooFar(latest) => format!(
+                "chỉ lên lịch họp đến hết tháng sau: ngày họp không được sau {}.",
+                day(*latest)
+            ),
+        }
+    }
+
+    fn second_regular(&self, number: &str, date: NaiveDate) -> String {
+        format!(
+            "Tháng này đã có buổi sinh hoạt thường kỳ ({number}, ngày {}). Vẫn tạo thêm một buổi thường kỳ nữa?",
+            day(date)
+        )
     }
 }
