@@ -202,6 +202,8 @@ pub enum Notice {
     ReportExported(String),
     /// The bundle for the ward written (path, members in it).
     BundleWritten(String, usize),
+    /// About the secretary's month (#17).
+    Month(crate::domain::meeting::MonthNotice),
 }
 
 /// The whole application state.

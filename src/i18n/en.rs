@@ -536,7 +536,9 @@ impl Catalogue for En {
             Action::PrevYear => "Previous year",
             Action::NextYear => "Next year",
             Action::ToggleAttendance => "Members' attendance in the year",
-            Action::NextTab => "Next part (information, roll call, minutes, votes, tasks)",
+            Action::NextTab => {
+                "Next part (information, roll call, minutes, votes, tasks, proposals)"
+            }
             Action::PrevTab => "Previous part",
             Action::NewItem => "Add an agenda item",
             Action::MarkPresent => "Present",
@@ -547,6 +549,11 @@ impl Catalogue for En {
             Action::Approve => "Approve the minutes (no more edits)",
             Action::Amend => "Amend approved minutes",
             Action::ExportMinutes => "Export the minutes (.txt and .docx)",
+            Action::ExportNotice => "Write the meeting notice (.txt to paste, .docx to print)",
+            Action::ExportResolution => "Write the branch's monthly resolution (.txt and .docx)",
+            Action::TaskDone => "Mark the task done / not done",
+            Action::MeetingDues => "Dues of the meeting's month (Esc comes back)",
+            Action::AdmissionWithdraw => "The candidate withdraws (date, reason)",
             Action::Screen5 => "Screen 5: Exemptions and reminders",
             Action::AddEvent => {
                 "Record an event (exemption, transfer, discipline, removal, death…)"
@@ -687,6 +694,11 @@ impl Catalogue for En {
             Action::Approve => "Approve",
             Action::Amend => "Amend",
             Action::ExportMinutes => "Export",
+            Action::ExportNotice => "Notice",
+            Action::ExportResolution => "Resolution",
+            Action::TaskDone => "Done",
+            Action::MeetingDues => "Dues",
+            Action::AdmissionWithdraw => "Withdraw",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",
             Action::NextTab => "Next part",
@@ -777,6 +789,9 @@ impl Catalogue for En {
             AmendReason => "Reason",
             AmendText => "Corrected text",
             AbsenceReason => "Reason",
+            ProposalWho => "Raised by",
+            ProposalText => "Proposal",
+            ProposalAnswer => "Branch's answer",
         }
     }
 
@@ -803,6 +818,7 @@ impl Catalogue for En {
             Tab::Minutes => "Minutes",
             Tab::Votes => "Votes",
             Tab::Tasks => "Tasks",
+            Tab::Proposals => "Proposals",
         }
     }
 

@@ -44,6 +44,8 @@ pub enum MeetingTab {
     Votes,
     /// Nhiệm vụ.
     Tasks,
+    /// Kiến nghị (members' proposals and the answers).
+    Proposals,
 }
 
 impl MeetingTab {
@@ -54,6 +56,7 @@ impl MeetingTab {
         MeetingTab::Minutes,
         MeetingTab::Votes,
         MeetingTab::Tasks,
+        MeetingTab::Proposals,
     ];
 }
 

@@ -532,7 +532,9 @@ impl Catalogue for Vi {
             Action::PrevYear => "Năm trước",
             Action::NextYear => "Năm sau",
             Action::ToggleAttendance => "Xem chuyên cần của đảng viên trong năm",
-            Action::NextTab => "Phần sau (thông tin, điểm danh, nội dung, biểu quyết, nhiệm vụ)",
+            Action::NextTab => {
+                "Phần sau (thông tin, điểm danh, nội dung, biểu quyết, nhiệm vụ, kiến nghị)"
+            }
             Action::PrevTab => "Phần trước",
             Action::NewItem => "Thêm nội dung chương trình",
             Action::MarkPresent => "Có mặt",
@@ -545,6 +547,11 @@ impl Catalogue for Vi {
             Action::Approve => "Thông qua biên bản (không sửa được nữa)",
             Action::Amend => "Sửa đổi, bổ sung biên bản đã thông qua",
             Action::ExportMinutes => "Xuất biên bản (.txt và .docx)",
+            Action::ExportNotice => "Viết thông báo triệu tập buổi họp (.txt để dán, .docx để in)",
+            Action::ExportResolution => "Viết nghị quyết chi bộ của tháng (.txt và .docx)",
+            Action::TaskDone => "Đánh dấu nhiệm vụ đã xong / chưa xong",
+            Action::MeetingDues => "Thu đảng phí tháng của buổi họp (Esc quay lại)",
+            Action::AdmissionWithdraw => "Quần chúng rút khỏi quá trình kết nạp (ngày, lý do)",
             Action::Screen5 => "Màn hình 5: Miễn sinh hoạt, nhắc việc",
             Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
@@ -687,6 +694,11 @@ impl Catalogue for Vi {
             Action::Approve => "Thông qua",
             Action::Amend => "Bổ sung",
             Action::ExportMinutes => "Xuất",
+            Action::ExportNotice => "Thông báo",
+            Action::ExportResolution => "Nghị quyết",
+            Action::TaskDone => "Xong",
+            Action::MeetingDues => "Đảng phí",
+            Action::AdmissionWithdraw => "Rút",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",
             Action::NextTab => "Phần sau",
@@ -777,6 +789,9 @@ impl Catalogue for Vi {
             AmendReason => "Lý do",
             AmendText => "Nội dung sửa đổi",
             AbsenceReason => "Lý do vắng",
+            ProposalWho => "Người kiến nghị",
+            ProposalText => "Nội dung kiến nghị",
+            ProposalAnswer => "Chi bộ trả lời",
         }
     }
 
@@ -803,6 +818,7 @@ impl Catalogue for Vi {
             Tab::Minutes => "Nội dung",
             Tab::Votes => "Biểu quyết",
             Tab::Tasks => "Nhiệm vụ",
+            Tab::Proposals => "Kiến nghị",
         }
     }
 

@@ -241,6 +241,11 @@ actions! {
     Screen6 = "screen_6" in [Global],
     ExportReport = "export_report" in [Reports],
     ExportBundle = "export_bundle" in [Reports],
+    ExportNotice = "export_notice" in [Meeting],
+    ExportResolution = "export_resolution" in [Meeting],
+    TaskDone = "task_done" in [Meeting],
+    MeetingDues = "meeting_dues" in [Meeting],
+    AdmissionWithdraw = "admission_withdraw" in [Candidate],
 }
 
 impl Action {

@@ -8,7 +8,7 @@ mod vi;
 use chrono::NaiveDate;
 
 use super::Lang;
-use crate::domain::meeting::MonthProblem;
+use crate::domain::meeting::{MonthNotice, MonthProblem};
 
 pub use en::MonthEn;
 pub use vi::MonthVi;
@@ -28,6 +28,23 @@ pub trait MonthCatalogue: Sync {
     /// The question before a second regular meeting in one month (the one already there:
     /// its document number and date).
     fn second_regular(&self, number: &str, date: NaiveDate) -> String;
+    /// The heading of the proposal form.
+    fn proposal_title(&self) -> &'static str;
+    /// The question before deleting a proposal (who raised it, what it says).
+    fn delete_proposal(&self, who: &str, text: &str) -> String;
+    /// A proposal on the Proposals tab: "who: text → answer", or "(chưa trả lời)".
+    fn proposal_line(&self, who: &str, text: &str, answer: &str) -> String;
+    /// "đã xong 20/11/2026", the mark of a task done.
+    fn task_done(&self, on: NaiveDate) -> String;
+    /// The heading of the withdrawal form, naming the candidate.
+    fn withdraw_title(&self, name: &str) -> String;
+    /// A status-line notice of the month.
+    fn notice(&self, n: &MonthNotice) -> String;
+}
+
+/// An amount of money as the dues screens write it in `lang`.
+fn money(lang: Lang, amount: i64) -> String {
+    lang.cat().dues().money(amount)
 }
 
 /// "dd/mm/yyyy".
