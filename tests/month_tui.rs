@@ -3,6 +3,10 @@
 
 mod common;
 
+#[allow(dead_code)]
+#[path = "../benches/perf/month_keys.rs"]
+mod month_keys;
+
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sochibo::app::screens::meetings::{self as screen, MeetingForm, Meetings};
@@ -423,6 +427,12 @@ fn a_complete_regular_meeting_and_its_keys() {
     // Today's figure on these keys; it may only go down (#17 asks ≤ 45 at 30 members).
     // A command ends the finding, so no Esc is needed between the two absentees.
     assert!(s.keys <= 35, "{} keys", s.keys);
+    // The benchmark's row 8 states this figure.
+    assert_eq!(
+        s.keys,
+        month_keys::KEYS,
+        "update benches/perf/month_keys.rs"
+    );
 }
 
 /// Clears a text field of the open form (dates are at most 10 characters).
@@ -591,4 +601,19 @@ fn a_task_is_marked_done_undoably_and_leaves_the_home_screen() {
         "{}",
         next.agenda[0].conclusion
     );
+}
+
+#[test]
+fn date_fields_echo_the_weekday() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><Tab><Tab>");
+    clear(&mut h);
+    h.keys("5/12");
+    let screen = h.screen();
+    assert!(screen.contains("5/12   Thứ Bảy, 05/12/2026"), "{screen}");
+    // Not a day of the calendar: shown as typed, nothing added.
+    clear(&mut h);
+    h.keys("31/11");
+    assert!(h.screen().contains("31/11"), "{}", h.screen());
+    assert!(!h.screen().contains("Thứ"), "{}", h.screen());
 }
