@@ -7,10 +7,10 @@ mod suite;
 
 use suite::report::{ROW_IDS, Value, Verdict, percentile};
 
-/// Parses "12.3 ms", "845 µs", "9.81 MB", "0.00 ms CPU".
+/// Parses "12.3 ms", "845 µs", "9.81 MB", "0.00 ms CPU", "35.0 keys".
 fn parse_cell(s: &str) -> Option<f64> {
     let (num, unit) = s.split_once(' ')?;
-    ["ms", "µs", "MB", "ms CPU"]
+    ["ms", "µs", "MB", "ms CPU", "keys"]
         .contains(&unit)
         .then(|| num.parse().ok())?
 }

@@ -99,7 +99,8 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
         1,
         "history kept"
     );
-    h.keys("<Esc><Esc><A-3><F7><C-s>");
+    // A second regular meeting in December: asked, answered "Có".
+    h.keys("<Esc><Esc><A-3><F7><C-s><A-c>");
     let after = newest_meeting(&h);
     assert_eq!(
         after

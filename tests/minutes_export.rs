@@ -167,15 +167,18 @@ fn meeting() -> Meeting {
                 who: "Đồng chí Đỗ Văn Bình".into(),
                 what: "Vận động nhân dân khơi thông cống thoát nước ngõ 12".into(),
                 due: Some(d(2026, 3, 22)),
+                done: None,
             },
             Task {
                 who: "Đồng chí Nguyễn Thị Lan".into(),
                 what: "Hoàn thiện biên bản, đăng tải lên Sổ tay đảng viên điện tử".into(),
                 due: Some(d(2026, 3, 7)),
+                done: None,
             },
         ],
         approved: Some(d(2026, 3, 5)),
         amendments: vec![],
+        proposals: Vec::new(),
     }
 }
 

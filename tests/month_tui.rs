@@ -3,6 +3,10 @@
 
 mod common;
 
+#[allow(dead_code)]
+#[path = "../benches/perf/month_keys.rs"]
+mod month_keys;
+
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sochibo::app::screens::meetings::{self as screen, MeetingForm, Meetings};
@@ -70,11 +74,13 @@ fn october(h: &Harness) -> Meeting {
             who: "Nguyễn Văn Hùng".into(),
             what: "Thu quỹ vì người nghèo".into(),
             due: Some(d(2026, 11, 18)),
+            done: None,
         },
         Task {
             who: "Chi ủy".into(),
             what: "Báo cáo đảng ủy phường".into(),
             due: Some(d(2026, 11, 30)),
+            done: None,
         },
     ];
     m
@@ -421,4 +427,193 @@ fn a_complete_regular_meeting_and_its_keys() {
     // Today's figure on these keys; it may only go down (#17 asks ≤ 45 at 30 members).
     // A command ends the finding, so no Esc is needed between the two absentees.
     assert!(s.keys <= 35, "{} keys", s.keys);
+    // The benchmark's row 8 states this figure.
+    assert_eq!(
+        s.keys,
+        month_keys::KEYS,
+        "update benches/perf/month_keys.rs"
+    );
+}
+
+/// Clears a text field of the open form (dates are at most 10 characters).
+fn clear(h: &mut Harness) {
+    for _ in 0..12 {
+        h.keys("<Backspace>");
+    }
+}
+
+#[test]
+fn a_date_beyond_next_month_is_refused_naming_the_field() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><Tab><Tab>");
+    clear(&mut h);
+    let before = h.stored();
+    h.keys("5/1/2027<C-s>");
+    let form = h.app.form.as_ref().expect("the form stays open");
+    assert_eq!(
+        form.fields[2].error,
+        Some(Problem::Month(meeting::MonthProblem::TooFar(d(
+            2026, 12, 31
+        ))))
+    );
+    let screen = h.screen();
+    assert!(screen.contains("được sau 31/12/2026"), "{screen}");
+    assert_eq!(h.stored(), before, "nothing saved");
+    // The last day of next month is taken.
+    clear(&mut h);
+    h.keys("31/12/2026<C-s>");
+    assert!(h.app.form.is_none(), "{}", h.screen());
+    assert_eq!(newest(&h).1.date, d(2026, 12, 31));
+}
+
+#[test]
+fn a_second_regular_meeting_in_a_month_is_asked_not_forbidden() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><C-s>");
+    let (first, _) = newest(&h);
+    // The next one starts on the usual day of next month; typed back into November, it asks.
+    h.keys("<Esc><Esc><F7>");
+    let form = h.app.form.as_ref().unwrap();
+    assert_eq!(form.fields[2].value(), "21/12/2026");
+    h.keys("<Tab><Tab>");
+    clear(&mut h);
+    h.keys("28/11<C-s>");
+    let q = h.app.confirm.as_ref().expect("a question");
+    assert!(!q.yes, "it opens on «Không»");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Tháng này đã có buổi sinh hoạt thường kỳ"),
+        "{screen}"
+    );
+    // "Không": nothing saved, the form is still there to change the date or kind.
+    let before = h.stored();
+    h.keys("<Enter>");
+    assert_eq!(h.stored(), before);
+    assert!(h.app.form.is_some());
+    assert_eq!(newest(&h).0, first);
+    // Asked again, "Có" creates it.
+    h.keys("<C-s><A-c>");
+    assert!(h.app.form.is_none(), "{}", h.screen());
+    let all = h.app.store.meetings().unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().all(|(_, m)| m.kind == MeetingKind::Regular));
+    // A thematic meeting in the same month is not asked about.
+    h.keys("<Esc><Esc><F7><Right><Tab>Học tập chuyên đề<Tab>");
+    clear(&mut h);
+    h.keys("30/11<C-s>");
+    assert!(h.app.confirm.is_none(), "{}", h.screen());
+    assert_eq!(h.app.store.meetings().unwrap().len(), 3);
+}
+
+#[test]
+fn a_reason_longer_than_the_field_is_refused() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><C-s><F4>");
+    let before = h.stored();
+    let long = "ốm ".repeat(70);
+    h.keys(&long).keys("<C-s>");
+    let form = h.app.form.as_ref().expect("the reason form stays open");
+    assert_eq!(form.fields[0].error, Some(Problem::TooLong(200)));
+    assert!(h.screen().contains("dài quá 200 ký tự"), "{}", h.screen());
+    assert_eq!(h.stored(), before);
+    assert_eq!(newest(&h).1.attendance[0].mark, Mark::Unmarked);
+}
+
+#[test]
+fn proposals_are_noted_with_who_raised_them_and_answered() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><C-s>");
+    let (_, m) = newest(&h);
+    let raiser = m.attendance[7].name.clone();
+    // Roll → minutes → votes → tasks → proposals.
+    h.keys("<Tab><Tab><Tab><Tab>");
+    assert_eq!(h.app.meetings.tab, screen::Tab::Proposals);
+    assert!(h.screen().contains("Kiến nghị"));
+    // A proposal with no text is refused naming the field; nothing saved.
+    let before = h.stored();
+    h.keys("<F7>");
+    h.keys(&sochibo::domain::text::fold(&raiser)).keys("<C-s>");
+    let form = h.app.form.as_ref().expect("the proposal form stays open");
+    assert_eq!(form.fields[1].error, Some(Problem::Required));
+    let screen = h.screen();
+    assert!(screen.contains("Nội dung kiến nghị"), "{screen}");
+    assert!(screen.contains("không được để trống"), "{screen}");
+    assert_eq!(h.stored(), before);
+    // The cursor waits on the refused field.
+    h.keys("Sửa đèn đường ngõ 12<C-s>");
+    let (_, m) = newest(&h);
+    assert_eq!(
+        m.proposals,
+        vec![meeting::Proposal {
+            who: raiser.clone(),
+            text: "Sửa đèn đường ngõ 12".into(),
+            answer: String::new(),
+        }]
+    );
+    assert!(h.screen().contains("(chưa trả lời)"), "{}", h.screen());
+    // The meeting answers it.
+    h.keys("<Enter><Tab><Tab>Chi bộ đề nghị phường sửa trong tháng 12<C-s>");
+    let (_, m) = newest(&h);
+    assert_eq!(
+        m.proposals[0].answer,
+        "Chi bộ đề nghị phường sửa trong tháng 12"
+    );
+    // Deleting asks (naming it), and is undone with Ctrl-Z.
+    h.keys("<F8>");
+    assert!(h.screen().contains("Xóa kiến nghị của"), "{}", h.screen());
+    h.keys("<A-c>");
+    assert!(newest(&h).1.proposals.is_empty());
+    h.keys("<C-z>");
+    assert_eq!(newest(&h).1.proposals.len(), 1);
+}
+
+#[test]
+fn a_task_is_marked_done_undoably_and_leaves_the_home_screen() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><C-s><Tab><Tab><Tab>");
+    assert_eq!(h.app.meetings.tab, screen::Tab::Tasks);
+    h.keys("<F7>Chi ủy<Tab>Nộp báo cáo tháng<Tab>25/11/2026<C-s>");
+    let (id, m) = newest(&h);
+    assert_eq!(m.tasks[0].done, None);
+    let task_on_home = |h: &Harness| {
+        sochibo::app::screens::home::todo_items(&h.app)
+            .iter()
+            .any(|i| matches!(&i.kind, sochibo::domain::todo::TodoKind::Task(m, _, what) if *m == id && what == "Nộp báo cáo tháng"))
+    };
+    assert!(task_on_home(&h), "due in 4 days: on the home screen");
+    h.keys("<C-d>");
+    assert_eq!(newest(&h).1.tasks[0].done, Some(today()));
+    assert!(h.screen().contains("đã xong 21/11/2026"), "{}", h.screen());
+    assert!(!task_on_home(&h), "a task done leaves the home screen");
+    h.keys("<C-z>");
+    assert_eq!(newest(&h).1.tasks[0].done, None, "undone");
+    assert!(task_on_home(&h));
+    // The next meeting lists it and carries it only while it is open.
+    h.keys("<C-y>");
+    let done = newest(&h).1;
+    let form = screen::new_meeting_form(None, [&done], d(2026, 12, 5));
+    let next = screen::create_meeting(&form, None, [&done], [], d(2026, 12, 5)).unwrap();
+    assert!(next.tasks.is_empty(), "a task done is not carried");
+    assert!(
+        next.agenda[0]
+            .conclusion
+            .contains("đã xong ngày 21/11/2026"),
+        "{}",
+        next.agenda[0].conclusion
+    );
+}
+
+#[test]
+fn date_fields_echo_the_weekday() {
+    let mut h = harness(&[]);
+    h.keys("<A-3><F7><Tab><Tab>");
+    clear(&mut h);
+    h.keys("5/12");
+    let screen = h.screen();
+    assert!(screen.contains("5/12   Thứ Bảy, 05/12/2026"), "{screen}");
+    // Not a day of the calendar: shown as typed, nothing added.
+    clear(&mut h);
+    h.keys("31/11");
+    assert!(h.screen().contains("31/11"), "{}", h.screen());
+    assert!(!h.screen().contains("Thứ"), "{}", h.screen());
 }

@@ -11,6 +11,7 @@
 pub mod figures;
 pub mod inproc;
 pub mod kinds;
+pub mod month_keys;
 pub mod pty;
 pub mod report;
 
@@ -954,6 +955,19 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
             idle[1].threads,
             idle[1].wakeups_per_s
         ),
+    });
+
+    // 8. Keys for a monthly meeting: a count from tests/month_tui.rs, not a timing.
+    rep.rows.push(Row {
+        id: "8",
+        what: "keys for a monthly meeting besides the text (tests/month_tui.rs: 2 absences, 3 speakers, a unanimous vote, tasks carried, a conclusion, approved)".into(),
+        baseline_what: "the same script on the old keys (issue 17, by hand)".into(),
+        value: Value::One(month_keys::KEYS as f64, Unit::Keys),
+        baseline: Value::One(month_keys::OLD_KEYS as f64, Unit::Keys),
+        ratio: Some(month_keys::KEYS as f64 / month_keys::OLD_KEYS as f64),
+        target: format!("≤ {} keys", month_keys::TARGET),
+        verdict: Verdict::from(month_keys::KEYS <= month_keys::TARGET),
+        note: String::new(),
     });
 
     rep.rows.sort_by_key(|r| {

@@ -15,6 +15,8 @@ pub enum Unit {
     MB,
     /// CPU milliseconds over the idle window.
     CpuMs,
+    /// Keys pressed (a count, not a time).
+    Keys,
 }
 
 impl Unit {
@@ -24,6 +26,7 @@ impl Unit {
             Unit::Us => "µs",
             Unit::MB => "MB",
             Unit::CpuMs => "ms CPU",
+            Unit::Keys => "keys",
         }
     }
 }
@@ -189,7 +192,7 @@ impl Row {
 /// Every row id the full report has, in order.
 pub const ROW_IDS: &[&str] = &[
     "1", "1b", "1c", "2", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "5d", "6a", "6b", "6c",
-    "7a", "7b",
+    "7a", "7b", "8",
 ];
 
 /// The whole report.

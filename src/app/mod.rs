@@ -134,6 +134,8 @@ pub enum Confirm {
     DeleteResolution(crate::domain::study::ResolutionId, String),
     /// Delete a liaison member (the name is shown).
     DeleteLiaison(crate::domain::liaison::LiaisonId, String),
+    /// A question of the secretary's month (asked and answered by the meetings screen).
+    Month(screens::meetings::MonthAsk),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -230,6 +232,8 @@ pub enum Notice {
     Study(screens::study::StudyNotice),
     /// About the liaison members' screen.
     Liaison(screens::liaison::LiaisonNotice),
+    /// About the secretary's month (#17).
+    Month(crate::domain::meeting::MonthNotice),
 }
 
 /// The whole application state.

@@ -289,6 +289,30 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The notice (thông báo triệu tập) of one meeting: date, time, place, agenda, chair.
+    Notice {
+        /// The meeting: its number in the current term or its date (dd/mm/yyyy, d/m, …).
+        #[arg(long, value_name = "SỐ|dd/mm/yyyy")]
+        meeting: String,
+        /// Output format (txt: the message to paste into a chat app).
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The monthly resolution (nghị quyết chi bộ) of one meeting: its conclusions and tasks.
+    Resolution {
+        /// The meeting: its number in the current term or its date (dd/mm/yyyy, d/m, …).
+        #[arg(long, value_name = "SỐ|dd/mm/yyyy")]
+        meeting: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Candidates in the admission pipeline: current step and next deadline.
     Candidates {
         /// Output format.
@@ -699,14 +723,26 @@ fn cmd_export_members(
     Ok(())
 }
 
+/// Which document of a meeting `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MeetingDoc {
+    /// Biên bản.
+    Minutes,
+    /// Thông báo triệu tập.
+    Notice,
+    /// Nghị quyết chi bộ.
+    Resolution,
+}
+
 fn cmd_export_minutes(
     args: &Args,
     lang: Lang,
     which: &str,
     format: DocFormat,
     out: Option<&Path>,
+    doc: MeetingDoc,
 ) -> Result<(), CliError> {
-    use crate::interchange::{minutes, place_name};
+    use crate::interchange::{minutes, notice, place_name, resolution};
     let c = lang.cat();
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let branch = store.branch()?.ok_or(CliError::NoBranch)?;
@@ -734,14 +770,23 @@ fn cmd_export_minutes(
     let place = place_name(&branch);
     let bytes = match format {
         DocFormat::Txt => {
-            let t = minutes::minutes_text(&branch, m, &place);
+            let t = match doc {
+                MeetingDoc::Minutes => minutes::minutes_text(&branch, m, &place),
+                MeetingDoc::Notice => notice::notice_text(&branch, m),
+                MeetingDoc::Resolution => resolution::resolution_text(&branch, m, &place),
+            };
             if out.is_some() {
                 minutes::to_crlf(&t).into_bytes()
             } else {
                 t.into_bytes()
             }
         }
-        DocFormat::Docx => minutes::minutes_document(&branch, m, &place).to_docx()?,
+        DocFormat::Docx => match doc {
+            MeetingDoc::Minutes => minutes::minutes_document(&branch, m, &place),
+            MeetingDoc::Notice => notice::notice_document(&branch, m, &place, today()),
+            MeetingDoc::Resolution => resolution::resolution_document(&branch, m, &place),
+        }
+        .to_docx()?,
     };
     match out {
         None if format == DocFormat::Docx => Err(CliError::DocxNeedsFile),
@@ -872,7 +917,38 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             meeting,
             format,
             output,
-        } => cmd_export_minutes(args, lang, meeting, *format, output.as_deref()),
+        } => cmd_export_minutes(
+            args,
+            lang,
+            meeting,
+            *format,
+            output.as_deref(),
+            MeetingDoc::Minutes,
+        ),
+        ExportWhat::Notice {
+            meeting,
+            format,
+            output,
+        } => cmd_export_minutes(
+            args,
+            lang,
+            meeting,
+            *format,
+            output.as_deref(),
+            MeetingDoc::Notice,
+        ),
+        ExportWhat::Resolution {
+            meeting,
+            format,
+            output,
+        } => cmd_export_minutes(
+            args,
+            lang,
+            meeting,
+            *format,
+            output.as_deref(),
+            MeetingDoc::Resolution,
+        ),
         ExportWhat::Exemptions {
             year,
             format,

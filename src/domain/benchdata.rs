@@ -465,6 +465,7 @@ fn gen_meetings(spec: &Spec, data: &mut BenchData) {
                 who: speaker(&mut rng).name().to_string(),
                 what: (*rng.pick(DIRECTIONS)).to_string(),
                 due: date.checked_add_days(chrono::Days::new(10 + rng.below(20))),
+                done: None,
             })
             .collect();
         let mut m = Meeting {
@@ -492,6 +493,7 @@ fn gen_meetings(spec: &Spec, data: &mut BenchData) {
             tasks,
             approved: (i != last).then_some(date),
             amendments: Vec::new(),
+            proposals: Vec::new(),
         };
         if i % 23 == 5 {
             m.amendments.push(Amendment {

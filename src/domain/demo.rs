@@ -466,9 +466,11 @@ pub fn demo_meetings(
                 who: branch.deputy.clone(),
                 what: "Thu đảng phí và nộp lên Đảng ủy phường".into(),
                 due: date.checked_add_days(chrono::Days::new(10)),
+                done: None,
             }],
             approved,
             amendments: Vec::new(),
+            proposals: Vec::new(),
         };
         if i == 2 {
             m.amendments.push(Amendment {

@@ -142,6 +142,19 @@ pub struct Task {
     pub what: String,
     /// By when.
     pub due: Option<NaiveDate>,
+    /// When it was marked done (none: still open).
+    pub done: Option<NaiveDate>,
+}
+
+/// A member's proposal (kiến nghị), noted before the meeting, answered in it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Proposal {
+    /// Who raised it.
+    pub who: String,
+    /// What is proposed.
+    pub text: String,
+    /// The branch's answer (empty until the meeting gives one).
+    pub answer: String,
 }
 
 /// A correction made after approval, shown with the original.
@@ -192,6 +205,8 @@ pub struct Meeting {
     pub approved: Option<NaiveDate>,
     /// Corrections after approval.
     pub amendments: Vec<Amendment>,
+    /// Members' proposals with the branch's answers.
+    pub proposals: Vec<Proposal>,
 }
 
 impl Meeting {
@@ -216,6 +231,7 @@ impl Meeting {
             tasks: Vec::new(),
             approved: None,
             amendments: Vec::new(),
+            proposals: Vec::new(),
         }
     }
 }
@@ -649,6 +665,7 @@ mod tests {
             tasks: vec![],
             approved: None,
             amendments: vec![],
+            proposals: Vec::new(),
         }
     }
 
@@ -718,11 +735,13 @@ mod tests {
             who: "Đ/c Nguyễn Văn An, tổ trưởng".into(),
             what: "Thu đảng phí".into(),
             due: Some(d(2026, 3, 15)),
+            done: None,
         });
         m.tasks.push(Task {
             who: "Chi ủy".into(),
             what: "Báo cáo".into(),
             due: None,
+            done: None,
         });
         let ms = [m];
         assert_eq!(tasks_of(&ms, "Nguyễn Văn An").len(), 1);
@@ -811,6 +830,12 @@ pub enum MeetingField {
     AmendText,
     /// Lý do vắng.
     AbsenceReason,
+    /// Người kiến nghị.
+    ProposalWho,
+    /// Nội dung kiến nghị.
+    ProposalText,
+    /// Chi bộ trả lời.
+    ProposalAnswer,
 }
 
 /// Parses a time "19:30" (also "19h30", "7:05").
@@ -958,6 +983,45 @@ pub fn items_without_conclusion(m: &Meeting) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// What the secretary's month refuses beyond the shared problems (texts in
+/// `i18n::month`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthProblem {
+    /// A meeting dated after the end of next month (the last day allowed).
+    TooFar(NaiveDate),
+}
+
+/// What the status line says about the secretary's month (texts in `i18n::month`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthNotice {
+    /// A notice is written before the meeting; this one is held (or approved).
+    NoticeAfterMeeting,
+    /// The dues of the meeting's month: collected and expected (đồng), members who paid
+    /// and members still owing.
+    DuesOfMonth {
+        /// Month, 1–12.
+        month: u32,
+        /// Year.
+        year: i32,
+        /// Collected, đồng.
+        collected: i64,
+        /// Expected, đồng.
+        expected: i64,
+        /// Members still owing.
+        owing: u32,
+    },
+}
+
+/// Checks a meeting date planned from `today`: no later than the end of next month.
+pub fn check_meeting_date(date: NaiveDate, today: NaiveDate) -> Result<(), MonthProblem> {
+    let latest = latest_meeting_date(today);
+    if date > latest {
+        Err(MonthProblem::TooFar(latest))
+    } else {
+        Ok(())
+    }
+}
+
 /// The last day a meeting may be dated, planned from `today`: the end of next month.
 pub fn latest_meeting_date(today: NaiveDate) -> NaiveDate {
     let first_next = today
@@ -979,12 +1043,53 @@ pub fn regular_in_month<'a>(
     })
 }
 
+/// The branch's usual meeting day: the day of the month of its last regular meeting.
+pub fn usual_day<'a>(meetings: impl IntoIterator<Item = &'a Meeting>) -> Option<u32> {
+    meetings
+        .into_iter()
+        .filter(|m| m.kind == MeetingKind::Regular)
+        .max_by_key(|m| (m.date, m.number))
+        .map(|m| m.date.day())
+}
+
+/// Day `day` of the month of `in_month`, or that month's last day when it is shorter.
+fn day_in_month(in_month: NaiveDate, day: u32) -> NaiveDate {
+    let first = in_month.with_day(1).unwrap_or(in_month);
+    let last = first
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(first);
+    first.with_day(day.min(last.day())).unwrap_or(last)
+}
+
+/// The date a new meeting starts with: when this month has no regular meeting yet, its
+/// usual day if still ahead, else today; when it has one, the usual day of next month
+/// (today's day when there is no usual day yet).
+pub fn next_meeting_date<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting> + Clone,
+    usual: Option<u32>,
+    today: NaiveDate,
+) -> NaiveDate {
+    let usual = usual.or_else(|| usual_day(meetings.clone()));
+    if regular_in_month(meetings, today).is_none() {
+        return usual
+            .map(|d| day_in_month(today, d))
+            .filter(|d| *d >= today)
+            .unwrap_or(today);
+    }
+    let next = today
+        .with_day(1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .unwrap_or(today);
+    day_in_month(next, usual.unwrap_or(today.day()))
+}
+
 /// The title of the agenda item that reviews the previous meeting's tasks.
 pub const PREVIOUS_TASKS_TITLE: &str = "Kiểm điểm việc thực hiện nhiệm vụ kỳ trước";
 
 /// The first agenda item of a meeting after one that assigned `tasks` (held on `prev`):
-/// each task with its assignee and due date, marked as carried over; the secretary
-/// rewrites a mark ("đã xong") and deletes the finished task from the new meeting's tasks.
+/// each task with its assignee and due date, marked done (with the day) or carried over;
+/// the secretary deletes a task finished since from the new meeting's tasks.
 pub fn previous_tasks_item(prev: NaiveDate, tasks: &[Task]) -> AgendaItem {
     let lines: Vec<String> = tasks
         .iter()
@@ -994,12 +1099,11 @@ pub fn previous_tasks_item(prev: NaiveDate, tasks: &[Task]) -> AgendaItem {
                 .due
                 .map(|d| format!(", hạn {}", super::date::format_date(d)))
                 .unwrap_or_default();
-            format!(
-                "{}. {} ({}{due}): chuyển sang kỳ này.",
-                i + 1,
-                t.what,
-                t.who
-            )
+            let state = match t.done {
+                Some(d) => format!("đã xong ngày {}", super::date::format_date(d)),
+                None => "chuyển sang kỳ này".to_string(),
+            };
+            format!("{}. {} ({}{due}): {state}.", i + 1, t.what, t.who)
         })
         .collect();
     AgendaItem {
@@ -1013,10 +1117,27 @@ pub fn previous_tasks_item(prev: NaiveDate, tasks: &[Task]) -> AgendaItem {
     }
 }
 
-/// The tasks of the previous meeting that carry into the next: all of them (a task done
-/// is removed from the new meeting with F8, which is how it is marked done).
+/// The tasks of the previous meeting that carry into the next: those not marked done (a
+/// task finished since is removed from the new meeting with F8, or marked done there).
 pub fn carried_tasks(prev: &Meeting) -> Vec<Task> {
-    prev.tasks.clone()
+    prev.tasks
+        .iter()
+        .filter(|t| t.done.is_none())
+        .cloned()
+        .collect()
+}
+
+/// Marks task `i` done on `on`, or open again if it was done; false if there is no such
+/// task.
+pub fn toggle_done(m: &mut Meeting, i: usize, on: NaiveDate) -> bool {
+    let Some(t) = m.tasks.get_mut(i) else {
+        return false;
+    };
+    t.done = match t.done {
+        Some(_) => None,
+        None => Some(on),
+    };
+    true
 }
 
 #[cfg(test)]
@@ -1060,6 +1181,61 @@ mod month_tests {
         assert_eq!(latest_meeting_date(d(2026, 11, 21)), d(2026, 12, 31));
         assert_eq!(latest_meeting_date(d(2026, 12, 1)), d(2027, 1, 31));
         assert_eq!(latest_meeting_date(d(2027, 1, 31)), d(2027, 2, 28));
+        assert_eq!(check_meeting_date(d(2026, 12, 31), d(2026, 11, 21)), Ok(()));
+        assert_eq!(
+            check_meeting_date(d(2027, 1, 1), d(2026, 11, 21)),
+            Err(MonthProblem::TooFar(d(2026, 12, 31)))
+        );
+    }
+
+    #[test]
+    fn the_next_meeting_falls_on_the_usual_day() {
+        let oct = Meeting::empty(1, 2025, MeetingKind::Regular, d(2026, 10, 31));
+        let today = d(2026, 11, 21);
+        // November has none yet: the usual day (31 → 30) is still ahead.
+        assert_eq!(usual_day([&oct]), Some(31));
+        assert_eq!(next_meeting_date([&oct], None, today), d(2026, 11, 30));
+        // A usual day already past this month: today.
+        assert_eq!(next_meeting_date([&oct], Some(5), today), today);
+        // November has its meeting: the usual day of December.
+        let nov = Meeting::empty(2, 2025, MeetingKind::Regular, d(2026, 11, 5));
+        assert_eq!(next_meeting_date([&oct, &nov], None, today), d(2026, 12, 5));
+        assert_eq!(next_meeting_date([&nov], Some(31), today), d(2026, 12, 31));
+        // No meeting at all: today.
+        assert_eq!(next_meeting_date(std::iter::empty(), None, today), today);
+        let jan = d(2027, 1, 31);
+        assert_eq!(day_in_month(d(2027, 2, 10), jan.day()), d(2027, 2, 28));
+    }
+
+    #[test]
+    fn done_tasks_are_listed_done_and_not_carried() {
+        let mut prev = Meeting::empty(1, 2025, MeetingKind::Regular, d(2026, 10, 5));
+        for what in ["Một", "Hai"] {
+            prev.tasks.push(Task {
+                who: "Chi ủy".into(),
+                what: what.into(),
+                due: None,
+                done: None,
+            });
+        }
+        assert!(toggle_done(&mut prev, 0, d(2026, 10, 20)));
+        assert!(!toggle_done(&mut prev, 5, d(2026, 10, 20)));
+        let carried = carried_tasks(&prev);
+        assert_eq!(carried.len(), 1);
+        assert_eq!(carried[0].what, "Hai");
+        let item = previous_tasks_item(prev.date, &prev.tasks);
+        assert!(
+            item.conclusion
+                .contains("1. Một (Chi ủy): đã xong ngày 20/10/2026."),
+            "{}",
+            item.conclusion
+        );
+        assert!(
+            item.conclusion
+                .contains("2. Hai (Chi ủy): chuyển sang kỳ này.")
+        );
+        assert!(toggle_done(&mut prev, 0, d(2026, 10, 21)));
+        assert_eq!(prev.tasks[0].done, None, "a second press opens it again");
     }
 
     #[test]

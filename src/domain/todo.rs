@@ -224,7 +224,8 @@ pub fn collect_with<'a>(
                 kind: TodoKind::DraftMinutes(*id, m.number),
             });
         }
-        for t in &m.tasks {
+        // Tasks marked done leave the list.
+        for t in m.tasks.iter().filter(|t| t.done.is_none()) {
             if let Some(due) = t.due {
                 let days = (due - today).num_days();
                 if (-soon..=soon).contains(&days) {

@@ -181,6 +181,8 @@ pub enum Problem {
     ReliefTooLong(i64),
     /// A conflict of a liaison member's record (QĐ 213), naming what it conflicts with.
     Liaison(super::liaison::LiaisonProblem),
+    /// A problem of the secretary's month (#17): texts in `i18n::month`.
+    Month(super::meeting::MonthProblem),
 }
 
 /// A refusal by a rule of the regulations, naming the rule (its text cites the source).

@@ -342,6 +342,7 @@ impl Catalogue for En {
             Problem::Admission(p) => self.admission().problem(p),
             Problem::Date(e) => super::checks::of(super::Lang::En).bad_date(*e),
             Problem::Rule(p) => super::checks::of(super::Lang::En).rule_problem(p),
+            Problem::Month(p) => super::month::of(super::Lang::En).problem(p),
             Problem::OutOfRange(a, b) => format!("must be a number from {a} to {b}."),
             Problem::DuplicateInFile(name) => {
                 format!("repeats an earlier row of the file ({name}); this row is skipped.")
@@ -569,7 +570,9 @@ impl Catalogue for En {
             Action::PrevYear => "Previous year",
             Action::NextYear => "Next year",
             Action::ToggleAttendance => "Members' attendance in the year",
-            Action::NextTab => "Next part (information, roll call, minutes, votes, tasks)",
+            Action::NextTab => {
+                "Next part (information, roll call, minutes, votes, tasks, proposals)"
+            }
             Action::PrevTab => "Previous part",
             Action::NewItem => "Add an agenda item",
             Action::MarkPresent => "Present",
@@ -580,6 +583,11 @@ impl Catalogue for En {
             Action::Approve => "Approve the minutes (no more edits)",
             Action::Amend => "Amend approved minutes",
             Action::ExportMinutes => "Export the minutes (.txt and .docx)",
+            Action::ExportNotice => "Write the meeting notice (.txt to paste, .docx to print)",
+            Action::ExportResolution => "Write the branch's monthly resolution (.txt and .docx)",
+            Action::TaskDone => "Mark the task done / not done",
+            Action::MeetingDues => "Dues of the meeting's month (Esc comes back)",
+            Action::AdmissionWithdraw => "The candidate withdraws (date, reason)",
             Action::Screen5 => "Screen 5: Exemptions and reminders",
             Action::AddEvent => {
                 "Record an event (exemption, transfer, discipline, removal, death…)"
@@ -739,6 +747,11 @@ impl Catalogue for En {
             Action::Approve => "Approve",
             Action::Amend => "Amend",
             Action::ExportMinutes => "Export",
+            Action::ExportNotice => "Notice",
+            Action::ExportResolution => "Resolution",
+            Action::TaskDone => "Done",
+            Action::MeetingDues => "Dues",
+            Action::AdmissionWithdraw => "Withdraw",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",
             Action::StudyMakeUp => "Make-up",
@@ -834,6 +847,9 @@ impl Catalogue for En {
             AmendReason => "Reason",
             AmendText => "Corrected text",
             AbsenceReason => "Reason",
+            ProposalWho => "Raised by",
+            ProposalText => "Proposal",
+            ProposalAnswer => "Branch's answer",
         }
     }
 
@@ -860,6 +876,7 @@ impl Catalogue for En {
             Tab::Minutes => "Minutes",
             Tab::Votes => "Votes",
             Tab::Tasks => "Tasks",
+            Tab::Proposals => "Proposals",
         }
     }
 

@@ -49,6 +49,8 @@ pub enum MeetingTab {
     Votes,
     /// Nhiệm vụ.
     Tasks,
+    /// Kiến nghị (members' proposals and the answers).
+    Proposals,
 }
 
 impl MeetingTab {
@@ -59,6 +61,7 @@ impl MeetingTab {
         MeetingTab::Minutes,
         MeetingTab::Votes,
         MeetingTab::Tasks,
+        MeetingTab::Proposals,
     ];
 }
 

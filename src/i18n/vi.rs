@@ -336,6 +336,7 @@ impl Catalogue for Vi {
             Problem::Admission(p) => self.admission().problem(p),
             Problem::Date(e) => super::checks::of(super::Lang::Vi).bad_date(*e),
             Problem::Rule(p) => super::checks::of(super::Lang::Vi).rule_problem(p),
+            Problem::Month(p) => super::month::of(super::Lang::Vi).problem(p),
             Problem::OutOfRange(a, b) => format!("phải là số từ {a} đến {b}."),
             Problem::DuplicateInFile(name) => format!(
                 "trùng với một dòng phía trên trong tệp (đồng chí {name}); bỏ qua dòng này."
@@ -565,7 +566,9 @@ impl Catalogue for Vi {
             Action::PrevYear => "Năm trước",
             Action::NextYear => "Năm sau",
             Action::ToggleAttendance => "Xem chuyên cần của đảng viên trong năm",
-            Action::NextTab => "Phần sau (thông tin, điểm danh, nội dung, biểu quyết, nhiệm vụ)",
+            Action::NextTab => {
+                "Phần sau (thông tin, điểm danh, nội dung, biểu quyết, nhiệm vụ, kiến nghị)"
+            }
             Action::PrevTab => "Phần trước",
             Action::NewItem => "Thêm nội dung chương trình",
             Action::MarkPresent => "Có mặt",
@@ -578,6 +581,11 @@ impl Catalogue for Vi {
             Action::Approve => "Thông qua biên bản (không sửa được nữa)",
             Action::Amend => "Sửa đổi, bổ sung biên bản đã thông qua",
             Action::ExportMinutes => "Xuất biên bản (.txt và .docx)",
+            Action::ExportNotice => "Viết thông báo triệu tập buổi họp (.txt để dán, .docx để in)",
+            Action::ExportResolution => "Viết nghị quyết chi bộ của tháng (.txt và .docx)",
+            Action::TaskDone => "Đánh dấu nhiệm vụ đã xong / chưa xong",
+            Action::MeetingDues => "Thu đảng phí tháng của buổi họp (Esc quay lại)",
+            Action::AdmissionWithdraw => "Quần chúng rút khỏi quá trình kết nạp (ngày, lý do)",
             Action::Screen5 => "Màn hình 5: Miễn sinh hoạt, nhắc việc",
             Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
@@ -737,6 +745,11 @@ impl Catalogue for Vi {
             Action::Approve => "Thông qua",
             Action::Amend => "Bổ sung",
             Action::ExportMinutes => "Xuất",
+            Action::ExportNotice => "Thông báo",
+            Action::ExportResolution => "Nghị quyết",
+            Action::TaskDone => "Xong",
+            Action::MeetingDues => "Đảng phí",
+            Action::AdmissionWithdraw => "Rút",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",
             Action::StudyMakeUp => "Học bù",
@@ -832,6 +845,9 @@ impl Catalogue for Vi {
             AmendReason => "Lý do",
             AmendText => "Nội dung sửa đổi",
             AbsenceReason => "Lý do vắng",
+            ProposalWho => "Người kiến nghị",
+            ProposalText => "Nội dung kiến nghị",
+            ProposalAnswer => "Chi bộ trả lời",
         }
     }
 
@@ -858,6 +874,7 @@ impl Catalogue for Vi {
             Tab::Minutes => "Nội dung",
             Tab::Votes => "Biểu quyết",
             Tab::Tasks => "Nhiệm vụ",
+            Tab::Proposals => "Kiến nghị",
         }
     }
 

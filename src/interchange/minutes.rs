@@ -28,6 +28,9 @@ const SECTION_ATTENDANCE: &str = "TÌNH HÌNH ĐẢNG VIÊN DỰ SINH HOẠT";
 const SECTION_AGENDA: &str = "NỘI DUNG SINH HOẠT";
 const SECTION_VOTES: &str = "BIỂU QUYẾT";
 const SECTION_TASKS: &str = "PHÂN CÔNG NHIỆM VỤ";
+const SECTION_PROPOSALS: &str = "KIẾN NGHỊ CỦA ĐẢNG VIÊN VÀ TRẢ LỜI CỦA CHI BỘ";
+const LABEL_ANSWER: &str = "Chi bộ trả lời";
+const NO_ANSWER: &str = "chưa trả lời";
 const COMRADE: &str = "Đồng chí";
 const COMRADE_LC: &str = "đồng chí";
 const CHAIR_IS_SECRETARY: &str = "Bí thư chi bộ";
@@ -105,7 +108,7 @@ pub fn summary_line(meeting: &Meeting) -> String {
 }
 
 /// "19:30" → "19 giờ 30 phút"; other text is kept as typed; empty is "…".
-fn clock(s: &str) -> String {
+pub(super) fn clock(s: &str) -> String {
     let s = text::clean(s);
     let parsed = s.split_once([':', 'h', 'g']).and_then(|(h, m)| {
         let h: u32 = h.trim().parse().ok()?;
@@ -130,7 +133,7 @@ fn sentence(s: &str) -> String {
 }
 
 /// A cleaned single-line value, or "…" when empty.
-fn value(s: &str) -> String {
+pub(super) fn value(s: &str) -> String {
     let s = text::clean(s);
     if s.is_empty() { UNKNOWN.to_string() } else { s }
 }
@@ -406,6 +409,29 @@ fn tasks_section(m: &Meeting, out: &mut Vec<Block>) {
     }
 }
 
+/// Each proposal (kiến nghị) with who raised it and the branch's answer (#17).
+fn proposals_section(m: &Meeting, out: &mut Vec<Block>) {
+    for (i, p) in m.proposals.iter().enumerate() {
+        let answer = text::clean(&p.answer);
+        out.push(item(
+            0,
+            &format!("{}.", i + 1),
+            vec![
+                Run::bold(format!("{}:", value(&p.who))),
+                Run::plain(format!(" {}", sentence(&text::clean(&p.text)))),
+            ],
+        ));
+        out.push(sub(format!(
+            "{LABEL_ANSWER}: {}",
+            if answer.is_empty() {
+                format!("{NO_ANSWER}.")
+            } else {
+                sentence(&answer)
+            }
+        )));
+    }
+}
+
 /// The minutes as a [`Document`]: the content both renderers share. `place_name` is the
 /// place in the dateline ("Hải Phòng" in "Hải Phòng, ngày 05 tháng 3 năm 2026").
 pub fn minutes_document(branch: &Branch, meeting: &Meeting, place_name: &str) -> Document {
@@ -433,6 +459,10 @@ pub fn minutes_document(branch: &Branch, meeting: &Meeting, place_name: &str) ->
     if !m.tasks.is_empty() {
         heading(&mut body, SECTION_TASKS);
         tasks_section(m, &mut body);
+    }
+    if !m.proposals.is_empty() {
+        heading(&mut body, SECTION_PROPOSALS);
+        proposals_section(m, &mut body);
     }
 
     body.push(Block::Para(vec![Run::plain("")]));

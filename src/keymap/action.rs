@@ -276,6 +276,11 @@ actions! {
     LiaisonExport = "liaison_export" in [Liaison, LiaisonCard],
     LiaisonJoin = "liaison_join" in [LiaisonCard],
     LiaisonFromMember = "liaison_from_member" in [Liaison],
+    ExportNotice = "export_notice" in [Meeting],
+    ExportResolution = "export_resolution" in [Meeting],
+    TaskDone = "task_done" in [Meeting],
+    MeetingDues = "meeting_dues" in [Meeting],
+    AdmissionWithdraw = "admission_withdraw" in [Candidate],
 }
 
 impl Action {

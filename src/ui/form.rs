@@ -276,6 +276,19 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
                 let v = v.as_str();
                 let shown = if focused && v.is_empty() {
                     hint(c, ff).to_string()
+                } else if ff.field.kind() == FieldKind::Date {
+                    // The date as understood, with its weekday (#17): "5/12   Thứ Bảy, 05/12/2026".
+                    match crate::domain::date::parse_user_date(
+                        v,
+                        app.today,
+                        crate::domain::date::DateRole::Event,
+                    ) {
+                        Ok(d) => format!(
+                            "{v}   {}",
+                            crate::i18n::checks::of(app.lang).date_with_weekday(d)
+                        ),
+                        Err(_) => v.to_string(),
+                    }
                 } else {
                     v.to_string()
                 };

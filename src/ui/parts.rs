@@ -69,6 +69,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
             theme.warning(),
         ),
         Notice::Exported(paths) => (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok()),
+        Notice::Month(n) => (i18n::month::of(app.lang).notice(n), theme.warning()),
         Notice::EventSaved(w) if !w.is_empty() => {
             let ws: Vec<String> = w.iter().map(|w| c.life_warning(w)).collect();
             (
@@ -315,6 +316,7 @@ fn question_text(app: &App, ask: &Confirm) -> String {
             };
             format!("{}: {what}?", k(KeysMsg::DeleteFromMinutes))
         }
+        Confirm::Month(ask) => crate::app::screens::meetings::question_text(app, ask),
         Confirm::Approve(id) => {
             let n = app.meetings.get(*id).map_or(0, |m| m.number);
             // Agenda items with no conclusion are named in the question (#17).

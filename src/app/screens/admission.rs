@@ -366,6 +366,7 @@ const NEW: u8 = 70;
 const EDIT: u8 = 71;
 const STEP: u8 = 72;
 const TARGET: u8 = 73;
+const WITHDRAW: u8 = 42;
 
 /// The forms of the admission board and a candidate's card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -378,6 +379,8 @@ pub enum AdmissionForm {
     Step(CandidateId),
     /// The yearly target for new members.
     Target,
+    /// A candidate withdraws (date, reason).
+    Withdraw(CandidateId),
 }
 
 impl From<AdmissionForm> for FormKind {
@@ -388,6 +391,7 @@ impl From<AdmissionForm> for FormKind {
             AdmissionForm::EditCandidate(id) => new(EDIT, &[id]),
             AdmissionForm::Step(id) => new(STEP, &[id]),
             AdmissionForm::Target => new(TARGET, &[]),
+            AdmissionForm::Withdraw(id) => new(WITHDRAW, &[id]),
         }
     }
 }
@@ -403,6 +407,7 @@ impl AdmissionForm {
             EDIT => AdmissionForm::EditCandidate(kind.id(0)?),
             STEP => AdmissionForm::Step(kind.id(0)?),
             TARGET => AdmissionForm::Target,
+            WITHDRAW => AdmissionForm::Withdraw(kind.id(0)?),
             _ => return None,
         })
     }
@@ -415,10 +420,86 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         AdmissionForm::EditCandidate(id) => candidate_form(app, Some(id)),
         AdmissionForm::Step(id) => step_form(app, id, None),
         AdmissionForm::Target => Some(target_form(app)),
+        AdmissionForm::Withdraw(id) => withdraw_form(app, id),
+    }
+}
+
+/// The withdrawal form (#17.7): the date (today) and the reason, both required.
+pub fn withdraw_form(app: &App, id: CandidateId) -> Option<Form> {
+    app.admission.get(id)?;
+    Some(Form::new(
+        AdmissionForm::Withdraw(id).into(),
+        vec![
+            required(text(AF::Date, &date::format_date(app.today))),
+            required(text(AF::Note, "")),
+        ],
+    ))
+}
+
+/// Records a withdrawal: the candidate leaves the board and the home screen (undone with
+/// Ctrl-Z like every save).
+fn save_withdraw(app: &mut App, id: CandidateId) -> Saved {
+    let Some(form) = &app.form else {
+        return Saved::Failed;
+    };
+    let get = |f: AF| {
+        form_text(form)
+            .into_iter()
+            .find(|(x, _)| *x == f)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
+    let mut errors: Errors = Vec::new();
+    let day = match date::parse_user_date(&get(AF::Date), app.today, date::DateRole::Event) {
+        Ok(d) if d > app.today => {
+            errors.push((FieldRef::Admission(AF::Date), Problem::InFuture));
+            None
+        }
+        Ok(d) => Some(d),
+        Err(bad) => {
+            errors.push((FieldRef::Admission(AF::Date), Problem::Date(bad)));
+            None
+        }
+    };
+    let reason = crate::domain::text::clean(&get(AF::Note));
+    if reason.is_empty() {
+        errors.push((FieldRef::Admission(AF::Note), Problem::Required));
+    } else if reason.chars().count() > validate::MAX_TEXT {
+        errors.push((
+            FieldRef::Admission(AF::Note),
+            Problem::TooLong(validate::MAX_TEXT),
+        ));
+    }
+    let (Some(day), true) = (day, errors.is_empty()) else {
+        return Saved::Errors(errors);
+    };
+    let Some(mut c) = app.admission.get(id).cloned() else {
+        return Saved::Failed;
+    };
+    c.withdrawn = Some((day, reason));
+    match app.store.save_candidate(Some(id), &c) {
+        Ok(_) => {
+            app.admission.upsert(id, c);
+            app.admission.open = None;
+            let n = app.admission.board(app.today).len();
+            app.admission.cursor = app.admission.cursor.min(n.saturating_sub(1));
+            Saved::Done(Notice::Saved(Vec::new()))
+        }
+        Err(e) => {
+            app.notice = Some(Notice::Store(e));
+            Saved::Failed
+        }
     }
 }
 
 fn form_title(app: &App, kind: FormKind) -> String {
+    if let Some(AdmissionForm::Withdraw(id)) = AdmissionForm::of(kind) {
+        let name = app
+            .admission
+            .get(id)
+            .map_or("", |c| c.person.full_name.as_str());
+        return crate::i18n::month::of(app.lang).withdraw_title(name);
+    }
     let m = match AdmissionForm::of(kind) {
         Some(AdmissionForm::NewCandidate) => AdmMsg::FormNew,
         Some(AdmissionForm::EditCandidate(_)) => AdmMsg::FormEdit,
@@ -474,6 +555,13 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::AdmissionTarget => app.form = Some(target_form(app)),
+        Action::AdmissionWithdraw => match current(app) {
+            // Only a candidate still on the board (not yet a member) withdraws.
+            Some(id) if app.admission.board(app.today).iter().any(|e| e.id == id) => {
+                app.form = withdraw_form(app, id);
+            }
+            _ => app.notice = Some(Notice::Admission(AdmNotice::NothingSelected)),
+        },
         Action::AdmissionBack => app.admission.open = None,
         _ => {}
     }
@@ -544,6 +632,7 @@ pub fn save(app: &mut App) -> Saved {
         Some(AdmissionForm::NewCandidate | AdmissionForm::EditCandidate(_)) => save_candidate(app),
         Some(AdmissionForm::Step(id)) => save_step(app, id),
         Some(AdmissionForm::Target) => save_target(app),
+        Some(AdmissionForm::Withdraw(id)) => save_withdraw(app, id),
         None => Saved::Failed,
     }
 }
@@ -768,6 +857,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             | Action::AdmissionEdit
             | Action::AdmissionStep
             | Action::AdmissionUndo
+            | Action::AdmissionWithdraw
             | Action::AdmissionTarget => update(app, action),
             Action::AdmissionBack | Action::Back => {
                 app.admission.open = None;
@@ -784,6 +874,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             Action::AdmissionStep,
             Action::AdmissionEdit,
             Action::AdmissionUndo,
+            Action::AdmissionWithdraw,
             Action::AdmissionBack,
         ],
         _ => &[
@@ -809,7 +900,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
-    form_tags: &[NEW, EDIT, STEP, TARGET],
+    form_tags: &[NEW, EDIT, STEP, TARGET, WITHDRAW],
     form_title,
     form_for,
     restore: super::no_restore,

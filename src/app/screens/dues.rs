@@ -734,6 +734,10 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
         (Context::Dues, Action::Edit) => edit_profile(app),
         (Context::Badges, Action::Delete) => delete_award(app),
         (Context::Badges, Action::Back) => app.dues.all_members = false,
+        // Reached from a meeting (#17): Esc goes back to it.
+        (Context::Dues, Action::Back) if app.return_to.is_some() => {
+            app.screen = app.return_to.take().unwrap_or(app.screen);
+        }
         (
             _,
             Action::PrevPeriod

@@ -256,7 +256,12 @@ pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
         }
     }
     let soon = rules::value(RuleId::EndingSoonDays);
-    for (id, c) in &app.admission.list {
+    for (id, c) in app
+        .admission
+        .list
+        .iter()
+        .filter(|(_, c)| c.withdrawn.is_none())
+    {
         if let Some(d) = admission::next_deadline(c)
             && (d.date - app.today).num_days() <= soon
         {

@@ -8,7 +8,7 @@ use crate::domain::branch::Branch;
 use crate::domain::date;
 use crate::domain::meeting::{
     self, AgendaItem, Amendment, Mark, Meeting, MeetingField as MF, MeetingId, MeetingKind,
-    Speaker, Speech, Task, Threshold, Vote,
+    Proposal, Speaker, Speech, Task, Threshold, Vote,
 };
 use crate::domain::text;
 use crate::domain::validate::Problem;
@@ -121,6 +121,7 @@ impl Meetings {
             Tab::Minutes => minutes_rows(m).len(),
             Tab::Votes => m.votes.len(),
             Tab::Tasks => m.tasks.len(),
+            Tab::Proposals => m.proposals.len(),
         }
     }
 }
@@ -130,15 +131,18 @@ fn tf(f: MF, v: &str) -> FormField {
 }
 
 /// The form for a new meeting, pre-filled from the branch profile, and place, chair,
-/// secretary and times from the last meeting when there is one.
+/// secretary and times from the last meeting when there is one; its date is the next
+/// usual meeting day ([`meeting::next_meeting_date`]).
 pub fn new_meeting_form<'a>(
     branch: Option<&Branch>,
     existing: impl IntoIterator<Item = &'a Meeting>,
     today: NaiveDate,
 ) -> Form {
+    let existing: Vec<&Meeting> = existing.into_iter().collect();
+    let day = meeting::next_meeting_date(existing.iter().copied(), None, today);
     let mut b = branch.cloned().unwrap_or_default();
     let (mut start, mut end) = ("19:30".to_string(), "21:00".to_string());
-    if let Some(last) = meeting::last_before(existing, today) {
+    if let Some(last) = meeting::last_before(existing.iter().copied(), today) {
         let keep = |from: &str, to: &mut String| {
             if !from.trim().is_empty() {
                 *to = from.to_string();
@@ -155,7 +159,7 @@ pub fn new_meeting_form<'a>(
         vec![
             FormField::choice(FieldRef::Meeting(MF::Kind), Some(0), Vec::new()),
             tf(MF::Topic, ""),
-            tf(MF::Date, &date::format_date(today)),
+            tf(MF::Date, &date::format_date(day)),
             tf(MF::Start, &start),
             tf(MF::End, &end),
             tf(MF::Place, &b.address),
@@ -272,6 +276,22 @@ pub fn task_form(id: MeetingId, m: &Meeting, i: Option<usize>) -> Form {
     )
 }
 
+/// The form for a member's proposal (new when `i` is `None`): who, what, the answer.
+pub fn proposal_form(id: MeetingId, m: &Meeting, i: Option<usize>) -> Form {
+    let p = i.and_then(|i| m.proposals.get(i));
+    let kind = i.map_or(MeetingForm::NewProposal(id), |i| {
+        MeetingForm::EditProposal(id, i)
+    });
+    Form::new(
+        kind.into(),
+        vec![
+            tf(MF::ProposalWho, p.map_or("", |p| p.who.as_str())),
+            tf(MF::ProposalText, p.map_or("", |p| p.text.as_str())),
+            tf(MF::ProposalAnswer, p.map_or("", |p| p.answer.as_str())),
+        ],
+    )
+}
+
 /// A one-field form: item title, conclusion, absence reason.
 pub fn single_form(kind: FormKind, field: MF, value: &str) -> Form {
     Form::new(kind, vec![tf(field, value)])
@@ -300,6 +320,12 @@ fn required(form: &Form, f: MF, errors: &mut Errors) -> String {
     if v.is_empty() && FieldRef::Meeting(f).required() {
         errors.push(err(f, Problem::Required));
     }
+    // A one-line field (a reason, a task, a proposal) holds at most MAX_TEXT characters.
+    if FieldRef::Meeting(f).kind() == crate::domain::validate::FieldKind::Text
+        && v.chars().count() > crate::domain::validate::MAX_TEXT
+    {
+        errors.push(err(f, Problem::TooLong(crate::domain::validate::MAX_TEXT)));
+    }
     v
 }
 
@@ -314,7 +340,13 @@ fn check_info(form: &Form, base: &mut Meeting, today: NaiveDate) -> Result<(), E
         e.push(err(MF::Topic, Problem::Required));
     }
     let day = match date::parse_user_date(&form.get(MF::Date), today, date::DateRole::Meeting) {
-        Ok(d) => Some(d),
+        Ok(d) => match meeting::check_meeting_date(d, today) {
+            Ok(()) => Some(d),
+            Err(p) => {
+                e.push(err(MF::Date, Problem::Month(p)));
+                None
+            }
+        },
         Err(bad) => {
             e.push(err(MF::Date, Problem::Date(bad)));
             None
@@ -405,7 +437,7 @@ pub fn create_meeting<'a>(
     {
         m.tasks = meeting::carried_tasks(prev);
         m.agenda
-            .insert(0, meeting::previous_tasks_item(prev.date, &m.tasks));
+            .insert(0, meeting::previous_tasks_item(prev.date, &prev.tasks));
     }
     m.attendance = meeting::roll_for(members, m.date);
     Ok(m)
@@ -551,7 +583,16 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
             if !e.is_empty() {
                 return Err(e);
             }
-            let t = Task { who, what, due };
+            let done = match kind {
+                MeetingForm::EditTask(_, i) => m.tasks.get(i).and_then(|t| t.done),
+                _ => None,
+            };
+            let t = Task {
+                who,
+                what,
+                due,
+                done,
+            };
             match kind {
                 MeetingForm::EditTask(_, i) if i < m.tasks.len() => m.tasks[i] = t,
                 _ => m.tasks.push(t),
@@ -568,6 +609,22 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 reason,
                 text,
             });
+        }
+        MeetingForm::NewProposal(_) | MeetingForm::EditProposal(..) => {
+            let who = assignee(m, &required(form, MF::ProposalWho, &mut e));
+            let text = required(form, MF::ProposalText, &mut e);
+            if text.is_empty() {
+                e.push(err(MF::ProposalText, Problem::Required));
+            }
+            let answer = required(form, MF::ProposalAnswer, &mut e);
+            if !e.is_empty() {
+                return Err(e);
+            }
+            let p = Proposal { who, text, answer };
+            match kind {
+                MeetingForm::EditProposal(_, i) if i < m.proposals.len() => m.proposals[i] = p,
+                _ => m.proposals.push(p),
+            }
         }
         MeetingForm::Absence(_, row) => {
             let reason = required(form, MF::AbsenceReason, &mut e);
@@ -618,6 +675,10 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             Action::Approve,
             Action::Amend,
             Action::ExportMinutes,
+            Action::ExportNotice,
+            Action::ExportResolution,
+            Action::TaskDone,
+            Action::MeetingDues,
             Action::Back,
         ],
     },
@@ -636,6 +697,8 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         EDIT_TASK,
         AMENDMENT,
         ABSENCE,
+        NEW_PROPOSAL,
+        EDIT_PROPOSAL,
     ],
     form_title,
     form_for,
@@ -745,6 +808,10 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             }
         }
         (_, Action::ExportMinutes) => export_minutes(app),
+        (_, Action::ExportNotice) => export_notice(app),
+        (_, Action::ExportResolution) => export_resolution(app),
+        (_, Action::TaskDone) => task_done(app),
+        (_, Action::MeetingDues) => to_dues(app),
         (_, Action::History) => crate::app::history::open(app, ctx),
         (
             Context::Roll,
@@ -842,6 +909,10 @@ fn ask_delete_part(app: &mut App) {
         },
         Tab::Votes if c < m.votes.len() => Part::Vote(c),
         Tab::Tasks if c < m.tasks.len() => Part::Task(c),
+        Tab::Proposals if c < m.proposals.len() => {
+            app.ask(Confirm::Month(MonthAsk::DeleteProposal(id, c)));
+            return;
+        }
         _ => return,
     };
     app.ask(Confirm::DeletePart(id, part));
@@ -861,6 +932,24 @@ fn export_minutes(app: &mut App) {
     });
 }
 
+/// Marks the task under the cursor done today, or open again (saved, undoable).
+fn task_done(app: &mut App) {
+    let Some((id, m)) = app.meetings.current() else {
+        return;
+    };
+    if app.meetings.tab != Tab::Tasks {
+        return;
+    }
+    if let Some(d) = m.approved {
+        app.notice = Some(Notice::Approved(d));
+        return;
+    }
+    let mut m = m.clone();
+    if meeting::toggle_done(&mut m, app.meetings.cursor, app.today) && persist(app, id, m) {
+        app.notice = Some(Notice::Saved(Vec::new()));
+    }
+}
+
 fn current_item(m: &Meeting, cursor: usize) -> Option<usize> {
     match minutes_rows(m).get(cursor)? {
         MinutesRow::Item(i) | MinutesRow::Speech(i, _) | MinutesRow::Conclusion(i) => Some(*i),
@@ -878,6 +967,7 @@ fn new_in_meeting(app: &mut App) {
         },
         Tab::Votes => MeetingForm::NewVote(id),
         Tab::Tasks => MeetingForm::NewTask(id),
+        Tab::Proposals => MeetingForm::NewProposal(id),
         Tab::Info | Tab::Roll => return,
     };
     open(app, kind);
@@ -899,6 +989,7 @@ fn edit(app: &mut App) {
         },
         Tab::Votes if c < m.votes.len() => MeetingForm::EditVote(id, c),
         Tab::Tasks if c < m.tasks.len() => MeetingForm::EditTask(id, c),
+        Tab::Proposals if c < m.proposals.len() => MeetingForm::EditProposal(id, c),
         _ => return,
     };
     open(app, kind);
@@ -973,6 +1064,11 @@ fn form_title(app: &App, kind: FormKind) -> String {
         Some(F::NewVote(_) | F::EditVote(..)) => Msg::FormVote,
         Some(F::NewTask(_) | F::EditTask(..)) => Msg::FormTask,
         Some(F::Amendment(_)) => Msg::FormAmendment,
+        Some(F::NewProposal(_) | F::EditProposal(..)) => {
+            return crate::i18n::month::of(app.lang)
+                .proposal_title()
+                .to_string();
+        }
         Some(F::Absence(id, row)) => {
             let title = c.msg(Msg::FormAbsence);
             return match app.meetings.get(id).and_then(|m| m.attendance.get(row)) {
@@ -998,6 +1094,8 @@ const NEW_TASK: u8 = 12;
 const EDIT_TASK: u8 = 13;
 const AMENDMENT: u8 = 14;
 const ABSENCE: u8 = 15;
+const NEW_PROPOSAL: u8 = 40;
+const EDIT_PROPOSAL: u8 = 41;
 
 /// The forms of the meetings screen. Ids say which meeting; indexes say which part of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1028,6 +1126,10 @@ pub enum MeetingForm {
     Amendment(MeetingId),
     /// The reason of an excused absence for roll row `row`.
     Absence(MeetingId, usize),
+    /// A new member's proposal.
+    NewProposal(MeetingId),
+    /// Proposal `i` (its text or the branch's answer).
+    EditProposal(MeetingId, usize),
 }
 
 impl From<MeetingForm> for FormKind {
@@ -1049,6 +1151,8 @@ impl From<MeetingForm> for FormKind {
             F::EditTask(m, i) => new(EDIT_TASK, &[m, u(i)]),
             F::Amendment(m) => new(AMENDMENT, &[m]),
             F::Absence(m, r) => new(ABSENCE, &[m, u(r)]),
+            F::NewProposal(m) => new(NEW_PROPOSAL, &[m]),
+            F::EditProposal(m, i) => new(EDIT_PROPOSAL, &[m, u(i)]),
         }
     }
 }
@@ -1076,6 +1180,8 @@ impl MeetingForm {
             EDIT_TASK => F::EditTask(m()?, i(1)?),
             AMENDMENT => F::Amendment(m()?),
             ABSENCE => F::Absence(m()?, i(1)?),
+            NEW_PROPOSAL => F::NewProposal(m()?),
+            EDIT_PROPOSAL => F::EditProposal(m()?, i(1)?),
             _ => return None,
         })
     }
@@ -1096,7 +1202,9 @@ impl MeetingForm {
             | F::NewTask(m)
             | F::EditTask(m, _)
             | F::Amendment(m)
-            | F::Absence(m, _) => Some(m),
+            | F::Absence(m, _)
+            | F::NewProposal(m)
+            | F::EditProposal(m, _) => Some(m),
         }
     }
 }
@@ -1148,6 +1256,8 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
         MeetingForm::NewTask(id) => task_form(id, meeting(id)?, None),
         MeetingForm::EditTask(id, i) => task_form(id, meeting(id)?, Some(i)),
         MeetingForm::Amendment(id) => amendment_form(id),
+        MeetingForm::NewProposal(id) => proposal_form(id, meeting(id)?, None),
+        MeetingForm::EditProposal(id, i) => proposal_form(id, meeting(id)?, Some(i)),
         MeetingForm::Absence(id, r) => {
             let reason = match &meeting(id)?.attendance.get(r)?.mark {
                 Mark::Excused(r) => r.clone(),
@@ -1171,7 +1281,7 @@ fn save(app: &mut App, kind: FormKind) -> bool {
         return false;
     };
     let Some(id) = form_kind.meeting() else {
-        save_new(app);
+        save_new(app, false);
         return true;
     };
     let (Some(form), Some(mut m)) = (&app.form, app.meetings.get(id).cloned()) else {
@@ -1206,11 +1316,55 @@ fn save(app: &mut App, kind: FormKind) -> bool {
     true
 }
 
-fn save_new(app: &mut App) {
+/// A question the meetings screen asks (see [`question_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthAsk {
+    /// The new meeting is a second regular one in its month (the one already there).
+    SecondRegular(MeetingId),
+    /// Delete proposal `i` of a meeting.
+    DeleteProposal(MeetingId, usize),
+}
+
+/// The words of a question of the meetings screen.
+pub fn question_text(app: &App, ask: &MonthAsk) -> String {
+    match *ask {
+        MonthAsk::SecondRegular(id) => {
+            let (number, date) = app
+                .meetings
+                .get(id)
+                .map_or((0, app.today), |m| (m.number, m.date));
+            crate::i18n::month::of(app.lang).second_regular(&meeting::document_number(number), date)
+        }
+        MonthAsk::DeleteProposal(id, i) => {
+            let p = app.meetings.get(id).and_then(|m| m.proposals.get(i));
+            crate::i18n::month::of(app.lang).delete_proposal(
+                p.map_or("", |p| p.who.as_str()),
+                p.map_or("", |p| p.text.as_str()),
+            )
+        }
+    }
+}
+
+/// Saves the new-meeting form; a second regular meeting in one month is asked about first
+/// (`anyway` is the answer "Có").
+fn save_new(app: &mut App, anyway: bool) {
     let Some(form) = &app.form else { return };
     let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
     let existing = app.meetings.list.iter().map(|(_, m)| m);
-    match create_meeting(form, app.branch.as_ref(), existing, members, app.today) {
+    let made = create_meeting(form, app.branch.as_ref(), existing, members, app.today);
+    if let (Ok(m), false) = (&made, anyway)
+        && m.kind == MeetingKind::Regular
+        && let Some(other) = app
+            .meetings
+            .list
+            .iter()
+            .find(|(_, o)| meeting::regular_in_month([o], m.date).is_some())
+            .map(|(id, _)| *id)
+    {
+        app.ask(Confirm::Month(MonthAsk::SecondRegular(other)));
+        return;
+    }
+    match made {
         Err(errors) => app.form_refused(&errors),
         Ok(m) => match app.store.save_meeting(None, &m) {
             Ok(id) => {
@@ -1271,7 +1425,83 @@ fn confirmed(app: &mut App, c: &Confirm) -> bool {
                 app.notice = Some(Notice::Saved(Vec::new()));
             }
         }
+        Confirm::Month(MonthAsk::SecondRegular(_)) => save_new(app, true),
+        Confirm::Month(MonthAsk::DeleteProposal(id, i)) => {
+            let Some(mut m) = app.meetings.get(id).cloned() else {
+                return true;
+            };
+            if i < m.proposals.len() {
+                m.proposals.remove(i);
+                if persist(app, id, m) {
+                    let n = app.meetings.rows_in_tab();
+                    app.meetings.cursor = app.meetings.cursor.min(n.saturating_sub(1));
+                    app.notice = Some(Notice::Saved(Vec::new()));
+                }
+            }
+        }
         _ => return false,
     }
     true
+}
+
+/// Writes the notice of the open meeting (not yet held) as text and Word.
+fn export_notice(app: &mut App) {
+    let Some((_, m)) = app.meetings.current() else {
+        return;
+    };
+    if !crate::interchange::notice::is_ahead(m, app.today) {
+        app.notice = Some(Notice::Month(meeting::MonthNotice::NoticeAfterMeeting));
+        return;
+    }
+    let branch = app.branch.clone().unwrap_or_default();
+    let dir = crate::interchange::exports_dir(app.store.dir());
+    let result = crate::interchange::notice::notice_files(&branch, m, app.today, &dir);
+    app.notice = Some(match result {
+        Ok(paths) => Notice::Exported(paths),
+        Err(e) => Notice::Store(StoreError::Io(e.to_string())),
+    });
+}
+
+/// Writes the open meeting's resolution as text and Word.
+fn export_resolution(app: &mut App) {
+    let Some((_, m)) = app.meetings.current() else {
+        return;
+    };
+    let branch = app.branch.clone().unwrap_or_default();
+    let dir = crate::interchange::exports_dir(app.store.dir());
+    let result = crate::interchange::resolution::resolution_files(&branch, m, &dir);
+    app.notice = Some(match result {
+        Ok(paths) => Notice::Exported(paths),
+        Err(e) => Notice::Store(StoreError::Io(e.to_string())),
+    });
+}
+
+/// Goes to the dues list of the meeting's month, saying what was collected that month;
+/// Esc there comes back to the meeting.
+fn to_dues(app: &mut App) {
+    use crate::domain::dues::{self, YearMonth};
+    let Some((_, m)) = app.meetings.current() else {
+        return;
+    };
+    let month = YearMonth::of(m.date);
+    let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
+    let t = dues::month_totals(members.clone(), &app.dues.ledgers, month);
+    let owing = members
+        .filter(|(id, member)| {
+            let l = app.dues.ledger(*id);
+            matches!(dues::due(member, &l, month), dues::Due::Owed(_)) && l.payment(month).is_none()
+        })
+        .count() as u32;
+    app.dues.tab = crate::app::screens::dues::DuesTab::Dues;
+    app.dues.month = month;
+    app.dues.cursor = 0;
+    app.return_to = Some(Screen::Meetings);
+    app.screen = Screen::Dues;
+    app.notice = Some(Notice::Month(meeting::MonthNotice::DuesOfMonth {
+        month: month.month,
+        year: month.year,
+        collected: t.collected,
+        expected: t.expected,
+        owing,
+    }));
 }

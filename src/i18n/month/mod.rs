@@ -5,7 +5,10 @@
 mod en;
 mod vi;
 
+use chrono::NaiveDate;
+
 use super::Lang;
+use crate::domain::meeting::{MonthNotice, MonthProblem};
 
 pub use en::MonthEn;
 pub use vi::MonthVi;
@@ -20,6 +23,33 @@ pub trait MonthCatalogue: Sync {
     }
     /// The line under a reason field listing the earlier reasons it cycles through.
     fn earlier_reasons(&self, reasons: &[String]) -> String;
+    /// A refused field of the month, after the field's name.
+    fn problem(&self, p: &MonthProblem) -> String;
+    /// The question before a second regular meeting in one month (the one already there:
+    /// its document number and date).
+    fn second_regular(&self, number: &str, date: NaiveDate) -> String;
+    /// The heading of the proposal form.
+    fn proposal_title(&self) -> &'static str;
+    /// The question before deleting a proposal (who raised it, what it says).
+    fn delete_proposal(&self, who: &str, text: &str) -> String;
+    /// A proposal on the Proposals tab: "who: text → answer", or "(chưa trả lời)".
+    fn proposal_line(&self, who: &str, text: &str, answer: &str) -> String;
+    /// "đã xong 20/11/2026", the mark of a task done.
+    fn task_done(&self, on: NaiveDate) -> String;
+    /// The heading of the withdrawal form, naming the candidate.
+    fn withdraw_title(&self, name: &str) -> String;
+    /// A status-line notice of the month.
+    fn notice(&self, n: &MonthNotice) -> String;
+}
+
+/// An amount of money as the dues screens write it in `lang`.
+fn money(lang: Lang, amount: i64) -> String {
+    lang.cat().dues().money(amount)
+}
+
+/// "dd/mm/yyyy".
+fn day(d: NaiveDate) -> String {
+    crate::domain::date::format_date(d)
 }
 
 /// The catalogue of `lang`.
@@ -54,6 +84,20 @@ mod tests {
         assert_eq!(
             of(Lang::Vi).titled("Vắng có lý do", "Nguyễn Văn An"),
             "Vắng có lý do — Nguyễn Văn An"
+        );
+    }
+
+    #[test]
+    fn the_refusals_say_what_is_expected() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let vi = of(Lang::Vi).problem(&MonthProblem::TooFar(d));
+        assert!(vi.contains("31/12/2026"), "{vi}");
+        let q = of(Lang::Vi).second_regular("Số 07-BB/CB", d);
+        assert!(q.contains("Số 07-BB/CB") && q.contains("31/12/2026"), "{q}");
+        assert!(
+            of(Lang::En)
+                .problem(&MonthProblem::TooFar(d))
+                .contains("31/12/2026")
         );
     }
 }

@@ -1,5 +1,6 @@
 //! The meetings screen: the year's meetings with the year at a glance, members'
-//! attendance, and an open meeting's tabs (information, roll call, minutes, votes, tasks).
+//! attendance, and an open meeting's tabs (information, roll call, minutes, votes, tasks,
+//! proposals).
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -293,6 +294,7 @@ fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting
     );
 
     let cursor = app.meetings.cursor;
+    let month = crate::i18n::month::of(app.lang);
     let lines: Vec<Line> = match app.meetings.tab {
         Tab::Info => {
             let row = |label: &str, v: String| {
@@ -461,14 +463,48 @@ fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting
                     .map(|(i, t)| {
                         let sel = i == cursor;
                         let marker = if sel { theme.marker() } else { " " };
+                        let done = t
+                            .done
+                            .map(|d| format!(" — ✓ {}", month.task_done(d)))
+                            .unwrap_or_default();
                         let text = format!(
-                            "{marker} {} — {} — {}",
+                            "{marker} {} — {} — {}{done}",
                             t.who,
                             t.what,
                             date::format_opt_date(t.due)
                         );
                         Line::styled(
                             text,
+                            if sel {
+                                theme.selected()
+                            } else {
+                                ratatui::style::Style::new()
+                            },
+                        )
+                    })
+                    .collect()
+            }
+        }
+        Tab::Proposals => {
+            if m.proposals.is_empty() {
+                vec![Line::styled(
+                    c.msg(Msg::NothingYet).to_string(),
+                    theme.dim(),
+                )]
+            } else {
+                m.proposals
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let sel = i == cursor;
+                        let marker = if sel { theme.marker() } else { " " };
+                        let text = format!(
+                            "{marker} {}. {}",
+                            i + 1,
+                            month.proposal_line(&p.who, &p.text, &p.answer)
+                        );
+                        Line::styled(
+                            ellipsize(&text, usize::from(body.width)),
                             if sel {
                                 theme.selected()
                             } else {

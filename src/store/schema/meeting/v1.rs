@@ -1,4 +1,4 @@
-//! Meeting record, schema version 1 (added before the first release). FROZEN: once
+//! Meeting record, schema version 1 (added before the first release; read only since v2). FROZEN: once
 //! released, never edit these types; add `v2.rs` instead.
 //!
 //! Golden bytes: `tests/fixtures/meeting_v1.bin` (checked byte for byte by
@@ -421,6 +421,7 @@ impl From<MeetingV1> for Meeting {
                     who: t.who,
                     what: t.what,
                     due: t.due.map(date),
+                    done: None,
                 })
                 .collect(),
             approved: m.approved.map(date),
@@ -433,6 +434,7 @@ impl From<MeetingV1> for Meeting {
                     text: a.text,
                 })
                 .collect(),
+            proposals: Vec::new(),
         }
     }
 }
