@@ -614,9 +614,12 @@ fn read_sheet<E: From<ReadError>>(
                 match e.local_name().as_ref() {
                     "sheetData" => in_sheet_data = !empty,
                     "row" if in_sheet_data => {
+                        // Rows come in order; a number that is missing, not after the
+                        // last one (a damaged or hostile file) counts as the next row.
                         row_no = attr(e, "r")
                             .and_then(|r| r.parse().ok())
-                            .unwrap_or(row_no + 1);
+                            .filter(|r| *r > row_no)
+                            .unwrap_or(row_no.saturating_add(1));
                         cells.clear();
                         next_col = 0;
                     }
