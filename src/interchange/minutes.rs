@@ -59,6 +59,8 @@ const LABEL_DENOMINATOR: &str = "Tổng số đảng viên có quyền biểu qu
 const LABEL_YES: &str = "Tán thành";
 const LABEL_NO: &str = "Không tán thành";
 const LABEL_ABSTAIN: &str = "Không biểu quyết";
+/// Members entitled to vote who were not there (#22.6: a vote states the absent).
+const LABEL_ABSENT: &str = "Vắng mặt";
 const LABEL_REQUIRED: &str = "Yêu cầu";
 const REQUIRED_MAJORITY: &str = "hơn một nửa tổng số đảng viên có quyền biểu quyết tán thành";
 const REQUIRED_TWO_THIRDS: &str =
@@ -136,6 +138,7 @@ fn value(s: &str) -> String {
 }
 
 /// Tenths of a percent of `part` in `whole`, rounded as [`vote_outcome`] rounds.
+#[cfg(test)]
 fn permille(part: u32, whole: u32) -> u32 {
     crate::domain::meeting::permille(u64::from(part), u64::from(whole))
 }
@@ -345,10 +348,14 @@ fn vote_blocks(n: usize, v: &Vote, m: &Meeting, out: &mut Vec<Block>) {
         Ok(o) => {
             let den = o.denominator;
             out.push(sub(format!("{LABEL_DENOMINATOR}: {den} {COMRADE_LC}.")));
+            // The four parts add up to the denominator, and their shares to 100,0% (#22.6).
+            let absent = den.saturating_sub(v.yes + v.no + v.abstain);
+            let p = crate::domain::stats::shares(&[v.yes, v.no, v.abstain, absent]);
             for (label, x, p) in [
-                (LABEL_YES, v.yes, o.permille),
-                (LABEL_NO, v.no, permille(v.no, den)),
-                (LABEL_ABSTAIN, v.abstain, permille(v.abstain, den)),
+                (LABEL_YES, v.yes, p[0]),
+                (LABEL_NO, v.no, p[1]),
+                (LABEL_ABSTAIN, v.abstain, p[2]),
+                (LABEL_ABSENT, absent, p[3]),
             ] {
                 out.push(sub(format!(
                     "{label}: {x}/{den} {COMRADE_LC}, {}.",
@@ -482,6 +489,7 @@ pub fn minutes_document(branch: &Branch, meeting: &Meeting, place_name: &str) ->
                 name: m.chair.clone(),
             },
         },
+        recipients: Vec::new(),
         after,
     }
 }

@@ -263,6 +263,7 @@ fn ward_issuer(w: &Ward, superior: &str) -> Issuer {
         on_behalf: "T/M ĐẢNG ỦY".into(),
         title: "BÍ THƯ".into(),
         signer: String::new(),
+        number: None,
     }
 }
 
