@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod date;
 pub mod demo;
 pub mod dues;
+pub mod handbook;
 pub mod lifecycle;
 pub mod meeting;
 pub mod member;

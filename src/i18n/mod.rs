@@ -13,6 +13,7 @@ pub mod keys;
 pub mod month;
 pub mod platform;
 pub mod recovery;
+pub mod rules;
 mod vi;
 
 use crate::domain::branch::BranchField;

@@ -3,6 +3,7 @@
 
 pub mod assessments;
 pub mod docx;
+pub mod docx_handbook;
 pub mod dues_badges;
 pub mod figures;
 pub mod import;
