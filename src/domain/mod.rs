@@ -1,5 +1,6 @@
 //! Domain types and the rules of the Party regulations. Pure: no I/O, no terminal.
 
+pub mod acts;
 pub mod admission;
 pub mod badges;
 pub mod benchdata;

@@ -1,8 +1,10 @@
 //! English: the handbook and the rules.
 
 use super::{RulesCatalogue, RulesMsg};
+use crate::domain::acts::{LateFlag, Quorum, Refusal};
+use crate::domain::date::format_date;
 use crate::domain::handbook::Topic;
-use crate::domain::rules::RuleId;
+use crate::domain::rules::{self, RuleId};
 
 /// The English texts of the handbook and the rules.
 #[derive(Debug, Clone, Copy)]
@@ -216,6 +218,7 @@ impl RulesCatalogue for RulesEn {
             DuesReductionMidPercent => "Dues reduction: middle (%)",
             DuesReductionHighPercent => "Dues reduction: high (%)",
             DuesReliefMaxMonths => "Dues relief: at most per decision (months)",
+            QuorumPercent => "Quorum: more than (% of those who must attend)",
         }
     }
 
@@ -226,6 +229,57 @@ impl RulesCatalogue for RulesEn {
     fn bad_value(&self, rule: &str, typed: &str, min: i64, max: i64) -> String {
         format!(
             "{rule}: \"{typed}\" cannot be used — a whole number from {min} to {max} is expected."
+        )
+    }
+
+    fn refusal(&self, r: &Refusal) -> String {
+        let what = match r {
+            Refusal::LateWithoutReason { rule, due } => format!(
+                "{}: past the deadline of {}, a reason is needed",
+                self.rule(*rule),
+                format_date(*due)
+            ),
+            Refusal::TooEarly { rule, from } => {
+                format!("{}: not before {}", self.rule(*rule), format_date(*from))
+            }
+            Refusal::AboveLimit { rule, value, limit } => {
+                format!("{}: {value}, at most {limit}", self.rule(*rule))
+            }
+            Refusal::BelowLimit { rule, value, limit } => {
+                format!("{}: {value}, at least {limit}", self.rule(*rule))
+            }
+            Refusal::NoQuorum(q) => format!("No quorum: {}", self.quorum(q)),
+        };
+        format!(
+            "{what} — {}",
+            super::source(crate::i18n::Lang::En, r.rule())
+        )
+    }
+
+    fn late_flag(&self, f: &LateFlag) -> String {
+        format!(
+            "[LATE] {}: due {}, done {}; reason: {}",
+            self.rule(f.rule),
+            format_date(f.due),
+            format_date(f.done),
+            f.reason
+        )
+    }
+
+    fn quorum(&self, q: &Quorum) -> String {
+        format!(
+            "{}/{} present, at least {} needed",
+            q.present, q.must_attend, q.needed
+        )
+    }
+
+    fn setting_line(&self, o: &rules::Override) -> String {
+        format!(
+            "set by the branch to {} on {} ({}): {}",
+            o.value,
+            format_date(o.on),
+            o.who,
+            o.reason
         )
     }
 }

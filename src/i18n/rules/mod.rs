@@ -5,8 +5,9 @@
 mod en;
 mod vi;
 
+use crate::domain::acts::{LateFlag, Quorum, Refusal};
 use crate::domain::handbook::Topic;
-use crate::domain::rules::RuleId;
+use crate::domain::rules::{self, RuleId, SettingError};
 
 pub use en::RulesEn;
 pub use vi::RulesVi;
@@ -77,6 +78,38 @@ pub trait RulesCatalogue: Sync {
     fn unknown_topic(&self, typed: &str) -> String;
     /// Refusal of a bad value for a setting (the rule, what was typed, the bounds).
     fn bad_value(&self, rule: &str, typed: &str, min: i64, max: i64) -> String;
+    /// A refused act in one line: what the rule asks, with its numbers, then " — " and
+    /// the rule's source.
+    fn refusal(&self, r: &Refusal) -> String;
+    /// The visible flag of a late act: the deadline passed and the reason.
+    fn late_flag(&self, f: &LateFlag) -> String;
+    /// A meeting's quorum in words ("có mặt 5/8, cần ít nhất 5").
+    fn quorum(&self, q: &Quorum) -> String;
+    /// A branch's setting of a rule: value, who, when, why.
+    fn setting_line(&self, o: &rules::Override) -> String;
+}
+
+/// The source of a rule as shown after " — ": the table's, and the branch's setting in
+/// force if there is one.
+pub fn source(lang: Lang, id: RuleId) -> String {
+    let table = rules::rule(id).source;
+    match rules::installed().get(id) {
+        Some(o) => format!("{}; {table}", catalogue(lang).setting_line(o)),
+        None => table.to_string(),
+    }
+}
+
+/// A refused setting change in one line, naming the field and what is expected.
+pub fn setting_error(lang: Lang, e: &SettingError) -> String {
+    let c = catalogue(lang);
+    match e {
+        SettingError::NotASetting(_) => c.msg(RulesMsg::NotASetting).to_string(),
+        SettingError::BadValue { typed, min, max } => {
+            c.bad_value(c.msg(RulesMsg::FieldValue), typed, *min, *max)
+        }
+        SettingError::NoWho => c.msg(RulesMsg::NeedWho).to_string(),
+        SettingError::NoReason => c.msg(RulesMsg::NeedReason).to_string(),
+    }
 }
 
 /// The catalogue of a language.

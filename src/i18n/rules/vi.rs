@@ -1,8 +1,10 @@
 //! Tiếng Việt: the handbook and the rules.
 
 use super::{RulesCatalogue, RulesMsg};
+use crate::domain::acts::{LateFlag, Quorum, Refusal};
+use crate::domain::date::format_date;
 use crate::domain::handbook::Topic;
-use crate::domain::rules::RuleId;
+use crate::domain::rules::{self, RuleId};
 
 /// The Vietnamese texts of the handbook and the rules.
 #[derive(Debug, Clone, Copy)]
@@ -217,6 +219,7 @@ impl RulesCatalogue for RulesVi {
             DuesReductionMidPercent => "Giảm đảng phí: mức giữa (%)",
             DuesReductionHighPercent => "Giảm đảng phí: mức cao (%)",
             DuesReliefMaxMonths => "Miễn, giảm đảng phí: tối đa mỗi lần (tháng)",
+            QuorumPercent => "Số đảng viên dự họp tối thiểu: hơn (% số phải có mặt)",
         }
     }
 
@@ -226,5 +229,58 @@ impl RulesCatalogue for RulesVi {
 
     fn bad_value(&self, rule: &str, typed: &str, min: i64, max: i64) -> String {
         format!("{rule}: \"{typed}\" không dùng được — cần một số nguyên từ {min} đến {max}.")
+    }
+
+    fn refusal(&self, r: &Refusal) -> String {
+        let what = match r {
+            Refusal::LateWithoutReason { rule, due } => format!(
+                "{}: quá hạn ngày {}, cần ghi lý do",
+                self.rule(*rule),
+                format_date(*due)
+            ),
+            Refusal::TooEarly { rule, from } => format!(
+                "{}: chưa được làm trước ngày {}",
+                self.rule(*rule),
+                format_date(*from)
+            ),
+            Refusal::AboveLimit { rule, value, limit } => {
+                format!("{}: {value}, tối đa {limit}", self.rule(*rule))
+            }
+            Refusal::BelowLimit { rule, value, limit } => {
+                format!("{}: {value}, tối thiểu {limit}", self.rule(*rule))
+            }
+            Refusal::NoQuorum(q) => format!("Chưa đủ số đảng viên dự họp: {}", self.quorum(q)),
+        };
+        format!(
+            "{what} — {}",
+            super::source(crate::i18n::Lang::Vi, r.rule())
+        )
+    }
+
+    fn late_flag(&self, f: &LateFlag) -> String {
+        format!(
+            "[MUỘN] {}: hạn {}, làm ngày {}; lý do: {}",
+            self.rule(f.rule),
+            format_date(f.due),
+            format_date(f.done),
+            f.reason
+        )
+    }
+
+    fn quorum(&self, q: &Quorum) -> String {
+        format!(
+            "có mặt {}/{}, cần ít nhất {}",
+            q.present, q.must_attend, q.needed
+        )
+    }
+
+    fn setting_line(&self, o: &rules::Override) -> String {
+        format!(
+            "chi bộ đặt {} ngày {} ({}): {}",
+            o.value,
+            format_date(o.on),
+            o.who,
+            o.reason
+        )
     }
 }
