@@ -281,6 +281,8 @@ impl App {
         today: NaiveDate,
     ) -> Result<App, StoreError> {
         let branch = store.branch()?;
+        // The branch's settings of the rules are in force before any rule is evaluated.
+        crate::domain::rules::install(store.rule_settings()?);
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);

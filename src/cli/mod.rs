@@ -484,7 +484,10 @@ pub fn run(args: Args) -> ExitCode {
 /// Opens the store, turning errors into the user's language. A damaged database is
 /// moved aside and the newest good backup named (see `safety.rs`).
 pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, CliError> {
-    safety::open_store_explained(dir, lang)
+    let store = safety::open_store_explained(dir, lang)?;
+    // The branch's settings of the rules are in force for every command.
+    crate::domain::rules::install(store.rule_settings()?);
+    Ok(store)
 }
 
 fn cmd_demo(args: &Args, lang: Lang) -> Result<(), CliError> {

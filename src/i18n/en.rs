@@ -965,6 +965,7 @@ impl Catalogue for En {
             RecordLabel::BranchYear(year) => {
                 format!("{noted} the branch's classification of {year}")
             }
+            RecordLabel::RuleSetting(rule) => format!("{noted} the branch's rule “{rule}”"),
             RecordLabel::Candidate(name) => format!("{verb} the admission file of {name}"),
             RecordLabel::AdmissionStep(name, stage) => format!(
                 "{noted} the admission step “{}” of {name}",

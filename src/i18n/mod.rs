@@ -517,6 +517,8 @@ pub enum RecordLabel<'a> {
     AdmissionStep(&'a str, crate::domain::admission::Stage),
     /// The admission target of a year.
     Target(i32),
+    /// The branch's setting of a rule (the rule's name).
+    RuleSetting(&'a str),
 }
 
 /// Command-line and store messages that carry values.

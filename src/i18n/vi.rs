@@ -970,6 +970,7 @@ impl Catalogue for Vi {
                 format!("{noted} đánh giá năm {year} của {name}")
             }
             RecordLabel::BranchYear(year) => format!("{noted} xếp loại chi bộ năm {year}"),
+            RecordLabel::RuleSetting(rule) => format!("{noted} quy định «{rule}» của chi bộ"),
             RecordLabel::Candidate(name) => format!("{verb} hồ sơ kết nạp của {name}"),
             RecordLabel::AdmissionStep(name, stage) => format!(
                 "{noted} bước kết nạp «{}» của {name}",

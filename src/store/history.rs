@@ -14,7 +14,8 @@ use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
     TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
+    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id, map_tx,
+    review_key_parts, schema,
 };
 use crate::domain::admission::CandidateId;
 use crate::domain::meeting::MeetingId;
@@ -99,6 +100,8 @@ pub enum Record {
     Review(i32, MemberId),
     /// The branch's classification of a year.
     BranchYear(i32),
+    /// The branch's setting of a rule (the rule's code).
+    RuleSetting(u64),
 }
 
 /// The record of history key `key` of `tree`; `None` for what is not a record.
@@ -118,6 +121,7 @@ pub fn record_of(tree: &str, key: u64) -> Option<Record> {
             Record::Review(y, m)
         }
         TREE_REVIEW_YEARS => Record::BranchYear(year?),
+        TREE_RULE_SETTINGS => Record::RuleSetting(key),
         _ => return None,
     })
 }
@@ -141,6 +145,7 @@ const RECORD_TREES: &[&str] = &[
     TREE_BADGES,
     TREE_REVIEWS,
     TREE_REVIEW_YEARS,
+    TREE_RULE_SETTINGS,
 ];
 
 /// The trees whose records undo can write back: every record tree the history logs.
@@ -172,6 +177,7 @@ fn check_decodes(tree: &str, bytes: &[u8]) -> std::result::Result<(), CodecError
         TREE_BADGES => schema::decode_badges(bytes).map(drop),
         TREE_REVIEWS => schema::decode_review(bytes).map(drop),
         TREE_REVIEW_YEARS => schema::decode_branch_year(bytes).map(drop),
+        TREE_RULE_SETTINGS => schema::decode_rule_setting(bytes).map(drop),
         _ => Err(CodecError::Payload(format!("no record tree {tree}"))),
     }
 }
@@ -312,6 +318,7 @@ impl Store {
             TREE_BADGES => (TREE_BADGES, &self.badges),
             TREE_REVIEWS => (TREE_REVIEWS, &self.reviews),
             TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years),
+            TREE_RULE_SETTINGS => (TREE_RULE_SETTINGS, &self.rule_settings),
             _ => return None,
         })
     }

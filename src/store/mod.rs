@@ -67,6 +67,8 @@ const TREE_DUES_PAYMENTS: &str = "dues_payments";
 const TREE_BADGES: &str = "badges";
 const TREE_REVIEWS: &str = "reviews";
 const TREE_REVIEW_YEARS: &str = "review_years";
+/// A branch's settings of the rules that are settings, keyed by the rule's code.
+const TREE_RULE_SETTINGS: &str = "rule_settings";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -195,6 +197,7 @@ pub struct Store {
     badges: Tree,
     reviews: Tree,
     review_years: Tree,
+    rule_settings: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -367,6 +370,7 @@ impl Store {
                 badges: db.open_tree(TREE_BADGES)?,
                 reviews: db.open_tree(TREE_REVIEWS)?,
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
+                rule_settings: db.open_tree(TREE_RULE_SETTINGS)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -878,6 +882,28 @@ impl Store {
     /// The branch's classification of every year that has one.
     pub fn branch_years(&self) -> Result<Vec<(i32, BranchYear)>> {
         register::branch_years(self)
+    }
+
+    /// The branch's settings of the rules (each rule's change, with who, when and why).
+    pub fn rule_settings(&self) -> Result<crate::domain::rules::Settings> {
+        register::rule_settings(self)
+    }
+
+    /// Saves a branch's setting of a rule durably, as one undoable change (its history
+    /// entry names the rule).
+    pub fn save_rule_setting(&self, o: &crate::domain::rules::Override) -> Result<()> {
+        let bytes = schema::encode_rule_setting(o)?;
+        self.put_with_history(
+            &self.rule_settings,
+            TREE_RULE_SETTINGS,
+            o.id.code(),
+            Some(bytes),
+        )
+    }
+
+    /// Puts a rule back to the table's value (removes the branch's setting), undoably.
+    pub fn clear_rule_setting(&self, id: crate::domain::rules::RuleId) -> Result<()> {
+        self.put_with_history(&self.rule_settings, TREE_RULE_SETTINGS, id.code(), None)
     }
 
     /// Saves the branch's classification of a year durably.

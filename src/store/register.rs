@@ -10,7 +10,7 @@ use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, Result, Store, StoreError, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
     TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS, TREE_REVIEWS,
-    TREE_TARGETS, key_id, review_key, review_key_parts, schema,
+    TREE_RULE_SETTINGS, TREE_TARGETS, key_id, review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
@@ -115,6 +115,16 @@ pub(super) fn branch_years(src: &dyn Records) -> Result<Vec<(i32, BranchYear)>> 
             .map(|(k, b)| (k as i32, b))
             .collect(),
     )
+}
+
+/// The branch's settings of the rules.
+pub(super) fn rule_settings(src: &dyn Records) -> Result<crate::domain::rules::Settings> {
+    Ok(crate::domain::rules::Settings {
+        overrides: decode_tree(src, TREE_RULE_SETTINGS, schema::decode_rule_setting)?
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect(),
+    })
 }
 
 /// The candidates.

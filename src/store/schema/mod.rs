@@ -28,6 +28,7 @@ pub mod history;
 pub mod meeting;
 pub mod member;
 pub mod review;
+pub mod rules;
 
 pub use badges::{decode as decode_badges, encode as encode_badges};
 pub use branch::{decode as decode_branch, encode as encode_branch};
@@ -44,3 +45,4 @@ pub use member::{decode as decode_member, encode as encode_member};
 pub use review::{
     decode as decode_review, decode_branch_year, encode as encode_review, encode_branch_year,
 };
+pub use rules::{decode as decode_rule_setting, encode as encode_rule_setting};
