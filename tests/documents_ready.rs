@@ -3,6 +3,8 @@
 //! nhận", page numbers, shares that add up to 100%, votes that state the absent, and
 //! spreadsheets set up to print.
 
+mod common;
+
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -167,5 +169,68 @@ fn spreadsheets_print_landscape_fit_to_width_with_the_header_repeated() {
     assert!(
         book.contains(r#"name="_xlnm.Print_Titles""#) && book.contains("$1:$1"),
         "{book}"
+    );
+}
+
+/// #22.8: the minutes say whether the quorum was met, and name the rule when it was not.
+#[test]
+fn the_minutes_state_the_quorum() {
+    use sochibo::domain::meeting::{AttendanceRow, Mark};
+    use sochibo::domain::member::{Membership, Status};
+    sochibo::domain::rules::install(Default::default());
+    let roll = |present: u64| -> Vec<AttendanceRow> {
+        (0..8)
+            .map(|i| AttendanceRow {
+                member: i,
+                name: format!("Đảng viên {i}"),
+                status: Status::Official,
+                membership: Membership::Official,
+                mark: if i < present {
+                    Mark::Present
+                } else {
+                    Mark::Unexcused
+                },
+            })
+            .collect()
+    };
+    let mut m = Meeting::empty(3, 2025, MeetingKind::Regular, d(2026, 3, 5));
+    m.attendance = roll(5);
+    let text = minutes_text(&branch(), &m, "Hải Phòng");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Số đảng viên dự họp: đủ theo quy định (có mặt 5/8, cần ít nhất 5)."),
+        "{text}"
+    );
+    m.attendance = roll(4);
+    let text = minutes_text(&branch(), &m, "Hải Phòng");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Số đảng viên dự họp: KHÔNG ĐỦ theo quy định (có mặt 4/8, cần ít nhất 5) — "),
+        "{text}"
+    );
+    assert!(flat.contains("chi bộ tự đặt"), "{text}");
+}
+
+/// #22.2: a ceremony recorded late, with its reason, carries a visible flag in the
+/// candidates' report.
+#[test]
+fn a_late_step_is_flagged_in_the_candidates_report() {
+    let mut h = common::Harness::demo(&[]);
+    h.keys("<A-7><Enter><F4><C-s>");
+    h.keys("<Tab><Tab><Tab><Tab><Tab>Đảng ủy phường đồng ý ngày 10/11/2026<C-s>");
+    assert!(h.status_line().contains("Đã kết nạp"), "{}", h.screen());
+    let text = sochibo::interchange::lists::candidates_txt(
+        &h.app.store.candidates().unwrap(),
+        common::today(),
+        "",
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("[MUỘN] Lễ kết nạp sau quyết định (ngày làm việc): hạn"),
+        "{text}"
+    );
+    assert!(
+        flat.contains("lý do: Đảng ủy phường đồng ý ngày 10/11/2026"),
+        "{text}"
     );
 }

@@ -15,6 +15,7 @@ use crate::domain::meeting::{
     format_permille, vote_outcome,
 };
 use crate::domain::member::Status;
+use crate::domain::rules::RuleId;
 use crate::domain::text;
 
 /// Width of the plain-text minutes in columns.
@@ -48,6 +49,11 @@ const LABEL_HOSTED_SHORT: &str = "SHT đến";
 const LABEL_MUST_ATTEND: &str = "Số đảng viên phải có mặt";
 const LABEL_PRESENT: &str = "Có mặt";
 const LABEL_EXCUSED: &str = "Vắng có lý do";
+const LABEL_QUORUM: &str = "Số đảng viên dự họp";
+const LABEL_PRESENT_LC: &str = "có mặt";
+const QUORUM_MET: &str = "đủ theo quy định";
+const QUORUM_NOT_MET: &str = "KHÔNG ĐỦ theo quy định";
+const NEEDED: &str = "cần ít nhất";
 const LABEL_UNEXCUSED: &str = "Vắng không lý do";
 const LABEL_UNMARKED: &str = "Chưa điểm danh";
 const LABEL_REASON: &str = "lý do";
@@ -260,6 +266,26 @@ fn attendance_section(m: &Meeting, out: &mut Vec<Block>) {
          {LABEL_HOSTED_SHORT}: {}).",
         c.present, c.present_official, c.present_probationary, c.present_hosted
     )));
+    // #22.8: the quorum of the rules table (a branch setting), named with its source
+    // when it is not met.
+    if c.must_attend > 0 {
+        let q = crate::domain::acts::quorum(c.present_expected, c.must_attend);
+        let (verdict, source) = if q.met() {
+            (QUORUM_MET, String::new())
+        } else {
+            (
+                QUORUM_NOT_MET,
+                format!(
+                    " — {}",
+                    crate::i18n::rules::source(crate::i18n::Lang::Vi, RuleId::QuorumPercent)
+                ),
+            )
+        };
+        out.push(dash(format!(
+            "{LABEL_QUORUM}: {verdict} ({LABEL_PRESENT_LC} {}/{}, {NEEDED} {}){source}.",
+            q.present, q.must_attend, q.needed
+        )));
+    }
     let excused: Vec<String> = m
         .attendance
         .iter()
