@@ -5,8 +5,7 @@ mod common;
 
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use sochibo::app::form::FormKind;
-use sochibo::app::screens::meetings::{self as screen, Meetings};
+use sochibo::app::screens::meetings::{self as screen, MeetingForm, Meetings};
 use sochibo::domain::meeting::{self, Mark, Meeting, MeetingKind, Task, voters_present};
 use sochibo::domain::validate::Problem;
 
@@ -101,12 +100,12 @@ fn an_absence_names_the_member_moves_on_and_offers_earlier_reasons() {
     assert_eq!(h.app.meetings.cursor, row, "typing finds {name}");
     h.keys("<F4>");
     let form = h.app.form.as_ref().expect("the reason form");
-    assert_eq!(form.kind, FormKind::AbsenceReason(id, row));
     assert_eq!(
-        screen::form_subject(&h.app, form.kind).as_deref(),
-        Some(name.as_str()),
-        "the form is about {name}"
+        MeetingForm::of(form.kind),
+        Some(MeetingForm::Absence(id, row))
     );
+    let title = (sochibo::app::screens::def(form.kind.screen).form_title)(&h.app, form.kind);
+    assert!(title.ends_with(&name), "the form is about {name}: {title}");
     // The reasons typed before are offered, newest first, each once.
     assert_eq!(form.fields[0].options, vec!["Đi công tác", "Ốm"]);
     let mut field = form.fields[0].clone();
@@ -140,7 +139,10 @@ fn the_speaker_picker_and_the_assignee_find_as_you_type() {
     // Speaker: the picker's field finds what is typed (diacritic-blind).
     h.keys("<Tab><Down><F7>");
     let form = h.app.form.as_mut().expect("speech form");
-    assert!(matches!(form.kind, FormKind::NewSpeech(..)));
+    assert!(matches!(
+        MeetingForm::of(form.kind),
+        Some(MeetingForm::NewSpeech(..))
+    ));
     let f = form.focused();
     for c in folded.chars() {
         assert!(f.find_key(&press(c)));
@@ -246,8 +248,8 @@ fn approving_names_the_items_without_a_conclusion() {
     assert!(newest(&h).1.approved.is_none());
     h.keys("<F2>");
     assert_eq!(
-        h.app.form.as_ref().map(|f| f.kind),
-        Some(FormKind::Conclusion(newest(&h).0, 2))
+        h.app.form.as_ref().and_then(|f| MeetingForm::of(f.kind)),
+        Some(MeetingForm::Conclusion(newest(&h).0, 2))
     );
     h.keys("Đã thông qua.<C-s>");
     // With every item concluded the question has no warning.

@@ -3,180 +3,58 @@
 
 use ratatui_textarea::TextArea;
 
+use super::Screen;
 use super::input::TextInput;
 use crate::domain::badges::BadgeField;
-use crate::domain::branch::{self, Branch, BranchField};
+use crate::domain::branch::BranchField;
 use crate::domain::dues::{Category, DuesField, ReliefKind};
 use crate::domain::lifecycle::{self, EventField};
-use crate::domain::meeting::{MeetingField, MeetingId};
-use crate::domain::member::MemberId;
+use crate::domain::meeting::MeetingField;
 use crate::domain::member::{DisciplineLevel, ExemptionReason, RemovalCause};
 use crate::domain::review::{Grade, ReviewField};
 use crate::domain::validate::{Field, FieldKind, MemberDraft, Problem, Warning};
 
-/// What a form edits. Ids say which record; indexes say which part of a meeting.
+/// What a form edits, as the screen that owns the form describes it: the screen, the form's
+/// number in the saved-draft format, and up to three ids (records, rows, years). Each screen
+/// turns its own typed enum into this and back (`From` and `of`); nothing outside the screen
+/// looks inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
-    /// A new member.
-    NewMember,
-    /// An existing member.
-    EditMember(MemberId),
-    /// The branch profile; `first_run` when the app walks a new user through it.
-    Branch {
-        /// Shown on the very first start.
-        first_run: bool,
-    },
-    /// A new meeting.
-    NewMeeting,
-    /// A meeting's information.
-    MeetingInfo(MeetingId),
-    /// A new speech under agenda item `item`.
-    NewSpeech(MeetingId, usize),
-    /// Speech `speech` of agenda item `item`.
-    EditSpeech(MeetingId, usize, usize),
-    /// A new agenda item after item `after`.
-    NewItem(MeetingId, usize),
-    /// The title of agenda item `item`.
-    EditItem(MeetingId, usize),
-    /// The chair's conclusion on agenda item `item`.
-    Conclusion(MeetingId, usize),
-    /// A new vote.
-    NewVote(MeetingId),
-    /// Vote `i`.
-    EditVote(MeetingId, usize),
-    /// A new task.
-    NewTask(MeetingId),
-    /// Task `i`.
-    EditTask(MeetingId, usize),
-    /// An amendment to approved minutes.
-    Amendment(MeetingId),
-    /// The reason of an excused absence for roll row `row`.
-    AbsenceReason(MeetingId, usize),
-    /// A new event in a member's timeline.
-    NewEvent(MemberId),
-    /// A new candidate for the sympathiser list.
-    NewCandidate,
-    /// A candidate's identity, source and helper.
-    EditCandidate(crate::domain::admission::CandidateId),
-    /// The next step of a candidate.
-    Step(crate::domain::admission::CandidateId),
-    /// The yearly target for new members.
-    AdmissionTarget,
-    /// A member's self-improvement plan for a year.
-    ReviewPlan(MemberId, i32),
-    /// A member's year-end self-review.
-    SelfReview(MemberId, i32),
-    /// The branch's comments, proposed grade and vote on a member.
-    BranchReview(MemberId, i32),
-    /// The ward's final grade of a member.
-    FinalGrade(MemberId, i32),
-    /// The monthly self-assessment of roll row `row` of a meeting.
-    MonthlyAssessment(MeetingId, usize),
-    /// The branch's own classification for a year.
-    BranchYear(i32),
-    /// A member's dues profile in force in a month (`YearMonth::index`).
-    DuesProfile(MemberId, i32),
-    /// The award of a badge milestone (years) to a member.
-    BadgeAward(MemberId, u32),
+pub struct FormKind {
+    /// The screen whose `save` stores the form.
+    pub screen: Screen,
+    /// The form's number (unique over all screens; see each screen's `FORM_TAGS`).
+    pub tag: u8,
+    ids: [u64; 3],
+    len: u8,
 }
 
 impl FormKind {
-    /// A stable small number for each kind, plus its ids (for the saved draft).
-    pub fn to_tag(self) -> (u8, Vec<u64>) {
-        use FormKind::*;
-        let u = |x: usize| x as u64;
-        match self {
-            NewMember => (0, vec![]),
-            EditMember(id) => (1, vec![id]),
-            Branch { first_run } => (2, vec![u64::from(first_run)]),
-            NewMeeting => (3, vec![]),
-            MeetingInfo(m) => (4, vec![m]),
-            NewSpeech(m, i) => (5, vec![m, u(i)]),
-            EditSpeech(m, i, s) => (6, vec![m, u(i), u(s)]),
-            NewItem(m, i) => (7, vec![m, u(i)]),
-            EditItem(m, i) => (8, vec![m, u(i)]),
-            Conclusion(m, i) => (9, vec![m, u(i)]),
-            NewVote(m) => (10, vec![m]),
-            EditVote(m, i) => (11, vec![m, u(i)]),
-            NewTask(m) => (12, vec![m]),
-            EditTask(m, i) => (13, vec![m, u(i)]),
-            Amendment(m) => (14, vec![m]),
-            AbsenceReason(m, r) => (15, vec![m, u(r)]),
-            NewEvent(id) => (16, vec![id]),
-            NewCandidate => (70, vec![]),
-            EditCandidate(id) => (71, vec![id]),
-            Step(id) => (72, vec![id]),
-            AdmissionTarget => (73, vec![]),
-            ReviewPlan(id, y) => (19, vec![id, y as u64]),
-            SelfReview(id, y) => (20, vec![id, y as u64]),
-            BranchReview(id, y) => (21, vec![id, y as u64]),
-            FinalGrade(id, y) => (22, vec![id, y as u64]),
-            MonthlyAssessment(m, r) => (23, vec![m, u(r)]),
-            BranchYear(y) => (24, vec![y as u64]),
-            DuesProfile(m, month) => (17, vec![m, u64::try_from(month).unwrap_or(0)]),
-            BadgeAward(m, y) => (18, vec![m, u64::from(y)]),
+    /// A form of `screen` numbered `tag` about `ids` (at most three; more are dropped).
+    pub fn new(screen: Screen, tag: u8, ids: &[u64]) -> FormKind {
+        let mut all = [0; 3];
+        let len = ids.len().min(3);
+        all[..len].copy_from_slice(&ids[..len]);
+        FormKind {
+            screen,
+            tag,
+            ids: all,
+            len: len as u8,
         }
     }
 
-    /// The kind of a saved draft's tag and ids.
-    pub fn from_tag(tag: u8, ids: &[u64]) -> Option<FormKind> {
-        use FormKind::*;
-        let id = |i: usize| ids.get(i).copied();
-        let ix = |i: usize| ids.get(i).map(|x| *x as usize);
-        Some(match tag {
-            0 => NewMember,
-            1 => EditMember(id(0)?),
-            2 => Branch {
-                first_run: id(0)? == 1,
-            },
-            3 => NewMeeting,
-            4 => MeetingInfo(id(0)?),
-            5 => NewSpeech(id(0)?, ix(1)?),
-            6 => EditSpeech(id(0)?, ix(1)?, ix(2)?),
-            7 => NewItem(id(0)?, ix(1)?),
-            8 => EditItem(id(0)?, ix(1)?),
-            9 => Conclusion(id(0)?, ix(1)?),
-            10 => NewVote(id(0)?),
-            11 => EditVote(id(0)?, ix(1)?),
-            12 => NewTask(id(0)?),
-            13 => EditTask(id(0)?, ix(1)?),
-            14 => Amendment(id(0)?),
-            15 => AbsenceReason(id(0)?, ix(1)?),
-            16 => NewEvent(id(0)?),
-            70 => NewCandidate,
-            71 => EditCandidate(id(0)?),
-            72 => Step(id(0)?),
-            73 => AdmissionTarget,
-            19 => ReviewPlan(id(0)?, id(1)? as i32),
-            20 => SelfReview(id(0)?, id(1)? as i32),
-            21 => BranchReview(id(0)?, id(1)? as i32),
-            22 => FinalGrade(id(0)?, id(1)? as i32),
-            23 => MonthlyAssessment(id(0)?, ix(1)?),
-            24 => BranchYear(id(0)? as i32),
-            17 => DuesProfile(id(0)?, i32::try_from(id(1)?).ok()?),
-            18 => BadgeAward(id(0)?, u32::try_from(id(1)?).ok()?),
-            _ => return None,
-        })
+    /// Its ids, in order.
+    pub fn ids(&self) -> &[u64] {
+        &self.ids[..usize::from(self.len)]
     }
 
-    /// The meeting a meeting form belongs to.
-    pub fn meeting(self) -> Option<MeetingId> {
-        use FormKind::*;
-        match self {
-            MeetingInfo(m)
-            | NewSpeech(m, _)
-            | EditSpeech(m, _, _)
-            | NewItem(m, _)
-            | EditItem(m, _)
-            | Conclusion(m, _)
-            | NewVote(m)
-            | EditVote(m, _)
-            | NewTask(m)
-            | EditTask(m, _)
-            | Amendment(m)
-            | AbsenceReason(m, _) => Some(m),
-            _ => None,
-        }
+    /// Id `i`, if there is one.
+    pub fn id(&self, i: usize) -> Option<u64> {
+        self.ids().get(i).copied()
+    }
+
+    /// Id `i` as an index.
+    pub fn index(&self, i: usize) -> Option<usize> {
+        self.id(i).and_then(|x| usize::try_from(x).ok())
     }
 }
 
@@ -486,19 +364,6 @@ impl Form {
             })
             .collect();
         Form::new(kind, fields)
-    }
-
-    /// A branch form showing `b` (empty for the first run).
-    pub fn branch(b: Option<&Branch>, first_run: bool) -> Form {
-        let values = b
-            .map(branch::branch_values)
-            .unwrap_or_else(|| vec![String::new(); BranchField::ALL.len()]);
-        let fields = BranchField::ALL
-            .iter()
-            .zip(values)
-            .map(|(f, v)| FormField::text(FieldRef::Branch(*f), &v))
-            .collect();
-        Form::new(FormKind::Branch { first_run }, fields)
     }
 
     /// The member draft the form holds.

@@ -4,9 +4,7 @@
 use super::form::{FieldRef, Form, FormField, FormKind};
 use crate::domain::date;
 use crate::domain::lifecycle::{self, EventDraft, EventField, LifeWarning};
-use crate::domain::member::{
-    DisciplineLevel, ExemptionReason, Member, MemberEvent, MemberId, RemovalCause,
-};
+use crate::domain::member::{DisciplineLevel, ExemptionReason, Member, MemberEvent, RemovalCause};
 use crate::domain::validate::Problem;
 
 fn field(
@@ -25,9 +23,9 @@ fn field(
     ff
 }
 
-/// The event form for a member, first kind selected, dated today.
-pub fn event_form(id: MemberId, today: chrono::NaiveDate) -> Form {
-    let mut form = Form::new(FormKind::NewEvent(id), Vec::new());
+/// The event form (`kind` names the member), first kind selected, dated today.
+pub fn event_form(kind: FormKind, today: chrono::NaiveDate) -> Form {
+    let mut form = Form::new(kind, Vec::new());
     form.fields.push(field(
         EventField::Kind,
         lifecycle::RECORDABLE[0],

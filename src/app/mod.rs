@@ -288,7 +288,7 @@ impl App {
         let meetings = Meetings::new(store.meetings()?, today);
         let dues = DuesScreen::new(store.dues()?, store.badges()?, today);
         let form = if branch.is_none() {
-            Some(Form::branch(None, true))
+            Some(screens::branch::form(None, true))
         } else {
             None
         };
@@ -360,7 +360,7 @@ impl App {
         (screens::def(self.screen).context)(self)
     }
 
-    /// Opens the form of a kind, unless it edits approved minutes (which are amended).
+    /// Opens the form of a kind, filled by the screen that owns it.
     pub fn open_form(&mut self, kind: form::FormKind) {
         update::open_form(self, kind);
     }

@@ -202,10 +202,9 @@ pub fn autosave(app: &mut App) {
 
 fn save_draft(app: &mut App) {
     let Some(form) = &mut app.form else { return };
-    let (tag, ids) = form.kind.to_tag();
     let d = FormDraftV1 {
-        tag,
-        ids,
+        tag: form.kind.tag,
+        ids: form.kind.ids().to_vec(),
         values: form.values(),
         choices: form
             .fields
@@ -232,16 +231,13 @@ fn clear_draft(app: &mut App) {
 
 /// Reopens the form that was open when the app stopped, with what had been typed.
 pub(super) fn restore_draft(app: &mut App, d: &FormDraftV1) {
-    let Some(kind) = FormKind::from_tag(d.tag, &d.ids) else {
+    let Some(kind) = super::screens::form_kind(d.tag, &d.ids) else {
         return;
     };
     if let Some(s) = Screen::ALL.get(usize::from(d.screen).saturating_sub(1)) {
         app.screen = *s;
     }
-    if let Some(m) = kind.meeting() {
-        app.meetings.open = Some(m);
-    }
-    super::screens::dues::restore(app, kind);
+    (super::screens::def(kind.screen).restore)(app, kind);
     let Some(mut form) = form_for(app, kind) else {
         return;
     };
@@ -261,22 +257,13 @@ pub(super) fn restore_draft(app: &mut App, d: &FormDraftV1) {
     app.notice = Some(Notice::DraftRestored);
 }
 
-/// The form of a kind, filled from the current records (each screen builds its own).
+/// The form of a kind, filled from the current records by the screen that owns it.
 fn form_for(app: &App, kind: FormKind) -> Option<Form> {
-    super::screens::TABLE
-        .iter()
-        .find_map(|d| (d.form_for)(app, kind))
+    (super::screens::def(kind.screen).form_for)(app, kind)
 }
 
-/// Opens the form of a kind, unless it edits approved minutes (which are amended).
+/// Opens the form of a kind.
 pub(super) fn open_form(app: &mut App, kind: FormKind) {
-    if let Some(id) = kind.meeting()
-        && let Some(d) = app.meetings.get(id).and_then(|m| m.approved)
-        && !matches!(kind, FormKind::Amendment(_))
-    {
-        app.notice = Some(Notice::Approved(d));
-        return;
-    }
     app.form = form_for(app, kind);
 }
 
@@ -452,11 +439,7 @@ fn save(app: &mut App) {
     let Some(kind) = app.form.as_ref().map(|f| f.kind) else {
         return;
     };
-    for d in super::screens::TABLE {
-        if (d.save)(app, kind) {
-            return;
-        }
-    }
+    (super::screens::def(kind.screen).save)(app, kind);
 }
 
 /// Carries out the question's act (answered yes).

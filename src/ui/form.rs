@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::block;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::form::{FieldRef, Form, FormField, FormKind};
+use crate::app::form::{FieldRef, Form, FormField};
 use crate::domain::admission::AdmissionField;
 use crate::domain::badges::{BadgeField, milestones};
 use crate::domain::dues::{Category, DuesField, ReliefKind};
@@ -129,40 +129,6 @@ fn hint(c: &dyn Catalogue, ff: &FormField) -> &'static str {
     }
 }
 
-fn title(c: &dyn Catalogue, kind: FormKind) -> String {
-    use crate::i18n::ReviewMsg as R;
-    let adm = |m: AdmMsg| c.admission().msg(m).to_string();
-    let m = match kind {
-        FormKind::NewCandidate => return adm(AdmMsg::FormNew),
-        FormKind::EditCandidate(_) => return adm(AdmMsg::FormEdit),
-        FormKind::Step(_) => return adm(AdmMsg::FormStep),
-        FormKind::AdmissionTarget => return adm(AdmMsg::FormTarget),
-        FormKind::NewMember => Msg::FormNewMember,
-        FormKind::EditMember(_) => Msg::FormEditMember,
-        FormKind::Branch { first_run: true } => Msg::FormBranchSetup,
-        FormKind::Branch { first_run: false } => Msg::FormEditBranch,
-        FormKind::NewMeeting => Msg::FormNewMeeting,
-        FormKind::MeetingInfo(_) => Msg::FormMeetingInfo,
-        FormKind::NewSpeech(..) | FormKind::EditSpeech(..) => Msg::FormSpeech,
-        FormKind::NewItem(..) | FormKind::EditItem(..) => Msg::FormItem,
-        FormKind::Conclusion(..) => Msg::FormConclusion,
-        FormKind::NewVote(_) | FormKind::EditVote(..) => Msg::FormVote,
-        FormKind::NewTask(_) | FormKind::EditTask(..) => Msg::FormTask,
-        FormKind::Amendment(_) => Msg::FormAmendment,
-        FormKind::AbsenceReason(..) => Msg::FormAbsence,
-        FormKind::NewEvent(_) => Msg::FormEvent,
-        FormKind::DuesProfile(..) => return c.dues().msg(DuesMsg::FormProfile).to_string(),
-        FormKind::BadgeAward(..) => return c.dues().msg(DuesMsg::FormAward).to_string(),
-        FormKind::ReviewPlan(_, y) => return format!("{} {y}", c.review_msg(R::FormPlan)),
-        FormKind::SelfReview(_, y) => return format!("{} {y}", c.review_msg(R::FormSelf)),
-        FormKind::BranchReview(_, y) => return format!("{} {y}", c.review_msg(R::FormBranch)),
-        FormKind::FinalGrade(_, y) => return format!("{} {y}", c.review_msg(R::FormFinal)),
-        FormKind::MonthlyAssessment(..) => return c.review_msg(R::FormMonthly).to_string(),
-        FormKind::BranchYear(y) => return format!("{} {y}", c.review_msg(R::FormBranchYear)),
-    };
-    c.msg(m).to_string()
-}
-
 /// Rows an error text takes at this width.
 fn error_rows(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
     ff.error.as_ref().map_or(0, |p| {
@@ -183,15 +149,12 @@ fn height(c: &dyn Catalogue, ff: &FormField, width: u16) -> u16 {
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &Form) {
     let c = app.lang.cat();
     crate::ui::clear(f, area, theme);
-    // A form about one member of a meeting names them (the absence form says whose).
-    let mut heading = title(c, form.kind);
-    if let Some(who) = crate::app::screens::meetings::form_subject(app, form.kind) {
-        heading = crate::i18n::month::of(app.lang).titled(&heading, &who);
-    }
+    // The screen that owns the form names it (the absence form says whose).
+    let heading = (crate::app::screens::def(form.kind.screen).form_title)(app, form.kind);
     let outer = block(theme, format!(" {heading} ")).border_style(theme.accent());
     let inner = outer.inner(area);
     f.render_widget(outer, area);
-    let intro = matches!(form.kind, FormKind::Branch { first_run: true });
+    let intro = crate::app::screens::branch::is_setup(form.kind);
     let [intro_area, fields_area, hint_area] = Layout::vertical([
         Constraint::Length(if intro { 3 } else { 0 }),
         Constraint::Min(1),

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
-use crate::app::{App, Confirm, Notice};
+use crate::app::{App, Confirm, Notice, Screen};
 use crate::domain::admission::{
     self as adm, AdmissionField as AF, AdmissionProblem, BoardEntry, Candidate, CandidateDraft,
     CandidateId, Check, RosterChange, Source, Stage, StepDraft, Target, World,
@@ -226,8 +226,8 @@ pub fn candidate_form(app: &App, id: Option<CandidateId>) -> Option<Form> {
     ] {
         fields.push(member(f));
     }
-    let kind = id.map_or(FormKind::NewCandidate, FormKind::EditCandidate);
-    Some(Form::new(kind, fields))
+    let kind = id.map_or(AdmissionForm::NewCandidate, AdmissionForm::EditCandidate);
+    Some(Form::new(kind.into(), fields))
 }
 
 /// The step form of a candidate, for `stage` (the first allowed one when `None`).
@@ -288,14 +288,14 @@ pub fn step_form(app: &App, id: CandidateId, stage: Option<Stage>) -> Option<For
         ff.required = adm::step_required(stage, f);
         fields.push(ff);
     }
-    Some(Form::new(FormKind::Step(id), fields))
+    Some(Form::new(AdmissionForm::Step(id).into(), fields))
 }
 
 /// Rebuilds the step form after its stage was changed, keeping what was typed in the
 /// fields that stay.
 pub fn restage(app: &mut App) {
     let Some(form) = &app.form else { return };
-    let FormKind::Step(id) = form.kind else {
+    let Some(AdmissionForm::Step(id)) = AdmissionForm::of(form.kind) else {
         return;
     };
     let Some(c) = app.admission.get(id) else {
@@ -338,7 +338,7 @@ pub fn target_form(app: &App) -> Form {
         .map(|n| n.to_string())
         .unwrap_or_default();
     Form::new(
-        FormKind::AdmissionTarget,
+        AdmissionForm::Target.into(),
         vec![
             required(text(AF::TargetYear, &year.to_string())),
             required(text(AF::TargetCount, &count)),
@@ -346,15 +346,70 @@ pub fn target_form(app: &App) -> Form {
     )
 }
 
-/// The form of an admission kind, filled from the current records.
-pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
-    match kind {
-        FormKind::NewCandidate => candidate_form(app, None),
-        FormKind::EditCandidate(id) => candidate_form(app, Some(id)),
-        FormKind::Step(id) => step_form(app, id, None),
-        FormKind::AdmissionTarget => Some(target_form(app)),
-        _ => None,
+const NEW: u8 = 70;
+const EDIT: u8 = 71;
+const STEP: u8 = 72;
+const TARGET: u8 = 73;
+
+/// The forms of the admission board and a candidate's card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdmissionForm {
+    /// A new candidate for the sympathiser list.
+    NewCandidate,
+    /// A candidate's identity, source and helper.
+    EditCandidate(CandidateId),
+    /// The next step of a candidate.
+    Step(CandidateId),
+    /// The yearly target for new members.
+    Target,
+}
+
+impl From<AdmissionForm> for FormKind {
+    fn from(f: AdmissionForm) -> FormKind {
+        let new = |tag, ids: &[u64]| FormKind::new(Screen::Admission, tag, ids);
+        match f {
+            AdmissionForm::NewCandidate => new(NEW, &[]),
+            AdmissionForm::EditCandidate(id) => new(EDIT, &[id]),
+            AdmissionForm::Step(id) => new(STEP, &[id]),
+            AdmissionForm::Target => new(TARGET, &[]),
+        }
     }
+}
+
+impl AdmissionForm {
+    /// The admission form a form kind is, if it is one.
+    pub fn of(kind: FormKind) -> Option<AdmissionForm> {
+        if kind.screen != Screen::Admission {
+            return None;
+        }
+        Some(match kind.tag {
+            NEW => AdmissionForm::NewCandidate,
+            EDIT => AdmissionForm::EditCandidate(kind.id(0)?),
+            STEP => AdmissionForm::Step(kind.id(0)?),
+            TARGET => AdmissionForm::Target,
+            _ => return None,
+        })
+    }
+}
+
+/// The form of an admission kind, filled from the current records.
+fn form_for(app: &App, kind: FormKind) -> Option<Form> {
+    match AdmissionForm::of(kind)? {
+        AdmissionForm::NewCandidate => candidate_form(app, None),
+        AdmissionForm::EditCandidate(id) => candidate_form(app, Some(id)),
+        AdmissionForm::Step(id) => step_form(app, id, None),
+        AdmissionForm::Target => Some(target_form(app)),
+    }
+}
+
+fn form_title(app: &App, kind: FormKind) -> String {
+    let m = match AdmissionForm::of(kind) {
+        Some(AdmissionForm::NewCandidate) => AdmMsg::FormNew,
+        Some(AdmissionForm::EditCandidate(_)) => AdmMsg::FormEdit,
+        Some(AdmissionForm::Step(_)) => AdmMsg::FormStep,
+        _ => AdmMsg::FormTarget,
+    };
+    app.lang.cat().admission().msg(m).to_string()
 }
 
 /// The candidate an action applies to: the open card, else the selected row.
@@ -469,11 +524,11 @@ pub fn save(app: &mut App) -> Saved {
     let Some(form) = &app.form else {
         return Saved::Failed;
     };
-    match form.kind {
-        FormKind::NewCandidate | FormKind::EditCandidate(_) => save_candidate(app),
-        FormKind::Step(id) => save_step(app, id),
-        FormKind::AdmissionTarget => save_target(app),
-        _ => Saved::Failed,
+    match AdmissionForm::of(form.kind) {
+        Some(AdmissionForm::NewCandidate | AdmissionForm::EditCandidate(_)) => save_candidate(app),
+        Some(AdmissionForm::Step(id)) => save_step(app, id),
+        Some(AdmissionForm::Target) => save_target(app),
+        None => Saved::Failed,
     }
 }
 
@@ -481,8 +536,8 @@ fn save_candidate(app: &mut App) -> Saved {
     let Some(form) = &app.form else {
         return Saved::Failed;
     };
-    let id = match form.kind {
-        FormKind::EditCandidate(id) => Some(id),
+    let id = match AdmissionForm::of(form.kind) {
+        Some(AdmissionForm::EditCandidate(id)) => Some(id),
         _ => None,
     };
     let base = id.and_then(|id| app.admission.get(id)).cloned();
@@ -722,15 +777,12 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
+    form_tags: &[NEW, EDIT, STEP, TARGET],
+    form_title,
     form_for,
+    restore: super::no_restore,
     save: |app, kind| {
-        if !matches!(
-            kind,
-            FormKind::NewCandidate
-                | FormKind::EditCandidate(_)
-                | FormKind::Step(_)
-                | FormKind::AdmissionTarget
-        ) {
+        if AdmissionForm::of(kind).is_none() {
             return false;
         }
         match save(app) {

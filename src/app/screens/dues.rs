@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
 use crate::app::roster::{Roster, RosterEntry};
-use crate::app::{App, Confirm, Notice};
+use crate::app::{App, Confirm, Notice, Screen};
 use crate::domain::badges::{self, Award, BadgeField, BadgeRecord, Candidate};
 use crate::domain::date;
 use crate::domain::dues::{
@@ -284,7 +284,7 @@ fn record_award(app: &mut App) {
         app.notice = Some(Notice::NothingSelected);
         return;
     };
-    app.form = form_for(app, FormKind::BadgeAward(id, milestone));
+    app.open_form(DuesForm::Award(id, milestone).into());
 }
 
 fn toggle_illness(app: &mut App) {
@@ -315,8 +315,8 @@ pub fn edit_profile(app: &mut App) {
     let rows = dues_rows(&app.roster, app.dues.month);
     match rows.get(app.dues.cursor) {
         Some(e) => {
-            let kind = FormKind::DuesProfile(e.id, app.dues.month.index());
-            app.form = form_for(app, kind);
+            let kind = DuesForm::Profile(e.id, app.dues.month.index());
+            app.open_form(kind.into());
         }
         None => app.notice = Some(Notice::NothingSelected),
     }
@@ -358,9 +358,9 @@ fn relief_choice(r: Option<&Relief>) -> usize {
 }
 
 /// The form of a dues profile or badge award, filled from the records.
-pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
-    match kind {
-        FormKind::DuesProfile(id, month) => {
+fn form_for(app: &App, kind: FormKind) -> Option<Form> {
+    match DuesForm::of(kind)? {
+        DuesForm::Profile(id, month) => {
             let month = YearMonth::from_index(month);
             let ledger = app.dues.ledger(id);
             let p = ledger.profile_at(month);
@@ -394,7 +394,7 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 ],
             ))
         }
-        FormKind::BadgeAward(id, milestone) => {
+        DuesForm::Award(id, milestone) => {
             let existing = app.dues.badges.get(&id).and_then(|r| r.award(milestone));
             let when = existing.map_or_else(
                 || {
@@ -420,16 +420,56 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 ],
             ))
         }
-        _ => None,
     }
 }
 
 /// Where a restored draft of these forms belongs.
-pub fn restore(app: &mut App, kind: FormKind) {
-    match kind {
-        FormKind::DuesProfile(..) => app.dues.tab = DuesTab::Dues,
-        FormKind::BadgeAward(..) => app.dues.tab = DuesTab::Badges,
-        _ => {}
+fn restore(app: &mut App, kind: FormKind) {
+    match DuesForm::of(kind) {
+        Some(DuesForm::Profile(..)) => app.dues.tab = DuesTab::Dues,
+        Some(DuesForm::Award(..)) => app.dues.tab = DuesTab::Badges,
+        None => {}
+    }
+}
+
+const PROFILE: u8 = 17;
+const AWARD: u8 = 18;
+
+/// The forms of the dues and badges tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuesForm {
+    /// A member's dues profile in force in a month (`YearMonth::index`).
+    Profile(MemberId, i32),
+    /// The award of a badge milestone (years) to a member.
+    Award(MemberId, u32),
+}
+
+impl From<DuesForm> for FormKind {
+    fn from(f: DuesForm) -> FormKind {
+        match f {
+            DuesForm::Profile(id, month) => FormKind::new(
+                Screen::Dues,
+                PROFILE,
+                &[id, u64::try_from(month).unwrap_or(0)],
+            ),
+            DuesForm::Award(id, years) => {
+                FormKind::new(Screen::Dues, AWARD, &[id, u64::from(years)])
+            }
+        }
+    }
+}
+
+impl DuesForm {
+    /// The dues form a form kind is, if it is one.
+    pub fn of(kind: FormKind) -> Option<DuesForm> {
+        if kind.screen != Screen::Dues {
+            return None;
+        }
+        Some(match kind.tag {
+            PROFILE => DuesForm::Profile(kind.id(0)?, i32::try_from(kind.id(1)?).ok()?),
+            AWARD => DuesForm::Award(kind.id(0)?, u32::try_from(kind.id(1)?).ok()?),
+            _ => return None,
+        })
     }
 }
 
@@ -580,8 +620,8 @@ pub fn save_form(
     store: &Store,
     today: NaiveDate,
 ) -> Result<Result<(), Errors>, StoreError> {
-    match form.kind {
-        FormKind::DuesProfile(id, _) => match check_profile(form) {
+    match DuesForm::of(form.kind) {
+        Some(DuesForm::Profile(id, _)) => match check_profile(form) {
             Err(e) => Ok(Err(e)),
             Ok(p) => {
                 let mut ledger = screen.ledger(id);
@@ -591,7 +631,7 @@ pub fn save_form(
                 Ok(Ok(()))
             }
         },
-        FormKind::BadgeAward(id, old) => match check_award(form, today) {
+        Some(DuesForm::Award(id, old)) => match check_award(form, today) {
             Err(e) => Ok(Err(e)),
             Ok(a) => {
                 let mut rec = screen.badges.get(&id).cloned().unwrap_or_default();
@@ -604,7 +644,7 @@ pub fn save_form(
                 Ok(Ok(()))
             }
         },
-        _ => Ok(Ok(())),
+        None => Ok(Ok(())),
     }
 }
 
@@ -653,9 +693,18 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
+    form_tags: &[PROFILE, AWARD],
+    form_title: |app, kind| {
+        let m = match DuesForm::of(kind) {
+            Some(DuesForm::Award(..)) => crate::i18n::dues::DuesMsg::FormAward,
+            _ => crate::i18n::dues::DuesMsg::FormProfile,
+        };
+        app.lang.cat().dues().msg(m).to_string()
+    },
     form_for,
+    restore,
     save: |app, kind| {
-        if !matches!(kind, FormKind::DuesProfile(..) | FormKind::BadgeAward(..)) {
+        if DuesForm::of(kind).is_none() {
             return false;
         }
         let Some(form) = &app.form else { return true };

@@ -13,7 +13,10 @@ pub const DEF: ScreenDef = ScreenDef {
     handle,
     hints: |_| &[Action::Open],
     find: find_row,
+    form_tags: &[],
+    form_title: super::no_title,
     form_for: super::no_form,
+    restore: super::no_restore,
     save: super::no_save,
     confirmed: super::no_question,
 };

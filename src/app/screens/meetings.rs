@@ -12,6 +12,7 @@ use crate::domain::meeting::{
 };
 use crate::domain::text;
 use crate::domain::validate::Problem;
+use crate::i18n::Msg;
 
 pub use crate::i18n::MeetingTab as Tab;
 
@@ -150,7 +151,7 @@ pub fn new_meeting_form<'a>(
         keep(&last.end, &mut end);
     }
     Form::new(
-        FormKind::NewMeeting,
+        MeetingForm::New.into(),
         vec![
             FormField::choice(FieldRef::Meeting(MF::Kind), Some(0), Vec::new()),
             tf(MF::Topic, ""),
@@ -169,7 +170,7 @@ pub fn new_meeting_form<'a>(
 pub fn info_form(id: MeetingId, m: &Meeting) -> Form {
     let kind = MeetingKind::ALL.iter().position(|k| *k == m.kind);
     Form::new(
-        FormKind::MeetingInfo(id),
+        MeetingForm::Info(id).into(),
         vec![
             FormField::choice(FieldRef::Meeting(MF::Kind), kind, Vec::new()),
             tf(MF::Topic, &m.topic),
@@ -222,11 +223,11 @@ pub fn speech_form(id: MeetingId, m: &Meeting, item: usize, speech: Option<usize
     let existing = speech.and_then(|s| m.agenda.get(item)?.speeches.get(s));
     let choice = existing.and_then(|sp| speakers(m).iter().position(|x| x == &sp.speaker));
     let kind = match speech {
-        Some(s) => FormKind::EditSpeech(id, item, s),
-        None => FormKind::NewSpeech(id, item),
+        Some(s) => MeetingForm::EditSpeech(id, item, s),
+        None => MeetingForm::NewSpeech(id, item),
     };
     Form::new(
-        kind,
+        kind.into(),
         vec![
             FormField::choice(FieldRef::Meeting(MF::Speaker), choice, speaker_labels(m)),
             tf(MF::Gist, existing.map_or("", |s| s.gist.as_str())),
@@ -237,10 +238,10 @@ pub fn speech_form(id: MeetingId, m: &Meeting, item: usize, speech: Option<usize
 /// The form for a vote (new when `i` is `None`).
 pub fn vote_form(id: MeetingId, m: &Meeting, i: Option<usize>) -> Form {
     let v = i.and_then(|i| m.votes.get(i));
-    let kind = i.map_or(FormKind::NewVote(id), |i| FormKind::EditVote(id, i));
+    let kind = i.map_or(MeetingForm::NewVote(id), |i| MeetingForm::EditVote(id, i));
     let num = |x: Option<u32>| x.map(|n| n.to_string()).unwrap_or_default();
     Form::new(
-        kind,
+        kind.into(),
         vec![
             tf(MF::VoteSubject, v.map_or("", |v| v.subject.as_str())),
             FormField::choice(
@@ -260,9 +261,9 @@ pub fn vote_form(id: MeetingId, m: &Meeting, i: Option<usize>) -> Form {
 /// The form for a task (new when `i` is `None`).
 pub fn task_form(id: MeetingId, m: &Meeting, i: Option<usize>) -> Form {
     let t = i.and_then(|i| m.tasks.get(i));
-    let kind = i.map_or(FormKind::NewTask(id), |i| FormKind::EditTask(id, i));
+    let kind = i.map_or(MeetingForm::NewTask(id), |i| MeetingForm::EditTask(id, i));
     Form::new(
-        kind,
+        kind.into(),
         vec![
             tf(MF::TaskWho, t.map_or("", |t| t.who.as_str())),
             tf(MF::TaskWhat, t.map_or("", |t| t.what.as_str())),
@@ -279,7 +280,7 @@ pub fn single_form(kind: FormKind, field: MF, value: &str) -> Form {
 /// The amendment form.
 pub fn amendment_form(id: MeetingId) -> Form {
     Form::new(
-        FormKind::Amendment(id),
+        MeetingForm::Amendment(id).into(),
         vec![tf(MF::AmendReason, ""), tf(MF::AmendText, "")],
     )
 }
@@ -439,13 +440,15 @@ fn parse_count(form: &Form, f: MF, e: &mut Errors) -> u32 {
 /// Applies a meeting form (other than a new meeting) to the meeting. Approved minutes
 /// accept only an amendment.
 pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), Errors> {
-    if let (Some(d), false) = (m.approved, matches!(form.kind, FormKind::Amendment(_))) {
+    let kind = MeetingForm::of(form.kind);
+    if let (Some(d), false) = (m.approved, matches!(kind, Some(MeetingForm::Amendment(_)))) {
         return Err(vec![(form.fields[0].field, Problem::Approved(d))]);
     }
     let mut e = Vec::new();
-    match form.kind {
-        FormKind::MeetingInfo(_) => check_info(form, m, today)?,
-        FormKind::NewSpeech(_, item) | FormKind::EditSpeech(_, item, _) => {
+    let Some(kind) = kind else { return Ok(()) };
+    match kind {
+        MeetingForm::Info(_) => check_info(form, m, today)?,
+        MeetingForm::NewSpeech(_, item) | MeetingForm::EditSpeech(_, item, _) => {
             let gist = required(form, MF::Gist, &mut e);
             let speaker = form
                 .get_choice(MF::Speaker)
@@ -460,12 +463,12 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 return Err(e);
             };
             let sp = Speech { speaker, gist };
-            match form.kind {
-                FormKind::EditSpeech(_, _, s) if s < it.speeches.len() => it.speeches[s] = sp,
+            match kind {
+                MeetingForm::EditSpeech(_, _, s) if s < it.speeches.len() => it.speeches[s] = sp,
                 _ => it.speeches.push(sp),
             }
         }
-        FormKind::NewItem(_, after) => {
+        MeetingForm::NewItem(_, after) => {
             let title = required(form, MF::ItemTitle, &mut e);
             if !e.is_empty() {
                 return Err(e);
@@ -479,7 +482,7 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 },
             );
         }
-        FormKind::EditItem(_, i) => {
+        MeetingForm::EditItem(_, i) => {
             let title = required(form, MF::ItemTitle, &mut e);
             if !e.is_empty() {
                 return Err(e);
@@ -488,13 +491,13 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 it.title = title;
             }
         }
-        FormKind::Conclusion(_, i) => {
+        MeetingForm::Conclusion(_, i) => {
             let c = required(form, MF::Conclusion, &mut e);
             if let Some(it) = m.agenda.get_mut(i) {
                 it.conclusion = c;
             }
         }
-        FormKind::NewVote(_) | FormKind::EditVote(_, _) => {
+        MeetingForm::NewVote(_) | MeetingForm::EditVote(_, _) => {
             let subject = required(form, MF::VoteSubject, &mut e);
             let threshold = if form.get_choice(MF::VoteThreshold) == Some(1) {
                 Threshold::TwoThirds
@@ -526,12 +529,12 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
             if !e.is_empty() {
                 return Err(e);
             }
-            match form.kind {
-                FormKind::EditVote(_, i) if i < m.votes.len() => m.votes[i] = vote,
+            match kind {
+                MeetingForm::EditVote(_, i) if i < m.votes.len() => m.votes[i] = vote,
                 _ => m.votes.push(vote),
             }
         }
-        FormKind::NewTask(_) | FormKind::EditTask(_, _) => {
+        MeetingForm::NewTask(_) | MeetingForm::EditTask(_, _) => {
             let who = assignee(m, &required(form, MF::TaskWho, &mut e));
             let what = required(form, MF::TaskWhat, &mut e);
             let due = match date::parse_user_opt_date(
@@ -549,12 +552,12 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 return Err(e);
             }
             let t = Task { who, what, due };
-            match form.kind {
-                FormKind::EditTask(_, i) if i < m.tasks.len() => m.tasks[i] = t,
+            match kind {
+                MeetingForm::EditTask(_, i) if i < m.tasks.len() => m.tasks[i] = t,
                 _ => m.tasks.push(t),
             }
         }
-        FormKind::Amendment(_) => {
+        MeetingForm::Amendment(_) => {
             let reason = required(form, MF::AmendReason, &mut e);
             let text = required(form, MF::AmendText, &mut e);
             if !e.is_empty() {
@@ -566,7 +569,7 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
                 text,
             });
         }
-        FormKind::AbsenceReason(_, row) => {
+        MeetingForm::Absence(_, row) => {
             let reason = required(form, MF::AbsenceReason, &mut e);
             if !e.is_empty() {
                 return Err(e);
@@ -619,13 +622,34 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         ],
     },
     find: find_in_roll,
+    form_tags: &[
+        NEW,
+        INFO,
+        NEW_SPEECH,
+        EDIT_SPEECH,
+        NEW_ITEM,
+        EDIT_ITEM,
+        CONCLUSION,
+        NEW_VOTE,
+        EDIT_VOTE,
+        NEW_TASK,
+        EDIT_TASK,
+        AMENDMENT,
+        ABSENCE,
+    ],
+    form_title,
     form_for,
+    restore: |app, kind| {
+        if let Some(m) = MeetingForm::of(kind).and_then(MeetingForm::meeting) {
+            app.meetings.open = Some(m);
+        }
+    },
     save,
     confirmed,
 };
 
 use crate::app::parts::{find, list};
-use crate::app::{App, Confirm, Notice, Part};
+use crate::app::{App, Confirm, Notice, Part, Screen};
 use crate::keymap::action::{Action, Context};
 use crate::store::StoreError;
 
@@ -648,7 +672,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             }
             None => app.notice = Some(Notice::NothingSelected),
         },
-        (Context::Meetings, Action::New) => app.open_form(FormKind::NewMeeting),
+        (Context::Meetings, Action::New) => open(app, MeetingForm::New),
         (Context::Meetings, Action::Delete) => ask_delete_meeting(app),
         (Context::Meetings, Action::PrevYear | Action::NextYear) => {
             app.meetings.year += if action == Action::NextYear { 1 } else { -1 };
@@ -680,7 +704,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
                 let after = current_item(m, app.meetings.cursor)
                     .unwrap_or(m.agenda.len().saturating_sub(1));
                 app.meetings.tab = Tab::Minutes;
-                app.open_form(FormKind::NewItem(id, after));
+                open(app, MeetingForm::NewItem(id, after));
             }
         }
         (_, Action::New) => new_in_meeting(app),
@@ -732,13 +756,13 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
         (Context::Roll, Action::MarkExcused) => {
             if let Some((id, _)) = app.meetings.current() {
                 let row = app.meetings.cursor;
-                app.open_form(FormKind::AbsenceReason(id, row));
+                open(app, MeetingForm::Absence(id, row));
             }
         }
         (Context::Roll, Action::MonthlySelfAssessment) => {
             if let Some((id, _)) = app.meetings.current() {
                 let row = app.meetings.cursor;
-                super::review::open(app, FormKind::MonthlyAssessment(id, row));
+                super::review::open(app, super::review::ReviewForm::Monthly(id, row));
             }
         }
         _ => return false,
@@ -849,14 +873,14 @@ fn new_in_meeting(app: &mut App) {
     };
     let kind = match app.meetings.tab {
         Tab::Minutes => match current_item(m, app.meetings.cursor) {
-            Some(i) => FormKind::NewSpeech(id, i),
-            None => FormKind::NewItem(id, 0),
+            Some(i) => MeetingForm::NewSpeech(id, i),
+            None => MeetingForm::NewItem(id, 0),
         },
-        Tab::Votes => FormKind::NewVote(id),
-        Tab::Tasks => FormKind::NewTask(id),
+        Tab::Votes => MeetingForm::NewVote(id),
+        Tab::Tasks => MeetingForm::NewTask(id),
         Tab::Info | Tab::Roll => return,
     };
-    app.open_form(kind);
+    open(app, kind);
 }
 
 fn edit(app: &mut App) {
@@ -865,19 +889,19 @@ fn edit(app: &mut App) {
     };
     let c = app.meetings.cursor;
     let kind = match app.meetings.tab {
-        Tab::Info => FormKind::MeetingInfo(id),
-        Tab::Roll => FormKind::AbsenceReason(id, c),
+        Tab::Info => MeetingForm::Info(id),
+        Tab::Roll => MeetingForm::Absence(id, c),
         Tab::Minutes => match minutes_rows(m).get(c) {
-            Some(MinutesRow::Item(i)) => FormKind::EditItem(id, *i),
-            Some(MinutesRow::Speech(i, s)) => FormKind::EditSpeech(id, *i, *s),
-            Some(MinutesRow::Conclusion(i)) => FormKind::Conclusion(id, *i),
+            Some(MinutesRow::Item(i)) => MeetingForm::EditItem(id, *i),
+            Some(MinutesRow::Speech(i, s)) => MeetingForm::EditSpeech(id, *i, *s),
+            Some(MinutesRow::Conclusion(i)) => MeetingForm::Conclusion(id, *i),
             None => return,
         },
-        Tab::Votes if c < m.votes.len() => FormKind::EditVote(id, c),
-        Tab::Tasks if c < m.tasks.len() => FormKind::EditTask(id, c),
+        Tab::Votes if c < m.votes.len() => MeetingForm::EditVote(id, c),
+        Tab::Tasks if c < m.tasks.len() => MeetingForm::EditTask(id, c),
         _ => return,
     };
-    app.open_form(kind);
+    open(app, kind);
 }
 
 fn mark(app: &mut App, action: Action) {
@@ -935,18 +959,160 @@ pub fn persist(app: &mut App, id: MeetingId, m: Meeting) -> bool {
     }
 }
 
-/// What a meeting form is about, for its title: the member whose absence is recorded.
-/// (The form's title is "Vắng có lý do — Nguyễn Văn An".)
-pub fn form_subject(app: &App, kind: FormKind) -> Option<String> {
-    match kind {
-        FormKind::AbsenceReason(id, row) | FormKind::MonthlyAssessment(id, row) => app
-            .meetings
-            .get(id)?
-            .attendance
-            .get(row)
-            .map(|r| r.name.clone()),
-        _ => None,
+/// The heading of a meeting form; the absence form names the member ("Vắng có lý do —
+/// Nguyễn Văn An").
+fn form_title(app: &App, kind: FormKind) -> String {
+    use MeetingForm as F;
+    let c = app.lang.cat();
+    let m = match MeetingForm::of(kind) {
+        Some(F::New) => Msg::FormNewMeeting,
+        Some(F::Info(_)) => Msg::FormMeetingInfo,
+        Some(F::NewSpeech(..) | F::EditSpeech(..)) => Msg::FormSpeech,
+        Some(F::NewItem(..) | F::EditItem(..)) => Msg::FormItem,
+        Some(F::Conclusion(..)) => Msg::FormConclusion,
+        Some(F::NewVote(_) | F::EditVote(..)) => Msg::FormVote,
+        Some(F::NewTask(_) | F::EditTask(..)) => Msg::FormTask,
+        Some(F::Amendment(_)) => Msg::FormAmendment,
+        Some(F::Absence(id, row)) => {
+            let title = c.msg(Msg::FormAbsence);
+            return match app.meetings.get(id).and_then(|m| m.attendance.get(row)) {
+                Some(r) => crate::i18n::month::of(app.lang).titled(title, &r.name),
+                None => title.to_string(),
+            };
+        }
+        None => return String::new(),
+    };
+    c.msg(m).to_string()
+}
+
+const NEW: u8 = 3;
+const INFO: u8 = 4;
+const NEW_SPEECH: u8 = 5;
+const EDIT_SPEECH: u8 = 6;
+const NEW_ITEM: u8 = 7;
+const EDIT_ITEM: u8 = 8;
+const CONCLUSION: u8 = 9;
+const NEW_VOTE: u8 = 10;
+const EDIT_VOTE: u8 = 11;
+const NEW_TASK: u8 = 12;
+const EDIT_TASK: u8 = 13;
+const AMENDMENT: u8 = 14;
+const ABSENCE: u8 = 15;
+
+/// The forms of the meetings screen. Ids say which meeting; indexes say which part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingForm {
+    /// A new meeting.
+    New,
+    /// A meeting's information.
+    Info(MeetingId),
+    /// A new speech under agenda item `item`.
+    NewSpeech(MeetingId, usize),
+    /// Speech `speech` of agenda item `item`.
+    EditSpeech(MeetingId, usize, usize),
+    /// A new agenda item after item `after`.
+    NewItem(MeetingId, usize),
+    /// The title of agenda item `item`.
+    EditItem(MeetingId, usize),
+    /// The chair's conclusion on agenda item `item`.
+    Conclusion(MeetingId, usize),
+    /// A new vote.
+    NewVote(MeetingId),
+    /// Vote `i`.
+    EditVote(MeetingId, usize),
+    /// A new task.
+    NewTask(MeetingId),
+    /// Task `i`.
+    EditTask(MeetingId, usize),
+    /// An amendment to approved minutes.
+    Amendment(MeetingId),
+    /// The reason of an excused absence for roll row `row`.
+    Absence(MeetingId, usize),
+}
+
+impl From<MeetingForm> for FormKind {
+    fn from(f: MeetingForm) -> FormKind {
+        use MeetingForm as F;
+        let new = |tag, ids: &[u64]| FormKind::new(Screen::Meetings, tag, ids);
+        let u = |x: usize| x as u64;
+        match f {
+            F::New => new(NEW, &[]),
+            F::Info(m) => new(INFO, &[m]),
+            F::NewSpeech(m, i) => new(NEW_SPEECH, &[m, u(i)]),
+            F::EditSpeech(m, i, s) => new(EDIT_SPEECH, &[m, u(i), u(s)]),
+            F::NewItem(m, i) => new(NEW_ITEM, &[m, u(i)]),
+            F::EditItem(m, i) => new(EDIT_ITEM, &[m, u(i)]),
+            F::Conclusion(m, i) => new(CONCLUSION, &[m, u(i)]),
+            F::NewVote(m) => new(NEW_VOTE, &[m]),
+            F::EditVote(m, i) => new(EDIT_VOTE, &[m, u(i)]),
+            F::NewTask(m) => new(NEW_TASK, &[m]),
+            F::EditTask(m, i) => new(EDIT_TASK, &[m, u(i)]),
+            F::Amendment(m) => new(AMENDMENT, &[m]),
+            F::Absence(m, r) => new(ABSENCE, &[m, u(r)]),
+        }
     }
+}
+
+impl MeetingForm {
+    /// The meeting form a form kind is, if it is one.
+    pub fn of(kind: FormKind) -> Option<MeetingForm> {
+        use MeetingForm as F;
+        if kind.screen != Screen::Meetings {
+            return None;
+        }
+        let m = || kind.id(0);
+        let i = |n| kind.index(n);
+        Some(match kind.tag {
+            NEW => F::New,
+            INFO => F::Info(m()?),
+            NEW_SPEECH => F::NewSpeech(m()?, i(1)?),
+            EDIT_SPEECH => F::EditSpeech(m()?, i(1)?, i(2)?),
+            NEW_ITEM => F::NewItem(m()?, i(1)?),
+            EDIT_ITEM => F::EditItem(m()?, i(1)?),
+            CONCLUSION => F::Conclusion(m()?, i(1)?),
+            NEW_VOTE => F::NewVote(m()?),
+            EDIT_VOTE => F::EditVote(m()?, i(1)?),
+            NEW_TASK => F::NewTask(m()?),
+            EDIT_TASK => F::EditTask(m()?, i(1)?),
+            AMENDMENT => F::Amendment(m()?),
+            ABSENCE => F::Absence(m()?, i(1)?),
+            _ => return None,
+        })
+    }
+
+    /// The meeting the form belongs to (none for a new meeting).
+    pub fn meeting(self) -> Option<MeetingId> {
+        use MeetingForm as F;
+        match self {
+            F::New => None,
+            F::Info(m)
+            | F::NewSpeech(m, _)
+            | F::EditSpeech(m, _, _)
+            | F::NewItem(m, _)
+            | F::EditItem(m, _)
+            | F::Conclusion(m, _)
+            | F::NewVote(m)
+            | F::EditVote(m, _)
+            | F::NewTask(m)
+            | F::EditTask(m, _)
+            | F::Amendment(m)
+            | F::Absence(m, _) => Some(m),
+        }
+    }
+}
+
+/// Opens a meeting form, unless it edits approved minutes (which are amended).
+fn open(app: &mut App, form: MeetingForm) {
+    if let Some(d) = form
+        .meeting()
+        .and_then(|id| app.meetings.get(id))
+        .and_then(|m| m.approved)
+        && !matches!(form, MeetingForm::Amendment(_))
+    {
+        app.notice = Some(Notice::Approved(d));
+        return;
+    }
+    app.open_form(form.into());
 }
 
 /// The warning the approval question gives: the agenda items with no conclusion, by
@@ -959,30 +1125,30 @@ pub fn approve_warning(app: &App, id: MeetingId) -> Option<String> {
 
 fn form_for(app: &App, kind: FormKind) -> Option<Form> {
     let meeting = |id| app.meetings.get(id);
-    Some(match kind {
-        FormKind::NewMeeting => new_meeting_form(
+    Some(match MeetingForm::of(kind)? {
+        MeetingForm::New => new_meeting_form(
             app.branch.as_ref(),
             app.meetings.list.iter().map(|(_, m)| m),
             app.today,
         ),
-        FormKind::MeetingInfo(id) => info_form(id, meeting(id)?),
-        FormKind::NewSpeech(id, item) => speech_form(id, meeting(id)?, item, None),
-        FormKind::EditSpeech(id, item, s) => speech_form(id, meeting(id)?, item, Some(s)),
-        FormKind::NewItem(_, _) => single_form(kind, MF::ItemTitle, ""),
-        FormKind::EditItem(id, i) => {
+        MeetingForm::Info(id) => info_form(id, meeting(id)?),
+        MeetingForm::NewSpeech(id, item) => speech_form(id, meeting(id)?, item, None),
+        MeetingForm::EditSpeech(id, item, s) => speech_form(id, meeting(id)?, item, Some(s)),
+        MeetingForm::NewItem(_, _) => single_form(kind, MF::ItemTitle, ""),
+        MeetingForm::EditItem(id, i) => {
             single_form(kind, MF::ItemTitle, &meeting(id)?.agenda.get(i)?.title)
         }
-        FormKind::Conclusion(id, i) => single_form(
+        MeetingForm::Conclusion(id, i) => single_form(
             kind,
             MF::Conclusion,
             &meeting(id)?.agenda.get(i)?.conclusion,
         ),
-        FormKind::NewVote(id) => vote_form(id, meeting(id)?, None),
-        FormKind::EditVote(id, i) => vote_form(id, meeting(id)?, Some(i)),
-        FormKind::NewTask(id) => task_form(id, meeting(id)?, None),
-        FormKind::EditTask(id, i) => task_form(id, meeting(id)?, Some(i)),
-        FormKind::Amendment(id) => amendment_form(id),
-        FormKind::AbsenceReason(id, r) => {
+        MeetingForm::NewVote(id) => vote_form(id, meeting(id)?, None),
+        MeetingForm::EditVote(id, i) => vote_form(id, meeting(id)?, Some(i)),
+        MeetingForm::NewTask(id) => task_form(id, meeting(id)?, None),
+        MeetingForm::EditTask(id, i) => task_form(id, meeting(id)?, Some(i)),
+        MeetingForm::Amendment(id) => amendment_form(id),
+        MeetingForm::Absence(id, r) => {
             let reason = match &meeting(id)?.attendance.get(r)?.mark {
                 Mark::Excused(r) => r.clone(),
                 _ => String::new(),
@@ -997,17 +1163,16 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 )],
             )
         }
-        _ => return None,
     })
 }
 
 fn save(app: &mut App, kind: FormKind) -> bool {
-    if kind == FormKind::NewMeeting {
+    let Some(form_kind) = MeetingForm::of(kind) else {
+        return false;
+    };
+    let Some(id) = form_kind.meeting() else {
         save_new(app);
         return true;
-    }
-    let Some(id) = kind.meeting() else {
-        return false;
     };
     let (Some(form), Some(mut m)) = (&app.form, app.meetings.get(id).cloned()) else {
         return true;
@@ -1016,12 +1181,13 @@ fn save(app: &mut App, kind: FormKind) -> bool {
         Err(errors) => app.form_refused(&errors),
         Ok(()) => {
             if persist(app, id, m) {
-                if let FormKind::AbsenceReason(_, row) = kind {
+                if let MeetingForm::Absence(_, row) = form_kind {
                     // The roll call moves on to the next member, as a mark does.
                     let n = app.meetings.rows_in_tab();
                     app.meetings.cursor = (row + 1).min(n.saturating_sub(1));
                 }
-                if let (FormKind::NewSpeech(_, item), Some((_, m))) = (kind, app.meetings.current())
+                if let (MeetingForm::NewSpeech(_, item), Some((_, m))) =
+                    (form_kind, app.meetings.current())
                 {
                     // The cursor goes to the new speech: the next one and the item's
                     // conclusion are just below.

@@ -6,8 +6,9 @@ use super::ScreenDef;
 use crate::app::form::{FieldRef, Form, FormKind};
 use crate::app::parts::list;
 use crate::app::{App, Confirm, Notice, Screen};
-use crate::domain::member::EventKind;
+use crate::domain::member::{EventKind, MemberId};
 use crate::domain::validate::{self, MemberDraft, Problem};
+use crate::i18n::Msg;
 use crate::keymap::action::{Action, Context};
 use crate::store::StoreError;
 
@@ -46,10 +47,61 @@ pub const DEF: ScreenDef = ScreenDef {
         app.roster.set_query(typed);
         true
     },
+    form_tags: &[NEW, EDIT, EVENT],
+    form_title: |app, kind| {
+        let m = match MemberForm::of(kind) {
+            Some(MemberForm::New) => Msg::FormNewMember,
+            Some(MemberForm::Edit(_)) => Msg::FormEditMember,
+            _ => Msg::FormEvent,
+        };
+        app.lang.cat().msg(m).to_string()
+    },
     form_for,
+    restore: super::no_restore,
     save,
     confirmed,
 };
+
+const NEW: u8 = 0;
+const EDIT: u8 = 1;
+const EVENT: u8 = 16;
+
+/// The forms of the roster and the member card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberForm {
+    /// A new member.
+    New,
+    /// An existing member.
+    Edit(MemberId),
+    /// A new event in a member's timeline.
+    NewEvent(MemberId),
+}
+
+impl From<MemberForm> for FormKind {
+    fn from(f: MemberForm) -> FormKind {
+        let new = |tag, ids: &[u64]| FormKind::new(Screen::Members, tag, ids);
+        match f {
+            MemberForm::New => new(NEW, &[]),
+            MemberForm::Edit(id) => new(EDIT, &[id]),
+            MemberForm::NewEvent(id) => new(EVENT, &[id]),
+        }
+    }
+}
+
+impl MemberForm {
+    /// The member form a form kind is, if it is one.
+    pub fn of(kind: FormKind) -> Option<MemberForm> {
+        if kind.screen != Screen::Members {
+            return None;
+        }
+        Some(match kind.tag {
+            NEW => MemberForm::New,
+            EDIT => MemberForm::Edit(kind.id(0)?),
+            EVENT => MemberForm::NewEvent(kind.id(0)?),
+            _ => return None,
+        })
+    }
+}
 
 fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
     if let Some(d) = list::delta(action, app.page_rows) {
@@ -69,9 +121,9 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             Some(id) => app.detail = Some(id),
             None => app.notice = Some(Notice::NothingSelected),
         },
-        Action::New => app.open_form(FormKind::NewMember),
+        Action::New => app.open_form(MemberForm::New.into()),
         Action::Edit => match selected {
-            Some(id) => app.open_form(FormKind::EditMember(id)),
+            Some(id) => app.open_form(MemberForm::Edit(id).into()),
             None => app.notice = Some(Notice::NothingSelected),
         },
         Action::Delete => match selected.and_then(|id| app.roster.get(id)) {
@@ -84,7 +136,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
         Action::NextFilter => app.roster.cycle_filter(1),
         Action::PrevFilter => app.roster.cycle_filter(-1),
         Action::AddEvent => match app.detail {
-            Some(id) => app.form = Some(crate::app::lifecycle::event_form(id, app.today)),
+            Some(id) => app.open_form(MemberForm::NewEvent(id).into()),
             None => app.notice = Some(Notice::NothingSelected),
         },
         Action::RemoveLastEvent => remove_last_event(app),
@@ -133,32 +185,28 @@ fn new_member_draft(app: &App) -> MemberDraft {
 }
 
 fn form_for(app: &App, kind: FormKind) -> Option<Form> {
-    match kind {
-        FormKind::NewMember => Some(Form::member(kind, &new_member_draft(app))),
-        FormKind::EditMember(id) => Some(Form::member(
+    match MemberForm::of(kind)? {
+        MemberForm::New => Some(Form::member(kind, &new_member_draft(app))),
+        MemberForm::Edit(id) => Some(Form::member(
             kind,
             &MemberDraft::from_member(&app.roster.get(id)?.member),
         )),
-        FormKind::NewEvent(id) => Some(crate::app::lifecycle::event_form(id, app.today)),
-        _ => None,
+        MemberForm::NewEvent(_) => Some(crate::app::lifecycle::event_form(kind, app.today)),
     }
 }
 
 fn save(app: &mut App, kind: FormKind) -> bool {
-    match kind {
-        FormKind::NewMember | FormKind::EditMember(_) => save_member(app, kind),
-        FormKind::NewEvent(id) => save_event(app, id),
-        _ => return false,
+    match MemberForm::of(kind) {
+        Some(MemberForm::New) => save_member(app, None),
+        Some(MemberForm::Edit(id)) => save_member(app, Some(id)),
+        Some(MemberForm::NewEvent(id)) => save_event(app, id),
+        None => return false,
     }
     true
 }
 
-fn save_member(app: &mut App, kind: FormKind) {
+fn save_member(app: &mut App, id: Option<MemberId>) {
     let Some(form) = &mut app.form else { return };
-    let id = match kind {
-        FormKind::EditMember(id) => Some(id),
-        _ => None,
-    };
     let base = id
         .and_then(|id| app.roster.get(id))
         .map(|e| e.member.clone());

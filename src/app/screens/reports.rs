@@ -189,7 +189,10 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         &[Action::NextTab, Action::ExportReport, Action::ExportBundle]
     },
     find: super::no_find,
+    form_tags: &[],
+    form_title: super::no_title,
     form_for: super::no_form,
+    restore: super::no_restore,
     save: super::no_save,
     confirmed: super::no_question,
 };

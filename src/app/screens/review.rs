@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::app::form::{FieldRef, Form, FormField, FormKind};
-use crate::app::{App, Notice};
+use crate::app::{App, Notice, Screen};
 use crate::domain::date;
+use crate::domain::meeting::MeetingId;
 use crate::domain::meeting::{MeetingKind, TallyError};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::review::{
@@ -124,11 +125,90 @@ fn num(n: Option<impl ToString>) -> String {
     n.map(|x| x.to_string()).unwrap_or_default()
 }
 
+const PLAN: u8 = 19;
+const SELF: u8 = 20;
+const BRANCH: u8 = 21;
+const FINAL: u8 = 22;
+const MONTHLY: u8 = 23;
+const BRANCH_YEAR: u8 = 24;
+
+/// The forms of the annual review (and the monthly self-assessment of a thematic meeting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewForm {
+    /// A member's self-improvement plan for a year.
+    Plan(MemberId, i32),
+    /// A member's year-end self-review.
+    SelfReview(MemberId, i32),
+    /// The branch's comments, proposed grade and vote on a member.
+    BranchReview(MemberId, i32),
+    /// The ward's final grade of a member.
+    FinalGrade(MemberId, i32),
+    /// The monthly self-assessment of roll row `row` of a meeting.
+    Monthly(MeetingId, usize),
+    /// The branch's own classification for a year.
+    BranchYear(i32),
+}
+
+impl From<ReviewForm> for FormKind {
+    fn from(f: ReviewForm) -> FormKind {
+        let new = |tag, ids: &[u64]| FormKind::new(Screen::Review, tag, ids);
+        let y = |y: i32| y as u64;
+        match f {
+            ReviewForm::Plan(id, yr) => new(PLAN, &[id, y(yr)]),
+            ReviewForm::SelfReview(id, yr) => new(SELF, &[id, y(yr)]),
+            ReviewForm::BranchReview(id, yr) => new(BRANCH, &[id, y(yr)]),
+            ReviewForm::FinalGrade(id, yr) => new(FINAL, &[id, y(yr)]),
+            ReviewForm::Monthly(m, row) => new(MONTHLY, &[m, row as u64]),
+            ReviewForm::BranchYear(yr) => new(BRANCH_YEAR, &[y(yr)]),
+        }
+    }
+}
+
+impl ReviewForm {
+    /// The review form a form kind is, if it is one.
+    pub fn of(kind: FormKind) -> Option<ReviewForm> {
+        if kind.screen != Screen::Review {
+            return None;
+        }
+        let member_year = || Some((kind.id(0)?, kind.id(1)? as i32));
+        Some(match kind.tag {
+            PLAN => member_year().map(|(m, y)| ReviewForm::Plan(m, y))?,
+            SELF => member_year().map(|(m, y)| ReviewForm::SelfReview(m, y))?,
+            BRANCH => member_year().map(|(m, y)| ReviewForm::BranchReview(m, y))?,
+            FINAL => member_year().map(|(m, y)| ReviewForm::FinalGrade(m, y))?,
+            MONTHLY => ReviewForm::Monthly(kind.id(0)?, kind.index(1)?),
+            BRANCH_YEAR => ReviewForm::BranchYear(kind.id(0)? as i32),
+            _ => return None,
+        })
+    }
+}
+
+/// The heading of a review form (the monthly self-assessment names the member).
+fn form_title(app: &App, kind: FormKind) -> String {
+    use crate::i18n::ReviewMsg as R;
+    let c = app.lang.cat();
+    let with_year = |m: R, y: i32| format!("{} {y}", c.review_msg(m));
+    match ReviewForm::of(kind) {
+        Some(ReviewForm::Plan(_, y)) => with_year(R::FormPlan, y),
+        Some(ReviewForm::SelfReview(_, y)) => with_year(R::FormSelf, y),
+        Some(ReviewForm::BranchReview(_, y)) => with_year(R::FormBranch, y),
+        Some(ReviewForm::FinalGrade(_, y)) => with_year(R::FormFinal, y),
+        Some(ReviewForm::BranchYear(y)) => with_year(R::FormBranchYear, y),
+        Some(ReviewForm::Monthly(..)) | None => {
+            let title = c.review_msg(R::FormMonthly).to_string();
+            match target(app, kind).and_then(|(id, _)| app.roster.get(id)) {
+                Some(e) => crate::i18n::month::of(app.lang).titled(&title, &e.member.full_name),
+                None => title,
+            }
+        }
+    }
+}
+
 /// The form of a review kind, filled from the records.
-pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
-    let fields = match kind {
-        FormKind::ReviewPlan(id, y) => vec![text(RF::Plan, &app.review.record(y, id).plan)],
-        FormKind::SelfReview(id, y) => {
+fn form_for(app: &App, kind: FormKind) -> Option<Form> {
+    let fields = match ReviewForm::of(kind)? {
+        ReviewForm::Plan(id, y) => vec![text(RF::Plan, &app.review.record(y, id).plan)],
+        ReviewForm::SelfReview(id, y) => {
             let r = app.review.record(y, id);
             vec![
                 text(RF::Strengths, &r.strengths),
@@ -139,7 +219,7 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 grade(RF::SelfGrade, r.self_grade),
             ]
         }
-        FormKind::BranchReview(id, y) => {
+        ReviewForm::BranchReview(id, y) => {
             let r = app.review.record(y, id);
             vec![
                 text(RF::Comments, &r.comments),
@@ -149,7 +229,7 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 text(RF::VoteAbstain, &num(r.vote.map(|v| v.abstain))),
             ]
         }
-        FormKind::FinalGrade(id, y) => {
+        ReviewForm::FinalGrade(id, y) => {
             let r = app.review.record(y, id);
             vec![
                 grade(RF::FinalGrade, r.final_grade.or(r.proposed)),
@@ -162,7 +242,7 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 ),
             ]
         }
-        FormKind::MonthlyAssessment(m, row) => {
+        ReviewForm::Monthly(m, row) => {
             let mt = app.meetings.get(m)?;
             let member = mt.attendance.get(row)?.member;
             let r = app.review.record(mt.date.year(), member);
@@ -174,36 +254,36 @@ pub fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 .unwrap_or_default();
             vec![text(RF::Monthly, &existing)]
         }
-        FormKind::BranchYear(y) => {
+        ReviewForm::BranchYear(y) => {
             let b = app.review.years.get(&y).cloned().unwrap_or_default();
             vec![
                 grade(RF::BranchGrade, b.grade),
                 text(RF::BranchNote, &b.note),
             ]
         }
-        _ => return None,
     };
     Some(Form::new(kind, fields))
 }
 
 /// The member and year a review form writes to.
 fn target(app: &App, kind: FormKind) -> Option<(MemberId, i32)> {
-    match kind {
-        FormKind::ReviewPlan(id, y)
-        | FormKind::SelfReview(id, y)
-        | FormKind::BranchReview(id, y)
-        | FormKind::FinalGrade(id, y) => Some((id, y)),
-        FormKind::MonthlyAssessment(m, row) => {
+    match ReviewForm::of(kind)? {
+        ReviewForm::Plan(id, y)
+        | ReviewForm::SelfReview(id, y)
+        | ReviewForm::BranchReview(id, y)
+        | ReviewForm::FinalGrade(id, y) => Some((id, y)),
+        ReviewForm::Monthly(m, row) => {
             let mt = app.meetings.get(m)?;
             Some((mt.attendance.get(row)?.member, mt.date.year()))
         }
-        _ => None,
+        ReviewForm::BranchYear(_) => None,
     }
 }
 
 /// Opens a review form, refusing a locked record or a non-thematic meeting.
-pub fn open(app: &mut App, kind: FormKind) {
-    if let FormKind::MonthlyAssessment(m, _) = kind
+pub fn open(app: &mut App, form: ReviewForm) {
+    let kind = FormKind::from(form);
+    if let ReviewForm::Monthly(m, _) = form
         && app.meetings.get(m).map(|m| m.kind) != Some(MeetingKind::Thematic)
     {
         app.notice = Some(Notice::Review(ReviewNotice::NotThematic));
@@ -216,11 +296,11 @@ pub fn open(app: &mut App, kind: FormKind) {
             return;
         }
     }
-    app.form = form_for(app, kind);
+    app.open_form(kind);
 }
 
 /// Opens the form `make` builds for the selected member of the year shown.
-pub fn open_for_selected(app: &mut App, make: fn(MemberId, i32) -> FormKind) {
+pub fn open_for_selected(app: &mut App, make: fn(MemberId, i32) -> ReviewForm) {
     match selected(app) {
         Some(id) => open(app, make(id, app.review.year)),
         None => app.notice = Some(Notice::NothingSelected),
@@ -251,9 +331,12 @@ fn parse_num(form: &Form, f: RF, max: u32, errors: &mut Errors) -> Option<u32> {
 /// Applies a review form to the record; the errors by field if it is not valid.
 fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
     let mut errors = Errors::new();
-    match form.kind {
-        FormKind::ReviewPlan(..) => r.plan = form.review_text(RF::Plan),
-        FormKind::SelfReview(..) => {
+    let Some(kind) = ReviewForm::of(form.kind) else {
+        return Ok(());
+    };
+    match kind {
+        ReviewForm::Plan(..) => r.plan = form.review_text(RF::Plan),
+        ReviewForm::SelfReview(..) => {
             r.strengths = form.review_text(RF::Strengths);
             r.weaknesses = form.review_text(RF::Weaknesses);
             r.causes = form.review_text(RF::Causes);
@@ -261,7 +344,7 @@ fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
             r.self_score = parse_num(form, RF::SelfScore, 100, &mut errors).map(|n| n as u8);
             r.self_grade = form.review_grade(RF::SelfGrade);
         }
-        FormKind::BranchReview(_, y) => {
+        ReviewForm::BranchReview(_, y) => {
             r.comments = form.review_text(RF::Comments);
             r.proposed = form.review_grade(RF::Proposed);
             let yes = parse_num(form, RF::VoteYes, u32::MAX, &mut errors);
@@ -286,7 +369,7 @@ fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
                 }
             }
         }
-        FormKind::FinalGrade(..) => {
+        ReviewForm::FinalGrade(..) => {
             r.final_grade = form.review_grade(RF::FinalGrade);
             if r.final_grade.is_none() {
                 errors.push((FieldRef::Review(RF::FinalGrade), Problem::Required));
@@ -307,7 +390,7 @@ fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
                 Err(bad) => errors.push((FieldRef::Review(RF::DecidedOn), Problem::Date(bad))),
             }
         }
-        FormKind::MonthlyAssessment(m, _) => {
+        ReviewForm::Monthly(m, _) => {
             let text = form.review_text(RF::Monthly);
             if text.trim().is_empty() {
                 errors.push((FieldRef::Review(RF::Monthly), Problem::Required));
@@ -315,7 +398,7 @@ fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
                 r.set_monthly(mt.date, &text);
             }
         }
-        _ => {}
+        ReviewForm::BranchYear(_) => {}
     }
     if errors.is_empty() {
         Ok(())
@@ -349,12 +432,12 @@ pub fn warnings_after_save(app: &App, id: MemberId, year: i32) -> Vec<ReviewWarn
     out
 }
 
-/// Saves the open form if it is a review form; returns whether it was one.
-pub fn save(app: &mut App) -> bool {
+/// Saves the open review form; false if there is none.
+fn save(app: &mut App) -> bool {
     let Some(form) = app.form.clone() else {
         return false;
     };
-    if let FormKind::BranchYear(y) = form.kind {
+    if let Some(ReviewForm::BranchYear(y)) = ReviewForm::of(form.kind) {
         let b = BranchYear {
             grade: form.review_grade(RF::BranchGrade),
             note: form.review_text(RF::BranchNote),
@@ -429,11 +512,11 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
                 st.cursor = 0;
             }
             Action::ReviewHistory => st.history = !st.history,
-            Action::ReviewPlan => open_for_selected(app, FormKind::ReviewPlan),
-            Action::ReviewSelf => open_for_selected(app, FormKind::SelfReview),
-            Action::ReviewBranch => open_for_selected(app, FormKind::BranchReview),
-            Action::ReviewFinal => open_for_selected(app, FormKind::FinalGrade),
-            Action::ReviewBranchGrade => open(app, FormKind::BranchYear(app.review.year)),
+            Action::ReviewPlan => open_for_selected(app, ReviewForm::Plan),
+            Action::ReviewSelf => open_for_selected(app, ReviewForm::SelfReview),
+            Action::ReviewBranch => open_for_selected(app, ReviewForm::BranchReview),
+            Action::ReviewFinal => open_for_selected(app, ReviewForm::FinalGrade),
+            Action::ReviewBranchGrade => open(app, ReviewForm::BranchYear(app.review.year)),
             _ => return false,
         }
         true
@@ -456,8 +539,20 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
+    form_tags: &[PLAN, SELF, BRANCH, FINAL, MONTHLY, BRANCH_YEAR],
+    form_title,
     form_for,
-    save: |app, _| save(app),
+    restore: |app, kind| {
+        if let Some(ReviewForm::Monthly(m, _)) = ReviewForm::of(kind) {
+            app.meetings.open = Some(m);
+        }
+    },
+    save: |app, kind| {
+        if ReviewForm::of(kind).is_some() {
+            save(app);
+        }
+        ReviewForm::of(kind).is_some()
+    },
     confirmed: super::no_question,
 };
 

@@ -8,7 +8,7 @@ pub const VERSION: u8 = 1;
 /// An open form's text, saved as the user types so nothing is lost in a crash, v1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormDraftV1 {
-    /// Which form (`app::form::FormKind::to_tag`).
+    /// Which form (`app::form::FormKind::tag`).
     pub tag: u8,
     /// The record ids and indexes of the form.
     pub ids: Vec<u64>,
