@@ -77,6 +77,8 @@ pub enum FieldRef {
     Dues(DuesField),
     /// A badge award field.
     Badge(BadgeField),
+    /// A field of a rule's setting.
+    Rule(crate::domain::rules::RuleField),
 }
 
 impl FieldRef {
@@ -121,6 +123,7 @@ impl FieldRef {
             }
             FieldRef::Badge(BadgeField::Date) => FieldKind::Date,
             FieldRef::Badge(_) => FieldKind::Text,
+            FieldRef::Rule(_) => FieldKind::Text,
         }
     }
 
@@ -151,6 +154,7 @@ impl FieldRef {
                 )
                 | FieldRef::Dues(DuesField::From | DuesField::Category)
                 | FieldRef::Badge(_)
+                | FieldRef::Rule(_)
         )
     }
 }

@@ -49,6 +49,8 @@ pub enum Screen {
     Dues,
     /// 6: the reports (figures on screen, exports, the bundle for the ward).
     Reports,
+    /// 9: the rules (Quy định): each rule's value, source and certainty; settings edited.
+    Rules,
 }
 
 impl Screen {
@@ -64,6 +66,7 @@ impl Screen {
         Screen::Admission,
         Screen::Review,
         Screen::Reports,
+        Screen::Rules,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -78,6 +81,7 @@ impl Screen {
             Screen::Admission => 7,
             Screen::Review => 8,
             Screen::Reports => 6,
+            Screen::Rules => 9,
         }
     }
 
@@ -194,6 +198,8 @@ pub enum Notice {
     UndoApproved(String, NaiveDate),
     /// About the annual review.
     Review(screens::review::ReviewNotice),
+    /// A notice of the rules screen.
+    Rules(crate::i18n::rules::RulesNotice),
     /// A payment needs the member's dues profile first (the name is shown).
     NoDuesProfile(String),
     /// A report written to these files.
@@ -228,6 +234,8 @@ pub struct App {
     pub detail: Option<MemberId>,
     /// Selected row of the exemptions screen.
     pub exempt_cursor: usize,
+    /// The selected row of the rules screen.
+    pub rules_cursor: usize,
     /// Selected row of the home screen.
     pub home_cursor: usize,
     /// The open form.
@@ -311,6 +319,7 @@ impl App {
             screen: Screen::Members,
             detail: None,
             exempt_cursor: 0,
+            rules_cursor: 0,
             home_cursor: 0,
             form,
             confirm: None,

@@ -681,6 +681,22 @@ pub fn installed() -> Settings {
     SETTINGS.with(|s| s.borrow().clone())
 }
 
+/// The fields of a setting's change on the "Quy định" screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleField {
+    /// The new value.
+    Value,
+    /// Who changes it.
+    Who,
+    /// Why.
+    Reason,
+}
+
+impl RuleField {
+    /// The fields in form order.
+    pub const ALL: &'static [RuleField] = &[RuleField::Value, RuleField::Who, RuleField::Reason];
+}
+
 /// Why a setting's change is refused (nothing is saved).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SettingError {

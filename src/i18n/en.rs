@@ -34,6 +34,7 @@ impl Catalogue for En {
             6 => "Rep",
             7 => "Adm",
             8 => "Rev",
+            9 => "Rule",
             _ => "",
         }
     }
@@ -556,6 +557,7 @@ impl Catalogue for En {
             Action::ExportReport => "Export the report shown to files (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Export the branch's bundle for the ward roll-up",
             Action::Screen8 => "Screen 8: annual review of members",
+            Action::Screen9 => "Screen 9: rules (values, sources, branch settings)",
             Action::ReviewPrevYear => "Previous year",
             Action::ReviewNextYear => "Next year",
             Action::ReviewPlan => "The member's self-improvement plan for the year",
@@ -618,6 +620,7 @@ impl Catalogue for En {
             Context::Review => "Annual review",
             Context::Home => "What needs doing",
             Context::Reports => "Reports and figures",
+            Context::Rules => "Rules (values, sources, branch settings)",
             Context::List => "Every list",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",
@@ -1020,6 +1023,10 @@ impl Catalogue for En {
 
     fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
         &crate::i18n::dues::DuesEn
+    }
+
+    fn rules(&self) -> &'static dyn crate::i18n::rules::RulesCatalogue {
+        &crate::i18n::rules::RulesEn
     }
 
     fn review_msg(&self, m: ReviewMsg) -> &'static str {

@@ -471,6 +471,8 @@ pub trait Catalogue: Sync {
     fn todo(&self, item: &TodoItem) -> String;
     /// The texts of the dues and badges screen and reports.
     fn dues(&self) -> &'static dyn dues::DuesCatalogue;
+    /// The texts of the handbook, the rules screen and the rules' refusals.
+    fn rules(&self) -> &'static dyn rules::RulesCatalogue;
 }
 
 /// What a change did to a record.

@@ -34,6 +34,7 @@ impl Catalogue for Vi {
             6 => "BC",
             7 => "KN",
             8 => "ĐG",
+            9 => "QĐ",
             _ => "",
         }
     }
@@ -549,6 +550,7 @@ impl Catalogue for Vi {
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
             Action::Screen0 => "Màn hình 0: Việc cần làm",
             Action::Screen8 => "Màn hình 8: Đánh giá, xếp loại đảng viên",
+            Action::Screen9 => "Màn hình 9: Quy định (giá trị, căn cứ, chi bộ tự đặt)",
             Action::Screen6 => "Màn hình 6: Báo cáo, thống kê",
             Action::ExportReport => "Xuất báo cáo đang xem ra tệp (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Xuất gói dữ liệu của chi bộ gửi phường tổng hợp",
@@ -616,6 +618,7 @@ impl Catalogue for Vi {
             Context::Review => "Đánh giá, xếp loại năm",
             Context::Home => "Việc cần làm",
             Context::Reports => "Báo cáo, thống kê",
+            Context::Rules => "Quy định (giá trị, căn cứ, chi bộ tự đặt)",
             Context::List => "Mọi danh sách",
             Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",
@@ -1025,6 +1028,10 @@ impl Catalogue for Vi {
 
     fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
         &crate::i18n::dues::DuesVi
+    }
+
+    fn rules(&self) -> &'static dyn crate::i18n::rules::RulesCatalogue {
+        &crate::i18n::rules::RulesVi
     }
 
     fn review_msg(&self, m: ReviewMsg) -> &'static str {

@@ -45,6 +45,8 @@ pub enum Context {
     Badges,
     /// The reports screen.
     Reports,
+    /// The rules screen (Quy định): every rule, its value and source; settings edited.
+    Rules,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
 }
@@ -72,6 +74,7 @@ impl Context {
         Context::Dues,
         Context::Badges,
         Context::Reports,
+        Context::Rules,
         Context::List,
     ];
 
@@ -98,6 +101,7 @@ impl Context {
             Context::Dues => "dues",
             Context::Badges => "badges",
             Context::Reports => "reports",
+            Context::Rules => "rules",
             Context::List => "list",
         }
     }
@@ -172,14 +176,14 @@ actions! {
     Search = "search" in [Global],
     New = "new" in [Members, Meetings, Meeting],
     Open = "open" in [Members, Meetings, Exemptions, Home],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Rules],
     Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
-    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
-    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports],
-    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
-    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports],
+    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Rules],
+    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Rules],
+    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
+    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
+    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
+    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
     Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History],
@@ -216,7 +220,7 @@ actions! {
     SwitchAnswer = "switch_answer" in [Confirm],
     Answer = "answer" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports],
+    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Rules],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],
@@ -241,6 +245,7 @@ actions! {
     Screen6 = "screen_6" in [Global],
     ExportReport = "export_report" in [Reports],
     ExportBundle = "export_bundle" in [Reports],
+    Screen9 = "screen_9" in [Global],
 }
 
 impl Action {
@@ -266,6 +271,7 @@ impl Action {
             Action::Screen7 => 7,
             Action::Screen8 => 8,
             Action::Screen4 => 4,
+            Action::Screen9 => 9,
             _ => return None,
         };
         Some(n)

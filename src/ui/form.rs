@@ -37,6 +37,7 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Review(r) => c.review_field(r),
         FieldRef::Dues(d) => c.dues().field(d),
         FieldRef::Badge(b) => c.dues().badge_field(b),
+        FieldRef::Rule(r) => c.rules().field(r),
     };
     if required {
         format!("{name}*")

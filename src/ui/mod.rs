@@ -139,6 +139,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
             Screen::Reports => c.msg(Msg::ScreenReports),
+            Screen::Rules => c.rules().msg(crate::i18n::rules::RulesMsg::ScreenName),
         };
         tabs.push((*s, name));
     }

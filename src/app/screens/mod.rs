@@ -16,6 +16,7 @@ pub mod meetings;
 pub mod members;
 pub mod reports;
 pub mod review;
+pub mod rules;
 
 use super::form::{Form, FormKind};
 use super::{App, Confirm, Screen};
@@ -60,6 +61,7 @@ pub const TABLE: &[ScreenDef] = &[
     reports::DEF,
     admission::DEF,
     review::DEF,
+    rules::DEF,
 ];
 
 /// The definition of a screen.

@@ -282,4 +282,22 @@ impl RulesCatalogue for RulesEn {
             o.reason
         )
     }
+
+    fn field(&self, f: rules::RuleField) -> &'static str {
+        match f {
+            rules::RuleField::Value => "New value",
+            rules::RuleField::Who => "Changed by",
+            rules::RuleField::Reason => "Reason",
+        }
+    }
+
+    fn notice(&self, n: &super::RulesNotice) -> String {
+        match n {
+            super::RulesNotice::NotASetting(id) => format!(
+                "“{}” is verified in a text ({}); it is not a branch setting.",
+                self.rule(*id),
+                rules::rule(*id).source
+            ),
+        }
+    }
 }

@@ -14,6 +14,13 @@ pub use vi::RulesVi;
 
 use super::Lang;
 
+/// What the rules screen says on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulesNotice {
+    /// The rule was verified in a text: no branch setting (its source).
+    NotASetting(RuleId),
+}
+
 /// Short texts of the handbook and the rules screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RulesMsg {
@@ -87,6 +94,10 @@ pub trait RulesCatalogue: Sync {
     fn quorum(&self, q: &Quorum) -> String;
     /// A branch's setting of a rule: value, who, when, why.
     fn setting_line(&self, o: &rules::Override) -> String;
+    /// A field of a setting's change.
+    fn field(&self, f: rules::RuleField) -> &'static str;
+    /// A notice of the rules screen.
+    fn notice(&self, n: &RulesNotice) -> String;
 }
 
 /// The source of a rule as shown after " — ": the table's, and the branch's setting in

@@ -283,4 +283,22 @@ impl RulesCatalogue for RulesVi {
             o.reason
         )
     }
+
+    fn field(&self, f: rules::RuleField) -> &'static str {
+        match f {
+            rules::RuleField::Value => "Giá trị mới",
+            rules::RuleField::Who => "Người thay đổi",
+            rules::RuleField::Reason => "Lý do",
+        }
+    }
+
+    fn notice(&self, n: &super::RulesNotice) -> String {
+        match n {
+            super::RulesNotice::NotASetting(id) => format!(
+                "«{}» đã đối chiếu văn bản ({}), không phải mục chi bộ tự đặt.",
+                self.rule(*id),
+                rules::rule(*id).source
+            ),
+        }
+    }
 }

@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod reports;
 pub mod review;
 pub mod roster;
+pub mod rules;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -35,5 +36,6 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         Screen::Reports => reports::draw(f, app, theme, body),
         Screen::Admission => admission::draw(f, app, theme, body),
         Screen::Review => review::draw(f, app, theme, body),
+        Screen::Rules => rules::draw(f, app, theme, body),
     }
 }
