@@ -168,9 +168,10 @@ pub fn recognition(
     deadline(RuleId::RecognitionWorkingDays, due, vote, reason)
 }
 
-/// The admission vote's bounds set in advance: the age window in months on the vote date
-/// (QĐ 294 điểm 1.1.1) and a certificate still valid (HD 06 điểm 5.4). Refused, never
-/// flagged.
+/// The admission vote's bounds set in advance: at least the youngest age in months on the
+/// vote date (QĐ 294 điểm 1.1.1) and a certificate still valid (HD 06 điểm 5.4). Refused,
+/// never flagged. (Over 60 is no bound: it needs the provincial committee's agreement,
+/// recorded as the reason.)
 pub fn admission_vote(
     birth: NaiveDate,
     certificate: Option<NaiveDate>,
@@ -183,15 +184,6 @@ pub fn admission_vote(
             rule: RuleId::AdmissionMinAgeMonths,
             value: months,
             limit: min,
-        });
-    }
-    // "đủ 60 tuổi (tính theo tháng)": through the month after the 60th birthday.
-    let max = rules::value(RuleId::AdmissionMaxAgeMonths);
-    if months > max {
-        return Err(Refusal::AboveLimit {
-            rule: RuleId::AdmissionMaxAgeMonths,
-            value: months,
-            limit: max,
         });
     }
     if let Some(issued) = certificate {
@@ -346,12 +338,9 @@ mod tests {
             Err(Refusal::BelowLimit { value: 215, .. })
         ));
         assert_eq!(admission_vote(birth, None, d(2026, 5, 20)), Ok(()));
+        // Over 60: an exception with the provincial committee's agreement, not refused here.
         let old = d(1966, 5, 20);
-        assert_eq!(admission_vote(old, None, d(2026, 6, 19)), Ok(()));
-        assert!(matches!(
-            admission_vote(old, None, d(2026, 6, 20)),
-            Err(Refusal::AboveLimit { value: 721, .. })
-        ));
+        assert_eq!(admission_vote(old, None, d(2026, 6, 20)), Ok(()));
         // The certificate: 60 months valid, refused at 61.
         let b = d(1990, 1, 1);
         assert_eq!(

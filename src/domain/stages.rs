@@ -175,16 +175,17 @@ impl Check {
     }
 
     /// How the rules treat the step (#22.2, one treatment for every deadline and bound):
-    /// a bound set in advance (age, certificate, probation) refuses whatever the reason; a
+    /// a bound set in advance (under age, certificate, probation) refuses whatever the reason; a
     /// passed deadline (ceremony, recognition) and the other checks are recorded only with
     /// a reason, kept with the step as its flag; unverified rules only warn.
     pub fn treatment(&self) -> Treatment {
         if rules::rule(self.rule()).certainty == Certainty::Unverified {
             return Treatment::Warns;
         }
+        // Over 60 is not forbidden: it needs the provincial committee's agreement (HD 06
+        // điểm 1.1), recorded as the reason.
         match self {
             Check::TooYoung { .. }
-            | Check::TooOld { .. }
             | Check::CertificateExpired { .. }
             | Check::ProbationNotOver { .. } => Treatment::Refused,
             Check::CeremonyLate { .. } | Check::RecognitionLate { .. } => Treatment::Late,

@@ -68,6 +68,17 @@ fn age_is_18_to_60_in_months_on_the_vote_date() {
         vec![Check::TooOld { months: 721 }]
     );
     assert!(Check::TooOld { months: 721 }.blocks(), "[V3] blocks");
+    // Over 60 needs the provincial committee's agreement, recorded as the reason; under
+    // 18 is refused whatever the reason (#22.2).
+    assert_eq!(Check::TooOld { months: 721 }.treatment(), Treatment::WithReason);
+    assert_eq!(
+        Check::TooYoung {
+            months: 215,
+            from: d(2026, 5, 20)
+        }
+        .treatment(),
+        Treatment::Refused
+    );
     assert_eq!(age_checks(None, d(2026, 6, 20)), vec![]);
 }
 
