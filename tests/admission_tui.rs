@@ -224,6 +224,36 @@ fn a_candidate_from_the_sympathiser_list_to_the_ceremony() {
     // On screen 1, the new member is there as dự bị.
     h.keys("<A-1>trinh minh khoi<Enter>");
     assert!(h.screen().contains("Dự bị"), "{}", h.screen());
+
+    // After the ceremony the member record is the one truth (issue 23 item 1): editing the
+    // candidate changes the member, editing the member changes the candidate, and one undo
+    // takes back both records of one save.
+    let names = |h: &Harness| {
+        let (_, c) = h
+            .app
+            .store
+            .candidates()
+            .unwrap()
+            .into_iter()
+            .find(|(_, c)| c.member.is_some() && c.person.full_name.starts_with("Trịnh Minh Khôi"))
+            .expect("the admitted candidate");
+        let m = h.app.store.members().unwrap();
+        let member = &m.iter().find(|(id, _)| Some(*id) == c.member).unwrap().1;
+        (c.person.full_name.clone(), member.full_name.clone())
+    };
+    let wipe = "<Backspace>".repeat(40);
+    h.keys(&format!(
+        "<Esc><A-7>trinh minh khoi<Enter><F2>{wipe}Trịnh Minh Khôi Nguyên<C-s>"
+    ));
+    let both = "Trịnh Minh Khôi Nguyên".to_string();
+    assert_eq!(names(&h), (both.clone(), both.clone()), "{}", h.screen());
+    h.keys(&format!(
+        "<Esc><A-1>trinh minh khoi nguyen<Enter><F2>{wipe}Trịnh Minh Khôi<C-s>"
+    ));
+    let back = "Trịnh Minh Khôi".to_string();
+    assert_eq!(names(&h), (back.clone(), back), "{}", h.screen());
+    h.keys("<Esc><C-z>");
+    assert_eq!(names(&h), (both.clone(), both), "{}", h.screen());
 }
 
 #[test]

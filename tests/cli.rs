@@ -309,7 +309,13 @@ fn ward_rollup_adds_the_branch_bundles_and_refuses_bad_ones_by_name() {
     let ward = dir.path().join("ward");
     let scratch = dir.path().join("scratch");
     let out = sochibo(
-        &["demo-ward", ward.to_str().unwrap(), "--branches", "3"],
+        &[
+            "demo-ward",
+            ward.to_str().unwrap(),
+            "--branches",
+            "3",
+            "--full",
+        ],
         &scratch,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));

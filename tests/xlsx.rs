@@ -330,7 +330,7 @@ fn reports_and_lists_as_workbooks() {
     assert_eq!(book.header()[..2], ["STT", "Họ và tên"]);
     assert_eq!(book.cell("A2").kind, "n");
 
-    // The ward roll-up: branches, structure, movements, meetings held.
+    // The ward roll-up: branches, then each section of the ward's figures.
     let ward = dir.path().join("ward");
     assert!(
         sochibo(
@@ -356,7 +356,12 @@ fn reports_and_lists_as_workbooks() {
             "Các chi bộ",
             "Cơ cấu đảng viên",
             "Biến động",
-            "Số buổi sinh hoạt"
+            "Sinh hoạt từng tháng",
+            "Xếp loại",
+            "Đảng phí",
+            "Kết nạp đảng viên",
+            "Miễn sinh hoạt",
+            "Huy hiệu Đảng"
         ]
     );
     assert_eq!(book.text("A2"), "Chi bộ Tổ dân phố số 1");

@@ -253,30 +253,50 @@ pub fn logical_trees(store: &Store, path: &Path) -> Vec<(String, u64)> {
 /// `skip`) into a fresh sled database in `fresh` (the app's configuration), then checks
 /// it opens as a store with the same members. Returns the fresh store's bytes on disk.
 pub fn restore_into_fresh(backup: &Path, fresh: &Path, members: usize, skip: &[&str]) -> u64 {
-    let bytes = std::fs::read(backup).expect("read backup");
-    let snap = sochibo::store::backup::parse_backup(&bytes).expect("parse backup");
-    {
-        let db = sled::Config::new()
-            .path(fresh.join(sochibo::store::DB_DIR))
-            .cache_capacity(sochibo::store::CACHE_BYTES)
-            .open()
-            .expect("open fresh sled");
-        for (name, pairs) in snap
-            .trees
-            .iter()
-            .filter(|(n, _)| !skip.contains(&n.as_str()))
-        {
-            let tree = db.open_tree(name).expect("tree");
-            let mut batch = sled::Batch::default();
-            for (k, v) in pairs {
-                batch.insert(k.as_slice(), v.as_slice());
-            }
-            tree.apply_batch(batch).expect("restore tree");
-        }
-        db.flush().expect("flush");
-    }
+    write_fresh(backup, fresh, skip);
     let store = Store::open(fresh).expect("restored store opens");
     assert_eq!(store.members().expect("members").len(), members);
     drop(store);
     dir_bytes(&fresh.join(sochibo::store::DB_DIR)).0
+}
+
+/// Writes the backup file at `backup` into a fresh sled database in `fresh` as is,
+/// without opening it as a store; returns its bytes on disk.
+pub fn sled_from_backup(backup: &Path, fresh: &Path) -> u64 {
+    write_fresh(backup, fresh, &[]);
+    dir_bytes(&fresh.join(sochibo::store::DB_DIR)).0
+}
+
+/// Keys and values bytes of one tree of the backup file at `backup`.
+pub fn tree_bytes(backup: &Path, tree: &str) -> u64 {
+    let bytes = std::fs::read(backup).expect("read backup");
+    let snap = sochibo::store::backup::parse_backup(&bytes).expect("parse backup");
+    snap.trees
+        .iter()
+        .filter(|(n, _)| n == tree)
+        .flat_map(|(_, pairs)| pairs.iter().map(|(k, v)| (k.len() + v.len()) as u64))
+        .sum()
+}
+
+fn write_fresh(backup: &Path, fresh: &Path, skip: &[&str]) {
+    let bytes = std::fs::read(backup).expect("read backup");
+    let snap = sochibo::store::backup::parse_backup(&bytes).expect("parse backup");
+    let db = sled::Config::new()
+        .path(fresh.join(sochibo::store::DB_DIR))
+        .cache_capacity(sochibo::store::CACHE_BYTES)
+        .open()
+        .expect("open fresh sled");
+    for (name, pairs) in snap
+        .trees
+        .iter()
+        .filter(|(n, _)| !skip.contains(&n.as_str()))
+    {
+        let tree = db.open_tree(name).expect("tree");
+        let mut batch = sled::Batch::default();
+        for (k, v) in pairs {
+            batch.insert(k.as_slice(), v.as_slice());
+        }
+        tree.apply_batch(batch).expect("restore tree");
+    }
+    db.flush().expect("flush");
 }

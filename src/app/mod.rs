@@ -10,6 +10,7 @@ pub mod roster;
 pub mod screens;
 pub mod undo;
 mod update;
+pub mod ward;
 /// Old paths of the keymap leaf, kept while the command line moves over.
 pub use crate::keymap::{self as keymap, action};
 
@@ -112,6 +113,10 @@ pub enum Confirm {
     UndoStep(crate::domain::admission::CandidateId, String),
     /// Delete a recorded badge award (member, milestone, name shown).
     DeleteAward(MemberId, u32, String),
+    /// Restore this backup over data found damaged (the home screen's warning).
+    RestoreBackup(crate::store::backup::BackupInfo),
+    /// Dismiss the warning about data found damaged (the damaged copy stays).
+    DismissDamage,
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -277,6 +282,8 @@ pub struct App {
     pub review: screens::review::ReviewState,
     /// The reports screen.
     pub reports: screens::reports::ReportsState,
+    /// The warning about data found damaged, shown on the home screen (issue 20).
+    pub damage: screens::home::DamageWarning,
 }
 
 impl App {
@@ -303,9 +310,13 @@ impl App {
         let review =
             screens::review::ReviewState::new(store.reviews()?, store.branch_years()?, today);
         let draft = store.draft()?;
-        let admission =
+        let mut admission =
             screens::admission::Admission::new(store.candidates()?, store.admission_targets()?);
+        // A store from before issue 23 may hold a candidate edited after the ceremony:
+        // the member record is what it shows.
+        admission.follow(&roster);
         let seen = store.history_last()?;
+        let damage = screens::home::DamageWarning::of(&store);
         let mut app = App {
             lang,
             store,
@@ -340,6 +351,7 @@ impl App {
             history: None,
             review,
             reports: screens::reports::ReportsState::new(today),
+            damage,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);

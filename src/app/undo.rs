@@ -198,6 +198,7 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
     }
     if admission {
         app.admission.reload(&app.store)?;
+        app.admission.follow(&app.roster);
     }
     if reverts
         .iter()

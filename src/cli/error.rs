@@ -230,6 +230,9 @@ pub enum BundleProblem {
     /// It has no branch profile.
     #[error("no branch")]
     NoBranch,
+    /// Refused by the ward's reader, with its reason.
+    #[error(transparent)]
+    Ward(crate::interchange::bundle::BundleError),
 }
 
 impl CliError {
@@ -330,6 +333,10 @@ impl CliError {
                     BundleProblem::NoBranch => {
                         c.cli(C::BundleBad(&file, &c.cli(C::BundleNoBranch)))
                     }
+                    BundleProblem::Ward(e) => format!(
+                        "{file}: {}",
+                        i18n::ward::of(lang).text(i18n::ward::WardText::Refused(e))
+                    ),
                 }
             }
             CliError::BundleDuplicate { file, branch } => {

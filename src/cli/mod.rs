@@ -7,6 +7,7 @@ pub mod report;
 mod rollup;
 mod safety;
 mod tui;
+mod ward;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,7 +36,7 @@ pub struct Args {
     /// Open the built-in sample branch in a throwaway directory.
     #[arg(long)]
     pub demo: bool,
-    /// ASCII borders for old consoles.
+    /// Draw only ASCII (frames, marks, letters without diacritics) for old consoles.
     #[arg(long, global = true)]
     pub ascii: bool,
     /// Encrypted data: read the passphrase (or recovery code) from the first line of
@@ -78,6 +79,11 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The ward office's screen over a folder of bundles (F1: its keys).
+    Ward {
+        /// The folder of the bundles the branches sent.
+        dir: PathBuf,
+    },
     /// Write sample bundles of a whole ward into DIR, to try the roll-up.
     DemoWard {
         /// Where to write the bundles.
@@ -85,6 +91,10 @@ pub enum Command {
         /// How many branches.
         #[arg(long, default_value = "45")]
         branches: u32,
+        /// Each branch's full copy instead of its figures-only bundle (to restore one as
+        /// a branch's data).
+        #[arg(long)]
+        full: bool,
     },
     /// Print a figures report.
     Report {
@@ -384,6 +394,17 @@ pub(crate) fn write_sample(
     ledgers_and_candidates: bool,
 ) -> Result<usize, crate::store::StoreError> {
     let members = demo::demo_members(seed, count, today);
+    write_sample_members(store, members, branch, today, ledgers_and_candidates)
+}
+
+/// [`write_sample`] of members already made.
+pub(crate) fn write_sample_members(
+    store: &Store,
+    members: Vec<crate::domain::member::Member>,
+    branch: &crate::domain::branch::Branch,
+    today: NaiveDate,
+    ledgers_and_candidates: bool,
+) -> Result<usize, crate::store::StoreError> {
     let items: Vec<_> = members.into_iter().map(|m| (None, m)).collect();
     let ids = store.save_members(&items)?;
     store.save_branch(branch)?;
@@ -446,7 +467,12 @@ pub fn run(args: Args) -> ExitCode {
             output.as_deref(),
             lang,
         ),
-        Some(Command::DemoWard { dir, branches }) => rollup::cmd_demo_ward(dir, *branches, lang),
+        Some(Command::DemoWard {
+            dir,
+            branches,
+            full,
+        }) => rollup::cmd_demo_ward(dir, *branches, *full, lang),
+        Some(Command::Ward { dir }) => ward::cmd_ward(dir, args.data.as_deref(), args.ascii, lang),
         Some(Command::Report {
             what,
             at,

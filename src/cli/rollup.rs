@@ -2,39 +2,24 @@
 //! a checksum, readable by later versions), and the ward adds the figures of many bundles.
 
 use std::collections::BTreeSet;
+
+use chrono::Datelike;
 use std::path::{Path, PathBuf};
 
 use super::report::ReportFormat;
 use super::{BundleProblem, CliError, data_dir, date_option, open_store, today, write_output};
-use crate::domain::register::Register;
-use crate::domain::{demo, stats, text};
+use crate::domain::{demo_ward, stats, text};
 use crate::i18n::{Cli as C, Lang};
+use crate::interchange::bundle::{self, Received};
 use crate::interchange::figures::Period;
 use crate::interchange::ward;
 use crate::store::{Store, backup};
 
-/// One branch read from a bundle.
-struct Bundle {
-    file: PathBuf,
-    register: Register,
-}
-
-fn read_bundle(path: &Path) -> Result<Bundle, CliError> {
-    let refused = |problem| CliError::Bundle {
+/// Reads a bundle, or the roll-up's refusal naming it.
+fn read_bundle(path: &Path) -> Result<Received, CliError> {
+    bundle::read(path).map_err(|e| CliError::Bundle {
         file: path.to_path_buf(),
-        problem,
-    };
-    let (info, register) =
-        backup::load_register(path).map_err(|e| refused(BundleProblem::Store(e)))?;
-    let Some(register) = register.filter(|_| !info.sealed) else {
-        return Err(refused(BundleProblem::Sealed));
-    };
-    if register.branch.name.is_empty() {
-        return Err(refused(BundleProblem::NoBranch));
-    }
-    Ok(Bundle {
-        file: path.to_path_buf(),
-        register,
+        problem: BundleProblem::Ward(e),
     })
 }
 
@@ -100,19 +85,19 @@ pub(super) fn cmd_rollup(
             }
             Ok(b) => {
                 let key = (
-                    text::fold(&b.register.branch.superior),
-                    text::fold(&b.register.branch.name),
+                    text::fold(&b.sent.register.branch.superior),
+                    text::fold(b.branch()),
                 );
                 if !seen.insert(key) {
                     let dup = CliError::BundleDuplicate {
+                        branch: b.branch().to_string(),
                         file: b.file,
-                        branch: b.register.branch.name,
                     };
                     eprintln!("{}", dup.message(lang));
                     refused += 1;
                     continue;
                 }
-                registers.push(b.register);
+                registers.push(b.sent);
             }
         }
     }
@@ -120,9 +105,9 @@ pub(super) fn cmd_rollup(
         return Err(CliError::Reported); // every file was refused, each with its message
     }
     let period = Period { at, from, to };
-    let w = ward::ward(&registers, period);
+    let w = ward::ward_of(&registers, period);
     let bytes = match format {
-        ReportFormat::Csv => ward::ward_csv(&w).into_bytes(),
+        ReportFormat::Csv => ward::ward_csv(&w, period).into_bytes(),
         ReportFormat::Txt => {
             let t = ward::ward_text(&w, period, lang);
             if out.is_some() {
@@ -131,9 +116,9 @@ pub(super) fn cmd_rollup(
                 t.into_bytes()
             }
         }
-        ReportFormat::Xlsx => super::xlsx_bytes(&ward::ward_sheets(&w))?,
+        ReportFormat::Xlsx => super::xlsx_bytes(&ward::ward_sheets(&w, period))?,
         ReportFormat::Docx => {
-            let place = crate::interchange::place_name(&registers[0].branch);
+            let place = crate::interchange::place_name(&registers[0].register.branch);
             ward::ward_document(&w, period, superior.unwrap_or(""), &place, today()).to_docx()?
         }
     };
@@ -145,30 +130,81 @@ pub(super) fn cmd_rollup(
     }
 }
 
-/// `sochibo demo-ward DIR [--branches N]`: sample bundles of a whole ward, to try the
-/// roll-up (deterministic; 15–45 members a branch).
-pub(super) fn cmd_demo_ward(dir: &Path, branches: u32, lang: Lang) -> Result<(), CliError> {
+/// `sochibo demo-ward DIR [--branches N]`: a sample ward in DIR, to try the roll-up and
+/// the ward screen: branches of different kinds and sizes (`domain::demo_ward`), each one's
+/// bundle as a branch sends it (figures only; one a full copy; a few made weeks ago; a few
+/// not sent), and the ward's list of branches (deterministic). With `full`, every bundle
+/// sent is the branch's full copy.
+pub(super) fn cmd_demo_ward(
+    dir: &Path,
+    branches: u32,
+    full: bool,
+    lang: Lang,
+) -> Result<(), CliError> {
     let c = lang.cat();
     let shown = dir.display().to_string();
     std::fs::create_dir_all(dir).map_err(CliError::write(dir))?;
     let now = today();
-    let mut total = 0;
+    let (mut total, mut written) = (0, 0);
+    let mut list = crate::app::ward::folder::ListFile {
+        superior: "Đảng bộ thành phố Hải Phòng".into(),
+        branches: Vec::new(),
+    };
     for b in 1..=branches {
-        let work = dir.join(format!(".tao-chi-bo-{b}"));
-        let _ = std::fs::remove_dir_all(&work);
+        let sample = demo_ward::sample_branch(b, branches);
+        list.branches.push(sample.branch.name.clone());
+        if sample.sends == demo_ward::Sends::Nothing {
+            continue;
+        }
+        let work = backup::temporary_dir("demo-ward");
         let store = Store::open(&work)?;
-        let (seed, size) = demo::ward_branch_size(b);
-        // Each branch meets and reviews its members, so the roll-up has all its figures.
-        let n = super::write_sample(&store, seed, size, &demo::ward_branch(b), now, false)?;
+        let members = demo_ward::members(&sample, now);
+        let n = super::write_sample_members(&store, members, &sample.branch, now, true)?;
+        for (i, (id, _)) in store.candidates()?.into_iter().enumerate() {
+            if !demo_ward::keeps_candidate(&sample, i) {
+                store.delete_candidate(id)?;
+            }
+        }
+        let mut held = store.meetings()?;
+        held.sort_by_key(|(_, m)| m.date);
+        for (i, (id, m)) in held.iter().enumerate() {
+            if demo_ward::skips_meeting(&sample, i, m.kind) {
+                store.delete_meeting(*id)?;
+            }
+        }
+        if let Some(count) = demo_ward::target(&sample, now.year()) {
+            store.save_admission_target(&crate::domain::admission::Target {
+                year: now.year(),
+                count,
+            })?;
+        }
         store.mark_demo()?;
-        store.write_backup(&dir.join(format!("chi-bo-{b:02}.scb")))?;
+        let file = dir.join(format!("chi-bo-{b:02}.scb"));
+        let info = if full || sample.sends == demo_ward::Sends::Full {
+            store.write_backup(&file)
+        } else {
+            store.write_ward_bundle(&file)
+        };
         drop(store);
         let _ = std::fs::remove_dir_all(&work);
+        info?;
+        if let demo_ward::Sends::Late(days) = sample.sends {
+            // Made weeks ago: the same bundle with an earlier time (checksum rewritten).
+            let (mut snap, _) = backup::load_backup(&file)?;
+            snap.created_at -= days * 86_400;
+            crate::store::snapshot::write_file(&file, &snap)?;
+        }
         total += n;
+        written += 1;
     }
-    println!(
-        "{}",
-        c.cli(C::WardWritten(branches as usize, total, &shown))
-    );
+    crate::app::ward::folder::write(
+        dir,
+        crate::app::ward::folder::LIST_FILE,
+        &crate::app::ward::folder::list_text(&list),
+    )
+    .map_err(CliError::write(
+        &dir.join(crate::app::ward::folder::LIST_FILE),
+    ))?;
+    println!("{}", c.cli(C::WardWritten(written, total, &shown)));
     Ok(())
 }

@@ -224,13 +224,12 @@ fn ask(question: &str) -> Option<String> {
 
 /// Opens the store (see [`recover::open`]) and builds the app for the interactive
 /// session. Before the terminal changes mode this says, in the user's language, that the
-/// data can only be read, or that it was found damaged (at this start or an earlier one
-/// not yet restored or dismissed: where the damaged copy is, what the register was
-/// rebuilt from, the newest good backup with the command that restores it), or that a
-/// record cannot be read. Without a terminal it stops there; on a terminal it waits for
-/// Enter, and offers to restore the newest good backup (`co`/`yes`) when the register
-/// is empty because of the damage or a record cannot be read; after a restore the
-/// session starts on the restored data.
+/// data can only be read, or that a record cannot be read (then, on a terminal, it
+/// offers to restore the newest good backup, `co`/`yes`, and the session starts on the
+/// restored data). Data found damaged (at this start or an earlier one not yet restored
+/// or dismissed) is said by the home screen, which restores the newest good backup on
+/// one key (see `app::screens::home`); without a terminal it is said here and the
+/// session does not start.
 pub(super) fn start_app(
     dir: &Path,
     lang: Lang,
@@ -245,31 +244,20 @@ pub(super) fn start_app(
             if let Some(why) = store.read_only_reason() {
                 eprintln!("{}", read_only_line(dir, why, lang));
             }
-            let damage = store.damage_report();
-            let empty = damage.as_ref().is_some_and(DamageReport::started_empty);
-            if let Some(report) = &damage {
-                for line in damage_lines(report, lang) {
+            // Damage found now or earlier: without a terminal it is said here; in the
+            // session the home screen says it and offers the restore on one key.
+            if let Some(report) = store.damage_report()
+                && !io::stdin().is_terminal()
+            {
+                for line in damage_lines(&report, lang) {
                     eprintln!("{line}");
                 }
-                if !io::stdin().is_terminal() {
-                    return Err(CliError::Reported);
-                }
+                return Err(CliError::Reported);
             }
             unlock_store(&store, lang)?;
             prepare(&store)?;
             match App::new(store, lang, keymap.clone(), today) {
-                Ok(app) if empty && damage.as_ref().is_some_and(|r| r.newest_backup.is_some()) => {
-                    drop(app);
-                    (Vec::new(), true)
-                }
-                Ok(app) => {
-                    if damage.is_some() {
-                        eprint!("{}", c.msg(crate::i18n::Msg::PressEnter));
-                        let _ = io::stderr().flush();
-                        let _ = io::stdin().lock().read_line(&mut String::new());
-                    }
-                    return Ok(app);
-                }
+                Ok(app) => return Ok(app),
                 Err(e @ StoreError::Corrupt { .. }) => (vec![i18n::store_error(lang, &e)], true),
                 Err(e) => return Err(e.into()),
             }

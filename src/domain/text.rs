@@ -102,13 +102,22 @@ fn latin_lookalike(c: char) -> char {
 /// Folds text for diacritic-insensitive search: NFD, combining marks removed, `đ`→`d`,
 /// lowercase. "Nguyễn Văn Đức" → "nguyen van duc".
 pub fn fold(s: &str) -> String {
+    strip_marks(s)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `s` without its diacritics, case kept: NFD, combining marks removed, `đ`→`d`,
+/// `Đ`→`D`. "Nguyễn Văn Đức" → "Nguyen Van Duc" (for consoles that show only ASCII).
+pub fn strip_marks(s: &str) -> String {
     s.nfd()
         .filter(|c| !is_combining(*c))
         .map(|c| match c {
-            'đ' | 'Đ' => 'd',
+            'đ' => 'd',
+            'Đ' => 'D',
             c => c,
         })
-        .flat_map(char::to_lowercase)
         .collect()
 }
 

@@ -516,6 +516,31 @@ impl Catalogue for En {
         }
     }
 
+    fn action_here(&self, a: Action, ctx: Context) -> Option<&'static str> {
+        use Action as A;
+        use Context as C;
+        Some(match (ctx, a) {
+            (C::Members, A::Open) => "Open the selected member's record",
+            (C::Members, A::Edit) | (C::Member, A::Edit) => "Edit the member's record",
+            (C::Members, A::Delete) | (C::Member, A::Delete) => {
+                "Delete the member from the register (asks first, undoable)"
+            }
+            (C::Home, A::Open) => "Go to the screen of the selected item",
+            (C::Exemptions, A::Open) => "Open the selected member's record",
+            (C::Branch, A::Edit) => "Edit the branch's details",
+            (C::Meetings, A::New) => "New meeting (filled in from the last one)",
+            (C::Meetings, A::Open) => "Open the selected meeting",
+            (C::Meetings, A::Delete) => "Delete the meeting (asks first)",
+            (C::Meeting, A::New) => "New speech, vote or task (by the tab shown)",
+            (C::Meeting, A::Edit) => "Edit the selected line",
+            (C::Meeting, A::Delete) => "Delete the selected line (asks first)",
+            (C::Roll, A::Edit) => "Edit the selected member's reason of absence",
+            (C::Dues, A::Edit) => "Edit the selected member's dues rate",
+            (C::Badges, A::Delete) => "Delete the recorded badge award (asks first)",
+            _ => return None,
+        })
+    }
+
     fn action(&self, a: Action) -> &'static str {
         match a {
             Action::Screen4 => "Screen 4: party dues and badges",
@@ -602,6 +627,10 @@ impl Catalogue for En {
             Action::History => "Change history of the record / minutes",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the change just undone",
+            Action::RestoreBackup => {
+                "Restore the newest good backup (when the data was found damaged)"
+            }
+            Action::DismissDamage => "Dismiss the damage warning (the damaged copy is kept)",
         }
     }
 
@@ -707,6 +736,8 @@ impl Catalogue for En {
             Action::History => "History",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
+            Action::RestoreBackup => "Restore",
+            Action::DismissDamage => "Dismiss warning",
             Action::MarkPresent => "Present",
             Action::MarkExcused => "Excused",
             Action::MarkUnexcused => "Unexcused",

@@ -6,6 +6,7 @@ pub mod admission;
 mod admission_en;
 mod admission_vi;
 pub mod checks;
+pub mod console;
 pub mod dues;
 mod en;
 pub mod import;
@@ -13,8 +14,10 @@ pub mod keys;
 pub mod month;
 pub mod platform;
 pub mod recovery;
+pub mod restore;
 pub mod rules;
 mod vi;
+pub mod ward;
 
 use crate::domain::branch::BranchField;
 use crate::domain::lifecycle::{EventField, LifeWarning};
@@ -423,6 +426,13 @@ pub trait Catalogue: Sync {
     fn cli(&self, c: Cli<'_>) -> String;
     /// What an action does, for the help screen.
     fn action(&self, a: Action) -> &'static str;
+    /// What an action does in one context, where that says more than [`Catalogue::action`]
+    /// ("New" adds a member on the roster, a meeting on the meetings list).
+    fn action_in(&self, a: Action, ctx: Context) -> &'static str {
+        self.action_here(a, ctx).unwrap_or_else(|| self.action(a))
+    }
+    /// The context's own words for an action, if it has them.
+    fn action_here(&self, a: Action, ctx: Context) -> Option<&'static str>;
     /// The heading of a keymap context in the help screen.
     fn context(&self, c: Context) -> &'static str;
     /// A keymap problem.

@@ -512,6 +512,31 @@ impl Catalogue for Vi {
         }
     }
 
+    fn action_here(&self, a: Action, ctx: Context) -> Option<&'static str> {
+        use Action as A;
+        use Context as C;
+        Some(match (ctx, a) {
+            (C::Members, A::Open) => "Xem hồ sơ đảng viên đang chọn",
+            (C::Members, A::Edit) | (C::Member, A::Edit) => "Sửa hồ sơ đảng viên",
+            (C::Members, A::Delete) | (C::Member, A::Delete) => {
+                "Xóa đảng viên khỏi sổ (có hỏi lại, hoàn tác được)"
+            }
+            (C::Home, A::Open) => "Mở màn hình làm việc đang chọn",
+            (C::Exemptions, A::Open) => "Xem hồ sơ đảng viên đang chọn",
+            (C::Branch, A::Edit) => "Sửa thông tin chi bộ",
+            (C::Meetings, A::New) => "Thêm cuộc họp (điền sẵn từ cuộc họp trước)",
+            (C::Meetings, A::Open) => "Mở cuộc họp đang chọn",
+            (C::Meetings, A::Delete) => "Xóa cuộc họp (có hỏi lại)",
+            (C::Meeting, A::New) => "Thêm phát biểu, biểu quyết hoặc nhiệm vụ (theo thẻ đang xem)",
+            (C::Meeting, A::Edit) => "Sửa dòng đang chọn",
+            (C::Meeting, A::Delete) => "Xóa dòng đang chọn (có hỏi lại)",
+            (C::Roll, A::Edit) => "Sửa lý do vắng của đồng chí đang chọn",
+            (C::Dues, A::Edit) => "Sửa mức đóng đảng phí của đồng chí đang chọn",
+            (C::Badges, A::Delete) => "Xóa lần trao huy hiệu đã ghi (có hỏi lại)",
+            _ => return None,
+        })
+    }
+
     fn action(&self, a: Action) -> &'static str {
         match a {
             Action::Screen4 => "Màn hình 4: Đảng phí và Huy hiệu Đảng",
@@ -600,6 +625,8 @@ impl Catalogue for Vi {
             Action::History => "Lịch sử thay đổi của hồ sơ / biên bản",
             Action::Undo => "Hoàn tác thay đổi gần nhất",
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
+            Action::RestoreBackup => "Phục hồi bản sao lưu tốt mới nhất (khi dữ liệu bị hỏng)",
+            Action::DismissDamage => "Bỏ cảnh báo dữ liệu hỏng (bản hỏng vẫn được giữ)",
         }
     }
 
@@ -707,6 +734,8 @@ impl Catalogue for Vi {
             Action::History => "Lịch sử",
             Action::Undo => "Hoàn tác",
             Action::Redo => "Làm lại",
+            Action::RestoreBackup => "Phục hồi",
+            Action::DismissDamage => "Bỏ cảnh báo",
             Action::MarkPresent => "Có mặt",
             Action::MarkExcused => "Vắng có LD",
             Action::MarkUnexcused => "Vắng không LD",

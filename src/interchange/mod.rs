@@ -2,6 +2,7 @@
 //! Excel, `.xlsx` workbooks, and Party documents (minutes) as 80-column text and `.docx`.
 
 pub mod assessments;
+pub mod bundle;
 pub mod docx;
 pub mod docx_handbook;
 pub mod dues_badges;

@@ -245,6 +245,8 @@ actions! {
     Screen6 = "screen_6" in [Global],
     ExportReport = "export_report" in [Reports],
     ExportBundle = "export_bundle" in [Reports],
+    RestoreBackup = "restore_backup" in [Home],
+    DismissDamage = "dismiss_damage" in [Home],
     Screen9 = "screen_9" in [Global],
 }
 

@@ -58,9 +58,15 @@ impl Store {
     /// figures without names, contacts, notes or minutes), as a verified backup file of
     /// the current schema marked "figures only", which `restore` refuses. It carries no
     /// change history and is written in the clear, also from encrypted data.
+    /// Format 2 ([`super::bundle`]): it also carries the dues and the admission pipeline,
+    /// computed today from the full register.
     pub fn write_ward_bundle(&self, path: &Path) -> Result<BackupInfo> {
+        let full = self.register()?;
+        let today = chrono::Local::now().date_naive();
+        let figures =
+            super::bundle::encode_figures(&crate::domain::ward::bundle_figures(&full, today))?;
         let snap =
-            super::register::ward_snapshot(&self.register()?.for_ward(), self.schema_version()?)?;
+            super::register::ward_snapshot(&full.for_ward(), self.schema_version()?, figures)?;
         write_verified(path, &snap, None)
     }
 
@@ -191,16 +197,24 @@ pub fn load_backup_with(path: &Path, sealer: Option<&Sealer>) -> Result<(Snapsho
 /// branch's passphrase.
 pub fn load_register(path: &Path) -> Result<(BackupInfo, Option<Register>)> {
     let (snap, info) = load_backup(path)?;
+    load_register_of(info, &snap)
+}
+
+/// [`load_register`] of a snapshot already read and verified ([`load_backup`]).
+pub(super) fn load_register_of(
+    info: BackupInfo,
+    snap: &SnapshotV1,
+) -> Result<(BackupInfo, Option<Register>)> {
     if info.sealed {
         return Ok((info, None));
     }
     // A bundle of the current schema is decoded directly; an older one is restored into
     // a temporary store, so it is migrated exactly as the branch's own data would be.
-    if let Some(reg) = super::register::register_of_snapshot(&snap)? {
+    if let Some(reg) = super::register::register_of_snapshot(snap)? {
         return Ok((info, Some(reg)));
     }
     let work = temporary_dir("bundle");
-    let read = super::restore::restore_snapshot(&work, &snap)
+    let read = super::restore::restore_snapshot(&work, snap)
         .and_then(|_| Store::open(&work))
         .and_then(|store| store.register());
     let _ = fs::remove_dir_all(&work);

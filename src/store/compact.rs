@@ -12,12 +12,24 @@
 //! takes the live name if the live folder is missing, and is dropped if the live folder
 //! is still the original; without it, an unfinished copy is dropped. The old folder is
 //! removed only after the new one has its name.
+//!
+//! The same copy converts the history's old v1 entries (whole values before and after)
+//! to the compact v2 format (issue 23.4): each converted entry is checked to say the
+//! same as before (see [`Store::convertible_v1`]), and the copy must hold exactly those
+//! bytes, every entry readable, before the swap. Run again, it finds nothing to convert.
+//!
+//! When it runs (issue 23.5): on a clean close ([`Store::close`], what the interactive
+//! session does when it ends), so that the next start does not pay for it. A store that
+//! was not closed cleanly (killed, or dropped while due for compaction, as one-off
+//! commands leave it) still has its [`SESSION`] file at the next open, which then checks
+//! and compacts as before. v1 history entries are converted at the first open that can read them, or at
+//! the close of an unlocked encrypted store.
 
 use std::fs;
 use std::path::Path;
 
 use super::restore::rename_retrying;
-use super::{DB_DIR, Result, Store, StoreError, atomic};
+use super::{DB_DIR, Result, Store, StoreError, TREE_HISTORY, atomic};
 
 /// Compaction starts when the database folder is more than this many times the bytes
 /// of its keys and values.
@@ -30,9 +42,13 @@ pub const STAGING: &str = "sled.compacting";
 pub const ASIDE: &str = "sled.before-compaction";
 /// File marking the copy in [`STAGING`] as complete and checked.
 pub const READY: &str = "sled.compacting.ready";
+/// File in the data directory while a store is open for writing: written by every open,
+/// removed by a clean close ([`Store::close`]). Found at an open, it says the last
+/// session was not closed cleanly, so that open checks for compaction itself.
+pub const SESSION: &str = "store.session";
 /// Meta key: the folder's size when it was last measured against its content (so the
 /// content is measured again only once the folder has doubled).
-const META_CHECKED: &[u8] = b"compaction_checked_bytes";
+pub(crate) const META_CHECKED: &[u8] = b"compaction_checked_bytes";
 
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     move |e| StoreError::Io(format!("{}: {e}", path.display()))
@@ -61,6 +77,34 @@ pub fn folder_bytes(dir: &Path) -> u64 {
 /// Whether a folder of `disk` bytes holding `content` bytes should be compacted.
 pub fn worth_compacting(disk: u64, content: u64) -> bool {
     disk >= MIN_BYTES && disk > content.saturating_mul(RATIO)
+}
+
+/// Whether the last session in data directory `dir` ended without a clean close.
+pub(crate) fn unclean(dir: &Path) -> bool {
+    dir.join(SESSION).exists()
+}
+
+/// Marks a session as begun in `dir` (best effort: without the file, the next open
+/// only skips its compaction check).
+pub(crate) fn begin_session(dir: &Path) {
+    let _ = fs::write(dir.join(SESSION), b"open\n");
+}
+
+/// Marks the session in `dir` as closed cleanly.
+pub(crate) fn end_session(dir: &Path) {
+    let path = dir.join(SESSION);
+    if fs::remove_file(&path).is_ok() {
+        atomic::sync_parent(&path);
+    }
+}
+
+/// What [`Store::close`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Closed {
+    /// Whether the database was copied into a fresh one (compacted).
+    pub compacted: bool,
+    /// How many v1 history entries were converted to v2 by that copy.
+    pub converted: u64,
 }
 
 /// Finishes or undoes a compaction a crash interrupted in data directory `dir` (see the
@@ -111,6 +155,12 @@ impl Store {
         Ok(worth)
     }
 
+    /// [`Store::needs_compaction`] for the tests of the close (errors count as no).
+    #[doc(hidden)]
+    pub fn needs_compaction_for_tests(&self) -> bool {
+        self.needs_compaction().unwrap_or(false)
+    }
+
     /// Records the folder's current size as measured (see [`Store::needs_compaction`]).
     pub(crate) fn remember_size(&self) -> Result<()> {
         let disk = folder_bytes(&self.dir.join(DB_DIR));
@@ -118,19 +168,60 @@ impl Store {
         self.flush()
     }
 
-    /// Compacts the database: copies every tree into a fresh database, checks the copy
-    /// and swaps it in (see the module documentation). Consumes the store: the caller
-    /// opens the data directory again. On an error the live database is untouched.
-    pub(crate) fn compact(self) -> Result<()> {
+    /// Whether compacting now is worth it: the folder is over its threshold, or v1
+    /// history entries can be converted.
+    pub(crate) fn compaction_due(&self, check_size: bool) -> bool {
+        (check_size && self.needs_compaction().unwrap_or(false))
+            || self.starts_with_v1().unwrap_or(false)
+                && self.convertible_v1().is_ok_and(|v| !v.is_empty())
+    }
+
+    /// Closes the store cleanly (what the interactive session does when it ends): if the
+    /// folder is over its threshold or v1 history entries can be converted, compacts it
+    /// now, so that the next start does not; then marks the session closed. A
+    /// compaction that fails leaves the database as it was (and is not tried again
+    /// until the folder has doubled). A read-only or staging store is just dropped.
+    pub fn close(self) -> Result<Closed> {
+        if self.read_only.is_some() || !self.stamps {
+            return Ok(Closed::default());
+        }
+        let dir = self.dir.clone();
+        self.flush()?;
+        let mut closed = Closed::default();
+        if self.compaction_due(true) {
+            let result = self.compact();
+            // Measured now, so that the next open does not measure it again.
+            let reopened = Store::open_at(&dir, &dir.join(DB_DIR), true);
+            if let Ok(s) = &reopened {
+                let _ = s.remember_size();
+            }
+            drop(reopened);
+            end_session(&dir);
+            closed = Closed {
+                compacted: true,
+                converted: result?,
+            };
+        } else {
+            drop(self);
+            end_session(&dir);
+        }
+        Ok(closed)
+    }
+
+    /// Compacts the database: copies every tree into a fresh database, with the v1
+    /// history entries that can be converted rewritten as v2, checks the copy and swaps
+    /// it in (see the module documentation). Consumes the store: the caller opens the
+    /// data directory again. On an error the live database is untouched. Returns how
+    /// many history entries were converted.
+    pub(crate) fn compact(self) -> Result<u64> {
         let dir = self.dir.clone();
         let (live, staging) = (dir.join(DB_DIR), dir.join(STAGING));
         let (aside, ready) = (dir.join(ASIDE), dir.join(READY));
         remove_dir_if_there(&staging)?;
-        let snap = self.snapshot()?;
-        let last = self.history_last()?;
+        let plan = self.plan_copy()?;
         self.flush()?;
         drop(self);
-        if let Err(e) = build_copy(&dir, &staging, &snap, last) {
+        if let Err(e) = build_copy(&dir, &staging, &plan) {
             let _ = fs::remove_dir_all(&staging);
             return Err(e);
         }
@@ -142,21 +233,58 @@ impl Store {
         remove_dir_if_there(&aside)?;
         fs::remove_file(&ready).map_err(io_err(&ready))?;
         atomic::sync_parent(&live);
-        Ok(())
+        Ok(plan.converted)
+    }
+
+    /// What the compacted copy holds and is checked against: every tree as stored, with
+    /// the convertible v1 history entries replaced by their v2 form.
+    fn plan_copy(&self) -> Result<Plan> {
+        let mut snap = self.snapshot()?;
+        let last = self.history_last()?;
+        let converted = self.convertible_v1()?;
+        if let Some((_, pairs)) = snap.trees.iter_mut().find(|(n, _)| n == TREE_HISTORY) {
+            let mut by_key: std::collections::HashMap<[u8; 8], &Vec<u8>> = converted
+                .iter()
+                .map(|(pos, v)| (pos.to_be_bytes(), v))
+                .collect();
+            for (k, v) in pairs.iter_mut() {
+                if let Some(new) = <[u8; 8]>::try_from(k.as_slice())
+                    .ok()
+                    .and_then(|k| by_key.remove(&k))
+                {
+                    *v = new.clone();
+                }
+            }
+        }
+        Ok(Plan {
+            snap,
+            last,
+            sealer: self.sealer().cloned(),
+            converted: converted.len() as u64,
+        })
     }
 }
 
-/// Writes `snap` into a new database at `staging` and checks it: every tree equal to
-/// the snapshot, the history ending at `last`.
-fn build_copy(
-    dir: &Path,
-    staging: &Path,
-    snap: &super::snapshot::SnapshotV1,
+/// A compacted copy to build: its trees and what it is checked against besides them.
+struct Plan {
+    /// Every tree, as the copy must hold it.
+    snap: super::snapshot::SnapshotV1,
+    /// The last history position.
     last: u64,
-) -> Result<()> {
+    /// The key of a sealed store (to read its converted history back).
+    sealer: Option<super::seal::Sealer>,
+    /// How many history entries were converted.
+    converted: u64,
+}
+
+/// Writes the planned copy into a new database at `staging` and checks it: every tree
+/// equal to the plan (each converted entry was checked to say what its v1 entry said,
+/// see [`Store::convertible_v1`]), the history ending at the same entry and, when
+/// entries were converted, every entry readable.
+fn build_copy(dir: &Path, staging: &Path, plan: &Plan) -> Result<()> {
     {
         let store = Store::open_at(dir, staging, false)?;
-        for (name, pairs) in &snap.trees {
+        for (name, pairs) in &plan.snap.trees {
             let mut batch = sled::Batch::default();
             for (k, v) in pairs {
                 batch.insert(k.as_slice(), v.as_slice());
@@ -166,7 +294,7 @@ fn build_copy(
         store.db.flush()?;
     }
     let store = Store::open_at(dir, staging, false)?;
-    for (name, pairs) in &snap.trees {
+    for (name, pairs) in &plan.snap.trees {
         let found = store
             .db
             .open_tree(name)?
@@ -180,11 +308,18 @@ fn build_copy(
             )));
         }
     }
-    if store.history_last()? != last {
+    if store.history_last()? != plan.last {
         return Err(StoreError::Io(format!(
             "{}: the history differs after copying",
             staging.display()
         )));
+    }
+    if plan.converted > 0 {
+        // Every entry, converted ones included, opens and decodes in the copy.
+        if let Some(s) = &plan.sealer {
+            store.unlock_with(s);
+        }
+        store.check_history()?;
     }
     store.db.flush()?;
     Ok(())
@@ -259,12 +394,58 @@ mod tests {
         );
     }
 
-    /// Sets up the folders a crash during compaction can leave, then opens.
-    fn crashed(ready: bool, live: bool, staging: bool) -> (tempfile::TempDir, Vec<Vec<u8>>) {
+    #[test]
+    fn an_encrypted_store_converts_its_v1_history_at_a_close_once_unlocked() {
+        use crate::store::seal::{KeyringV1, reseal_trees};
+        use crate::store::snapshot::SnapshotV1;
         let dir = tempfile::tempdir().unwrap();
         let s = bloated(dir.path(), 2);
+        let history = s.history().unwrap();
+        s.rewrite_history_as_v1_for_tests().unwrap();
         let snap = s.snapshot().unwrap();
-        let last = s.history_last().unwrap();
+        drop(s);
+        // `sochibo encrypt` after an older build: every value sealed, v1 entries too.
+        let (keyring, sealer, _) = KeyringV1::create("mật khẩu dài").unwrap();
+        let trees = reseal_trees(&snap.trees, None, Some(&sealer), Some(&keyring)).unwrap();
+        let sealed = SnapshotV1 { trees, ..snap };
+        crate::store::restore::restore_snapshot_with(dir.path(), &sealed, Some(&sealer)).unwrap();
+        // Locked, the open cannot read the history: nothing is converted.
+        let s = Store::open(dir.path()).unwrap();
+        s.unlock("mật khẩu dài").unwrap();
+        let n = history.len() as u64;
+        assert_eq!(s.history_formats().unwrap(), (n, 0));
+        // Unlocked (as in the session), the clean close converts them.
+        assert_eq!(s.close().unwrap().converted, n);
+        let s = Store::open(dir.path()).unwrap();
+        s.unlock("mật khẩu dài").unwrap();
+        assert_eq!(s.history_formats().unwrap(), (0, n));
+        assert_eq!(s.history().unwrap(), history);
+        // Still sealed: no entry in the clear.
+        for kv in s.history.iter() {
+            assert_eq!(kv.unwrap().1[0], crate::store::seal::SEALED);
+        }
+    }
+
+    /// Sets up the folders a crash during compaction can leave, then opens.
+    fn crashed(
+        ready: bool,
+        live: bool,
+        staging: bool,
+        v1: bool,
+    ) -> (
+        tempfile::TempDir,
+        Vec<Vec<u8>>,
+        Vec<crate::store::history::Change>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let s = bloated(dir.path(), 2);
+        let history = s.history().unwrap();
+        if v1 {
+            s.rewrite_history_as_v1_for_tests().unwrap();
+            assert_eq!(s.history().unwrap(), history);
+        }
+        let plan = s.plan_copy().unwrap();
+        assert_eq!(plan.converted > 0, v1);
         let member_keys: Vec<Vec<u8>> = s
             .members
             .iter()
@@ -274,7 +455,7 @@ mod tests {
         drop(s);
         let d = dir.path();
         if staging {
-            build_copy(d, &d.join(STAGING), &snap, last).unwrap();
+            build_copy(d, &d.join(STAGING), &plan).unwrap();
         }
         if ready {
             fs::write(d.join(READY), b"checked\n").unwrap();
@@ -282,7 +463,7 @@ mod tests {
         if !live {
             fs::rename(d.join(DB_DIR), d.join(ASIDE)).unwrap();
         }
-        (dir, member_keys)
+        (dir, member_keys, history)
     }
 
     #[test]
@@ -295,21 +476,30 @@ mod tests {
             (true, false, false), // impossible, but the old folder is not lost either
             (true, true, false),  // swapped, the old folder not yet removed
         ] {
-            let (dir, keys) = crashed(ready, live, staging);
-            let s = Store::open(dir.path()).unwrap();
-            let found: Vec<Vec<u8>> = s
-                .members
-                .iter()
-                .keys()
-                .map(|k| k.unwrap().to_vec())
-                .collect();
-            assert_eq!(found, keys, "{ready} {live} {staging}");
-            s.history().unwrap();
-            for leftover in [STAGING, ASIDE, READY] {
-                assert!(
-                    !dir.path().join(leftover).exists(),
-                    "{leftover}: {ready} {live} {staging}"
+            for v1 in [false, true] {
+                let (dir, keys, history) = crashed(ready, live, staging, v1);
+                let s = Store::open(dir.path()).unwrap();
+                let found: Vec<Vec<u8>> = s
+                    .members
+                    .iter()
+                    .keys()
+                    .map(|k| k.unwrap().to_vec())
+                    .collect();
+                assert_eq!(found, keys, "{ready} {live} {staging} {v1}");
+                // Converted or not yet, the history says the same; after this open
+                // every entry is v2 (the open converts what the crash left as v1).
+                assert_eq!(s.history().unwrap(), history, "{ready} {live} {staging}");
+                assert_eq!(
+                    s.history_formats().unwrap().0,
+                    0,
+                    "{ready} {live} {staging}"
                 );
+                for leftover in [STAGING, ASIDE, READY] {
+                    assert!(
+                        !dir.path().join(leftover).exists(),
+                        "{leftover}: {ready} {live} {staging} {v1}"
+                    );
+                }
             }
         }
     }

@@ -289,6 +289,120 @@ impl Store {
             .collect()
     }
 
+    /// Whether the history still holds v1 entries (whole values, written before the
+    /// compact format) that can be read now (a sealed store must be unlocked). Cheap:
+    /// v1 entries are the oldest ones (every build since writes v2), so only the first
+    /// entry is looked at; a store whose first entry is v1 is scanned by
+    /// [`Store::convertible_v1`].
+    pub(crate) fn starts_with_v1(&self) -> Result<bool> {
+        if !self.is_unlocked() {
+            return Ok(false);
+        }
+        let Some((k, v)) = self.history.first()? else {
+            return Ok(false);
+        };
+        let v = self.open_value(TREE_HISTORY, &k, &v)?;
+        Ok(codec::split(&v).is_ok_and(|(version, _)| version == schema::history::v1::VERSION))
+    }
+
+    /// The v1 history entries that can be rewritten as v2 without changing what the
+    /// history says: by position, the stored (sealed when encryption is on) bytes of the
+    /// v2 entry. A v1 entry is converted when its whole value after the change is the
+    /// value its record's chain reaches at that point (walking back from the record's
+    /// current value, as [`Store::history`] does), and its v2 form, decoded, steps back
+    /// from that value to exactly its value before; one that does not fit (a record
+    /// changed without a history entry) stays v1, an anchor as before. Holds the stored
+    /// history once in memory (no more than the history tree's size).
+    pub(crate) fn convertible_v1(&self) -> Result<Vec<(u64, Vec<u8>)>> {
+        if !self.starts_with_v1()? {
+            return Ok(Vec::new());
+        }
+        let raw = self.raw_history_from(0)?;
+        // Per record: the value after the entry being looked at (`None`: unknown, the
+        // chain is broken further on).
+        let mut chains: HashMap<(String, u64), Option<Option<Vec<u8>>>> = HashMap::new();
+        let mut out = Vec::new();
+        for (pos, h) in raw.into_iter().rev() {
+            let id = (h.tree().to_string(), h.key());
+            let after = match chains.remove(&id) {
+                Some(v) => v,
+                None => Some(self.current_of(&id.0, id.1)?),
+            };
+            let before = match h {
+                HistoryEntry::V2(h) => after.and_then(|a| step_back(&h, a.as_deref())),
+                HistoryEntry::V1(h) => {
+                    if after.as_ref() == Some(&h.new) {
+                        let e = entry(h.at, &h.tree, h.key, h.old.as_deref(), h.new.as_deref());
+                        let plain = schema::encode_history(&e)?;
+                        // Checked as it will be read: decoded, one step back from the
+                        // value after it gives the value before, as the v1 entry says.
+                        let same = match schema::decode_history(&plain) {
+                            Ok(HistoryEntry::V2(back)) => {
+                                back.at == h.at
+                                    && step_back(&back, h.new.as_deref()) == Some(h.old.clone())
+                            }
+                            _ => false,
+                        };
+                        if same {
+                            let key = pos.to_be_bytes();
+                            out.push((pos, self.seal_value(TREE_HISTORY, &key, &plain)?));
+                        }
+                    }
+                    Some(h.old)
+                }
+            };
+            chains.insert(id, before);
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// Rewrites every history entry in the old v1 format (whole values before and
+    /// after), as a build from before the compact format left them: only for tests and
+    /// the benchmark of the conversion. Refused on a sealed store. Returns how many.
+    #[doc(hidden)]
+    pub fn rewrite_history_as_v1_for_tests(&self) -> Result<u64> {
+        if self.sealed {
+            return Err(StoreError::Locked);
+        }
+        let all = self.rebuild(self.raw_history_from(0)?)?;
+        for (pos, c) in &all {
+            let v1 = schema::history::v1::HistoryV1 {
+                at: c.at,
+                tree: c.tree.clone(),
+                key: c.key,
+                old: c.old.clone(),
+                new: c.new.clone(),
+            };
+            let bytes = codec::encode(schema::history::v1::VERSION, &v1)?;
+            self.history.insert(pos.to_be_bytes(), bytes)?;
+        }
+        self.flush()?;
+        Ok(all.len() as u64)
+    }
+
+    /// How many history entries are stored in each format: (v1, v2). Reads every entry.
+    pub fn history_formats(&self) -> Result<(u64, u64)> {
+        let mut counts = (0, 0);
+        for (_, h) in self.raw_history_from(0)? {
+            match h {
+                HistoryEntry::V1(_) => counts.0 += 1,
+                HistoryEntry::V2(_) => counts.1 += 1,
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The bytes of the history as stored (keys and values).
+    pub fn history_bytes(&self) -> Result<u64> {
+        let mut n = 0;
+        for kv in self.history.iter() {
+            let (k, v) = kv?;
+            n += (k.len() + v.len()) as u64;
+        }
+        Ok(n)
+    }
+
     /// Checks that every history entry opens and decodes, without rebuilding values
     /// (what a restore verifies: a backup is never refused for its history's chains).
     pub fn check_history(&self) -> Result<u64> {

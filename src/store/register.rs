@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use super::codec::CodecError;
 use super::{
-    META_BRANCH, META_FIGURES_ONLY, Result, Store, StoreError, TREE_CANDIDATES, TREE_DUES_PAYMENTS,
-    TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_REVIEW_YEARS, TREE_REVIEWS,
-    TREE_RULE_SETTINGS, TREE_TARGETS, key_id, review_key, review_key_parts, schema,
+    META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
+    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id, review_key,
+    review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
@@ -198,13 +199,21 @@ impl Store {
 }
 
 /// The trees of a ward bundle, encoded as the store encodes them, keys in sled's order.
-pub(super) fn ward_snapshot(reg: &Register, schema_version: u32) -> Result<SnapshotV1> {
+pub(super) fn ward_snapshot(
+    reg: &Register,
+    schema_version: u32,
+    figures: Vec<u8>,
+) -> Result<SnapshotV1> {
     type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
     let be = |k: u64| k.to_be_bytes().to_vec();
     let year = |y: i32| u64::try_from(y).map_err(|_| StoreError::NotFound);
     let meta: Pairs = vec![
         (META_BRANCH.to_vec(), schema::encode_branch(&reg.branch)?),
-        (META_FIGURES_ONLY.to_vec(), vec![1]),
+        (
+            META_FIGURES_ONLY.to_vec(),
+            vec![super::bundle::BUNDLE_FORMAT],
+        ),
+        (META_WARD_FIGURES.to_vec(), figures),
     ];
     let mut members: Pairs = Vec::new();
     for (id, m) in &reg.members {

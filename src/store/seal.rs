@@ -395,7 +395,13 @@ pub fn reseal_trees(
     to: Option<&Sealer>,
     keyring: Option<&KeyringV1>,
 ) -> Result<Vec<Tree>> {
-    let clear_meta: &[&[u8]] = &[super::META_SCHEMA, super::META_DEMO, META_KEYRING];
+    // The compaction's measure is written in the clear too, also in a sealed store.
+    let clear_meta: &[&[u8]] = &[
+        super::META_SCHEMA,
+        super::META_DEMO,
+        META_KEYRING,
+        super::compact::META_CHECKED,
+    ];
     let mut out = Vec::with_capacity(trees.len());
     let mut cards = Vec::new();
     for (name, pairs) in trees {

@@ -130,6 +130,68 @@ fn decode_payload(payload: &[u8]) -> std::result::Result<(SnapshotV1, usize), Co
     }
 }
 
+/// Walks a payload's structure (bincode's standard varint encoding of [`SnapshotV1`])
+/// and refuses any length prefix that claims more than the bytes left, counting in
+/// `u64`. bincode itself casts a decoded `u64` length to `usize` (`val as usize`), so
+/// on a 32-bit target a length of 2^60 would wrap to a small number and a crafted file
+/// be misread instead of refused; after this walk every length fits the payload, hence
+/// `usize`, on any target.
+fn check_lengths(payload: &[u8]) -> std::result::Result<(), CodecError> {
+    struct Walk<'a> {
+        rest: &'a [u8],
+    }
+    impl Walk<'_> {
+        fn bad(what: &str) -> CodecError {
+            CodecError::Payload(format!("{what}: the file is damaged"))
+        }
+        fn take(&mut self, n: u64, what: &str) -> std::result::Result<&[u8], CodecError> {
+            if n > self.rest.len() as u64 {
+                return Err(Self::bad(what));
+            }
+            let (head, tail) = self.rest.split_at(n as usize);
+            self.rest = tail;
+            Ok(head)
+        }
+        /// A varint: one byte below 251, else a marker and 2, 4 or 8 little-endian bytes.
+        fn varint(&mut self, what: &str) -> std::result::Result<u64, CodecError> {
+            let first = self.take(1, what)?[0];
+            let wide = |b: &[u8]| b.iter().rev().fold(0u64, |n, &x| (n << 8) | u64::from(x));
+            Ok(match first {
+                0..=250 => u64::from(first),
+                251 => wide(self.take(2, what)?),
+                252 => wide(self.take(4, what)?),
+                253 => wide(self.take(8, what)?),
+                _ => return Err(Self::bad(what)),
+            })
+        }
+        /// A length-prefixed run of bytes (a string or a `Vec<u8>`).
+        fn bytes(&mut self, what: &str) -> std::result::Result<(), CodecError> {
+            let n = self.varint(what)?;
+            self.take(n, what).map(|_| ())
+        }
+        /// A sequence's count: each element takes at least `min` bytes.
+        fn count(&mut self, min: u64, what: &str) -> std::result::Result<u64, CodecError> {
+            let n = self.varint(what)?;
+            if n.saturating_mul(min) > self.rest.len() as u64 {
+                return Err(Self::bad(what));
+            }
+            Ok(n)
+        }
+    }
+    let mut w = Walk { rest: payload };
+    w.varint("created_at")?;
+    w.varint("schema_version")?;
+    // A tree is at least a name length and a pair count; a pair two lengths.
+    for _ in 0..w.count(2, "trees")? {
+        w.bytes("tree name")?;
+        for _ in 0..w.count(2, "pairs")? {
+            w.bytes("key")?;
+            w.bytes("value")?;
+        }
+    }
+    Ok(())
+}
+
 /// Parses a file's bytes, refusing anything damaged or foreign. Never panics, and never
 /// allocates much more than the input on the word of a length prefix.
 pub fn parse(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError> {
@@ -150,6 +212,7 @@ pub fn parse(bytes: &[u8]) -> std::result::Result<SnapshotV1, CodecError> {
             "checksum mismatch: the file is damaged or truncated".into(),
         ));
     }
+    check_lengths(payload)?;
     let (snap, used) = decode_payload(payload)?;
     if used != payload.len() {
         return Err(CodecError::Trailing(payload.len() - used));

@@ -15,8 +15,15 @@ use crate::i18n::Msg;
 use crate::i18n::keys::{self, KeysMsg};
 use crate::i18n::rules::RulesMsg;
 
-/// The help text, from the app's sections.
-pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line<'a>> {
+/// The help text, from the app's sections, `width` columns wide: a description too long
+/// for its line goes on under itself, word by word (never cut).
+pub(crate) fn help_lines<'a>(
+    app: &App,
+    theme: &Theme,
+    filter: &str,
+    width: usize,
+) -> Vec<Line<'a>> {
+    const KEYS_W: usize = 26;
     let c = app.lang.cat();
     let mut lines = Vec::new();
     for s in sections(app, filter, theme.ascii) {
@@ -25,10 +32,19 @@ pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line
             theme.accent(),
         ));
         for (a, keys) in s.rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<24}", keys.join(", ")), theme.header()),
-                Span::raw(c.action(a).to_string()),
-            ]));
+            let mut first = Some(Span::styled(
+                format!("  {:<24}", keys.join(", ")),
+                theme.header(),
+            ));
+            for part in wrap_words(
+                c.action_in(a, s.context),
+                width.saturating_sub(KEYS_W).max(10),
+            ) {
+                let lead = first
+                    .take()
+                    .unwrap_or_else(|| Span::raw(" ".repeat(KEYS_W)));
+                lines.push(Line::from(vec![lead, Span::raw(part)]));
+            }
         }
         lines.push(Line::from(""));
     }
@@ -42,6 +58,25 @@ pub(crate) fn help_lines<'a>(app: &App, theme: &Theme, filter: &str) -> Vec<Line
         );
     }
     lines
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer
+/// than a line is cut with "…").
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let w = crate::domain::text::width(word);
+        if !line.is_empty() && crate::domain::text::width(&line) + 1 + w > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&crate::domain::text::ellipsize(word, width));
+    }
+    out.push(line);
+    out
 }
 
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &HelpView) {
@@ -67,7 +102,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &Help
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    let lines = help_lines(app, theme, h.filter.text());
+    let lines = help_lines(app, theme, h.filter.text(), usize::from(body.width));
     let max = lines.len().saturating_sub(usize::from(body.height));
     f.render_widget(
         Paragraph::new(lines).scroll((h.scroll.min(max) as u16, 0)),

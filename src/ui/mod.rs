@@ -1,11 +1,13 @@
 //! Views: draw an `&App` with ratatui. Nothing here changes state or does I/O.
 
+pub mod ascii;
 mod form;
 mod help;
 pub mod history;
 mod parts;
 mod screens;
 pub mod theme;
+pub mod ward;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -26,8 +28,15 @@ pub fn list_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(8))
 }
 
-/// Draws the whole screen.
+/// Draws the whole screen (in ASCII only under `--ascii`, see [`ascii`]).
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
+    draw_all(f, app, theme);
+    if theme.ascii {
+        ascii::fold_buffer(f.buffer_mut());
+    }
+}
+
+fn draw_all(f: &mut Frame, app: &App, theme: &Theme) {
     let area = f.area();
     f.render_widget(Block::new().style(theme.base()), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -129,6 +138,11 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let mut tabs = Vec::new();
     for s in Screen::ALL {
+        // The rules screen (Alt+9, in the help) has a tab only while open: ten tabs do
+        // not fit 80 columns in English.
+        if *s == Screen::Rules && app.screen != Screen::Rules {
+            continue;
+        }
         let name = match s {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
@@ -145,8 +159,8 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     tabs.sort_by_key(|(s, _)| s.number());
     // Every tab with its name if they fit; otherwise the current one is named and the
-    // others show their short name (ĐV, SH …), or only their number if even that is too
-    // wide (the help lists them all).
+    // others show their short name (ĐV, SH …); if even that is too wide, every tab its
+    // short name; only numbers as a last resort (the help lists them all).
     let width = |name: &dyn Fn(Screen, &str) -> usize| -> usize {
         tabs.iter()
             .map(|(s, n)| name(*s, n) + s.number().to_string().len() + 4)
@@ -160,25 +174,53 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             text::width(c.screen_short(s.number()))
         }
     });
+    let all_short = width(&|s, _| text::width(c.screen_short(s.number())));
     let area_w = usize::from(area.width);
     for (s, name) in tabs {
         let current = s == app.screen;
-        let style = if current {
-            theme.selected()
+        let label = if full <= area_w || (current && short <= area_w) {
+            format!("{} {}", s.number(), name)
+        } else if short <= area_w || all_short <= area_w {
+            format!("{} {}", s.number(), c.screen_short(s.number()))
         } else {
-            theme.dim()
+            s.number().to_string()
         };
-        let text = if full <= area_w || current {
-            format!(" {} {} ", s.number(), name)
-        } else if short <= area_w {
-            format!(" {} {} ", s.number(), c.screen_short(s.number()))
-        } else {
-            format!(" {} ", s.number())
-        };
-        spans.push(Span::styled(text, style));
+        spans.push(tab(theme, &label, current));
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), area);
+}
+
+/// A tab or filter label: the current one in brackets as well as in colour
+/// ("[1 Đảng viên]"), the others between blanks, so both take the same width.
+pub(crate) fn tab<'a>(theme: &Theme, label: &str, current: bool) -> Span<'a> {
+    if current {
+        Span::styled(format!("[{label}]"), theme.selected())
+    } else {
+        Span::styled(format!(" {label} "), theme.dim())
+    }
+}
+
+/// A row of tabs or filters (see [`tab`]) in `width` columns: each between blanks when
+/// they fit, else without them, one blank apart, so every label and count stays whole.
+pub(crate) fn tab_row<'a>(theme: &Theme, labels: &[(String, bool)], width: u16) -> Line<'a> {
+    let padded: usize = labels.iter().map(|(l, _)| text::width(l) + 2).sum();
+    let mut spans = Vec::new();
+    for (i, (label, current)) in labels.iter().enumerate() {
+        if padded <= usize::from(width) {
+            spans.push(tab(theme, label, *current));
+            continue;
+        }
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(if *current {
+            tab(theme, label, true)
+        } else {
+            Span::styled(label.clone(), theme.dim())
+        });
+    }
+    Line::from(spans)
 }
 
 /// A style for a form or detail label.

@@ -193,7 +193,12 @@ pub(crate) fn bar_actions(app: &App) -> (Context, Vec<Action>) {
         Context::Confirm => vec![Action::Answer, Action::SwitchAnswer, Action::No],
         Context::Help | Context::History => vec![Action::Back],
         Context::Search => vec![Action::SearchAccept, Action::Back],
-        _ => (crate::app::screens::def(app.screen).hints)(ctx).to_vec(),
+        _ => {
+            // The damage warning's keys first (issue 20), then the screen's.
+            let mut own = crate::app::screens::home::damage_hints(app, ctx).to_vec();
+            own.extend((crate::app::screens::def(app.screen).hints)(ctx));
+            own
+        }
     };
     let mut global = Vec::new();
     if !matches!(
@@ -222,34 +227,42 @@ pub(crate) fn bar_actions(app: &App) -> (Context, Vec<Action>) {
 pub(super) fn draw_key_bar(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat();
     let (ctx, actions) = bar_actions(app);
-    let (items, actions): (Vec<(String, &str)>, Vec<Action>) = actions
+    let items: Vec<(String, &str, bool)> = actions
         .iter()
         .filter_map(|a| {
             let keys = app.keymap.first_keys(ctx, *a)?;
-            Some(((sequence_label(keys, theme.ascii), c.hint(*a)), *a))
+            Some((
+                sequence_label(keys, theme.ascii),
+                c.hint(*a),
+                matches!(a, Action::Help | Action::Quit),
+            ))
         })
-        .unzip();
+        .collect();
+    draw_key_items(f, theme, area, &items);
+}
+
+/// Draws key bar items `(keys, label, always shown)`: the ones always shown first
+/// counted, the others in order while they fit; what does not fit is left out whole.
+/// Other modes than the register (the ward screen) draw their bar with it.
+pub(crate) fn draw_key_items(
+    f: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    items: &[(String, &str, bool)],
+) {
     let width = usize::from(area.width);
-    let cost = |(k, l): &(String, &str)| Span::raw(k.as_str()).width() + Span::raw(*l).width() + 3;
-    // Help and quit always show; the other commands fill the rest in order, and what
-    // does not fit is left out whole (F1 lists everything).
-    let kept = |a: &Action| matches!(a, Action::Help | Action::Quit);
-    let mut used: usize = items
-        .iter()
-        .zip(&actions)
-        .filter(|(_, a)| kept(a))
-        .map(|(i, _)| cost(i))
-        .sum();
+    let cost = |k: &str, l: &str| Span::raw(k).width() + Span::raw(l).width() + 3;
+    let mut used: usize = items.iter().filter(|i| i.2).map(|i| cost(&i.0, i.1)).sum();
     let mut spans = Vec::new();
-    for (item, a) in items.iter().zip(&actions) {
-        if !kept(a) {
-            if used + cost(item) > width {
+    for (k, l, kept) in items {
+        if !kept {
+            if used + cost(k, l) > width {
                 continue;
             }
-            used += cost(item);
+            used += cost(k, l);
         }
-        spans.push(Span::styled(item.0.clone(), theme.key()));
-        spans.push(Span::styled(format!(" {}  ", item.1), theme.key_bar()));
+        spans.push(Span::styled(k.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {l}  "), theme.key_bar()));
     }
     f.render_widget(Line::from(spans).style(theme.key_bar()), area);
 }
@@ -332,15 +345,33 @@ fn question_text(app: &App, ask: &Confirm) -> String {
                 .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
             cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
         ),
+        Confirm::RestoreBackup(_) | Confirm::DismissDamage => {
+            super::screens::home::question_text(app, ask).unwrap_or_default()
+        }
     }
 }
 
 /// The question dialog: the question, the two answers with the chosen one marked (by
 /// brackets as well as colour), and how to answer.
 pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect, q: &Question) {
-    let cat = app.lang.cat();
-    let k = |m| keys::text(app.lang, m);
     let question = question_text(app, &q.ask);
+    draw_question_box(f, app.lang, theme, area, &question, q.yes, q.typed);
+}
+
+/// The question dialog for a question's words: the two answers with the chosen one
+/// marked (by brackets as well as colour), and how to answer. Other modes than the
+/// register (the ward screen) ask with it.
+pub(crate) fn draw_question_box(
+    f: &mut Frame,
+    lang: crate::i18n::Lang,
+    theme: &Theme,
+    area: Rect,
+    question: &str,
+    yes: bool,
+    typed: bool,
+) {
+    let cat = lang.cat();
+    let k = |m| keys::text(lang, m);
     // Wide enough for a long question (the approval names the open agenda items).
     let inner = if question.chars().count() > 180 {
         74u16
@@ -348,7 +379,7 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect,
         60
     }
     .min(area.width.saturating_sub(4));
-    let rows = wrapped_rows(&question, usize::from(inner)) as u16;
+    let rows = wrapped_rows(question, usize::from(inner)) as u16;
     let r = centered(area, inner + 4, rows + 6);
     crate::ui::clear(f, r, theme);
     let button = |label: &str, chosen: bool| {
@@ -358,17 +389,17 @@ pub(super) fn draw_question(f: &mut Frame, app: &App, theme: &Theme, area: Rect,
             Span::styled(format!("  {label}  "), theme.dim())
         }
     };
-    let (hint, hint_style) = if q.typed {
+    let (hint, hint_style) = if typed {
         (k(KeysMsg::QuestionTyped), theme.warning())
     } else {
         (k(KeysMsg::QuestionKeys), theme.accent())
     };
-    let mut text: Vec<Line> = vec![Line::from(question), Line::from("")];
+    let mut text: Vec<Line> = vec![Line::from(question.to_string()), Line::from("")];
     text.push(Line::from(vec![
         Span::raw("   "),
-        button(k(KeysMsg::Yes), q.yes),
+        button(k(KeysMsg::Yes), yes),
         Span::raw("     "),
-        button(k(KeysMsg::No), !q.yes),
+        button(k(KeysMsg::No), !yes),
     ]));
     text.push(Line::from(""));
     text.push(Line::styled(hint, hint_style));

@@ -1,6 +1,7 @@
 //! Colours and borders for old consoles: 16 named colours only, selection shown by a
 //! marker plus foreground and background colour (never reverse video alone), a
-//! monochrome theme for `NO_COLOR`, and ASCII borders for consoles without box glyphs.
+//! monochrome theme for `NO_COLOR`, and ASCII borders for consoles without box glyphs
+//! (`--ascii`; the rest of the screen is folded to ASCII by [`super::ascii`]).
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -10,7 +11,7 @@ use ratatui::symbols::border;
 pub struct Theme {
     /// Use colours (false under `NO_COLOR`).
     pub color: bool,
-    /// Use `+-|` borders instead of box-drawing glyphs.
+    /// Draw only ASCII: `+-|` borders here, every other cell folded by `ui::ascii`.
     pub ascii: bool,
 }
 

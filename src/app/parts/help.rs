@@ -59,7 +59,7 @@ fn sections_of(
         }
         rows.retain(|(a, keys)| {
             want.is_empty()
-                || fold(c.action(*a)).contains(&want)
+                || fold(c.action_in(*a, context)).contains(&want)
                 || keys.iter().any(|k| fold(k).contains(&want))
         });
         if !rows.is_empty() {
@@ -110,10 +110,59 @@ pub fn markdown(keymap: &Keymap) -> String {
             out.push_str(&format!(
                 "| {} | {} | {} |\n",
                 keys.join(" "),
-                vi.action(a),
-                en.action(a)
+                vi.action_in(a, s.context),
+                en.action_in(a, s.context)
             ));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_says_what_a_shared_key_does_in_each_place() {
+        let keymap = Keymap::defaults();
+        let row = |ctx: Context, a: Action| {
+            let s = sections_of(&keymap, Lang::Vi, &[ctx], "", false);
+            let c = Lang::Vi.cat();
+            s.iter()
+                .flat_map(|s| s.rows.iter().map(move |(x, _)| (s.context, *x)))
+                .find(|(_, x)| *x == a)
+                .map(|(ctx, a)| c.action_in(a, ctx).to_string())
+        };
+        let on_roster = row(Context::Members, Action::New).unwrap();
+        let on_meetings = row(Context::Meetings, Action::New).unwrap();
+        assert!(on_roster.contains("đảng viên"), "{on_roster}");
+        assert!(on_meetings.contains("cuộc họp"), "{on_meetings}");
+        // Typing "cuoc hop" in the help finds the meetings' own words.
+        let found = sections_of(
+            &keymap,
+            Lang::Vi,
+            &[Context::Meetings],
+            "them cuoc hop",
+            false,
+        );
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn every_context_specific_text_is_for_a_key_bound_there() {
+        let keymap = Keymap::defaults();
+        for lang in [Lang::Vi, Lang::En] {
+            let c = lang.cat();
+            for &ctx in Context::ALL {
+                for &a in Action::ALL {
+                    if c.action_here(a, ctx).is_some() {
+                        assert!(
+                            keymap.bindings(ctx).any(|(_, x)| x == a),
+                            "{lang:?}: {a:?} has words for {ctx:?} but no key there"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

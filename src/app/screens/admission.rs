@@ -61,6 +61,22 @@ impl Admission {
         }
     }
 
+    /// Shows the identity of each admitted candidate from the member record made at the
+    /// ceremony (the one truth after it); returns the candidates that changed.
+    pub fn follow(&mut self, roster: &crate::app::roster::Roster) -> Vec<(CandidateId, Candidate)> {
+        let mut changed = Vec::new();
+        for (id, c) in &mut self.list {
+            let Some(e) = c.member.and_then(|m| roster.get(m)) else {
+                continue;
+            };
+            if let Some(n) = adm::follow_member(c, &e.member) {
+                *c = n.clone();
+                changed.push((*id, n));
+            }
+        }
+        changed
+    }
+
     /// A candidate by id.
     pub fn get(&self, id: CandidateId) -> Option<&Candidate> {
         self.list.iter().find(|(i, _)| *i == id).map(|(_, c)| c)
@@ -585,6 +601,22 @@ fn save_candidate(app: &mut App) -> Saved {
         Ok(c) if errors.is_empty() && person.is_some() => c,
         Ok(_) => return Saved::Errors(errors),
     };
+    // After the ceremony the member record is the one truth: the edit goes there too.
+    if let Some(mid) = c.member
+        && let Some(e) = app.roster.get(mid)
+    {
+        let mut m = e.member.clone();
+        adm::share_identity(&c.person, &mut m);
+        if m != e.member {
+            match app.store.save_member(Some(mid), &m) {
+                Ok(_) => app.roster.upsert(mid, m),
+                Err(e) => {
+                    app.notice = Some(Notice::Store(e));
+                    return Saved::Failed;
+                }
+            }
+        }
+    }
     match app.store.save_candidate(id, &c) {
         Ok(new_id) => {
             app.admission.upsert(new_id, c);

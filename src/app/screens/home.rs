@@ -1,11 +1,24 @@
 //! Screen 0: what needs doing today. Enter opens the item's member, meeting, candidate
 //! or review; typing a name searches everyone.
+//!
+//! While the data is recorded as found damaged (issue 20), the screen first says where
+//! the damaged copy is and which good backup is the newest, and offers its restore on
+//! one key (F5, `restore_backup`) and the dismissal on another (F6, `dismiss_damage`),
+//! each after a question. The restore itself needs the store closed: the answer asks
+//! the session for it ([`DamageWarning::restore`]), which ends the event loop, calls
+//! [`restore_and_reload`] and goes on with the restored data.
+
+use std::path::PathBuf;
 
 use super::ScreenDef;
 use crate::app::parts::list;
-use crate::app::{App, Screen};
+use crate::app::{App, Confirm, Screen};
 use crate::domain::todo::TodoKind;
+use crate::i18n::restore::{self as texts, RestoreText};
 use crate::keymap::action::{Action, Context};
+use crate::store::backup::BackupInfo;
+use crate::store::recover::{self, DamageReport};
+use crate::store::{Store, StoreError};
 
 /// The home screen.
 pub const DEF: ScreenDef = ScreenDef {
@@ -19,10 +32,147 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for: super::no_form,
     restore: super::no_restore,
     save: super::no_save,
-    confirmed: super::no_question,
+    confirmed,
 };
 
+/// The warning about data found damaged, as the home screen shows it.
+#[derive(Debug, Clone, Default)]
+pub struct DamageWarning {
+    /// The damage recorded for the data directory (until restored or dismissed).
+    pub report: Option<DamageReport>,
+    /// The backup the user chose to restore: the session closes the store, restores it
+    /// and reloads ([`restore_and_reload`]).
+    pub restore: Option<BackupInfo>,
+    /// What the last restore or dismissal did, shown on the home screen.
+    pub outcome: Option<String>,
+}
+
+impl DamageWarning {
+    /// The warning recorded for `store`'s data directory, if any.
+    pub fn of(store: &Store) -> DamageWarning {
+        DamageWarning {
+            report: store.damage_report(),
+            ..DamageWarning::default()
+        }
+    }
+
+    /// The backup the warning offers to restore: the newest good one, unless the
+    /// register was already rebuilt from it.
+    pub fn offer(&self) -> Option<&BackupInfo> {
+        let r = self.report.as_ref()?;
+        r.newest_backup
+            .as_ref()
+            .filter(|b| r.restored.as_ref().is_none_or(|from| from.path != b.path))
+    }
+}
+
+/// The commands the key bar adds on the home screen while a damage warning is shown.
+pub fn damage_hints(app: &App, ctx: Context) -> &'static [Action] {
+    match (&app.damage.report, ctx) {
+        (Some(_), Context::Home) if app.damage.offer().is_some() => {
+            &[Action::RestoreBackup, Action::DismissDamage]
+        }
+        (Some(_), Context::Home) => &[Action::DismissDamage],
+        _ => &[],
+    }
+}
+
+/// Shows the damage warning first: when the data was found damaged, the session starts
+/// on the home screen, not in the first-run setup of an empty register (which opens
+/// again once the warning is dismissed).
+pub fn show_damage_first(app: &mut App) {
+    if app.damage.report.is_some() {
+        if app.branch.is_none() {
+            app.form = None;
+        }
+        app.screen = Screen::Home;
+    }
+}
+
+fn confirmed(app: &mut App, ask: &Confirm) -> bool {
+    match ask {
+        Confirm::RestoreBackup(b) => {
+            // The store must be closed for the restore: the session does it.
+            app.damage.restore = Some(b.clone());
+            app.should_quit = true;
+        }
+        Confirm::DismissDamage => {
+            let dir = app.store.dir().to_path_buf();
+            match recover::dismiss_damage(&dir) {
+                Ok(_) => {
+                    let kept = app
+                        .damage
+                        .report
+                        .take()
+                        .and_then(|r| r.damaged)
+                        .map(|p| p.display().to_string());
+                    app.damage.outcome = Some(crate::i18n::recovery::catalogue(app.lang).text(
+                        crate::i18n::recovery::RecoveryText::Dismissed(kept.as_deref()),
+                    ));
+                    if app.branch.is_none() && app.form.is_none() {
+                        // An empty register: its first-run setup, as on a first start.
+                        app.form = Some(super::branch::form(None, true));
+                    }
+                }
+                Err(e) => app.notice = Some(crate::app::Notice::Store(e)),
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Closes `app`'s store, restores backup `b` into its data directory (the data there is
+/// kept as `sled.before-restore-*`, the damage report removed) and opens it again: the
+/// app the session goes on with, on the home screen, saying what was restored. When
+/// the restore fails nothing changed, and the same data is opened again with the
+/// reason shown. An error only when the data cannot be opened again.
+pub fn restore_and_reload(app: App, b: &BackupInfo) -> Result<App, StoreError> {
+    let App {
+        store,
+        lang,
+        keymap,
+        today,
+        ..
+    } = app;
+    let dir: PathBuf = store.dir().to_path_buf();
+    let sealer = store.sealer().cloned();
+    drop(store);
+    let done = recover::restore_backup(&dir, &b.path);
+    let store = Store::open(&dir)?;
+    if let Some(s) = &sealer {
+        store.unlock_with_sealer(s);
+    }
+    let mut app = App::new(store, lang, keymap, today)?;
+    let t = texts::catalogue(lang);
+    app.damage.outcome = Some(match done {
+        Ok(r) => t.text(RestoreText::Restored(
+            r.members,
+            &b.path.display().to_string(),
+        )),
+        Err(e) => t.text(RestoreText::Failed(&crate::i18n::store_error(lang, &e))),
+    });
+    app.screen = Screen::Home;
+    show_damage_first(&mut app);
+    Ok(app)
+}
+
 fn handle(app: &mut App, action: Action, _: Context) -> bool {
+    match action {
+        Action::RestoreBackup => {
+            if let Some(b) = app.damage.offer().cloned() {
+                app.ask(Confirm::RestoreBackup(b));
+            }
+            return true;
+        }
+        Action::DismissDamage => {
+            if app.damage.report.is_some() {
+                app.ask(Confirm::DismissDamage);
+            }
+            return true;
+        }
+        _ => {}
+    }
     if let Some(d) = list::delta(action, app.page_rows) {
         let n = todo_items(app).len();
         app.home_cursor = list::moved(app.home_cursor, n, d);

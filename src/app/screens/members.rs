@@ -225,6 +225,13 @@ fn save_member(app: &mut App, id: Option<MemberId>) {
                 if app.detail.is_some() {
                     app.detail = Some(new_id);
                 }
+                // The candidate record of an admitted member shows the same identity.
+                for (cid, c) in app.admission.follow(&app.roster) {
+                    if let Err(e) = app.store.save_candidate(Some(cid), &c) {
+                        app.notice = Some(Notice::Store(e));
+                        return;
+                    }
+                }
                 app.form_saved(Notice::Saved(checked.warnings));
             }
             Err(StoreError::CardTaken(name)) => app.form_refused(&[(

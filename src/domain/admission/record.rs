@@ -14,6 +14,29 @@ pub enum RosterChange {
     Update(MemberId, Member),
 }
 
+/// Copies the identity a candidate shares with the member record made at the ceremony:
+/// every field but the timeline, the card number and the notes (each record keeps its
+/// own). After the ceremony the member record is the one truth (issue 23 item 1).
+pub fn share_identity(from: &Member, to: &mut Member) {
+    *to = Member {
+        card_number: std::mem::take(&mut to.card_number),
+        notes: std::mem::take(&mut to.notes),
+        events: std::mem::take(&mut to.events),
+        ..from.clone()
+    };
+}
+
+/// The candidate of an admitted member, with its identity taken from the member record;
+/// `None` when it already shows it.
+pub fn follow_member(c: &Candidate, member: &Member) -> Option<Candidate> {
+    let mut person = c.person.clone();
+    share_identity(member, &mut person);
+    (person != c.person).then(|| Candidate {
+        person,
+        ..c.clone()
+    })
+}
+
 /// Records a checked step on the candidate and says how the roster changes. The
 /// ceremony builds the member from the candidate's identity with an `Admitted` event on
 /// the ceremony date (the decision's number and date in its papers). The recognition

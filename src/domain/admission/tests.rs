@@ -70,7 +70,10 @@ fn age_is_18_to_60_in_months_on_the_vote_date() {
     assert!(Check::TooOld { months: 721 }.blocks(), "[V3] blocks");
     // Over 60 needs the provincial committee's agreement, recorded as the reason; under
     // 18 is refused whatever the reason (#22.2).
-    assert_eq!(Check::TooOld { months: 721 }.treatment(), Treatment::WithReason);
+    assert_eq!(
+        Check::TooOld { months: 721 }.treatment(),
+        Treatment::WithReason
+    );
     assert_eq!(
         Check::TooYoung {
             months: 215,
@@ -780,4 +783,33 @@ fn rule_22_1_the_number_entitled_to_vote_is_computed_or_typed_over_with_a_reason
     .unwrap();
     assert_eq!(step.tally.map(|t| t.denominator), Some(2));
     assert_eq!(step.override_reason, "Một đồng chí chuyển đi chưa cập nhật");
+}
+
+#[test]
+fn after_the_ceremony_the_member_record_is_the_one_truth_of_identity() {
+    let mut c = candidate(d(1995, 3, 4));
+    c.person.notes = "ghi chú của hồ sơ kết nạp".into();
+    let mut m = official("Lê Thị Hoa", d(2026, 1, 10));
+    m.birth_date = Some(d(1995, 4, 3));
+    m.hometown = "Nam Định".into();
+    m.card_number = "31001277".into();
+    m.notes = "ghi chú của đảng viên".into();
+    let followed = follow_member(&c, &m).expect("the candidate differs from the member");
+    assert_eq!(followed.person.full_name, "Lê Thị Hoa");
+    assert_eq!(followed.person.birth_date, Some(d(1995, 4, 3)));
+    assert_eq!(followed.person.hometown, "Nam Định");
+    // Each record keeps its own card number, notes and timeline.
+    assert_eq!(followed.person.card_number, c.person.card_number);
+    assert_eq!(followed.person.notes, "ghi chú của hồ sơ kết nạp");
+    assert!(followed.person.events.is_empty());
+    assert_eq!(followed.steps, c.steps);
+    // Once it follows, there is nothing more to follow.
+    assert_eq!(follow_member(&followed, &m), None);
+    // The other way: the candidate's identity written into the member keeps the member's own.
+    let mut m2 = m.clone();
+    share_identity(&c.person, &mut m2);
+    assert_eq!(m2.full_name, c.person.full_name);
+    assert_eq!(m2.card_number, "31001277");
+    assert_eq!(m2.events, m.events);
+    assert_eq!(m2.notes, "ghi chú của đảng viên");
 }

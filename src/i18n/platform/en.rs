@@ -18,6 +18,14 @@ impl PlatformCatalogue for PlatformEn {
                  - On Linux or macOS: open a terminal and type: sochibo\n\
                  Commands such as \"sochibo export members\" work without a console."
             }
+            PlatformMsg::OpenedWindow => {
+                "Sổ chi bộ opened this window itself: it was started without a console window.\n\
+                 Press Enter to start, Esc to close (the window closes by itself after 60 seconds).\n\
+                 Next time, start it with MO-SO-CHI-BO.bat next to sochibo.exe."
+            }
+            PlatformMsg::OpenedWindowClosed => {
+                "Closed without starting. Start it again with MO-SO-CHI-BO.bat next to sochibo.exe."
+            }
         }
     }
 }

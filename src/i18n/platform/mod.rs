@@ -14,6 +14,10 @@ pub use vi::PlatformVi;
 pub enum PlatformMsg {
     /// Started without a usable terminal: how to start it (several lines).
     NoTerminal,
+    /// In the console window the program opened for itself: why, and Enter or Esc.
+    OpenedWindow,
+    /// That window's copy closes without starting (Esc, or nobody pressed Enter).
+    OpenedWindowClosed,
 }
 
 /// A language's texts about how and where the program runs.

@@ -18,6 +18,14 @@ impl PlatformCatalogue for PlatformVi {
                  - Trên Linux hay macOS: mở Terminal rồi gõ: sochibo\n\
                  Các lệnh như \"sochibo export members\" vẫn chạy được mà không cần cửa sổ."
             }
+            PlatformMsg::OpenedWindow => {
+                "Sổ chi bộ đã tự mở cửa sổ này vì lần này nó được chạy mà không có cửa sổ dòng lệnh.\n\
+                 Nhấn Enter để bắt đầu, Esc để đóng (cửa sổ tự đóng sau 60 giây nếu không ai nhấn).\n\
+                 Lần sau, hãy mở bằng tệp MO-SO-CHI-BO.bat nằm cạnh sochibo.exe."
+            }
+            PlatformMsg::OpenedWindowClosed => {
+                "Đã đóng: chưa bắt đầu. Mở lại bằng tệp MO-SO-CHI-BO.bat nằm cạnh sochibo.exe."
+            }
         }
     }
 }

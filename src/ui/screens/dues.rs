@@ -33,12 +33,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (DuesTab::Dues, c.msg(DuesMsg::TabDues)),
         (DuesTab::Badges, c.msg(DuesMsg::TabBadges)),
     ] {
-        let style = if app.dues.tab == t {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(crate::ui::tab(theme, name, app.dues.tab == t));
         spans.push(Span::raw(" "));
     }
     if app.dues.tab == DuesTab::Dues {

@@ -24,6 +24,12 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
 }
 
+/// The month strip's marks: a regular meeting, a thematic one, no regular meeting
+/// (`*`, `+`, `o` under `--ascii`).
+const REGULAR: &str = "●";
+const THEMATIC: &str = "◆";
+const NONE: &str = "○";
+
 fn summary(c: &dyn Catalogue, m: &Meeting) -> String {
     if m.topic.is_empty() {
         c.meeting_kind(m.kind).to_string()
@@ -44,14 +50,22 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_widget(
         Line::from(vec![
             Span::styled(
-                format!(" ‹ {} {} › ", c.msg(Msg::Year), ms.year),
+                format!("‹ {} {} › ", c.msg(Msg::Year), ms.year),
                 theme.selected(),
             ),
             Span::styled(format!("  {}", c.msg(Msg::ScreenMeetings)), theme.accent()),
+            Span::styled(
+                format!(
+                    "   {}",
+                    crate::i18n::console::texts(app.lang).month_legend(REGULAR, THEMATIC, NONE)
+                ),
+                theme.dim(),
+            ),
         ]),
         head,
     );
-    // The year at a glance: one cell per month, R for regular, C for thematic.
+    // The year at a glance: one cell per month, a mark for a regular meeting, another
+    // for a thematic one (the legend is on the line above).
     let g = meeting::year_glance(ms.list.iter().map(|(_, m)| m), ms.year, app.today);
     let mut cells = vec![Span::raw(" ")];
     for (i, month) in g.by_month.iter().enumerate() {
@@ -59,8 +73,8 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mark = format!(
             "T{}:{}{} ",
             i + 1,
-            if month[0] > 0 { "●" } else { "○" },
-            if month[1] > 0 { "◆" } else { "" }
+            if month[0] > 0 { REGULAR } else { NONE },
+            if month[1] > 0 { THEMATIC } else { "" }
         );
         cells.push(Span::styled(
             mark,
@@ -102,6 +116,8 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
+    // The content column: what the fixed columns, their gaps and the marker leave.
+    let content_w = usize::from(table_area.width).saturating_sub(4 + 10 + 7 + 13 + 4 + 1);
     let rows = rows_data.iter().map(|(_, m)| {
         let counts = meeting::counts(&m.attendance);
         let state = if m.approved.is_some() {
@@ -112,7 +128,7 @@ fn draw_list(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Row::new(vec![
             Cell::from(format!("{:02}", m.number)),
             Cell::from(date::format_date(m.date)),
-            Cell::from(summary(c, m)),
+            Cell::from(ellipsize(&summary(c, m), content_w)),
             Cell::from(format!("{}/{}", counts.present, counts.must_attend)),
             Cell::from(state),
         ])
@@ -229,11 +245,21 @@ fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting
         Some(d) => format!("{} {}", c.msg(Msg::ApprovedOn), date::format_date(d)),
         None => c.msg(Msg::StateDraft).to_string(),
     };
+    // The topic gives way to the number, date and state (the Info tab shows it whole).
+    let fixed = format!(
+        " {} · {} ·  · {} ",
+        meeting::document_number(m.number),
+        date::format_date(m.date),
+        state
+    );
+    let room = usize::from(area.width)
+        .saturating_sub(2)
+        .saturating_sub(crate::domain::text::width(&fixed));
     let title = format!(
         " {} · {} · {} · {} ",
         meeting::document_number(m.number),
         date::format_date(m.date),
-        summary(c, m),
+        ellipsize(&summary(c, m), room),
         state
     );
     let outer = block(theme, title).border_style(if m.approved.is_some() {
@@ -251,12 +277,7 @@ fn draw_meeting(f: &mut Frame, app: &App, theme: &Theme, area: Rect, m: &Meeting
     .areas(inner);
     let mut spans = Vec::new();
     for t in Tab::ALL {
-        let style = if *t == app.meetings.tab {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(format!(" {} ", c.tab(*t)), style));
+        spans.push(crate::ui::tab(theme, c.tab(*t), *t == app.meetings.tab));
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), tabs);

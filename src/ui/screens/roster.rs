@@ -23,7 +23,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ])
     .areas(area);
 
-    let mut spans = Vec::new();
+    let mut labels = Vec::new();
     for fl in Filter::ALL {
         let name = match fl {
             Filter::Active => Msg::FilterActive,
@@ -33,17 +33,9 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Filter::Exempt => Msg::FilterExempt,
             Filter::Left => Msg::FilterLeft,
         };
-        let style = if *fl == r.filter {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(
-            format!(" {} {} ", c.msg(name), r.count(*fl)),
-            style,
-        ));
+        labels.push((format!("{} {}", c.msg(name), r.count(*fl)), *fl == r.filter));
     }
-    f.render_widget(Line::from(spans), tabs);
+    f.render_widget(crate::ui::tab_row(theme, &labels, tabs.width), tabs);
 
     if show_search {
         let prompt = c.msg(Msg::SearchPrompt);

@@ -1,0 +1,20 @@
+//! Tiếng Việt: texts that keep the screen readable on any console.
+
+use super::{ConsoleCatalogue, ConsoleMsg};
+
+/// The Vietnamese texts.
+#[derive(Debug, Clone, Copy)]
+pub struct ConsoleVi;
+
+impl ConsoleCatalogue for ConsoleVi {
+    fn msg(&self, m: ConsoleMsg) -> &'static str {
+        match m {
+            ConsoleMsg::Overdue => "quá hạn",
+            ConsoleMsg::FullTextKey => "Enter xem đủ",
+        }
+    }
+
+    fn month_legend(&self, regular: &str, thematic: &str, none: &str) -> String {
+        format!("{regular} thường kỳ  {thematic} chuyên đề  {none} chưa họp")
+    }
+}

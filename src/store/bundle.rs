@@ -1,0 +1,225 @@
+//! The ward bundle's own figures (bundle format 2): a figures-only bundle carries no dues
+//! ledgers (they hold salaries) and no candidates (names), so it carries the dues and the
+//! admission pipeline the ward asks for already computed ([`BundleFigures`]), under the
+//! `meta` key `ward_figures`, versioned like every stored value. The `figures_only` marker
+//! holds the bundle format: 1 (figures without dues and pipeline: the ward shows "not in
+//! the bundle") or 2. A program that predates format 2 reads a format-2 bundle as before
+//! and ignores the key. FROZEN: `tests/fixtures/ward_figures_v1.bin`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::codec::{self, CodecError};
+use super::schema::days::{DayV1, date, day};
+use super::snapshot::SnapshotV1;
+use super::{META_FIGURES_ONLY, META_WARD_FIGURES, Result, StoreError, TREE_META};
+use crate::domain::register::Register;
+use crate::domain::ward::{BundleFigures, DuesYear, Pipeline};
+
+/// The bundle format a figures-only bundle written now has.
+pub const BUNDLE_FORMAT: u8 = 2;
+/// Version byte of [`WardFiguresV1`].
+pub const VERSION: u8 = 1;
+
+/// One year of dues, version 1. FROZEN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuesYearV1 {
+    /// The year.
+    pub year: i32,
+    /// Owed, collected, unpaid (đồng).
+    pub amounts: (i64, i64, i64),
+    /// Members in arrears, flagged, without a profile.
+    pub members: (u32, u32, u32),
+}
+
+/// The figures of a bundle, version 1. FROZEN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WardFiguresV1 {
+    /// The day they were computed.
+    pub made_on: DayV1,
+    /// Dues by year.
+    pub dues: Vec<DuesYearV1>,
+    /// Candidates by stage (in the order of `Stage::ALL` when written).
+    pub by_stage: Vec<u32>,
+    /// Candidates with no stage, overdue, awaiting the superior committee.
+    pub pipeline: (u32, u32, u32),
+}
+
+impl From<&BundleFigures> for WardFiguresV1 {
+    fn from(f: &BundleFigures) -> Self {
+        WardFiguresV1 {
+            made_on: day(f.made_on),
+            dues: f
+                .dues
+                .iter()
+                .map(|d| DuesYearV1 {
+                    year: d.year,
+                    amounts: (d.expected, d.collected, d.unpaid),
+                    members: (d.in_arrears, d.flagged, d.unknown),
+                })
+                .collect(),
+            by_stage: f.pipeline.by_stage.clone(),
+            pipeline: (
+                f.pipeline.unstaged,
+                f.pipeline.overdue,
+                f.pipeline.awaiting_superior,
+            ),
+        }
+    }
+}
+
+impl From<WardFiguresV1> for BundleFigures {
+    fn from(v: WardFiguresV1) -> Self {
+        BundleFigures {
+            made_on: date(v.made_on),
+            dues: v
+                .dues
+                .into_iter()
+                .map(|d| DuesYear {
+                    year: d.year,
+                    expected: d.amounts.0,
+                    collected: d.amounts.1,
+                    unpaid: d.amounts.2,
+                    in_arrears: d.members.0,
+                    flagged: d.members.1,
+                    unknown: d.members.2,
+                })
+                .collect(),
+            pipeline: Pipeline {
+                by_stage: v.by_stage,
+                unstaged: v.pipeline.0,
+                overdue: v.pipeline.1,
+                awaiting_superior: v.pipeline.2,
+            },
+        }
+    }
+}
+
+/// Encodes a bundle's figures in the current version.
+pub fn encode_figures(f: &BundleFigures) -> std::result::Result<Vec<u8>, CodecError> {
+    codec::encode(VERSION, &WardFiguresV1::from(f))
+}
+
+/// Decodes a bundle's figures written by any known version.
+pub fn decode_figures(bytes: &[u8]) -> std::result::Result<BundleFigures, CodecError> {
+    match codec::split(bytes)? {
+        (VERSION, p) => Ok(codec::decode_payload::<WardFiguresV1>(p)?.into()),
+        (v, _) => Err(CodecError::UnknownVersion(v)),
+    }
+}
+
+/// A bundle as the ward reads it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The file's verified facts.
+    pub info: super::backup::BackupInfo,
+    /// The register (`None` when sealed).
+    pub register: Option<Register>,
+    /// The figures-only bundle format (`None`: a full copy of the branch's data).
+    pub figures_only: Option<u8>,
+    /// The figures it carries (format 2 and later).
+    pub figures: Option<BundleFigures>,
+}
+
+fn meta_value<'a>(snap: &'a SnapshotV1, key: &[u8]) -> Option<&'a [u8]> {
+    snap.trees
+        .iter()
+        .find(|(n, _)| n == TREE_META)
+        .and_then(|(_, pairs)| pairs.iter().find(|(k, _)| k == key))
+        .map(|(_, v)| v.as_slice())
+}
+
+/// Reads a bundle (or any backup file) for the ward: verified as a backup, its register,
+/// its format and figures. A damaged figures record is refused like a damaged member.
+pub fn load(path: &Path) -> Result<Loaded> {
+    let (snap, info) = super::backup::load_backup(path)?;
+    let figures_only =
+        meta_value(&snap, META_FIGURES_ONLY).map(|v| v.first().copied().unwrap_or(1));
+    let figures = meta_value(&snap, META_WARD_FIGURES)
+        .map(|v| {
+            decode_figures(v).map_err(|source| StoreError::Corrupt {
+                tree: TREE_META,
+                key: 0,
+                source,
+            })
+        })
+        .transpose()?;
+    let (info, register) = super::backup::load_register_of(info, &snap)?;
+    Ok(Loaded {
+        info,
+        register,
+        figures_only,
+        figures,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// The golden figures of `tests/fixtures/ward_figures_v1.bin`.
+    fn golden() -> BundleFigures {
+        BundleFigures {
+            made_on: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            dues: vec![
+                DuesYear {
+                    year: 2025,
+                    expected: 4_560_000,
+                    collected: 4_320_000,
+                    unpaid: 240_000,
+                    in_arrears: 2,
+                    flagged: 1,
+                    unknown: 0,
+                },
+                DuesYear {
+                    year: 2026,
+                    expected: 3_900_000,
+                    collected: 3_500_000,
+                    unpaid: 300_000,
+                    in_arrears: 3,
+                    flagged: 0,
+                    unknown: 1,
+                },
+            ],
+            pipeline: Pipeline {
+                by_stage: vec![2, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0],
+                unstaged: 1,
+                overdue: 1,
+                awaiting_superior: 0,
+            },
+        }
+    }
+
+    const FIXTURE: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ward_figures_v1.bin"
+    );
+
+    #[test]
+    #[ignore = "writes the golden fixture; run once per new version, never again"]
+    fn write_golden_figures() {
+        std::fs::write(FIXTURE, encode_figures(&golden()).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn the_golden_v1_figures_decode_and_encode_to_the_same_bytes() {
+        let bytes = std::fs::read(FIXTURE).unwrap();
+        assert_eq!(decode_figures(&bytes).unwrap(), golden());
+        assert_eq!(encode_figures(&golden()).unwrap(), bytes);
+    }
+
+    #[test]
+    fn an_unknown_version_or_damaged_figures_are_refused() {
+        let mut bytes = encode_figures(&golden()).unwrap();
+        bytes[0] = 9;
+        assert!(matches!(
+            decode_figures(&bytes),
+            Err(CodecError::UnknownVersion(9))
+        ));
+        let bytes = encode_figures(&golden()).unwrap();
+        assert!(decode_figures(&bytes[..bytes.len() - 3]).is_err());
+        assert!(decode_figures(&[]).is_err());
+    }
+}
