@@ -1,4 +1,4 @@
-//! The "Quy định" screen (Alt+9, #22.4), keys only: every rule with its value, source and
+//! The "Quy định" screen (Alt+Q, #22.4), keys only: every rule with its value, source and
 //! certainty; a rule that is a branch setting changes with who and why, refused without
 //! a reason, saved once, named and undone with Ctrl+Z; a verified rule is no setting.
 
@@ -10,7 +10,7 @@ use sochibo::domain::rules::{self, RuleId};
 #[test]
 fn the_rules_screen_lists_values_sources_and_certainty() {
     let mut h = Harness::demo(&[]);
-    h.keys("<A-9>");
+    h.keys("<A-q>");
     let screen = h.screen();
     assert!(screen.contains("Quy định"), "{screen}");
     assert!(
@@ -20,7 +20,7 @@ fn the_rules_screen_lists_values_sources_and_certainty() {
     assert!(screen.contains("216"), "{screen}");
     assert!(screen.contains("QĐ 294-QĐ/TW, điểm 1.1.1"), "{screen}");
     assert!(screen.contains("qua trích dẫn"), "{screen}");
-    // The last rule (quorum) is a setting, shown as such.
+    // The quorum, near the end, is a setting, shown as such.
     h.keys("<End>");
     let screen = h.screen();
     assert!(screen.contains("Số đảng viên dự họp tối thiểu"), "{screen}");
@@ -34,7 +34,8 @@ fn the_rules_screen_lists_values_sources_and_certainty() {
 fn a_setting_is_changed_with_who_and_why_and_undone() {
     let mut h = Harness::demo(&[]);
     rules::install(Default::default());
-    h.keys("<A-9><End><Enter>");
+    // The quorum is the fourth rule from the end (after it come the QĐ 213 rules).
+    h.keys("<A-q><End><Up><Up><Up><Enter>");
     let screen = h.screen();
     assert!(h.app.form.is_some(), "{screen}");
     assert!(screen.contains("Giá trị mới"), "{screen}");
@@ -87,7 +88,7 @@ fn a_setting_is_changed_with_who_and_why_and_undone() {
 #[test]
 fn a_verified_rule_is_not_a_setting_and_typing_changes_nothing() {
     let mut h = Harness::demo(&[]);
-    h.keys("<A-9><Enter>");
+    h.keys("<A-q><Enter>");
     assert!(h.app.form.is_none());
     assert!(
         h.status_line().contains("đã đối chiếu văn bản"),
@@ -95,7 +96,7 @@ fn a_verified_rule_is_not_a_setting_and_typing_changes_nothing() {
         h.screen()
     );
     // Typing is never a command on this screen.
-    h.keys("<Esc><A-9>66");
+    h.keys("<Esc><A-q>66");
     assert!(h.app.form.is_none());
     assert_eq!(h.app.store.rule_settings().unwrap(), Default::default());
 }

@@ -258,6 +258,36 @@ fn f7_adds_f2_renames_and_f8_drops_after_a_question_that_opens_on_no() {
     assert!(!list().contains("số 10"), "{}", list());
     assert!(w.screen().contains("Đã bỏ chi bộ"));
     assert!(dir.join("a.scb").exists() && dir.join("b.scb").exists());
+    // Every edit of the list is named and undone with Ctrl+Z, redone with Ctrl+Y.
+    let dropped = list();
+    w.keys("<C-z>");
+    assert!(list().contains("số 10"), "{}", list());
+    assert!(
+        w.screen()
+            .contains("Đã hoàn tác: bỏ chi bộ «Chi bộ Tổ dân phố số 10»"),
+        "{}",
+        w.screen()
+    );
+    w.keys("<C-y>");
+    assert_eq!(list(), dropped);
+    w.keys("<C-z><C-z><C-z>");
+    let names = |t: String| {
+        t.lines()
+            .find(|l| l.starts_with("chi_bo"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        names(list()),
+        names(before.clone()),
+        "back to the list as it was"
+    );
+    w.keys("<C-z>");
+    assert!(
+        w.screen().contains("Không có thay đổi nào"),
+        "{}",
+        w.screen()
+    );
     // A file row cannot be renamed or dropped.
     std::fs::write(dir.join("ghi-chu.txt"), "không phải gói").unwrap();
     let mut w = Ward::open(&dir);
@@ -425,4 +455,26 @@ fn a_read_only_folder_works_and_says_it_cannot_keep_its_notes() {
     assert_eq!(contents(&dir), before, "nothing written in the folder");
     assert!(!dir.join("bao-cao").exists());
     assert!(w.app.export_dir.ends_with("exports-fallback"));
+}
+
+#[test]
+fn a_list_file_that_cannot_be_read_is_named_and_never_overwritten() {
+    let (_root, dir) = two_of_three();
+    std::fs::write(
+        dir.join(LIST_FILE),
+        "chi_bo = [\"Chi bộ Tổ dân phố số 1\",\n",
+    )
+    .unwrap();
+    let before = std::fs::read(dir.join(LIST_FILE)).unwrap();
+    let mut w = Ward::open(&dir);
+    let s = w.screen();
+    assert!(
+        s.contains("Không lưu được danh sách chi bộ (sochibo-phuong.toml)"),
+        "{s}"
+    );
+    // The bundles still roll up, the list taken from them.
+    assert_eq!(w.app.figures.shares.len(), 2);
+    w.keys("<F7>Chi bộ Tổ dân phố số 8<Enter>");
+    assert!(w.app.edit.as_ref().is_some_and(|e| e.error.is_some()));
+    assert_eq!(std::fs::read(dir.join(LIST_FILE)).unwrap(), before);
 }

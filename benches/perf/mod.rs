@@ -866,6 +866,44 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         baseline: read,
     });
 
+    progress("ward screen over the same bundles: first frame");
+    // `sochibo ward DIR` reads and verifies every bundle, then draws the list and the
+    // figures; its first frame against the roll-up command on the same files (#19).
+    let ward_dir = cfg.work.join("ward").display().to_string();
+    let (mut ward_frames, mut ward_rss) = (Vec::new(), Vec::new());
+    for _ in 0..cfg.report_runs.max(1) {
+        let mut t = Term::spawn(
+            &cfg.app,
+            &["ward", &ward_dir],
+            &["Đảng ủy phường", "Đã nhận"],
+        );
+        ward_frames.push(t.first_frame());
+        ward_rss.push(mb(peak_rss(t.pid())));
+        t.quit();
+    }
+    let frame = Value::of_durations(&ward_frames, Unit::Ms);
+    let rss = Value::of(&ward_rss, Unit::MB);
+    let r = ratio(&frame, &cli);
+    let rss_ok = rss.median().is_some_and(|m| m <= 16.0);
+    rep.rows.push(Row {
+        id: "6c",
+        what: format!(
+            "ward screen `sochibo ward DIR` over the same {} bundles: start → first frame, pty",
+            bundles.len()
+        ),
+        baseline_what: "the command `sochibo rollup FILE…` on the same files, spawn to exit".into(),
+        ratio: r,
+        target: "≤ 1.5× rollup, ≤ 16 MB".into(),
+        verdict: Verdict::from(r.is_some_and(|r| r <= 1.5) && rss_ok),
+        note: format!(
+            "6c: peak RSS of the ward screen at its first frame: median {:.1} MB ({} runs).",
+            rss.median().unwrap_or(f64::NAN),
+            ward_rss.len()
+        ),
+        value: frame,
+        baseline: cli,
+    });
+
     // 7. Binary size and idle CPU.
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     let app_size = size(&cfg.app);

@@ -188,8 +188,8 @@ impl Row {
 
 /// Every row id the full report has, in order.
 pub const ROW_IDS: &[&str] = &[
-    "1", "1b", "1c", "2", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "5d", "6a", "6b", "7a",
-    "7b",
+    "1", "1b", "1c", "2", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "5d", "6a", "6b", "6c",
+    "7a", "7b",
 ];
 
 /// The whole report.

@@ -77,6 +77,10 @@ pub enum FieldRef {
     Dues(DuesField),
     /// A badge award field.
     Badge(BadgeField),
+    /// A field of the resolution-study forms.
+    Study(crate::i18n::record::StudyField),
+    /// A field of the liaison forms (QĐ 213).
+    Liaison(crate::domain::liaison::LiaisonField),
     /// A field of a rule's setting.
     Rule(crate::domain::rules::RuleField),
 }
@@ -123,6 +127,15 @@ impl FieldRef {
             }
             FieldRef::Badge(BadgeField::Date) => FieldKind::Date,
             FieldRef::Badge(_) => FieldKind::Text,
+            FieldRef::Study(f) => {
+                use crate::i18n::record::StudyField as S;
+                match f {
+                    S::Level => FieldKind::Choice(0),
+                    S::Date | S::StudyDate => FieldKind::Date,
+                    S::Number | S::Title | S::Note => FieldKind::Text,
+                }
+            }
+            FieldRef::Liaison(f) => liaison_kind(f),
             FieldRef::Rule(_) => FieldKind::Text,
         }
     }
@@ -154,8 +167,25 @@ impl FieldRef {
                 )
                 | FieldRef::Dues(DuesField::From | DuesField::Category)
                 | FieldRef::Badge(_)
+                | FieldRef::Study(
+                    crate::i18n::record::StudyField::Number
+                        | crate::i18n::record::StudyField::Title
+                        | crate::i18n::record::StudyField::Date
+                        | crate::i18n::record::StudyField::StudyDate
+                )
                 | FieldRef::Rule(_)
-        )
+        ) || matches!(self, FieldRef::Liaison(f) if f.required())
+    }
+}
+
+/// How a liaison field is entered (the kind and the member offered come with their options).
+fn liaison_kind(f: crate::domain::liaison::LiaisonField) -> FieldKind {
+    use crate::domain::liaison::LiaisonField as L;
+    match f {
+        L::Kind | L::FromMember => FieldKind::Choice(0),
+        f if f.is_date() => FieldKind::Date,
+        f if f.is_multiline() => FieldKind::Multiline,
+        _ => FieldKind::Text,
     }
 }
 

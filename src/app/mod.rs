@@ -50,6 +50,10 @@ pub enum Screen {
     Dues,
     /// 6: the reports (figures on screen, exports, the bundle for the ward).
     Reports,
+    /// 11 (Alt+H): resolution study.
+    Study,
+    /// 9: members working elsewhere who live in the group (QĐ 213).
+    Liaison,
     /// 9: the rules (Quy định): each rule's value, source and certainty; settings edited.
     Rules,
 }
@@ -67,6 +71,8 @@ impl Screen {
         Screen::Admission,
         Screen::Review,
         Screen::Reports,
+        Screen::Study,
+        Screen::Liaison,
         Screen::Rules,
     ];
 
@@ -82,7 +88,19 @@ impl Screen {
             Screen::Admission => 7,
             Screen::Review => 8,
             Screen::Reports => 6,
-            Screen::Rules => 9,
+            Screen::Rules => 10,
+            Screen::Study => 11,
+            Screen::Liaison => 9,
+        }
+    }
+
+    /// What the tab bar shows before the screen's name: the digit of its Alt chord, or
+    /// for the screens past 9 the letter of theirs (Alt+H: study).
+    pub fn key(self) -> String {
+        match self {
+            Screen::Study => "H".into(),
+            Screen::Rules => "Q".into(),
+            s => s.number().to_string(),
         }
     }
 
@@ -117,6 +135,10 @@ pub enum Confirm {
     RestoreBackup(crate::store::backup::BackupInfo),
     /// Dismiss the warning about data found damaged (the damaged copy stays).
     DismissDamage,
+    /// Delete a resolution with its study (its number is shown).
+    DeleteResolution(crate::domain::study::ResolutionId, String),
+    /// Delete a liaison member (the name is shown).
+    DeleteLiaison(crate::domain::liaison::LiaisonId, String),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -211,6 +233,10 @@ pub enum Notice {
     ReportExported(String),
     /// The bundle for the ward written (path, members in it).
     BundleWritten(String, usize),
+    /// About the resolution study.
+    Study(screens::study::StudyNotice),
+    /// About the liaison members' screen.
+    Liaison(screens::liaison::LiaisonNotice),
 }
 
 /// The whole application state.
@@ -284,6 +310,10 @@ pub struct App {
     pub reports: screens::reports::ReportsState,
     /// The warning about data found damaged, shown on the home screen (issue 20).
     pub damage: screens::home::DamageWarning,
+    /// The resolution-study screen.
+    pub study: screens::study::StudyState,
+    /// The liaison members' screen (9).
+    pub liaison: screens::liaison::LiaisonState,
 }
 
 impl App {
@@ -315,6 +345,8 @@ impl App {
         // A store from before issue 23 may hold a candidate edited after the ceremony:
         // the member record is what it shows.
         admission.follow(&roster);
+        let study = screens::study::StudyState::new(store.resolutions()?);
+        let liaison = screens::liaison::LiaisonState::new(store.liaisons()?, today);
         let seen = store.history_last()?;
         let damage = screens::home::DamageWarning::of(&store);
         let mut app = App {
@@ -352,6 +384,8 @@ impl App {
             review,
             reports: screens::reports::ReportsState::new(today),
             damage,
+            study,
+            liaison,
         };
         if let Some(d) = draft {
             update::restore_draft(&mut app, &d);

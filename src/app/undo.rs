@@ -179,7 +179,7 @@ fn show(app: &mut App, tree: &str, key: u64, value: Option<&[u8]>) {
 /// Reads again from the store what the screens hold of the other records the reverts
 /// touched: the dues ledgers and badges, the reviews, the candidates and targets.
 fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
-    let (mut dues, mut review, mut admission) = (false, false, false);
+    let (mut dues, mut review, mut admission, mut liaison) = (false, false, false, false);
     for r in reverts {
         match record_of(&r.tree, r.key) {
             Some(Record::DuesProfiles(_) | Record::DuesPayments(_) | Record::Badges(_)) => {
@@ -187,6 +187,8 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
             }
             Some(Record::Review(..) | Record::BranchYear(_)) => review = true,
             Some(Record::Candidate(_) | Record::Target(_)) => admission = true,
+            Some(Record::Resolution(_)) => app.study.reload(&app.store)?,
+            Some(Record::Liaison(_)) => liaison = true,
             _ => {}
         }
     }
@@ -199,6 +201,9 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
     if admission {
         app.admission.reload(&app.store)?;
         app.admission.follow(&app.roster);
+    }
+    if liaison {
+        app.liaison.reload(&app.store)?;
     }
     if reverts
         .iter()
@@ -333,5 +338,21 @@ pub fn describe(app: &App, group: &[Change]) -> String {
             }
         }
         Record::Target(year) => c.change(whole, &RecordLabel::Target(year)),
+        Record::Resolution(_) => {
+            let number = schema::decode_resolution(value)
+                .map(|r| r.number)
+                .unwrap_or_default();
+            crate::i18n::record::of(app.lang)
+                .text(crate::i18n::record::RecordText::Change(whole, &number))
+        }
+        Record::Liaison(_) => {
+            let (old, new) = both(h, schema::decode_liaison);
+            let name = if new.full_name.is_empty() {
+                old.full_name
+            } else {
+                new.full_name
+            };
+            c.change(whole, &RecordLabel::Liaison(&name))
+        }
     }
 }

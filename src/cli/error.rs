@@ -68,6 +68,9 @@ pub enum CliError {
     /// No meeting has this number or date.
     #[error("no meeting {0}")]
     MeetingNotFound(String),
+    /// No liaison member has this name.
+    #[error("no liaison member {0}")]
+    LiaisonNotFound(String),
     /// Several meetings have this date.
     #[error("several meetings on {0}")]
     MeetingAmbiguous(String),
@@ -256,6 +259,7 @@ impl CliError {
             CliError::BadDate(s) => c.cli(C::BadDate(s)),
             CliError::DemoNotEmpty(dir) => c.cli(C::DemoNotEmpty(&dir.display().to_string())),
             CliError::MeetingNotFound(s) => c.cli(C::MeetingNotFound(s)),
+            CliError::LiaisonNotFound(s) => i18n::liaison::of(lang).not_found(s),
             CliError::MeetingAmbiguous(s) => c.cli(C::MeetingAmbiguous(s)),
             CliError::Xlsx(e) => c.cli(C::Error(&e.to_string())),
             CliError::Docx(e) => c.cli(C::Error(&e.to_string())),

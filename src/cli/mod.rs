@@ -2,7 +2,9 @@
 //! in the user's language on stderr; exit codes are 0 ok, 1 error, 2 usage.
 
 mod error;
+mod liaison;
 pub mod paths;
+pub mod record;
 pub mod report;
 mod rollup;
 mod safety;
@@ -159,6 +161,12 @@ pub enum ImportWhat {
         #[arg(long)]
         strict: bool,
     },
+    /// Who studied which resolution, from the CSV or .xlsx that `export studies` writes:
+    /// all rows or none.
+    Studies {
+        /// The CSV or .xlsx file.
+        file: PathBuf,
+    },
 }
 
 /// Formats of a Party document.
@@ -183,6 +191,12 @@ pub enum ReportWhat {
     Assessments,
     /// The admission pipeline and the year's target.
     Admission,
+    /// Members whose record lacks a field the party-member database asks for (txt, csv,
+    /// xlsx), in the column order of its update form.
+    Completeness,
+    /// Resolution study: "n of m members studied (= x%)" per resolution and per year (the
+    /// same as `export studies`).
+    Studies,
 }
 
 /// Formats of a list or table (exemptions, candidates, dues, badges).
@@ -254,6 +268,34 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Members working elsewhere who live here (QĐ 213), with the year's comment.
+    Liaison {
+        /// The year whose comments are shown (default: this year).
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The yearly comments on liaison members: the list of a year, or one member's
+    /// comment document (--name).
+    Comments {
+        /// The year.
+        #[arg(long, value_name = "YYYY")]
+        year: i32,
+        /// One member's comment document (name, diacritic-blind).
+        #[arg(long, value_name = "HỌ TÊN")]
+        name: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Candidates in the admission pipeline: current step and next deadline.
     Candidates {
         /// Output format.
@@ -284,6 +326,16 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value = "txt")]
         format: ListFormat,
         /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Resolutions and who studied them: the figures per resolution and per year (txt),
+    /// or one row per member due (csv, xlsx; `import studies` reads them back).
+    Studies {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: ListFormat,
+        /// Output file (default: stdout; required for xlsx).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -429,6 +481,14 @@ pub(crate) fn write_sample_members(
         for c in demo::demo_candidates(&with_ids, branch, today) {
             store.save_candidate(None, &c)?;
         }
+        let resolutions: Vec<_> = crate::domain::study::demo_resolutions(&with_ids, today)
+            .into_iter()
+            .map(|r| (None, r))
+            .collect();
+        store.save_resolutions(&resolutions)?;
+        for l in crate::domain::liaison::demo_liaisons(today) {
+            store.save_liaison(None, &l)?;
+        }
     }
     Ok(with_ids.len())
 }
@@ -449,6 +509,9 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Members { file, strict },
         }) => cmd_import_members(&args, lang, file, *strict),
+        Some(Command::Import {
+            what: ImportWhat::Studies { file },
+        }) => record::import_studies(&args, lang, file),
         Some(Command::Export { what }) => cmd_export(&args, lang, what),
         Some(Command::Todo) => cmd_todo(&args, lang),
         Some(Command::Rollup {
@@ -759,6 +822,18 @@ fn cmd_report(
         // The review of the year of --to; the admission board as of today.
         ReportWhat::Assessments => ReportKind::Assessments,
         ReportWhat::Admission => ReportKind::Admission,
+        ReportWhat::Completeness => {
+            return record::report_completeness(args, lang, period.at, format, out);
+        }
+        ReportWhat::Studies => {
+            let format = match format {
+                ReportFormat::Txt => ListFormat::Txt,
+                ReportFormat::Csv => ListFormat::Csv,
+                ReportFormat::Xlsx => ListFormat::Xlsx,
+                ReportFormat::Docx => return Err(CliError::NoDocxForThis),
+            };
+            return record::export_studies(args, lang, format, out);
+        }
     };
     report::write_report(args, lang, kind, period, format, out)
 }
@@ -815,6 +890,30 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             format,
             output,
         } => cmd_export_exemptions(args, lang, *year, *format, output.as_deref()),
+        ExportWhat::Liaison {
+            year,
+            format,
+            output,
+        } => liaison::export_list(
+            args.data.as_deref(),
+            lang,
+            *year,
+            *format,
+            output.as_deref(),
+        ),
+        ExportWhat::Comments {
+            year,
+            name,
+            format,
+            output,
+        } => liaison::export_comments(
+            args.data.as_deref(),
+            lang,
+            *year,
+            name.as_deref(),
+            *format,
+            output.as_deref(),
+        ),
         // The same reports as screen 6: the board as of today, with this year's target.
         ExportWhat::Candidates { format, output } => report::write_report(
             args,
@@ -836,6 +935,9 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             *format,
             output.as_deref(),
         ),
+        ExportWhat::Studies { format, output } => {
+            crate::cli::record::export_studies(args, lang, *format, output.as_deref())
+        }
         ExportWhat::Badges {
             year,
             format,

@@ -230,6 +230,7 @@ pub fn demo_members(seed: u64, count: usize, today: NaiveDate) -> Vec<Member> {
             occupation: Some(occupation),
             notes: String::new(),
             events,
+            card_history: Vec::new(),
         };
         if i == 3 {
             // An old member fully exempted for age and health.

@@ -478,7 +478,7 @@ const LIAISON: &[Step] = &[
         "QĐ 213-QĐ/TW (02/01/2020), Điều 3; HD 33-HD/BTCTW (30/10/2020), điểm 1",
         Some("Giấy giới thiệu đảng viên về sinh hoạt nơi cư trú"),
         &[],
-        at("screen_1", "members", "new"),
+        at("screen_9", "liaison", "new"),
     ),
     step(
         "HD 33-HD/BTCTW (30/10/2020), điểm 1.1, 1.2",
@@ -490,7 +490,7 @@ const LIAISON: &[Step] = &[
         "QĐ 213-QĐ/TW (02/01/2020), Điều 2; HD 33-HD/BTCTW (30/10/2020)",
         Some("Phiếu nhận xét đảng viên của chi ủy, chi bộ nơi cư trú"),
         &[],
-        None,
+        at("screen_9", "liaison", "liaison_comment"),
     ),
 ];
 

@@ -29,6 +29,7 @@ pub const RECORDABLE: &[EventKind] = &[
     EventKind::Suspended,
     EventKind::SuspensionEnded,
     EventKind::Disciplined,
+    EventKind::Rewarded,
     EventKind::RemovalProposed,
     EventKind::Removed,
     EventKind::Expelled,
@@ -64,6 +65,8 @@ pub enum EventField {
     DuesPaidTo,
     /// Ghi chú / lý do cụ thể.
     Note,
+    /// Cấp quyết định (rewards, discipline).
+    Issuer,
 }
 
 /// The fields the form shows for an event kind, in order.
@@ -97,7 +100,8 @@ pub fn fields_for(kind: EventKind) -> Vec<EventField> {
             vec![F::Organisation, F::Decision, F::DecidedOn, F::DuesPaidTo]
         }
         K::Suspended => vec![F::Decision, F::DecidedOn, F::EndsOn],
-        K::Disciplined => vec![F::Discipline, F::Decision, F::DecidedOn],
+        K::Disciplined => vec![F::Discipline, F::Decision, F::DecidedOn, F::Issuer],
+        K::Rewarded => vec![F::Decision, F::DecidedOn, F::Issuer],
         K::RemovalProposed => vec![F::RemovalCause],
         K::Removed => vec![F::RemovalCause, F::Decision, F::DecidedOn],
         K::Expelled => vec![F::Decision, F::DecidedOn],
@@ -216,6 +220,7 @@ pub fn check_event(draft: &EventDraft, member: &Member, today: NaiveDate) -> Eve
         exemption_reason: draft.exemption_reason,
         discipline: draft.discipline,
         removal_cause: draft.removal_cause,
+        issuer: text::clean(draft.get(F::Issuer)),
     };
     let mut papers = papers;
     let dues = draft.get(F::DuesPaidTo);

@@ -159,6 +159,9 @@ pub enum EventKind {
     Disciplined,
     /// Đề nghị xóa tên: a proposal with its cause; `Removed` follows when decided.
     RemovalProposed,
+    /// Khen thưởng (#18.3): a reward with its decision (number, date, issuer); the note
+    /// says what (Giấy khen, Bằng khen …). No change of status.
+    Rewarded,
 }
 
 /// Why a member is exempted (rules.md §5). The list is long-standing practice; "Khác"
@@ -266,6 +269,17 @@ pub struct EventPapers {
     pub discipline: Option<DisciplineLevel>,
     /// The removal cause.
     pub removal_cause: Option<RemovalCause>,
+    /// Cấp / cơ quan quyết định (rewards and discipline, #18.3).
+    pub issuer: String,
+}
+
+/// A party card number the member held before (#18.3: cards were re-issued in 2025).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OldCard {
+    /// The old number.
+    pub number: String,
+    /// The day it was replaced (the record was changed).
+    pub until: NaiveDate,
 }
 
 /// A dated event in a member's timeline.
@@ -398,6 +412,8 @@ pub struct Member {
     pub notes: String,
     /// The dated timeline, kept sorted by date.
     pub events: Vec<MemberEvent>,
+    /// Earlier party card numbers, oldest first (#18.3).
+    pub card_history: Vec<OldCard>,
 }
 
 impl Member {
@@ -512,7 +528,7 @@ impl Member {
                 EventKind::Removed => ended = Some(Status::Removed),
                 EventKind::Expelled => ended = Some(Status::Expelled),
                 EventKind::Died => ended = Some(Status::Deceased),
-                EventKind::Disciplined | EventKind::RemovalProposed => {}
+                EventKind::Disciplined | EventKind::RemovalProposed | EventKind::Rewarded => {}
             }
         }
         if let Some(end) = ended {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::admission::{Candidate, CandidateId, Target};
 use super::branch::Branch;
 use super::dues::Ledger;
+use super::liaison::{Liaison, LiaisonId, YearComment};
 use super::meeting::{Meeting, MeetingId};
 use super::member::{Member, MemberId};
 use super::review::{BranchYear, MemberReview};
@@ -29,6 +30,10 @@ pub struct Register {
     pub targets: Vec<Target>,
     /// Dues ledgers by member.
     pub dues: BTreeMap<MemberId, Ledger>,
+    /// Resolutions with who studied them.
+    pub resolutions: Vec<(super::study::ResolutionId, super::study::Resolution)>,
+    /// Liaison members (QĐ 213).
+    pub liaisons: Vec<(LiaisonId, Liaison)>,
 }
 
 impl Register {
@@ -43,9 +48,9 @@ impl Register {
     /// member's dated events, sex, birth date, education, professional level, political
     /// theory, occupation, ethnicity, religion and residential group; each meeting's kind,
     /// date and roll call; each review's grades and vote; the branch profile, its yearly
-    /// grades and admission targets. Names, identity and card numbers, addresses, phones,
-    /// notes, the minutes' text, candidates and dues are left out. The figures of the
-    /// result are those of the whole register.
+    /// grades and admission targets; the resolutions and who studied them (by id). Names,
+    /// identity and card numbers, addresses, phones, notes, the minutes' text, candidates
+    /// and dues are left out. The figures of the result are those of the whole register.
     pub fn for_ward(&self) -> Register {
         let members = self
             .members
@@ -134,7 +139,41 @@ impl Register {
             candidates: Vec::new(),
             targets: self.targets.clone(),
             dues: BTreeMap::new(),
+            resolutions: self
+                .resolutions
+                .iter()
+                .map(|(id, r)| {
+                    let mut r = r.clone();
+                    for s in &mut r.sessions {
+                        s.note.clear();
+                    }
+                    (*id, r)
+                })
+                .collect(),
+            liaisons: self
+                .liaisons
+                .iter()
+                .map(|(id, l)| (*id, liaison_for_ward(l)))
+                .collect(),
         }
+    }
+}
+
+/// What the ward's copy keeps of a liaison member: the kind and the year and day each
+/// comment was sent (its figures), no name, workplace or text.
+fn liaison_for_ward(l: &Liaison) -> Liaison {
+    Liaison {
+        kind: l.kind,
+        comments: l
+            .comments
+            .iter()
+            .map(|c| YearComment {
+                year: c.year,
+                sent_on: c.sent_on,
+                ..YearComment::default()
+            })
+            .collect(),
+        ..Liaison::default()
     }
 }
 

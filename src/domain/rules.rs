@@ -112,6 +112,13 @@ pub enum RuleId {
     DuesReductionHighPercent,
     /// A hardship exemption or reduction of dues lasts at most this many months per decision.
     DuesReliefMaxMonths,
+    /// The month from which the home screen lists liaison members whose yearly comment is
+    /// not sent (QĐ 213 and HD 33 set no month: practice, before the year-end review).
+    LiaisonCommentMonth,
+    /// 1: no yearly comment on liaison members exempt from residential activity (HD 33 §1.1).
+    LiaisonActivityExemptNoComment,
+    /// 1: no yearly comment on liaison members exempt from introduction (HD 33 §1.2).
+    LiaisonIntroductionExemptNoComment,
     /// A meeting's quorum: more than this percentage of the members who must attend are
     /// present (no text found: a branch setting).
     QuorumPercent,
@@ -170,6 +177,9 @@ impl RuleId {
         RuleId::DuesReductionHighPercent,
         RuleId::DuesReliefMaxMonths,
         RuleId::QuorumPercent,
+        RuleId::LiaisonCommentMonth,
+        RuleId::LiaisonActivityExemptNoComment,
+        RuleId::LiaisonIntroductionExemptNoComment,
     ];
 
     /// The rule's stored code (its position in [`RuleId::ALL`] plus one; never 0).
@@ -611,6 +621,32 @@ const RULES: &[Rule] = &[
         effective: "01/01/2026",
         certainty: Certainty::Unverified,
         setting: Some(Range { min: 0, max: 100 }),
+    },
+    Rule {
+        id: RuleId::LiaisonCommentMonth,
+        value: 10,
+        // QĐ 213 and HD 33 say "hằng năm, trước khi kiểm điểm" and name no month; October
+        // is practice (the review season opens in November).
+        source: "QĐ 213-QĐ/TW Đ.3; HD 33-HD/BTCTW (không quy định tháng; thực tiễn)",
+        effective: "02/01/2020",
+        certainty: Certainty::Unverified,
+        setting: Some(Range { min: 1, max: 12 }),
+    },
+    Rule {
+        id: RuleId::LiaisonActivityExemptNoComment,
+        value: 1,
+        source: "HD 33-HD/BTCTW, điểm 1.1",
+        effective: "30/10/2020",
+        certainty: Certainty::Verified,
+        setting: None,
+    },
+    Rule {
+        id: RuleId::LiaisonIntroductionExemptNoComment,
+        value: 1,
+        source: "HD 33-HD/BTCTW, điểm 1.2",
+        effective: "30/10/2020",
+        certainty: Certainty::Verified,
+        setting: None,
     },
 ];
 

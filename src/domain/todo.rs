@@ -38,6 +38,8 @@ pub enum TodoKind {
     ReviewSeason(i32, u32),
     /// A check of a rule of the regulations (#22, #23); its text names the rule.
     Check(Check),
+    /// A liaison member's comment of the year is not sent (QĐ 213; id, name, year).
+    LiaisonComment(u64, String, i32),
 }
 
 /// Items from rule checks added by #22 and #23 (texts in `i18n::checks`).
@@ -91,6 +93,9 @@ pub struct Extra {
     /// Members of this year's review without a result, when the season is open: fill it
     /// with [`Extra::with_review`] (the one definition of "not yet graded", #23.2).
     pub review_pending: Option<(i32, u32)>,
+    /// Liaison members whose comment of this year is due and not sent: fill it with
+    /// [`Extra::with_liaison`].
+    pub liaison: Vec<(u64, String, i32)>,
 }
 
 impl Extra {
@@ -100,6 +105,22 @@ impl Extra {
         cands: &[(super::admission::CandidateId, &super::admission::Candidate)],
     ) -> Self {
         self.awaiting_superior = super::admission::awaiting_superior(cands);
+        self
+    }
+
+    /// Sets the liaison members whose comment of `today`'s year is due and not sent
+    /// ([`super::liaison::comments_due`]: from the rules table's month, no exempt kind).
+    pub fn with_liaison(
+        mut self,
+        list: &[(super::liaison::LiaisonId, super::liaison::Liaison)],
+        today: NaiveDate,
+    ) -> Self {
+        let due = super::liaison::comments_due(list, today);
+        self.liaison = super::liaison::sorted(list)
+            .into_iter()
+            .filter(|(id, _)| due.contains(id))
+            .map(|(id, l)| (id, l.full_name.clone(), today.year()))
+            .collect();
         self
     }
 
@@ -284,6 +305,12 @@ pub fn collect_with<'a>(
         items.push(TodoItem {
             due: Some(end),
             kind: TodoKind::ReviewSeason(year, n),
+        });
+    }
+    for (id, name, year) in &extra.liaison {
+        items.push(TodoItem {
+            due: NaiveDate::from_ymd_opt(*year, 12, 31),
+            kind: TodoKind::LiaisonComment(*id, name.clone(), *year),
         });
     }
     items.sort_by(|a, b| {

@@ -179,6 +179,8 @@ pub enum Problem {
     MonthOrder,
     /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
     ReliefTooLong(i64),
+    /// A conflict of a liaison member's record (QĐ 213), naming what it conflicts with.
+    Liaison(super::liaison::LiaisonProblem),
 }
 
 /// A refusal by a rule of the regulations, naming the rule (its text cites the source).
@@ -509,7 +511,12 @@ pub fn check_member<'a>(
             );
         } else if let Some((_, other)) = others
             .into_iter()
-            .find(|(id, m)| Some(*id) != self_id && card_key(&m.card_number) == card)
+            // A number another member holds, or held before a re-issue (#18.3).
+            .find(|(id, m)| {
+                Some(*id) != self_id
+                    && (card_key(&m.card_number) == card
+                        || m.card_history.iter().any(|c| card_key(&c.number) == card))
+            })
         {
             err(
                 Field::CardNumber,
@@ -534,6 +541,16 @@ pub fn check_member<'a>(
     member.address = address;
     member.national_id = national_id;
     member.phone = phone;
+    // A re-issued card keeps the old number in the history (#18.3).
+    if let Some(old) = base.map(|b| b.card_number.trim())
+        && !old.is_empty()
+        && card_key(old) != card_key(&card_number)
+    {
+        member.card_history.push(super::member::OldCard {
+            number: old.to_string(),
+            until: today,
+        });
+    }
     member.card_number = card_number;
     member.education = education;
     member.professional = draft.professional;
@@ -681,6 +698,43 @@ mod tests {
         assert!(
             problems(check_member(&dr, None, None, [], today()))
                 .contains(&(Field::AdmittedOn, Problem::InFuture))
+        );
+    }
+
+    #[test]
+    fn a_reissued_card_keeps_the_old_number_and_nobody_else_may_take_it() {
+        let first = check_member(&sample(), None, None, [], today())
+            .unwrap()
+            .member;
+        let mut dr = sample();
+        dr.card_number = "31.009876".into();
+        let second = check_member(&dr, Some(&first), Some(1), [], today())
+            .unwrap()
+            .member;
+        assert_eq!(second.card_number, "31.009876");
+        assert_eq!(
+            second.card_history,
+            [crate::domain::member::OldCard {
+                number: first.card_number.clone(),
+                until: today()
+            }]
+        );
+        // Saving again with the same number adds nothing.
+        let third = check_member(&dr, Some(&second), Some(1), [], today())
+            .unwrap()
+            .member;
+        assert_eq!(third.card_history.len(), 1);
+        // Another member cannot take the old number: refused naming its holder.
+        let mut other = sample();
+        other.full_name = "Trần Văn Bình".into();
+        other.card_number = first.card_number.clone();
+        let e = check_member(&other, None, Some(2), [(1, &second)], today()).unwrap_err();
+        assert_eq!(
+            e[0],
+            FieldError {
+                field: Field::CardNumber,
+                problem: Problem::CardTaken(second.full_name.clone())
+            }
         );
     }
 

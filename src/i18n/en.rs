@@ -34,7 +34,9 @@ impl Catalogue for En {
             6 => "Rep",
             7 => "Adm",
             8 => "Rev",
-            9 => "Rule",
+            9 => "213",
+            11 => "Study",
+            10 => "Rule",
             _ => "",
         }
     }
@@ -302,6 +304,7 @@ impl Catalogue for En {
 
     fn problem(&self, p: &Problem) -> String {
         match p {
+            Problem::Liaison(p) => super::liaison::of(super::Lang::En).problem(p),
             Problem::MonthFormat => "enter a month as mm/yyyy, e.g. 03/2026.".into(),
             Problem::AmountFormat => "enter an amount in digits, e.g. 5,432,000.".into(),
             Problem::MonthOrder => "the last month must not be before the first.".into(),
@@ -543,6 +546,12 @@ impl Catalogue for En {
 
     fn action(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Screen 9: members working elsewhere who live here (QĐ 213)",
+            Action::LiaisonContact => "Record a contact (meeting attended, task taken)",
+            Action::LiaisonComment => "Write the yearly comment for the workplace",
+            Action::LiaisonExport => "Export the year's comments (Word and text)",
+            Action::LiaisonJoin => "Transfer into this branch (makes a member record)",
+            Action::LiaisonFromMember => "A member who transferred out stays in touch here",
             Action::Screen4 => "Screen 4: party dues and badges",
             Action::PrevPeriod => "Previous period (month, badge presentation date, report year)",
             Action::NextPeriod => "Next period (month, badge presentation date, report year)",
@@ -582,7 +591,7 @@ impl Catalogue for En {
             Action::ExportReport => "Export the report shown to files (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Export the branch's bundle for the ward roll-up",
             Action::Screen8 => "Screen 8: annual review of members",
-            Action::Screen9 => "Screen 9: rules (values, sources, branch settings)",
+            Action::ScreenRules => "Rules screen (Alt+Q): values, sources, branch settings",
             Action::ReviewPrevYear => "Previous year",
             Action::ReviewNextYear => "Next year",
             Action::ReviewPlan => "The member's self-improvement plan for the year",
@@ -631,11 +640,16 @@ impl Catalogue for En {
                 "Restore the newest good backup (when the data was found damaged)"
             }
             Action::DismissDamage => "Dismiss the damage warning (the damaged copy is kept)",
+            Action::ScreenStudy => "Screen H: resolution study",
+            Action::StudyMakeUp => "Record the selected member's make-up study",
+            Action::StudySave => "Save the session with the ticked members",
         }
     }
 
     fn context(&self, c: Context) -> &'static str {
         match c {
+            Context::Liaison => "Liaison members (living here)",
+            Context::LiaisonCard => "Liaison member's card",
             Context::Dues => "Party dues",
             Context::Badges => "Party badges",
             Context::Global => "Everywhere",
@@ -658,6 +672,10 @@ impl Catalogue for En {
             Context::Admission => "Admission board",
             Context::Candidate => "Candidate's history",
             Context::History => "Change history",
+            Context::Study => "Resolution study",
+            Context::Resolution => "Who studied a resolution",
+            Context::StudyPick => "Ticking who attended a session",
+            Context::Completeness => "Member records with gaps",
         }
     }
 
@@ -683,6 +701,13 @@ impl Catalogue for En {
 
     fn hint(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Liaison",
+            Action::ScreenRules => "Rules",
+            Action::LiaisonContact => "Contact",
+            Action::LiaisonComment => "Comment",
+            Action::LiaisonExport => "Export",
+            Action::LiaisonJoin => "Transfer in",
+            Action::LiaisonFromMember => "Transferred out",
             Action::PayCash => "Cash",
             Action::PayOnline => "Transfer",
             Action::ClearPayment => "Clear",
@@ -720,6 +745,8 @@ impl Catalogue for En {
             Action::ExportMinutes => "Export",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",
+            Action::StudyMakeUp => "Make-up",
+            Action::StudySave => "Save session",
             Action::NextTab => "Next part",
             Action::PrevTab => "Prev part",
             Action::NewItem => "New item",
@@ -780,6 +807,7 @@ impl Catalogue for En {
             EventKind::Died => "Deceased",
             EventKind::Disciplined => "Disciplined",
             EventKind::RemovalProposed => "Proposed for removal",
+            EventKind::Rewarded => "Reward",
         }
     }
 
@@ -872,6 +900,7 @@ impl Catalogue for En {
             EndsOn => "Until",
             DuesPaidTo => "Dues paid up to",
             Note => "Note",
+            Issuer => "Decided by",
         }
     }
 
@@ -974,6 +1003,7 @@ impl Catalogue for En {
             Deleted => "deleted",
         };
         match *record {
+            RecordLabel::Liaison(name) => super::liaison::of(super::Lang::En).change(kind, name),
             RecordLabel::Member(name) => format!("{verb} the record of {name}"),
             RecordLabel::MemberEvent(name, k) => {
                 format!("{noted} the event “{}” of {name}", self.event(k))
@@ -1042,6 +1072,7 @@ impl Catalogue for En {
                 crate::domain::date::format_date(*d)
             ),
             K::Check(c) => super::checks::of(super::Lang::En).todo(c),
+            K::LiaisonComment(_, name, y) => super::liaison::of(super::Lang::En).due(name, *y),
             K::ReviewSeason(y, n) => {
                 format!("Annual review {y}: {n} members still without a grade (screen 8).")
             }

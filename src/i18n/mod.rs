@@ -11,8 +11,10 @@ pub mod dues;
 mod en;
 pub mod import;
 pub mod keys;
+pub mod liaison;
 pub mod month;
 pub mod platform;
+pub mod record;
 pub mod recovery;
 pub mod restore;
 pub mod rules;
@@ -529,6 +531,8 @@ pub enum RecordLabel<'a> {
     AdmissionStep(&'a str, crate::domain::admission::Stage),
     /// The admission target of a year.
     Target(i32),
+    /// A liaison member's record (name).
+    Liaison(&'a str),
     /// The branch's setting of a rule (the rule's name).
     RuleSetting(&'a str),
 }

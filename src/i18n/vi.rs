@@ -34,7 +34,9 @@ impl Catalogue for Vi {
             6 => "BC",
             7 => "KN",
             8 => "ĐG",
-            9 => "QĐ",
+            9 => "213",
+            11 => "HT",
+            10 => "QĐ",
             _ => "",
         }
     }
@@ -296,6 +298,7 @@ impl Catalogue for Vi {
 
     fn problem(&self, p: &Problem) -> String {
         match p {
+            Problem::Liaison(p) => super::liaison::of(super::Lang::Vi).problem(p),
             Problem::MonthFormat => "cần nhập tháng theo dạng mm/yyyy, ví dụ 03/2026.".into(),
             Problem::AmountFormat => "cần nhập số tiền bằng chữ số, ví dụ 5.432.000.".into(),
             Problem::MonthOrder => "tháng kết thúc không được trước tháng bắt đầu.".into(),
@@ -539,6 +542,12 @@ impl Catalogue for Vi {
 
     fn action(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Màn hình 9: Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213)",
+            Action::LiaisonContact => "Ghi một lần liên hệ (dự họp, nhận việc ở tổ dân phố)",
+            Action::LiaisonComment => "Viết nhận xét hằng năm gửi nơi công tác",
+            Action::LiaisonExport => "Xuất nhận xét của năm (Word và văn bản)",
+            Action::LiaisonJoin => "Chuyển sinh hoạt đảng về chi bộ (tạo hồ sơ đảng viên)",
+            Action::LiaisonFromMember => "Đảng viên đã chuyển đi, nay giữ mối liên hệ nơi cư trú",
             Action::Screen4 => "Màn hình 4: Đảng phí và Huy hiệu Đảng",
             Action::PrevPeriod => "Kỳ trước (tháng, đợt trao huy hiệu, năm báo cáo)",
             Action::NextPeriod => "Kỳ sau (tháng, đợt trao huy hiệu, năm báo cáo)",
@@ -575,7 +584,7 @@ impl Catalogue for Vi {
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
             Action::Screen0 => "Màn hình 0: Việc cần làm",
             Action::Screen8 => "Màn hình 8: Đánh giá, xếp loại đảng viên",
-            Action::Screen9 => "Màn hình 9: Quy định (giá trị, căn cứ, chi bộ tự đặt)",
+            Action::ScreenRules => "Màn hình Quy định (Alt+Q): giá trị, căn cứ, chi bộ tự đặt",
             Action::Screen6 => "Màn hình 6: Báo cáo, thống kê",
             Action::ExportReport => "Xuất báo cáo đang xem ra tệp (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Xuất gói dữ liệu của chi bộ gửi phường tổng hợp",
@@ -627,11 +636,16 @@ impl Catalogue for Vi {
             Action::Redo => "Làm lại thay đổi vừa hoàn tác",
             Action::RestoreBackup => "Phục hồi bản sao lưu tốt mới nhất (khi dữ liệu bị hỏng)",
             Action::DismissDamage => "Bỏ cảnh báo dữ liệu hỏng (bản hỏng vẫn được giữ)",
+            Action::ScreenStudy => "Màn hình H: Học tập, quán triệt nghị quyết",
+            Action::StudyMakeUp => "Ghi học bù nghị quyết cho đảng viên đang chọn",
+            Action::StudySave => "Lưu buổi học với những người đã đánh dấu",
         }
     }
 
     fn context(&self, c: Context) -> &'static str {
         match c {
+            Context::Liaison => "Đảng viên giữ mối liên hệ nơi cư trú",
+            Context::LiaisonCard => "Hồ sơ liên hệ nơi cư trú",
             Context::Dues => "Thu đảng phí",
             Context::Badges => "Huy hiệu Đảng",
             Context::Global => "Mọi nơi",
@@ -654,6 +668,10 @@ impl Catalogue for Vi {
             Context::Admission => "Kết nạp đảng viên",
             Context::Candidate => "Quá trình của quần chúng",
             Context::History => "Lịch sử thay đổi",
+            Context::Study => "Học tập nghị quyết",
+            Context::Resolution => "Kết quả học tập một nghị quyết",
+            Context::StudyPick => "Đánh dấu người dự buổi học",
+            Context::Completeness => "Hồ sơ đảng viên còn thiếu",
         }
     }
 
@@ -681,6 +699,13 @@ impl Catalogue for Vi {
 
     fn hint(&self, a: Action) -> &'static str {
         match a {
+            Action::Screen9 => "Liên hệ cư trú",
+            Action::ScreenRules => "Quy định",
+            Action::LiaisonContact => "Ghi liên hệ",
+            Action::LiaisonComment => "Nhận xét",
+            Action::LiaisonExport => "Xuất NX",
+            Action::LiaisonJoin => "Chuyển về CB",
+            Action::LiaisonFromMember => "ĐV chuyển đi",
             Action::PayCash => "Thu tiền mặt",
             Action::PayOnline => "Chuyển khoản",
             Action::ClearPayment => "Bỏ thu",
@@ -718,6 +743,8 @@ impl Catalogue for Vi {
             Action::ExportMinutes => "Xuất",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",
+            Action::StudyMakeUp => "Học bù",
+            Action::StudySave => "Lưu buổi học",
             Action::NextTab => "Phần sau",
             Action::PrevTab => "Phần trước",
             Action::NewItem => "Thêm mục",
@@ -778,6 +805,7 @@ impl Catalogue for Vi {
             EventKind::Died => "Từ trần",
             EventKind::Disciplined => "Kỷ luật",
             EventKind::RemovalProposed => "Đề nghị xóa tên",
+            EventKind::Rewarded => "Khen thưởng",
         }
     }
 
@@ -870,6 +898,7 @@ impl Catalogue for Vi {
             EndsOn => "Đến ngày",
             DuesPaidTo => "Đảng phí đã đóng đến",
             Note => "Ghi chú",
+            Issuer => "Cấp quyết định",
         }
     }
 
@@ -976,6 +1005,7 @@ impl Catalogue for Vi {
             Deleted => "xóa",
         };
         match *record {
+            RecordLabel::Liaison(name) => super::liaison::of(super::Lang::Vi).change(kind, name),
             RecordLabel::Member(name) => format!("{verb} hồ sơ {name}"),
             RecordLabel::MemberEvent(name, k) => {
                 format!("{noted} sự kiện «{}» của {name}", self.event(k))
@@ -1045,6 +1075,7 @@ impl Catalogue for Vi {
                 crate::domain::date::format_date(*d)
             ),
             K::Check(c) => super::checks::of(super::Lang::Vi).todo(c),
+            K::LiaisonComment(_, name, y) => super::liaison::of(super::Lang::Vi).due(name, *y),
             K::ReviewSeason(y, n) => format!(
                 "Kiểm điểm, xếp loại đảng viên năm {y}: còn {n} đồng chí chưa có kết quả xếp loại (màn hình 8)."
             ),

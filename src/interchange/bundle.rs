@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use super::ward::{Carried, Sent};
 use crate::store::StoreError;
-use crate::store::bundle::{self, BUNDLE_FORMAT};
+use crate::store::backup;
+use crate::store::bundle::BUNDLE_FORMAT;
 use crate::store::codec::CodecError;
 
 /// Files larger than this are not read as bundles (a bundle of a branch of a thousand
@@ -102,7 +103,7 @@ pub fn read(path: &Path) -> Result<Received, BundleError> {
             return Err(BundleError::NotABundle);
         }
     }
-    let loaded = bundle::load(path).map_err(classify)?;
+    let loaded = backup::load_bundle(path).map_err(classify)?;
     if loaded.figures_only.is_some_and(|f| f > BUNDLE_FORMAT) && loaded.figures.is_none() {
         return Err(BundleError::Newer);
     }

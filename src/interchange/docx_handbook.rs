@@ -45,6 +45,7 @@ fn screen_context(screen: Action) -> Option<Context> {
         "screen_6" => Context::Reports,
         "screen_7" => Context::Admission,
         "screen_8" => Context::Review,
+        "screen_9" => Context::Liaison,
         _ => return None,
     })
 }

@@ -161,9 +161,17 @@ fn figures_text(reg: &Register, kind: ReportKind, p: Period, csv: bool) -> Strin
 pub fn text(reg: &Register, kind: ReportKind, p: Period, today: NaiveDate, lang: Lang) -> String {
     let year = p.to.year();
     match kind {
-        ReportKind::Stats | ReportKind::Movements | ReportKind::Meetings => {
-            figures_text(reg, kind, p, false)
+        ReportKind::Stats => {
+            let mut t = figures_text(reg, kind, p, false);
+            // #18: the liaison members (QĐ 213) under the member structure.
+            if let Some(line) = super::liaison::figures_line(&reg.liaisons, p.at.year()) {
+                t.push('\n');
+                t.push_str(&line);
+                t.push('\n');
+            }
+            t
         }
+        ReportKind::Movements | ReportKind::Meetings => figures_text(reg, kind, p, false),
         ReportKind::Assessments => document(reg, kind, p, today)
             .map(|d| d.to_text(assessments::TEXT_WIDTH))
             .unwrap_or_default(),

@@ -3,16 +3,20 @@
 
 pub mod assessments;
 pub mod bundle;
+pub mod completeness;
 pub mod docx;
 pub mod docx_handbook;
 pub mod dues_badges;
 pub mod figures;
 pub mod import;
 pub mod import_text;
+pub mod liaison;
 pub mod lists;
 pub mod members_csv;
 pub mod minutes;
 pub mod reports;
+pub mod study;
+pub mod study_import;
 pub mod ward;
 pub mod xlsx;
 pub mod xlsx_read;

@@ -45,10 +45,22 @@ pub enum Context {
     Badges,
     /// The reports screen.
     Reports,
+    /// The list of resolutions (study screen).
+    Study,
+    /// An open resolution: who studied it.
+    Resolution,
+    /// Ticking who attended a study session.
+    StudyPick,
+    /// Members whose record lacks a field (the study screen's second tab).
+    Completeness,
     /// The rules screen (Quy định): every rule, its value and source; settings edited.
     Rules,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
+    /// The list of liaison members (screen 9, QĐ 213).
+    Liaison,
+    /// A liaison member's card.
+    LiaisonCard,
 }
 
 impl Context {
@@ -74,8 +86,14 @@ impl Context {
         Context::Dues,
         Context::Badges,
         Context::Reports,
+        Context::Study,
+        Context::Resolution,
+        Context::StudyPick,
+        Context::Completeness,
         Context::Rules,
         Context::List,
+        Context::Liaison,
+        Context::LiaisonCard,
     ];
 
     /// The section name used in keymap files.
@@ -101,8 +119,14 @@ impl Context {
             Context::Dues => "dues",
             Context::Badges => "badges",
             Context::Reports => "reports",
+            Context::Study => "study",
+            Context::Resolution => "resolution",
+            Context::StudyPick => "study_pick",
+            Context::Completeness => "completeness",
             Context::Rules => "rules",
             Context::List => "list",
+            Context::Liaison => "liaison",
+            Context::LiaisonCard => "liaison_card",
         }
     }
 
@@ -174,30 +198,30 @@ actions! {
     Screen4 = "screen_4" in [Global],
     Screen5 = "screen_5" in [Global],
     Search = "search" in [Global],
-    New = "new" in [Members, Meetings, Meeting],
-    Open = "open" in [Members, Meetings, Exemptions, Home],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Rules],
-    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges],
-    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Rules],
-    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Rules],
-    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
-    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
-    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
-    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Rules],
+    New = "new" in [Members, Meetings, Meeting, Study, Resolution, Liaison],
+    Open = "open" in [Members, Meetings, Exemptions, Home, Study, Completeness, Liaison],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution, Liaison, LiaisonCard, Rules],
+    Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Study, Liaison, LiaisonCard],
+    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
-    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History],
-    PrevYear = "prev_year" in [Meetings],
-    NextYear = "next_year" in [Meetings],
+    Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, Resolution, StudyPick, LiaisonCard],
+    PrevYear = "prev_year" in [Meetings, Liaison],
+    NextYear = "next_year" in [Meetings, Liaison],
     ToggleAttendance = "attendance" in [Meetings],
-    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports],
-    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports],
+    NextTab = "next_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
+    PrevTab = "prev_tab" in [Meeting, Dues, Badges, Reports, Study, Completeness],
     NewItem = "new_item" in [Meeting],
-    MarkPresent = "mark_present" in [Roll],
+    MarkPresent = "mark_present" in [Roll, StudyPick],
     MarkExcused = "mark_excused" in [Roll],
     MarkUnexcused = "mark_unexcused" in [Roll],
     MarkCycle = "mark_cycle" in [Roll],
-    MarkAllPresent = "mark_all_present" in [Roll],
+    MarkAllPresent = "mark_all_present" in [Roll, StudyPick],
     Approve = "approve" in [Meeting],
     Amend = "amend" in [Meeting],
     ExportMinutes = "export_minutes" in [Meeting],
@@ -220,7 +244,7 @@ actions! {
     SwitchAnswer = "switch_answer" in [Confirm],
     Answer = "answer" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Rules],
+    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Study, Resolution, StudyPick, Completeness, Rules],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],
@@ -247,7 +271,16 @@ actions! {
     ExportBundle = "export_bundle" in [Reports],
     RestoreBackup = "restore_backup" in [Home],
     DismissDamage = "dismiss_damage" in [Home],
+    ScreenStudy = "screen_study" in [Global],
+    StudyMakeUp = "study_makeup" in [Resolution],
+    StudySave = "study_save" in [StudyPick],
     Screen9 = "screen_9" in [Global],
+    LiaisonContact = "liaison_contact" in [Liaison, LiaisonCard],
+    LiaisonComment = "liaison_comment" in [Liaison, LiaisonCard],
+    LiaisonExport = "liaison_export" in [Liaison, LiaisonCard],
+    LiaisonJoin = "liaison_join" in [LiaisonCard],
+    LiaisonFromMember = "liaison_from_member" in [Liaison],
+    ScreenRules = "screen_rules" in [Global],
 }
 
 impl Action {
@@ -272,8 +305,10 @@ impl Action {
             Action::Screen6 => 6,
             Action::Screen7 => 7,
             Action::Screen8 => 8,
-            Action::Screen4 => 4,
             Action::Screen9 => 9,
+            Action::Screen4 => 4,
+            Action::ScreenStudy => 11,
+            Action::ScreenRules => 10,
             _ => return None,
         };
         Some(n)

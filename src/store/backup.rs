@@ -221,6 +221,51 @@ pub(super) fn load_register_of(
     Ok((info, Some(read?)))
 }
 
+/// A bundle as the ward reads it.
+#[derive(Debug, Clone)]
+pub struct LoadedBundle {
+    /// The file's verified facts.
+    pub info: BackupInfo,
+    /// The register (`None` when sealed).
+    pub register: Option<Register>,
+    /// The figures-only bundle format (`None`: a full copy of the branch's data).
+    pub figures_only: Option<u8>,
+    /// The figures it carries (format 2 and later).
+    pub figures: Option<crate::domain::ward::BundleFigures>,
+}
+
+fn meta_value<'a>(snap: &'a SnapshotV1, key: &[u8]) -> Option<&'a [u8]> {
+    snap.trees
+        .iter()
+        .find(|(n, _)| n == super::TREE_META)
+        .and_then(|(_, pairs)| pairs.iter().find(|(k, _)| k == key))
+        .map(|(_, v)| v.as_slice())
+}
+
+/// Reads a bundle (or any backup file) for the ward: verified as a backup, its register,
+/// its format and figures. A damaged figures record is refused like a damaged member.
+pub fn load_bundle(path: &Path) -> Result<LoadedBundle> {
+    let (snap, info) = load_backup(path)?;
+    let figures_only =
+        meta_value(&snap, super::META_FIGURES_ONLY).map(|v| v.first().copied().unwrap_or(1));
+    let figures = meta_value(&snap, super::META_WARD_FIGURES)
+        .map(|v| {
+            super::bundle::decode_figures(v).map_err(|source| StoreError::Corrupt {
+                tree: super::TREE_META,
+                key: 0,
+                source,
+            })
+        })
+        .transpose()?;
+    let (info, register) = load_register_of(info, &snap)?;
+    Ok(LoadedBundle {
+        info,
+        register,
+        figures_only,
+        figures,
+    })
+}
+
 /// A fresh folder name under the system's temporary folder for a short-lived store
 /// (`what` names its use), not yet created; the caller removes it.
 pub fn temporary_dir(what: &str) -> PathBuf {

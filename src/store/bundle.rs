@@ -4,17 +4,13 @@
 //! `meta` key `ward_figures`, versioned like every stored value. The `figures_only` marker
 //! holds the bundle format: 1 (figures without dues and pipeline: the ward shows "not in
 //! the bundle") or 2. A program that predates format 2 reads a format-2 bundle as before
-//! and ignores the key. FROZEN: `tests/fixtures/ward_figures_v1.bin`.
-
-use std::path::Path;
+//! and ignores the key. FROZEN: `tests/fixtures/ward_figures_v1.bin`. A bundle is read for
+//! the ward by [`super::backup::load_bundle`].
 
 use serde::{Deserialize, Serialize};
 
 use super::codec::{self, CodecError};
 use super::schema::days::{DayV1, date, day};
-use super::snapshot::SnapshotV1;
-use super::{META_FIGURES_ONLY, META_WARD_FIGURES, Result, StoreError, TREE_META};
-use crate::domain::register::Register;
 use crate::domain::ward::{BundleFigures, DuesYear, Pipeline};
 
 /// The bundle format a figures-only bundle written now has.
@@ -107,51 +103,6 @@ pub fn decode_figures(bytes: &[u8]) -> std::result::Result<BundleFigures, CodecE
         (VERSION, p) => Ok(codec::decode_payload::<WardFiguresV1>(p)?.into()),
         (v, _) => Err(CodecError::UnknownVersion(v)),
     }
-}
-
-/// A bundle as the ward reads it.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The file's verified facts.
-    pub info: super::backup::BackupInfo,
-    /// The register (`None` when sealed).
-    pub register: Option<Register>,
-    /// The figures-only bundle format (`None`: a full copy of the branch's data).
-    pub figures_only: Option<u8>,
-    /// The figures it carries (format 2 and later).
-    pub figures: Option<BundleFigures>,
-}
-
-fn meta_value<'a>(snap: &'a SnapshotV1, key: &[u8]) -> Option<&'a [u8]> {
-    snap.trees
-        .iter()
-        .find(|(n, _)| n == TREE_META)
-        .and_then(|(_, pairs)| pairs.iter().find(|(k, _)| k == key))
-        .map(|(_, v)| v.as_slice())
-}
-
-/// Reads a bundle (or any backup file) for the ward: verified as a backup, its register,
-/// its format and figures. A damaged figures record is refused like a damaged member.
-pub fn load(path: &Path) -> Result<Loaded> {
-    let (snap, info) = super::backup::load_backup(path)?;
-    let figures_only =
-        meta_value(&snap, META_FIGURES_ONLY).map(|v| v.first().copied().unwrap_or(1));
-    let figures = meta_value(&snap, META_WARD_FIGURES)
-        .map(|v| {
-            decode_figures(v).map_err(|source| StoreError::Corrupt {
-                tree: TREE_META,
-                key: 0,
-                source,
-            })
-        })
-        .transpose()?;
-    let (info, register) = super::backup::load_register_of(info, &snap)?;
-    Ok(Loaded {
-        info,
-        register,
-        figures_only,
-        figures,
-    })
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@
 use std::fs;
 use std::path::Path;
 
+use super::META_COMPACTION_CHECKED as META_CHECKED;
 use super::restore::rename_retrying;
 use super::{DB_DIR, Result, Store, StoreError, TREE_HISTORY, atomic};
 
@@ -43,12 +44,10 @@ pub const ASIDE: &str = "sled.before-compaction";
 /// File marking the copy in [`STAGING`] as complete and checked.
 pub const READY: &str = "sled.compacting.ready";
 /// File in the data directory while a store is open for writing: written by every open,
-/// removed by a clean close ([`Store::close`]). Found at an open, it says the last
-/// session was not closed cleanly, so that open checks for compaction itself.
+/// removed by a clean close ([`Store::close`], or a drop when no compaction is due).
+/// Found at an open, it says the last session was killed or left a compaction to do,
+/// so that open checks for compaction itself.
 pub const SESSION: &str = "store.session";
-/// Meta key: the folder's size when it was last measured against its content (so the
-/// content is measured again only once the folder has doubled).
-pub(crate) const META_CHECKED: &[u8] = b"compaction_checked_bytes";
 
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     move |e| StoreError::Io(format!("{}: {e}", path.display()))

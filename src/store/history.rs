@@ -13,9 +13,9 @@ use super::schema::HistoryEntry;
 use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id, map_tx,
-    review_key_parts, schema,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_LIAISON, TREE_MEETINGS,
+    TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS,
+    TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
 };
 use crate::domain::admission::CandidateId;
 use crate::domain::meeting::MeetingId;
@@ -100,6 +100,10 @@ pub enum Record {
     Review(i32, MemberId),
     /// The branch's classification of a year.
     BranchYear(i32),
+    /// A resolution and its study.
+    Resolution(crate::domain::study::ResolutionId),
+    /// A liaison member (QĐ 213).
+    Liaison(u64),
     /// The branch's setting of a rule (the rule's code).
     RuleSetting(u64),
 }
@@ -121,6 +125,8 @@ pub fn record_of(tree: &str, key: u64) -> Option<Record> {
             Record::Review(y, m)
         }
         TREE_REVIEW_YEARS => Record::BranchYear(year?),
+        TREE_RESOLUTIONS => Record::Resolution(key),
+        TREE_LIAISON => Record::Liaison(key),
         TREE_RULE_SETTINGS => Record::RuleSetting(key),
         _ => return None,
     })
@@ -145,6 +151,8 @@ const RECORD_TREES: &[&str] = &[
     TREE_BADGES,
     TREE_REVIEWS,
     TREE_REVIEW_YEARS,
+    TREE_RESOLUTIONS,
+    TREE_LIAISON,
     TREE_RULE_SETTINGS,
 ];
 
@@ -177,6 +185,8 @@ fn check_decodes(tree: &str, bytes: &[u8]) -> std::result::Result<(), CodecError
         TREE_BADGES => schema::decode_badges(bytes).map(drop),
         TREE_REVIEWS => schema::decode_review(bytes).map(drop),
         TREE_REVIEW_YEARS => schema::decode_branch_year(bytes).map(drop),
+        TREE_RESOLUTIONS => schema::decode_resolution(bytes).map(drop),
+        TREE_LIAISON => schema::decode_liaison(bytes).map(drop),
         TREE_RULE_SETTINGS => schema::decode_rule_setting(bytes).map(drop),
         _ => Err(CodecError::Payload(format!("no record tree {tree}"))),
     }
@@ -432,6 +442,8 @@ impl Store {
             TREE_BADGES => (TREE_BADGES, &self.badges),
             TREE_REVIEWS => (TREE_REVIEWS, &self.reviews),
             TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years),
+            TREE_RESOLUTIONS => (TREE_RESOLUTIONS, &self.resolutions),
+            TREE_LIAISON => (TREE_LIAISON, &self.liaison),
             TREE_RULE_SETTINGS => (TREE_RULE_SETTINGS, &self.rule_settings),
             _ => return None,
         })

@@ -9,12 +9,14 @@ mod candidates;
 pub mod codec;
 pub mod compact;
 pub mod history;
+mod liaison;
 pub mod recover;
 pub mod register;
 pub mod restore;
 pub mod schema;
 pub mod seal;
 pub mod snapshot;
+mod study;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -68,12 +70,19 @@ const TREE_DUES_PAYMENTS: &str = "dues_payments";
 const TREE_BADGES: &str = "badges";
 const TREE_REVIEWS: &str = "reviews";
 const TREE_REVIEW_YEARS: &str = "review_years";
+const TREE_RESOLUTIONS: &str = "resolutions";
+/// Tree of liaison members (QĐ 213).
+const TREE_LIAISON: &str = "liaison";
 /// A branch's settings of the rules that are settings, keyed by the rule's code.
 const TREE_RULE_SETTINGS: &str = "rule_settings";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
 const META_DRAFT: &[u8] = b"form_draft";
+/// Meta key: the database folder's size when it was last measured against its content
+/// (see [`compact`]; it is measured again only once the folder has doubled). Kept in the
+/// clear, also in an encrypted store.
+const META_COMPACTION_CHECKED: &[u8] = b"compaction_checked_bytes";
 /// Marks a ward bundle: figures only, not a copy of the branch to restore.
 const META_FIGURES_ONLY: &[u8] = b"figures_only";
 /// A ward bundle's computed dues and pipeline (bundle format 2, see [`bundle`]).
@@ -200,6 +209,8 @@ pub struct Store {
     badges: Tree,
     reviews: Tree,
     review_years: Tree,
+    resolutions: Tree,
+    liaison: Tree,
     rule_settings: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
@@ -388,6 +399,8 @@ impl Store {
                 badges: db.open_tree(TREE_BADGES)?,
                 reviews: db.open_tree(TREE_REVIEWS)?,
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
+                resolutions: db.open_tree(TREE_RESOLUTIONS)?,
+                liaison: db.open_tree(TREE_LIAISON)?,
                 rule_settings: db.open_tree(TREE_RULE_SETTINGS)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
@@ -428,6 +441,8 @@ impl Store {
             &self.members,
             &self.meetings,
             &self.candidates,
+            &self.resolutions,
+            &self.liaison,
         ] {
             if let Some((k, _)) = t.last()? {
                 top = top.max(key_id(&k));

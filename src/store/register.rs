@@ -9,13 +9,14 @@ use std::collections::BTreeMap;
 use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id, review_key,
-    review_key_parts, schema,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_LIAISON, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
+    TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id,
+    review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
 use crate::domain::dues::Ledger;
+use crate::domain::liaison::{Liaison, LiaisonId};
 use crate::domain::meeting::{Meeting, MeetingId};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::register::Register;
@@ -118,6 +119,18 @@ pub(super) fn branch_years(src: &dyn Records) -> Result<Vec<(i32, BranchYear)>> 
     )
 }
 
+/// The resolutions and their study.
+pub(super) fn resolutions(
+    src: &dyn Records,
+) -> Result<
+    Vec<(
+        crate::domain::study::ResolutionId,
+        crate::domain::study::Resolution,
+    )>,
+> {
+    decode_tree(src, TREE_RESOLUTIONS, schema::decode_resolution)
+}
+
 /// The branch's settings of the rules.
 pub(super) fn rule_settings(src: &dyn Records) -> Result<crate::domain::rules::Settings> {
     Ok(crate::domain::rules::Settings {
@@ -131,6 +144,11 @@ pub(super) fn rule_settings(src: &dyn Records) -> Result<crate::domain::rules::S
 /// The candidates.
 pub(super) fn candidates(src: &dyn Records) -> Result<Vec<(CandidateId, Candidate)>> {
     decode_tree(src, TREE_CANDIDATES, schema::decode_candidate)
+}
+
+/// The liaison members (QĐ 213).
+pub(super) fn liaisons(src: &dyn Records) -> Result<Vec<(LiaisonId, Liaison)>> {
+    decode_tree(src, TREE_LIAISON, schema::decode_liaison)
 }
 
 /// The yearly admission targets.
@@ -177,6 +195,8 @@ fn read_register(src: &dyn Records) -> Result<Register> {
         candidates: candidates(src)?,
         targets: targets(src)?,
         dues: dues(src)?,
+        resolutions: resolutions(src)?,
+        liaisons: liaisons(src)?,
     })
 }
 
@@ -236,13 +256,23 @@ pub(super) fn ward_snapshot(
     for t in &reg.targets {
         targets.push((be(year(t.year)?), schema::encode_target(t)?));
     }
+    let mut resolutions: Pairs = Vec::new();
+    for (id, r) in &reg.resolutions {
+        resolutions.push((be(*id), schema::encode_resolution(r)?));
+    }
+    let mut liaison: Pairs = Vec::new();
+    for (id, l) in &reg.liaisons {
+        liaison.push((be(*id), schema::encode_liaison(l)?));
+    }
     let mut trees = vec![
+        (TREE_RESOLUTIONS, resolutions),
         (TREE_META, meta),
         (TREE_MEMBERS, members),
         (TREE_MEETINGS, meetings),
         (TREE_REVIEWS, reviews),
         (TREE_REVIEW_YEARS, years),
         (TREE_TARGETS, targets),
+        (TREE_LIAISON, liaison),
     ];
     for (_, pairs) in &mut trees {
         pairs.sort();

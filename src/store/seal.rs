@@ -400,7 +400,7 @@ pub fn reseal_trees(
         super::META_SCHEMA,
         super::META_DEMO,
         META_KEYRING,
-        super::compact::META_CHECKED,
+        super::META_COMPACTION_CHECKED,
     ];
     let mut out = Vec::with_capacity(trees.len());
     let mut cards = Vec::new();

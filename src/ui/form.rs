@@ -27,7 +27,7 @@ use crate::i18n::{Catalogue, Msg};
 
 const LABEL_W: usize = 22;
 
-fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
+fn label(lang: crate::i18n::Lang, c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
     let name = match f {
         FieldRef::Member(m) => c.field(m),
         FieldRef::Branch(b) => c.branch_field(b),
@@ -37,6 +37,8 @@ fn label(c: &dyn Catalogue, f: FieldRef, required: bool) -> String {
         FieldRef::Review(r) => c.review_field(r),
         FieldRef::Dues(d) => c.dues().field(d),
         FieldRef::Badge(b) => c.dues().badge_field(b),
+        FieldRef::Study(s) => crate::i18n::record::of(lang).field(s),
+        FieldRef::Liaison(l) => crate::i18n::liaison::of(lang).field(l),
         FieldRef::Rule(r) => c.rules().field(r),
     };
     if required {
@@ -209,7 +211,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, form: &F
         let label_line = Line::from(vec![
             Span::styled(format!("{marker} "), theme.accent()),
             Span::styled(
-                format!("{:<LABEL_W$}", label(c, ff.field, ff.required)),
+                format!("{:<LABEL_W$}", label(app.lang, c, ff.field, ff.required)),
                 lstyle,
             ),
         ]);

@@ -138,8 +138,8 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let mut tabs = Vec::new();
     for s in Screen::ALL {
-        // The rules screen (Alt+9, in the help) has a tab only while open: ten tabs do
-        // not fit 80 columns in English.
+        // The rules screen (Alt+Q, in the help) has a tab only while open: the other
+        // eleven fill 80 columns.
         if *s == Screen::Rules && app.screen != Screen::Rules {
             continue;
         }
@@ -153,6 +153,12 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Home => c.msg(Msg::ScreenHome),
             Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
             Screen::Reports => c.msg(Msg::ScreenReports),
+            Screen::Study => {
+                crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ScreenName)
+            }
+            Screen::Liaison => {
+                i18n::liaison::of(app.lang).msg(i18n::liaison::LiaisonMsg::ScreenName)
+            }
             Screen::Rules => c.rules().msg(crate::i18n::rules::RulesMsg::ScreenName),
         };
         tabs.push((*s, name));
@@ -160,33 +166,46 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     tabs.sort_by_key(|(s, _)| s.number());
     // Every tab with its name if they fit; otherwise the current one is named and the
     // others show their short name (ĐV, SH …); if even that is too wide, every tab its
-    // short name; only numbers as a last resort (the help lists them all).
-    let width = |name: &dyn Fn(Screen, &str) -> usize| -> usize {
-        tabs.iter()
-            .map(|(s, n)| name(*s, n) + s.number().to_string().len() + 4)
-            .sum()
-    };
-    let full = width(&|_, n| text::width(n));
-    let short = width(&|s, n| {
-        if s == app.screen {
-            text::width(n)
-        } else {
-            text::width(c.screen_short(s.number()))
-        }
-    });
-    let all_short = width(&|s, _| text::width(c.screen_short(s.number())));
+    // short name; only keys as a last resort (the help lists them all). Tabs are one
+    // blank apart when that fits, else side by side (each has its own blanks).
+    let short = |s: Screen| c.screen_short(s.number());
+    type Mode<'a> = &'a dyn Fn(Screen, &str) -> String;
+    let modes: [Mode; 4] = [
+        &|s, n| format!("{} {n}", s.key()),
+        &|s, n| {
+            if s == app.screen {
+                format!("{} {n}", s.key())
+            } else {
+                format!("{} {}", s.key(), short(s))
+            }
+        },
+        &|s, _| format!("{} {}", s.key(), short(s)),
+        &|s, _| s.key(),
+    ];
     let area_w = usize::from(area.width);
-    for (s, name) in tabs {
-        let current = s == app.screen;
-        let label = if full <= area_w || (current && short <= area_w) {
-            format!("{} {}", s.number(), name)
-        } else if short <= area_w || all_short <= area_w {
-            format!("{} {}", s.number(), c.screen_short(s.number()))
-        } else {
-            s.number().to_string()
-        };
-        spans.push(tab(theme, &label, current));
-        spans.push(Span::raw(" "));
+    let fits = |labels: &[String], sep: usize| {
+        labels
+            .iter()
+            .map(|l| text::width(l) + 2 + sep)
+            .sum::<usize>()
+            <= area_w + sep
+    };
+    let mut chosen = None;
+    'modes: for mode in modes {
+        let labels: Vec<String> = tabs.iter().map(|(s, n)| mode(*s, n)).collect();
+        for sep in [1, 0] {
+            if fits(&labels, sep) {
+                chosen = Some((labels, sep));
+                break 'modes;
+            }
+        }
+    }
+    let (labels, sep) = chosen.unwrap_or_else(|| (tabs.iter().map(|(s, _)| s.key()).collect(), 0));
+    for ((s, _), label) in tabs.iter().zip(labels) {
+        spans.push(tab(theme, &label, *s == app.screen));
+        if sep > 0 {
+            spans.push(Span::raw(" "));
+        }
     }
     f.render_widget(Line::from(spans), area);
 }

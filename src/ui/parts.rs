@@ -55,6 +55,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
             )
         }
         Notice::Saved(_) => (c.msg(Msg::Saved).to_string(), theme.ok()),
+        Notice::Study(n) => crate::ui::screens::study::notice(app, theme, n),
         Notice::Deleted(name) => (format!("{}: {}.", c.msg(Msg::Deleted), name), theme.ok()),
         Notice::FormHasErrors => (c.msg(Msg::FormHasErrors).to_string(), theme.error()),
         Notice::NothingSelected => (c.msg(Msg::NothingSelected).to_string(), theme.warning()),
@@ -113,6 +114,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
             ),
             theme.ok(),
         ),
+        Notice::Liaison(n) => crate::ui::screens::liaison::notice(app, theme, *n),
         Notice::NoDuesProfile(name) => (
             format!(
                 "{} {name}.",
@@ -339,6 +341,10 @@ fn question_text(app: &App, ask: &Confirm) -> String {
             cat.admission()
                 .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
         ),
+        Confirm::DeleteLiaison(_, name) => format!(
+            "{} {name}?",
+            crate::i18n::liaison::of(app.lang).msg(crate::i18n::liaison::LiaisonMsg::ConfirmDelete)
+        ),
         Confirm::DeleteAward(_, y, name) => format!(
             "{} {name} ({})?",
             cat.dues()
@@ -348,6 +354,10 @@ fn question_text(app: &App, ask: &Confirm) -> String {
         Confirm::RestoreBackup(_) | Confirm::DismissDamage => {
             super::screens::home::question_text(app, ask).unwrap_or_default()
         }
+        Confirm::DeleteResolution(_, number) => format!(
+            "{} {number}?",
+            crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ConfirmDelete)
+        ),
     }
 }
 

@@ -198,6 +198,11 @@ fn handle(app: &mut App, action: Action, _: Context) -> bool {
         app.return_to = Some(Screen::Home);
     } else if let TodoKind::Candidate(..) = item.kind {
         app.screen = Screen::Admission;
+    } else if let TodoKind::LiaisonComment(id, ..) = item.kind {
+        app.screen = Screen::Liaison;
+        app.liaison.select(id);
+        app.liaison.open = Some(id);
+        app.return_to = Some(Screen::Home);
     } else if let TodoKind::ReviewSeason(..) = item.kind {
         app.screen = Screen::Review;
     } else if let Some(id) = item.meeting() {
@@ -262,6 +267,8 @@ pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
     }
     extra.review_pending = super::review::pending_in_season(app);
     let candidates: Vec<_> = app.admission.list.iter().map(|(id, c)| (*id, c)).collect();
-    let extra = extra.with_admission(&candidates);
+    let extra = extra
+        .with_admission(&candidates)
+        .with_liaison(&app.liaison.list, app.today);
     todo::collect_with(&members, &meetings, &extra, app.today)
 }

@@ -12,11 +12,13 @@ pub mod branch;
 pub mod dues;
 pub mod exemptions;
 pub mod home;
+pub mod liaison;
 pub mod meetings;
 pub mod members;
 pub mod reports;
 pub mod review;
 pub mod rules;
+pub mod study;
 
 use super::form::{Form, FormKind};
 use super::{App, Confirm, Screen};
@@ -61,6 +63,8 @@ pub const TABLE: &[ScreenDef] = &[
     reports::DEF,
     admission::DEF,
     review::DEF,
+    study::DEF,
+    liaison::DEF,
     rules::DEF,
 ];
 
@@ -155,6 +159,10 @@ mod tests {
             A::EditCandidate(5).into(),
             A::Step(5).into(),
             A::Target.into(),
+            study::StudyForm::Resolution(None).into(),
+            study::StudyForm::Resolution(Some(4)).into(),
+            study::StudyForm::Session(4).into(),
+            study::StudyForm::MakeUp(4, 9).into(),
         ];
         for k in &kinds {
             assert_eq!(form_kind(k.tag, k.ids()), Some(*k), "{k:?}");
@@ -167,6 +175,7 @@ mod tests {
                 D::of(*k).is_some(),
                 R::of(*k).is_some(),
                 A::of(*k).is_some(),
+                study::StudyForm::of(*k).is_some(),
                 k.screen == Screen::Branch,
             ];
             assert_eq!(owners.iter().filter(|x| **x).count(), 1, "{k:?}");

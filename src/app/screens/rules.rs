@@ -1,4 +1,4 @@
-//! Screen 9: the rules (Quy định). Every rule of the rules table with its value in force,
+//! Screen 10 (Alt+Q): the rules (Quy định). Every rule of the rules table with its value in force,
 //! its source and how sure we are of it; a rule no text could be found for is a branch
 //! setting, and Enter or F2 changes its value with who and why (one undoable save).
 

@@ -8,7 +8,7 @@
 //! Keys follow the product's rules: typing finds a branch; the commands are the keymap's
 //! own keys of the register's lists (F7/Insert add, F2 rename, F8/Delete drop with a
 //! question that opens on "Không", Tab/Shift+Tab the figure sections, ←/→ the year, F5
-//! export, F1 help, F10 quit).
+//! export, Ctrl+Z/Ctrl+Y undo and redo an edit of the list, F1 help, F10 quit).
 
 pub mod folder;
 
@@ -39,12 +39,13 @@ pub const CONTEXTS: [Context; 4] = [
 ];
 
 /// The commands the key bar shows, in order (help and quit always).
-pub const BAR: [Action; 7] = [
+pub const BAR: [Action; 8] = [
     Action::New,
     Action::Edit,
     Action::Delete,
     Action::NextTab,
     Action::ExportReport,
+    Action::Undo,
     Action::Help,
     Action::Quit,
 ];
@@ -307,6 +308,10 @@ pub struct WardApp {
     pub status: Option<(String, bool)>,
     /// What the screen could not do with its notes (read-only folder, failed write).
     pub notes_problem: Option<String>,
+    /// The list before each edit of this session, with the edit's name (Ctrl+Z).
+    pub undo: Vec<(ListFile, String)>,
+    /// Edits undone, to redo (Ctrl+Y).
+    pub redo: Vec<(ListFile, String)>,
     /// Rows of the list the view shows at once (paging).
     pub page_rows: usize,
     /// The user asked to quit.
@@ -350,10 +355,17 @@ impl WardApp {
             help: false,
             status: None,
             notes_problem: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
             page_rows: 10,
             should_quit: false,
         };
         app.keep_notes();
+        if app.notes_problem.is_some() {
+            // The folder refused the notes (a write-protected stick not marked read-only):
+            // exports go elsewhere too.
+            app.export_dir = fallback_export.to_path_buf();
+        }
         app.list_from_scan();
         app.refresh();
         Ok(app)
@@ -597,6 +609,8 @@ impl WardApp {
             Action::ExportReport => self.export(),
             Action::Help => self.help = true,
             Action::Quit | Action::ForceQuit => self.should_quit = true,
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
             Action::Back => {
                 self.typed.clear();
                 self.status = None;
@@ -701,19 +715,28 @@ impl WardApp {
             return;
         }
         let mut list = self.list.clone();
-        let done = match e.rename {
+        let (done, label) = match e.rename {
             None => {
                 list.branches.push(name.clone());
-                self.text(WardText::Added(&name))
+                (
+                    self.text(WardText::Added(&name)),
+                    self.text(WardText::EditAdd(&name)),
+                )
             }
             Some(i) => {
                 let old = std::mem::replace(&mut list.branches[i], name.clone());
-                self.text(WardText::Renamed(&old, &name))
+                (
+                    self.text(WardText::Renamed(&old, &name)),
+                    self.text(WardText::EditRename(&old, &name)),
+                )
             }
         };
+        let before = self.list.clone();
         match self.save_list(list) {
             Ok(()) => {
                 self.edit = None;
+                self.undo.push((before, label));
+                self.redo.clear();
                 self.status = Some((done, false));
                 if e.rename.is_none() {
                     self.cursor = self.list.branches.len() - 1;
@@ -734,6 +757,10 @@ impl WardApp {
         if self.scan.read_only {
             return Err(failed(&self.text(WardText::ReadOnly)));
         }
+        // A list file that could not be read is not overwritten: it is fixed by hand first.
+        if let Some(e) = &self.scan.list_error {
+            return Err(failed(e));
+        }
         folder::write(&self.dir, folder::LIST_FILE, &folder::list_text(&list))
             .map_err(|e| failed(&e.to_string()))?;
         self.list = list;
@@ -742,6 +769,53 @@ impl WardApp {
         self.scan.list_error = None;
         self.refresh();
         Ok(())
+    }
+
+    /// Undoes the last edit of the list (or redoes the last undone one), saving the list
+    /// as it was and naming what was undone; a failed write changes nothing.
+    fn undo_redo(&mut self, undo: bool) {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some((list, label)) = from.pop() else {
+            let c = self.lang.cat();
+            self.status = Some((
+                c.msg(if undo {
+                    crate::i18n::Msg::NothingToUndo
+                } else {
+                    crate::i18n::Msg::NothingToRedo
+                })
+                .to_string(),
+                true,
+            ));
+            return;
+        };
+        let current = self.list.clone();
+        to.push((current, label.clone()));
+        match self.save_list(list.clone()) {
+            Ok(()) => {
+                let c = self.lang.cat();
+                let words = if undo {
+                    crate::i18n::Cli::Undone(&label)
+                } else {
+                    crate::i18n::Cli::Redone(&label)
+                };
+                self.status = Some((c.cli(words), false));
+            }
+            Err(why) => {
+                // Nothing changed: put the step back where it was.
+                let (from, to) = if undo {
+                    (&mut self.undo, &mut self.redo)
+                } else {
+                    (&mut self.redo, &mut self.undo)
+                };
+                to.pop();
+                from.push((list, label));
+                self.status = Some((why, true));
+            }
+        }
     }
 
     fn drop_key(&mut self, key: &KeyEvent) {
@@ -754,11 +828,16 @@ impl WardApp {
             Some(Action::Answer) => {
                 let d = self.drop.take();
                 if let Some(d) = d.filter(|d| d.yes) {
+                    let before = self.list.clone();
                     let mut list = self.list.clone();
                     list.branches.remove(d.index);
                     match self.save_list(list) {
                         Ok(()) => {
-                            self.status = Some((self.text(WardText::Dropped(&d.name)), false))
+                            let done = self.text(WardText::Dropped(&d.name));
+                            self.undo
+                                .push((before, self.text(WardText::EditDrop(&d.name))));
+                            self.redo.clear();
+                            self.status = Some((done, false))
                         }
                         Err(why) => self.status = Some((why, true)),
                     }

@@ -218,6 +218,13 @@ impl RulesCatalogue for RulesEn {
             DuesReductionMidPercent => "Dues reduction: middle (%)",
             DuesReductionHighPercent => "Dues reduction: high (%)",
             DuesReliefMaxMonths => "Dues relief: at most per decision (months)",
+            LiaisonCommentMonth => "QĐ 213 yearly comment reminded from month",
+            LiaisonActivityExemptNoComment => {
+                "QĐ 213: no comment when exempt from residential activity (1 = yes)"
+            }
+            LiaisonIntroductionExemptNoComment => {
+                "QĐ 213: no comment when exempt from introduction (1 = yes)"
+            }
             QuorumPercent => "Quorum: more than (% of those who must attend)",
         }
     }

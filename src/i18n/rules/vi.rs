@@ -219,6 +219,13 @@ impl RulesCatalogue for RulesVi {
             DuesReductionMidPercent => "Giảm đảng phí: mức giữa (%)",
             DuesReductionHighPercent => "Giảm đảng phí: mức cao (%)",
             DuesReliefMaxMonths => "Miễn, giảm đảng phí: tối đa mỗi lần (tháng)",
+            LiaisonCommentMonth => "Nhắc nhận xét đảng viên QĐ 213 từ tháng",
+            LiaisonActivityExemptNoComment => {
+                "QĐ 213: miễn sinh hoạt nơi cư trú thì không nhận xét (1 = có)"
+            }
+            LiaisonIntroductionExemptNoComment => {
+                "QĐ 213: miễn giới thiệu thì không nhận xét (1 = có)"
+            }
             QuorumPercent => "Số đảng viên dự họp tối thiểu: hơn (% số phải có mặt)",
         }
     }

@@ -97,6 +97,10 @@ impl WardCatalogue for WardEn {
             WardText::Figures(s, y) => format!("{s} — {y}"),
             WardText::HintRename => "Rename".into(),
             WardText::HintPrevSection => "Previous part".into(),
+            WardText::EditAdd(n) => format!("add «{n}» to the list"),
+            WardText::EditRename(a, b) => format!("rename «{a}» to «{b}»"),
+            WardText::EditDrop(n) => format!("drop «{n}» from the list"),
+            WardText::HelpScroll => "Scroll the figures".into(),
             WardText::HelpTitle => "Keys of the ward committee screen".into(),
             WardText::HelpFind => {
                 "Typing finds a branch in the list (Backspace removes a letter).".into()

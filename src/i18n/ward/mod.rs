@@ -98,6 +98,14 @@ pub enum WardText<'a> {
     HintRename,
     /// Key bar: previous section.
     HintPrevSection,
+    /// The name of an edit of the list, for undo: added.
+    EditAdd(&'a str),
+    /// … renamed (old, new).
+    EditRename(&'a str, &'a str),
+    /// … dropped.
+    EditDrop(&'a str),
+    /// Help: the page keys scroll the figures.
+    HelpScroll,
     /// Help title.
     HelpTitle,
     /// Help: how typing finds.

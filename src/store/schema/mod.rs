@@ -25,10 +25,12 @@ pub mod days;
 pub mod draft;
 pub mod dues;
 pub mod history;
+pub mod liaison;
 pub mod meeting;
 pub mod member;
 pub mod review;
 pub mod rules;
+pub mod study;
 
 pub use badges::{decode as decode_badges, encode as encode_badges};
 pub use branch::{decode as decode_branch, encode as encode_branch};
@@ -40,9 +42,11 @@ pub use dues::{
     encode_payments as encode_dues_payments, encode_profiles as encode_dues_profiles,
 };
 pub use history::{HistoryEntry, decode as decode_history, encode as encode_history};
+pub use liaison::{decode as decode_liaison, encode as encode_liaison};
 pub use meeting::{decode as decode_meeting, encode as encode_meeting};
 pub use member::{decode as decode_member, encode as encode_member};
 pub use review::{
     decode as decode_review, decode_branch_year, encode as encode_review, encode_branch_year,
 };
 pub use rules::{decode as decode_rule_setting, encode as encode_rule_setting};
+pub use study::{decode as decode_resolution, encode as encode_resolution};

@@ -127,13 +127,13 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
     }
 
     let mut r = vec![heading(Msg::SectionParty)];
-    r.push(row(
-        theme,
-        c.field(Field::CardNumber),
-        value_of(c, m, Field::CardNumber),
-        ns,
-        left.width,
-    ));
+    let mut card = value_of(c, m, Field::CardNumber);
+    if !m.card_history.is_empty() {
+        let old = crate::i18n::record::of(app.lang)
+            .text(crate::i18n::record::RecordText::OldCards(&m.card_history));
+        card = format!("{card} ({old})");
+    }
+    r.push(row(theme, c.field(Field::CardNumber), card, ns, left.width));
     r.push(row(
         theme,
         c.field(Field::AdmittedOn),
@@ -188,6 +188,9 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, id: Memb
         }
         if !ev.papers.decision.is_empty() {
             extra.push(ev.papers.decision.clone());
+        }
+        if !ev.papers.issuer.is_empty() {
+            extra.push(ev.papers.issuer.clone());
         }
         if !ev.note.is_empty() {
             extra.push(ev.note.replace('\n', " "));

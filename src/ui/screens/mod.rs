@@ -7,11 +7,13 @@ pub mod detail;
 pub mod dues;
 pub mod exemptions;
 pub mod home;
+pub mod liaison;
 pub mod meetings;
 pub mod reports;
 pub mod review;
 pub mod roster;
 pub mod rules;
+pub mod study;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,6 +38,8 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         Screen::Reports => reports::draw(f, app, theme, body),
         Screen::Admission => admission::draw(f, app, theme, body),
         Screen::Review => review::draw(f, app, theme, body),
+        Screen::Study => study::draw(f, app, theme, body),
+        Screen::Liaison => liaison::draw(f, app, theme, body),
         Screen::Rules => rules::draw(f, app, theme, body),
     }
 }

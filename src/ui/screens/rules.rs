@@ -1,4 +1,4 @@
-//! Screen 9: the rules (Quy định). One row per rule: its name, its value in force and how
+//! Screen 10 (Alt+Q): the rules (Quy định). One row per rule: its name, its value in force and how
 //! sure we are of it; under it its source, and a branch's setting with who, when and why.
 
 use ratatui::Frame;

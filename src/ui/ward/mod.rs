@@ -260,8 +260,8 @@ fn draw_help(f: &mut Frame, app: &WardApp, theme: &Theme, area: Rect) {
         ),
         (Action::Up, c.hint(Action::Up).to_string()),
         (Action::Down, c.hint(Action::Down).to_string()),
-        (Action::PageDown, c.hint(Action::PageDown).to_string()),
-        (Action::PageUp, c.hint(Action::PageUp).to_string()),
+        (Action::PageDown, w.text(WardText::HelpScroll)),
+        (Action::PageUp, w.text(WardText::HelpScroll)),
         (Action::Quit, c.hint(Action::Quit).to_string()),
     ];
     for (a, label) in actions {

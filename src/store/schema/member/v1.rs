@@ -248,6 +248,7 @@ impl From<MemberV1> for Member {
                 .into_iter()
                 .map(|e| MemberEvent::new(date(e.date), e.kind.into(), &e.note))
                 .collect(),
+            card_history: Vec::new(),
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Schema version 2: member events carry their papers (application, decision, report,
+//! Schema version 2 (members are written as v3 since #18.3; a candidate's person is still
+//! written in this shape by `candidate::v1`, without what v2 cannot hold): member events carry their papers (application, decision, report,
 //! end date, organisation, dues paid to, reason, discipline level, removal cause) and two
 //! new event kinds. FROZEN once released. Version-1 members convert with empty papers.
 //! Every type here is v2's own (its enums repeat v1's variants in v1's order, so the
@@ -369,10 +370,11 @@ crate::store::schema::mirror_enum!(
     ]
 );
 
-impl From<EventKind> for EventKindV2 {
-    fn from(k: EventKind) -> Self {
+impl EventKindV2 {
+    /// The v2 kind of a domain kind; `None` for kinds added after v2 (a reward).
+    fn of(k: EventKind) -> Option<Self> {
         use EventKind as K;
-        match k {
+        Some(match k {
             K::Admitted => Self::Admitted,
             K::Recognized => Self::Recognized,
             K::ExemptionStarted { full } => Self::ExemptionStarted(full),
@@ -390,7 +392,8 @@ impl From<EventKind> for EventKindV2 {
             K::Died => Self::Died,
             K::Disciplined => Self::Disciplined,
             K::RemovalProposed => Self::RemovalProposed,
-        }
+            K::Rewarded => return None,
+        })
     }
 }
 
@@ -449,6 +452,7 @@ impl From<PapersV2> for EventPapers {
             exemption_reason: p.exemption_reason.map(Into::into),
             discipline: p.discipline.map(Into::into),
             removal_cause: p.removal_cause.map(Into::into),
+            issuer: String::new(),
         }
     }
 }
@@ -476,11 +480,13 @@ impl From<&Member> for MemberV2 {
             events: m
                 .events
                 .iter()
-                .map(|e| EventV2 {
-                    date: day(e.date),
-                    kind: e.kind.into(),
-                    note: e.note.clone(),
-                    papers: (&e.papers).into(),
+                .filter_map(|e| {
+                    Some(EventV2 {
+                        date: day(e.date),
+                        kind: EventKindV2::of(e.kind)?,
+                        note: e.note.clone(),
+                        papers: (&e.papers).into(),
+                    })
                 })
                 .collect(),
         }
@@ -517,6 +523,7 @@ impl From<MemberV2> for Member {
                     papers: e.papers.into(),
                 })
                 .collect(),
+            card_history: Vec::new(),
         }
     }
 }
@@ -524,9 +531,11 @@ impl From<MemberV2> for Member {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_golden_v2_member_decodes_and_encodes_to_the_same_bytes() {
+    fn the_golden_v2_member_decodes_and_its_v2_shape_gives_the_same_bytes() {
         let bytes = include_bytes!("../../../../tests/fixtures/member_v2.bin");
         let m = super::super::decode(bytes).unwrap();
-        assert_eq!(super::super::encode(&m).unwrap(), bytes);
+        assert!(m.card_history.is_empty());
+        let v2 = crate::store::codec::encode(super::VERSION, &super::MemberV2::from(&m)).unwrap();
+        assert_eq!(v2, bytes);
     }
 }
