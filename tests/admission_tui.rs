@@ -394,7 +394,8 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
     let mut h = Harness::demo(&[]);
     let (cid, c) = candidate(&h, "Tô Văn Ước");
     let mid = c.member.unwrap();
-    // Seen on 10/02/2027: probation ended on 15/12/2026, the vote is late (a warning).
+    // Seen on 10/02/2027: probation ended on 15/12/2026, the vote is late: like a late
+    // ceremony, recorded only with a reason, kept as the step's flag (#22.2).
     h.app.today = d(2027, 2, 10);
     h.app.roster = sochibo::app::roster::Roster::new(h.app.store.members().unwrap(), h.app.today);
     h.keys("<A-7>");
@@ -408,11 +409,21 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
         retype(&den.to_string())
     ));
     let screen = h.screen();
+    assert!(h.status_line().contains("Chưa lưu"), "{screen}");
+    // The refused date has the focus; the reason field is the eleventh after it.
+    h.keys(&format!(
+        "{}Chi bộ họp chậm do Tết<C-s>",
+        "<Tab>".repeat(11)
+    ));
+    let screen = h.screen();
     assert!(
         h.status_line()
             .contains("Đã ghi bước. Lưu ý: xét công nhận chính thức sau"),
         "{screen}"
     );
+    let (_, c) = candidate(&h, "Tô Văn Ước");
+    let vote = c.step(Stage::RecognitionVote).unwrap();
+    assert_eq!(vote.override_reason, "Chi bộ họp chậm do Tết");
     h.keys(&format!(
         "<F4><Tab>{}<Tab>45-QĐ/ĐU<C-s>",
         retype("09/02/2027")

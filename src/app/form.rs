@@ -81,6 +81,8 @@ pub enum FieldRef {
     Study(crate::i18n::record::StudyField),
     /// A field of the liaison forms (QĐ 213).
     Liaison(crate::domain::liaison::LiaisonField),
+    /// A field of a rule's setting.
+    Rule(crate::domain::rules::RuleField),
 }
 
 impl FieldRef {
@@ -134,6 +136,7 @@ impl FieldRef {
                 }
             }
             FieldRef::Liaison(f) => liaison_kind(f),
+            FieldRef::Rule(_) => FieldKind::Text,
         }
     }
 
@@ -170,6 +173,7 @@ impl FieldRef {
                         | crate::i18n::record::StudyField::Date
                         | crate::i18n::record::StudyField::StudyDate
                 )
+                | FieldRef::Rule(_)
         ) || matches!(self, FieldRef::Liaison(f) if f.required())
     }
 }

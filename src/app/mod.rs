@@ -54,6 +54,8 @@ pub enum Screen {
     Study,
     /// 9: members working elsewhere who live in the group (QĐ 213).
     Liaison,
+    /// 9: the rules (Quy định): each rule's value, source and certainty; settings edited.
+    Rules,
 }
 
 impl Screen {
@@ -71,6 +73,7 @@ impl Screen {
         Screen::Reports,
         Screen::Study,
         Screen::Liaison,
+        Screen::Rules,
     ];
 
     /// The screen's number (1-based), as shown in the tab bar and switched with digits.
@@ -85,6 +88,7 @@ impl Screen {
             Screen::Admission => 7,
             Screen::Review => 8,
             Screen::Reports => 6,
+            Screen::Rules => 10,
             Screen::Study => 11,
             Screen::Liaison => 9,
         }
@@ -95,6 +99,7 @@ impl Screen {
     pub fn key(self) -> String {
         match self {
             Screen::Study => "H".into(),
+            Screen::Rules => "Q".into(),
             s => s.number().to_string(),
         }
     }
@@ -222,6 +227,8 @@ pub enum Notice {
     UndoApproved(String, NaiveDate),
     /// About the annual review.
     Review(screens::review::ReviewNotice),
+    /// A notice of the rules screen.
+    Rules(crate::i18n::rules::RulesNotice),
     /// A payment needs the member's dues profile first (the name is shown).
     NoDuesProfile(String),
     /// A report written to these files.
@@ -262,6 +269,8 @@ pub struct App {
     pub detail: Option<MemberId>,
     /// Selected row of the exemptions screen.
     pub exempt_cursor: usize,
+    /// The selected row of the rules screen.
+    pub rules_cursor: usize,
     /// Selected row of the home screen.
     pub home_cursor: usize,
     /// The open form.
@@ -321,6 +330,8 @@ impl App {
         today: NaiveDate,
     ) -> Result<App, StoreError> {
         let branch = store.branch()?;
+        // The branch's settings of the rules are in force before any rule is evaluated.
+        crate::domain::rules::install(store.rule_settings()?);
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);
@@ -355,6 +366,7 @@ impl App {
             screen: Screen::Members,
             detail: None,
             exempt_cursor: 0,
+            rules_cursor: 0,
             home_cursor: 0,
             form,
             confirm: None,

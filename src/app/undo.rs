@@ -205,6 +205,12 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
     if liaison {
         app.liaison.reload(&app.store)?;
     }
+    if reverts
+        .iter()
+        .any(|r| matches!(record_of(&r.tree, r.key), Some(Record::RuleSetting(_))))
+    {
+        crate::domain::rules::install(app.store.rule_settings()?);
+    }
     Ok(())
 }
 
@@ -312,6 +318,11 @@ pub fn describe(app: &App, group: &[Change]) -> String {
             c.change(whole, &RecordLabel::Review(&member_name(app, id), year))
         }
         Record::BranchYear(year) => c.change(whole, &RecordLabel::BranchYear(year)),
+        Record::RuleSetting(code) => {
+            let name = crate::domain::rules::RuleId::from_code(code)
+                .map_or("", |id| crate::i18n::rules::catalogue(app.lang).rule(id));
+            c.change(whole, &RecordLabel::RuleSetting(name))
+        }
         Record::Candidate(_) => {
             let (old, new) = both(h, schema::decode_candidate);
             let name = if new.person.full_name.is_empty() {

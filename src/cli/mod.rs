@@ -131,6 +131,19 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// The handbook of branch procedures (sổ tay nghiệp vụ): one procedure's steps with
+    /// deadlines, forms, sources and the app's keys; no topic lists the procedures.
+    Handbook {
+        /// The procedure, diacritics optional: "ket nap", "chuyen chinh thuc", "chuyen sinh
+        /// hoat", "mien sinh hoat", "xoa ten", "danh gia", "huy hieu", "dang phi", "dang vien 213".
+        topic: Vec<String>,
+        /// Output format (docx: every procedure, or the one asked for, needs -o).
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout; required for docx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Backups and restore (`backup`, `restore`; see `safety.rs`).
     #[command(flatten)]
     Safety(safety::SafetyCommand),
@@ -571,6 +584,11 @@ pub fn run(args: Args) -> ExitCode {
             *format,
             output.as_deref(),
         ),
+        Some(Command::Handbook {
+            topic,
+            format,
+            output,
+        }) => cmd_handbook(&args, lang, &topic.join(" "), *format, output.as_deref()),
         Some(Command::Safety(cmd)) => safety::run(&args, lang, cmd),
     };
     match result {
@@ -588,7 +606,10 @@ pub fn run(args: Args) -> ExitCode {
 /// Opens the store, turning errors into the user's language. A damaged database is
 /// moved aside and the newest good backup named (see `safety.rs`).
 pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, CliError> {
-    safety::open_store_explained(dir, lang)
+    let store = safety::open_store_explained(dir, lang)?;
+    // The branch's settings of the rules are in force for every command.
+    crate::domain::rules::install(store.rule_settings()?);
+    Ok(store)
 }
 
 fn cmd_demo(args: &Args, lang: Lang) -> Result<(), CliError> {
@@ -1070,6 +1091,57 @@ fn cmd_export_exemptions(
 /// The sheets as an `.xlsx` workbook.
 pub(crate) fn xlsx_bytes(sheets: &[xlsx::Sheet]) -> Result<Vec<u8>, CliError> {
     Ok(xlsx::to_xlsx(sheets)?)
+}
+
+/// `sochibo handbook [topic]`: the procedure's steps (or the list of procedures) as text,
+/// or the handbook as a Word document. Needs no register; keys come from the user's keymap.
+fn cmd_handbook(
+    args: &Args,
+    lang: Lang,
+    typed: &str,
+    format: DocFormat,
+    output: Option<&Path>,
+) -> Result<(), CliError> {
+    use crate::domain::handbook::{Topic, find_topic};
+    use crate::domain::rules;
+    use crate::interchange::docx_handbook as hb;
+    let keymap = match keymap_path().and_then(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+    {
+        Some((p, text)) => crate::keymap::Keymap::load(Some((&p.display().to_string(), &text))).0,
+        None => crate::keymap::Keymap::defaults(),
+    };
+    let topic = if typed.trim().is_empty() {
+        None
+    } else {
+        match find_topic(typed) {
+            Some(t) => Some(t),
+            None => {
+                eprintln!(
+                    "{}",
+                    i18n::rules::catalogue(lang).unknown_topic(typed.trim())
+                );
+                eprint!("{}", hb::topics_text(lang));
+                return Err(CliError::Reported);
+            }
+        }
+    };
+    match format {
+        DocFormat::Txt => {
+            let text = match topic {
+                Some(t) => hb::topic_text(lang, &keymap, t, &rules::value, args.ascii),
+                None => hb::topics_text(lang),
+            };
+            write_output(lang, output, text.as_bytes())
+        }
+        DocFormat::Docx => {
+            let Some(out) = output else {
+                return Err(CliError::DocxNeedsFile);
+            };
+            let topics: Vec<Topic> = topic.map_or_else(|| Topic::ALL.to_vec(), |t| vec![t]);
+            let bytes = hb::handbook_docx(lang, &keymap, &topics, &rules::value)?;
+            write_output(lang, Some(out), &bytes)
+        }
+    }
 }
 
 /// Writes to the file (atomically, saying so) or to stdout.

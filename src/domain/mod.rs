@@ -1,5 +1,6 @@
 //! Domain types and the rules of the Party regulations. Pure: no I/O, no terminal.
 
+pub mod acts;
 pub mod admission;
 pub mod badges;
 pub mod benchdata;
@@ -10,6 +11,7 @@ pub mod date;
 pub mod demo;
 pub mod demo_ward;
 pub mod dues;
+pub mod handbook;
 pub mod liaison;
 pub mod lifecycle;
 pub mod meeting;

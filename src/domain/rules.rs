@@ -119,6 +119,91 @@ pub enum RuleId {
     LiaisonActivityExemptNoComment,
     /// 1: no yearly comment on liaison members exempt from introduction (HD 33 §1.2).
     LiaisonIntroductionExemptNoComment,
+    /// A meeting's quorum: more than this percentage of the members who must attend are
+    /// present (no text found: a branch setting).
+    QuorumPercent,
+}
+
+impl RuleId {
+    /// Every rule, in the order of their stored codes: append only (a rule's code is its
+    /// position here plus one, and branch settings are stored under it).
+    pub const ALL: &'static [RuleId] = &[
+        RuleId::AdmissionMinAgeMonths,
+        RuleId::AdmissionMaxAgeMonths,
+        RuleId::ProbationMonths,
+        RuleId::MinOfficialMembers,
+        RuleId::MajorityPercent,
+        RuleId::QualifiedMajorityNumerator,
+        RuleId::QualifiedMajorityDenominator,
+        RuleId::RemovalAbsenceMonths,
+        RuleId::TransferWorkingDays,
+        RuleId::EndingSoonDays,
+        RuleId::FullExemptionMinAgeMale,
+        RuleId::FullExemptionMinAgeFemale,
+        RuleId::TemporaryExemptionMaxMonths,
+        RuleId::SuggestExemptionAge,
+        RuleId::CertificateValidityMonths,
+        RuleId::SponsorAcquaintanceMonths,
+        RuleId::SponsorsRequired,
+        RuleId::YouthUnionMaxAgeYears,
+        RuleId::CeremonyWorkingDays,
+        RuleId::RecognitionWorkingDays,
+        RuleId::RecognitionVoteRounds,
+        RuleId::ReviewSeasonStartMonth,
+        RuleId::ReviewExcellentMinScore,
+        RuleId::ReviewGoodMinScore,
+        RuleId::ReviewCompletedMinScore,
+        RuleId::ReviewExcellentCapPercent,
+        RuleId::ReviewDisciplinedCeiling,
+        RuleId::ReviewMinMonthsSinceAdmission,
+        RuleId::BadgeFirstMilestoneYears,
+        RuleId::BadgeSecondMilestoneYears,
+        RuleId::BadgeMilestoneStepYears,
+        RuleId::BadgeLastMilestoneYears,
+        RuleId::BadgeLongEarlyFromYears,
+        RuleId::BadgeEarlyMonths,
+        RuleId::BadgeLongEarlyMonths,
+        RuleId::BadgePosthumousEarlyMonths,
+        RuleId::BadgePresentationFeb3,
+        RuleId::BadgePresentationMay19,
+        RuleId::BadgePresentationSep2,
+        RuleId::BadgePresentationNov7,
+        RuleId::DuesSalaryBasisPoints,
+        RuleId::DuesPensionBasisPoints,
+        RuleId::DuesStudentMonthly,
+        RuleId::DuesExemptMembershipYears,
+        RuleId::DuesReductionLowPercent,
+        RuleId::DuesReductionMidPercent,
+        RuleId::DuesReductionHighPercent,
+        RuleId::DuesReliefMaxMonths,
+        RuleId::QuorumPercent,
+        RuleId::LiaisonCommentMonth,
+        RuleId::LiaisonActivityExemptNoComment,
+        RuleId::LiaisonIntroductionExemptNoComment,
+    ];
+
+    /// The rule's stored code (its position in [`RuleId::ALL`] plus one; never 0).
+    pub fn code(self) -> u64 {
+        RuleId::ALL
+            .iter()
+            .position(|r| *r == self)
+            .map_or(0, |i| i as u64 + 1)
+    }
+
+    /// The rule of a stored code.
+    pub fn from_code(code: u64) -> Option<RuleId> {
+        let i = usize::try_from(code.checked_sub(1)?).ok()?;
+        RuleId::ALL.get(i).copied()
+    }
+}
+
+/// The values a branch may set for a rule that is a setting (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// Smallest value.
+    pub min: i64,
+    /// Largest value.
+    pub max: i64,
 }
 
 /// One row of the rules table.
@@ -134,10 +219,13 @@ pub struct Rule {
     pub effective: &'static str,
     /// How sure we are of it.
     pub certainty: Certainty,
+    /// `Some` when no text could be found (or the value changes by yearly dispatch): the
+    /// value is then a branch setting, within this range, shown on the "Quy định" screen.
+    pub setting: Option<Range>,
 }
 
 /// Version of the rules table; bump it whenever a value or source changes.
-pub const RULES_VERSION: &str = "2026.1";
+pub const RULES_VERSION: &str = "2026.2";
 
 const RULES: &[Rule] = &[
     Rule {
@@ -146,6 +234,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, điểm 1.1.1",
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::AdmissionMaxAgeMonths,
@@ -153,6 +242,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, điểm 1.1.1",
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::ProbationMonths,
@@ -160,6 +250,7 @@ const RULES: &[Rule] = &[
         source: "Điều lệ Đảng, Điều 5",
         effective: "19/01/2011",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::MinOfficialMembers,
@@ -169,6 +260,7 @@ const RULES: &[Rule] = &[
         source: "Điều lệ Đảng (2011), Điều 24 khoản 1",
         effective: "19/01/2011",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::MajorityPercent,
@@ -176,6 +268,7 @@ const RULES: &[Rule] = &[
         source: "Điều lệ Đảng, Điều 10",
         effective: "19/01/2011",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::QualifiedMajorityNumerator,
@@ -183,6 +276,7 @@ const RULES: &[Rule] = &[
         source: "HD 06-HD/TW, điểm 3.6b",
         effective: "09/06/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::QualifiedMajorityDenominator,
@@ -190,6 +284,7 @@ const RULES: &[Rule] = &[
         source: "HD 06-HD/TW, điểm 3.6b",
         effective: "09/06/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::RemovalAbsenceMonths,
@@ -197,6 +292,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026; Điều lệ Đảng, Điều 8",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::TransferWorkingDays,
@@ -204,6 +300,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, điểm 6.3.1a",
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::EndingSoonDays,
@@ -211,34 +308,39 @@ const RULES: &[Rule] = &[
         source: "Sổ chi bộ (nhắc việc)",
         effective: "01/01/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::FullExemptionMinAgeMale,
         value: 60,
-        source: "HD 27-HD/BTCTW 2009 (chưa đối chiếu văn bản mới)",
+        source: "HD 27-HD/BTCTW (26/3/2009), điểm 1.1: cao tuổi là hết tuổi lao động theo Bộ luật Lao động, nam trên 60; Bộ luật Lao động 2019 đã nâng tuổi nghỉ hưu, văn bản mới chưa tìm thấy: chi bộ tự đặt",
         effective: "26/03/2009",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 55, max: 70 }),
     },
     Rule {
         id: RuleId::FullExemptionMinAgeFemale,
         value: 55,
-        source: "HD 27-HD/BTCTW 2009 (chưa đối chiếu văn bản mới)",
+        source: "HD 27-HD/BTCTW (26/3/2009), điểm 1.1: cao tuổi là hết tuổi lao động theo Bộ luật Lao động, nữ trên 55; Bộ luật Lao động 2019 đã nâng tuổi nghỉ hưu, văn bản mới chưa tìm thấy: chi bộ tự đặt",
         effective: "26/03/2009",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 50, max: 70 }),
     },
     Rule {
         id: RuleId::TemporaryExemptionMaxMonths,
         value: 12,
-        source: "Thực tiễn (chưa đối chiếu văn bản)",
+        source: "Thực tiễn; không tìm thấy văn bản quy định thời hạn tối đa: chi bộ tự đặt",
         effective: "01/01/2022",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 1, max: 24 }),
     },
     Rule {
         id: RuleId::SuggestExemptionAge,
         value: 70,
-        source: "Sổ chi bộ (gợi ý, QĐ 294 mục 7.1)",
+        source: "Sổ chi bộ (gợi ý, không phải quy định; QĐ 294 mục 7.1): chi bộ tự đặt",
         effective: "01/07/2025",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 50, max: 100 }),
     },
     Rule {
         id: RuleId::CertificateValidityMonths,
@@ -246,6 +348,7 @@ const RULES: &[Rule] = &[
         source: "HD 06-HD/TW, điểm 5.4",
         effective: "09/06/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::SponsorAcquaintanceMonths,
@@ -253,6 +356,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, điểm 3.2.1; Điều lệ Đảng, Điều 4",
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::SponsorsRequired,
@@ -260,13 +364,15 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, điểm 3.2.1; Điều lệ Đảng, Điều 4",
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::YouthUnionMaxAgeYears,
         value: 30,
-        source: "Điều lệ Đoàn TNCS Hồ Chí Minh, tuổi đoàn viên (chưa đối chiếu văn bản)",
-        effective: "chưa rõ",
-        certainty: Certainty::Unverified,
+        source: "Điều lệ Đoàn TNCS Hồ Chí Minh (13/12/2017), Điều 1 khoản 1: thanh niên từ 16 đến 30 tuổi (giữ nguyên ở Điều lệ 2022)",
+        effective: "13/12/2017",
+        certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::CeremonyWorkingDays,
@@ -274,6 +380,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, Điều 5 (QĐ 24-QĐ/TW, điểm 4.1)",
         effective: "01/07/2025",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::RecognitionVoteRounds,
@@ -281,6 +388,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 24-QĐ/TW, điểm 4.2.3",
         effective: "30/07/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::RecognitionWorkingDays,
@@ -288,6 +396,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 294-QĐ/TW, điểm 4.2; Điều lệ Đảng, Điều 5",
         effective: "01/07/2025",
         certainty: Certainty::SecondHand,
+        setting: None,
     },
     Rule {
         id: RuleId::ReviewExcellentMinScore,
@@ -295,6 +404,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 366-QĐ/TW, Điều 11 khoản 1",
         effective: "30/08/2025",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::ReviewGoodMinScore,
@@ -302,6 +412,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 366-QĐ/TW, Điều 11",
         effective: "30/08/2025",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::ReviewCompletedMinScore,
@@ -309,27 +420,31 @@ const RULES: &[Rule] = &[
         source: "QĐ 366-QĐ/TW, Điều 11",
         effective: "30/08/2025",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::ReviewExcellentCapPercent,
         value: 20,
-        source: "HD 21-HD/BTCTW 2019 (20% số HTTNV; QĐ 366 chưa đối chiếu)",
+        source: "HD 21-HD/BTCTW 2019 (20% số HTTNV); NĐ 335/2025/NĐ-CP giữ 20% cho công chức và không vượt tỷ lệ của Đảng; QĐ 366 chưa đối chiếu: chi bộ tự đặt",
         effective: "25/10/2019",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 100 }),
     },
     Rule {
         id: RuleId::ReviewDisciplinedCeiling,
         value: 4,
-        source: "HD 21-HD/BTCTW 2019 (bị kỷ luật trong năm: KHTNV; QĐ 366/HD 43 chưa đối chiếu)",
+        source: "HD 21-HD/BTCTW 2019 (bị kỷ luật trong năm: KHTNV); QĐ 366/HD 43 chưa đối chiếu: chi bộ tự đặt",
         effective: "25/10/2019",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 1, max: 4 }),
     },
     Rule {
         id: RuleId::ReviewMinMonthsSinceAdmission,
         value: 6,
-        source: "Thực tiễn (kết nạp dưới 6 tháng; chưa đối chiếu văn bản)",
+        source: "Thực tiễn (kết nạp dưới 6 tháng); không tìm thấy văn bản: chi bộ tự đặt",
         effective: "01/01/2020",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 12 }),
     },
     Rule {
         id: RuleId::BadgeFirstMilestoneYears,
@@ -337,6 +452,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgeSecondMilestoneYears,
@@ -344,6 +460,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgeMilestoneStepYears,
@@ -351,6 +468,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgeLastMilestoneYears,
@@ -358,6 +476,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgeLongEarlyFromYears,
@@ -365,6 +484,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgeEarlyMonths,
@@ -372,6 +492,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgeLongEarlyMonths,
@@ -379,6 +500,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgePosthumousEarlyMonths,
@@ -386,6 +508,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgePresentationFeb3,
@@ -393,6 +516,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgePresentationMay19,
@@ -400,6 +524,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgePresentationSep2,
@@ -407,6 +532,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::BadgePresentationNov7,
@@ -414,6 +540,7 @@ const RULES: &[Rule] = &[
         source: "HD 01-HD/TW 2021, điểm 18",
         effective: "28/09/2021",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesSalaryBasisPoints,
@@ -421,6 +548,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesPensionBasisPoints,
@@ -428,6 +556,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesStudentMonthly,
@@ -435,6 +564,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesExemptMembershipYears,
@@ -442,6 +572,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesReductionLowPercent,
@@ -449,6 +580,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesReductionMidPercent,
@@ -456,6 +588,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesReductionHighPercent,
@@ -463,6 +596,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::DuesReliefMaxMonths,
@@ -470,13 +604,23 @@ const RULES: &[Rule] = &[
         source: "QĐ 01-QĐ/TW 2026",
         effective: "01/02/2026",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::ReviewSeasonStartMonth,
         value: 11,
-        source: "Công văn hằng năm của Ban Tổ chức Trung ương (vd. CV 10072-CV/BTCTW 06/11/2025)",
+        source: "Công văn hằng năm của Ban Tổ chức Trung ương (vd. CV 10072-CV/BTCTW 06/11/2025): chi bộ đặt theo công văn năm đó",
         effective: "06/11/2025",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 1, max: 12 }),
+    },
+    Rule {
+        id: RuleId::QuorumPercent,
+        value: 50,
+        source: "Không tìm thấy văn bản quy định số đảng viên dự tối thiểu của buổi sinh hoạt chi bộ thường kỳ; mặc định hơn một nửa số đảng viên phải có mặt: chi bộ tự đặt",
+        effective: "01/01/2026",
+        certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 100 }),
     },
     Rule {
         id: RuleId::LiaisonCommentMonth,
@@ -486,6 +630,7 @@ const RULES: &[Rule] = &[
         source: "QĐ 213-QĐ/TW Đ.3; HD 33-HD/BTCTW (không quy định tháng; thực tiễn)",
         effective: "02/01/2020",
         certainty: Certainty::Unverified,
+        setting: Some(Range { min: 1, max: 12 }),
     },
     Rule {
         id: RuleId::LiaisonActivityExemptNoComment,
@@ -493,6 +638,7 @@ const RULES: &[Rule] = &[
         source: "HD 33-HD/BTCTW, điểm 1.1",
         effective: "30/10/2020",
         certainty: Certainty::Verified,
+        setting: None,
     },
     Rule {
         id: RuleId::LiaisonIntroductionExemptNoComment,
@@ -500,6 +646,7 @@ const RULES: &[Rule] = &[
         source: "HD 33-HD/BTCTW, điểm 1.2",
         effective: "30/10/2020",
         certainty: Certainty::Verified,
+        setting: None,
     },
 ];
 
@@ -511,9 +658,140 @@ pub fn rule(id: RuleId) -> &'static Rule {
         .expect("every RuleId has a row in RULES (checked by a unit test)")
 }
 
-/// The value of a rule.
+/// The value of a rule in force: the branch's setting when the rule is a setting and the
+/// branch set it (see [`install`]), else the table's.
 pub fn value(id: RuleId) -> i64 {
-    rule(id).value
+    SETTINGS.with(|s| s.borrow().value(id))
+}
+
+/// A branch's change of a rule that is a setting: the value, who changed it, when and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    /// The rule.
+    pub id: RuleId,
+    /// Its value for this branch.
+    pub value: i64,
+    /// Who changed it (a name).
+    pub who: String,
+    /// When.
+    pub on: chrono::NaiveDate,
+    /// Why.
+    pub reason: String,
+}
+
+/// The branch's settings over the table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// One override per rule at most.
+    pub overrides: Vec<Override>,
+}
+
+impl Settings {
+    /// The value in force of a rule: the override of a setting, else the table's. An
+    /// override of a rule that is not a setting (or out of its range) is ignored.
+    pub fn value(&self, id: RuleId) -> i64 {
+        self.get(id).map_or(rule(id).value, |o| o.value)
+    }
+
+    /// The override in force of a rule, if any.
+    pub fn get(&self, id: RuleId) -> Option<&Override> {
+        let range = rule(id).setting?;
+        self.overrides
+            .iter()
+            .find(|o| o.id == id && (range.min..=range.max).contains(&o.value))
+    }
+}
+
+thread_local! {
+    static SETTINGS: std::cell::RefCell<Settings> = std::cell::RefCell::new(Settings::default());
+}
+
+/// Puts a branch's settings in force for [`value`] on this thread (the app and the
+/// command line install them when the register is opened and after each change).
+pub fn install(settings: Settings) {
+    SETTINGS.with(|s| *s.borrow_mut() = settings);
+}
+
+/// The settings in force on this thread.
+pub fn installed() -> Settings {
+    SETTINGS.with(|s| s.borrow().clone())
+}
+
+/// The fields of a setting's change on the "Quy định" screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleField {
+    /// The new value.
+    Value,
+    /// Who changes it.
+    Who,
+    /// Why.
+    Reason,
+}
+
+impl RuleField {
+    /// The fields in form order.
+    pub const ALL: &'static [RuleField] = &[RuleField::Value, RuleField::Who, RuleField::Reason];
+}
+
+/// Why a setting's change is refused (nothing is saved).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    /// The rule was read in a text: it is not a branch setting.
+    #[error("{0:?} is not a setting")]
+    NotASetting(RuleId),
+    /// The value is not a whole number in the setting's range (as typed).
+    #[error("{typed:?} is not in {min}..={max}")]
+    BadValue {
+        /// What was typed.
+        typed: String,
+        /// Smallest value.
+        min: i64,
+        /// Largest value.
+        max: i64,
+    },
+    /// Nobody named.
+    #[error("who changed it is missing")]
+    NoWho,
+    /// No reason given.
+    #[error("the reason is missing")]
+    NoReason,
+}
+
+/// Checks a change of a setting as typed: a whole number within the rule's range, who
+/// changes it and why. The override to save, or why not.
+pub fn check_override(
+    id: RuleId,
+    typed: &str,
+    who: &str,
+    reason: &str,
+    on: chrono::NaiveDate,
+) -> Result<Override, SettingError> {
+    let range = rule(id).setting.ok_or(SettingError::NotASetting(id))?;
+    let value = typed
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|v| (range.min..=range.max).contains(v))
+        .ok_or_else(|| SettingError::BadValue {
+            typed: typed.trim().to_string(),
+            min: range.min,
+            max: range.max,
+        })?;
+    let who = super::text::clean(who);
+    if who.is_empty() {
+        return Err(SettingError::NoWho);
+    }
+    let reason = super::text::clean(reason);
+    if reason.is_empty() {
+        return Err(SettingError::NoReason);
+    }
+    Ok(Override {
+        id,
+        value,
+        who,
+        on,
+        reason,
+    })
 }
 
 /// All rows, for the rules screen and the tests.
@@ -527,63 +805,81 @@ mod tests {
 
     #[test]
     fn every_rule_id_has_exactly_one_row() {
-        let ids = [
-            RuleId::AdmissionMinAgeMonths,
-            RuleId::AdmissionMaxAgeMonths,
-            RuleId::ProbationMonths,
-            RuleId::MinOfficialMembers,
-            RuleId::MajorityPercent,
-            RuleId::QualifiedMajorityNumerator,
-            RuleId::QualifiedMajorityDenominator,
-            RuleId::RemovalAbsenceMonths,
-            RuleId::TransferWorkingDays,
-            RuleId::EndingSoonDays,
-            RuleId::FullExemptionMinAgeMale,
-            RuleId::FullExemptionMinAgeFemale,
-            RuleId::TemporaryExemptionMaxMonths,
-            RuleId::SuggestExemptionAge,
-            RuleId::CertificateValidityMonths,
-            RuleId::SponsorAcquaintanceMonths,
-            RuleId::SponsorsRequired,
-            RuleId::YouthUnionMaxAgeYears,
-            RuleId::CeremonyWorkingDays,
-            RuleId::RecognitionWorkingDays,
-            RuleId::RecognitionVoteRounds,
-            RuleId::ReviewSeasonStartMonth,
-            RuleId::ReviewExcellentMinScore,
-            RuleId::ReviewGoodMinScore,
-            RuleId::ReviewCompletedMinScore,
-            RuleId::ReviewExcellentCapPercent,
-            RuleId::ReviewDisciplinedCeiling,
-            RuleId::ReviewMinMonthsSinceAdmission,
-            RuleId::BadgeFirstMilestoneYears,
-            RuleId::BadgeSecondMilestoneYears,
-            RuleId::BadgeMilestoneStepYears,
-            RuleId::BadgeLastMilestoneYears,
-            RuleId::BadgeLongEarlyFromYears,
-            RuleId::BadgeEarlyMonths,
-            RuleId::BadgeLongEarlyMonths,
-            RuleId::BadgePosthumousEarlyMonths,
-            RuleId::BadgePresentationFeb3,
-            RuleId::BadgePresentationMay19,
-            RuleId::BadgePresentationSep2,
-            RuleId::BadgePresentationNov7,
-            RuleId::DuesSalaryBasisPoints,
-            RuleId::DuesPensionBasisPoints,
-            RuleId::DuesStudentMonthly,
-            RuleId::DuesExemptMembershipYears,
-            RuleId::DuesReductionLowPercent,
-            RuleId::DuesReductionMidPercent,
-            RuleId::DuesReductionHighPercent,
-            RuleId::DuesReliefMaxMonths,
-            RuleId::LiaisonCommentMonth,
-            RuleId::LiaisonActivityExemptNoComment,
-            RuleId::LiaisonIntroductionExemptNoComment,
-        ];
+        let ids = RuleId::ALL;
         for id in ids {
-            assert_eq!(RULES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");
+            assert_eq!(RULES.iter().filter(|r| r.id == *id).count(), 1, "{id:?}");
+            assert_eq!(RuleId::from_code(id.code()), Some(*id));
         }
         assert_eq!(RULES.len(), ids.len());
+    }
+
+    #[test]
+    fn no_unverified_rule_without_a_setting() {
+        for r in all() {
+            if r.certainty == Certainty::Unverified {
+                assert!(
+                    r.setting.is_some(),
+                    "{:?} is unverified and not a setting",
+                    r.id
+                );
+            }
+            if let Some(range) = r.setting {
+                assert!((range.min..=range.max).contains(&r.value), "{:?}", r.id);
+            }
+            assert!(!r.source.is_empty(), "{:?}", r.id);
+        }
+        assert!(rule(RuleId::QuorumPercent).setting.is_some());
+    }
+
+    #[test]
+    fn a_setting_is_checked_at_its_bounds_and_needs_who_and_why() {
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let id = RuleId::ReviewSeasonStartMonth;
+        let ok = check_override(id, " 12 ", "Trần Văn Hùng", "Công văn năm 2026", on).unwrap();
+        assert_eq!((ok.value, ok.who.as_str()), (12, "Trần Văn Hùng"));
+        assert!(check_override(id, "1", "A", "B", on).is_ok());
+        for bad in ["13", "0", "", "mười", "1.5"] {
+            assert_eq!(
+                check_override(id, bad, "A", "B", on),
+                Err(SettingError::BadValue {
+                    typed: bad.to_string(),
+                    min: 1,
+                    max: 12
+                })
+            );
+        }
+        assert_eq!(
+            check_override(id, "10", " ", "B", on),
+            Err(SettingError::NoWho)
+        );
+        assert_eq!(
+            check_override(id, "10", "A", "", on),
+            Err(SettingError::NoReason)
+        );
+        // A verified rule is no setting, whatever is typed.
+        assert_eq!(
+            check_override(RuleId::ProbationMonths, "6", "A", "B", on),
+            Err(SettingError::NotASetting(RuleId::ProbationMonths))
+        );
+    }
+
+    #[test]
+    fn installed_settings_change_only_the_settings_they_name() {
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let o = check_override(RuleId::QuorumPercent, "66", "A", "Nghị quyết chi bộ", on).unwrap();
+        // An override of a verified rule (as a damaged or old store might hold) is ignored.
+        let sneaky = Override {
+            id: RuleId::ProbationMonths,
+            value: 1,
+            ..o.clone()
+        };
+        install(Settings {
+            overrides: vec![o, sneaky],
+        });
+        assert_eq!(value(RuleId::QuorumPercent), 66);
+        assert_eq!(value(RuleId::ProbationMonths), 12);
+        install(Settings::default());
+        assert_eq!(value(RuleId::QuorumPercent), 50);
     }
 
     #[test]

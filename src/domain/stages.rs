@@ -174,13 +174,42 @@ impl Check {
         }
     }
 
-    /// Whether the check stops the step unless overridden with a reason. Unverified rules
-    /// only warn, and so does lateness of the recognition vote (official membership still
-    /// dates from the end of probation, QĐ 24 điểm 4.2.2).
-    pub fn blocks(&self) -> bool {
-        rules::rule(self.rule()).certainty != Certainty::Unverified
-            && !matches!(self, Check::RecognitionLate { .. })
+    /// How the rules treat the step (#22.2, one treatment for every deadline and bound):
+    /// a bound set in advance (under age, certificate, probation) refuses whatever the reason; a
+    /// passed deadline (ceremony, recognition) and the other checks are recorded only with
+    /// a reason, kept with the step as its flag; unverified rules only warn.
+    pub fn treatment(&self) -> Treatment {
+        if rules::rule(self.rule()).certainty == Certainty::Unverified {
+            return Treatment::Warns;
+        }
+        // Over 60 is not forbidden: it needs the provincial committee's agreement (HD 06
+        // điểm 1.1), recorded as the reason.
+        match self {
+            Check::TooYoung { .. }
+            | Check::CertificateExpired { .. }
+            | Check::ProbationNotOver { .. } => Treatment::Refused,
+            Check::CeremonyLate { .. } | Check::RecognitionLate { .. } => Treatment::Late,
+            _ => Treatment::WithReason,
+        }
     }
+
+    /// Whether the check stops the step (refused, or recorded only with a reason).
+    pub fn blocks(&self) -> bool {
+        self.treatment() != Treatment::Warns
+    }
+}
+
+/// How the rules treat an act that breaks a check (#22.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Treatment {
+    /// Forbidden in advance: refused, whatever the reason.
+    Refused,
+    /// A deadline passed: recorded with a reason and shown flagged "muộn".
+    Late,
+    /// Recorded only with a reason, kept with the step.
+    WithReason,
+    /// An unverified rule: a warning.
+    Warns,
 }
 
 /// What is wrong with a step (beyond the common field problems).

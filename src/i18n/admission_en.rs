@@ -283,10 +283,11 @@ impl AdmissionTexts for AdmEn {
 
     fn tally(&self, t: &Tally) -> String {
         format!(
-            "{} for, {} against, {} abstaining / {} entitled ({})",
+            "{} for, {} against, {} abstaining, absent: {} / {} entitled ({})",
             t.yes,
             t.no,
             t.abstain,
+            t.denominator.saturating_sub(t.yes + t.no + t.abstain),
             t.denominator,
             percent(t.yes, t.denominator)
         )

@@ -281,10 +281,11 @@ impl AdmissionTexts for AdmVi {
 
     fn tally(&self, t: &Tally) -> String {
         format!(
-            "{} tán thành, {} không tán thành, {} không biểu quyết / {} có quyền biểu quyết ({})",
+            "{} tán thành, {} không tán thành, {} không biểu quyết, vắng: {} / {} có quyền biểu quyết ({})",
             t.yes,
             t.no,
             t.abstain,
+            t.denominator.saturating_sub(t.yes + t.no + t.abstain),
             t.denominator,
             percent(t.yes, t.denominator)
         )

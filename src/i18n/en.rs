@@ -36,6 +36,7 @@ impl Catalogue for En {
             8 => "Rev",
             9 => "213",
             11 => "Study",
+            10 => "Rule",
             _ => "",
         }
     }
@@ -598,6 +599,7 @@ impl Catalogue for En {
             Action::ExportReport => "Export the report shown to files (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Export the branch's bundle for the ward roll-up",
             Action::Screen8 => "Screen 8: annual review of members",
+            Action::ScreenRules => "Rules screen (Alt+Q): values, sources, branch settings",
             Action::ReviewPrevYear => "Previous year",
             Action::ReviewNextYear => "Next year",
             Action::ReviewPlan => "The member's self-improvement plan for the year",
@@ -669,6 +671,7 @@ impl Catalogue for En {
             Context::Review => "Annual review",
             Context::Home => "What needs doing",
             Context::Reports => "Reports and figures",
+            Context::Rules => "Rules (values, sources, branch settings)",
             Context::List => "Every list",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",
@@ -707,6 +710,7 @@ impl Catalogue for En {
     fn hint(&self, a: Action) -> &'static str {
         match a {
             Action::Screen9 => "Liaison",
+            Action::ScreenRules => "Rules",
             Action::LiaisonContact => "Contact",
             Action::LiaisonComment => "Comment",
             Action::LiaisonExport => "Export",
@@ -1042,6 +1046,7 @@ impl Catalogue for En {
             RecordLabel::BranchYear(year) => {
                 format!("{noted} the branch's classification of {year}")
             }
+            RecordLabel::RuleSetting(rule) => format!("{noted} the branch's rule “{rule}”"),
             RecordLabel::Candidate(name) => format!("{verb} the admission file of {name}"),
             RecordLabel::AdmissionStep(name, stage) => format!(
                 "{noted} the admission step “{}” of {name}",
@@ -1097,6 +1102,10 @@ impl Catalogue for En {
 
     fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
         &crate::i18n::dues::DuesEn
+    }
+
+    fn rules(&self) -> &'static dyn crate::i18n::rules::RulesCatalogue {
+        &crate::i18n::rules::RulesEn
     }
 
     fn review_msg(&self, m: ReviewMsg) -> &'static str {

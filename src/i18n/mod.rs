@@ -17,6 +17,7 @@ pub mod platform;
 pub mod record;
 pub mod recovery;
 pub mod restore;
+pub mod rules;
 mod vi;
 pub mod ward;
 
@@ -485,6 +486,8 @@ pub trait Catalogue: Sync {
     fn todo(&self, item: &TodoItem) -> String;
     /// The texts of the dues and badges screen and reports.
     fn dues(&self) -> &'static dyn dues::DuesCatalogue;
+    /// The texts of the handbook, the rules screen and the rules' refusals.
+    fn rules(&self) -> &'static dyn rules::RulesCatalogue;
 }
 
 /// What a change did to a record.
@@ -533,6 +536,8 @@ pub enum RecordLabel<'a> {
     Target(i32),
     /// A liaison member's record (name).
     Liaison(&'a str),
+    /// The branch's setting of a rule (the rule's name).
+    RuleSetting(&'a str),
 }
 
 /// Command-line and store messages that carry values.

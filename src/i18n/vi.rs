@@ -36,6 +36,7 @@ impl Catalogue for Vi {
             8 => "ĐG",
             9 => "213",
             11 => "HT",
+            10 => "QĐ",
             _ => "",
         }
     }
@@ -591,6 +592,7 @@ impl Catalogue for Vi {
             Action::RemoveLastEvent => "Xóa sự kiện ghi gần nhất (có hỏi lại)",
             Action::Screen0 => "Màn hình 0: Việc cần làm",
             Action::Screen8 => "Màn hình 8: Đánh giá, xếp loại đảng viên",
+            Action::ScreenRules => "Màn hình Quy định (Alt+Q): giá trị, căn cứ, chi bộ tự đặt",
             Action::Screen6 => "Màn hình 6: Báo cáo, thống kê",
             Action::ExportReport => "Xuất báo cáo đang xem ra tệp (.txt, .csv, .xlsx, .docx)",
             Action::ExportBundle => "Xuất gói dữ liệu của chi bộ gửi phường tổng hợp",
@@ -665,6 +667,7 @@ impl Catalogue for Vi {
             Context::Review => "Đánh giá, xếp loại năm",
             Context::Home => "Việc cần làm",
             Context::Reports => "Báo cáo, thống kê",
+            Context::Rules => "Quy định (giá trị, căn cứ, chi bộ tự đặt)",
             Context::List => "Mọi danh sách",
             Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",
@@ -705,6 +708,7 @@ impl Catalogue for Vi {
     fn hint(&self, a: Action) -> &'static str {
         match a {
             Action::Screen9 => "Liên hệ cư trú",
+            Action::ScreenRules => "Quy định",
             Action::LiaisonContact => "Ghi liên hệ",
             Action::LiaisonComment => "Nhận xét",
             Action::LiaisonExport => "Xuất NX",
@@ -1045,6 +1049,7 @@ impl Catalogue for Vi {
                 format!("{noted} đánh giá năm {year} của {name}")
             }
             RecordLabel::BranchYear(year) => format!("{noted} xếp loại chi bộ năm {year}"),
+            RecordLabel::RuleSetting(rule) => format!("{noted} quy định «{rule}» của chi bộ"),
             RecordLabel::Candidate(name) => format!("{verb} hồ sơ kết nạp của {name}"),
             RecordLabel::AdmissionStep(name, stage) => format!(
                 "{noted} bước kết nạp «{}» của {name}",
@@ -1100,6 +1105,10 @@ impl Catalogue for Vi {
 
     fn dues(&self) -> &'static dyn crate::i18n::dues::DuesCatalogue {
         &crate::i18n::dues::DuesVi
+    }
+
+    fn rules(&self) -> &'static dyn crate::i18n::rules::RulesCatalogue {
+        &crate::i18n::rules::RulesVi
     }
 
     fn review_msg(&self, m: ReviewMsg) -> &'static str {

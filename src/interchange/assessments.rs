@@ -141,9 +141,13 @@ fn member_blocks(rows: &[YearRow]) -> Vec<Block> {
                 .vote
                 .map(|v| {
                     format!(
-                        " ({}/{} đồng chí tán thành, {})",
+                        " ({}/{} đồng chí tán thành, {} không tán thành, {} không biểu quyết, \
+                         vắng: {}; {})",
                         v.yes,
                         v.denominator,
+                        v.no,
+                        v.abstain,
+                        v.denominator.saturating_sub(v.yes + v.no + v.abstain),
                         if v.passed { "đạt" } else { "không đạt" }
                     )
                 })

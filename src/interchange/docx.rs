@@ -47,6 +47,15 @@ pub const BODY_PT: u32 = 14;
 pub const TITLE_PT: u32 = 15;
 /// First-line indent of body paragraphs (1 cm).
 pub const FIRST_LINE_INDENT: u32 = mm(10);
+/// Width of the header's left column (the issuing body): 88 mm, so that a long name such
+/// as "CHI BỘ TỔ DÂN PHỐ HÒA BÌNH" or "ĐẢNG ỦY PHƯỜNG HẢI THÀNH" stays on one line (#22.6).
+pub const HEADER_LEFT_WIDTH: u32 = mm(88);
+/// Size of the recipients' lines ("Nơi nhận"), in points (HD 36 component 9).
+pub const RECIPIENTS_PT: u32 = 12;
+/// Heading of the recipients' block (HD 36 component 9).
+pub const RECIPIENTS_LABEL: &str = "Nơi nhận:";
+/// What stands for a report number still to be written in by hand (#22.6).
+pub const NUMBER_BLANK: &str = "……";
 
 // ---------------------------------------------------------------------------------------
 // The model
@@ -167,6 +176,9 @@ pub struct Document {
     pub body: Vec<Block>,
     /// The signature block.
     pub signature: Signature,
+    /// Recipients ("Nơi nhận", HD 36 component 9), one line each, e.g. "- Lưu chi bộ.";
+    /// printed at the bottom left of the signature block. Empty: no block.
+    pub recipients: Vec<String>,
     /// Blocks after the signature.
     pub after: Vec<Block>,
 }
@@ -186,6 +198,8 @@ pub struct Issuer {
     pub title: String,
     /// The signer's full name (empty: left for the signer to write).
     pub signer: String,
+    /// The report's number in the issuer's register; `None` leaves a blank to write in.
+    pub number: Option<u32>,
 }
 
 impl Issuer {
@@ -198,7 +212,34 @@ impl Issuer {
             on_behalf: "T/M CHI BỘ".into(),
             title: "BÍ THƯ".into(),
             signer: b.secretary.clone(),
+            number: None,
         }
+    }
+
+    /// The same issuer with the report's number (from the register) filled in.
+    pub fn numbered(self, number: Option<u32>) -> Issuer {
+        Issuer { number, ..self }
+    }
+
+    /// "Số 03-BC/CB", or "Số ……-BC/CB" with a blank to write the number in (HD 36 §1.3:
+    /// number, hyphen, type code, slash, issuer code; two digits at least).
+    pub fn number_line(&self) -> String {
+        match self.number {
+            Some(n) => format!("Số {n:02}-{}", self.code),
+            None => format!("Số {NUMBER_BLANK}-{}", self.code),
+        }
+    }
+
+    /// The usual recipients of a report: the superior organisation, for its information,
+    /// and the issuer's own file.
+    pub fn recipients(&self) -> Vec<String> {
+        let superior = text::clean(&self.superior);
+        let mut out = Vec::new();
+        if !superior.is_empty() {
+            out.push(format!("- {superior} (để báo cáo),"));
+        }
+        out.push("- Lưu.".to_string());
+        out
     }
 
     /// A report of this issuer: the Party header with a blank number to be filled in,
@@ -214,7 +255,7 @@ impl Issuer {
             header: PartyHeader {
                 superior: self.superior.clone(),
                 issuer: self.name.clone(),
-                number: format!("Số     -{}", self.code),
+                number: self.number_line(),
                 place_date: place_and_date(place, on),
             },
             kind: "BÁO CÁO".into(),
@@ -227,6 +268,7 @@ impl Issuer {
                     name: self.signer.clone(),
                 },
             },
+            recipients: self.recipients(),
             after: Vec::new(),
         }
     }
@@ -455,6 +497,13 @@ impl Document {
             cols - half,
             false,
         ));
+        if !self.recipients.is_empty() {
+            out.push(String::new());
+            out.push(RECIPIENTS_LABEL.to_string());
+            for r in &self.recipients {
+                out.extend(wrap(r, half, "", 2));
+            }
+        }
         if !self.after.is_empty() {
             out.push(String::new());
             blocks_text(&self.after, cols, &mut out);
@@ -478,6 +527,7 @@ impl Document {
             d.block(b);
         }
         d.signature(&self.signature);
+        d.recipients(&self.recipients);
         for b in &self.after {
             d.block(b);
         }
@@ -752,6 +802,7 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Default Extension="xml" ContentType="application/xml"/>"#,
     r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
     r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+    r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#,
     r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
     r#"</Types>"#
 );
@@ -768,6 +819,7 @@ const DOCUMENT_RELS: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
     r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
+    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#,
     r#"</Relationships>"#
 );
 
@@ -794,6 +846,26 @@ fn styles_xml() -> String {
         w = NS_W,
         f = FONT,
         half = half
+    )
+}
+
+/// The footer of every page: the page number (a PAGE field), centered, size 12, so a
+/// long report's pages can be put back in order (#22.6).
+fn footer_xml() -> String {
+    format!(
+        concat!(
+            "{decl}",
+            r#"<w:ftr xmlns:w="{w}" xmlns:r="{r}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>"#,
+            r#"<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>"#,
+            r#"<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#,
+            r#"<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>"#,
+            r#"<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t>1</w:t></w:r>"#,
+            r#"<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>"#,
+            "</w:p></w:ftr>"
+        ),
+        decl = XML_DECL,
+        w = NS_W,
+        r = NS_R
     )
 }
 
@@ -879,7 +951,7 @@ impl DocBuilder {
     /// issuer in bold, "*" and the number; on the right the Party title in bold and
     /// underlined, then the place and date in italics (HD 36 components 1–4).
     pub fn party_header(&mut self, h: &PartyHeader) -> &mut Self {
-        let left_w = mm(75);
+        let left_w = HEADER_LEFT_WIDTH;
         let line = |r: Run| Paragraph::new(vec![r]).center();
         let left = vec![
             line(Run::plain(caps(&h.superior))),
@@ -941,6 +1013,21 @@ impl DocBuilder {
         })
     }
 
+    /// The recipients' block (HD 36 component 9): "Nơi nhận:" underlined, then one line
+    /// per recipient in size 12, at the left under the signatures. Nothing when empty.
+    pub fn recipients(&mut self, lines: &[String]) -> &mut Self {
+        if lines.is_empty() {
+            return self;
+        }
+        self.paragraph(
+            &Paragraph::new(vec![Run::bold(RECIPIENTS_LABEL).underlined()]).spacing(240, 0),
+        );
+        for l in lines {
+            self.paragraph(&Paragraph::new(vec![Run::plain(text::clean(l))]).size(RECIPIENTS_PT));
+        }
+        self
+    }
+
     /// The package's bytes. Fails only if the zip writer does (never for a document this
     /// program builds: a few kilobytes).
     pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
@@ -952,7 +1039,8 @@ impl DocBuilder {
             concat!(
                 "{decl}",
                 r#"<w:document xmlns:w="{w}" xmlns:r="{r}"><w:body>{body}"#,
-                r#"<w:sectPr><w:pgSz w:w="{pw}" w:h="{ph}"/>"#,
+                r#"<w:sectPr><w:footerReference w:type="default" r:id="rId2"/>"#,
+                r#"<w:pgSz w:w="{pw}" w:h="{ph}"/>"#,
                 r#"<w:pgMar w:top="{mt}" w:right="{mr}" w:bottom="{mb}" w:left="{ml}" "#,
                 r#"w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>"#
             ),
@@ -973,6 +1061,7 @@ impl DocBuilder {
             ("word/document.xml", document.as_bytes()),
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
             ("word/styles.xml", styles_xml().as_bytes()),
+            ("word/footer1.xml", footer_xml().as_bytes()),
             ("docProps/core.xml", core_xml(&self.title).as_bytes()),
         ])
     }
@@ -1045,7 +1134,7 @@ mod tests {
     }
 
     #[test]
-    fn a_document_holds_the_six_parts_of_a_word_package() {
+    fn a_document_holds_the_seven_parts_of_a_word_package() {
         let mut d = DocBuilder::new("Biên bản họp chi bộ");
         d.paragraph(&Paragraph::empty());
         let back = read_back(&d.finish().unwrap());
@@ -1058,6 +1147,7 @@ mod tests {
                 "word/document.xml",
                 "word/_rels/document.xml.rels",
                 "word/styles.xml",
+                "word/footer1.xml",
                 "docProps/core.xml"
             ]
         );
@@ -1066,7 +1156,7 @@ mod tests {
             doc.starts_with(XML_DECL) && doc.ends_with("</w:document>"),
             "{doc}"
         );
-        let core = String::from_utf8(back[5].1.clone()).unwrap();
+        let core = String::from_utf8(back[6].1.clone()).unwrap();
         assert!(core.contains("Biên bản họp chi bộ"), "{core}");
         assert_eq!(back[0].1, CONTENT_TYPES.as_bytes());
     }

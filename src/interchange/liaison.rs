@@ -175,6 +175,7 @@ pub fn comment_document(
         ],
         body,
         signature: signature(branch),
+        recipients: Vec::new(),
         after: Vec::new(),
     }
 }
@@ -242,6 +243,7 @@ pub fn year_document(
         )],
         body,
         signature: signature(branch),
+        recipients: Vec::new(),
         after: Vec::new(),
     }
 }

@@ -210,8 +210,20 @@ pub fn candidates_txt(
         date::format_date(on),
         ellipsize(progress, 80)
     );
+    let refs: Vec<_> = cands.iter().map(|(id, c)| (*id, c)).collect();
+    let flags: Vec<Vec<crate::domain::acts::LateFlag>> = crate::domain::admission::board(&refs, on)
+        .iter()
+        .filter_map(|e| cands.iter().find(|(id, _)| *id == e.id))
+        .map(|(_, c)| crate::domain::acts::candidate_flags(c))
+        .collect();
+    let vi = crate::i18n::rules::catalogue(crate::i18n::Lang::Vi);
     for (i, c) in candidate_rows(cands, on).into_iter().enumerate() {
         let c = c.map(|c| c.plain());
+        // #22.2: a step recorded late shows its flag and reason.
+        let late: Vec<String> = flags
+            .get(i)
+            .map(|fs| fs.iter().map(|f| vi.late_flag(f)).collect())
+            .unwrap_or_default();
         let flag = if c[9].is_empty() { "" } else { "[QUÁ HẠN] " };
         out.push_str(&ellipsize(
             &format!(
@@ -236,6 +248,12 @@ pub fn candidates_txt(
         if !c[8].is_empty() {
             out.push_str(&ellipsize(&format!("    {flag}Hạn: {}", c[8]), 80));
             out.push('\n');
+        }
+        for l in late {
+            for line in super::docx::wrap(&l, 80, "    ", 6) {
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
     }
     out

@@ -15,6 +15,7 @@ use crate::domain::meeting::{
     format_permille, vote_outcome,
 };
 use crate::domain::member::Status;
+use crate::domain::rules::RuleId;
 use crate::domain::text;
 
 /// Width of the plain-text minutes in columns.
@@ -51,6 +52,11 @@ const LABEL_HOSTED_SHORT: &str = "SHT đến";
 const LABEL_MUST_ATTEND: &str = "Số đảng viên phải có mặt";
 const LABEL_PRESENT: &str = "Có mặt";
 const LABEL_EXCUSED: &str = "Vắng có lý do";
+const LABEL_QUORUM: &str = "Số đảng viên dự họp";
+const LABEL_PRESENT_LC: &str = "có mặt";
+const QUORUM_MET: &str = "đủ theo quy định";
+const QUORUM_NOT_MET: &str = "KHÔNG ĐỦ theo quy định";
+const NEEDED: &str = "cần ít nhất";
 const LABEL_UNEXCUSED: &str = "Vắng không lý do";
 const LABEL_UNMARKED: &str = "Chưa điểm danh";
 const LABEL_REASON: &str = "lý do";
@@ -62,6 +68,8 @@ const LABEL_DENOMINATOR: &str = "Tổng số đảng viên có quyền biểu qu
 const LABEL_YES: &str = "Tán thành";
 const LABEL_NO: &str = "Không tán thành";
 const LABEL_ABSTAIN: &str = "Không biểu quyết";
+/// Members entitled to vote who were not there (#22.6: a vote states the absent).
+const LABEL_ABSENT: &str = "Vắng mặt";
 const LABEL_REQUIRED: &str = "Yêu cầu";
 const REQUIRED_MAJORITY: &str = "hơn một nửa tổng số đảng viên có quyền biểu quyết tán thành";
 const REQUIRED_TWO_THIRDS: &str =
@@ -139,6 +147,7 @@ pub(super) fn value(s: &str) -> String {
 }
 
 /// Tenths of a percent of `part` in `whole`, rounded as [`vote_outcome`] rounds.
+#[cfg(test)]
 fn permille(part: u32, whole: u32) -> u32 {
     crate::domain::meeting::permille(u64::from(part), u64::from(whole))
 }
@@ -260,6 +269,26 @@ fn attendance_section(m: &Meeting, out: &mut Vec<Block>) {
          {LABEL_HOSTED_SHORT}: {}).",
         c.present, c.present_official, c.present_probationary, c.present_hosted
     )));
+    // #22.8: the quorum of the rules table (a branch setting), named with its source
+    // when it is not met.
+    if c.must_attend > 0 {
+        let q = crate::domain::acts::quorum(c.present_expected, c.must_attend);
+        let (verdict, source) = if q.met() {
+            (QUORUM_MET, String::new())
+        } else {
+            (
+                QUORUM_NOT_MET,
+                format!(
+                    " — {}",
+                    crate::i18n::rules::source(crate::i18n::Lang::Vi, RuleId::QuorumPercent)
+                ),
+            )
+        };
+        out.push(dash(format!(
+            "{LABEL_QUORUM}: {verdict} ({LABEL_PRESENT_LC} {}/{}, {NEEDED} {}){source}.",
+            q.present, q.must_attend, q.needed
+        )));
+    }
     let excused: Vec<String> = m
         .attendance
         .iter()
@@ -348,10 +377,14 @@ fn vote_blocks(n: usize, v: &Vote, m: &Meeting, out: &mut Vec<Block>) {
         Ok(o) => {
             let den = o.denominator;
             out.push(sub(format!("{LABEL_DENOMINATOR}: {den} {COMRADE_LC}.")));
+            // The four parts add up to the denominator, and their shares to 100,0% (#22.6).
+            let absent = den.saturating_sub(v.yes + v.no + v.abstain);
+            let p = crate::domain::stats::shares(&[v.yes, v.no, v.abstain, absent]);
             for (label, x, p) in [
-                (LABEL_YES, v.yes, o.permille),
-                (LABEL_NO, v.no, permille(v.no, den)),
-                (LABEL_ABSTAIN, v.abstain, permille(v.abstain, den)),
+                (LABEL_YES, v.yes, p[0]),
+                (LABEL_NO, v.no, p[1]),
+                (LABEL_ABSTAIN, v.abstain, p[2]),
+                (LABEL_ABSENT, absent, p[3]),
             ] {
                 out.push(sub(format!(
                     "{label}: {x}/{den} {COMRADE_LC}, {}.",
@@ -512,6 +545,7 @@ pub fn minutes_document(branch: &Branch, meeting: &Meeting, place_name: &str) ->
                 name: m.chair.clone(),
             },
         },
+        recipients: Vec::new(),
         after,
     }
 }

@@ -5,6 +5,7 @@ pub mod assessments;
 pub mod bundle;
 pub mod completeness;
 pub mod docx;
+pub mod docx_handbook;
 pub mod dues_badges;
 pub mod figures;
 pub mod import;

@@ -133,6 +133,8 @@ pub fn notice_document(
         kind: KIND.to_string(),
         summary: vec![format!("{ABOUT} {}", lower_first(&summary_line(m)))],
         body,
+        // "Nơi nhận" is part of the body here (its own block, before the signature).
+        recipients: Vec::new(),
         signature: Signature {
             left: SignatureColumn {
                 titles: Vec::new(),

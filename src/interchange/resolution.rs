@@ -166,6 +166,8 @@ pub fn resolution_document(branch: &Branch, m: &Meeting, place_name: &str) -> Do
             "Về kết quả tháng {month} và nhiệm vụ tháng {next} năm {next_year}"
         )],
         body,
+        // "Nơi nhận" is part of the body here (its own block, before the signature).
+        recipients: Vec::new(),
         signature: Signature {
             left: SignatureColumn {
                 titles: Vec::new(),

@@ -919,6 +919,7 @@ fn ward_issuer(w: &Ward, superior: &str) -> Issuer {
         on_behalf: "T/M ĐẢNG ỦY".into(),
         title: "BÍ THƯ".into(),
         signer: String::new(),
+        number: None,
     }
 }
 

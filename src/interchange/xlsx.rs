@@ -249,6 +249,12 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
             ws.write_string_with_format(0, col(c), h, &header)?;
         }
         ws.set_freeze_panes(1, 0)?;
+        // Ready to print (#22.6): A4 landscape, every column on one page's width, the
+        // header row repeated on each page.
+        ws.set_paper_size(9);
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
         for (c, w) in sheet.widths().into_iter().enumerate() {
             ws.set_column_width(col(c), w)?;
         }

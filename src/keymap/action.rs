@@ -53,6 +53,8 @@ pub enum Context {
     StudyPick,
     /// Members whose record lacks a field (the study screen's second tab).
     Completeness,
+    /// The rules screen (Quy định): every rule, its value and source; settings edited.
+    Rules,
     /// Movement shared by every list (looked up after the context and its parent).
     List,
     /// The list of liaison members (screen 9, QĐ 213).
@@ -88,6 +90,7 @@ impl Context {
         Context::Resolution,
         Context::StudyPick,
         Context::Completeness,
+        Context::Rules,
         Context::List,
         Context::Liaison,
         Context::LiaisonCard,
@@ -120,6 +123,7 @@ impl Context {
             Context::Resolution => "resolution",
             Context::StudyPick => "study_pick",
             Context::Completeness => "completeness",
+            Context::Rules => "rules",
             Context::List => "list",
             Context::Liaison => "liaison",
             Context::LiaisonCard => "liaison_card",
@@ -196,14 +200,14 @@ actions! {
     Search = "search" in [Global],
     New = "new" in [Members, Meetings, Meeting, Study, Resolution, Liaison],
     Open = "open" in [Members, Meetings, Exemptions, Home, Study, Completeness, Liaison],
-    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution, Liaison, LiaisonCard],
+    Edit = "edit" in [Members, Member, Branch, Meeting, Roll, Dues, Study, Resolution, Liaison, LiaisonCard, Rules],
     Delete = "delete" in [Members, Member, Meetings, Meeting, Badges, Study, Liaison, LiaisonCard],
-    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
-    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
-    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
-    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
-    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
-    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness],
+    Up = "up" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    Down = "down" in [List, Members, Search, Help, Member, Meetings, Meeting, Exemptions, Home, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    PageUp = "page_up" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    PageDown = "page_down" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    Top = "top" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
+    Bottom = "bottom" in [List, Members, Help, Meetings, Meeting, Dues, Badges, History, Reports, Study, Resolution, StudyPick, Completeness, Rules],
     NextFilter = "next_filter" in [Members],
     PrevFilter = "prev_filter" in [Members],
     Back = "back" in [List, Members, Member, Search, Help, Meetings, Meeting, Badges, History, Resolution, StudyPick, LiaisonCard],
@@ -240,7 +244,7 @@ actions! {
     SwitchAnswer = "switch_answer" in [Confirm],
     Answer = "answer" in [Confirm],
     No = "no" in [Confirm],
-    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Study, Resolution, StudyPick, Completeness],
+    Noop = "noop" in [Global, List, Members, Member, Branch, Search, Form, Confirm, Help, Meetings, Meeting, Roll, Exemptions, Home, Dues, Badges, History, Admission, Candidate, Reports, Study, Resolution, StudyPick, Completeness, Rules],
     Screen7 = "screen_7" in [Global],
     AdmissionNew = "admission_new" in [Admission],
     AdmissionOpen = "admission_open" in [Admission],
@@ -281,6 +285,7 @@ actions! {
     TaskDone = "task_done" in [Meeting],
     MeetingDues = "meeting_dues" in [Meeting],
     AdmissionWithdraw = "admission_withdraw" in [Candidate],
+    ScreenRules = "screen_rules" in [Global],
 }
 
 impl Action {
@@ -308,6 +313,7 @@ impl Action {
             Action::Screen9 => 9,
             Action::Screen4 => 4,
             Action::ScreenStudy => 11,
+            Action::ScreenRules => 10,
             _ => return None,
         };
         Some(n)

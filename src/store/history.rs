@@ -14,8 +14,8 @@ use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
     TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_LIAISON, TREE_MEETINGS,
-    TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS,
-    key_id, map_tx, review_key_parts, schema,
+    TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS,
+    TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
 };
 use crate::domain::admission::CandidateId;
 use crate::domain::meeting::MeetingId;
@@ -104,6 +104,8 @@ pub enum Record {
     Resolution(crate::domain::study::ResolutionId),
     /// A liaison member (QĐ 213).
     Liaison(u64),
+    /// The branch's setting of a rule (the rule's code).
+    RuleSetting(u64),
 }
 
 /// The record of history key `key` of `tree`; `None` for what is not a record.
@@ -125,6 +127,7 @@ pub fn record_of(tree: &str, key: u64) -> Option<Record> {
         TREE_REVIEW_YEARS => Record::BranchYear(year?),
         TREE_RESOLUTIONS => Record::Resolution(key),
         TREE_LIAISON => Record::Liaison(key),
+        TREE_RULE_SETTINGS => Record::RuleSetting(key),
         _ => return None,
     })
 }
@@ -150,6 +153,7 @@ const RECORD_TREES: &[&str] = &[
     TREE_REVIEW_YEARS,
     TREE_RESOLUTIONS,
     TREE_LIAISON,
+    TREE_RULE_SETTINGS,
 ];
 
 /// The trees whose records undo can write back: every record tree the history logs.
@@ -183,6 +187,7 @@ fn check_decodes(tree: &str, bytes: &[u8]) -> std::result::Result<(), CodecError
         TREE_REVIEW_YEARS => schema::decode_branch_year(bytes).map(drop),
         TREE_RESOLUTIONS => schema::decode_resolution(bytes).map(drop),
         TREE_LIAISON => schema::decode_liaison(bytes).map(drop),
+        TREE_RULE_SETTINGS => schema::decode_rule_setting(bytes).map(drop),
         _ => Err(CodecError::Payload(format!("no record tree {tree}"))),
     }
 }
@@ -439,6 +444,7 @@ impl Store {
             TREE_REVIEW_YEARS => (TREE_REVIEW_YEARS, &self.review_years),
             TREE_RESOLUTIONS => (TREE_RESOLUTIONS, &self.resolutions),
             TREE_LIAISON => (TREE_LIAISON, &self.liaison),
+            TREE_RULE_SETTINGS => (TREE_RULE_SETTINGS, &self.rule_settings),
             _ => return None,
         })
     }

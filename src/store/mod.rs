@@ -73,6 +73,8 @@ const TREE_REVIEW_YEARS: &str = "review_years";
 const TREE_RESOLUTIONS: &str = "resolutions";
 /// Tree of liaison members (QĐ 213).
 const TREE_LIAISON: &str = "liaison";
+/// A branch's settings of the rules that are settings, keyed by the rule's code.
+const TREE_RULE_SETTINGS: &str = "rule_settings";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -209,6 +211,7 @@ pub struct Store {
     review_years: Tree,
     resolutions: Tree,
     liaison: Tree,
+    rule_settings: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -398,6 +401,7 @@ impl Store {
                 review_years: db.open_tree(TREE_REVIEW_YEARS)?,
                 resolutions: db.open_tree(TREE_RESOLUTIONS)?,
                 liaison: db.open_tree(TREE_LIAISON)?,
+                rule_settings: db.open_tree(TREE_RULE_SETTINGS)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -919,6 +923,28 @@ impl Store {
     /// The branch's classification of every year that has one.
     pub fn branch_years(&self) -> Result<Vec<(i32, BranchYear)>> {
         register::branch_years(self)
+    }
+
+    /// The branch's settings of the rules (each rule's change, with who, when and why).
+    pub fn rule_settings(&self) -> Result<crate::domain::rules::Settings> {
+        register::rule_settings(self)
+    }
+
+    /// Saves a branch's setting of a rule durably, as one undoable change (its history
+    /// entry names the rule).
+    pub fn save_rule_setting(&self, o: &crate::domain::rules::Override) -> Result<()> {
+        let bytes = schema::encode_rule_setting(o)?;
+        self.put_with_history(
+            &self.rule_settings,
+            TREE_RULE_SETTINGS,
+            o.id.code(),
+            Some(bytes),
+        )
+    }
+
+    /// Puts a rule back to the table's value (removes the branch's setting), undoably.
+    pub fn clear_rule_setting(&self, id: crate::domain::rules::RuleId) -> Result<()> {
+        self.put_with_history(&self.rule_settings, TREE_RULE_SETTINGS, id.code(), None)
     }
 
     /// Saves the branch's classification of a year durably.

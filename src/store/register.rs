@@ -10,8 +10,8 @@ use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
     TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_LIAISON, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_TARGETS, key_id, review_key,
-    review_key_parts, schema,
+    TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id,
+    review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
@@ -129,6 +129,16 @@ pub(super) fn resolutions(
     )>,
 > {
     decode_tree(src, TREE_RESOLUTIONS, schema::decode_resolution)
+}
+
+/// The branch's settings of the rules.
+pub(super) fn rule_settings(src: &dyn Records) -> Result<crate::domain::rules::Settings> {
+    Ok(crate::domain::rules::Settings {
+        overrides: decode_tree(src, TREE_RULE_SETTINGS, schema::decode_rule_setting)?
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect(),
+    })
 }
 
 /// The candidates.

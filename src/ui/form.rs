@@ -39,6 +39,7 @@ fn label(lang: crate::i18n::Lang, c: &dyn Catalogue, f: FieldRef, required: bool
         FieldRef::Badge(b) => c.dues().badge_field(b),
         FieldRef::Study(s) => crate::i18n::record::of(lang).field(s),
         FieldRef::Liaison(l) => crate::i18n::liaison::of(lang).field(l),
+        FieldRef::Rule(r) => c.rules().field(r),
     };
     if required {
         format!("{name}*")

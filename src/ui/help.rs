@@ -9,10 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::block;
 use super::theme::Theme;
-use crate::app::parts::help::sections;
+use crate::app::parts::help::{handbook_hits, sections};
 use crate::app::{App, HelpView};
 use crate::i18n::Msg;
 use crate::i18n::keys::{self, KeysMsg};
+use crate::i18n::rules::RulesMsg;
 
 /// The help text, from the app's sections, `width` columns wide: a description too long
 /// for its line goes on under itself, word by word (never cut).
@@ -46,6 +47,15 @@ pub(crate) fn help_lines<'a>(
             }
         }
         lines.push(Line::from(""));
+    }
+    let hits = handbook_hits(app, filter, theme.ascii);
+    if !hits.is_empty() {
+        let title = crate::i18n::rules::catalogue(app.lang).msg(RulesMsg::HandbookTitle);
+        lines.push(Line::styled(title.to_string(), theme.accent()));
+        lines.extend(
+            hits.into_iter()
+                .map(|h| Line::from(format!("  {}", h.line))),
+        );
     }
     lines
 }

@@ -138,6 +138,11 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = Vec::new();
     let mut tabs = Vec::new();
     for s in Screen::ALL {
+        // The rules screen (Alt+Q, in the help) has a tab only while open: the other
+        // eleven fill 80 columns.
+        if *s == Screen::Rules && app.screen != Screen::Rules {
+            continue;
+        }
         let name = match s {
             Screen::Members => c.msg(Msg::ScreenMembers),
             Screen::Branch => c.msg(Msg::ScreenBranch),
@@ -154,6 +159,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Screen::Liaison => {
                 i18n::liaison::of(app.lang).msg(i18n::liaison::LiaisonMsg::ScreenName)
             }
+            Screen::Rules => c.rules().msg(crate::i18n::rules::RulesMsg::ScreenName),
         };
         tabs.push((*s, name));
     }
@@ -163,7 +169,8 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // short name; only keys as a last resort (the help lists them all). Tabs are one
     // blank apart when that fits, else side by side (each has its own blanks).
     let short = |s: Screen| c.screen_short(s.number());
-    let modes: [&dyn Fn(Screen, &str) -> String; 4] = [
+    type Mode<'a> = &'a dyn Fn(Screen, &str) -> String;
+    let modes: [Mode; 4] = [
         &|s, n| format!("{} {n}", s.key()),
         &|s, n| {
             if s == app.screen {

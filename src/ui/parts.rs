@@ -90,6 +90,7 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
                 _ => theme.warning(),
             },
         ),
+        Notice::Rules(n) => (c.rules().notice(n), theme.warning()),
         Notice::DraftRestored => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
         Notice::Admission(n) => crate::ui::screens::admission::notice(app, theme, n),
         Notice::Undone(t) | Notice::Redone(t) => (t.clone(), theme.ok()),

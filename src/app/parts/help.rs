@@ -5,6 +5,7 @@
 use crate::app::App;
 use crate::domain::text::fold;
 use crate::i18n::Lang;
+use crate::interchange::docx_handbook::{Hit, search};
 use crate::keymap::action::{Action, Context};
 use crate::keymap::{Keymap, sequence_label};
 
@@ -69,13 +70,27 @@ fn sections_of(
     out
 }
 
-/// How many lines the help has now (a heading, the rows and a blank line per section).
+/// Most handbook steps the help lists for one filter.
+pub const HANDBOOK_HITS_MAX: usize = 40;
+
+/// The handbook's steps that match what was typed (diacritic-blind), shown under the keys:
+/// F1 then "le ket nap" finds the ceremony's step with its deadline and key (#22.5).
+pub fn handbook_hits(app: &App, filter: &str, ascii: bool) -> Vec<Hit> {
+    let mut hits = search(app.lang, &app.keymap, filter, ascii);
+    hits.truncate(HANDBOOK_HITS_MAX);
+    hits
+}
+
+/// How many lines the help has now (a heading, the rows and a blank line per section, then
+/// the handbook's heading and its hits).
 pub fn line_count(app: &App) -> usize {
     let filter = app.help.as_ref().map_or("", |h| h.filter.text());
+    let hits = handbook_hits(app, filter, false).len();
     sections(app, filter, false)
         .iter()
         .map(|s| s.rows.len() + 2)
-        .sum()
+        .sum::<usize>()
+        + if hits > 0 { hits + 1 } else { 0 }
 }
 
 /// The key tables of the README, from a keymap: one table per context, each key with

@@ -17,6 +17,7 @@ pub mod meetings;
 pub mod members;
 pub mod reports;
 pub mod review;
+pub mod rules;
 pub mod study;
 
 use super::form::{Form, FormKind};
@@ -64,6 +65,7 @@ pub const TABLE: &[ScreenDef] = &[
     review::DEF,
     study::DEF,
     liaison::DEF,
+    rules::DEF,
 ];
 
 /// The definition of a screen.

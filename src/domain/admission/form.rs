@@ -461,6 +461,15 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
             ));
         }
     }
+    // #22.2: what the rules forbid in advance is refused whatever the reason.
+    let forbidden: Errors = blocking
+        .iter()
+        .filter(|(_, ch)| ch.treatment() == Treatment::Refused)
+        .map(|(f, ch)| adm(*f, AdmissionProblem::Rule(ch.clone())))
+        .collect();
+    if !forbidden.is_empty() {
+        return Err(forbidden);
+    }
     if !refusals.is_empty() && step.override_reason.is_empty() {
         refusals.push(adm(F::Override, AdmissionProblem::NeedsOverride));
         return Err(refusals);

@@ -18,7 +18,7 @@ mod form;
 mod probation;
 mod record;
 
-pub use super::stages::{AdmissionProblem, Check, Stage};
+pub use super::stages::{AdmissionProblem, Check, Stage, Treatment};
 pub use board::*;
 pub use deadlines::*;
 pub use eligibility::*;

@@ -5,6 +5,7 @@ use crate::domain::calendar;
 use crate::domain::meeting::{Meeting, Threshold, Vote};
 use crate::domain::member::{EventKind, MemberEvent, Membership, RemovalCause, Status};
 use crate::domain::validate::Problem;
+use chrono::Datelike;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -67,6 +68,20 @@ fn age_is_18_to_60_in_months_on_the_vote_date() {
         vec![Check::TooOld { months: 721 }]
     );
     assert!(Check::TooOld { months: 721 }.blocks(), "[V3] blocks");
+    // Over 60 needs the provincial committee's agreement, recorded as the reason; under
+    // 18 is refused whatever the reason (#22.2).
+    assert_eq!(
+        Check::TooOld { months: 721 }.treatment(),
+        Treatment::WithReason
+    );
+    assert_eq!(
+        Check::TooYoung {
+            months: 215,
+            from: d(2026, 5, 20)
+        }
+        .treatment(),
+        Treatment::Refused
+    );
     assert_eq!(age_checks(None, d(2026, 6, 20)), vec![]);
 }
 
@@ -143,10 +158,19 @@ fn sponsors_are_official_members_now_who_know_the_candidate_12_months() {
         sponsor_checks(&one, true, Some(d(2000, 1, 1)), on, today),
         vec![]
     );
-    // The youth route for someone over youth age warns (unverified rule), never blocks.
+    // The youth route for someone over youth age (Điều lệ Đoàn Đ.1 k.1: 16 to 30) is
+    // recorded only with a reason (#22.4: the rule is now cited).
     let w = sponsor_checks(&one, true, Some(d(1990, 1, 1)), on, today);
     assert_eq!(w, vec![Check::YouthRouteTooOld { years: 36 }]);
-    assert!(!w[0].blocks());
+    assert_eq!(w[0].treatment(), Treatment::WithReason);
+    // Boundary: 30 years old on the step's date is still youth age; 31 is not.
+    let thirty = on.with_year(on.year() - 30).unwrap();
+    assert_eq!(sponsor_checks(&one, true, Some(thirty), on, today), vec![]);
+    let thirty_one = on.with_year(on.year() - 31).unwrap();
+    assert_eq!(
+        sponsor_checks(&one, true, Some(thirty_one), on, today),
+        vec![Check::YouthRouteTooOld { years: 31 }]
+    );
 }
 
 #[test]
@@ -206,7 +230,12 @@ fn recognition_after_12_months_and_within_30_working_days() {
             deadline
         }]
     );
-    assert!(!late[0].blocks(), "lateness warns");
+    // #22.2: the same treatment as the ceremony: recorded late only with a reason.
+    assert_eq!(late[0].treatment(), Treatment::Late);
+    assert_eq!(
+        ceremony_checks(d(2026, 2, 2), d(2026, 12, 1))[0].treatment(),
+        Treatment::Late
+    );
 }
 
 #[test]
@@ -307,13 +336,27 @@ fn the_branch_vote_checks_age_certificate_and_two_thirds_and_can_be_overridden()
     let members = vec![];
     let w = voting_world(&members);
     let errs = check_step(&c, &vote_draft("19/05/2026", "7", "11", ""), &w).unwrap_err();
-    assert!(errs.contains(&(
+    // #22.2: under 18 on the vote date is forbidden in advance: refused alone, and no
+    // reason can override it.
+    let too_young = vec![(
         AdmissionField::Date,
         Problem::Admission(AdmissionProblem::Rule(Check::TooYoung {
             months: 215,
-            from: d(2026, 5, 20)
-        }))
-    )));
+            from: d(2026, 5, 20),
+        })),
+    )];
+    assert_eq!(errs, too_young);
+    assert_eq!(
+        check_step(
+            &c,
+            &vote_draft("19/05/2026", "8", "11", "Cấp ủy cấp trên đồng ý"),
+            &w
+        )
+        .unwrap_err(),
+        too_young
+    );
+    // A short vote on the 18th birthday needs the reason.
+    let errs = check_step(&c, &vote_draft("20/05/2026", "7", "11", ""), &w).unwrap_err();
     assert!(errs.contains(&(
         AdmissionField::VoteYes,
         Problem::Admission(AdmissionProblem::Rule(Check::VoteShort {
@@ -332,7 +375,7 @@ fn the_branch_vote_checks_age_certificate_and_two_thirds_and_can_be_overridden()
     // A reason overrides, and the checks are kept with the step.
     let over = check_step(
         &c,
-        &vote_draft("19/05/2026", "8", "11", "Cấp ủy cấp trên đồng ý"),
+        &vote_draft("20/05/2026", "7", "11", "Cấp ủy cấp trên đồng ý"),
         &w,
     )
     .unwrap();

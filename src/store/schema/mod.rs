@@ -29,6 +29,7 @@ pub mod liaison;
 pub mod meeting;
 pub mod member;
 pub mod review;
+pub mod rules;
 pub mod study;
 
 pub use badges::{decode as decode_badges, encode as encode_badges};
@@ -47,4 +48,5 @@ pub use member::{decode as decode_member, encode as encode_member};
 pub use review::{
     decode as decode_review, decode_branch_year, encode as encode_review, encode_branch_year,
 };
+pub use rules::{decode as decode_rule_setting, encode as encode_rule_setting};
 pub use study::{decode as decode_resolution, encode as encode_resolution};

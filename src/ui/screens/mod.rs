@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod reports;
 pub mod review;
 pub mod roster;
+pub mod rules;
 pub mod study;
 
 use ratatui::Frame;
@@ -39,5 +40,6 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, body: Rect) {
         Screen::Review => review::draw(f, app, theme, body),
         Screen::Study => study::draw(f, app, theme, body),
         Screen::Liaison => liaison::draw(f, app, theme, body),
+        Screen::Rules => rules::draw(f, app, theme, body),
     }
 }

@@ -1,0 +1,378 @@
+//! One treatment of acts against the rules (#22.2) and the meeting quorum (#22.8).
+//!
+//! - Recording what happened after a deadline of the rules table is allowed with a stated
+//!   reason, and carries a visible [`LateFlag`] (in the record, the minutes, the reports
+//!   and the ward bundle).
+//! - Doing in advance what a rule forbids (a ceremony before the decision, recognition
+//!   before probation ends, an admission vote outside the age window or on an expired
+//!   certificate, an exemption longer than its limit) is refused, whatever the reason.
+//!
+//! Every refusal names its rule, so it can be shown as "rule — source" in one line.
+
+use chrono::NaiveDate;
+
+use super::calendar;
+use super::date;
+use super::rules::{self, RuleId};
+use super::text;
+
+/// The flag a late act carries: which deadline, when it fell, when the act was done and
+/// why it was late.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateFlag {
+    /// The rule whose deadline passed.
+    pub rule: RuleId,
+    /// The last day within the rule.
+    pub due: NaiveDate,
+    /// When the act was done.
+    pub done: NaiveDate,
+    /// Why (never empty).
+    pub reason: String,
+}
+
+/// Why an act is refused (nothing is saved).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// Done after the rule's deadline with no reason given.
+    #[error("{rule:?}: late (due {due}) and no reason given")]
+    LateWithoutReason {
+        /// The rule.
+        rule: RuleId,
+        /// The last day within the rule.
+        due: NaiveDate,
+    },
+    /// Done before the rule allows it.
+    #[error("{rule:?}: not before {from}")]
+    TooEarly {
+        /// The rule.
+        rule: RuleId,
+        /// The first day allowed.
+        from: NaiveDate,
+    },
+    /// A number above the rule's limit.
+    #[error("{rule:?}: {value} is above {limit}")]
+    AboveLimit {
+        /// The rule.
+        rule: RuleId,
+        /// The number asked for.
+        value: i64,
+        /// The limit.
+        limit: i64,
+    },
+    /// A number below the rule's minimum.
+    #[error("{rule:?}: {value} is below {limit}")]
+    BelowLimit {
+        /// The rule.
+        rule: RuleId,
+        /// The number asked for.
+        value: i64,
+        /// The minimum.
+        limit: i64,
+    },
+    /// Too few members present for the meeting to decide.
+    #[error("no quorum: {0:?}")]
+    NoQuorum(Quorum),
+}
+
+impl Refusal {
+    /// The rule the refusal names.
+    pub fn rule(&self) -> RuleId {
+        match self {
+            Refusal::LateWithoutReason { rule, .. }
+            | Refusal::TooEarly { rule, .. }
+            | Refusal::AboveLimit { rule, .. }
+            | Refusal::BelowLimit { rule, .. } => *rule,
+            Refusal::NoQuorum(_) => RuleId::QuorumPercent,
+        }
+    }
+}
+
+/// The one treatment of a deadline: on or before `due`, fine; after it, recorded only with
+/// a reason, and then flagged.
+pub fn deadline(
+    rule: RuleId,
+    due: NaiveDate,
+    done: NaiveDate,
+    reason: &str,
+) -> Result<Option<LateFlag>, Refusal> {
+    if done <= due {
+        return Ok(None);
+    }
+    let reason = text::clean(reason);
+    if reason.is_empty() {
+        return Err(Refusal::LateWithoutReason { rule, due });
+    }
+    Ok(Some(LateFlag {
+        rule,
+        due,
+        done,
+        reason,
+    }))
+}
+
+/// A bound the rules set in advance: not before `from`.
+pub fn not_before(rule: RuleId, from: NaiveDate, done: NaiveDate) -> Result<(), Refusal> {
+    if done < from {
+        Err(Refusal::TooEarly { rule, from })
+    } else {
+        Ok(())
+    }
+}
+
+/// A bound the rules set in advance: at most the rule's value.
+pub fn at_most(rule: RuleId, value: i64) -> Result<(), Refusal> {
+    let limit = rules::value(rule);
+    if value > limit {
+        Err(Refusal::AboveLimit { rule, value, limit })
+    } else {
+        Ok(())
+    }
+}
+
+/// The working-day deadline `rule` sets after `from` (ceremony, recognition, transfer).
+pub fn working_day_deadline(rule: RuleId, from: NaiveDate) -> NaiveDate {
+    let days = u32::try_from(rules::value(rule).max(0)).unwrap_or(0);
+    calendar::add_working_days(from, days)
+}
+
+/// The admission ceremony (QĐ 294 Điều 5): not before the decision; within the working
+/// days after it, or late with a reason (the superior committee's agreement).
+pub fn ceremony(
+    decision: NaiveDate,
+    ceremony: NaiveDate,
+    reason: &str,
+) -> Result<Option<LateFlag>, Refusal> {
+    not_before(RuleId::CeremonyWorkingDays, decision, ceremony)?;
+    let due = working_day_deadline(RuleId::CeremonyWorkingDays, decision);
+    deadline(RuleId::CeremonyWorkingDays, due, ceremony, reason)
+}
+
+/// The end of probation: the months of the rule after the ceremony.
+pub fn probation_end(ceremony: NaiveDate) -> NaiveDate {
+    let months = u32::try_from(rules::value(RuleId::ProbationMonths).max(0)).unwrap_or(0);
+    ceremony
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(ceremony)
+}
+
+/// The recognition vote (Điều lệ Đ.5; QĐ 294 điểm 4.2): never before probation ends
+/// (refused); within the working days after it, or late with a reason.
+pub fn recognition(
+    ceremony: NaiveDate,
+    vote: NaiveDate,
+    reason: &str,
+) -> Result<Option<LateFlag>, Refusal> {
+    let end = probation_end(ceremony);
+    not_before(RuleId::ProbationMonths, end, vote)?;
+    let due = working_day_deadline(RuleId::RecognitionWorkingDays, end);
+    deadline(RuleId::RecognitionWorkingDays, due, vote, reason)
+}
+
+/// The admission vote's bounds set in advance: at least the youngest age in months on the
+/// vote date (QĐ 294 điểm 1.1.1) and a certificate still valid (HD 06 điểm 5.4). Refused,
+/// never flagged. (Over 60 is no bound: it needs the provincial committee's agreement,
+/// recorded as the reason.)
+pub fn admission_vote(
+    birth: NaiveDate,
+    certificate: Option<NaiveDate>,
+    vote: NaiveDate,
+) -> Result<(), Refusal> {
+    let months = i64::from(date::months_between(birth, vote));
+    let min = rules::value(RuleId::AdmissionMinAgeMonths);
+    if months < min {
+        return Err(Refusal::BelowLimit {
+            rule: RuleId::AdmissionMinAgeMonths,
+            value: months,
+            limit: min,
+        });
+    }
+    if let Some(issued) = certificate {
+        let valid = i64::from(date::months_between(issued, vote));
+        at_most(RuleId::CertificateValidityMonths, valid)?;
+    }
+    Ok(())
+}
+
+/// A temporary exemption's length (months from start to end) within the limit the branch
+/// set (a setting: no text found).
+pub fn exemption_length(start: NaiveDate, end: NaiveDate) -> Result<(), Refusal> {
+    at_most(
+        RuleId::TemporaryExemptionMaxMonths,
+        i64::from(date::months_between(start, end)),
+    )
+}
+
+/// The late flags of a candidate's recorded steps: each step recorded after a deadline
+/// of the rules (ceremony, recognition) with the reason it was recorded with.
+pub fn candidate_flags(c: &super::admission::Candidate) -> Vec<LateFlag> {
+    use super::admission::Check;
+    let mut out = Vec::new();
+    for s in &c.steps {
+        for ch in &s.checks {
+            let due = match ch {
+                Check::CeremonyLate { deadline, .. } | Check::RecognitionLate { deadline, .. } => {
+                    *deadline
+                }
+                _ => continue,
+            };
+            out.push(LateFlag {
+                rule: ch.rule(),
+                due,
+                done: s.date,
+                reason: s.override_reason.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// A meeting's quorum: who had to attend, who came, and how many were needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quorum {
+    /// Members present (who count towards the quorum).
+    pub present: u32,
+    /// Members who had to attend.
+    pub must_attend: u32,
+    /// Fewest present for the quorum: more than the rule's percentage of `must_attend`.
+    pub needed: u32,
+}
+
+impl Quorum {
+    /// Whether enough members came.
+    pub fn met(&self) -> bool {
+        self.present >= self.needed
+    }
+}
+
+/// The quorum of a meeting where `present` of `must_attend` came: more than the
+/// percentage of the quorum rule (a branch setting).
+pub fn quorum(present: u32, must_attend: u32) -> Quorum {
+    let pct = u64::try_from(rules::value(RuleId::QuorumPercent).clamp(0, 100)).unwrap_or(50);
+    // More than pct%: the smallest n with n × 100 > must × pct.
+    let needed = if must_attend == 0 {
+        0
+    } else {
+        (u64::from(must_attend) * pct / 100 + 1).min(u64::from(must_attend))
+    };
+    Quorum {
+        present,
+        must_attend,
+        needed: u32::try_from(needed).unwrap_or(u32::MAX),
+    }
+}
+
+/// A meeting may decide (vote) only with its quorum.
+pub fn check_quorum(present: u32, must_attend: u32) -> Result<Quorum, Refusal> {
+    let q = quorum(present, must_attend);
+    if q.met() {
+        Ok(q)
+    } else {
+        Err(Refusal::NoQuorum(q))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_late_ceremony_is_recorded_with_a_reason_and_flagged() {
+        let decision = d(2026, 2, 2);
+        let due = working_day_deadline(RuleId::CeremonyWorkingDays, decision);
+        assert_eq!(
+            ceremony(decision, due, ""),
+            Ok(None),
+            "the last day is on time"
+        );
+        let late = due.succ_opt().unwrap();
+        assert_eq!(
+            ceremony(decision, late, "  "),
+            Err(Refusal::LateWithoutReason {
+                rule: RuleId::CeremonyWorkingDays,
+                due
+            })
+        );
+        let flag = ceremony(decision, late, "Cấp ủy cấp trên đồng ý")
+            .unwrap()
+            .unwrap();
+        assert_eq!((flag.due, flag.done), (due, late));
+        assert_eq!(flag.reason, "Cấp ủy cấp trên đồng ý");
+        // Before the decision: refused, whatever the reason.
+        assert!(matches!(
+            ceremony(decision, d(2026, 2, 1), "lý do"),
+            Err(Refusal::TooEarly { .. })
+        ));
+    }
+
+    #[test]
+    fn recognition_is_never_before_probation_ends_and_late_needs_a_reason() {
+        let c = d(2025, 8, 12);
+        assert_eq!(probation_end(c), d(2026, 8, 12));
+        assert_eq!(
+            recognition(c, d(2026, 8, 11), "xin sớm"),
+            Err(Refusal::TooEarly {
+                rule: RuleId::ProbationMonths,
+                from: d(2026, 8, 12)
+            })
+        );
+        assert_eq!(recognition(c, d(2026, 8, 12), ""), Ok(None));
+        let due = working_day_deadline(RuleId::RecognitionWorkingDays, d(2026, 8, 12));
+        assert_eq!(recognition(c, due, ""), Ok(None));
+        let late = due.succ_opt().unwrap();
+        assert!(matches!(
+            recognition(c, late, ""),
+            Err(Refusal::LateWithoutReason { .. })
+        ));
+        assert!(recognition(c, late, "Chi bộ họp chậm").unwrap().is_some());
+    }
+
+    #[test]
+    fn the_admission_vote_is_refused_outside_age_and_certificate_bounds() {
+        let birth = d(2008, 5, 20);
+        assert!(matches!(
+            admission_vote(birth, None, d(2026, 5, 19)),
+            Err(Refusal::BelowLimit { value: 215, .. })
+        ));
+        assert_eq!(admission_vote(birth, None, d(2026, 5, 20)), Ok(()));
+        // Over 60: an exception with the provincial committee's agreement, not refused here.
+        let old = d(1966, 5, 20);
+        assert_eq!(admission_vote(old, None, d(2026, 6, 20)), Ok(()));
+        // The certificate: 60 months valid, refused at 61.
+        let b = d(1990, 1, 1);
+        assert_eq!(
+            admission_vote(b, Some(d(2021, 5, 20)), d(2026, 5, 20)),
+            Ok(())
+        );
+        assert_eq!(
+            admission_vote(b, Some(d(2021, 5, 20)), d(2026, 6, 20)),
+            Err(Refusal::AboveLimit {
+                rule: RuleId::CertificateValidityMonths,
+                value: 61,
+                limit: 60
+            })
+        );
+    }
+
+    #[test]
+    fn an_exemption_longer_than_the_setting_is_refused() {
+        assert_eq!(exemption_length(d(2026, 1, 1), d(2027, 1, 1)), Ok(()));
+        assert!(exemption_length(d(2026, 1, 1), d(2027, 2, 1)).is_err());
+    }
+
+    #[test]
+    fn quorum_is_more_than_half_of_those_who_must_attend() {
+        // 8 must attend: 5 needed (4 is exactly half, not more).
+        assert_eq!(quorum(4, 8).needed, 5);
+        assert!(!quorum(4, 8).met());
+        assert!(quorum(5, 8).met());
+        // 7 must attend: 4 needed.
+        assert_eq!(quorum(4, 7).needed, 4);
+        assert!(matches!(check_quorum(3, 7), Err(Refusal::NoQuorum(_))));
+        assert_eq!(quorum(0, 0).needed, 0);
+        assert_eq!(quorum(1, 1).needed, 1);
+    }
+}
