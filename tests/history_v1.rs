@@ -6,8 +6,10 @@
 use std::path::Path;
 
 use sochibo::domain::demo;
+#[cfg(unix)]
+use sochibo::store::DB_DIR;
+use sochibo::store::Store;
 use sochibo::store::recover;
-use sochibo::store::{DB_DIR, Store};
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()

@@ -49,3 +49,14 @@ pub fn open(app: &mut App, ctx: Context) {
         Err(e) => app.notice = Some(Notice::Store(e)),
     }
 }
+
+/// Unix seconds as dd/mm/yyyy HH:MM, local time.
+pub fn local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}

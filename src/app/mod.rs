@@ -192,6 +192,8 @@ pub enum Part {
 /// What the status line says after an action.
 #[derive(Debug, Clone)]
 pub enum Notice {
+    /// ASCII was chosen because the console has no VT support (how to switch is said).
+    AsciiChosen,
     /// The save is durable.
     Saved(Vec<Warning>),
     /// A member was deleted.

@@ -41,6 +41,10 @@ pub struct Args {
     /// Draw only ASCII (frames, marks, letters without diacritics) for old consoles.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Draw Unicode marks and frames even on a Windows console without VT support (where
+    /// ASCII is chosen by default).
+    #[arg(long, global = true, conflicts_with = "ascii")]
+    pub unicode: bool,
     /// Encrypted data: read the passphrase (or recovery code) from the first line of
     /// FILE instead of asking on the terminal (for scripts and tests).
     #[arg(long, global = true, value_name = "FILE")]

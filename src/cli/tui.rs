@@ -195,6 +195,27 @@ pub(super) fn on_terminal<T>(
     Ok(result)
 }
 
+/// Whether the console understands VT sequences (always on Linux; on Windows, a legacy
+/// console such as Windows 7's does not, and its raster fonts lack most marks).
+fn console_has_vt() -> bool {
+    #[cfg(windows)]
+    {
+        crossterm::ansi_support::supports_ansi()
+    }
+    #[cfg(not(windows))]
+    {
+        true
+    }
+}
+
+/// Whether to draw in pure ASCII, and whether to tell the user it was chosen for them:
+/// when asked (`--ascii`), or on a console without VT support unless `--unicode` says
+/// otherwise (issue 21 item 4).
+pub fn choose_ascii(asked: bool, unicode: bool, vt: bool) -> (bool, bool) {
+    let chosen = !asked && !unicode && !vt;
+    (asked || chosen, chosen)
+}
+
 /// Runs the TUI on the data directory (or a throwaway demo directory).
 pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
     // Started on Windows with no console at all (a shortcut or task that gives none):
@@ -229,7 +250,11 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
         }
         Ok(())
     })?;
-    let theme = Theme::from_env(args.ascii);
+    let (ascii, told) = choose_ascii(args.ascii, args.unicode, console_has_vt());
+    let theme = Theme::from_env(ascii);
+    if told {
+        app.notice = Some(crate::app::Notice::AsciiChosen);
+    }
     // The first screen is "what needs doing", unless a form is open (first-run setup, or a
     // draft restored after a crash), which stays where it was.
     if app.form.is_none() {
@@ -281,6 +306,16 @@ mod tests {
     use super::*;
     use std::ffi::OsString;
     use std::path::Path;
+
+    #[test]
+    fn an_old_console_gets_ascii_and_is_told_how_to_switch() {
+        assert_eq!(choose_ascii(false, false, true), (false, false));
+        assert_eq!(choose_ascii(true, false, true), (true, false));
+        // No VT (Windows 7's console): ASCII, and the status line says so.
+        assert_eq!(choose_ascii(false, false, false), (true, true));
+        assert_eq!(choose_ascii(false, true, false), (false, false));
+        assert_eq!(choose_ascii(true, false, false), (true, false));
+    }
 
     #[test]
     fn only_windows_with_no_console_at_all_opens_a_window() {

@@ -229,16 +229,7 @@ impl LiaisonField {
     }
 }
 
-/// A conflict that refuses a liaison save, naming what it conflicts with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LiaisonProblem {
-    /// Same name and birth year as a member of this branch (that member's name and year).
-    SameAsMember(String, i32),
-    /// The comment of this year was already sent on that day.
-    CommentSent(i32, NaiveDate),
-    /// A birth year outside the plausible range (lowest, highest).
-    BirthYear(i32, i32),
-}
+pub use super::validate::LiaisonProblem;
 
 /// What the liaison forms refuse: the field and its problem.
 pub type Errors = Vec<(LiaisonField, Problem)>;

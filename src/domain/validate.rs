@@ -180,7 +180,7 @@ pub enum Problem {
     /// A hardship relief longer than this many months (QĐ 01-QĐ/TW 2026).
     ReliefTooLong(i64),
     /// A conflict of a liaison member's record (QĐ 213), naming what it conflicts with.
-    Liaison(super::liaison::LiaisonProblem),
+    Liaison(LiaisonProblem),
     /// A problem of the secretary's month (#17): texts in `i18n::month`.
     Month(super::meeting::MonthProblem),
 }
@@ -592,6 +592,17 @@ pub fn admission_age_warning(
     } else {
         None
     }
+}
+
+/// A conflict that refuses a liaison save, naming what it conflicts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiaisonProblem {
+    /// Same name and birth year as a member of this branch (that member's name and year).
+    SameAsMember(String, i32),
+    /// The comment of this year was already sent on that day.
+    CommentSent(i32, chrono::NaiveDate),
+    /// A birth year outside the plausible range (lowest, highest).
+    BirthYear(i32, i32),
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ impl Catalogue for En {
             7 => "Adm",
             8 => "Rev",
             9 => "213",
-            11 => "Study",
+            11 => "Res",
             10 => "Rule",
             _ => "",
         }

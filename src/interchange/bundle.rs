@@ -16,31 +16,7 @@ use crate::store::codec::CodecError;
 /// members is a few megabytes).
 pub const MAX_BUNDLE_BYTES: u64 = 64 << 20;
 
-/// Why a bundle was refused.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum BundleError {
-    /// It could not be read at all.
-    #[error("cannot read: {0}")]
-    Unreadable(String),
-    /// It does not start like a bundle.
-    #[error("not a bundle")]
-    NotABundle,
-    /// It is larger than any bundle.
-    #[error("too large: {0} bytes")]
-    TooLarge(u64),
-    /// It was made by a newer version of the program.
-    #[error("made by a newer version")]
-    Newer,
-    /// Damaged, truncated or altered (the checksum or a record does not match).
-    #[error("damaged: {0}")]
-    Damaged(StoreError),
-    /// Encrypted: the ward cannot read it.
-    #[error("encrypted")]
-    Sealed,
-    /// It has no branch profile.
-    #[error("no branch")]
-    NoBranch,
-}
+pub use crate::store::bundle::BundleError;
 
 /// A bundle as received.
 #[derive(Debug, Clone)]

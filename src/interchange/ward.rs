@@ -100,6 +100,10 @@ pub struct Share {
     pub exemptions: Exemptions,
     /// Members reaching a badge milestone in the next year.
     pub badges: u32,
+    /// Members working elsewhere who live in the group (QĐ 213), and the year's comments.
+    pub liaison: crate::domain::liaison::LiaisonFigures,
+    /// Who studied the resolutions issued in the year (n of m).
+    pub study: crate::domain::study::StudyFigure,
 }
 
 /// The ward's figures.
@@ -129,6 +133,10 @@ pub struct Ward {
     pub exemptions: Exemptions,
     /// Members reaching each badge milestone in the next year: (milestone, members).
     pub badges: Vec<(u32, u32)>,
+    /// Liaison members (QĐ 213) of all branches, and the year's comments.
+    pub liaison: crate::domain::liaison::LiaisonFigures,
+    /// Resolution study of the year, all branches (n of m).
+    pub study: crate::domain::study::StudyFigure,
 }
 
 /// Adds up full registers over the period (each one's dues and pipeline computed on the
@@ -157,6 +165,8 @@ pub fn ward_of(sent: &[Sent], p: Period) -> Ward {
     let mut w_pipeline = Pipeline::default();
     let (mut admitted, mut target) = (0, None::<u32>);
     let mut exemptions = Exemptions::default();
+    let mut liaison = crate::domain::liaison::LiaisonFigures::default();
+    let mut study = crate::domain::study::StudyFigure::default();
     let mut badges: Vec<(u32, u32)> = crate::domain::badges::milestones()
         .into_iter()
         .map(|y| (y, 0))
@@ -187,6 +197,18 @@ pub fn ward_of(sent: &[Sent], p: Period) -> Ward {
         for (all, (_, n)) in badges.iter_mut().zip(&own_badges) {
             all.1 += n;
         }
+        let own_liaison =
+            crate::domain::liaison::figures(reg.liaisons.iter().map(|(_, l)| l), year);
+        liaison.members += own_liaison.members;
+        liaison.yearly += own_liaison.yearly;
+        liaison.sent += own_liaison.sent;
+        let own_study = crate::domain::study::year_figure(
+            reg.resolutions.iter().map(|(_, r)| r),
+            &reg.members,
+            year,
+        );
+        study.studied += own_study.studied;
+        study.expected += own_study.expected;
         shares.push(Share {
             name: reg.branch.name.clone(),
             total: st.total,
@@ -201,6 +223,8 @@ pub fn ward_of(sent: &[Sent], p: Period) -> Ward {
             target: own_target,
             exemptions: ex,
             badges: own_badges.iter().map(|(_, n)| n).sum(),
+            liaison: own_liaison,
+            study: own_study,
         });
         for (all, one) in meetings.held.iter_mut().zip(m.held) {
             *all += one;
@@ -227,6 +251,8 @@ pub fn ward_of(sent: &[Sent], p: Period) -> Ward {
         target,
         exemptions,
         badges,
+        liaison,
+        study,
     }
 }
 
@@ -249,6 +275,8 @@ pub enum Section {
     Exemptions,
     /// Badges due in the coming year.
     Badges,
+    /// Members working elsewhere who live here (QĐ 213) and resolution study.
+    Residence,
 }
 
 impl Section {
@@ -262,6 +290,7 @@ impl Section {
         Section::Admission,
         Section::Exemptions,
         Section::Badges,
+        Section::Residence,
     ];
 
     /// The file name stem of an exported section (ASCII).
@@ -275,6 +304,7 @@ impl Section {
             Section::Admission => "phuong-ket-nap-dang",
             Section::Exemptions => "phuong-mien-sinh-hoat",
             Section::Badges => "phuong-huy-hieu-dang",
+            Section::Residence => "phuong-noi-cu-tru-hoc-tap-nghi-quyet",
         }
     }
 
@@ -292,6 +322,9 @@ impl Section {
                 format!("Đảng viên miễn công tác và sinh hoạt đảng năm {year}")
             }
             Section::Badges => format!("Huy hiệu Đảng đến hạn năm {}", year + 1),
+            Section::Residence => {
+                format!("Đảng viên giữ mối liên hệ nơi cư trú, học tập nghị quyết năm {year}")
+            }
         }
     }
 
@@ -307,6 +340,9 @@ impl Section {
             Section::Admission => format!("CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM {year}"),
             Section::Exemptions => format!("ĐẢNG VIÊN MIỄN CÔNG TÁC VÀ SINH HOẠT NĂM {year}"),
             Section::Badges => format!("HUY HIỆU ĐẢNG ĐẾN HẠN NĂM {}", year + 1),
+            Section::Residence => {
+                format!("ĐẢNG VIÊN GIỮ MỐI LIÊN HỆ NƠI CƯ TRÚ, HỌC TẬP NGHỊ QUYẾT NĂM {year}")
+            }
         }
     }
 }
@@ -586,6 +622,46 @@ fn exemption_lines(w: &Ward) -> Vec<String> {
     out
 }
 
+/// The liaison members (QĐ 213) and the resolution study of the year, with each branch
+/// that has any.
+fn residence_lines(w: &Ward, year: i32) -> Vec<String> {
+    let l = &w.liaison;
+    let mut out = vec![
+        format!(
+            "- Đảng viên đang công tác giữ mối liên hệ với nơi cư trú (QĐ 213): {} đồng chí",
+            l.members
+        ),
+        format!(
+            "- Thuộc diện nhận xét hằng năm: {}; đã gửi nhận xét năm {year}: {}",
+            l.yearly, l.sent
+        ),
+    ];
+    for s in w.shares.iter().filter(|s| s.liaison.members > 0) {
+        out.push(format!(
+            "  + {}: {} (đã gửi nhận xét {}/{})",
+            text::ellipsize(&s.name, 50),
+            s.liaison.members,
+            s.liaison.sent,
+            s.liaison.yearly
+        ));
+    }
+    out.push(format!(
+        "- Học tập nghị quyết ban hành năm {year}: {}/{} lượt đảng viên đã học ({})",
+        count(w.study.studied),
+        count(w.study.expected),
+        crate::domain::stats::format_permille(w.study.permille())
+    ));
+    for s in w.shares.iter().filter(|s| s.study.expected > 0) {
+        out.push(format!(
+            "  + {}: {}/{}",
+            text::ellipsize(&s.name, 60),
+            s.study.studied,
+            s.study.expected
+        ));
+    }
+    out
+}
+
 fn badge_lines(w: &Ward) -> Vec<String> {
     let total: u32 = w.badges.iter().map(|(_, n)| n).sum();
     let mut out = vec![format!(
@@ -645,6 +721,7 @@ pub fn section_lines(w: &Ward, s: Section, p: Period) -> Vec<String> {
         Section::Admission => admission_lines(w),
         Section::Exemptions => exemption_lines(w),
         Section::Badges => badge_lines(w),
+        Section::Residence => residence_lines(w, p.to.year()),
     };
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
@@ -874,6 +951,37 @@ pub fn section_sheet(w: &Ward, s: Section, p: Period) -> Sheet {
             ]);
             sh
         }
+        Section::Residence => {
+            let mut sh = Sheet::new(
+                "Nơi cư trú, học tập NQ",
+                [
+                    "Tổ chức đảng",
+                    "ĐV giữ mối liên hệ (QĐ 213)",
+                    "Diện nhận xét hằng năm",
+                    "Đã gửi nhận xét",
+                    "Lượt đã học nghị quyết",
+                    "Lượt phải học",
+                ],
+            );
+            let n = |x: usize| Cell::int(i64::try_from(x).unwrap_or(i64::MAX));
+            let mut row = |name: &str,
+                           l: &crate::domain::liaison::LiaisonFigures,
+                           st: &crate::domain::study::StudyFigure| {
+                vec![
+                    Cell::text(name),
+                    n(l.members),
+                    n(l.yearly),
+                    n(l.sent),
+                    Cell::int(st.studied),
+                    Cell::int(st.expected),
+                ]
+            };
+            for s in &w.shares {
+                sh.rows.push(row(&s.name, &s.liaison, &s.study));
+            }
+            sh.rows.push(row("Cộng", &w.liaison, &w.study));
+            sh
+        }
         Section::Badges => {
             let mut sh = Sheet::new("Huy hiệu Đảng", ["Huy hiệu", "Số đảng viên"]);
             for (y, n) in &w.badges {
@@ -1086,6 +1194,60 @@ mod tests {
             meetings,
             ..Register::default()
         }
+    }
+
+    #[test]
+    fn liaison_members_and_resolution_study_add_up_over_the_branches() {
+        let mut regs = [branch(1, 20), branch(2, 31)];
+        let liaisons: Vec<_> = crate::domain::liaison::demo_liaisons(today())
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (i as u64 + 1, l))
+            .collect();
+        regs[0].liaisons = liaisons.clone();
+        regs[1].liaisons = liaisons[..1].to_vec();
+        for r in &mut regs {
+            r.resolutions = crate::domain::study::demo_resolutions(&r.members, today())
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (i as u64 + 1, x))
+                .collect();
+        }
+        let p = Period::year(2026, today());
+        let w = ward(&regs, p);
+        let own: Vec<_> = regs
+            .iter()
+            .map(|r| crate::domain::liaison::figures(r.liaisons.iter().map(|(_, l)| l), 2026))
+            .collect();
+        assert_eq!(w.liaison.members, liaisons.len() + 1);
+        assert_eq!(w.liaison.sent, own[0].sent + own[1].sent);
+        let studied: Vec<_> = regs
+            .iter()
+            .map(|r| {
+                crate::domain::study::year_figure(
+                    r.resolutions.iter().map(|(_, x)| x),
+                    &r.members,
+                    2026,
+                )
+            })
+            .collect();
+        assert!(
+            studied[0].expected > 0,
+            "the sample resolutions of 2026 are to be studied"
+        );
+        assert_eq!(w.study.studied, studied[0].studied + studied[1].studied);
+        assert_eq!(w.study.expected, studied[0].expected + studied[1].expected);
+        let lines = section_lines(&w, Section::Residence, p);
+        let t = lines.join("\n");
+        assert!(
+            t.contains(&format!("(QĐ 213): {} đồng chí", liaisons.len() + 1)),
+            "{t}"
+        );
+        assert!(
+            t.contains(&format!("{}/{} lượt", w.study.studied, w.study.expected)),
+            "{t}"
+        );
+        assert!(lines.iter().all(|l| text::width(l) <= 80), "{t}");
     }
 
     #[test]

@@ -13,6 +13,32 @@ use super::codec::{self, CodecError};
 use super::schema::days::{DayV1, date, day};
 use crate::domain::ward::{BundleFigures, DuesYear, Pipeline};
 
+/// Why a bundle was refused.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum BundleError {
+    /// It could not be read at all.
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    /// It does not start like a bundle.
+    #[error("not a bundle")]
+    NotABundle,
+    /// It is larger than any bundle.
+    #[error("too large: {0} bytes")]
+    TooLarge(u64),
+    /// It was made by a newer version of the program.
+    #[error("made by a newer version")]
+    Newer,
+    /// Damaged, truncated or altered (the checksum or a record does not match).
+    #[error("damaged: {0}")]
+    Damaged(super::StoreError),
+    /// Encrypted: the ward cannot read it.
+    #[error("encrypted")]
+    Sealed,
+    /// It has no branch profile.
+    #[error("no branch")]
+    NoBranch,
+}
+
 /// The bundle format a figures-only bundle written now has.
 pub const BUNDLE_FORMAT: u8 = 2;
 /// Version byte of [`WardFiguresV1`].

@@ -22,16 +22,7 @@ use crate::store::history::Change;
 use crate::store::schema;
 use crate::store::{TREE_MEETINGS, TREE_MEMBERS};
 
-/// Unix seconds as dd/mm/yyyy HH:MM, local time.
-pub fn local_time(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
+pub use crate::app::history::local_time;
 
 /// One changed field: label, old value, new value (already shown as text).
 type Diff = (String, String, String);

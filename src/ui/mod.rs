@@ -143,24 +143,7 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if *s == Screen::Rules && app.screen != Screen::Rules {
             continue;
         }
-        let name = match s {
-            Screen::Members => c.msg(Msg::ScreenMembers),
-            Screen::Branch => c.msg(Msg::ScreenBranch),
-            Screen::Meetings => c.msg(Msg::ScreenMeetings),
-            Screen::Exemptions => c.msg(Msg::ScreenExemptions),
-            Screen::Admission => c.admission().msg(crate::i18n::admission::AdmMsg::Screen),
-            Screen::Review => c.review_msg(i18n::ReviewMsg::Screen),
-            Screen::Home => c.msg(Msg::ScreenHome),
-            Screen::Dues => c.dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
-            Screen::Reports => c.msg(Msg::ScreenReports),
-            Screen::Study => {
-                crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ScreenName)
-            }
-            Screen::Liaison => {
-                i18n::liaison::of(app.lang).msg(i18n::liaison::LiaisonMsg::ScreenName)
-            }
-            Screen::Rules => c.rules().msg(crate::i18n::rules::RulesMsg::ScreenName),
-        };
+        let name = (crate::app::screens::def(*s).name)(app.lang);
         tabs.push((*s, name));
     }
     tabs.sort_by_key(|(s, _)| s.number());
@@ -183,28 +166,52 @@ fn draw_tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         &|s, _| s.key(),
     ];
     let area_w = usize::from(area.width);
-    let fits = |labels: &[String], sep: usize| {
-        labels
-            .iter()
-            .map(|l| text::width(l) + 2 + sep)
-            .sum::<usize>()
-            <= area_w + sep
+    // Three spacings, roomiest first: each tab between blanks and one blank apart; side
+    // by side; and, tightest, the tabs one blank apart with no blanks of their own (only
+    // the current one keeps its brackets).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Spacing {
+        Apart,
+        Together,
+        Tight,
+    }
+    let width_of = |labels: &[String], sp: Spacing| -> usize {
+        let words: usize = labels.iter().map(|l| text::width(l)).sum();
+        let n = labels.len();
+        match sp {
+            Spacing::Apart => words + 3 * n - 1,
+            Spacing::Together => words + 2 * n,
+            Spacing::Tight => words + 2 + n.saturating_sub(1),
+        }
     };
     let mut chosen = None;
     'modes: for mode in modes {
         let labels: Vec<String> = tabs.iter().map(|(s, n)| mode(*s, n)).collect();
-        for sep in [1, 0] {
-            if fits(&labels, sep) {
-                chosen = Some((labels, sep));
+        for sp in [Spacing::Apart, Spacing::Together, Spacing::Tight] {
+            if width_of(&labels, sp) <= area_w {
+                chosen = Some((labels, sp));
                 break 'modes;
             }
         }
     }
-    let (labels, sep) = chosen.unwrap_or_else(|| (tabs.iter().map(|(s, _)| s.key()).collect(), 0));
-    for ((s, _), label) in tabs.iter().zip(labels) {
-        spans.push(tab(theme, &label, *s == app.screen));
-        if sep > 0 {
-            spans.push(Span::raw(" "));
+    let (labels, sp) =
+        chosen.unwrap_or_else(|| (tabs.iter().map(|(s, _)| s.key()).collect(), Spacing::Tight));
+    for (i, ((s, _), label)) in tabs.iter().zip(labels).enumerate() {
+        let current = *s == app.screen;
+        if sp == Spacing::Tight {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(if current {
+                tab(theme, &label, true)
+            } else {
+                Span::styled(label, theme.dim())
+            });
+        } else {
+            spans.push(tab(theme, &label, current));
+            if sp == Spacing::Apart {
+                spans.push(Span::raw(" "));
+            }
         }
     }
     f.render_widget(Line::from(spans), area);

@@ -92,6 +92,12 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
         ),
         Notice::Rules(n) => (c.rules().notice(n), theme.warning()),
         Notice::DraftRestored => (c.msg(Msg::DraftRestored).to_string(), theme.warning()),
+        Notice::AsciiChosen => (
+            crate::i18n::console::texts(app.lang)
+                .msg(crate::i18n::console::ConsoleMsg::AsciiChosen)
+                .to_string(),
+            theme.warning(),
+        ),
         Notice::Admission(n) => crate::ui::screens::admission::notice(app, theme, n),
         Notice::Undone(t) | Notice::Redone(t) => (t.clone(), theme.ok()),
         Notice::NothingToUndo => (c.msg(Msg::NothingToUndo).to_string(), theme.warning()),
@@ -270,96 +276,13 @@ pub(crate) fn draw_key_items(
     f.render_widget(Line::from(spans).style(theme.key_bar()), area);
 }
 
-/// The question's words: exactly what would change.
+/// The question's words: exactly what would change (the screen that asks says it).
 fn question_text(app: &App, ask: &Confirm) -> String {
     let cat = app.lang.cat();
-    let k = |m| keys::text(app.lang, m);
     match ask {
-        Confirm::Delete(_, name) => format!("{} {}?", cat.msg(Msg::ConfirmDelete), name),
         Confirm::Quit => cat.msg(Msg::ConfirmQuitDirty).to_string(),
         Confirm::Discard => cat.msg(Msg::ConfirmDiscard).to_string(),
-        Confirm::DeleteMeeting(_, n) => format!(
-            "{} {}?",
-            cat.msg(Msg::ConfirmDeleteMeeting),
-            crate::domain::meeting::document_number(*n)
-        ),
-        Confirm::DeletePart(id, part) => {
-            let m = app.meetings.get(*id);
-            let what = match (*part, m) {
-                (Part::Item(i), Some(m)) => format!(
-                    "{} {} «{}» ({})",
-                    k(KeysMsg::PartItem),
-                    i + 1,
-                    m.agenda.get(i).map_or("", |a| a.title.as_str()),
-                    k(KeysMsg::WithSpeeches)
-                ),
-                (Part::Speech(i, s), Some(m)) => format!(
-                    "{} {} ({} {})",
-                    k(KeysMsg::PartSpeech),
-                    m.agenda
-                        .get(i)
-                        .and_then(|a| a.speeches.get(s))
-                        .map_or("", |sp| sp.speaker.name()),
-                    k(KeysMsg::PartItem),
-                    i + 1
-                ),
-                (Part::Vote(i), Some(m)) => format!(
-                    "{} «{}»",
-                    k(KeysMsg::PartVote),
-                    m.votes.get(i).map_or("", |v| v.subject.as_str())
-                ),
-                (Part::Task(i), Some(m)) => format!(
-                    "{} «{}»",
-                    k(KeysMsg::PartTask),
-                    m.tasks.get(i).map_or("", |t| t.what.as_str())
-                ),
-                _ => String::new(),
-            };
-            format!("{}: {what}?", k(KeysMsg::DeleteFromMinutes))
-        }
-        Confirm::Month(ask) => crate::app::screens::meetings::question_text(app, ask),
-        Confirm::Approve(id) => {
-            let n = app.meetings.get(*id).map_or(0, |m| m.number);
-            // Agenda items with no conclusion are named in the question (#17).
-            let missing = crate::app::screens::meetings::approve_warning(app, *id)
-                .map(|w| format!(" {w}"))
-                .unwrap_or_default();
-            format!(
-                "{} — {}{missing}",
-                crate::domain::meeting::document_number(n),
-                cat.msg(Msg::ConfirmApprove)
-            )
-        }
-        Confirm::RemoveLastEvent(id, label) => {
-            let name = app
-                .roster
-                .get(*id)
-                .map(|e| e.member.full_name.clone())
-                .unwrap_or_default();
-            format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
-        }
-        Confirm::UndoStep(_, label) => format!(
-            "{} {label}?",
-            cat.admission()
-                .msg(crate::i18n::admission::AdmMsg::ConfirmUndo)
-        ),
-        Confirm::DeleteLiaison(_, name) => format!(
-            "{} {name}?",
-            crate::i18n::liaison::of(app.lang).msg(crate::i18n::liaison::LiaisonMsg::ConfirmDelete)
-        ),
-        Confirm::DeleteAward(_, y, name) => format!(
-            "{} {name} ({})?",
-            cat.dues()
-                .msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
-            cat.dues().text(crate::i18n::dues::DuesText::Milestone(*y))
-        ),
-        Confirm::RestoreBackup(_) | Confirm::DismissDamage => {
-            super::screens::home::question_text(app, ask).unwrap_or_default()
-        }
-        Confirm::DeleteResolution(_, number) => format!(
-            "{} {number}?",
-            crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ConfirmDelete)
-        ),
+        ask => crate::app::screens::question_words(app, ask).unwrap_or_default(),
     }
 }
 

@@ -838,6 +838,11 @@ fn save_target(app: &mut App) -> Saved {
 /// The board and a candidate's card.
 pub const DEF: super::ScreenDef = super::ScreenDef {
     screen: crate::app::Screen::Admission,
+    name: |l| {
+        l.cat()
+            .admission()
+            .msg(crate::i18n::admission::AdmMsg::Screen)
+    },
     context: |app| match app.admission.open {
         Some(_) => Context::Candidate,
         None => Context::Admission,
@@ -915,6 +920,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
+    question: question_words,
     confirmed: |app, c| match *c {
         Confirm::UndoStep(id, _) => {
             undo(app, id);
@@ -937,5 +943,16 @@ impl Admission {
         }
         self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
         Ok(())
+    }
+}
+
+/// The words of the admission screen's question: remove a candidate's last step.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    match ask {
+        Confirm::UndoStep(_, label) => Some(format!(
+            "{} {label}?",
+            app.lang.cat().admission().msg(AdmMsg::ConfirmUndo)
+        )),
+        _ => None,
     }
 }

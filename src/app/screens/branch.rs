@@ -11,6 +11,7 @@ use crate::keymap::action::{Action, Context};
 /// The branch screen.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Branch,
+    name: |l| l.cat().msg(crate::i18n::Msg::ScreenBranch),
     context: |_| Context::Branch,
     handle,
     hints: |_| &[Action::Edit],
@@ -20,6 +21,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for,
     restore: super::no_restore,
     save,
+    question: super::no_words,
     confirmed: super::no_question,
 };
 

@@ -651,6 +651,7 @@ pub fn save_form(
 /// The dues and badges tabs.
 pub const DEF: super::ScreenDef = super::ScreenDef {
     screen: crate::app::Screen::Dues,
+    name: |l| l.cat().dues().msg(crate::i18n::dues::DuesMsg::ScreenName),
     context: |app| match app.dues.tab {
         DuesTab::Dues => Context::Dues,
         DuesTab::Badges => Context::Badges,
@@ -715,6 +716,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
+    question: question_words,
     confirmed: |app, c| match *c {
         Confirm::DeleteAward(id, milestone, _) => {
             confirm_delete_award(app, id, milestone);
@@ -760,5 +762,18 @@ impl DuesScreen {
         self.ledgers = store.dues()?;
         self.badges = store.badges()?;
         Ok(())
+    }
+}
+
+/// The words of the badges tab's question: delete a recorded award.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    let d = app.lang.cat().dues();
+    match ask {
+        Confirm::DeleteAward(_, y, name) => Some(format!(
+            "{} {name} ({})?",
+            d.msg(crate::i18n::dues::DuesMsg::ConfirmDeleteAward),
+            d.text(crate::i18n::dues::DuesText::Milestone(*y))
+        )),
+        _ => None,
     }
 }

@@ -9,6 +9,7 @@ use crate::keymap::action::{Action, Context};
 /// The exemptions screen.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Exemptions,
+    name: |l| l.cat().msg(crate::i18n::Msg::ScreenExemptions),
     context: |_| Context::Exemptions,
     handle,
     hints: |_| &[Action::Open],
@@ -18,6 +19,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for: super::no_form,
     restore: super::no_restore,
     save: super::no_save,
+    question: super::no_words,
     confirmed: super::no_question,
 };
 

@@ -23,6 +23,7 @@ use crate::store::{Store, StoreError};
 /// The home screen.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Home,
+    name: |l| l.cat().msg(crate::i18n::Msg::ScreenHome),
     context: |_| Context::Home,
     handle,
     hints: |_| &[Action::Open],
@@ -32,6 +33,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for: super::no_form,
     restore: super::no_restore,
     save: super::no_save,
+    question: question_words,
     confirmed,
 };
 
@@ -276,4 +278,28 @@ pub fn todo_items(app: &App) -> Vec<crate::domain::todo::TodoItem> {
         .with_admission(&candidates)
         .with_liaison(&app.liaison.list, app.today);
     todo::collect_with(&members, &meetings, &extra, app.today)
+}
+
+/// The words of the home screen's questions: restore the newest good backup, dismiss
+/// the damage warning.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    use crate::app::history::local_time;
+    let t = texts::catalogue(app.lang);
+    Some(match ask {
+        Confirm::RestoreBackup(b) => t.text(RestoreText::AskRestore(
+            &b.path.display().to_string(),
+            b.members,
+            &local_time(b.created_at),
+        )),
+        Confirm::DismissDamage => {
+            let kept = app
+                .damage
+                .report
+                .as_ref()
+                .and_then(|r| r.damaged.as_ref())
+                .map(|p| p.display().to_string());
+            t.text(RestoreText::AskDismiss(kept.as_deref()))
+        }
+        _ => return None,
+    })
 }

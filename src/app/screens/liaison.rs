@@ -567,6 +567,7 @@ fn confirmed(app: &mut App, c: &Confirm) -> bool {
 /// The liaison screen.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Liaison,
+    name: |l| crate::i18n::liaison::of(l).msg(crate::i18n::liaison::LiaisonMsg::ScreenName),
     context: |app| match app.liaison.open {
         Some(_) => Context::LiaisonCard,
         None => Context::Liaison,
@@ -595,6 +596,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for,
     restore,
     save,
+    question: question_words,
     confirmed,
 };
 
@@ -619,5 +621,16 @@ mod tests {
         }
         let other = FormKind::new(Screen::Admission, NEW, &[]);
         assert_eq!(LiaisonForm::of(other), None);
+    }
+}
+
+/// The words of the liaison screen's question: delete a liaison member.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    match ask {
+        Confirm::DeleteLiaison(_, name) => Some(format!(
+            "{} {name}?",
+            crate::i18n::liaison::of(app.lang).msg(crate::i18n::liaison::LiaisonMsg::ConfirmDelete)
+        )),
+        _ => None,
     }
 }

@@ -643,6 +643,7 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
 /// The meetings list, an open meeting and its roll call.
 pub const DEF: super::ScreenDef = super::ScreenDef {
     screen: crate::app::Screen::Meetings,
+    name: |l| l.cat().msg(crate::i18n::Msg::ScreenMeetings),
     context: |app| match app.meetings.open {
         Some(_) if app.meetings.tab == Tab::Roll => Context::Roll,
         Some(_) => Context::Meeting,
@@ -708,6 +709,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
     },
     save,
+    question: question_words,
     confirmed,
 };
 
@@ -1504,4 +1506,66 @@ fn to_dues(app: &mut App) {
         expected: t.expected,
         owing,
     }));
+}
+
+/// The words of the meetings screen's questions: exactly what would change.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    use crate::i18n::keys::{self, KeysMsg};
+    let cat = app.lang.cat();
+    let k = |m| keys::text(app.lang, m);
+    Some(match ask {
+        Confirm::DeleteMeeting(_, n) => format!(
+            "{} {}?",
+            cat.msg(Msg::ConfirmDeleteMeeting),
+            meeting::document_number(*n)
+        ),
+        Confirm::DeletePart(id, part) => {
+            let m = app.meetings.get(*id);
+            let what = match (*part, m) {
+                (Part::Item(i), Some(m)) => format!(
+                    "{} {} «{}» ({})",
+                    k(KeysMsg::PartItem),
+                    i + 1,
+                    m.agenda.get(i).map_or("", |a| a.title.as_str()),
+                    k(KeysMsg::WithSpeeches)
+                ),
+                (Part::Speech(i, s), Some(m)) => format!(
+                    "{} {} ({} {})",
+                    k(KeysMsg::PartSpeech),
+                    m.agenda
+                        .get(i)
+                        .and_then(|a| a.speeches.get(s))
+                        .map_or("", |sp| sp.speaker.name()),
+                    k(KeysMsg::PartItem),
+                    i + 1
+                ),
+                (Part::Vote(i), Some(m)) => format!(
+                    "{} «{}»",
+                    k(KeysMsg::PartVote),
+                    m.votes.get(i).map_or("", |v| v.subject.as_str())
+                ),
+                (Part::Task(i), Some(m)) => format!(
+                    "{} «{}»",
+                    k(KeysMsg::PartTask),
+                    m.tasks.get(i).map_or("", |t| t.what.as_str())
+                ),
+                _ => String::new(),
+            };
+            format!("{}: {what}?", k(KeysMsg::DeleteFromMinutes))
+        }
+        Confirm::Month(ask) => question_text(app, ask),
+        Confirm::Approve(id) => {
+            let n = app.meetings.get(*id).map_or(0, |m| m.number);
+            // Agenda items with no conclusion are named in the question (#17).
+            let missing = approve_warning(app, *id)
+                .map(|w| format!(" {w}"))
+                .unwrap_or_default();
+            format!(
+                "{} — {}{missing}",
+                meeting::document_number(n),
+                cat.msg(Msg::ConfirmApprove)
+            )
+        }
+        _ => return None,
+    })
 }

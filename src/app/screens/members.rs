@@ -15,6 +15,7 @@ use crate::store::StoreError;
 /// The roster and the member card.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Members,
+    name: |l| l.cat().msg(crate::i18n::Msg::ScreenMembers),
     context: |app| {
         if app.detail.is_some() {
             Context::Member
@@ -59,6 +60,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for,
     restore: super::no_restore,
     save,
+    question: question_words,
     confirmed,
 };
 
@@ -289,4 +291,21 @@ fn confirmed(app: &mut App, c: &Confirm) -> bool {
         _ => return false,
     }
     true
+}
+
+/// The words of the roster's questions: delete a member, remove a card's last event.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    let cat = app.lang.cat();
+    Some(match ask {
+        Confirm::Delete(_, name) => format!("{} {}?", cat.msg(Msg::ConfirmDelete), name),
+        Confirm::RemoveLastEvent(id, label) => {
+            let name = app
+                .roster
+                .get(*id)
+                .map(|e| e.member.full_name.clone())
+                .unwrap_or_default();
+            format!("{} {name}: {label}?", cat.msg(Msg::ConfirmRemoveEvent))
+        }
+        _ => return None,
+    })
 }

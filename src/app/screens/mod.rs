@@ -22,12 +22,15 @@ pub mod study;
 
 use super::form::{Form, FormKind};
 use super::{App, Confirm, Screen};
+use crate::i18n::Lang;
 use crate::keymap::action::{Action, Context};
 
 /// What the app needs to know of a screen.
 pub struct ScreenDef {
     /// Which screen.
     pub screen: Screen,
+    /// Its name on the tab bar and in the help.
+    pub name: fn(Lang) -> &'static str,
     /// The context of the screen in its current state (the innermost one).
     pub context: fn(&App) -> Context,
     /// Handles an action in one of the screen's contexts; false if it is not its action.
@@ -48,6 +51,9 @@ pub struct ScreenDef {
     pub restore: fn(&mut App, FormKind),
     /// Saves the open form if it is one of this screen's; true if it was.
     pub save: fn(&mut App, FormKind) -> bool,
+    /// The words of a question this screen asks (exactly what would change); `None` if
+    /// it is not one of its questions.
+    pub question: fn(&App, &Confirm) -> Option<String>,
     /// Carries out a question of this screen answered yes; true if it was one.
     pub confirmed: fn(&mut App, &Confirm) -> bool,
 }
@@ -102,6 +108,16 @@ pub fn no_save(_: &mut App, _: FormKind) -> bool {
 /// For screens that ask no question.
 pub fn no_question(_: &mut App, _: &Confirm) -> bool {
     false
+}
+
+/// For screens that ask no question.
+pub fn no_words(_: &App, _: &Confirm) -> Option<String> {
+    None
+}
+
+/// The words of a question, from the screen that asks it.
+pub fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    TABLE.iter().find_map(|d| (d.question)(app, ask))
 }
 
 /// For screens without a list to find in.

@@ -167,6 +167,7 @@ fn io(e: std::io::Error) -> StoreError {
 /// The reports screen.
 pub const DEF: super::ScreenDef = super::ScreenDef {
     screen: crate::app::Screen::Reports,
+    name: |l| l.cat().msg(crate::i18n::Msg::ScreenReports),
     context: |_| Context::Reports,
     handle: |app, action, _| {
         if let Some(d) = crate::app::parts::list::delta(action, app.page_rows) {
@@ -194,5 +195,6 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
     form_for: super::no_form,
     restore: super::no_restore,
     save: super::no_save,
+    question: super::no_words,
     confirmed: super::no_question,
 };

@@ -494,6 +494,7 @@ pub fn is_grade_field(f: FieldRef) -> bool {
 /// The annual review of a year.
 pub const DEF: super::ScreenDef = super::ScreenDef {
     screen: crate::app::Screen::Review,
+    name: |l| l.cat().review_msg(crate::i18n::ReviewMsg::Screen),
     context: |_| Context::Review,
     handle: |app, action, _| {
         if let Some(d) = crate::app::parts::list::delta(action, app.page_rows) {
@@ -553,6 +554,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         ReviewForm::of(kind).is_some()
     },
+    question: super::no_words,
     confirmed: super::no_question,
 };
 

@@ -14,6 +14,11 @@ use crate::keymap::action::{Action, Context};
 /// The rules screen.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Rules,
+    name: |l| {
+        l.cat()
+            .rules()
+            .msg(crate::i18n::rules::RulesMsg::ScreenName)
+    },
     context: |_| Context::Rules,
     handle,
     hints: |_| &[Action::Edit],
@@ -23,6 +28,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for,
     restore,
     save,
+    question: super::no_words,
     confirmed: super::no_question,
 };
 

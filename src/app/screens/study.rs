@@ -169,6 +169,7 @@ pub fn year_figure(app: &App) -> (i32, crate::domain::study::StudyFigure) {
 /// The study screen.
 pub const DEF: ScreenDef = ScreenDef {
     screen: Screen::Study,
+    name: |l| crate::i18n::record::of(l).msg(crate::i18n::record::RecordMsg::ScreenName),
     context,
     handle,
     hints: |ctx| match ctx {
@@ -187,6 +188,7 @@ pub const DEF: ScreenDef = ScreenDef {
     form_for,
     restore,
     save,
+    question: question_words,
     confirmed,
 };
 
@@ -705,4 +707,15 @@ fn names(app: &App, ids: &[MemberId]) -> Vec<String> {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+/// The words of the study screen's question: delete a resolution with its study.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    match ask {
+        Confirm::DeleteResolution(_, number) => Some(format!(
+            "{} {number}?",
+            crate::i18n::record::of(app.lang).msg(crate::i18n::record::RecordMsg::ConfirmDelete)
+        )),
+        _ => None,
+    }
 }

@@ -10,6 +10,9 @@ impl ConsoleCatalogue for ConsoleEn {
     fn msg(&self, m: ConsoleMsg) -> &'static str {
         match m {
             ConsoleMsg::Overdue => "overdue",
+            ConsoleMsg::AsciiChosen => {
+                "This console cannot show marks and frames: drawing in ASCII. Open it in Windows Terminal, or run with --unicode to draw them."
+            }
         }
     }
 

@@ -15,6 +15,8 @@ pub use vi::ConsoleVi;
 pub enum ConsoleMsg {
     /// Put before a to-do whose date has passed (the row is also red).
     Overdue,
+    /// ASCII was chosen for a console without VT support; how to switch.
+    AsciiChosen,
 }
 
 /// A language's texts that keep the screen readable on any console.

@@ -10,6 +10,9 @@ impl ConsoleCatalogue for ConsoleVi {
     fn msg(&self, m: ConsoleMsg) -> &'static str {
         match m {
             ConsoleMsg::Overdue => "quá hạn",
+            ConsoleMsg::AsciiChosen => {
+                "Bảng điều khiển này không hiện được dấu và khung: đang vẽ bằng chữ ASCII. Mở trong Windows Terminal, hoặc chạy với --unicode để vẽ đủ."
+            }
         }
     }
 

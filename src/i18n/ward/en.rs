@@ -2,7 +2,7 @@
 
 use super::{WardCatalogue, WardText};
 use crate::domain::date::format_date;
-use crate::interchange::bundle::BundleError;
+use crate::store::bundle::BundleError;
 
 /// The English texts of the ward screen.
 #[derive(Debug, Clone, Copy)]
@@ -119,6 +119,7 @@ impl WardCatalogue for WardEn {
             "Admission",
             "Exemptions",
             "Badges",
+            "Residence",
         ]
         .get(i)
         .copied()

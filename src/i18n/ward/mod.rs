@@ -7,7 +7,7 @@ mod vi;
 use chrono::NaiveDate;
 
 use super::Lang;
-use crate::interchange::bundle::BundleError;
+use crate::store::bundle::BundleError;
 
 pub use en::WardEn;
 pub use vi::WardVi;
@@ -115,7 +115,7 @@ pub enum WardText<'a> {
 }
 
 /// The names of the figure sections, in `interchange::ward::Section::ALL` order.
-pub const SECTIONS: usize = 8;
+pub const SECTIONS: usize = 9;
 
 /// The texts of the ward screen in one language.
 pub trait WardCatalogue: Sync {

@@ -2,7 +2,7 @@
 
 use super::{WardCatalogue, WardText};
 use crate::domain::date::format_date;
-use crate::interchange::bundle::BundleError;
+use crate::store::bundle::BundleError;
 
 /// The Vietnamese texts of the ward screen.
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +109,7 @@ impl WardCatalogue for WardVi {
             "Kết nạp",
             "Miễn SH",
             "Huy hiệu",
+            "Nơi cư trú",
         ]
         .get(i)
         .copied()

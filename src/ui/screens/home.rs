@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::history::local_time;
 use crate::app::screens::home::todo_items;
 use crate::app::{App, Confirm};
 use crate::domain::date;
@@ -19,30 +20,7 @@ use crate::keymap::action::{Action, Context};
 use crate::keymap::sequence_label;
 use crate::store::Damage;
 use crate::store::backup::BACKUP_DIR;
-use crate::ui::history::local_time;
 use crate::ui::theme::Theme;
-
-/// The question's words for the home screen's questions (`None`: not one of them).
-pub(crate) fn question_text(app: &App, ask: &Confirm) -> Option<String> {
-    let t = texts::catalogue(app.lang);
-    Some(match ask {
-        Confirm::RestoreBackup(b) => t.text(RestoreText::AskRestore(
-            &b.path.display().to_string(),
-            b.members,
-            &local_time(b.created_at),
-        )),
-        Confirm::DismissDamage => {
-            let kept = app
-                .damage
-                .report
-                .as_ref()
-                .and_then(|r| r.damaged.as_ref())
-                .map(|p| p.display().to_string());
-            t.text(RestoreText::AskDismiss(kept.as_deref()))
-        }
-        _ => return None,
-    })
-}
 
 /// The damage warning's lines (issue 20): what was found and where the damaged copy
 /// is, what the register holds, the newest good backup and the keys that restore it or
