@@ -964,9 +964,9 @@ pub fn section_sheet(w: &Ward, s: Section, p: Period) -> Sheet {
                 ],
             );
             let n = |x: usize| Cell::int(i64::try_from(x).unwrap_or(i64::MAX));
-            let mut row = |name: &str,
-                           l: &crate::domain::liaison::LiaisonFigures,
-                           st: &crate::domain::study::StudyFigure| {
+            let row = |name: &str,
+                       l: &crate::domain::liaison::LiaisonFigures,
+                       st: &crate::domain::study::StudyFigure| {
                 vec![
                     Cell::text(name),
                     n(l.members),

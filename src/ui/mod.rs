@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::{App, Screen};
 use crate::domain::text;
-use crate::i18n::{self, Msg};
+use crate::i18n::Msg;
 use theme::Theme;
 
 /// The smallest usable terminal.

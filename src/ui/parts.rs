@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::theme::Theme;
 use super::{block, centered};
 use crate::app::parts::search::{self, GlobalSearch, Hit};
-use crate::app::{App, Confirm, Notice, Part, Question};
+use crate::app::{App, Confirm, Notice, Question};
 use crate::i18n::keys::{self, KeysMsg};
 use crate::i18n::{self, Msg};
 use crate::keymap::action::{Action, Context};

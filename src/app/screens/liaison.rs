@@ -600,6 +600,17 @@ pub const DEF: ScreenDef = ScreenDef {
     confirmed,
 };
 
+/// The words of the liaison screen's question: delete a liaison member.
+fn question_words(app: &App, ask: &Confirm) -> Option<String> {
+    match ask {
+        Confirm::DeleteLiaison(_, name) => Some(format!(
+            "{} {name}?",
+            crate::i18n::liaison::of(app.lang).msg(crate::i18n::liaison::LiaisonMsg::ConfirmDelete)
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -621,16 +632,5 @@ mod tests {
         }
         let other = FormKind::new(Screen::Admission, NEW, &[]);
         assert_eq!(LiaisonForm::of(other), None);
-    }
-}
-
-/// The words of the liaison screen's question: delete a liaison member.
-fn question_words(app: &App, ask: &Confirm) -> Option<String> {
-    match ask {
-        Confirm::DeleteLiaison(_, name) => Some(format!(
-            "{} {name}?",
-            crate::i18n::liaison::of(app.lang).msg(crate::i18n::liaison::LiaisonMsg::ConfirmDelete)
-        )),
-        _ => None,
     }
 }

@@ -7,9 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::App;
 use crate::app::history::local_time;
 use crate::app::screens::home::todo_items;
-use crate::app::{App, Confirm};
 use crate::domain::date;
 use crate::domain::text::{self, ellipsize};
 use crate::i18n::Msg;
