@@ -181,3 +181,15 @@ fn import_studies_takes_all_rows_or_none_and_the_export_reads_back_unchanged() {
     let r = after.iter().find(|(_, r)| r.number == "09-NQ/ĐU").unwrap();
     assert_eq!(r.1.sessions.len(), 1);
 }
+
+#[test]
+fn the_structure_report_gives_the_years_study_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo(dir.path());
+    let t = text(&sochibo(&["report", "stats"], &data).stdout);
+    let line = t
+        .lines()
+        .find(|l| l.contains("lượt đảng viên đã học"))
+        .unwrap_or_else(|| panic!("{t}"));
+    assert!(line.starts_with("Năm 2026: "), "{line}");
+}

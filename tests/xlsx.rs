@@ -361,7 +361,8 @@ fn reports_and_lists_as_workbooks() {
             "Đảng phí",
             "Kết nạp đảng viên",
             "Miễn sinh hoạt",
-            "Huy hiệu Đảng"
+            "Huy hiệu Đảng",
+            "Nơi cư trú, học tập NQ"
         ]
     );
     assert_eq!(book.text("A2"), "Chi bộ Tổ dân phố số 1");

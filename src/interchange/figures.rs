@@ -171,6 +171,22 @@ pub fn text(reg: &Register, kind: ReportKind, p: Period, today: NaiveDate, lang:
                     t.push('\n');
                 }
             }
+            // #18: who studied the resolutions issued in the year (n of m).
+            let study = crate::domain::study::year_figure(
+                reg.resolutions.iter().map(|(_, r)| r),
+                &reg.members,
+                p.at.year(),
+            );
+            if study.expected > 0 {
+                let line = crate::i18n::record::of(lang).text(
+                    crate::i18n::record::RecordText::YearFigure(p.at.year(), study),
+                );
+                t.push('\n');
+                for l in super::docx::wrap(&line, 80, "", 0) {
+                    t.push_str(&l);
+                    t.push('\n');
+                }
+            }
             t
         }
         ReportKind::Movements | ReportKind::Meetings => figures_text(reg, kind, p, false),
