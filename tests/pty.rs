@@ -6,11 +6,9 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::pty::{Pty, SCRUBBED, Spawn, TIMEOUT, base_env};
+use common::pty::{Pty, SCRUBBED, Spawn, TIMEOUT, base_env, release_binary};
 use sochibo::domain::text::fold;
 
 const ROWS: u16 = 24;
@@ -21,30 +19,6 @@ const TODAY: &str = "21/11/2026";
 const ALT_1: &[u8] = b"\x1b1";
 const ALT_6: &[u8] = b"\x1b6";
 const F10: &[u8] = b"\x1b[21~";
-
-/// Builds the release binary once per test process and returns its path.
-fn release_binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| manifest.join("target"));
-        // Cargo inherits CARGO_TARGET_DIR from our environment when it is set.
-        let status = std::process::Command::new(env!("CARGO"))
-            .args(["build", "--release", "--bin", "sochibo"])
-            .current_dir(manifest)
-            .status()
-            .expect("run cargo build --release");
-        assert!(status.success(), "cargo build --release failed: {status}");
-        let bin = target
-            .join("release")
-            .join(format!("sochibo{}", std::env::consts::EXE_SUFFIX));
-        assert!(bin.is_file(), "no release binary at {}", bin.display());
-        bin
-    })
-}
 
 /// Spawns the release binary with `args` and extra `env` at 80×24, in a temporary folder
 /// that is also its TMPDIR (where `--demo` puts its throwaway data), with its own config.

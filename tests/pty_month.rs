@@ -5,10 +5,9 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
-use common::pty::{Pty, SCRUBBED, Spawn, base_env};
+use common::pty::{Pty, SCRUBBED, Spawn, base_env, release_binary};
 
 /// What a terminal sends for these keys.
 const ALT_3: &[u8] = b"\x1b3";
@@ -19,29 +18,6 @@ const TAB: &[u8] = b"\t";
 const CTRL_S: &[u8] = b"\x13";
 const CTRL_N: &[u8] = b"\x0e";
 const CTRL_R: &[u8] = b"\x12";
-
-/// Builds the release binary once per test process (as tests/pty.rs does).
-fn release_binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| manifest.join("target"));
-        let status = std::process::Command::new(env!("CARGO"))
-            .args(["build", "--release", "--bin", "sochibo"])
-            .current_dir(manifest)
-            .status()
-            .expect("run cargo build --release");
-        assert!(status.success(), "cargo build --release failed: {status}");
-        let bin = target
-            .join("release")
-            .join(format!("sochibo{}", std::env::consts::EXE_SUFFIX));
-        assert!(bin.is_file(), "no release binary at {}", bin.display());
-        bin
-    })
-}
 
 /// The words of a text, one space between them.
 fn flat(t: &str) -> String {

@@ -228,32 +228,8 @@ fn f6_dismisses_the_warning_after_a_question_and_keeps_the_damaged_copy() {
 #[cfg(unix)]
 mod on_a_terminal {
     use super::*;
-    use common::pty::{Pty, Spawn};
+    use common::pty::{Pty, Spawn, release_binary};
     use std::ffi::OsStr;
-    use std::sync::OnceLock;
-
-    /// Builds the release binary once per test process and returns its path.
-    fn release_binary() -> &'static Path {
-        static BIN: OnceLock<PathBuf> = OnceLock::new();
-        BIN.get_or_init(|| {
-            let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-            let target = std::env::var_os("CARGO_TARGET_DIR")
-                .filter(|d| !d.is_empty())
-                .map(PathBuf::from)
-                .unwrap_or_else(|| manifest.join("target"));
-            let status = std::process::Command::new(env!("CARGO"))
-                .args(["build", "--release", "--bin", "sochibo"])
-                .current_dir(manifest)
-                .status()
-                .expect("run cargo build --release");
-            assert!(status.success(), "cargo build --release failed: {status}");
-            let bin = target
-                .join("release")
-                .join(format!("sochibo{}", std::env::consts::EXE_SUFFIX));
-            assert!(bin.is_file(), "no release binary at {}", bin.display());
-            bin
-        })
-    }
 
     /// What a terminal sends for F5, Alt+C, Alt+1 and F10.
     const F5: &[u8] = b"\x1b[15~";

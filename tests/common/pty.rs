@@ -250,3 +250,27 @@ impl Drop for Pty {
         self.close();
     }
 }
+
+/// Builds the release binary once per test process and returns its path (under
+/// `CARGO_TARGET_DIR` when set: cargo inherits it from our environment).
+pub fn release_binary() -> &'static Path {
+    static BIN: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .filter(|d| !d.is_empty())
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| manifest.join("target"));
+        let status = std::process::Command::new(env!("CARGO"))
+            .args(["build", "--release", "--bin", "sochibo"])
+            .current_dir(manifest)
+            .status()
+            .expect("run cargo build --release");
+        assert!(status.success(), "cargo build --release failed: {status}");
+        let bin = target
+            .join("release")
+            .join(format!("sochibo{}", std::env::consts::EXE_SUFFIX));
+        assert!(bin.is_file(), "no release binary at {}", bin.display());
+        bin
+    })
+}
