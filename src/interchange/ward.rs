@@ -152,8 +152,9 @@ pub fn ward(regs: &[Register], p: Period) -> Ward {
     ward_of(&sent, p)
 }
 
-/// Adds up the branches as received over the period.
-pub fn ward_of(sent: &[Sent], p: Period) -> Ward {
+/// Adds up the branches as received over the period (borrowed: a screen that keeps its
+/// bundles does not copy them).
+pub fn ward_of<'a>(sent: impl IntoIterator<Item = &'a Sent>, p: Period) -> Ward {
     let mut committees: Vec<String> = Vec::new();
     let (mut everyone, mut shares, mut review) = (Vec::new(), Vec::new(), Vec::new());
     let mut meetings = MeetingFigures::default();

@@ -24,7 +24,7 @@ use crate::i18n::Lang;
 use crate::i18n::ward::{WardText, of};
 use crate::interchange::bundle::{BundleError, made_on};
 use crate::interchange::figures::Period;
-use crate::interchange::ward::{self as rollup, Section, Sent, Ward};
+use crate::interchange::ward::{self as rollup, Section, Ward};
 use crate::keymap::action::{Action, Context};
 use crate::keymap::{KeyChord, Keymap, Lookup};
 use folder::{FileKind, ListFile, Scan, name_key};
@@ -423,14 +423,12 @@ impl WardApp {
         let (rows, used) = rows(&self.list.branches, &self.scan);
         self.rows = rows;
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
-        let sent: Vec<Sent> = used
-            .iter()
-            .filter_map(|i| match &self.scan.files[*i].kind {
-                FileKind::Bundle(r) => Some(r.sent.clone()),
-                _ => None,
-            })
-            .collect();
-        self.figures = rollup::ward_of(&sent, self.period());
+        let period = self.period();
+        let sent = used.iter().filter_map(|i| match &self.scan.files[*i].kind {
+            FileKind::Bundle(r) => Some(&r.sent),
+            _ => None,
+        });
+        self.figures = rollup::ward_of(sent, period);
     }
 
     /// The figures' period: the year, cut at today.
