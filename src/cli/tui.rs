@@ -74,7 +74,7 @@ pub enum ConsolePlan {
     /// A terminal is there: run.
     Run,
     /// On Windows with no console at all (no standard handle is one): start a copy of the
-    /// program in a console window of its own, and end.
+    /// program in a console window of its own, say how to start it, and end with 1.
     OpenWindow,
     /// Something is redirected, or the program already tried a window of its own: say
     /// how to start it, and end with 1.
@@ -228,7 +228,10 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
     let opened_window = std::env::var_os(OPENED_WINDOW_ENV).is_some();
     match console_plan(tty, opened_window, cfg!(windows)) {
         ConsolePlan::OpenWindow => {
-            return open_console_window().map_err(|_| CliError::NoTerminal);
+            // Say how to start it (on stderr, wherever it goes, with exit 1) and open a
+            // console window where a copy of the program asks to start.
+            let _ = open_console_window();
+            return Err(CliError::NoTerminal);
         }
         ConsolePlan::Run if opened_window && !confirm_opened_window(lang) => return Ok(()),
         ConsolePlan::Run | ConsolePlan::Explain => {}
