@@ -94,6 +94,9 @@ fn one_key_writes_the_notice_of_a_meeting_ahead() {
         "{words}"
     );
     assert!(words.contains("Sửa đèn đường ngõ 12"), "{words}");
+    // "Nơi nhận" once, from the shared Party layout (HD 36), with the members and the file.
+    assert_eq!(words.matches("Nơi nhận").count(), 1, "{words}");
+    assert!(words.contains("- Lưu chi bộ."), "{words}");
 }
 
 #[test]
@@ -142,6 +145,8 @@ fn the_resolution_comes_from_the_meeting_and_the_minutes_list_the_proposals() {
     let words = docx_words(&exported(&h, &format!("{base}.docx")));
     assert!(words.contains("NHIỆM VỤ THÁNG 12/2026"), "{words}");
     assert!(words.contains("Nộp báo cáo quý IV"), "{words}");
+    assert_eq!(words.matches("Nơi nhận").count(), 1, "{words}");
+    assert!(words.contains("(để báo cáo)"), "{words}");
     // The minutes list each proposal with the branch's answer.
     h.keys("<F5>");
     let minutes = flat(

@@ -20,16 +20,8 @@ const LABEL_CHAIR: &str = "Chủ trì";
 const LABEL_AGENDA: &str = "Nội dung";
 const LABEL_PROPOSALS: &str = "Kiến nghị của đảng viên đã nhận (chi bộ trả lời tại buổi họp)";
 const PLEASE: &str = "Đề nghị các đồng chí đảng viên đến dự đầy đủ, đúng giờ; đồng chí nào vắng mặt báo lý do với bí thư chi bộ trước buổi sinh hoạt.";
-const RECIPIENTS: &str = "Nơi nhận:";
 const TO_MEMBERS: &str = "- Các đồng chí đảng viên,";
 const TO_FILE: &str = "- Lưu chi bộ.";
-/// "Nơi nhận:" and its lines, under the signature.
-fn recipients(to: &[&str]) -> Vec<Block> {
-    let mut v = vec![Block::Para(vec![Run::bold(RECIPIENTS)])];
-    v.extend(to.iter().map(|t| Block::Para(vec![Run::plain(*t)])));
-    v
-}
-
 const SIGN_FOR_BRANCH: &str = "T/M CHI BỘ";
 const SIGN_SECRETARY: &str = "BÍ THƯ";
 
@@ -133,8 +125,10 @@ pub fn notice_document(
         kind: KIND.to_string(),
         summary: vec![format!("{ABOUT} {}", lower_first(&summary_line(m)))],
         body,
-        // "Nơi nhận" is part of the body here (its own block, before the signature).
-        recipients: Vec::new(),
+        recipients: [TO_MEMBERS, TO_FILE]
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
         signature: Signature {
             left: SignatureColumn {
                 titles: Vec::new(),
@@ -149,7 +143,7 @@ pub fn notice_document(
                 },
             },
         },
-        after: recipients(&[TO_MEMBERS, TO_FILE]),
+        after: Vec::new(),
     }
 }
 

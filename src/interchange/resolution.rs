@@ -25,17 +25,9 @@ const NO_RESULTS: &str = "(Chưa có kết luận của chủ trì trong biên b
 const NO_TASKS: &str = "(Biên bản chưa giao nhiệm vụ nào.)";
 const LABEL_DUE: &str = "thời hạn";
 const LABEL_WHO: &str = "thực hiện";
-const RECIPIENTS: &str = "Nơi nhận:";
 const TO_SUPERIOR: &str = "- Đảng ủy cấp trên (để báo cáo),";
 const TO_MEMBERS: &str = "- Đảng viên trong chi bộ,";
 const TO_FILE: &str = "- Lưu chi bộ.";
-/// "Nơi nhận:" and its lines, under the signature.
-fn recipients(to: &[&str]) -> Vec<Block> {
-    let mut v = vec![Block::Para(vec![Run::bold(RECIPIENTS)])];
-    v.extend(to.iter().map(|t| Block::Para(vec![Run::plain(*t)])));
-    v
-}
-
 const SIGN_FOR_BRANCH: &str = "T/M CHI BỘ";
 const SIGN_SECRETARY: &str = "BÍ THƯ";
 
@@ -166,8 +158,10 @@ pub fn resolution_document(branch: &Branch, m: &Meeting, place_name: &str) -> Do
             "Về kết quả tháng {month} và nhiệm vụ tháng {next} năm {next_year}"
         )],
         body,
-        // "Nơi nhận" is part of the body here (its own block, before the signature).
-        recipients: Vec::new(),
+        recipients: [TO_SUPERIOR, TO_MEMBERS, TO_FILE]
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
         signature: Signature {
             left: SignatureColumn {
                 titles: Vec::new(),
@@ -182,7 +176,7 @@ pub fn resolution_document(branch: &Branch, m: &Meeting, place_name: &str) -> Do
                 },
             },
         },
-        after: recipients(&[TO_SUPERIOR, TO_MEMBERS, TO_FILE]),
+        after: Vec::new(),
     }
 }
 
