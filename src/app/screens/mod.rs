@@ -175,6 +175,9 @@ mod tests {
             A::EditCandidate(5).into(),
             A::Step(5).into(),
             A::Target.into(),
+            liaison::LiaisonForm::New.into(),
+            liaison::LiaisonForm::Comment(4, 2026).into(),
+            rules::kind(crate::domain::rules::RuleId::QuorumPercent),
             study::StudyForm::Resolution(None).into(),
             study::StudyForm::Resolution(Some(4)).into(),
             study::StudyForm::Session(4).into(),
@@ -192,7 +195,9 @@ mod tests {
                 R::of(*k).is_some(),
                 A::of(*k).is_some(),
                 study::StudyForm::of(*k).is_some(),
+                liaison::LiaisonForm::of(*k).is_some(),
                 k.screen == Screen::Branch,
+                k.screen == Screen::Rules,
             ];
             assert_eq!(owners.iter().filter(|x| **x).count(), 1, "{k:?}");
         }
