@@ -183,6 +183,13 @@ pub struct Document {
     pub after: Vec<Block>,
 }
 
+/// The recipients' line for the superior organisation ("- Đảng bộ phường X (để báo cáo),"),
+/// or `None` when the branch has not named it.
+pub fn to_superior(superior: &str) -> Option<String> {
+    let superior = text::clean(superior);
+    (!superior.is_empty()).then(|| format!("- {superior} (để báo cáo),"))
+}
+
 /// Who issues a report (BÁO CÁO) and signs it: HD 36 components 2, 3 and 7.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Issuer {
@@ -233,11 +240,7 @@ impl Issuer {
     /// The usual recipients of a report: the superior organisation, for its information,
     /// and the issuer's own file.
     pub fn recipients(&self) -> Vec<String> {
-        let superior = text::clean(&self.superior);
-        let mut out = Vec::new();
-        if !superior.is_empty() {
-            out.push(format!("- {superior} (để báo cáo),"));
-        }
+        let mut out: Vec<String> = to_superior(&self.superior).into_iter().collect();
         out.push("- Lưu.".to_string());
         out
     }

@@ -25,6 +25,7 @@ const NO_RESULTS: &str = "(Chưa có kết luận của chủ trì trong biên b
 const NO_TASKS: &str = "(Biên bản chưa giao nhiệm vụ nào.)";
 const LABEL_DUE: &str = "thời hạn";
 const LABEL_WHO: &str = "thực hiện";
+/// The superior's line when the branch has not named its superior.
 const TO_SUPERIOR: &str = "- Đảng ủy cấp trên (để báo cáo),";
 const TO_MEMBERS: &str = "- Đảng viên trong chi bộ,";
 const TO_FILE: &str = "- Lưu chi bộ.";
@@ -158,10 +159,11 @@ pub fn resolution_document(branch: &Branch, m: &Meeting, place_name: &str) -> Do
             "Về kết quả tháng {month} và nhiệm vụ tháng {next} năm {next_year}"
         )],
         body,
-        recipients: [TO_SUPERIOR, TO_MEMBERS, TO_FILE]
-            .iter()
-            .map(|t| t.to_string())
-            .collect(),
+        recipients: vec![
+            docx::to_superior(&branch.superior).unwrap_or_else(|| TO_SUPERIOR.to_string()),
+            TO_MEMBERS.to_string(),
+            TO_FILE.to_string(),
+        ],
         signature: Signature {
             left: SignatureColumn {
                 titles: Vec::new(),
