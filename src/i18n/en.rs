@@ -240,6 +240,7 @@ impl Catalogue for En {
             BranchField::Secretary => "Secretary",
             BranchField::Deputy => "Deputy secretary",
             BranchField::Term => "Term",
+            BranchField::UsualDay => "Usual meeting day",
         }
     }
 

@@ -234,6 +234,7 @@ impl Catalogue for Vi {
             BranchField::Secretary => "Bí thư",
             BranchField::Deputy => "Phó bí thư",
             BranchField::Term => "Nhiệm kỳ",
+            BranchField::UsualDay => "Ngày họp thường kỳ",
         }
     }
 
