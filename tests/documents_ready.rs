@@ -36,6 +36,7 @@ fn branch() -> Branch {
         deputy: String::new(),
         term_start: 2025,
         term_end: 2030,
+        usual_day: None,
     }
 }
 

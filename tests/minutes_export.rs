@@ -32,6 +32,7 @@ fn branch() -> Branch {
         deputy: "Nguyễn Thị Lan".into(),
         term_start: 2025,
         term_end: 2030,
+        usual_day: None,
     }
 }
 

@@ -243,6 +243,8 @@ pub enum Notice {
     Liaison(screens::liaison::LiaisonNotice),
     /// About the secretary's month (#17).
     Month(crate::domain::meeting::MonthNotice),
+    /// About the month's dues receipt list (#17).
+    Receipts(crate::i18n::receipts::ReceiptsNotice),
 }
 
 /// The whole application state.

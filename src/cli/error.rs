@@ -65,6 +65,12 @@ pub enum CliError {
     /// `demo` into a data folder that already holds a register.
     #[error("{} is not empty", .0.display())]
     DemoNotEmpty(PathBuf),
+    /// A `--month` option that is not mm/yyyy (as typed).
+    #[error("not a month: {0}")]
+    BadMonth(String),
+    /// No dues payment was recorded in this month: no receipt list.
+    #[error("no dues payment recorded in {0}")]
+    NobodyPaid(crate::domain::dues::YearMonth),
     /// No meeting has this number or date.
     #[error("no meeting {0}")]
     MeetingNotFound(String),
@@ -259,6 +265,10 @@ impl CliError {
             CliError::BadDate(s) => c.cli(C::BadDate(s)),
             CliError::DemoNotEmpty(dir) => c.cli(C::DemoNotEmpty(&dir.display().to_string())),
             CliError::MeetingNotFound(s) => c.cli(C::MeetingNotFound(s)),
+            CliError::BadMonth(s) => i18n::receipts::of(lang).bad_month(s),
+            CliError::NobodyPaid(m) => {
+                i18n::receipts::of(lang).notice(&i18n::receipts::ReceiptsNotice::NobodyPaid(*m))
+            }
             CliError::LiaisonNotFound(s) => i18n::liaison::of(lang).not_found(s),
             CliError::MeetingAmbiguous(s) => c.cli(C::MeetingAmbiguous(s)),
             CliError::Xlsx(e) => c.cli(C::Error(&e.to_string())),

@@ -330,6 +330,19 @@ pub enum ExportWhat {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The receipt list of the dues collected in a month: who paid (back-pay shown), the
+    /// amounts, a column to sign, the total.
+    Receipts {
+        /// The month the dues were collected in (mm/yyyy).
+        #[arg(long, value_name = "mm/yyyy")]
+        month: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "txt")]
+        format: DocFormat,
+        /// Output file (default: stdout for txt; required for docx).
+        #[arg(short, long, alias = "out", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Candidates in the admission pipeline: current step and next deadline.
     Candidates {
         /// Output format.
@@ -768,7 +781,6 @@ fn cmd_export_minutes(
     doc: MeetingDoc,
 ) -> Result<(), CliError> {
     use crate::interchange::{minutes, notice, place_name, resolution};
-    let c = lang.cat();
     let store = open_store(&data_dir(args.data.as_deref()), lang)?;
     let branch = store.branch()?.ok_or(CliError::NoBranch)?;
     let meetings = store.meetings()?;
@@ -793,42 +805,71 @@ fn cmd_export_minutes(
         });
     };
     let place = place_name(&branch);
-    let bytes = match format {
-        DocFormat::Txt => {
-            let t = match doc {
-                MeetingDoc::Minutes => minutes::minutes_text(&branch, m, &place),
-                MeetingDoc::Notice => notice::notice_text(&branch, m),
-                MeetingDoc::Resolution => resolution::resolution_text(&branch, m, &place),
+    write_document(
+        lang,
+        format,
+        out,
+        || match doc {
+            MeetingDoc::Minutes => minutes::minutes_text(&branch, m, &place),
+            MeetingDoc::Notice => notice::notice_text(&branch, m),
+            MeetingDoc::Resolution => resolution::resolution_text(&branch, m, &place),
+        },
+        || {
+            let d = match doc {
+                MeetingDoc::Minutes => minutes::minutes_document(&branch, m, &place),
+                MeetingDoc::Notice => notice::notice_document(&branch, m, &place, today()),
+                MeetingDoc::Resolution => resolution::resolution_document(&branch, m, &place),
             };
-            if out.is_some() {
-                minutes::to_crlf(&t).into_bytes()
-            } else {
-                t.into_bytes()
-            }
-        }
-        DocFormat::Docx => match doc {
-            MeetingDoc::Minutes => minutes::minutes_document(&branch, m, &place),
-            MeetingDoc::Notice => notice::notice_document(&branch, m, &place, today()),
-            MeetingDoc::Resolution => resolution::resolution_document(&branch, m, &place),
-        }
-        .to_docx()?,
+            Ok(d.to_docx()?)
+        },
+    )
+}
+
+/// Writes a Party document in `format`: `text` for txt (CRLF in a file, as is on the
+/// standard output), `docx` for Word, which needs `-o FILE`.
+fn write_document(
+    lang: Lang,
+    format: DocFormat,
+    out: Option<&Path>,
+    text: impl FnOnce() -> String,
+    docx: impl FnOnce() -> Result<Vec<u8>, CliError>,
+) -> Result<(), CliError> {
+    let bytes = match (format, out) {
+        (DocFormat::Docx, None) => return Err(CliError::DocxNeedsFile),
+        (DocFormat::Docx, Some(_)) => docx()?,
+        (DocFormat::Txt, Some(_)) => crate::interchange::minutes::to_crlf(&text()).into_bytes(),
+        (DocFormat::Txt, None) => text().into_bytes(),
     };
-    match out {
-        None if format == DocFormat::Docx => Err(CliError::DocxNeedsFile),
-        None => {
-            use std::io::Write;
-            std::io::stdout()
-                .lock()
-                .write_all(&bytes)
-                .map_err(CliError::stdout)
-        }
-        Some(path) => {
-            let shown = path.display().to_string();
-            write_file_atomically(path, &bytes).map_err(CliError::write(path))?;
-            println!("{}", c.cli(C::Written(&shown)));
-            Ok(())
-        }
+    write_output(lang, out, &bytes)
+}
+
+/// `export receipts`: the receipt list of the dues collected in a month.
+fn cmd_export_receipts(
+    args: &Args,
+    lang: Lang,
+    month: &str,
+    format: DocFormat,
+    out: Option<&Path>,
+) -> Result<(), CliError> {
+    use crate::domain::dues::YearMonth;
+    use crate::interchange::{place_name, receipts};
+    let month = YearMonth::parse(month).ok_or_else(|| CliError::BadMonth(month.to_string()))?;
+    let store = open_store(&data_dir(args.data.as_deref()), lang)?;
+    let branch = store.branch()?.ok_or(CliError::NoBranch)?;
+    let members = store.members()?;
+    let ledgers = store.dues()?;
+    let r = receipts::receipts(members.iter().map(|(id, m)| (*id, m)), &ledgers, month);
+    if r.rows.is_empty() {
+        return Err(CliError::NobodyPaid(month));
     }
+    let place = place_name(&branch);
+    write_document(
+        lang,
+        format,
+        out,
+        || receipts::receipts_text(&branch, &r, &place, today()),
+        || Ok(receipts::receipts_docx(&branch, &r, &place, today())?),
+    )
 }
 
 fn cmd_todo(args: &Args, lang: Lang) -> Result<(), CliError> {
@@ -974,6 +1015,11 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             output.as_deref(),
             MeetingDoc::Resolution,
         ),
+        ExportWhat::Receipts {
+            month,
+            format,
+            output,
+        } => cmd_export_receipts(args, lang, month, *format, output.as_deref()),
         ExportWhat::Exemptions {
             year,
             format,

@@ -153,6 +153,7 @@ fn bench_branch(spec: &Spec) -> Branch {
         deputy: "Nguyễn Thị Mai".into(),
         term_start: 2025,
         term_end: 2030,
+        usual_day: None,
     }
 }
 

@@ -20,6 +20,9 @@ pub struct Branch {
     pub term_start: i32,
     /// Last year of the committee term.
     pub term_end: i32,
+    /// The usual meeting day of the month ("ngày 5 hằng tháng"), 1–31; `None`: not fixed
+    /// (a new meeting's date then follows the last regular meeting).
+    pub usual_day: Option<u32>,
 }
 
 /// The fields of the branch profile form, in order.
@@ -37,6 +40,8 @@ pub enum BranchField {
     Deputy,
     /// Nhiệm kỳ, typed "2025-2030".
     Term,
+    /// Ngày họp thường kỳ: a day of the month 1–31, or blank.
+    UsualDay,
 }
 
 impl BranchField {
@@ -48,8 +53,12 @@ impl BranchField {
         BranchField::Secretary,
         BranchField::Deputy,
         BranchField::Term,
+        BranchField::UsualDay,
     ];
 }
+
+/// The days of the month a usual meeting day may take.
+pub const USUAL_DAYS: (u32, u32) = (1, 31);
 
 /// Earliest and latest accepted term years.
 pub const TERM_YEARS: (i32, i32) = (1930, 2100);
@@ -90,6 +99,10 @@ pub fn check_branch(values: &[String]) -> Result<Branch, Vec<(BranchField, Probl
         Some((s, e)) => (b.term_start, b.term_end) = (s, e),
         None => errors.push((BranchField::Term, Problem::TermFormat)),
     }
+    match parse_usual_day(&get(BranchField::UsualDay)) {
+        Ok(d) => b.usual_day = d,
+        Err(p) => errors.push((BranchField::UsualDay, p)),
+    }
     if errors.is_empty() {
         Ok(b)
     } else {
@@ -103,6 +116,24 @@ pub fn parse_term(s: &str) -> Option<(i32, i32)> {
     let (a, b): (i32, i32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
     let ok = |y: i32| (TERM_YEARS.0..=TERM_YEARS.1).contains(&y);
     (ok(a) && ok(b) && a < b).then_some((a, b))
+}
+
+/// Parses the usual meeting day: blank is `None`, else a whole number 1–31 ("5", or
+/// "ngày 5" as people say it).
+pub fn parse_usual_day(s: &str) -> Result<Option<u32>, Problem> {
+    let s = s.trim();
+    let s = ["ngày", "ngay", "Ngày", "Ngay"]
+        .iter()
+        .fold(s, |s, p| s.strip_prefix(p).unwrap_or(s))
+        .trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (lo, hi) = USUAL_DAYS;
+    match s.parse::<u32>() {
+        Ok(d) if (lo..=hi).contains(&d) => Ok(Some(d)),
+        _ => Err(Problem::OutOfRange(lo, hi)),
+    }
 }
 
 /// Formats a term as "2025–2030".
@@ -123,6 +154,7 @@ pub fn branch_values(b: &Branch) -> Vec<String> {
         b.secretary.clone(),
         b.deputy.clone(),
         format_term(b),
+        b.usual_day.map(|d| d.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -138,6 +170,7 @@ mod tests {
             "Trần Văn Hùng",
             "",
             term,
+            "",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -160,5 +193,25 @@ mod tests {
             vec![(BranchField::Name, Problem::Required)]
         );
         assert_eq!(check_branch(&branch_values(&b)).unwrap(), b);
+    }
+
+    #[test]
+    fn checks_the_usual_meeting_day() {
+        let mut v = vals("2025-2030");
+        assert_eq!(check_branch(&v).unwrap().usual_day, None);
+        v[6] = " 5 ".into();
+        let b = check_branch(&v).unwrap();
+        assert_eq!(b.usual_day, Some(5));
+        assert_eq!(check_branch(&branch_values(&b)).unwrap(), b);
+        v[6] = "ngày 31".into();
+        assert_eq!(check_branch(&v).unwrap().usual_day, Some(31));
+        for bad in ["0", "32", "năm", "5.5", "-1"] {
+            v[6] = bad.into();
+            assert_eq!(
+                check_branch(&v).unwrap_err(),
+                vec![(BranchField::UsualDay, Problem::OutOfRange(1, 31))],
+                "{bad}"
+            );
+        }
     }
 }

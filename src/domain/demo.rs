@@ -105,6 +105,7 @@ pub fn demo_branch() -> Branch {
         deputy: "Nguyễn Thị Mai".into(),
         term_start: 2025,
         term_end: 2027,
+        usual_day: None,
     }
 }
 

@@ -240,6 +240,7 @@ impl Catalogue for En {
             BranchField::Secretary => "Secretary",
             BranchField::Deputy => "Deputy secretary",
             BranchField::Term => "Term",
+            BranchField::UsualDay => "Usual meeting day",
         }
     }
 
@@ -588,6 +589,9 @@ impl Catalogue for En {
             Action::ExportResolution => "Write the branch's monthly resolution (.txt and .docx)",
             Action::TaskDone => "Mark the task done / not done",
             Action::MeetingDues => "Dues of the meeting's month (Esc comes back)",
+            Action::ExportReceipts => {
+                "Print the month's dues receipt list (.txt and .docx, with a column to sign)"
+            }
             Action::AdmissionWithdraw => "The candidate withdraws (date, reason)",
             Action::Screen5 => "Screen 5: Exemptions and reminders",
             Action::AddEvent => {
@@ -755,6 +759,7 @@ impl Catalogue for En {
             Action::ExportResolution => "Resolution",
             Action::TaskDone => "Done",
             Action::MeetingDues => "Dues",
+            Action::ExportReceipts => "Receipts",
             Action::AdmissionWithdraw => "Withdraw",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod liaison;
 pub mod month;
 pub mod platform;
+pub mod receipts;
 pub mod record;
 pub mod recovery;
 pub mod restore;

@@ -234,6 +234,7 @@ impl Catalogue for Vi {
             BranchField::Secretary => "Bí thư",
             BranchField::Deputy => "Phó bí thư",
             BranchField::Term => "Nhiệm kỳ",
+            BranchField::UsualDay => "Ngày họp thường kỳ",
         }
     }
 
@@ -586,6 +587,9 @@ impl Catalogue for Vi {
             Action::ExportResolution => "Viết nghị quyết chi bộ của tháng (.txt và .docx)",
             Action::TaskDone => "Đánh dấu nhiệm vụ đã xong / chưa xong",
             Action::MeetingDues => "Thu đảng phí tháng của buổi họp (Esc quay lại)",
+            Action::ExportReceipts => {
+                "In danh sách thu đảng phí của tháng (.txt và .docx, có cột ký nhận)"
+            }
             Action::AdmissionWithdraw => "Quần chúng rút khỏi quá trình kết nạp (ngày, lý do)",
             Action::Screen5 => "Màn hình 5: Miễn sinh hoạt, nhắc việc",
             Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
@@ -753,6 +757,7 @@ impl Catalogue for Vi {
             Action::ExportResolution => "Nghị quyết",
             Action::TaskDone => "Xong",
             Action::MeetingDues => "Đảng phí",
+            Action::ExportReceipts => "In DS thu",
             Action::AdmissionWithdraw => "Rút",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",

@@ -16,6 +16,7 @@ pub mod lists;
 pub mod members_csv;
 pub mod minutes;
 pub mod notice;
+pub mod receipts;
 pub mod reports;
 pub mod resolution;
 pub mod study;

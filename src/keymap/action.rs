@@ -284,6 +284,7 @@ actions! {
     ExportResolution = "export_resolution" in [Meeting],
     TaskDone = "task_done" in [Meeting],
     MeetingDues = "meeting_dues" in [Meeting],
+    ExportReceipts = "export_receipts" in [Dues],
     AdmissionWithdraw = "admission_withdraw" in [Candidate],
     ScreenRules = "screen_rules" in [Global],
 }

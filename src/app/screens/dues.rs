@@ -322,6 +322,30 @@ pub fn edit_profile(app: &mut App) {
     }
 }
 
+/// Writes the receipt list of the month shown (what was collected in it, back-pay
+/// included) as text and Word into the exports folder and names the files on the status
+/// line; a month with no payment gets a notice, not an empty list.
+pub fn export_receipts(app: &mut App) {
+    use crate::interchange::receipts;
+    let month = app.dues.month;
+    let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
+    let r = receipts::receipts(members, &app.dues.ledgers, month);
+    if r.rows.is_empty() {
+        app.notice = Some(Notice::Receipts(
+            crate::i18n::receipts::ReceiptsNotice::NobodyPaid(month),
+        ));
+        return;
+    }
+    let branch = app.branch.clone().unwrap_or_default();
+    let dir = crate::interchange::exports_dir(app.store.dir());
+    app.notice = Some(
+        match receipts::receipts_files(&branch, &r, app.today, &dir) {
+            Ok(paths) => Notice::Exported(paths),
+            Err(e) => Notice::Store(StoreError::Io(e.to_string())),
+        },
+    );
+}
+
 /// Asks to delete the selected award (badges tab).
 pub fn delete_award(app: &mut App) {
     let Some((id, milestone)) = selected_badge_row(app) else {
@@ -669,8 +693,11 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         _ => &[
             Action::PayCash,
             Action::PayOnline,
-            Action::ClearPayment,
+            // The month's list before the rarer keys: at 80 columns F8 (also Delete) is
+            // the one the bar leaves out.
+            Action::ExportReceipts,
             Action::Edit,
+            Action::ClearPayment,
             Action::PrevPeriod,
             Action::NextTab,
         ],
@@ -734,6 +761,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
     match (ctx, action) {
         (_, Action::NextTab | Action::PrevTab) => switch_tab(app),
         (Context::Dues, Action::Edit) => edit_profile(app),
+        (Context::Dues, Action::ExportReceipts) => export_receipts(app),
         (Context::Badges, Action::Delete) => delete_award(app),
         (Context::Badges, Action::Back) => app.dues.all_members = false,
         // Reached from a meeting (#17): Esc goes back to it.

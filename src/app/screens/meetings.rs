@@ -132,14 +132,16 @@ fn tf(f: MF, v: &str) -> FormField {
 
 /// The form for a new meeting, pre-filled from the branch profile, and place, chair,
 /// secretary and times from the last meeting when there is one; its date is the next
-/// usual meeting day ([`meeting::next_meeting_date`]).
+/// usual meeting day ([`meeting::next_meeting_date`]): the branch's setting, else the
+/// day of the last regular meeting.
 pub fn new_meeting_form<'a>(
     branch: Option<&Branch>,
     existing: impl IntoIterator<Item = &'a Meeting>,
     today: NaiveDate,
 ) -> Form {
     let existing: Vec<&Meeting> = existing.into_iter().collect();
-    let day = meeting::next_meeting_date(existing.iter().copied(), None, today);
+    let usual = branch.and_then(|b| b.usual_day);
+    let day = meeting::next_meeting_date(existing.iter().copied(), usual, today);
     let mut b = branch.cloned().unwrap_or_default();
     let (mut start, mut end) = ("19:30".to_string(), "21:00".to_string());
     if let Some(last) = meeting::last_before(existing.iter().copied(), today) {

@@ -65,6 +65,10 @@ impl MonthCatalogue for MonthEn {
         format!("Withdrawal from admission — {name}: date and reason")
     }
 
+    fn usual_day(&self, day: u32) -> String {
+        format!("day {day} of each month")
+    }
+
     fn notice(&self, n: &MonthNotice) -> String {
         match *n {
             MonthNotice::NoticeAfterMeeting => {

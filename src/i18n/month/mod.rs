@@ -40,6 +40,8 @@ pub trait MonthCatalogue: Sync {
     fn withdraw_title(&self, name: &str) -> String;
     /// A status-line notice of the month.
     fn notice(&self, n: &MonthNotice) -> String;
+    /// The branch's usual meeting day as the branch screen shows it: "ngày 5 hằng tháng".
+    fn usual_day(&self, day: u32) -> String;
 }
 
 /// An amount of money as the dues screens write it in `lang`.

@@ -62,6 +62,10 @@ impl MonthCatalogue for MonthVi {
         format!("Thôi theo dõi (rút khỏi quá trình kết nạp) — {name}: ngày và lý do")
     }
 
+    fn usual_day(&self, day: u32) -> String {
+        format!("ngày {day} hằng tháng")
+    }
+
     fn notice(&self, n: &MonthNotice) -> String {
         match *n {
             MonthNotice::NoticeAfterMeeting => {

@@ -20,6 +20,13 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .iter()
             .zip(branch::branch_values(b))
             .map(|(bf, v)| {
+                // The usual meeting day reads as people say it: "ngày 5 hằng tháng".
+                let v = match (bf, b.usual_day) {
+                    (branch::BranchField::UsualDay, Some(d)) => {
+                        crate::i18n::month::of(app.lang).usual_day(d)
+                    }
+                    _ => v,
+                };
                 Line::from(vec![
                     Span::styled(format!("{:<20}", c.branch_field(*bf)), theme.dim()),
                     Span::raw(if v.is_empty() {

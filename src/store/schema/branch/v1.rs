@@ -53,6 +53,7 @@ impl From<BranchV1> for Branch {
             deputy: b.deputy,
             term_start: b.term_start,
             term_end: b.term_end,
+            usual_day: None,
         }
     }
 }

@@ -1,0 +1,20 @@
+//! English texts of the receipt list.
+
+use super::{ReceiptsCatalogue, ReceiptsNotice};
+
+/// English.
+pub struct ReceiptsEn;
+
+impl ReceiptsCatalogue for ReceiptsEn {
+    fn notice(&self, n: &ReceiptsNotice) -> String {
+        match n {
+            ReceiptsNotice::NobodyPaid(m) => format!(
+                "No dues payment is recorded in {m}: no empty receipt list is written. Record who paid first, then print again."
+            ),
+        }
+    }
+
+    fn bad_month(&self, typed: &str) -> String {
+        format!("--month: \"{typed}\" is not a month; expected mm/yyyy, e.g. 11/2026.")
+    }
+}
