@@ -32,19 +32,13 @@ pub(crate) fn help_lines<'a>(
             theme.accent(),
         ));
         for (a, keys) in s.rows {
-            let mut first = Some(Span::styled(
-                format!("  {:<24}", keys.join(", ")),
-                theme.header(),
-            ));
-            for part in wrap_words(
+            let keys = Span::styled(format!("  {:<24}", keys.join(", ")), theme.header());
+            lines.extend(crate::ui::labelled(
+                keys,
+                KEYS_W,
                 c.action_in(a, s.context),
-                width.saturating_sub(KEYS_W).max(10),
-            ) {
-                let lead = first
-                    .take()
-                    .unwrap_or_else(|| Span::raw(" ".repeat(KEYS_W)));
-                lines.push(Line::from(vec![lead, Span::raw(part)]));
-            }
+                width,
+            ));
         }
         lines.push(Line::from(""));
     }
@@ -58,25 +52,6 @@ pub(crate) fn help_lines<'a>(
         );
     }
     lines
-}
-
-/// `text` in lines of at most `width` columns, broken between words (a word longer
-/// than a line is cut with "…").
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let w = crate::domain::text::width(word);
-        if !line.is_empty() && crate::domain::text::width(&line) + 1 + w > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&crate::domain::text::ellipsize(word, width));
-    }
-    out.push(line);
-    out
 }
 
 pub(super) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, h: &HelpView) {

@@ -99,6 +99,27 @@ pub(crate) fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> 
     Block::bordered().border_set(theme.border()).title(title)
 }
 
+/// A label in a column of `label_w` columns and its text wrapped between words to the
+/// `width` left beside it; the text's further lines start under the text, not under the label.
+pub(crate) fn labelled<'a>(
+    label: Span<'a>,
+    label_w: usize,
+    text: &str,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let cols = width.saturating_sub(label_w).max(10);
+    let mut lead = Some(label);
+    crate::interchange::docx::wrap(text, cols, "", 0)
+        .into_iter()
+        .map(|part| {
+            let first = lead
+                .take()
+                .unwrap_or_else(|| Span::raw(" ".repeat(label_w)));
+            Line::from(vec![first, Span::raw(part)])
+        })
+        .collect()
+}
+
 /// A rectangle of `w`×`h` centred in `r` (clipped to it).
 pub(crate) fn centered(r: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(r.width);
