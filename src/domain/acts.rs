@@ -271,9 +271,19 @@ pub fn check_quorum(present: u32, must_attend: u32) -> Result<Quorum, Refusal> {
     }
 }
 
+/// The quorum of a vote taken in a meeting, from its roll call (never typed): those
+/// present among the members who must attend (exempt, away and hosted members are not
+/// counted, present or not). Every save of a vote taken in a meeting asks this first.
+pub fn vote_quorum(rows: &[super::meeting::AttendanceRow]) -> Result<Quorum, Refusal> {
+    let c = super::meeting::counts(rows);
+    check_quorum(c.present_expected, c.must_attend)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::meeting::{AttendanceRow, Mark};
+    use crate::domain::member::{Membership, Status};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -374,5 +384,50 @@ mod tests {
         assert!(matches!(check_quorum(3, 7), Err(Refusal::NoQuorum(_))));
         assert_eq!(quorum(0, 0).needed, 0);
         assert_eq!(quorum(1, 1).needed, 1);
+    }
+
+    fn row(status: Status, mark: Mark) -> AttendanceRow {
+        AttendanceRow {
+            member: 1,
+            name: "Đảng viên".into(),
+            status,
+            membership: Membership::Official,
+            mark,
+        }
+    }
+
+    #[test]
+    fn quorum_percent_a_vote_is_refused_below_the_quorum_of_those_who_must_attend() {
+        // 8 must attend (2 exempt and 1 away do not count, present or not): 5 needed.
+        let mut rows = vec![
+            row(Status::Exempt, Mark::Present),
+            row(Status::Exempt, Mark::Present),
+            row(Status::TemporarilyAway, Mark::Present),
+            row(Status::TemporarilyHosted, Mark::Present),
+        ];
+        rows.extend((0..4).map(|_| row(Status::Official, Mark::Present)));
+        rows.extend((0..4).map(|_| row(Status::Official, Mark::Unexcused)));
+        assert_eq!(
+            vote_quorum(&rows),
+            Err(Refusal::NoQuorum(Quorum {
+                present: 4,
+                must_attend: 8,
+                needed: 5
+            }))
+        );
+        rows[8].mark = Mark::Present;
+        assert_eq!(vote_quorum(&rows).map(|q| q.present), Ok(5));
+        // The branch's setting decides the fraction: two thirds (66%) of 8 needs 6.
+        let on = d(2026, 11, 21);
+        let o = rules::check_override(RuleId::QuorumPercent, "66", "A", "Nghị quyết", on);
+        rules::install(rules::Settings {
+            overrides: vec![o.unwrap()],
+        });
+        let refused = vote_quorum(&rows);
+        rules::install(rules::Settings::default());
+        assert!(matches!(
+            refused,
+            Err(Refusal::NoQuorum(Quorum { needed: 6, .. }))
+        ));
     }
 }

@@ -255,7 +255,15 @@ impl RulesCatalogue for RulesEn {
             Refusal::BelowLimit { rule, value, limit } => {
                 format!("{}: {value}, at least {limit}", self.rule(*rule))
             }
-            Refusal::NoQuorum(q) => format!("No quorum: {}", self.quorum(q)),
+            Refusal::NoQuorum(q) => format!(
+                "No vote without quorum: more than {}% of the members who must attend must be \
+                 present, at least {}/{} (present {}/{})",
+                rules::value(RuleId::QuorumPercent),
+                q.needed,
+                q.must_attend,
+                q.present,
+                q.must_attend
+            ),
         };
         format!(
             "{what} — {}",

@@ -256,7 +256,15 @@ impl RulesCatalogue for RulesVi {
             Refusal::BelowLimit { rule, value, limit } => {
                 format!("{}: {value}, tối thiểu {limit}", self.rule(*rule))
             }
-            Refusal::NoQuorum(q) => format!("Chưa đủ số đảng viên dự họp: {}", self.quorum(q)),
+            Refusal::NoQuorum(q) => format!(
+                "Chưa biểu quyết được: cần hơn {}% số đảng viên phải dự họp có mặt, tức ít nhất \
+                 {}/{} (có mặt {}/{})",
+                rules::value(RuleId::QuorumPercent),
+                q.needed,
+                q.must_attend,
+                q.present,
+                q.must_attend
+            ),
         };
         format!(
             "{what} — {}",
