@@ -69,6 +69,16 @@ pub enum Refusal {
         /// The minimum.
         limit: i64,
     },
+    /// A period that ends later than the rule's longest allows (an exemption).
+    #[error("{rule:?}: ends after {latest} (at most {months} months)")]
+    EndsTooLate {
+        /// The rule.
+        rule: RuleId,
+        /// The longest period, in months.
+        months: i64,
+        /// The last end date allowed.
+        latest: NaiveDate,
+    },
     /// Too few members present for the meeting to decide.
     #[error("no quorum: {0:?}")]
     NoQuorum(Quorum),
@@ -81,7 +91,8 @@ impl Refusal {
             Refusal::LateWithoutReason { rule, .. }
             | Refusal::TooEarly { rule, .. }
             | Refusal::AboveLimit { rule, .. }
-            | Refusal::BelowLimit { rule, .. } => *rule,
+            | Refusal::BelowLimit { rule, .. }
+            | Refusal::EndsTooLate { rule, .. } => *rule,
             Refusal::NoQuorum(_) => RuleId::QuorumPercent,
         }
     }
@@ -193,13 +204,23 @@ pub fn admission_vote(
     Ok(())
 }
 
-/// A temporary exemption's length (months from start to end) within the limit the branch
-/// set (a setting: no text found).
+/// A temporary exemption's length: it ends at most the rule's months after it starts (a
+/// branch setting: no text found). Longer is refused in advance, whatever the reason.
 pub fn exemption_length(start: NaiveDate, end: NaiveDate) -> Result<(), Refusal> {
-    at_most(
-        RuleId::TemporaryExemptionMaxMonths,
-        i64::from(date::months_between(start, end)),
-    )
+    let rule = RuleId::TemporaryExemptionMaxMonths;
+    let months = rules::value(rule).max(0);
+    let latest = start
+        .checked_add_months(chrono::Months::new(u32::try_from(months).unwrap_or(0)))
+        .unwrap_or(start);
+    if end > latest {
+        Err(Refusal::EndsTooLate {
+            rule,
+            months,
+            latest,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// The late flags of a candidate's recorded steps: each step recorded after a deadline
@@ -368,9 +389,36 @@ mod tests {
     }
 
     #[test]
-    fn an_exemption_longer_than_the_setting_is_refused() {
-        assert_eq!(exemption_length(d(2026, 1, 1), d(2027, 1, 1)), Ok(()));
-        assert!(exemption_length(d(2026, 1, 1), d(2027, 2, 1)).is_err());
+    fn temporary_exemption_max_months_an_exemption_longer_than_the_setting_is_refused() {
+        // 12 months by default: from 1/3/2026 it ends on 1/3/2027 at the latest.
+        assert_eq!(exemption_length(d(2026, 3, 1), d(2027, 3, 1)), Ok(()));
+        let refused = Err(Refusal::EndsTooLate {
+            rule: RuleId::TemporaryExemptionMaxMonths,
+            months: 12,
+            latest: d(2027, 3, 1),
+        });
+        assert_eq!(exemption_length(d(2026, 3, 1), d(2027, 3, 2)), refused);
+        // The month's end: from 31/1 the months end on the last day of the month.
+        assert_eq!(exemption_length(d(2026, 1, 31), d(2027, 1, 31)), Ok(()));
+        assert!(exemption_length(d(2026, 1, 31), d(2027, 2, 1)).is_err());
+        // The branch's setting moves the bound.
+        let o = rules::check_override(
+            RuleId::TemporaryExemptionMaxMonths,
+            "6",
+            "A",
+            "Nghị quyết chi bộ",
+            d(2026, 11, 21),
+        );
+        rules::install(rules::Settings {
+            overrides: vec![o.unwrap()],
+        });
+        let six = (
+            exemption_length(d(2026, 3, 1), d(2026, 9, 1)),
+            exemption_length(d(2026, 3, 1), d(2026, 9, 2)),
+        );
+        rules::install(rules::Settings::default());
+        assert_eq!(six.0, Ok(()));
+        assert!(matches!(six.1, Err(Refusal::EndsTooLate { months: 6, .. })));
     }
 
     #[test]

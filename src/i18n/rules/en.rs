@@ -255,6 +255,15 @@ impl RulesCatalogue for RulesEn {
             Refusal::BelowLimit { rule, value, limit } => {
                 format!("{}: {value}, at least {limit}", self.rule(*rule))
             }
+            Refusal::EndsTooLate {
+                rule,
+                months,
+                latest,
+            } => format!(
+                "Longer than the {months}-month maximum; the end date is {} at the latest ({})",
+                format_date(*latest),
+                self.rule(*rule)
+            ),
             Refusal::NoQuorum(q) => format!(
                 "No vote without quorum: more than {}% of the members who must attend must be \
                  present, at least {}/{} (present {}/{})",

@@ -256,6 +256,15 @@ impl RulesCatalogue for RulesVi {
             Refusal::BelowLimit { rule, value, limit } => {
                 format!("{}: {value}, tối thiểu {limit}", self.rule(*rule))
             }
+            Refusal::EndsTooLate {
+                rule,
+                months,
+                latest,
+            } => format!(
+                "Dài quá {months} tháng tối đa; ngày kết thúc muộn nhất là {} ({})",
+                format_date(*latest),
+                self.rule(*rule)
+            ),
             Refusal::NoQuorum(q) => format!(
                 "Chưa biểu quyết được: cần hơn {}% số đảng viên phải dự họp có mặt, tức ít nhất \
                  {}/{} (có mặt {}/{})",
