@@ -226,6 +226,8 @@ impl RulesCatalogue for RulesEn {
                 "QĐ 213: no comment when exempt from introduction (1 = yes)"
             }
             QuorumPercent => "Quorum: more than (% of those who must attend)",
+            Tet2027DaysBefore => "Tết 2027: days off before the lunar new year (06/02/2027)",
+            CultureDayOff => "Vietnamese Culture Day 24/11 is a day off (1 = yes)",
         }
     }
 

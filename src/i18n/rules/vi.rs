@@ -227,6 +227,8 @@ impl RulesCatalogue for RulesVi {
                 "QĐ 213: miễn giới thiệu thì không nhận xét (1 = có)"
             }
             QuorumPercent => "Số đảng viên dự họp tối thiểu: hơn (% số phải có mặt)",
+            Tet2027DaysBefore => "Tết 2027: số ngày nghỉ trước mùng Một (06/02/2027)",
+            CultureDayOff => "Ngày Văn hóa Việt Nam 24/11 là ngày nghỉ (1 = có)",
         }
     }
 
