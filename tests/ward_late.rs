@@ -101,6 +101,14 @@ fn a_late_ceremony_goes_in_the_bundle_and_shows_on_the_ward_screen() {
         "{lines}"
     );
     assert!(!lines.contains(NOT_IN_BUNDLE), "{lines}");
+    let sheet = ward::section_sheet(&w, Section::Admission, p).to_csv();
+    let rows: Vec<&str> = sheet.lines().collect();
+    assert!(rows[0].ends_with("Cờ muộn"), "{sheet}");
+    assert!(rows[1].ends_with(",1"), "{sheet}");
+    assert!(
+        rows[2].starts_with("Cộng") && rows[2].ends_with(",1"),
+        "{sheet}"
+    );
 
     // The ward screen, on the admission section (the sixth).
     let fallback = root.path().join("exports");
@@ -165,5 +173,8 @@ fn bundles_of_formats_1_and_2_still_read_without_late_flags() {
             lines.contains("- Việc làm quá hạn, có ghi lý do (cờ MUỘN): 0"),
             "{file}: {lines}"
         );
+        let sheet = ward::section_sheet(&w, Section::Admission, p).to_csv();
+        let branch = sheet.lines().nth(1).unwrap();
+        assert!(branch.ends_with(NOT_IN_BUNDLE), "{file}: {sheet}");
     }
 }

@@ -977,8 +977,13 @@ pub fn section_sheet(w: &Ward, s: Section, p: Period) -> Sheet {
                     .iter()
                     .map(|s| Vi.admission().stage(*s).to_string()),
             );
+            header.push(crate::i18n::ward::of(Lang::Vi).text(WardText::ColLate));
             let mut sh = Sheet::new("Kết nạp đảng viên", header);
-            let row = |name: &str, admitted: u32, target: Option<u32>, p: Option<&Pipeline>| {
+            let row = |name: &str,
+                       admitted: u32,
+                       target: Option<u32>,
+                       p: Option<&Pipeline>,
+                       late: Option<i64>| {
                 let mut r = vec![
                     Cell::text(name),
                     Cell::int(admitted),
@@ -989,14 +994,27 @@ pub fn section_sheet(w: &Ward, s: Section, p: Period) -> Sheet {
                 r.extend((0..Stage::ALL.len()).map(|i| {
                     opt_cell(p.map(|p| i64::from(p.by_stage.get(i).copied().unwrap_or(0))))
                 }));
+                r.push(opt_cell(late));
                 r
             };
+            let late = |s: &Share| s.late.as_ref().map(|l| l.len() as i64);
             for s in &w.shares {
-                sh.rows
-                    .push(row(&s.name, s.admitted, s.target, s.pipeline.as_ref()));
+                sh.rows.push(row(
+                    &s.name,
+                    s.admitted,
+                    s.target,
+                    s.pipeline.as_ref(),
+                    late(s),
+                ));
             }
-            sh.rows
-                .push(row("Cộng", w.admitted, w.target, Some(&w.pipeline)));
+            let all_late = w.shares.iter().filter_map(late).sum();
+            sh.rows.push(row(
+                "Cộng",
+                w.admitted,
+                w.target,
+                Some(&w.pipeline),
+                Some(all_late),
+            ));
             sh
         }
         Section::Exemptions => {
