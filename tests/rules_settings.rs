@@ -108,7 +108,10 @@ fn a_refusal_names_the_rule_and_its_source_in_one_line() {
     let line = catalogue(Lang::Vi).refusal(&r);
     assert!(!line.contains('\n'), "{line}");
     assert!(
-        line.starts_with("Chưa đủ số đảng viên dự họp: có mặt 3/8, cần ít nhất 5 — "),
+        line.starts_with(
+            "Chưa biểu quyết được: cần hơn 50% số đảng viên phải dự họp có mặt, tức ít nhất \
+             5/8 (có mặt 3/8) — "
+        ),
         "{line}"
     );
     assert!(

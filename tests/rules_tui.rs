@@ -100,3 +100,31 @@ fn a_verified_rule_is_not_a_setting_and_typing_changes_nothing() {
     assert!(h.app.form.is_none());
     assert_eq!(h.app.store.rule_settings().unwrap(), Default::default());
 }
+
+#[test]
+fn the_2027_holidays_show_as_unverified_settings_with_their_sources() {
+    // #22.4: no official 2027 notice found; the Tết days and 24/11 are branch settings.
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-q><End>");
+    let screen = h.screen();
+    assert!(
+        screen.contains("Tết 2027: số ngày nghỉ trước mùng Một"),
+        "{screen}"
+    );
+    assert!(screen.contains("Ngày Văn hóa Việt Nam 24/11"), "{screen}");
+    for id in [RuleId::Tet2027DaysBefore, RuleId::CultureDayOff] {
+        let r = rules::rule(id);
+        assert_eq!(r.certainty, rules::Certainty::Unverified, "{id:?}");
+        assert!(r.setting.is_some(), "{id:?}");
+    }
+    assert!(
+        rules::rule(RuleId::Tet2027DaysBefore)
+            .source
+            .contains("Chưa tìm thấy thông báo chính thức lịch nghỉ Tết 2027")
+    );
+    assert!(
+        rules::rule(RuleId::CultureDayOff)
+            .source
+            .contains("Nghị quyết 80-NQ/TW (07/01/2026)")
+    );
+}

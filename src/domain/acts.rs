@@ -69,6 +69,16 @@ pub enum Refusal {
         /// The minimum.
         limit: i64,
     },
+    /// A period that ends later than the rule's longest allows (an exemption).
+    #[error("{rule:?}: ends after {latest} (at most {months} months)")]
+    EndsTooLate {
+        /// The rule.
+        rule: RuleId,
+        /// The longest period, in months.
+        months: i64,
+        /// The last end date allowed.
+        latest: NaiveDate,
+    },
     /// Too few members present for the meeting to decide.
     #[error("no quorum: {0:?}")]
     NoQuorum(Quorum),
@@ -81,7 +91,8 @@ impl Refusal {
             Refusal::LateWithoutReason { rule, .. }
             | Refusal::TooEarly { rule, .. }
             | Refusal::AboveLimit { rule, .. }
-            | Refusal::BelowLimit { rule, .. } => *rule,
+            | Refusal::BelowLimit { rule, .. }
+            | Refusal::EndsTooLate { rule, .. } => *rule,
             Refusal::NoQuorum(_) => RuleId::QuorumPercent,
         }
     }
@@ -193,13 +204,23 @@ pub fn admission_vote(
     Ok(())
 }
 
-/// A temporary exemption's length (months from start to end) within the limit the branch
-/// set (a setting: no text found).
+/// A temporary exemption's length: it ends at most the rule's months after it starts (a
+/// branch setting: no text found). Longer is refused in advance, whatever the reason.
 pub fn exemption_length(start: NaiveDate, end: NaiveDate) -> Result<(), Refusal> {
-    at_most(
-        RuleId::TemporaryExemptionMaxMonths,
-        i64::from(date::months_between(start, end)),
-    )
+    let rule = RuleId::TemporaryExemptionMaxMonths;
+    let months = rules::value(rule).max(0);
+    let latest = start
+        .checked_add_months(chrono::Months::new(u32::try_from(months).unwrap_or(0)))
+        .unwrap_or(start);
+    if end > latest {
+        Err(Refusal::EndsTooLate {
+            rule,
+            months,
+            latest,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// The late flags of a candidate's recorded steps: each step recorded after a deadline
@@ -271,9 +292,19 @@ pub fn check_quorum(present: u32, must_attend: u32) -> Result<Quorum, Refusal> {
     }
 }
 
+/// The quorum of a vote taken in a meeting, from its roll call (never typed): those
+/// present among the members who must attend (exempt, away and hosted members are not
+/// counted, present or not). Every save of a vote taken in a meeting asks this first.
+pub fn vote_quorum(rows: &[super::meeting::AttendanceRow]) -> Result<Quorum, Refusal> {
+    let c = super::meeting::counts(rows);
+    check_quorum(c.present_expected, c.must_attend)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::meeting::{AttendanceRow, Mark};
+    use crate::domain::member::{Membership, Status};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -358,9 +389,36 @@ mod tests {
     }
 
     #[test]
-    fn an_exemption_longer_than_the_setting_is_refused() {
-        assert_eq!(exemption_length(d(2026, 1, 1), d(2027, 1, 1)), Ok(()));
-        assert!(exemption_length(d(2026, 1, 1), d(2027, 2, 1)).is_err());
+    fn temporary_exemption_max_months_an_exemption_longer_than_the_setting_is_refused() {
+        // 12 months by default: from 1/3/2026 it ends on 1/3/2027 at the latest.
+        assert_eq!(exemption_length(d(2026, 3, 1), d(2027, 3, 1)), Ok(()));
+        let refused = Err(Refusal::EndsTooLate {
+            rule: RuleId::TemporaryExemptionMaxMonths,
+            months: 12,
+            latest: d(2027, 3, 1),
+        });
+        assert_eq!(exemption_length(d(2026, 3, 1), d(2027, 3, 2)), refused);
+        // The month's end: from 31/1 the months end on the last day of the month.
+        assert_eq!(exemption_length(d(2026, 1, 31), d(2027, 1, 31)), Ok(()));
+        assert!(exemption_length(d(2026, 1, 31), d(2027, 2, 1)).is_err());
+        // The branch's setting moves the bound.
+        let o = rules::check_override(
+            RuleId::TemporaryExemptionMaxMonths,
+            "6",
+            "A",
+            "Nghị quyết chi bộ",
+            d(2026, 11, 21),
+        );
+        rules::install(rules::Settings {
+            overrides: vec![o.unwrap()],
+        });
+        let six = (
+            exemption_length(d(2026, 3, 1), d(2026, 9, 1)),
+            exemption_length(d(2026, 3, 1), d(2026, 9, 2)),
+        );
+        rules::install(rules::Settings::default());
+        assert_eq!(six.0, Ok(()));
+        assert!(matches!(six.1, Err(Refusal::EndsTooLate { months: 6, .. })));
     }
 
     #[test]
@@ -374,5 +432,50 @@ mod tests {
         assert!(matches!(check_quorum(3, 7), Err(Refusal::NoQuorum(_))));
         assert_eq!(quorum(0, 0).needed, 0);
         assert_eq!(quorum(1, 1).needed, 1);
+    }
+
+    fn row(status: Status, mark: Mark) -> AttendanceRow {
+        AttendanceRow {
+            member: 1,
+            name: "Đảng viên".into(),
+            status,
+            membership: Membership::Official,
+            mark,
+        }
+    }
+
+    #[test]
+    fn quorum_percent_a_vote_is_refused_below_the_quorum_of_those_who_must_attend() {
+        // 8 must attend (2 exempt and 1 away do not count, present or not): 5 needed.
+        let mut rows = vec![
+            row(Status::Exempt, Mark::Present),
+            row(Status::Exempt, Mark::Present),
+            row(Status::TemporarilyAway, Mark::Present),
+            row(Status::TemporarilyHosted, Mark::Present),
+        ];
+        rows.extend((0..4).map(|_| row(Status::Official, Mark::Present)));
+        rows.extend((0..4).map(|_| row(Status::Official, Mark::Unexcused)));
+        assert_eq!(
+            vote_quorum(&rows),
+            Err(Refusal::NoQuorum(Quorum {
+                present: 4,
+                must_attend: 8,
+                needed: 5
+            }))
+        );
+        rows[8].mark = Mark::Present;
+        assert_eq!(vote_quorum(&rows).map(|q| q.present), Ok(5));
+        // The branch's setting decides the fraction: two thirds (66%) of 8 needs 6.
+        let on = d(2026, 11, 21);
+        let o = rules::check_override(RuleId::QuorumPercent, "66", "A", "Nghị quyết", on);
+        rules::install(rules::Settings {
+            overrides: vec![o.unwrap()],
+        });
+        let refused = vote_quorum(&rows);
+        rules::install(rules::Settings::default());
+        assert!(matches!(
+            refused,
+            Err(Refusal::NoQuorum(Quorum { needed: 6, .. }))
+        ));
     }
 }

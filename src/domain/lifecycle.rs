@@ -250,6 +250,16 @@ pub fn check_event(draft: &EventDraft, member: &Member, today: NaiveDate) -> Eve
     {
         errors.push((F::EndsOn, Problem::EndBeforeStart));
     }
+    // A temporary exemption longer than the rules allow is refused in advance (#22.2).
+    if let (EventKind::ExemptionStarted { full: false }, Some(end)) = (kind, papers.ends_on)
+        && end > when
+        && let Err(r) = super::acts::exemption_length(when, end)
+    {
+        errors.push((
+            F::EndsOn,
+            Problem::Rule(super::validate::RuleProblem::Refused(r)),
+        ));
+    }
     // Coherence with the timeline on that date.
     let status = member.status_at(when);
     let in_force = match kind {
@@ -286,9 +296,10 @@ pub fn check_event(draft: &EventDraft, member: &Member, today: NaiveDate) -> Eve
     Ok((event, warnings))
 }
 
-/// Rules HD 27-HD/BTCTW 2009 (full exemption: old age and poor health, both) and the usual
-/// 12-month limit of a temporary exemption: warnings, never blocks (the definitions are
-/// unverified since the Labour Code 2019).
+/// Rules HD 27-HD/BTCTW 2009 (full exemption: old age and poor health, both): warnings,
+/// never blocks (the definitions are unverified since the Labour Code 2019). A temporary
+/// exemption longer than the rules table's limit is refused by [`check_event`]; the warning
+/// remains for one recorded before that.
 pub fn event_warnings(member: &Member, e: &MemberEvent, today: NaiveDate) -> Vec<LifeWarning> {
     let mut w = Vec::new();
     match e.kind {
@@ -501,9 +512,27 @@ mod tests {
                 (EventField::Decision, "05-NQ/CB"),
             ],
         );
+        // Longer than the rules table's maximum: refused on the end date, nothing made.
+        let errs = check_event(&dr, &m, today).unwrap_err();
+        assert_eq!(
+            errs,
+            vec![(
+                EventField::EndsOn,
+                Problem::Rule(crate::domain::validate::RuleProblem::Refused(
+                    crate::domain::acts::Refusal::EndsTooLate {
+                        rule: RuleId::TemporaryExemptionMaxMonths,
+                        months: 12,
+                        latest: d(2027, 3, 1),
+                    }
+                ))
+            )]
+        );
+        let mut dr = dr;
+        dr.text.retain(|(f, _)| *f != EventField::EndsOn);
+        dr.text.push((EventField::EndsOn, "01/03/2027".into()));
         let (e, w) = check_event(&dr, &m, today).unwrap();
         assert_eq!(e.papers.decision, "05-NQ/CB");
-        assert_eq!(w, vec![LifeWarning::ExemptionTooLong(15)]);
+        assert_eq!(w, vec![]);
     }
 
     #[test]

@@ -122,6 +122,12 @@ pub enum RuleId {
     /// A meeting's quorum: more than this percentage of the members who must attend are
     /// present (no text found: a branch setting).
     QuorumPercent,
+    /// Tết 2027: the days off before mùng Một (6/2/2027) of the five the Labour Code gives;
+    /// the rest follow it (no official 2027 notice found: a branch setting).
+    Tet2027DaysBefore,
+    /// 1: Ngày Văn hóa Việt Nam (24/11) is a day off (a Politburo policy of 2026 not yet
+    /// found in law: a branch setting).
+    CultureDayOff,
 }
 
 impl RuleId {
@@ -180,6 +186,8 @@ impl RuleId {
         RuleId::LiaisonCommentMonth,
         RuleId::LiaisonActivityExemptNoComment,
         RuleId::LiaisonIntroductionExemptNoComment,
+        RuleId::Tet2027DaysBefore,
+        RuleId::CultureDayOff,
     ];
 
     /// The rule's stored code (its position in [`RuleId::ALL`] plus one; never 0).
@@ -225,7 +233,7 @@ pub struct Rule {
 }
 
 /// Version of the rules table; bump it whenever a value or source changes.
-pub const RULES_VERSION: &str = "2026.2";
+pub const RULES_VERSION: &str = "2026.3";
 
 const RULES: &[Rule] = &[
     Rule {
@@ -613,6 +621,26 @@ const RULES: &[Rule] = &[
         effective: "06/11/2025",
         certainty: Certainty::Unverified,
         setting: Some(Range { min: 1, max: 12 }),
+    },
+    Rule {
+        id: RuleId::Tet2027DaysBefore,
+        value: 1,
+        // Searched (12/2026): no notice of the Prime Minister / Bộ Nội vụ on Tết 2027 found;
+        // the 2026 notice gave 1 day before Tết (14/2–22/2/2026), 2025 gave 2 (25/1–2/2).
+        source: "Bộ luật Lao động 2019, Điều 112 khoản 1 điểm b (Tết Âm lịch 05 ngày) và khoản 3 (trùng ngày nghỉ hằng tuần thì nghỉ bù); mùng Một Tết Đinh Mùi là 06/02/2027 (thứ Bảy). Chưa tìm thấy thông báo chính thức lịch nghỉ Tết 2027: lịch 2027 suy từ Bộ luật Lao động (1 ngày trước Tết như năm 2026: nghỉ 05/02–11/02/2027); chi bộ đặt lại theo thông báo",
+        effective: "01/01/2021",
+        certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 4 }),
+    },
+    Rule {
+        id: RuleId::CultureDayOff,
+        value: 0,
+        // Searched (12/2026): press of 13/01/2026 says the day off awaits the National
+        // Assembly ("khi ... được Quốc hội thể chế hóa"); no amended Labour Code found.
+        source: "Nghị quyết 80-NQ/TW (07/01/2026) của Bộ Chính trị: chủ trương 24/11 hằng năm là Ngày Văn hóa Việt Nam, ngày nghỉ hưởng nguyên lương; chưa tìm thấy văn bản luật sửa Bộ luật Lao động Điều 112: mặc định chưa tính là ngày nghỉ, chi bộ đặt 1 khi có văn bản",
+        effective: "07/01/2026",
+        certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 1 }),
     },
     Rule {
         id: RuleId::QuorumPercent,

@@ -194,6 +194,9 @@ pub enum RuleProblem {
         /// Admission date plus the probation months.
         earliest: NaiveDate,
     },
+    /// An act the rules forbid in advance (a vote without quorum, an exemption longer than
+    /// the limit): shown as "rule — source" in one line (`i18n::rules`).
+    Refused(super::acts::Refusal),
 }
 
 /// The earliest official date of a member admitted on `admitted`: the end of the

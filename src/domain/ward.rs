@@ -88,6 +88,33 @@ pub struct BundleFigures {
     pub dues: Vec<DuesYear>,
     /// The admission pipeline on `made_on`.
     pub pipeline: Pipeline,
+    /// The candidates' late flags (bundle format 3; `None` in older bundles).
+    pub late: Option<Vec<CandidateLate>>,
+}
+
+/// A late flag of one of a branch's candidates, as the ward receives it: the candidate
+/// only by number (no name), the rule, the deadline, when it was done and why (#22.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateLate {
+    /// The candidate's number in the branch's list of candidates (from 1).
+    pub candidate: u32,
+    /// The flag.
+    pub flag: super::acts::LateFlag,
+}
+
+/// Every late flag of the branch's candidates ([`super::acts::candidate_flags`]), each
+/// candidate numbered by its place in the register's list.
+pub fn late_flags(reg: &Register) -> Vec<CandidateLate> {
+    let mut out = Vec::new();
+    for (i, (_, c)) in reg.candidates.iter().enumerate() {
+        let candidate = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        out.extend(
+            super::acts::candidate_flags(c)
+                .into_iter()
+                .map(|flag| CandidateLate { candidate, flag }),
+        );
+    }
+    out
 }
 
 /// The dues of `year` on `on` (rules of [`dues::year_totals`] and [`dues::arrears`]).
@@ -148,6 +175,7 @@ pub fn bundle_figures(reg: &Register, on: NaiveDate) -> BundleFigures {
             dues_year(reg, on.year(), on),
         ],
         pipeline: pipeline(reg, on),
+        late: Some(late_flags(reg)),
     }
 }
 

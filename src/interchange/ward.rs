@@ -22,9 +22,10 @@ use crate::domain::stats::{
     self, MeetingFigures, Movements, Structure, format_int, format_permille,
 };
 use crate::domain::ward::{
-    self as wf, BundleFigures, DuesYear, Exemptions, MonthMeetings, Pipeline,
+    self as wf, BundleFigures, CandidateLate, DuesYear, Exemptions, MonthMeetings, Pipeline,
 };
 use crate::domain::{admission, date, text};
+use crate::i18n::ward::WardText;
 use crate::i18n::{Catalogue, Cli as C, Lang, Vi};
 
 /// How a figure missing from a figures-only bundle of an older format is shown.
@@ -60,6 +61,26 @@ impl Carried {
             Carried::Missing => None,
         }
     }
+
+    /// The candidates' late flags of acts done from `from` to `to`, if the bundle gives
+    /// them (format 3, or a full copy).
+    pub fn late(
+        &self,
+        reg: &Register,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Option<Vec<CandidateLate>> {
+        let all = match self {
+            Carried::Full(_) => wf::late_flags(reg),
+            Carried::Figures(f) => f.late.clone()?,
+            Carried::Missing => return None,
+        };
+        Some(
+            all.into_iter()
+                .filter(|c| (from..=to).contains(&c.flag.done))
+                .collect(),
+        )
+    }
 }
 
 /// One branch as received: its register and what its bundle carries besides.
@@ -92,6 +113,8 @@ pub struct Share {
     pub dues: Option<DuesYear>,
     /// The admission pipeline (`None`: not in the bundle).
     pub pipeline: Option<Pipeline>,
+    /// The candidates' late flags of the period (`None`: not in the bundle).
+    pub late: Option<Vec<CandidateLate>>,
     /// Members admitted in the year.
     pub admitted: u32,
     /// The year's admission target, if set.
@@ -220,6 +243,7 @@ pub fn ward_of<'a>(sent: impl IntoIterator<Item = &'a Sent>, p: Period) -> Ward 
             months: wf::meetings_by_month(reg, year),
             dues,
             pipeline,
+            late: s.carried.late(reg, p.from, p.to),
             admitted: own_admitted,
             target: own_target,
             exemptions: ex,
@@ -580,10 +604,15 @@ fn admission_lines(w: &Ward) -> Vec<String> {
         out.push(format!("  + Chưa ghi bước nào: {}", count(p.unstaged)));
     }
     out.extend(missing_line(&missing(w, |s| s.pipeline.clone())));
+    out.extend(late_lines(w));
     out.push(String::new());
+    let wt = crate::i18n::ward::of(Lang::Vi);
     out.push(format!(
-        "  {:<40} {:>10} {:>12}",
-        "Chi bộ", "Kết nạp", "Đang theo dõi"
+        "  {:<40} {:>10} {:>12} {:>8}",
+        "Chi bộ",
+        "Kết nạp",
+        "Đang theo dõi",
+        wt.text(WardText::ColLate)
     ));
     for s in &w.shares {
         let done = match s.target {
@@ -594,10 +623,47 @@ fn admission_lines(w: &Ward) -> Vec<String> {
             .pipeline
             .as_ref()
             .map_or(NOT_IN_BUNDLE.to_string(), |p| p.total().to_string());
+        let late = s
+            .late
+            .as_ref()
+            .map_or(NOT_IN_BUNDLE.to_string(), |l| l.len().to_string());
         out.push(format!(
-            "  {:<40} {done:>10} {following:>12}",
+            "  {:<40} {done:>10} {following:>12} {late:>8}",
             text::ellipsize(&s.name, 40)
         ));
+    }
+    out
+}
+
+/// The candidates' late flags (#22.2): how many, by rule, then each one by branch and
+/// candidate number (no names), and the branches whose older bundle carries none.
+fn late_lines(w: &Ward) -> Vec<String> {
+    let wt = crate::i18n::ward::of(Lang::Vi);
+    let rc = crate::i18n::rules::catalogue(Lang::Vi);
+    let flags: Vec<(&str, &CandidateLate)> = w
+        .shares
+        .iter()
+        .flat_map(|s| s.late.iter().flatten().map(move |c| (s.name.as_str(), c)))
+        .collect();
+    let mut out = vec![wt.text(WardText::LateFlags(flags.len() as u32))];
+    for rule in crate::domain::rules::RuleId::ALL {
+        let n = flags.iter().filter(|(_, c)| c.flag.rule == *rule).count() as u32;
+        if n > 0 {
+            out.push(wt.text(WardText::LateByRule(rc.rule(*rule), n)));
+        }
+    }
+    for (branch, c) in &flags {
+        out.push(wt.text(WardText::LateCandidate(
+            &text::ellipsize(branch, 40),
+            c.candidate,
+        )));
+        out.push(wt.text(WardText::LateRule(rc.rule(c.flag.rule))));
+        out.push(wt.text(WardText::LateDates(c.flag.due, c.flag.done)));
+        out.push(wt.text(WardText::LateReason(&c.flag.reason)));
+    }
+    let old = missing(w, |s| s.late.clone()).len();
+    if old > 0 {
+        out.push(wt.text(WardText::LateNotInBundle(old)));
     }
     out
 }
@@ -911,8 +977,13 @@ pub fn section_sheet(w: &Ward, s: Section, p: Period) -> Sheet {
                     .iter()
                     .map(|s| Vi.admission().stage(*s).to_string()),
             );
+            header.push(crate::i18n::ward::of(Lang::Vi).text(WardText::ColLate));
             let mut sh = Sheet::new("Kết nạp đảng viên", header);
-            let row = |name: &str, admitted: u32, target: Option<u32>, p: Option<&Pipeline>| {
+            let row = |name: &str,
+                       admitted: u32,
+                       target: Option<u32>,
+                       p: Option<&Pipeline>,
+                       late: Option<i64>| {
                 let mut r = vec![
                     Cell::text(name),
                     Cell::int(admitted),
@@ -923,14 +994,27 @@ pub fn section_sheet(w: &Ward, s: Section, p: Period) -> Sheet {
                 r.extend((0..Stage::ALL.len()).map(|i| {
                     opt_cell(p.map(|p| i64::from(p.by_stage.get(i).copied().unwrap_or(0))))
                 }));
+                r.push(opt_cell(late));
                 r
             };
+            let late = |s: &Share| s.late.as_ref().map(|l| l.len() as i64);
             for s in &w.shares {
-                sh.rows
-                    .push(row(&s.name, s.admitted, s.target, s.pipeline.as_ref()));
+                sh.rows.push(row(
+                    &s.name,
+                    s.admitted,
+                    s.target,
+                    s.pipeline.as_ref(),
+                    late(s),
+                ));
             }
-            sh.rows
-                .push(row("Cộng", w.admitted, w.target, Some(&w.pipeline)));
+            let all_late = w.shares.iter().filter_map(late).sum();
+            sh.rows.push(row(
+                "Cộng",
+                w.admitted,
+                w.target,
+                Some(&w.pipeline),
+                Some(all_late),
+            ));
             sh
         }
         Section::Exemptions => {

@@ -59,14 +59,19 @@ impl Store {
     /// the current schema marked "figures only", which `restore` refuses. It carries no
     /// change history and is written in the clear, also from encrypted data.
     /// Format 2 ([`super::bundle`]): it also carries the dues and the admission pipeline,
-    /// computed today from the full register.
+    /// computed today from the full register; format 3 also the candidates' late flags.
     pub fn write_ward_bundle(&self, path: &Path) -> Result<BackupInfo> {
         let full = self.register()?;
         let today = chrono::Local::now().date_naive();
-        let figures =
-            super::bundle::encode_figures(&crate::domain::ward::bundle_figures(&full, today))?;
-        let snap =
-            super::register::ward_snapshot(&full.for_ward(), self.schema_version()?, figures)?;
+        let f = crate::domain::ward::bundle_figures(&full, today);
+        let figures = super::bundle::encode_figures(&f)?;
+        let late = super::bundle::encode_late(f.late.as_deref().unwrap_or_default())?;
+        let snap = super::register::ward_snapshot(
+            &full.for_ward(),
+            self.schema_version()?,
+            figures,
+            late,
+        )?;
         write_verified(path, &snap, None)
     }
 
@@ -230,7 +235,7 @@ pub struct LoadedBundle {
     pub register: Option<Register>,
     /// The figures-only bundle format (`None`: a full copy of the branch's data).
     pub figures_only: Option<u8>,
-    /// The figures it carries (format 2 and later).
+    /// The figures it carries (format 2 and later; the late flags from format 3).
     pub figures: Option<crate::domain::ward::BundleFigures>,
 }
 
@@ -257,6 +262,17 @@ pub fn load_bundle(path: &Path) -> Result<LoadedBundle> {
             })
         })
         .transpose()?;
+    // Format 3: the candidates' late flags, beside the figures.
+    let late = meta_value(&snap, super::bundle::META_WARD_LATE)
+        .map(|v| {
+            super::bundle::decode_late(v).map_err(|source| StoreError::Corrupt {
+                tree: super::TREE_META,
+                key: 0,
+                source,
+            })
+        })
+        .transpose()?;
+    let figures = figures.map(|f| crate::domain::ward::BundleFigures { late, ..f });
     let (info, register) = load_register_of(info, &snap)?;
     Ok(LoadedBundle {
         info,

@@ -1,17 +1,22 @@
-//! The ward bundle's own figures (bundle format 2): a figures-only bundle carries no dues
-//! ledgers (they hold salaries) and no candidates (names), so it carries the dues and the
-//! admission pipeline the ward asks for already computed ([`BundleFigures`]), under the
-//! `meta` key `ward_figures`, versioned like every stored value. The `figures_only` marker
-//! holds the bundle format: 1 (figures without dues and pipeline: the ward shows "not in
-//! the bundle") or 2. A program that predates format 2 reads a format-2 bundle as before
-//! and ignores the key. FROZEN: `tests/fixtures/ward_figures_v1.bin`. A bundle is read for
-//! the ward by [`super::backup::load_bundle`].
+//! The ward bundle's own figures (bundle formats 2 and 3): a figures-only bundle carries
+//! no dues ledgers (they hold salaries) and no candidates (names), so it carries the dues
+//! and the admission pipeline the ward asks for already computed ([`BundleFigures`]), under
+//! the `meta` key `ward_figures`, and (format 3) the candidates' late flags under
+//! [`META_WARD_LATE`] ([`LateFlagsV1`]: each candidate by number only, the rule, the due
+//! and done dates and the reason), each versioned like every stored value. The
+//! `figures_only` marker holds the bundle format: 1 (figures without dues and pipeline: the
+//! ward shows "not in the bundle"), 2 (no late flags: likewise) or 3. A program that
+//! predates a format reads its bundles as before and ignores the keys it does not know.
+//! FROZEN: `tests/fixtures/ward_figures_v1.bin`, `tests/fixtures/ward_late_v1.bin`. A bundle
+//! is read for the ward by [`super::backup::load_bundle`].
 
 use serde::{Deserialize, Serialize};
 
 use super::codec::{self, CodecError};
 use super::schema::days::{DayV1, date, day};
-use crate::domain::ward::{BundleFigures, DuesYear, Pipeline};
+use crate::domain::acts::LateFlag;
+use crate::domain::rules::RuleId;
+use crate::domain::ward::{BundleFigures, CandidateLate, DuesYear, Pipeline};
 
 /// Why a bundle was refused.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -40,7 +45,9 @@ pub enum BundleError {
 }
 
 /// The bundle format a figures-only bundle written now has.
-pub const BUNDLE_FORMAT: u8 = 2;
+pub const BUNDLE_FORMAT: u8 = 3;
+/// The `meta` key of the candidates' late flags (format 3).
+pub const META_WARD_LATE: &[u8] = b"ward_late";
 /// Version byte of [`WardFiguresV1`].
 pub const VERSION: u8 = 1;
 
@@ -114,8 +121,74 @@ impl From<WardFiguresV1> for BundleFigures {
                 overdue: v.pipeline.1,
                 awaiting_superior: v.pipeline.2,
             },
+            late: None,
         }
     }
+}
+
+/// One late flag of a candidate, version 1. FROZEN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateLateV1 {
+    /// The candidate's number in the branch's list (no name).
+    pub candidate: u32,
+    /// The rule's stored code ([`RuleId::code`]).
+    pub rule: u64,
+    /// The last day within the rule.
+    pub due: DayV1,
+    /// When the act was done.
+    pub done: DayV1,
+    /// Why it was late.
+    pub reason: String,
+}
+
+/// The candidates' late flags of a bundle, version 1. FROZEN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateFlagsV1 {
+    /// Every flag, candidate by candidate.
+    pub flags: Vec<CandidateLateV1>,
+}
+
+/// Version byte of [`LateFlagsV1`].
+pub const LATE_VERSION: u8 = 1;
+
+/// Encodes the candidates' late flags in the current version.
+pub fn encode_late(late: &[CandidateLate]) -> std::result::Result<Vec<u8>, CodecError> {
+    let flags = late
+        .iter()
+        .map(|c| CandidateLateV1 {
+            candidate: c.candidate,
+            rule: c.flag.rule.code(),
+            due: day(c.flag.due),
+            done: day(c.flag.done),
+            reason: c.flag.reason.clone(),
+        })
+        .collect();
+    codec::encode(LATE_VERSION, &LateFlagsV1 { flags })
+}
+
+/// Decodes the candidates' late flags written by any known version. A flag of a rule
+/// this program does not know is refused as damaged (rules are only appended).
+pub fn decode_late(bytes: &[u8]) -> std::result::Result<Vec<CandidateLate>, CodecError> {
+    let v = match codec::split(bytes)? {
+        (LATE_VERSION, p) => codec::decode_payload::<LateFlagsV1>(p)?,
+        (v, _) => return Err(CodecError::UnknownVersion(v)),
+    };
+    v.flags
+        .into_iter()
+        .map(|f| {
+            let rule = RuleId::from_code(f.rule)
+                .ok_or_else(|| CodecError::Payload(format!("unknown rule {}", f.rule)))?;
+            Ok(CandidateLate {
+                candidate: f.candidate,
+                flag: LateFlag {
+                    rule,
+                    due: date(f.due),
+                    done: date(f.done),
+                    reason: f.reason,
+                },
+            })
+        })
+        .collect()
 }
 
 /// Encodes a bundle's figures in the current version.
@@ -166,7 +239,79 @@ mod tests {
                 overdue: 1,
                 awaiting_superior: 0,
             },
+            late: None,
         }
+    }
+
+    /// The golden flags of `tests/fixtures/ward_late_v1.bin`.
+    fn golden_late() -> Vec<CandidateLate> {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        vec![
+            CandidateLate {
+                candidate: 2,
+                flag: LateFlag {
+                    rule: RuleId::CeremonyWorkingDays,
+                    due: d(2026, 3, 16),
+                    done: d(2026, 3, 20),
+                    reason: "Đảng ủy phường đồng ý lùi lễ kết nạp".into(),
+                },
+            },
+            CandidateLate {
+                candidate: 5,
+                flag: LateFlag {
+                    rule: RuleId::RecognitionWorkingDays,
+                    due: d(2026, 9, 24),
+                    done: d(2026, 10, 2),
+                    reason: "Chi bộ họp chậm do bão".into(),
+                },
+            },
+        ]
+    }
+
+    const LATE_FIXTURE: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ward_late_v1.bin"
+    );
+
+    #[test]
+    #[ignore = "writes the golden fixture; run once per new version, never again"]
+    fn write_golden_late() {
+        std::fs::write(LATE_FIXTURE, encode_late(&golden_late()).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn the_golden_v1_late_flags_decode_and_encode_to_the_same_bytes() {
+        let bytes = std::fs::read(LATE_FIXTURE).unwrap();
+        assert_eq!(decode_late(&bytes).unwrap(), golden_late());
+        assert_eq!(encode_late(&golden_late()).unwrap(), bytes);
+        assert_eq!(decode_late(&encode_late(&[]).unwrap()).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn unknown_or_damaged_late_flags_are_refused() {
+        let mut bytes = encode_late(&golden_late()).unwrap();
+        bytes[0] = 9;
+        assert!(matches!(
+            decode_late(&bytes),
+            Err(CodecError::UnknownVersion(9))
+        ));
+        let bytes = encode_late(&golden_late()).unwrap();
+        assert!(decode_late(&bytes[..bytes.len() - 3]).is_err());
+        // A rule code this program does not know.
+        let unknown = codec::encode(
+            LATE_VERSION,
+            &LateFlagsV1 {
+                flags: vec![CandidateLateV1 {
+                    candidate: 1,
+                    rule: 999,
+                    due: day(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                    done: day(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap()),
+                    reason: "x".into(),
+                }],
+            },
+        )
+        .unwrap();
+        assert!(decode_late(&unknown).is_err());
     }
 
     const FIXTURE: &str = concat!(

@@ -223,6 +223,7 @@ pub(super) fn ward_snapshot(
     reg: &Register,
     schema_version: u32,
     figures: Vec<u8>,
+    late: Vec<u8>,
 ) -> Result<SnapshotV1> {
     type Pairs = Vec<(Vec<u8>, Vec<u8>)>;
     let be = |k: u64| k.to_be_bytes().to_vec();
@@ -234,6 +235,7 @@ pub(super) fn ward_snapshot(
             vec![super::bundle::BUNDLE_FORMAT],
         ),
         (META_WARD_FIGURES.to_vec(), figures),
+        (super::bundle::META_WARD_LATE.to_vec(), late),
     ];
     let mut members: Pairs = Vec::new();
     for (id, m) in &reg.members {

@@ -560,6 +560,16 @@ pub fn apply_form(form: &Form, m: &mut Meeting, today: NaiveDate) -> Result<(), 
             {
                 e.push(err(MF::VoteYes, Problem::TallyTooLarge(counted, present)));
             }
+            // #22.8: a meeting decides only with its quorum, counted from the roll call
+            // (never typed); recording the meeting itself stays allowed.
+            if e.is_empty()
+                && let Err(r) = crate::domain::acts::vote_quorum(&m.attendance)
+            {
+                e.push(err(
+                    MF::VoteYes,
+                    Problem::Rule(crate::domain::validate::RuleProblem::Refused(r)),
+                ));
+            }
             if !e.is_empty() {
                 return Err(e);
             }

@@ -354,7 +354,17 @@ fn apply(app: &App, form: &Form, r: &mut MemberReview) -> Result<(), Errors> {
             if yes.is_some() || no.is_some() || abstain.is_some() {
                 let on = review_date(app, y);
                 let meetings = app.meetings.list.iter().map(|(_, m)| m);
-                let rows = rv::vote_rows(&members(app), rv::year_end_meeting(y, meetings), on);
+                let meeting = rv::year_end_meeting(y, meetings);
+                let rows = rv::vote_rows(&members(app), meeting, on);
+                // #22.8: a grade vote taken at the year-end meeting needs its quorum.
+                if let Some(Err(refusal)) =
+                    meeting.map(|m| crate::domain::acts::vote_quorum(&m.attendance))
+                {
+                    errors.push((
+                        FieldRef::Review(RF::VoteYes),
+                        Problem::Rule(crate::domain::validate::RuleProblem::Refused(refusal)),
+                    ));
+                }
                 match rv::grade_vote(
                     yes.unwrap_or(0),
                     no.unwrap_or(0),

@@ -304,6 +304,13 @@ pub fn check_step(c: &Candidate, d: &StepDraft, w: &World<'_>) -> Result<Step, E
                         if when.is_some_and(|x| x != m.date) {
                             errors.push(adm(F::Date, AdmissionProblem::NotTheMeetingDate(m.date)));
                         }
+                        // #22.8: a vote taken in a meeting counts only with its quorum.
+                        if let Err(r) = crate::domain::acts::vote_quorum(&m.attendance) {
+                            errors.push((
+                                F::MeetingVote,
+                                Problem::Rule(crate::domain::validate::RuleProblem::Refused(r)),
+                            ));
+                        }
                         match meeting::vote_outcome(v, &m.attendance) {
                             Ok(o) => {
                                 step.tally = Some(Tally {

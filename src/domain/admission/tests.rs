@@ -629,6 +629,29 @@ fn a_vote_step_takes_its_figures_and_the_section_2_denominator_from_a_meeting() 
             Problem::Admission(AdmissionProblem::NotTwoThirds)
         )]
     );
+    // #22.8 quorum: the same vote at a meeting where only 2 of the 4 who must attend came
+    // (the probationary member absent) does not count.
+    let mut thin = meeting.clone();
+    thin.attendance[4].mark = Mark::Unexcused;
+    let meetings = vec![(9, &thin)];
+    let w = World {
+        members: &members,
+        meetings: &meetings,
+        today: d(2026, 11, 21),
+    };
+    assert_eq!(
+        check_step(&c, &draft("15/07/2026", 0), &w).unwrap_err(),
+        vec![(
+            AdmissionField::MeetingVote,
+            Problem::Rule(crate::domain::validate::RuleProblem::Refused(
+                crate::domain::acts::Refusal::NoQuorum(crate::domain::acts::Quorum {
+                    present: 2,
+                    must_attend: 4,
+                    needed: 3
+                })
+            ))
+        )]
+    );
 }
 
 #[test]

@@ -56,6 +56,9 @@ impl ChecksCatalogue for ChecksEn {
                     r.source
                 )
             }
+            RuleProblem::Refused(r) => {
+                crate::i18n::rules::catalogue(crate::i18n::Lang::En).refusal(r)
+            }
         }
     }
 

@@ -57,6 +57,9 @@ impl ChecksCatalogue for ChecksVi {
                     r.source
                 )
             }
+            RuleProblem::Refused(r) => {
+                crate::i18n::rules::catalogue(crate::i18n::Lang::Vi).refusal(r)
+            }
         }
     }
 

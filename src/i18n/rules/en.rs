@@ -226,6 +226,8 @@ impl RulesCatalogue for RulesEn {
                 "QĐ 213: no comment when exempt from introduction (1 = yes)"
             }
             QuorumPercent => "Quorum: more than (% of those who must attend)",
+            Tet2027DaysBefore => "Tết 2027: days off before the lunar new year (06/02/2027)",
+            CultureDayOff => "Vietnamese Culture Day 24/11 is a day off (1 = yes)",
         }
     }
 
@@ -255,7 +257,24 @@ impl RulesCatalogue for RulesEn {
             Refusal::BelowLimit { rule, value, limit } => {
                 format!("{}: {value}, at least {limit}", self.rule(*rule))
             }
-            Refusal::NoQuorum(q) => format!("No quorum: {}", self.quorum(q)),
+            Refusal::EndsTooLate {
+                rule,
+                months,
+                latest,
+            } => format!(
+                "Longer than the {months}-month maximum; the end date is {} at the latest ({})",
+                format_date(*latest),
+                self.rule(*rule)
+            ),
+            Refusal::NoQuorum(q) => format!(
+                "No vote without quorum: more than {}% of the members who must attend must be \
+                 present, at least {}/{} (present {}/{})",
+                rules::value(RuleId::QuorumPercent),
+                q.needed,
+                q.must_attend,
+                q.present,
+                q.must_attend
+            ),
         };
         format!(
             "{what} — {}",

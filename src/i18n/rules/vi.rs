@@ -227,6 +227,8 @@ impl RulesCatalogue for RulesVi {
                 "QĐ 213: miễn giới thiệu thì không nhận xét (1 = có)"
             }
             QuorumPercent => "Số đảng viên dự họp tối thiểu: hơn (% số phải có mặt)",
+            Tet2027DaysBefore => "Tết 2027: số ngày nghỉ trước mùng Một (06/02/2027)",
+            CultureDayOff => "Ngày Văn hóa Việt Nam 24/11 là ngày nghỉ (1 = có)",
         }
     }
 
@@ -256,7 +258,24 @@ impl RulesCatalogue for RulesVi {
             Refusal::BelowLimit { rule, value, limit } => {
                 format!("{}: {value}, tối thiểu {limit}", self.rule(*rule))
             }
-            Refusal::NoQuorum(q) => format!("Chưa đủ số đảng viên dự họp: {}", self.quorum(q)),
+            Refusal::EndsTooLate {
+                rule,
+                months,
+                latest,
+            } => format!(
+                "Dài quá {months} tháng tối đa; ngày kết thúc muộn nhất là {} ({})",
+                format_date(*latest),
+                self.rule(*rule)
+            ),
+            Refusal::NoQuorum(q) => format!(
+                "Chưa biểu quyết được: cần hơn {}% số đảng viên phải dự họp có mặt, tức ít nhất \
+                 {}/{} (có mặt {}/{})",
+                rules::value(RuleId::QuorumPercent),
+                q.needed,
+                q.must_attend,
+                q.present,
+                q.must_attend
+            ),
         };
         format!(
             "{what} — {}",

@@ -106,6 +106,18 @@ impl WardCatalogue for WardEn {
                 "Typing finds a branch in the list (Backspace removes a letter).".into()
             }
             WardText::HelpClose => "Esc or F1: close the help.".into(),
+            WardText::LateFlags(n) => format!("- Acts done late, with a reason (LATE flag): {n}"),
+            WardText::LateByRule(rule, n) => format!("  + {rule}: {n}"),
+            WardText::LateCandidate(branch, k) => format!("  {branch} — candidate no. {k}:"),
+            WardText::LateRule(rule) => format!("    [LATE] {rule}"),
+            WardText::LateDates(due, done) => {
+                format!("    due {}, done {}", format_date(due), format_date(done))
+            }
+            WardText::LateReason(why) => format!("    reason: {why}"),
+            WardText::LateNotInBundle(n) => format!(
+                "- LATE flags: not in the bundle for {n} branches (older bundles), not counted above"
+            ),
+            WardText::ColLate => "Late".into(),
         }
     }
 

@@ -112,6 +112,22 @@ pub enum WardText<'a> {
     HelpFind,
     /// Help: how to close it.
     HelpClose,
+    /// Admission: candidates' acts recorded late with a reason (the flags counted).
+    LateFlags(u32),
+    /// Admission: late flags of one rule (the rule's name, count).
+    LateByRule(&'a str, u32),
+    /// Admission: a branch's candidate with a flag, by number only (branch, number).
+    LateCandidate(&'a str, u32),
+    /// Admission: the rule of a flag (its name).
+    LateRule(&'a str),
+    /// Admission: the deadline of a flag and when the act was done.
+    LateDates(NaiveDate, NaiveDate),
+    /// Admission: why it was late.
+    LateReason(&'a str),
+    /// Admission: branches whose older bundle carries no late flags (how many).
+    LateNotInBundle(usize),
+    /// Admission table column: the late flags.
+    ColLate,
 }
 
 /// The names of the figure sections, in `interchange::ward::Section::ALL` order.

@@ -96,6 +96,23 @@ impl WardCatalogue for WardVi {
             WardText::HelpTitle => "Phím của màn hình Đảng ủy phường".into(),
             WardText::HelpFind => "Gõ chữ: tìm chi bộ trong danh sách (Backspace xóa chữ vừa gõ).".into(),
             WardText::HelpClose => "Esc hoặc F1: đóng trợ giúp.".into(),
+            WardText::LateFlags(n) => {
+                format!("- Việc làm quá hạn, có ghi lý do (cờ MUỘN): {n}")
+            }
+            WardText::LateByRule(rule, n) => format!("  + {rule}: {n}"),
+            WardText::LateCandidate(branch, k) => format!("  {branch} — quần chúng số {k}:"),
+            WardText::LateRule(rule) => format!("    [MUỘN] {rule}"),
+            WardText::LateDates(due, done) => format!(
+                "    hạn {}, làm ngày {}",
+                format_date(due),
+                format_date(done)
+            ),
+            WardText::LateReason(why) => format!("    lý do: {why}"),
+            WardText::LateNotInBundle(n) => format!(
+                "- Cờ MUỘN: {n} chi bộ {} (gói cũ), chưa cộng vào số trên",
+                crate::interchange::ward::NOT_IN_BUNDLE
+            ),
+            WardText::ColLate => "Cờ muộn".into(),
         }
     }
 
