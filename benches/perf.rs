@@ -2,6 +2,9 @@
 //! program, generates the benchmark data, measures, and prints a Markdown table (medians
 //! and p99 next to baselines from the same run, PASS/MISS per target).
 //!
+//! The rows 1d and 2c run the i686-unknown-linux-gnu release build when that target is
+//! installed, and say why not otherwise.
+//!
 //! `cargo bench --bench perf -- --smoke` runs the tiny version (what the tests run).
 
 #[path = "perf/mod.rs"]
@@ -18,7 +21,16 @@ fn main() {
     let cfg = if smoke {
         suite::Config::smoke(app, floor, work.path().to_path_buf())
     } else {
-        suite::Config::full(app, floor, work.path().to_path_buf())
+        // The 32-bit build for rows 1d and 2c; without it they say why (issue 21.1).
+        eprintln!(
+            "perf: building the {} release app and floor program…",
+            suite::I686
+        );
+        let i686 = suite::build_i686();
+        if let Err(why) = &i686 {
+            eprintln!("perf: rows 1d and 2c not measured: {why}");
+        }
+        suite::Config::full(app, floor, i686, work.path().to_path_buf())
     };
     let report = suite::run(&cfg, &mut |step| eprintln!("perf: {step}…"));
     println!("{}", report.markdown());

@@ -33,6 +33,8 @@ pub struct Config {
     pub app: PathBuf,
     /// The floor program.
     pub floor: PathBuf,
+    /// The i686 (32-bit) release app and floor program, or why there are none.
+    pub i686: Result<(PathBuf, PathBuf), String>,
     /// Where the stores are written (on the same disk as the build, not a tmpfs).
     pub work: PathBuf,
     /// The large branch.
@@ -61,11 +63,17 @@ pub struct Config {
 
 impl Config {
     /// The real benchmark.
-    pub fn full(app: PathBuf, floor: PathBuf, work: PathBuf) -> Config {
+    pub fn full(
+        app: PathBuf,
+        floor: PathBuf,
+        i686: Result<(PathBuf, PathBuf), String>,
+        work: PathBuf,
+    ) -> Config {
         Config {
             smoke: false,
             app,
             floor,
+            i686,
             work,
             large: Spec::large(),
             typical: Spec::typical(),
@@ -87,6 +95,9 @@ impl Config {
             smoke: true,
             app,
             floor,
+            i686: Err(format!(
+                "the smoke run does not build for {I686} (`cargo bench --bench perf` does)"
+            )),
             work,
             large: Spec::tiny(8, 1),
             typical: Spec::tiny(4, 1),
@@ -136,6 +147,72 @@ pub fn build_binaries(debug: bool) -> (PathBuf, PathBuf) {
         dir.display()
     );
     (app, floor)
+}
+
+/// The 32-bit target the old Windows laptops stand for (issue 21.1), run natively here.
+pub const I686: &str = "i686-unknown-linux-gnu";
+
+/// Builds the release app and floor program for [`I686`] and returns their paths, or why
+/// it cannot: the target is not installed (`rustup target add i686-unknown-linux-gnu`; the
+/// linker also needs gcc-multilib), or the build failed.
+pub fn build_i686() -> Result<(PathBuf, PathBuf), String> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let installed = std::process::Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .current_dir(manifest)
+        .output()
+        .map_err(|e| format!("no rustup to ask whether {I686} is installed ({e})"))?;
+    if !String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|l| l.trim() == I686)
+    {
+        return Err(format!(
+            "the {I686} target is not installed (`rustup target add {I686}`, and gcc-multilib)"
+        ));
+    }
+    let args = [
+        "build",
+        "--quiet",
+        "--release",
+        "--target",
+        I686,
+        "--bin",
+        "sochibo",
+        "--example",
+        "floor",
+    ];
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(manifest)
+        .stdout(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo ({e})"))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let last = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        eprint!("{err}");
+        return Err(format!(
+            "`cargo build --release --target {I686}` failed: {last}"
+        ));
+    }
+    let dir = target_dir().join(I686).join("release");
+    let app = dir.join("sochibo");
+    let floor = dir.join("examples").join("floor");
+    for p in [&app, &floor] {
+        // ELF class byte (offset 4): 1 = 32-bit.
+        let mut head = [0u8; 5];
+        std::fs::File::open(p)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .map_err(|e| format!("no {} ({e})", p.display()))?;
+        if head != [0x7f, b'E', b'L', b'F', 1] {
+            return Err(format!("{} is not a 32-bit ELF file", p.display()));
+        }
+    }
+    Ok((app, floor))
 }
 
 /// A fresh working directory under the target directory (a real disk, like the data).
@@ -486,6 +563,75 @@ pub fn run(cfg: &Config, progress: &mut dyn FnMut(&str)) -> Report {
         value: floor,
         baseline: bare,
     });
+
+    // 1d, 2c. The same start and memory rows for the 32-bit build (issue 21.1): the
+    // i686 app against the i686 floor, on the same store, with the same targets.
+    let frame_what =
+        format!("start → first frame, large branch ({large_n}), pty, {I686} release build");
+    let rss_what =
+        format!("peak RSS (VmHWM), large branch, same keys as row 2, {I686} release build");
+    match &cfg.i686 {
+        Err(why) => {
+            rep.rows
+                .push(Row::not_measured("1d", frame_what, "≤ 1.5× floor", why));
+            rep.rows
+                .push(Row::not_measured("2c", rss_what, "≤ 16 MB", why));
+        }
+        Ok((app32, floor32)) => {
+            let cfg32 = Config {
+                app: app32.clone(),
+                floor: floor32.clone(),
+                ..cfg.clone()
+            };
+            progress("first frame: large branch, i686 app vs i686 floor");
+            let f32 = frames(&cfg32, &large_dir, &large.branch.name);
+            let app = Value::of_durations(&f32.app, Unit::Ms);
+            let floor = Value::of_durations(&f32.floor, Unit::Ms);
+            let r = ratio(&app, &floor);
+            let x86 = Value::of_durations(&fl.app, Unit::Ms);
+            let size = |p: &Path| mb(std::fs::metadata(p).map_or(0, |m| m.len()));
+            rep.rows.push(Row {
+                id: "1d",
+                what: frame_what,
+                baseline_what: "floor built for i686, same store".into(),
+                ratio: r,
+                target: "≤ 1.5× floor".into(),
+                verdict: Verdict::from(r.is_some_and(|r| r <= 1.5)),
+                note: format!(
+                    "the 32-bit app against the 64-bit one of row 1 (same run, same store): {:.2}× its median first frame; the i686 binary is {:.2} MB (x86_64: {:.2} MB). Peak RSS at the first frame: app {:.2} MB, floor {:.2} MB (medians).",
+                    ratio(&app, &x86).unwrap_or(f64::NAN),
+                    size(app32),
+                    size(&cfg.app),
+                    Value::of(&f32.app_rss, Unit::MB).median().unwrap_or(f64::NAN),
+                    Value::of(&f32.floor_rss, Unit::MB).median().unwrap_or(f64::NAN)
+                ),
+                value: app,
+                baseline: floor,
+            });
+            progress("peak RSS: driving the i686 app through every screen");
+            let rss: Vec<f64> = (0..cfg.rss_runs)
+                .map(|_| mb(visit_every_screen(&cfg32, &large_dir, &large.branch.name)))
+                .collect();
+            let app = Value::of(&rss, Unit::MB);
+            let floor = Value::of(&f32.floor_rss, Unit::MB);
+            let worst = app.p99().unwrap_or(f64::NAN);
+            let x86 = rep.row("2").and_then(|r| r.value.median());
+            rep.rows.push(Row {
+                id: "2c",
+                what: rss_what,
+                baseline_what: "i686 floor peak RSS after its frame".into(),
+                ratio: ratio(&app, &floor),
+                target: "≤ 16 MB".into(),
+                verdict: Verdict::from(worst <= 16.0),
+                note: format!(
+                    "the 32-bit app through every screen against the 64-bit one of row 2: {:.2}× its median.",
+                    app.median().zip(x86).map_or(f64::NAN, |(a, b)| a / b)
+                ),
+                value: app,
+                baseline: floor,
+            });
+        }
+    }
 
     // 3. Search keystroke → frame.
     for (id, spec) in [("3a", &cfg.wards[0]), ("3b", &cfg.wards[1])] {

@@ -49,6 +49,8 @@ pub enum Value {
     One(f64, Unit),
     /// Not measured: the feature does not exist yet.
     NotBuilt,
+    /// Not measured on this machine, and why (no i686 target installed, the build failed).
+    NotMeasured(String),
 }
 
 impl Value {
@@ -76,7 +78,7 @@ impl Value {
         match self {
             Value::Dist { median, .. } => Some(*median),
             Value::One(v, _) => Some(*v),
-            Value::NotBuilt => None,
+            Value::NotBuilt | Value::NotMeasured(_) => None,
         }
     }
 
@@ -95,6 +97,7 @@ impl Value {
             } => (fmt(*median, *unit), fmt(*p99, *unit)),
             Value::One(v, unit) => (fmt(*v, *unit), "–".into()),
             Value::NotBuilt => ("n/a".into(), "–".into()),
+            Value::NotMeasured(why) => (format!("not measured: {why}"), "–".into()),
         }
     }
 }
@@ -131,6 +134,8 @@ pub enum Verdict {
     Info,
     /// The feature does not exist yet.
     NotBuilt,
+    /// Could not be measured on this machine (the value says why).
+    NotMeasured,
 }
 
 impl Verdict {
@@ -145,6 +150,7 @@ impl Verdict {
             Verdict::Miss => "MISS",
             Verdict::Info => "info",
             Verdict::NotBuilt => "n/a (not built yet)",
+            Verdict::NotMeasured => "not measured",
         }
     }
 }
@@ -187,12 +193,27 @@ impl Row {
             note: String::new(),
         }
     }
+
+    /// A row that could not be measured here, saying why (never a made-up number).
+    pub fn not_measured(id: &'static str, what: String, target: &str, why: &str) -> Row {
+        Row {
+            id,
+            what,
+            value: Value::NotMeasured(why.into()),
+            baseline_what: "–".into(),
+            baseline: Value::NotMeasured(why.into()),
+            ratio: None,
+            target: target.into(),
+            verdict: Verdict::NotMeasured,
+            note: String::new(),
+        }
+    }
 }
 
 /// Every row id the full report has, in order.
 pub const ROW_IDS: &[&str] = &[
-    "1", "1b", "1c", "2", "2b", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "5d", "6a", "6b", "6c",
-    "7a", "7b", "8",
+    "1", "1b", "1c", "1d", "2", "2b", "2c", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "5d", "6a",
+    "6b", "6c", "7a", "7b", "8",
 ];
 
 /// The whole report.

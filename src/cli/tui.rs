@@ -13,6 +13,8 @@ use crate::i18n::{self, Cli as C, Lang, Msg};
 use crate::store::KEYS_MOVED_SEEN;
 use crate::ui::{self, theme::Theme};
 
+pub mod console_font;
+
 /// A throwaway directory for `--demo`, removed when the session ends.
 struct DemoDir(std::path::PathBuf);
 
@@ -209,15 +211,53 @@ fn console_has_vt() -> bool {
 }
 
 /// Whether to draw in pure ASCII, and whether to tell the user it was chosen for them:
-/// when asked (`--ascii`), or on a console without VT support unless `--unicode` says
-/// otherwise (issue 21 item 4).
-pub fn choose_ascii(asked: bool, unicode: bool, vt: bool) -> (bool, bool) {
-    let chosen = !asked && !unicode && !vt;
+/// when asked (`--ascii`), or, unless `--unicode` says otherwise, on a console without VT
+/// support or whose window draws with a raster font (issue 21 item 4).
+pub fn choose_ascii(asked: bool, unicode: bool, vt: bool, raster_font: bool) -> (bool, bool) {
+    let chosen = !asked && !unicode && (!vt || raster_font);
     (asked || chosen, chosen)
+}
+
+/// Whether the console window draws with a raster font (Windows only, read from the
+/// registry by [`console_font::console_lacks_unicode_font`]). Asked only when it can
+/// change the choice: neither `--ascii` nor `--unicode`, VT present (without VT ASCII is
+/// chosen anyway), and not Windows Terminal (`WT_SESSION`), which has its own font.
+fn raster_font_matters(args: &Args, vt: bool) -> bool {
+    cfg!(windows)
+        && !args.ascii
+        && !args.unicode
+        && vt
+        && std::env::var_os("WT_SESSION").is_none()
+        && console_font::console_lacks_unicode_font()
+}
+
+/// Set (to anything) to print the drawing choice and its inputs as one line on stdout
+/// and exit, instead of starting: how `.ci/test-windows` reads the choice under Wine,
+/// whose text console cannot show the status line. A diagnostic, not for users.
+pub const PROBE_DRAWING_ENV: &str = "SOCHIBO_PROBE_DRAWING";
+
+/// The probe's line: `drawing: ascii|unicode; told: yes|no; vt: yes|no; raster font: yes|no`.
+pub fn probe_line(ascii: bool, told: bool, vt: bool, raster_font: bool) -> String {
+    let yn = |b: bool| if b { "yes" } else { "no" };
+    format!(
+        "drawing: {}; told: {}; vt: {}; raster font: {}",
+        if ascii { "ascii" } else { "unicode" },
+        yn(told),
+        yn(vt),
+        yn(raster_font)
+    )
 }
 
 /// Runs the TUI on the data directory (or a throwaway demo directory).
 pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
+    // The drawing choice is made from the console before anything else.
+    let vt = console_has_vt();
+    let raster_font = raster_font_matters(args, vt);
+    let (ascii, told) = choose_ascii(args.ascii, args.unicode, vt, raster_font);
+    if std::env::var_os(PROBE_DRAWING_ENV).is_some() {
+        println!("{}", probe_line(ascii, told, vt, raster_font));
+        return Ok(());
+    }
     // Started on Windows with no console at all (a shortcut or task that gives none):
     // open a window of its own rather than fail; that copy asks before it starts.
     let tty = [
@@ -253,7 +293,6 @@ pub(super) fn session(args: &Args, lang: Lang) -> Result<(), CliError> {
         }
         Ok(())
     })?;
-    let (ascii, told) = choose_ascii(args.ascii, args.unicode, console_has_vt());
     let theme = Theme::from_env(ascii);
     if told {
         app.notice = Some(crate::app::Notice::AsciiChosen);
@@ -312,12 +351,30 @@ mod tests {
 
     #[test]
     fn an_old_console_gets_ascii_and_is_told_how_to_switch() {
-        assert_eq!(choose_ascii(false, false, true), (false, false));
-        assert_eq!(choose_ascii(true, false, true), (true, false));
+        // (asked, unicode, vt, raster font) → (ascii, told)
+        assert_eq!(choose_ascii(false, false, true, false), (false, false));
+        assert_eq!(choose_ascii(true, false, true, false), (true, false));
         // No VT (Windows 7's console): ASCII, and the status line says so.
-        assert_eq!(choose_ascii(false, false, false), (true, true));
-        assert_eq!(choose_ascii(false, true, false), (false, false));
-        assert_eq!(choose_ascii(true, false, false), (true, false));
+        assert_eq!(choose_ascii(false, false, false, false), (true, true));
+        assert_eq!(choose_ascii(false, true, false, false), (false, false));
+        assert_eq!(choose_ascii(true, false, false, false), (true, false));
+        // VT but a raster font (a Windows 10 console set to "Terminal"): the same.
+        assert_eq!(choose_ascii(false, false, true, true), (true, true));
+        assert_eq!(choose_ascii(false, true, true, true), (false, false));
+        assert_eq!(choose_ascii(true, false, true, true), (true, false));
+        assert_eq!(choose_ascii(false, false, false, true), (true, true));
+    }
+
+    #[test]
+    fn the_probe_line_names_the_choice_and_its_inputs() {
+        assert_eq!(
+            probe_line(true, true, true, true),
+            "drawing: ascii; told: yes; vt: yes; raster font: yes"
+        );
+        assert_eq!(
+            probe_line(false, false, true, false),
+            "drawing: unicode; told: no; vt: yes; raster font: no"
+        );
     }
 
     #[test]

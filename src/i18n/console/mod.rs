@@ -15,7 +15,8 @@ pub use vi::ConsoleVi;
 pub enum ConsoleMsg {
     /// Put before a to-do whose date has passed (the row is also red).
     Overdue,
-    /// ASCII was chosen for a console without VT support; how to switch.
+    /// ASCII was chosen for a console without VT support or with a raster font; how to
+    /// switch.
     AsciiChosen,
 }
 
