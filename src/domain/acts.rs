@@ -223,30 +223,6 @@ pub fn exemption_length(start: NaiveDate, end: NaiveDate) -> Result<(), Refusal>
     }
 }
 
-/// The late flags of a candidate's recorded steps: each step recorded after a deadline
-/// of the rules (ceremony, recognition) with the reason it was recorded with.
-pub fn candidate_flags(c: &super::admission::Candidate) -> Vec<LateFlag> {
-    use super::admission::Check;
-    let mut out = Vec::new();
-    for s in &c.steps {
-        for ch in &s.checks {
-            let due = match ch {
-                Check::CeremonyLate { deadline, .. } | Check::RecognitionLate { deadline, .. } => {
-                    *deadline
-                }
-                _ => continue,
-            };
-            out.push(LateFlag {
-                rule: ch.rule(),
-                due,
-                done: s.date,
-                reason: s.override_reason.clone(),
-            });
-        }
-    }
-    out
-}
-
 /// A meeting's quorum: who had to attend, who came, and how many were needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quorum {

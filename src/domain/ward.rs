@@ -102,14 +102,14 @@ pub struct CandidateLate {
     pub flag: super::acts::LateFlag,
 }
 
-/// Every late flag of the branch's candidates ([`super::acts::candidate_flags`]), each
+/// Every late flag of the branch's candidates ([`super::admission::Candidate::late_flags`]), each
 /// candidate numbered by its place in the register's list.
 pub fn late_flags(reg: &Register) -> Vec<CandidateLate> {
     let mut out = Vec::new();
     for (i, (_, c)) in reg.candidates.iter().enumerate() {
         let candidate = u32::try_from(i + 1).unwrap_or(u32::MAX);
         out.extend(
-            super::acts::candidate_flags(c)
+            c.late_flags()
                 .into_iter()
                 .map(|flag| CandidateLate { candidate, flag }),
         );

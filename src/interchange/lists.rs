@@ -214,7 +214,7 @@ pub fn candidates_txt(
     let flags: Vec<Vec<crate::domain::acts::LateFlag>> = crate::domain::admission::board(&refs, on)
         .iter()
         .filter_map(|e| cands.iter().find(|(id, _)| *id == e.id))
-        .map(|(_, c)| crate::domain::acts::candidate_flags(c))
+        .map(|(_, c)| c.late_flags())
         .collect();
     let vi = crate::i18n::rules::catalogue(crate::i18n::Lang::Vi);
     for (i, c) in candidate_rows(cands, on).into_iter().enumerate() {

@@ -28,8 +28,7 @@ use crate::domain::{admission, date, text};
 use crate::i18n::ward::WardText;
 use crate::i18n::{Catalogue, Cli as C, Lang, Vi};
 
-/// How a figure missing from a figures-only bundle of an older format is shown.
-pub const NOT_IN_BUNDLE: &str = "không có trong gói";
+pub use crate::i18n::ward::NOT_IN_BUNDLE;
 
 /// What a bundle gives beyond its register for the dues and the admission pipeline.
 #[derive(Debug, Clone, PartialEq, Eq)]

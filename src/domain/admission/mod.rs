@@ -28,6 +28,7 @@ pub use record::*;
 
 use chrono::{Months, NaiveDate};
 
+use super::acts::LateFlag;
 use super::meeting::MeetingId;
 use super::member::{Member, MemberId};
 use super::rules::{self, RuleId};
@@ -213,6 +214,28 @@ pub enum Standing {
 }
 
 impl Candidate {
+    /// The late flags of the recorded steps: each step recorded after a deadline of the
+    /// rules (ceremony, recognition) with the reason it was recorded with.
+    pub fn late_flags(&self) -> Vec<LateFlag> {
+        let mut out = Vec::new();
+        for s in &self.steps {
+            for ch in &s.checks {
+                let due = match ch {
+                    Check::CeremonyLate { deadline, .. }
+                    | Check::RecognitionLate { deadline, .. } => *deadline,
+                    _ => continue,
+                };
+                out.push(LateFlag {
+                    rule: ch.rule(),
+                    due,
+                    done: s.date,
+                    reason: s.override_reason.clone(),
+                });
+            }
+        }
+        out
+    }
+
     /// The last recorded step.
     pub fn last(&self) -> Option<&Step> {
         self.steps.last()

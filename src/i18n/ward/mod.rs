@@ -12,6 +12,10 @@ use crate::store::bundle::BundleError;
 pub use en::WardEn;
 pub use vi::WardVi;
 
+/// How a figure missing from a figures-only bundle of an older format is shown in the
+/// ward's roll-up (a Vietnamese document, whatever the screen's language).
+pub const NOT_IN_BUNDLE: &str = "không có trong gói";
+
 /// A text of the ward screen.
 #[derive(Debug, Clone)]
 pub enum WardText<'a> {

@@ -110,7 +110,7 @@ impl WardCatalogue for WardVi {
             WardText::LateReason(why) => format!("    lý do: {why}"),
             WardText::LateNotInBundle(n) => format!(
                 "- Cờ MUỘN: {n} chi bộ {} (gói cũ), chưa cộng vào số trên",
-                crate::interchange::ward::NOT_IN_BUNDLE
+                super::NOT_IN_BUNDLE
             ),
             WardText::ColLate => "Cờ muộn".into(),
         }
