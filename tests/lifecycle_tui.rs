@@ -22,17 +22,6 @@ fn official(name: &str) -> sochibo::domain::member::Member {
     check_member(&d, None, None, [], today()).unwrap().member
 }
 
-fn newest_meeting(h: &Harness) -> sochibo::domain::meeting::Meeting {
-    h.app
-        .store
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|(id, _)| *id)
-        .unwrap()
-        .1
-}
-
 #[test]
 fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
@@ -69,7 +58,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
 
     // The next roll call shows "Tạm miễn SH"; absent, the member leaves the denominator.
     h.keys("<Esc><Esc><A-3><F7><C-s>");
-    let with_exemption = newest_meeting(&h);
+    let with_exemption = h.newest_meeting().1;
     let row = with_exemption
         .attendance
         .iter()
@@ -101,7 +90,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     );
     // A second regular meeting in December: asked, answered "Có".
     h.keys("<Esc><Esc><A-3><F7><C-s><A-c>");
-    let after = newest_meeting(&h);
+    let after = h.newest_meeting().1;
     assert_eq!(
         after
             .attendance

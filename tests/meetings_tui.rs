@@ -5,38 +5,18 @@ mod common;
 
 use common::{Harness, today};
 use sochibo::app::App;
-use sochibo::domain::meeting::{Mark, Meeting, Threshold};
+use sochibo::domain::meeting::{Mark, Threshold};
 use sochibo::i18n::Lang;
 use sochibo::keymap::Keymap;
 use sochibo::store::Store;
 
-fn only_meeting(h: &Harness) -> (u64, Meeting) {
-    h.app
-        .store
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|(id, _)| *id)
-        .expect("a meeting")
-}
-
-/// An app with the 35 demo members but no meetings.
-fn harness() -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    h.app.meetings = sochibo::app::screens::meetings::Meetings::new(Vec::new(), today());
-    h
-}
-
 #[test]
 fn a_monthly_meeting_from_roll_call_to_approval() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7>");
     assert!(h.screen().contains("Tạo buổi sinh hoạt"), "{}", h.screen());
     h.keys("<C-s>");
-    let (id, m) = only_meeting(&h);
+    let (id, m) = h.newest_meeting();
     assert_eq!(m.number, 1, "first document of the term");
     assert!(m.agenda[0].title.starts_with("Khai mạc"));
     let active = h.app.roster.count(sochibo::app::roster::Filter::Active);
@@ -55,7 +35,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     h.keys("<F6>");
     h.keys("<Home><F5>");
     h.keys("<F4>Ốm nằm viện<C-s>");
-    let (_, m) = only_meeting(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.attendance[0].mark, Mark::Unexcused);
     assert_eq!(m.attendance[1].mark, Mark::Excused("Ốm nằm viện".into()));
     let exempt: Vec<_> = m
@@ -79,7 +59,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
         h.keys("<Down>");
     }
     h.keys("<F7><Right><Tab>Đề nghị tăng cường<Enter>vệ sinh môi trường.<C-s>");
-    let (_, m) = only_meeting(&h);
+    let (_, m) = h.newest_meeting();
     let speeches: Vec<_> = m.agenda.iter().flat_map(|a| a.speeches.iter()).collect();
     assert_eq!(speeches.len(), 1, "{:?}", m.agenda);
     assert_eq!(speeches[0].gist, "Đề nghị tăng cường\nvệ sinh môi trường.");
@@ -91,10 +71,10 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
         "{}",
         h.screen()
     );
-    assert!(only_meeting(&h).1.votes.is_empty());
-    let voters = sochibo::domain::meeting::voters_present(&only_meeting(&h).1.attendance);
+    assert!(h.newest_meeting().1.votes.is_empty());
+    let voters = sochibo::domain::meeting::voters_present(&h.newest_meeting().1.attendance);
     h.keys(&format!("<Backspace><Backspace>{voters}<C-s>"));
-    let (_, m) = only_meeting(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.votes.len(), 1);
     assert_eq!(m.votes[0].threshold, Threshold::Majority);
     assert!(h.screen().contains("→ Thông qua"), "{}", h.screen());
@@ -103,7 +83,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
     h.keys("<F9>");
     assert!(h.screen().contains("Thông qua biên bản?"));
     h.keys("<A-c>");
-    let (_, m) = only_meeting(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.approved, Some(today()));
     h.keys("<S-Tab><S-Tab><S-Tab><F2>");
     assert!(h.app.form.is_none());
@@ -113,7 +93,7 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
         h.screen()
     );
     h.keys("<F6>Ghi nhầm giờ kết thúc<Tab>Kết thúc lúc 21 giờ 15.<C-s>");
-    let (id2, m2) = only_meeting(&h);
+    let (id2, m2) = h.newest_meeting();
     assert_eq!(id2, id);
     assert_eq!(m2.amendments.len(), 1);
     assert_eq!(m2.amendments[0].reason, "Ghi nhầm giờ kết thúc");
@@ -146,9 +126,9 @@ fn a_monthly_meeting_from_roll_call_to_approval() {
 
 #[test]
 fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s>");
-    let (_, m) = only_meeting(&h);
+    let (_, m) = h.newest_meeting();
     let before = sochibo::domain::meeting::vote_denominator(&m.attendance);
     let row = m
         .attendance
@@ -161,7 +141,7 @@ fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
         h.keys("<Down>");
     }
     h.keys("<Enter>");
-    let (_, m) = only_meeting(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.attendance[row].mark, Mark::Present);
     assert_eq!(
         sochibo::domain::meeting::vote_denominator(&m.attendance),
@@ -172,7 +152,7 @@ fn an_exempted_member_is_shown_as_exempt_and_may_be_present() {
 
 #[test]
 fn a_draft_being_typed_survives_dropping_the_app() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><Tab><Down><Down><Down><Down><Down><F7><Right><Tab>Ý kiến đang gõ dở");
     // Moving between fields saves the draft; nothing was saved with Ctrl-S.
     h.keys("<S-Tab>");
@@ -212,13 +192,13 @@ fn year_view_flags_and_attendance_view() {
 
 #[test]
 fn a_task_assigned_at_a_meeting_shows_on_the_member() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     let name = h.app.roster.entries()[0].member.full_name.clone();
     h.keys("<A-3><F7><C-s><Tab><Tab><Tab><F7>");
     h.keys(&format!(
         "{name}<Tab>Vận động các hộ đóng quỹ vì người nghèo<Tab>30/11/2026<C-s>"
     ));
-    assert_eq!(only_meeting(&h).1.tasks.len(), 1);
+    assert_eq!(h.newest_meeting().1.tasks.len(), 1);
     h.keys("<Esc><A-1>");
     h.keys(&format!("{}<Enter>", sochibo::domain::text::fold(&name)));
     let screen = h.screen();

@@ -4,78 +4,33 @@
 
 mod common;
 
-use common::{Harness, sochibo, text, today};
+use common::{Harness, docx_words, flat, sochibo, text, today};
 use sochibo::app::Screen;
-use sochibo::domain::meeting::Meeting;
-use std::io::Read;
 
 fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn newest(h: &Harness) -> (u64, Meeting) {
-    h.app
-        .store
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|(id, _)| *id)
-        .expect("a meeting")
-}
-
-/// The demo branch with no meetings.
-fn harness() -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    h.app.meetings =
-        sochibo::app::screens::meetings::Meetings::new(h.app.store.meetings().unwrap(), today());
-    h
-}
-
-/// The words of a `.docx` (every `<w:t>` run, joined): the archive and XML must read.
-fn docx_words(bytes: &[u8]) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-    let mut xml = String::new();
-    z.by_name("word/document.xml")
-        .expect("the document part")
-        .read_to_string(&mut xml)
-        .expect("UTF-8 XML");
-    let mut out = String::new();
-    for part in xml.split("<w:t").skip(1) {
-        let body = part.split_once('>').map_or("", |(_, b)| b);
-        out.push_str(body.split("</w:t>").next().unwrap_or(""));
-    }
-    out
-}
-
-/// The words of a text, one space between them (the documents wrap at 80 columns).
-fn flat(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn exported(h: &Harness, name: &str) -> Vec<u8> {
-    let dir = sochibo::interchange::exports_dir(h.app.store.dir());
-    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
 #[test]
 fn one_key_writes_the_notice_of_a_meeting_ahead() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     // A meeting on 05/12/2026 (a Saturday) with a proposal noted before it.
     h.keys("<A-3><F7><Tab><Tab>");
     for _ in 0..12 {
         h.keys("<Backspace>");
     }
     h.keys("5/12<C-s><Tab><Tab><Tab><Tab><F7>Chi ủy<Tab>Sửa đèn đường ngõ 12<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.date, d(2026, 12, 5));
     assert_eq!(m.proposals.len(), 1);
     h.keys("<C-n>");
     assert!(h.status_line().contains("thong-bao-"), "{}", h.screen());
     let base = sochibo::interchange::notice::notice_base(&m);
-    let txt = String::from_utf8(exported(&h, &format!("{base}.txt"))).unwrap();
+    let txt = String::from_utf8(
+        h.exported(&format!("{base}.txt"))
+            .expect("the exported file"),
+    )
+    .unwrap();
     assert!(txt.contains("THÔNG BÁO"), "{txt}");
     assert!(txt.contains("Thứ Bảy, ngày 05/12/2026"), "{txt}");
     assert!(txt.contains(&format!("Địa điểm: {}", m.place)), "{txt}");
@@ -86,7 +41,11 @@ fn one_key_writes_the_notice_of_a_meeting_ahead() {
     assert!(txt.contains("Đánh giá kết quả tháng trước"), "{txt}");
     assert!(txt.contains("Chi ủy: Sửa đèn đường ngõ 12"), "{txt}");
     assert!(txt.contains("\r\n"), "CRLF for Notepad");
-    let words = docx_words(&exported(&h, &format!("{base}.docx")));
+    let words = docx_words(
+        &h.exported(&format!("{base}.docx"))
+            .expect("the exported file"),
+        "",
+    );
     assert!(words.contains("THÔNG BÁO"), "{words}");
     assert!(words.contains("Số 01-TB/CB"), "{words}");
     assert!(
@@ -101,7 +60,7 @@ fn one_key_writes_the_notice_of_a_meeting_ahead() {
 
 #[test]
 fn a_meeting_already_held_has_no_notice() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><Tab><Tab>");
     for _ in 0..12 {
         h.keys("<Backspace>");
@@ -119,19 +78,25 @@ fn a_meeting_already_held_has_no_notice() {
 
 #[test]
 fn the_resolution_comes_from_the_meeting_and_the_minutes_list_the_proposals() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><F6><Tab>");
     // Conclude "Đánh giá kết quả tháng trước…" (item 5), assign a task, answer a proposal.
     h.keys("danh gia<Down><F2>Hoàn thành tốt.<C-s>");
     h.keys("<Tab><Tab><F7>Chi ủy<Tab>Nộp báo cáo quý IV<Tab>20/12/2026<C-s>");
     h.keys("<Tab><F7>Chi ủy<Tab>Sửa đèn đường<Tab>Đề nghị phường sửa trong tháng 12<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.tasks.len(), 1, "{}", h.screen());
     assert_eq!(m.proposals[0].answer, "Đề nghị phường sửa trong tháng 12");
     h.keys("<C-r>");
     assert!(h.status_line().contains("nghi-quyet-"), "{}", h.screen());
     let base = sochibo::interchange::resolution::resolution_base(&m);
-    let txt = flat(&String::from_utf8(exported(&h, &format!("{base}.txt"))).unwrap());
+    let txt = flat(
+        &String::from_utf8(
+            h.exported(&format!("{base}.txt"))
+                .expect("the exported file"),
+        )
+        .unwrap(),
+    );
     assert!(txt.contains("NGHỊ QUYẾT"), "{txt}");
     assert!(txt.contains("Hoàn thành tốt."), "{txt}");
     assert!(
@@ -142,7 +107,11 @@ fn the_resolution_comes_from_the_meeting_and_the_minutes_list_the_proposals() {
         txt.contains("Sửa đèn đường — đề nghị phường sửa trong tháng 12"),
         "{txt}"
     );
-    let words = docx_words(&exported(&h, &format!("{base}.docx")));
+    let words = docx_words(
+        &h.exported(&format!("{base}.docx"))
+            .expect("the exported file"),
+        "",
+    );
     assert!(words.contains("NHIỆM VỤ THÁNG 12/2026"), "{words}");
     assert!(words.contains("Nộp báo cáo quý IV"), "{words}");
     assert_eq!(words.matches("Nơi nhận").count(), 1, "{words}");
@@ -154,10 +123,14 @@ fn the_resolution_comes_from_the_meeting_and_the_minutes_list_the_proposals() {
     // The minutes list each proposal with the branch's answer.
     h.keys("<F5>");
     let minutes = flat(
-        &String::from_utf8(exported(
-            &h,
-            &format!("bien-ban-{:02}-{}.txt", m.number, m.date.format("%Y%m%d")),
-        ))
+        &String::from_utf8(
+            h.exported(&format!(
+                "bien-ban-{:02}-{}.txt",
+                m.number,
+                m.date.format("%Y%m%d")
+            ))
+            .expect("the exported file"),
+        )
         .unwrap(),
     );
     assert!(minutes.contains("KIẾN NGHỊ CỦA ĐẢNG VIÊN"), "{minutes}");
@@ -169,7 +142,7 @@ fn the_resolution_comes_from_the_meeting_and_the_minutes_list_the_proposals() {
 
 #[test]
 fn from_the_meeting_one_key_reaches_the_dues_of_its_month_and_esc_returns() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><C-p>");
     assert_eq!(h.app.screen, Screen::Dues);
     assert_eq!((h.app.dues.month.year, h.app.dues.month.month), (2026, 11));
@@ -221,7 +194,7 @@ fn export_notice_and_resolution_from_the_command_line() {
             &data,
         );
         assert!(out.status.success(), "{}", text(&out.stderr));
-        let words = docx_words(&std::fs::read(&path).unwrap());
+        let words = docx_words(&std::fs::read(&path).unwrap(), "");
         assert!(words.contains("CHI BỘ"), "{what}: {words}");
     }
     let out = sochibo(&["export", "notice", "--meeting", "99"], &data);

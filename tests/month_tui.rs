@@ -9,35 +9,12 @@ mod month_keys;
 
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use sochibo::app::screens::meetings::{self as screen, MeetingForm, Meetings};
+use sochibo::app::screens::meetings::{self as screen, MeetingForm};
 use sochibo::domain::meeting::{self, Mark, Meeting, MeetingKind, Task, voters_present};
 use sochibo::domain::validate::Problem;
 
 fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-/// The demo branch with no meetings but `earlier`.
-fn harness(earlier: &[Meeting]) -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    for m in earlier {
-        h.app.store.save_meeting(None, m).unwrap();
-    }
-    h.app.meetings = Meetings::new(h.app.store.meetings().unwrap(), today());
-    h
-}
-
-fn newest(h: &Harness) -> (u64, Meeting) {
-    h.app
-        .store
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|(id, _)| *id)
-        .expect("a meeting")
 }
 
 /// Last month's regular meeting: its place, chair, two tasks, an absence with a reason.
@@ -95,9 +72,9 @@ fn an_absence_names_the_member_moves_on_and_offers_earlier_reasons() {
     let h0 = Harness::demo(&[]);
     let oct = october(&h0);
     drop(h0);
-    let mut h = harness(&[oct]);
+    let mut h = Harness::demo_with_meetings(&[oct], today());
     h.keys("<A-3><F7><C-s>");
-    let (id, m) = newest(&h);
+    let (id, m) = h.newest_meeting();
     assert_eq!(m.date, today());
     // Type-to-find reaches the member; F4 asks the reason for that member.
     let row = 6;
@@ -120,7 +97,7 @@ fn an_absence_names_the_member_moves_on_and_offers_earlier_reasons() {
     assert!(field.cycle_option(1));
     assert_eq!(field.value(), "Ốm");
     h.keys("ốm<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.attendance[row].mark, Mark::Excused("ốm".into()));
     assert_eq!(h.app.meetings.cursor, row + 1, "the cursor moved on");
     assert!(h.app.form.is_none());
@@ -137,9 +114,9 @@ fn an_absence_names_the_member_moves_on_and_offers_earlier_reasons() {
 
 #[test]
 fn the_speaker_picker_and_the_assignee_find_as_you_type() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><F6>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     let target = m.attendance[20].name.clone();
     let folded = sochibo::domain::text::fold(&target);
     // Speaker: the picker's field finds what is typed (diacritic-blind).
@@ -159,12 +136,12 @@ fn the_speaker_picker_and_the_assignee_find_as_you_type() {
     // Assignee: typed without marks, saved as the member's name.
     h.keys("<Tab><Tab><F7>");
     h.keys(&format!("{folded}<Tab>Vận động đóng quỹ<C-s>"));
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.tasks.len(), 1, "{}", h.screen());
     assert_eq!(m.tasks[0].who, target);
     // A group that is no member stays as typed.
     h.keys("<F7>Chi ủy<Tab>Báo cáo<C-s>");
-    assert_eq!(newest(&h).1.tasks[1].who, "Chi ủy");
+    assert_eq!(h.newest_meeting().1.tasks[1].who, "Chi ủy");
 }
 
 #[test]
@@ -172,9 +149,9 @@ fn a_new_meeting_fills_itself_from_the_last_one() {
     let h0 = Harness::demo(&[]);
     let oct = october(&h0);
     drop(h0);
-    let mut h = harness(std::slice::from_ref(&oct));
+    let mut h = Harness::demo_with_meetings(std::slice::from_ref(&oct), today());
     h.keys("<A-3><F7><C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.place, oct.place);
     assert_eq!(m.chair, oct.chair);
     assert_eq!(m.secretary, oct.secretary);
@@ -200,14 +177,14 @@ fn a_new_meeting_fills_itself_from_the_last_one() {
     assert_eq!(m.tasks, oct.tasks, "open tasks carried over");
     // One task was done: F8 on it takes it off the new meeting.
     h.keys("<Tab><Tab><Tab><F8><A-c>");
-    assert_eq!(newest(&h).1.tasks, oct.tasks[1..].to_vec());
+    assert_eq!(h.newest_meeting().1.tasks, oct.tasks[1..].to_vec());
 
     // A unanimous vote: the tally starts from the members present, all in favour.
     h.keys("<S-Tab><S-Tab><S-Tab><F6>");
-    let present = voters_present(&newest(&h).1.attendance);
+    let present = voters_present(&h.newest_meeting().1.attendance);
     assert!(present > 20);
     h.keys("<Tab><Tab><F7>Thông qua nghị quyết tháng 11<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.votes.len(), 1, "{}", h.screen());
     assert_eq!(
         (m.votes[0].yes, m.votes[0].no, m.votes[0].abstain),
@@ -229,12 +206,12 @@ fn a_new_meeting_fills_itself_from_the_last_one() {
 
 #[test]
 fn approving_names_the_items_without_a_conclusion() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><F6><Tab>");
     // Conclude the first two items; the rest stay open.
     h.keys("<Down><F2>Đã khai mạc.<C-s>");
     h.keys("<Down><Down><F2>Đủ số lượng.<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.agenda[0].conclusion, "Đã khai mạc.");
     assert_eq!(m.agenda[1].conclusion, "Đủ số lượng.");
     let open = m.agenda.len() - 2;
@@ -245,21 +222,21 @@ fn approving_names_the_items_without_a_conclusion() {
         "{screen}"
     );
     // The question names the open items, and only them.
-    let (id, _) = newest(&h);
+    let (id, _) = h.newest_meeting();
     let warning = sochibo::app::screens::meetings::approve_warning(&h.app, id).unwrap();
     assert!(warning.contains("3. Thông qua chương trình"), "{warning}");
     assert!(!warning.contains("1. Khai mạc"), "{warning}");
     // "Không" leaves the user on the first missing conclusion.
     h.keys("<Enter>");
-    assert!(newest(&h).1.approved.is_none());
+    assert!(h.newest_meeting().1.approved.is_none());
     h.keys("<F2>");
     assert_eq!(
         h.app.form.as_ref().and_then(|f| MeetingForm::of(f.kind)),
-        Some(MeetingForm::Conclusion(newest(&h).0, 2))
+        Some(MeetingForm::Conclusion(h.newest_meeting().0, 2))
     );
     h.keys("Đã thông qua.<C-s>");
     // With every item concluded the question has no warning.
-    let (id, mut m) = newest(&h);
+    let (id, mut m) = h.newest_meeting();
     for it in &mut m.agenda {
         it.conclusion = "Xong.".into();
     }
@@ -268,19 +245,19 @@ fn approving_names_the_items_without_a_conclusion() {
     h.keys("<F9>");
     assert!(!h.screen().contains("chưa có kết luận"), "{}", h.screen());
     h.keys("<A-c>");
-    assert_eq!(newest(&h).1.approved, Some(today()));
+    assert_eq!(h.newest_meeting().1.approved, Some(today()));
 }
 
 #[test]
 fn bad_input_is_refused_naming_the_field() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     // Dates as people type them: "3/2" is this year.
     h.keys("<A-3><F7><Tab><Tab>");
     for _ in 0..10 {
         h.keys("<Backspace>");
     }
     h.keys("3/11<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(m.date, d(2026, 11, 3));
     // A wrong date names the wrong part; nothing is saved.
     h.keys("<Esc><Esc><F7><Tab><Tab>");
@@ -298,14 +275,14 @@ fn bad_input_is_refused_naming_the_field() {
     let form = h.app.form.as_ref().expect("the task form stays open");
     assert_eq!(form.fields[0].error, Some(Problem::Required));
     assert!(h.screen().contains("không được để trống"), "{}", h.screen());
-    assert!(newest(&h).1.tasks.is_empty());
+    assert!(h.newest_meeting().1.tasks.is_empty());
     h.keys("<Esc><A-c>");
     // A tally larger than the members present (none is marked yet).
     h.keys("<S-Tab><F7>Biểu quyết<Tab><Tab>5<C-s>");
     let form = h.app.form.as_ref().expect("the vote form stays open");
     assert_eq!(form.fields[2].error, Some(Problem::TallyTooLarge(5, 0)));
     assert!(h.screen().contains("lớn hơn số đảng viên chính thức"));
-    assert!(newest(&h).1.votes.is_empty());
+    assert!(h.newest_meeting().1.votes.is_empty());
 }
 
 /// Keys of a script: command keys are counted, text (words, reasons, letters typed to
@@ -337,11 +314,11 @@ fn a_complete_regular_meeting_and_its_keys() {
     let oct = october(&h0);
     drop(h0);
     let mut s = Script {
-        h: harness(std::slice::from_ref(&oct)),
+        h: Harness::demo_with_meetings(std::slice::from_ref(&oct), today()),
         keys: 0,
     };
     s.cmd("<A-3><F7><C-s>");
-    let (id, m) = newest(&s.h);
+    let (id, m) = (s.h).newest_meeting();
     let absent = [m.attendance[10].name.clone(), m.attendance[25].name.clone()];
     // Roll call: everyone present, then the two absences found by name.
     s.cmd("<F6>");
@@ -444,7 +421,7 @@ fn clear(h: &mut Harness) {
 
 #[test]
 fn a_date_beyond_next_month_is_refused_naming_the_field() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><Tab><Tab>");
     clear(&mut h);
     let before = h.stored();
@@ -463,14 +440,14 @@ fn a_date_beyond_next_month_is_refused_naming_the_field() {
     clear(&mut h);
     h.keys("31/12/2026<C-s>");
     assert!(h.app.form.is_none(), "{}", h.screen());
-    assert_eq!(newest(&h).1.date, d(2026, 12, 31));
+    assert_eq!(h.newest_meeting().1.date, d(2026, 12, 31));
 }
 
 #[test]
 fn a_second_regular_meeting_in_a_month_is_asked_not_forbidden() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s>");
-    let (first, _) = newest(&h);
+    let (first, _) = h.newest_meeting();
     // The next one starts on the usual day of next month; typed back into November, it asks.
     h.keys("<Esc><Esc><F7>");
     let form = h.app.form.as_ref().unwrap();
@@ -490,7 +467,7 @@ fn a_second_regular_meeting_in_a_month_is_asked_not_forbidden() {
     h.keys("<Enter>");
     assert_eq!(h.stored(), before);
     assert!(h.app.form.is_some());
-    assert_eq!(newest(&h).0, first);
+    assert_eq!(h.newest_meeting().0, first);
     // Asked again, "Có" creates it.
     h.keys("<C-s><A-c>");
     assert!(h.app.form.is_none(), "{}", h.screen());
@@ -507,7 +484,7 @@ fn a_second_regular_meeting_in_a_month_is_asked_not_forbidden() {
 
 #[test]
 fn a_reason_longer_than_the_field_is_refused() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><F4>");
     let before = h.stored();
     let long = "ốm ".repeat(70);
@@ -516,14 +493,14 @@ fn a_reason_longer_than_the_field_is_refused() {
     assert_eq!(form.fields[0].error, Some(Problem::TooLong(200)));
     assert!(h.screen().contains("dài quá 200 ký tự"), "{}", h.screen());
     assert_eq!(h.stored(), before);
-    assert_eq!(newest(&h).1.attendance[0].mark, Mark::Unmarked);
+    assert_eq!(h.newest_meeting().1.attendance[0].mark, Mark::Unmarked);
 }
 
 #[test]
 fn proposals_are_noted_with_who_raised_them_and_answered() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     let raiser = m.attendance[7].name.clone();
     // Roll → minutes → votes → tasks → proposals.
     h.keys("<Tab><Tab><Tab><Tab>");
@@ -541,7 +518,7 @@ fn proposals_are_noted_with_who_raised_them_and_answered() {
     assert_eq!(h.stored(), before);
     // The cursor waits on the refused field.
     h.keys("Sửa đèn đường ngõ 12<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(
         m.proposals,
         vec![meeting::Proposal {
@@ -553,7 +530,7 @@ fn proposals_are_noted_with_who_raised_them_and_answered() {
     assert!(h.screen().contains("(chưa trả lời)"), "{}", h.screen());
     // The meeting answers it.
     h.keys("<Enter><Tab><Tab>Chi bộ đề nghị phường sửa trong tháng 12<C-s>");
-    let (_, m) = newest(&h);
+    let (_, m) = h.newest_meeting();
     assert_eq!(
         m.proposals[0].answer,
         "Chi bộ đề nghị phường sửa trong tháng 12"
@@ -562,18 +539,18 @@ fn proposals_are_noted_with_who_raised_them_and_answered() {
     h.keys("<F8>");
     assert!(h.screen().contains("Xóa kiến nghị của"), "{}", h.screen());
     h.keys("<A-c>");
-    assert!(newest(&h).1.proposals.is_empty());
+    assert!(h.newest_meeting().1.proposals.is_empty());
     h.keys("<C-z>");
-    assert_eq!(newest(&h).1.proposals.len(), 1);
+    assert_eq!(h.newest_meeting().1.proposals.len(), 1);
 }
 
 #[test]
 fn a_task_is_marked_done_undoably_and_leaves_the_home_screen() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s><Tab><Tab><Tab>");
     assert_eq!(h.app.meetings.tab, screen::Tab::Tasks);
     h.keys("<F7>Chi ủy<Tab>Nộp báo cáo tháng<Tab>25/11/2026<C-s>");
-    let (id, m) = newest(&h);
+    let (id, m) = h.newest_meeting();
     assert_eq!(m.tasks[0].done, None);
     let task_on_home = |h: &Harness| {
         sochibo::app::screens::home::todo_items(&h.app)
@@ -582,15 +559,15 @@ fn a_task_is_marked_done_undoably_and_leaves_the_home_screen() {
     };
     assert!(task_on_home(&h), "due in 4 days: on the home screen");
     h.keys("<C-d>");
-    assert_eq!(newest(&h).1.tasks[0].done, Some(today()));
+    assert_eq!(h.newest_meeting().1.tasks[0].done, Some(today()));
     assert!(h.screen().contains("đã xong 21/11/2026"), "{}", h.screen());
     assert!(!task_on_home(&h), "a task done leaves the home screen");
     h.keys("<C-z>");
-    assert_eq!(newest(&h).1.tasks[0].done, None, "undone");
+    assert_eq!(h.newest_meeting().1.tasks[0].done, None, "undone");
     assert!(task_on_home(&h));
     // The next meeting lists it and carries it only while it is open.
     h.keys("<C-y>");
-    let done = newest(&h).1;
+    let done = h.newest_meeting().1;
     let form = screen::new_meeting_form(None, [&done], d(2026, 12, 5));
     let next = screen::create_meeting(&form, None, [&done], [], d(2026, 12, 5)).unwrap();
     assert!(next.tasks.is_empty(), "a task done is not carried");
@@ -605,7 +582,7 @@ fn a_task_is_marked_done_undoably_and_leaves_the_home_screen() {
 
 #[test]
 fn date_fields_echo_the_weekday() {
-    let mut h = harness(&[]);
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><Tab><Tab>");
     clear(&mut h);
     h.keys("5/12");

@@ -8,24 +8,9 @@ use common::{Harness, today};
 use sochibo::domain::acts;
 use sochibo::domain::meeting::{self, Meeting};
 
-fn only_meeting(h: &Harness) -> Meeting {
-    h.app
-        .store
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|(id, _)| *id)
-        .expect("a meeting")
-        .1
-}
-
 /// An app with the demo members, no meetings, and a new meeting with its roll unmarked.
 fn new_meeting() -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    h.app.meetings = sochibo::app::screens::meetings::Meetings::new(Vec::new(), today());
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-3><F7><C-s>");
     assert!(h.screen().contains("Điểm danh"), "{}", h.screen());
     h
@@ -34,11 +19,11 @@ fn new_meeting() -> Harness {
 /// Marks members present one by one (Enter) until `present` of those who must attend are.
 fn mark_until(h: &mut Harness, present: u32) {
     h.keys("<Home>");
-    while meeting::counts(&only_meeting(h).attendance).present_expected < present {
+    while meeting::counts(&(h).newest_meeting().1.attendance).present_expected < present {
         h.keys("<Enter>");
     }
     assert_eq!(
-        meeting::counts(&only_meeting(h).attendance).present_expected,
+        meeting::counts(&(h).newest_meeting().1.attendance).present_expected,
         present
     );
 }
@@ -46,7 +31,7 @@ fn mark_until(h: &mut Harness, present: u32) {
 #[test]
 fn quorum_percent_a_vote_below_quorum_is_refused_and_one_more_present_saves_it() {
     let mut h = new_meeting();
-    let c = meeting::counts(&only_meeting(&h).attendance);
+    let c = meeting::counts(&h.newest_meeting().1.attendance);
     let q = acts::quorum(0, c.must_attend);
     assert_eq!(c.must_attend, 31, "33 in the branch, 2 exempt");
     assert_eq!(q.needed, 16, "more than half of 31");
@@ -56,7 +41,7 @@ fn quorum_percent_a_vote_below_quorum_is_refused_and_one_more_present_saves_it()
     h.keys("<Tab><Tab><F7>Thông qua nghị quyết tháng<C-s>");
     let screen = h.screen();
     assert!(h.app.form.is_some(), "the form stays open: {screen}");
-    assert!(only_meeting(&h).votes.is_empty(), "nothing saved");
+    assert!(h.newest_meeting().1.votes.is_empty(), "nothing saved");
     let expected = format!(
         "Chưa biểu quyết được: cần hơn 50% số đảng viên phải dự họp có mặt, tức ít nhất 16/31 \
          (có mặt 15/31) — {}",
@@ -82,7 +67,7 @@ fn quorum_percent_a_vote_below_quorum_is_refused_and_one_more_present_saves_it()
     h.keys("<S-Tab><S-Tab>");
     mark_until(&mut h, q.needed);
     h.keys("<Tab><Tab><F7>Thông qua nghị quyết tháng<C-s>");
-    let m = only_meeting(&h);
+    let m = h.newest_meeting().1;
     assert_eq!(m.votes.len(), 1, "{}", h.screen());
     assert_eq!(m.votes[0].yes, meeting::voters_present(&m.attendance));
 }
@@ -91,7 +76,7 @@ fn quorum_percent_a_vote_below_quorum_is_refused_and_one_more_present_saves_it()
 fn quorum_percent_exempt_members_present_do_not_make_the_quorum() {
     // The exempt members come (they may), but they are not counted towards the quorum.
     let mut h = new_meeting();
-    let m = only_meeting(&h);
+    let m = h.newest_meeting().1;
     let exempt: Vec<usize> = m
         .attendance
         .iter()
@@ -101,7 +86,7 @@ fn quorum_percent_exempt_members_present_do_not_make_the_quorum() {
         .collect();
     assert_eq!(exempt.len(), 2);
     mark_until(&mut h, 15);
-    let mut m = only_meeting(&h);
+    let mut m = h.newest_meeting().1;
     for i in &exempt {
         m.attendance[*i].mark = meeting::Mark::Present;
     }
@@ -110,7 +95,7 @@ fn quorum_percent_exempt_members_present_do_not_make_the_quorum() {
     h.app.meetings.upsert(id, m.clone());
     assert_eq!(meeting::counts(&m.attendance).present, 17);
     h.keys("<Tab><Tab><F7>Thông qua nghị quyết tháng<C-s>");
-    assert!(only_meeting(&h).votes.is_empty(), "{}", h.screen());
+    assert!(h.newest_meeting().1.votes.is_empty(), "{}", h.screen());
 }
 
 #[test]

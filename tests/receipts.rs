@@ -5,9 +5,8 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 
-use common::{Harness, sochibo, text, today};
+use common::{Harness, docx_words, docx_xml, flat, sochibo, text, today};
 use sochibo::app::Screen;
 use sochibo::domain::branch::Branch;
 use sochibo::domain::dues::{self, Due, Ledger, Method, Payment, YearMonth};
@@ -20,34 +19,6 @@ fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
 
 fn ym(y: i32, m: u32) -> YearMonth {
     YearMonth::new(y, m).unwrap()
-}
-
-/// The XML of a `.docx`'s main part: the archive must read.
-fn docx_xml(bytes: &[u8]) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-    let mut xml = String::new();
-    z.by_name("word/document.xml")
-        .expect("the document part")
-        .read_to_string(&mut xml)
-        .expect("UTF-8 XML");
-    xml
-}
-
-/// The words of a `.docx` (every `<w:t>` run, joined).
-fn docx_words(bytes: &[u8]) -> String {
-    let xml = docx_xml(bytes);
-    let mut out = String::new();
-    for part in xml.split("<w:t").skip(1) {
-        let body = part.split_once('>').map_or("", |(_, b)| b);
-        out.push_str(body.split("</w:t>").next().unwrap_or(""));
-        out.push(' ');
-    }
-    out
-}
-
-/// The words of a text, one space between them (the list wraps at 80 columns).
-fn flat(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn branch() -> Branch {
@@ -107,7 +78,7 @@ fn the_word_list_has_the_rows_the_total_and_the_signatures() {
     let bytes = receipts::receipts_docx(&branch(), &r, "Hải Phòng", d(2026, 11, 21)).unwrap();
     let xml = docx_xml(&bytes);
     assert!(xml.contains(r#"w:val="single""#), "a bordered table");
-    let words = docx_words(&bytes);
+    let words = docx_words(&bytes, " ");
     for want in [
         "DANH SÁCH THU ĐẢNG PHÍ",
         "Tháng 11 năm 2026",
@@ -171,25 +142,9 @@ fn the_text_list_is_one_item_a_member_within_80_columns() {
     assert!(!f.contains("Cường"), "{t}");
 }
 
-/// The demo branch with no meetings.
-fn harness() -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    h.app.meetings =
-        sochibo::app::screens::meetings::Meetings::new(h.app.store.meetings().unwrap(), today());
-    h
-}
-
-fn exported(h: &Harness, name: &str) -> Option<Vec<u8>> {
-    let dir = sochibo::interchange::exports_dir(h.app.store.dir());
-    std::fs::read(dir.join(name)).ok()
-}
-
 #[test]
 fn from_the_meeting_one_key_writes_the_months_list_back_pay_included() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     let (oct, nov) = (ym(2026, 10), ym(2026, 11));
     // A member who owes October and November, October not paid yet.
     let (id, name) = h
@@ -227,7 +182,7 @@ fn from_the_meeting_one_key_writes_the_months_list_back_pay_included() {
     h.keys("<F9>");
     let base = receipts_base(nov);
     assert!(h.status_line().contains(&base), "{}", h.screen());
-    let txt = String::from_utf8(exported(&h, &format!("{base}.txt")).expect("the text")).unwrap();
+    let txt = String::from_utf8(h.exported(&format!("{base}.txt")).expect("the text")).unwrap();
     assert!(txt.contains("\r\n"), "CRLF for Notepad");
     let f = flat(&txt);
     assert!(f.contains("DANH SÁCH THU ĐẢNG PHÍ"), "{txt}");
@@ -244,7 +199,10 @@ fn from_the_meeting_one_key_writes_the_months_list_back_pay_included() {
         f.contains(&format!("Tổng số tiền đã thu: {total} đồng")),
         "{total}: {txt}"
     );
-    let words = docx_words(&exported(&h, &format!("{base}.docx")).expect("the Word file"));
+    let words = docx_words(
+        &h.exported(&format!("{base}.docx")).expect("the Word file"),
+        " ",
+    );
     assert!(words.contains(&name), "{words}");
     assert!(words.contains("Ký nhận"), "{words}");
 
@@ -257,8 +215,8 @@ fn from_the_meeting_one_key_writes_the_months_list_back_pay_included() {
         h.screen()
     );
     let dec = receipts_base(ym(2026, 12));
-    assert!(exported(&h, &format!("{dec}.txt")).is_none());
-    assert!(exported(&h, &format!("{dec}.docx")).is_none());
+    assert!(h.exported(&format!("{dec}.txt")).is_none());
+    assert!(h.exported(&format!("{dec}.docx")).is_none());
     // Esc still goes back to the meeting.
     h.keys("<Esc>");
     assert_eq!(h.app.screen, Screen::Meetings);
@@ -266,7 +224,7 @@ fn from_the_meeting_one_key_writes_the_months_list_back_pay_included() {
 
 #[test]
 fn the_help_of_the_dues_view_names_the_key() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-4><F1>");
     let screen = h.screen();
     assert!(
@@ -306,7 +264,7 @@ fn export_receipts_from_the_command_line() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("thu.docx"), "names the file");
-    let words = docx_words(&std::fs::read(&path).unwrap());
+    let words = docx_words(&std::fs::read(&path).unwrap(), " ");
     assert!(words.contains("DANH SÁCH THU ĐẢNG PHÍ"), "{words}");
     assert!(
         words.contains("NGƯỜI THU") && words.contains("BÍ THƯ"),

@@ -21,7 +21,7 @@ use sochibo::store::recover::{self, DAMAGE_FILE};
 use sochibo::store::{DB_DIR, Store};
 use sochibo::ui::{self, theme::Theme};
 
-use common::today;
+use common::{screen_of, today};
 
 /// A data folder in `root` whose database was found damaged at a start that had no
 /// backup to use (the register started empty), and that has a good automatic backup
@@ -60,21 +60,9 @@ fn damaged_with_a_good_backup(root: &Path) -> (PathBuf, Vec<String>) {
     (data, names)
 }
 
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// The screen's text with its line breaks and borders taken out (a long path wraps).
 fn flat(term: &Terminal<TestBackend>) -> String {
-    screen(term)
+    screen_of(term)
         .lines()
         .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
         .collect::<Vec<_>>()
@@ -135,10 +123,10 @@ fn f5_on_the_home_screen_restores_the_newest_good_backup_after_a_question() {
         assert!(
             shown.contains(needle),
             "{needle:?} not on screen:\n{}",
-            screen(&term)
+            screen_of(&term)
         );
     }
-    let bar = screen(&term).lines().last().unwrap().to_string();
+    let bar = screen_of(&term).lines().last().unwrap().to_string();
     assert!(
         bar.contains("F5 Phục hồi") && bar.contains("F6 Bỏ cảnh báo"),
         "{bar}"
@@ -154,7 +142,7 @@ fn f5_on_the_home_screen_restores_the_newest_good_backup_after_a_question() {
     assert!(
         flat(&term).contains("Phục hồi 35 đảng viên"),
         "{}",
-        screen(&term)
+        screen_of(&term)
     );
     keys(&mut term, &mut app, "<Enter>");
     assert!(app.confirm.is_none() && app.damage.restore.is_none() && !app.should_quit);
@@ -174,10 +162,10 @@ fn f5_on_the_home_screen_restores_the_newest_good_backup_after_a_question() {
     assert!(
         shown.contains("Đã phục hồi 35 đảng viên"),
         "{}",
-        screen(&term)
+        screen_of(&term)
     );
     assert!(!shown.contains("bị hỏng"));
-    assert!(!screen(&term).lines().last().unwrap().contains("F5"));
+    assert!(!screen_of(&term).lines().last().unwrap().contains("F5"));
     // The damaged copy is still kept.
     assert!(std::fs::read_dir(&data).unwrap().any(|e| {
         e.unwrap()
@@ -199,7 +187,7 @@ fn f6_dismisses_the_warning_after_a_question_and_keeps_the_damaged_copy() {
     assert!(
         flat(&term).contains("Bỏ cảnh báo dữ liệu hỏng?"),
         "{}",
-        screen(&term)
+        screen_of(&term)
     );
     keys(&mut term, &mut app, "<Esc>");
     assert!(data.join(DAMAGE_FILE).exists(), "Esc answers no");
@@ -216,7 +204,11 @@ fn f6_dismisses_the_warning_after_a_question_and_keeps_the_damaged_copy() {
     );
     // The register is empty: the first-run setup opens, as on a first start.
     assert!(app.form.is_some());
-    assert!(flat(&term).contains("Khai báo chi bộ"), "{}", screen(&term));
+    assert!(
+        flat(&term).contains("Khai báo chi bộ"),
+        "{}",
+        screen_of(&term)
+    );
     assert!(std::fs::read_dir(&data).unwrap().any(|e| {
         e.unwrap()
             .file_name()

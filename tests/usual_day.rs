@@ -5,7 +5,6 @@
 mod common;
 
 use common::{Harness, today};
-use sochibo::app::screens::meetings::Meetings;
 use sochibo::domain::branch::Branch;
 use sochibo::domain::meeting::{Meeting, MeetingKind};
 use sochibo::domain::validate::Problem;
@@ -13,20 +12,6 @@ use sochibo::store::schema::{decode_branch, encode_branch};
 
 fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-/// The demo branch with no meetings but `earlier`, on `on` (the app's today).
-fn harness(earlier: &[Meeting], on: chrono::NaiveDate) -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    for m in earlier {
-        h.app.store.save_meeting(None, m).unwrap();
-    }
-    h.app.today = on;
-    h.app.meetings = Meetings::new(h.app.store.meetings().unwrap(), on);
-    h
 }
 
 /// The keys from anywhere to the branch form's usual-day field, cleared.
@@ -60,7 +45,7 @@ fn regular(number: u32, on: chrono::NaiveDate) -> Meeting {
 
 #[test]
 fn the_branch_form_sets_the_day_and_screen_2_shows_it() {
-    let mut h = harness(&[], d(2026, 11, 2));
+    let mut h = Harness::demo_with_meetings(&[], d(2026, 11, 2));
     set_usual_day(&mut h, "5");
     assert!(h.app.form.is_none(), "saved: {}", h.screen());
     assert_eq!(h.app.store.branch().unwrap().unwrap().usual_day, Some(5));
@@ -74,7 +59,7 @@ fn the_branch_form_sets_the_day_and_screen_2_shows_it() {
 
 #[test]
 fn after_this_months_regular_meeting_the_next_is_next_months_day() {
-    let mut h = harness(&[regular(1, d(2026, 11, 3))], today());
+    let mut h = Harness::demo_with_meetings(&[regular(1, d(2026, 11, 3))], today());
     set_usual_day(&mut h, "5");
     assert_eq!(new_meeting_date(&mut h), "05/12/2026");
 }
@@ -82,19 +67,19 @@ fn after_this_months_regular_meeting_the_next_is_next_months_day() {
 #[test]
 fn a_day_the_month_lacks_is_its_last_day() {
     // November has 30 days.
-    let mut h = harness(&[], today());
+    let mut h = Harness::demo_with_meetings(&[], today());
     set_usual_day(&mut h, "31");
     assert_eq!(h.app.branch.as_ref().unwrap().usual_day, Some(31));
     assert_eq!(new_meeting_date(&mut h), "30/11/2026");
     // February of a common year: the 28th.
-    let mut h = harness(&[regular(1, d(2027, 1, 9))], d(2027, 1, 20));
+    let mut h = Harness::demo_with_meetings(&[regular(1, d(2027, 1, 9))], d(2027, 1, 20));
     set_usual_day(&mut h, "31");
     assert_eq!(new_meeting_date(&mut h), "28/02/2027");
 }
 
 #[test]
 fn with_no_day_set_the_date_follows_the_last_regular_meeting() {
-    let mut h = harness(&[regular(1, d(2026, 11, 7))], today());
+    let mut h = Harness::demo_with_meetings(&[regular(1, d(2026, 11, 7))], today());
     assert_eq!(h.app.branch.as_ref().unwrap().usual_day, None);
     assert_eq!(new_meeting_date(&mut h), "07/12/2026");
     // The setting wins over the last meeting's day.
@@ -109,7 +94,7 @@ fn with_no_day_set_the_date_follows_the_last_regular_meeting() {
 
 #[test]
 fn bad_days_are_refused_naming_the_field_and_nothing_changes() {
-    let mut h = harness(&[], today());
+    let mut h = Harness::demo_with_meetings(&[], today());
     set_usual_day(&mut h, "5");
     for bad in ["0", "32", "năm", "5/12"] {
         let before = h.app.store.branch().unwrap();
@@ -137,7 +122,7 @@ fn bad_days_are_refused_naming_the_field_and_nothing_changes() {
 
 #[test]
 fn undo_of_the_branch_save_restores_the_old_day() {
-    let mut h = harness(&[], today());
+    let mut h = Harness::demo_with_meetings(&[], today());
     set_usual_day(&mut h, "5");
     set_usual_day(&mut h, "20");
     assert_eq!(h.app.store.branch().unwrap().unwrap().usual_day, Some(20));

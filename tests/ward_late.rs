@@ -20,7 +20,7 @@ use sochibo::interchange::ward::{self, Carried, NOT_IN_BUNDLE, Section};
 use sochibo::keymap::{Keymap, parse_key_string};
 use sochibo::ui::{self, theme::Theme};
 
-use common::{Harness, sochibo, text, today};
+use common::{Harness, screen_of, sochibo, text, today};
 
 const REASON: &str = "Đảng ủy phường đồng ý ngày 10/11/2026";
 
@@ -40,18 +40,6 @@ fn late_bundle(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("hoa-binh.scb");
     h.app.store.write_ward_bundle(&path).unwrap();
     path
-}
-
-fn screen(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -124,7 +112,7 @@ fn a_late_ceremony_goes_in_the_bundle_and_shows_on_the_ward_screen() {
         .map(Event::Key)
         .collect();
     ui::ward::run(&mut term, &mut app, &theme, events).unwrap();
-    let s = screen(&term);
+    let s = screen_of(&term);
     assert!(s.contains("Kết nạp — năm 2026"), "{s}");
     assert!(s.contains("(cờ MUỘN): 1"), "{s}");
     assert!(s.contains("[MUỘN] Lễ kết nạp sau quyết định"), "{s}");

@@ -100,15 +100,39 @@ impl Harness {
 
     /// The screen as text, one string per row.
     pub fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                out.push_str(buf[(x, y)].symbol());
-            }
-            out.push('\n');
+        screen_of(&self.term)
+    }
+
+    /// The demo branch with no meetings but `earlier`, on `on` (the app's today).
+    pub fn demo_with_meetings(earlier: &[Meeting], on: NaiveDate) -> Harness {
+        let mut h = Harness::demo(&[]);
+        for (id, _) in h.app.store.meetings().unwrap() {
+            h.app.store.delete_meeting(id).unwrap();
         }
-        out
+        for m in earlier {
+            h.app.store.save_meeting(None, m).unwrap();
+        }
+        h.app.today = on;
+        h.app.meetings =
+            sochibo::app::screens::meetings::Meetings::new(h.app.store.meetings().unwrap(), on);
+        h
+    }
+
+    /// The newest meeting stored, with its id.
+    pub fn newest_meeting(&self) -> (MeetingId, Meeting) {
+        self.app
+            .store
+            .meetings()
+            .unwrap()
+            .into_iter()
+            .max_by_key(|(id, _)| *id)
+            .expect("a meeting")
+    }
+
+    /// A file the app wrote into its exports folder.
+    pub fn exported(&self, name: &str) -> Option<Vec<u8>> {
+        let dir = sochibo::interchange::exports_dir(self.app.store.dir());
+        std::fs::read(dir.join(name)).ok()
     }
 
     /// The status line (notices, the find box): the row above the key bar, after the text
@@ -189,4 +213,48 @@ pub fn sochibo(args: &[&str], data: &Path) -> Output {
 /// A program's output as text.
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).to_string()
+}
+
+/// A terminal's screen as text, one string per row.
+pub fn screen_of(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The XML of a `.docx`'s document part: the archive and the XML must read.
+pub fn docx_xml(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .expect("the document part")
+        .read_to_string(&mut xml)
+        .expect("UTF-8 XML");
+    xml
+}
+
+/// The text runs of a `.docx` (every `<w:t>`), joined with `sep`.
+pub fn docx_words(bytes: &[u8], sep: &str) -> String {
+    let xml = docx_xml(bytes);
+    let runs: Vec<&str> = xml
+        .split("<w:t")
+        .skip(1)
+        .map(|part| {
+            let body = part.split_once('>').map_or("", |(_, b)| b);
+            body.split("</w:t>").next().unwrap_or("")
+        })
+        .collect();
+    runs.join(sep)
+}
+
+/// The words of a text, one space between them (the documents wrap at 80 columns).
+pub fn flat(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
