@@ -75,6 +75,7 @@ fn pay(l: &mut Ledger, month: YearMonth, amount: i64, method: Method, on: chrono
         amount,
         method,
         date: on,
+        payer: String::new(),
     });
 }
 

@@ -221,6 +221,37 @@ pub struct Payment {
     pub method: Method,
     /// When it was paid (cash) or confirmed (online).
     pub date: NaiveDate,
+    /// Who handed it in when not the member (a relative, another member); empty when the
+    /// member paid.
+    pub payer: String,
+}
+
+/// The longest name of a person paying for a member, in characters.
+pub const PAYER_MAX_CHARS: usize = 100;
+
+/// What a branch hands on of a month's dues to the committee above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOver {
+    /// The month whose dues are handed on.
+    pub month: YearMonth,
+    /// When it was handed on.
+    pub date: NaiveDate,
+    /// Amount, đồng.
+    pub amount: i64,
+    /// To whom (by default the branch's superior committee).
+    pub to: String,
+    /// A note (receipt number …).
+    pub note: String,
+}
+
+/// Rule `DuesHandedOnPercent` (QĐ 342-QĐ/TW 2010 until the split of QĐ 01-QĐ/TW 2026 is
+/// read; a branch setting): the share of `collected` the branch hands on, whole đồng.
+pub fn handed_on_share(collected: i64) -> i64 {
+    share(
+        collected.max(0),
+        rules::value(RuleId::DuesHandedOnPercent),
+        PERCENT,
+    )
 }
 
 /// A member's dues ledger: profiles over time and payments.
@@ -586,6 +617,16 @@ pub enum DuesField {
     ReliefFrom,
     /// Miễn, giảm đến tháng.
     ReliefTo,
+    /// Người nộp hộ (who handed the payment in).
+    Payer,
+    /// Ngày nộp cấp trên (the date the dues were handed on).
+    HandedDate,
+    /// Số tiền nộp cấp trên (đồng).
+    HandedAmount,
+    /// Nộp cho (to whom).
+    HandedTo,
+    /// Ghi chú.
+    HandedNote,
 }
 
 #[cfg(test)]
@@ -641,6 +682,7 @@ mod tests {
             amount,
             method: Method::Cash,
             date: month.first_day(),
+            payer: String::new(),
         }
     }
 
@@ -848,6 +890,15 @@ mod tests {
             y.unpaid, 30_000,
             "March is not over: b's March is not arrears"
         );
+    }
+
+    #[test]
+    fn dues_handed_on_percent_is_the_branch_share_of_qd_342_by_default() {
+        assert_eq!(rules::value(RuleId::DuesHandedOnPercent), 70);
+        assert_eq!(handed_on_share(100_000), 70_000);
+        assert_eq!(handed_on_share(35_001), 24_501, "rounded half up");
+        assert_eq!(handed_on_share(0), 0);
+        assert_eq!(handed_on_share(-5), 0);
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub enum RuleId {
     /// A meeting's quorum: more than this percentage of the members who must attend are
     /// present (no text found: a branch setting).
     QuorumPercent,
+    /// The share of the dues collected that a branch hands on to the committee above it,
+    /// in percent (the old QĐ 342 split until QĐ 01-QĐ/TW 2026's is read: a branch setting).
+    DuesHandedOnPercent,
 }
 
 impl RuleId {
@@ -180,6 +183,7 @@ impl RuleId {
         RuleId::LiaisonCommentMonth,
         RuleId::LiaisonActivityExemptNoComment,
         RuleId::LiaisonIntroductionExemptNoComment,
+        RuleId::DuesHandedOnPercent,
     ];
 
     /// The rule's stored code (its position in [`RuleId::ALL`] plus one; never 0).
@@ -605,6 +609,14 @@ const RULES: &[Rule] = &[
         effective: "01/02/2026",
         certainty: Certainty::Verified,
         setting: None,
+    },
+    Rule {
+        id: RuleId::DuesHandedOnPercent,
+        value: 70,
+        source: "QĐ 342-QĐ/TW 2010 (chi bộ trực thuộc đảng ủy cơ sở nộp lên 70%), đã được QĐ 01-QĐ/TW 2026 thay thế; tỷ lệ phân bổ mới chưa đọc được: chi bộ tự đặt theo hướng dẫn của cấp ủy cấp trên",
+        effective: "28/12/2010",
+        certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 100 }),
     },
     Rule {
         id: RuleId::ReviewSeasonStartMonth,

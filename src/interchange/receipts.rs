@@ -32,6 +32,7 @@ const COL_SIGN: &str = "Ký nhận";
 const BACK_PAY: &str = "đóng bù";
 const AHEAD: &str = "đóng trước";
 const ONLINE: &str = "nộp trực tuyến";
+const PAID_BY: &str = "nộp hộ";
 const LABEL_TOTAL: &str = "Tổng số tiền đã thu";
 const SIGN_COLLECTOR: &str = "NGƯỜI THU";
 const SIGN_BLANK: &str = "……………";
@@ -47,6 +48,8 @@ pub struct ReceiptRow {
     pub amount: i64,
     /// Paid through the public-service portal, not in cash to the collector.
     pub online: bool,
+    /// Who handed the money in for the member (each once, in order), if not the member.
+    pub payers: Vec<String>,
 }
 
 /// The receipts of one month.
@@ -90,11 +93,19 @@ pub fn receipts<'a>(
             .sum();
         total += amount;
         cash += in_cash;
+        let mut payers: Vec<String> = Vec::new();
+        for p in &paid {
+            let who = text::clean(&p.payer);
+            if !who.is_empty() && !payers.contains(&who) {
+                payers.push(who);
+            }
+        }
         rows.push(ReceiptRow {
             name: text::clean(&m.full_name),
             months,
             amount,
             online: in_cash == 0,
+            payers,
         });
     }
     rows.sort_by(|a, b| text::compare_names(&a.name, &b.name));
@@ -126,8 +137,9 @@ fn months_cell(months: &[YearMonth]) -> String {
     }
 }
 
-/// "đóng bù 09, 10/2026; nộp trực tuyến": back-pay, payment in advance, online.
-fn note(row: &ReceiptRow, month: YearMonth) -> String {
+/// "đóng bù 09, 10/2026; nộp trực tuyến; nộp hộ: Nguyễn Thị Bình": back-pay, payment in
+/// advance, online, who handed it in for the member.
+pub fn note(row: &ReceiptRow, month: YearMonth) -> String {
     let mut out = Vec::new();
     let before: Vec<_> = row.months.iter().copied().filter(|m| *m < month).collect();
     let after: Vec<_> = row.months.iter().copied().filter(|m| *m > month).collect();
@@ -139,6 +151,9 @@ fn note(row: &ReceiptRow, month: YearMonth) -> String {
     }
     if row.online {
         out.push(ONLINE.to_string());
+    }
+    if !row.payers.is_empty() {
+        out.push(format!("{PAID_BY}: {}", row.payers.join(", ")));
     }
     out.join("; ")
 }
@@ -356,6 +371,7 @@ mod tests {
             amount,
             method,
             date,
+            payer: String::new(),
         });
     }
 

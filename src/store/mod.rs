@@ -1152,6 +1152,7 @@ mod tests {
             amount: 30_000,
             method: Method::Online,
             date: today(),
+            payer: String::new(),
         });
         let r = BadgeRecord {
             serious_illness: true,

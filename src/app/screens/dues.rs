@@ -184,6 +184,7 @@ pub fn act(app: &mut App, action: Action) {
         Action::PayCash => pay(app, Some(Method::Cash)),
         Action::PayOnline => pay(app, Some(Method::Online)),
         Action::ClearPayment => pay(app, None),
+        Action::PayByOther => open_payer_form(app),
         Action::RecordAward => record_award(app),
         Action::ToggleIllness => toggle_illness(app),
         Action::AllMembers => {
@@ -222,6 +223,7 @@ fn pay(app: &mut App, method: Option<Method>) {
                     amount,
                     method,
                     date: app.today,
+                    payer: String::new(),
                 });
                 if !save_payments(app, id, ledger) {
                     return;
@@ -250,6 +252,83 @@ fn save_payments(app: &mut App, id: MemberId, ledger: Ledger) -> bool {
             false
         }
     }
+}
+
+/// Opens the form naming who handed in the selected member's dues of the month shown
+/// (paid by someone else). A member whose amount is unknown gets the profile notice; one
+/// who owes nothing gets nothing to mark.
+fn open_payer_form(app: &mut App) {
+    let month = app.dues.month;
+    let rows = dues_rows(&app.roster, month);
+    let Some(e) = rows.get(app.dues.cursor) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    let ledger = app.dues.ledger(e.id);
+    match dues::due(&e.member, &ledger, month) {
+        Due::Owed(_) => {}
+        _ if ledger.payment(month).is_some() => {}
+        Due::Unknown => {
+            app.notice = Some(Notice::NoDuesProfile(e.member.full_name.clone()));
+            return;
+        }
+        Due::Exempt(_) | Due::NotOwed => {
+            app.notice = Some(Notice::NothingSelected);
+            return;
+        }
+    }
+    let kind = DuesForm::Payer(e.id, month.index());
+    app.open_form(kind.into());
+}
+
+/// Checks the payer form: the name cleaned, at most [`dues::PAYER_MAX_CHARS`] characters
+/// (empty: the member paid).
+pub fn check_payer(form: &Form) -> Result<String, Errors> {
+    let f = FieldRef::Dues(DuesField::Payer);
+    let payer = text::clean(&value(form, f));
+    if payer.chars().count() > dues::PAYER_MAX_CHARS {
+        return Err(vec![(f, Problem::TooLong(dues::PAYER_MAX_CHARS))]);
+    }
+    Ok(payer)
+}
+
+/// Records the month paid in cash and handed in by `payer` (or names the payer of a
+/// payment already recorded); the status-line notice names both.
+fn save_payer(
+    app: &mut App,
+    id: MemberId,
+    month: YearMonth,
+    payer: String,
+) -> Result<Notice, StoreError> {
+    let Some(e) = app.roster.get(id) else {
+        return Ok(Notice::NothingSelected);
+    };
+    let name = e.member.full_name.clone();
+    let mut ledger = app.dues.ledger(id);
+    let payment = match (ledger.payment(month), dues::due(&e.member, &ledger, month)) {
+        (Some(p), _) => Payment {
+            payer: payer.clone(),
+            ..p.clone()
+        },
+        (None, Due::Owed(amount)) => Payment {
+            month,
+            amount,
+            method: Method::Cash,
+            date: app.today,
+            payer: payer.clone(),
+        },
+        (None, Due::Unknown) => return Ok(Notice::NoDuesProfile(name)),
+        (None, _) => return Ok(Notice::NothingSelected),
+    };
+    ledger.pay(payment);
+    app.store.save_dues_payments(id, &ledger)?;
+    app.dues.ledgers.insert(id, ledger);
+    // One pass over the roster: move on to the next member.
+    let len = dues_rows(&app.roster, month).len();
+    app.dues.cursor = (app.dues.cursor + 1).min(len.saturating_sub(1));
+    Ok(Notice::Receipts(
+        crate::i18n::receipts::ReceiptsNotice::Paid(name, month, payer),
+    ))
 }
 
 fn selected_badge_row(app: &App) -> Option<(MemberId, Option<u32>)> {
@@ -418,6 +497,29 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 ],
             ))
         }
+        DuesForm::Payer(id, month) => {
+            let month = YearMonth::from_index(month);
+            let payer = app
+                .dues
+                .ledger(id)
+                .payment(month)
+                .map(|p| p.payer.clone())
+                .unwrap_or_default();
+            // The branch's other members, offered with ↑ ↓; any other name may be typed.
+            let others = dues_rows(&app.roster, month)
+                .into_iter()
+                .filter(|e| e.id != id)
+                .map(|e| e.member.full_name.clone())
+                .collect();
+            Some(Form::new(
+                kind,
+                vec![FormField::text_with_options(
+                    FieldRef::Dues(DuesField::Payer),
+                    &payer,
+                    others,
+                )],
+            ))
+        }
         DuesForm::Award(id, milestone) => {
             let existing = app.dues.badges.get(&id).and_then(|r| r.award(milestone));
             let when = existing.map_or_else(
@@ -450,7 +552,7 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
 /// Where a restored draft of these forms belongs.
 fn restore(app: &mut App, kind: FormKind) {
     match DuesForm::of(kind) {
-        Some(DuesForm::Profile(..)) => app.dues.tab = DuesTab::Dues,
+        Some(DuesForm::Profile(..) | DuesForm::Payer(..)) => app.dues.tab = DuesTab::Dues,
         Some(DuesForm::Award(..)) => app.dues.tab = DuesTab::Badges,
         None => {}
     }
@@ -458,6 +560,7 @@ fn restore(app: &mut App, kind: FormKind) {
 
 const PROFILE: u8 = 17;
 const AWARD: u8 = 18;
+const PAYER: u8 = 60;
 
 /// The forms of the dues and badges tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -466,6 +569,8 @@ pub enum DuesForm {
     Profile(MemberId, i32),
     /// The award of a badge milestone (years) to a member.
     Award(MemberId, u32),
+    /// Who handed in a member's dues of a month (`YearMonth::index`).
+    Payer(MemberId, i32),
 }
 
 impl From<DuesForm> for FormKind {
@@ -479,6 +584,11 @@ impl From<DuesForm> for FormKind {
             DuesForm::Award(id, years) => {
                 FormKind::new(Screen::Dues, AWARD, &[id, u64::from(years)])
             }
+            DuesForm::Payer(id, month) => FormKind::new(
+                Screen::Dues,
+                PAYER,
+                &[id, u64::try_from(month).unwrap_or(0)],
+            ),
         }
     }
 }
@@ -492,6 +602,7 @@ impl DuesForm {
         Some(match kind.tag {
             PROFILE => DuesForm::Profile(kind.id(0)?, i32::try_from(kind.id(1)?).ok()?),
             AWARD => DuesForm::Award(kind.id(0)?, u32::try_from(kind.id(1)?).ok()?),
+            PAYER => DuesForm::Payer(kind.id(0)?, i32::try_from(kind.id(1)?).ok()?),
             _ => return None,
         })
     }
@@ -668,7 +779,8 @@ pub fn save_form(
                 Ok(Ok(()))
             }
         },
-        None => Ok(Ok(())),
+        // Saved by `save_payer`, which needs the roster.
+        Some(DuesForm::Payer(..)) | None => Ok(Ok(())),
     }
 }
 
@@ -696,6 +808,7 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             // The month's list before the rarer keys: at 80 columns F8 (also Delete) is
             // the one the bar leaves out.
             Action::ExportReceipts,
+            Action::PayByOther,
             Action::Edit,
             Action::ClearPayment,
             Action::PrevPeriod,
@@ -721,13 +834,21 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
-    form_tags: &[PROFILE, AWARD],
+    form_tags: &[PROFILE, AWARD, PAYER],
     form_title: |app, kind| {
-        let m = match DuesForm::of(kind) {
-            Some(DuesForm::Award(..)) => crate::i18n::dues::DuesMsg::FormAward,
-            _ => crate::i18n::dues::DuesMsg::FormProfile,
-        };
-        app.lang.cat().dues().msg(m).to_string()
+        let d = app.lang.cat().dues();
+        match DuesForm::of(kind) {
+            Some(DuesForm::Award(..)) => d.msg(crate::i18n::dues::DuesMsg::FormAward).to_string(),
+            Some(DuesForm::Payer(id, month)) => format!(
+                "{} {} ({})",
+                d.msg(crate::i18n::dues::DuesMsg::FormPayer),
+                app.roster
+                    .get(id)
+                    .map_or("", |e| e.member.full_name.as_str()),
+                YearMonth::from_index(month)
+            ),
+            _ => d.msg(crate::i18n::dues::DuesMsg::FormProfile).to_string(),
+        }
     },
     form_for,
     restore,
@@ -736,6 +857,16 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             return false;
         }
         let Some(form) = &app.form else { return true };
+        if let Some(DuesForm::Payer(id, month)) = DuesForm::of(kind) {
+            match check_payer(form) {
+                Err(errors) => app.form_refused(&errors),
+                Ok(payer) => match save_payer(app, id, YearMonth::from_index(month), payer) {
+                    Ok(n) => app.form_saved(n),
+                    Err(e) => app.notice = Some(Notice::Store(e)),
+                },
+            }
+            return true;
+        }
         match save_form(form, &mut app.dues, &app.store, app.today) {
             Ok(Ok(())) => app.form_saved(Notice::Saved(Vec::new())),
             Ok(Err(errors)) => app.form_refused(&errors),
@@ -775,6 +906,7 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             | Action::PayCash
             | Action::PayOnline
             | Action::ClearPayment
+            | Action::PayByOther
             | Action::RecordAward
             | Action::ToggleIllness
             | Action::AllMembers,

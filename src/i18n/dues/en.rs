@@ -52,6 +52,8 @@ impl DuesCatalogue for DuesEn {
             ReliefNone => "None",
             FormProfile => "Party dues rate",
             FormAward => "Record a Party badge award",
+            FormPayer => "Dues handed in by someone else for",
+            FormHandOn => "Dues handed on to the committee above, month",
             MonthHint => "mm/yyyy",
             AmountHint => "đồng, e.g. 5,432,000",
             ConfirmDeleteAward => "Delete the recorded badge award of",
@@ -183,6 +185,11 @@ impl DuesCatalogue for DuesEn {
             DuesField::Decision => "Relief decision",
             DuesField::ReliefFrom => "Relief from month",
             DuesField::ReliefTo => "Relief to month",
+            DuesField::Payer => "Handed in by",
+            DuesField::HandedDate => "Handed on, date",
+            DuesField::HandedAmount => "Amount handed on (đồng)",
+            DuesField::HandedTo => "Handed to",
+            DuesField::HandedNote => "Note",
         }
     }
 

@@ -89,6 +89,10 @@ pub enum DuesMsg {
     FormProfile,
     /// Title of the award form.
     FormAward,
+    /// Title of the form of a payment handed in by someone else (the member's name follows).
+    FormPayer,
+    /// Title of the form of the dues handed on to the committee above (the month follows).
+    FormHandOn,
     /// Month field hint.
     MonthHint,
     /// Amount field hint.

@@ -67,6 +67,8 @@ impl DuesCatalogue for DuesVi {
             ReliefNone => "Không",
             FormProfile => "Mức đóng đảng phí",
             FormAward => "Ghi nhận trao Huy hiệu Đảng",
+            FormPayer => "Đóng đảng phí do người khác nộp hộ:",
+            FormHandOn => "Đảng phí đã nộp cấp trên, tháng",
             MonthHint => "mm/yyyy",
             AmountHint => "đồng, vd. 5.432.000",
             ConfirmDeleteAward => "Xóa ghi nhận trao huy hiệu của đồng chí",
@@ -205,6 +207,11 @@ impl DuesCatalogue for DuesVi {
             DuesField::Decision => "Quyết định miễn, giảm",
             DuesField::ReliefFrom => "Miễn, giảm từ tháng",
             DuesField::ReliefTo => "Miễn, giảm đến tháng",
+            DuesField::Payer => "Người nộp hộ",
+            DuesField::HandedDate => "Ngày nộp cấp trên",
+            DuesField::HandedAmount => "Số tiền đã nộp (đồng)",
+            DuesField::HandedTo => "Nộp cho",
+            DuesField::HandedNote => "Ghi chú",
         }
     }
 

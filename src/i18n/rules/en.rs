@@ -226,6 +226,7 @@ impl RulesCatalogue for RulesEn {
                 "QĐ 213: no comment when exempt from introduction (1 = yes)"
             }
             QuorumPercent => "Quorum: more than (% of those who must attend)",
+            DuesHandedOnPercent => "Dues the branch hands on (% of what it collected)",
         }
     }
 

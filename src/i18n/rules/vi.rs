@@ -227,6 +227,7 @@ impl RulesCatalogue for RulesVi {
                 "QĐ 213: miễn giới thiệu thì không nhận xét (1 = có)"
             }
             QuorumPercent => "Số đảng viên dự họp tối thiểu: hơn (% số phải có mặt)",
+            DuesHandedOnPercent => "Đảng phí chi bộ nộp cấp trên (% số đã thu)",
         }
     }
 
