@@ -85,7 +85,7 @@ fn dues_and_badges_v1_bytes_decode_forever() {
     // v1 types still give these bytes.
     let v1 = sochibo::store::schema::dues::v1::DuesPaymentsV1::from(&l);
     assert_eq!(sochibo::store::codec::encode(1, &v1).unwrap(), PAYMENTS_V1);
-    assert_eq!(encode_dues_payments(&l).unwrap()[0], 2);
+    assert_eq!(encode_dues_payments(&l).unwrap()[0], 3);
     assert_eq!(decode_badges(BADGES_V1).unwrap(), golden_badges());
     assert_eq!(encode_badges(&golden_badges()).unwrap(), BADGES_V1);
     let mut future = BADGES_V1.to_vec();

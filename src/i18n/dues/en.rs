@@ -94,6 +94,20 @@ impl DuesCatalogue for DuesEn {
                 }
                 s
             }
+            DuesText::Collected(h) => format!(
+                "Collected this month {} (cash {}, online {})",
+                self.money(h.collected),
+                self.money(h.cash),
+                self.money(h.online())
+            ),
+            DuesText::HandOn(h) => format!(
+                "To hand on {}%: {} · handed on {} · difference {}",
+                h.percent,
+                self.money(h.share),
+                h.handed
+                    .map_or_else(|| "not recorded (F7)".to_string(), |a| self.money(a)),
+                self.money(h.difference())
+            ),
             DuesText::YearTotals(y, t, last) => format!(
                 "Year {y} to M{}: expected {} · collected {} · arrears {}",
                 last.month,

@@ -111,6 +111,20 @@ impl DuesCatalogue for DuesVi {
                 }
                 s
             }
+            DuesText::Collected(h) => format!(
+                "Tiền thu trong tháng {} (tiền mặt {}, trực tuyến {})",
+                self.money(h.collected),
+                self.money(h.cash),
+                self.money(h.online())
+            ),
+            DuesText::HandOn(h) => format!(
+                "Phải nộp cấp trên {}%: {} · đã nộp {} · chênh lệch {}",
+                h.percent,
+                self.money(h.share),
+                h.handed
+                    .map_or_else(|| "chưa ghi (F7)".to_string(), |a| self.money(a)),
+                self.money(h.difference())
+            ),
             DuesText::YearTotals(y, t, last) => format!(
                 "Năm {y} đến T{}: phải thu {} · đã thu {} · nợ {}",
                 last.month,
