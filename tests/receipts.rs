@@ -46,6 +46,7 @@ fn pay(l: &mut Ledger, month: YearMonth, amount: i64, method: Method, on: chrono
         amount,
         method,
         date: on,
+        payer: String::new(),
     });
 }
 
@@ -101,7 +102,7 @@ fn the_word_list_has_the_rows_the_total_and_the_signatures() {
         "72.500",
         "Tổng số tiền đã thu: 72.500 đồng",
         "tiền mặt 60.000 đồng",
-        "Số tiền nộp Đảng bộ phường Dương Kinh",
+        "Số tiền phải nộp Đảng bộ phường Dương Kinh (70% số đã thu): 50.750 đồng",
         "NGƯỜI THU",
         "T/M CHI BỘ",
         "BÍ THƯ",

@@ -339,7 +339,8 @@ impl App {
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);
-        let dues = DuesScreen::new(store.dues()?, store.badges()?, today);
+        let dues = DuesScreen::new(store.dues()?, store.badges()?, today)
+            .with_handed(store.dues_handed()?);
         let form = if branch.is_none() {
             Some(screens::branch::form(None, true))
         } else {

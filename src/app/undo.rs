@@ -249,6 +249,14 @@ fn both<T: Default>(
 
 /// A member's name as the roster has it.
 fn member_name(app: &App, id: MemberId) -> String {
+    // The branch's hand-overs of dues are the payments record under a reserved key.
+    if id == crate::store::DUES_HANDED_KEY {
+        return app
+            .branch
+            .as_ref()
+            .map(|b| b.name.clone())
+            .unwrap_or_default();
+    }
     app.roster
         .get(id)
         .map(|e| e.member.full_name.clone())

@@ -858,7 +858,8 @@ fn cmd_export_receipts(
     let branch = store.branch()?.ok_or(CliError::NoBranch)?;
     let members = store.members()?;
     let ledgers = store.dues()?;
-    let r = receipts::receipts(members.iter().map(|(id, m)| (*id, m)), &ledgers, month);
+    let r = receipts::receipts(members.iter().map(|(id, m)| (*id, m)), &ledgers, month)
+        .with_handed(&store.dues_handed()?);
     if r.rows.is_empty() {
         return Err(CliError::NobodyPaid(month));
     }

@@ -897,6 +897,7 @@ pub fn demo_ledgers(
                 amount,
                 method: if online { Method::Online } else { Method::Cash },
                 date: day,
+                payer: String::new(),
             });
         }
     }

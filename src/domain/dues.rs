@@ -221,6 +221,101 @@ pub struct Payment {
     pub method: Method,
     /// When it was paid (cash) or confirmed (online).
     pub date: NaiveDate,
+    /// Who handed it in when not the member (a relative, another member); empty when the
+    /// member paid.
+    pub payer: String,
+}
+
+/// The longest name of a person paying for a member, in characters.
+pub const PAYER_MAX_CHARS: usize = 100;
+
+/// What a branch hands on of a month's dues to the committee above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOver {
+    /// The month whose dues are handed on.
+    pub month: YearMonth,
+    /// When it was handed on.
+    pub date: NaiveDate,
+    /// Amount, đồng.
+    pub amount: i64,
+    /// To whom (by default the branch's superior committee).
+    pub to: String,
+    /// A note (receipt number …).
+    pub note: String,
+}
+
+/// A month's money and what the branch hands on of it (the dues view at the meeting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HandOnFigures {
+    /// Collected in the month (payments recorded in it, back-pay and advance included), đồng.
+    pub collected: i64,
+    /// Of which in cash, đồng.
+    pub cash: i64,
+    /// The percent handed on (rule `DuesHandedOnPercent`).
+    pub percent: i64,
+    /// The share to hand on, computed from the rule, đồng.
+    pub share: i64,
+    /// What was recorded as handed on, đồng (`None`: nothing recorded).
+    pub handed: Option<i64>,
+}
+
+impl HandOnFigures {
+    /// Online payments, đồng.
+    pub fn online(&self) -> i64 {
+        self.collected - self.cash
+    }
+
+    /// The share less what was handed on (positive: still to hand on).
+    pub fn difference(&self) -> i64 {
+        self.share - self.handed.unwrap_or(0)
+    }
+}
+
+/// The money collected in `month` (payments recorded in it, whatever month they pay for)
+/// by the members given, the share to hand on and what was recorded as handed on.
+pub fn hand_on_figures<'a>(
+    members: impl IntoIterator<Item = (MemberId, &'a Member)>,
+    ledgers: &BTreeMap<MemberId, Ledger>,
+    handed: &[HandOver],
+    month: YearMonth,
+) -> HandOnFigures {
+    let (mut collected, mut cash) = (0, 0);
+    for (id, _) in members {
+        let Some(l) = ledgers.get(&id) else { continue };
+        for p in l.payments.iter().filter(|p| YearMonth::of(p.date) == month) {
+            collected += p.amount;
+            if p.method == Method::Cash {
+                cash += p.amount;
+            }
+        }
+    }
+    HandOnFigures {
+        collected,
+        cash,
+        percent: rules::value(RuleId::DuesHandedOnPercent),
+        share: handed_on_share(collected),
+        handed: handed.iter().find(|h| h.month == month).map(|h| h.amount),
+    }
+}
+
+/// Records what was handed on of a month's dues, replacing an earlier record of that month.
+pub fn set_hand_over(list: &mut Vec<HandOver>, h: HandOver) {
+    list.retain(|x| x.month != h.month);
+    list.push(h);
+    list.sort_by_key(|h| h.month);
+}
+
+/// The longest note of a hand-over, and name of whom it went to, in characters.
+pub const HAND_OVER_TEXT_MAX_CHARS: usize = 200;
+
+/// Rule `DuesHandedOnPercent` (QĐ 342-QĐ/TW 2010 until the split of QĐ 01-QĐ/TW 2026 is
+/// read; a branch setting): the share of `collected` the branch hands on, whole đồng.
+pub fn handed_on_share(collected: i64) -> i64 {
+    share(
+        collected.max(0),
+        rules::value(RuleId::DuesHandedOnPercent),
+        PERCENT,
+    )
 }
 
 /// A member's dues ledger: profiles over time and payments.
@@ -586,6 +681,16 @@ pub enum DuesField {
     ReliefFrom,
     /// Miễn, giảm đến tháng.
     ReliefTo,
+    /// Người nộp hộ (who handed the payment in).
+    Payer,
+    /// Ngày nộp cấp trên (the date the dues were handed on).
+    HandedDate,
+    /// Số tiền nộp cấp trên (đồng).
+    HandedAmount,
+    /// Nộp cho (to whom).
+    HandedTo,
+    /// Ghi chú.
+    HandedNote,
 }
 
 #[cfg(test)]
@@ -641,6 +746,7 @@ mod tests {
             amount,
             method: Method::Cash,
             date: month.first_day(),
+            payer: String::new(),
         }
     }
 
@@ -848,6 +954,61 @@ mod tests {
             y.unpaid, 30_000,
             "March is not over: b's March is not arrears"
         );
+    }
+
+    #[test]
+    fn dues_handed_on_percent_is_the_branch_share_of_qd_342_by_default() {
+        assert_eq!(rules::value(RuleId::DuesHandedOnPercent), 70);
+        assert_eq!(handed_on_share(100_000), 70_000);
+        assert_eq!(handed_on_share(35_001), 24_501, "rounded half up");
+        assert_eq!(handed_on_share(0), 0);
+        assert_eq!(handed_on_share(-5), 0);
+    }
+
+    #[test]
+    fn the_month_hands_on_the_rule_share_of_what_was_collected_in_it() {
+        let a = member(d(2000, 1, 10));
+        let b = member(d(2001, 1, 10));
+        let mut la = Ledger::default();
+        // At the November meeting: October back-pay and November, in cash.
+        for mo in [10, 11] {
+            la.pay(Payment {
+                date: d(2026, 11, 5),
+                ..paid(ym(2026, mo), 30_000)
+            });
+        }
+        let mut lb = Ledger::default();
+        lb.pay(Payment {
+            method: Method::Online,
+            date: d(2026, 11, 2),
+            ..paid(ym(2026, 11), 12_500)
+        });
+        // Paid in October for November: October's money.
+        lb.pay(Payment {
+            date: d(2026, 10, 30),
+            ..paid(ym(2026, 12), 12_500)
+        });
+        let ledgers = BTreeMap::from([(1, la), (2, lb)]);
+        let mut handed = Vec::new();
+        let f = hand_on_figures([(1, &a), (2, &b)], &ledgers, &handed, ym(2026, 11));
+        assert_eq!((f.collected, f.cash, f.online()), (72_500, 60_000, 12_500));
+        assert_eq!(f.percent, rules::value(RuleId::DuesHandedOnPercent));
+        assert_eq!(f.share, 50_750, "70% of 72.500 (DuesHandedOnPercent)");
+        assert_eq!((f.handed, f.difference()), (None, 50_750));
+        set_hand_over(
+            &mut handed,
+            HandOver {
+                month: ym(2026, 11),
+                date: d(2026, 11, 20),
+                amount: 50_000,
+                to: "Đảng ủy phường".into(),
+                note: String::new(),
+            },
+        );
+        let f = hand_on_figures([(1, &a), (2, &b)], &ledgers, &handed, ym(2026, 11));
+        assert_eq!((f.handed, f.difference()), (Some(50_000), 750));
+        let oct = hand_on_figures([(1, &a), (2, &b)], &ledgers, &handed, ym(2026, 10));
+        assert_eq!((oct.collected, oct.handed), (12_500, None));
     }
 
     #[test]

@@ -128,6 +128,9 @@ pub enum RuleId {
     /// 1: Ngày Văn hóa Việt Nam (24/11) is a day off (a Politburo policy of 2026 not yet
     /// found in law: a branch setting).
     CultureDayOff,
+    /// The share of the dues collected that a branch hands on to the committee above it,
+    /// in percent (the old QĐ 342 split until QĐ 01-QĐ/TW 2026's is read: a branch setting).
+    DuesHandedOnPercent,
 }
 
 impl RuleId {
@@ -188,6 +191,7 @@ impl RuleId {
         RuleId::LiaisonIntroductionExemptNoComment,
         RuleId::Tet2027DaysBefore,
         RuleId::CultureDayOff,
+        RuleId::DuesHandedOnPercent,
     ];
 
     /// The rule's stored code (its position in [`RuleId::ALL`] plus one; never 0).
@@ -613,6 +617,14 @@ const RULES: &[Rule] = &[
         effective: "01/02/2026",
         certainty: Certainty::Verified,
         setting: None,
+    },
+    Rule {
+        id: RuleId::DuesHandedOnPercent,
+        value: 70,
+        source: "QĐ 342-QĐ/TW 2010 (chi bộ trực thuộc đảng ủy cơ sở nộp lên 70%), đã được QĐ 01-QĐ/TW 2026 thay thế; tỷ lệ phân bổ mới chưa đọc được: chi bộ tự đặt theo hướng dẫn của cấp ủy cấp trên",
+        effective: "28/12/2010",
+        certainty: Certainty::Unverified,
+        setting: Some(Range { min: 0, max: 100 }),
     },
     Rule {
         id: RuleId::ReviewSeasonStartMonth,

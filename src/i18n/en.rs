@@ -592,6 +592,8 @@ impl Catalogue for En {
             Action::ExportReceipts => {
                 "Print the month's dues receipt list (.txt and .docx, with a column to sign)"
             }
+            Action::PayByOther => "Paid, handed in by someone else (name who paid)",
+            Action::HandOn => "Record the dues handed on to the committee above this month",
             Action::AdmissionWithdraw => "The candidate withdraws (date, reason)",
             Action::Screen5 => "Screen 5: Exemptions and reminders",
             Action::AddEvent => {
@@ -760,6 +762,8 @@ impl Catalogue for En {
             Action::TaskDone => "Done",
             Action::MeetingDues => "Dues",
             Action::ExportReceipts => "Receipts",
+            Action::PayByOther => "Paid by other",
+            Action::HandOn => "Hand on",
             Action::AdmissionWithdraw => "Withdraw",
             Action::ExportReport => "Export",
             Action::ExportBundle => "Ward bundle",

@@ -590,6 +590,8 @@ impl Catalogue for Vi {
             Action::ExportReceipts => {
                 "In danh sách thu đảng phí của tháng (.txt và .docx, có cột ký nhận)"
             }
+            Action::PayByOther => "Đã đóng, do người khác nộp hộ (ghi tên người nộp)",
+            Action::HandOn => "Ghi số tiền đảng phí đã nộp cấp trên trong tháng",
             Action::AdmissionWithdraw => "Quần chúng rút khỏi quá trình kết nạp (ngày, lý do)",
             Action::Screen5 => "Màn hình 5: Miễn sinh hoạt, nhắc việc",
             Action::AddEvent => "Ghi sự kiện (miễn, chuyển sinh hoạt, kỷ luật, xóa tên, từ trần…)",
@@ -758,6 +760,8 @@ impl Catalogue for Vi {
             Action::TaskDone => "Xong",
             Action::MeetingDues => "Đảng phí",
             Action::ExportReceipts => "In DS thu",
+            Action::PayByOther => "Nộp hộ",
+            Action::HandOn => "Nộp cấp trên",
             Action::AdmissionWithdraw => "Rút",
             Action::ExportReport => "Xuất tệp",
             Action::ExportBundle => "Gói gửi phường",

@@ -18,7 +18,7 @@ use super::docx::{
 };
 use super::minutes::{TEXT_WIDTH, value};
 use crate::domain::branch::Branch;
-use crate::domain::dues::{Ledger, Method, YearMonth, group_thousands};
+use crate::domain::dues::{HandOver, Ledger, Method, YearMonth, group_thousands, handed_on_share};
 use crate::domain::member::{Member, MemberId};
 use crate::domain::text;
 
@@ -32,6 +32,7 @@ const COL_SIGN: &str = "Ký nhận";
 const BACK_PAY: &str = "đóng bù";
 const AHEAD: &str = "đóng trước";
 const ONLINE: &str = "nộp trực tuyến";
+const PAID_BY: &str = "nộp hộ";
 const LABEL_TOTAL: &str = "Tổng số tiền đã thu";
 const SIGN_COLLECTOR: &str = "NGƯỜI THU";
 const SIGN_BLANK: &str = "……………";
@@ -47,6 +48,8 @@ pub struct ReceiptRow {
     pub amount: i64,
     /// Paid through the public-service portal, not in cash to the collector.
     pub online: bool,
+    /// Who handed the money in for the member (each once, in order), if not the member.
+    pub payers: Vec<String>,
 }
 
 /// The receipts of one month.
@@ -60,6 +63,21 @@ pub struct Receipts {
     pub total: i64,
     /// Of which in cash, đồng.
     pub cash: i64,
+    /// The share of the total to hand on to the committee above (rule
+    /// `DuesHandedOnPercent`), đồng.
+    pub share: i64,
+    /// The percent of that rule when the list was made.
+    pub percent: i64,
+    /// What was recorded as handed on of the month's dues, if anything.
+    pub handed: Option<HandOver>,
+}
+
+impl Receipts {
+    /// The list with the month's hand-over taken from the branch's records.
+    pub fn with_handed(mut self, handed: &[HandOver]) -> Receipts {
+        self.handed = handed.iter().find(|h| h.month == self.month).cloned();
+        self
+    }
 }
 
 /// The payments recorded in `month`, one row per member, in name order.
@@ -90,11 +108,19 @@ pub fn receipts<'a>(
             .sum();
         total += amount;
         cash += in_cash;
+        let mut payers: Vec<String> = Vec::new();
+        for p in &paid {
+            let who = text::clean(&p.payer);
+            if !who.is_empty() && !payers.contains(&who) {
+                payers.push(who);
+            }
+        }
         rows.push(ReceiptRow {
             name: text::clean(&m.full_name),
             months,
             amount,
             online: in_cash == 0,
+            payers,
         });
     }
     rows.sort_by(|a, b| text::compare_names(&a.name, &b.name));
@@ -103,6 +129,9 @@ pub fn receipts<'a>(
         rows,
         total,
         cash,
+        share: handed_on_share(total),
+        percent: crate::domain::rules::value(crate::domain::rules::RuleId::DuesHandedOnPercent),
+        handed: None,
     }
 }
 
@@ -126,8 +155,9 @@ fn months_cell(months: &[YearMonth]) -> String {
     }
 }
 
-/// "đóng bù 09, 10/2026; nộp trực tuyến": back-pay, payment in advance, online.
-fn note(row: &ReceiptRow, month: YearMonth) -> String {
+/// "đóng bù 09, 10/2026; nộp trực tuyến; nộp hộ: Nguyễn Thị Bình": back-pay, payment in
+/// advance, online, who handed it in for the member.
+pub fn note(row: &ReceiptRow, month: YearMonth) -> String {
     let mut out = Vec::new();
     let before: Vec<_> = row.months.iter().copied().filter(|m| *m < month).collect();
     let after: Vec<_> = row.months.iter().copied().filter(|m| *m > month).collect();
@@ -140,6 +170,9 @@ fn note(row: &ReceiptRow, month: YearMonth) -> String {
     if row.online {
         out.push(ONLINE.to_string());
     }
+    if !row.payers.is_empty() {
+        out.push(format!("{PAID_BY}: {}", row.payers.join(", ")));
+    }
     out.join("; ")
 }
 
@@ -147,16 +180,37 @@ fn money(n: i64) -> String {
     group_thousands(n, '.')
 }
 
-/// "Số tiền nộp Đảng ủy phường Dương Kinh: ……… đồng": the share the branch hands on is
-/// written by hand (the split of QĐ 01-QĐ/TW 2026 is not in the rules table yet).
-fn handed_on_line(branch: &Branch) -> String {
+/// "Số tiền phải nộp Đảng bộ phường Dương Kinh (70% số đã thu): 50.750 đồng; đã nộp
+/// 50.750 đồng ngày 21/11/2026.": the share computed from the rule `DuesHandedOnPercent`
+/// and what was recorded as handed on (a blank to fill in by hand when nothing was).
+pub fn handed_on_line(branch: &Branch, r: &Receipts) -> String {
     let superior = text::clean(&branch.superior);
-    let to = if superior.is_empty() {
-        "cấp ủy cấp trên".to_string()
-    } else {
-        superior
+    let to = match &r.handed {
+        Some(h) if !text::clean(&h.to).is_empty() => text::clean(&h.to),
+        _ if superior.is_empty() => "cấp ủy cấp trên".to_string(),
+        _ => superior,
     };
-    format!("Số tiền nộp {to}: {SIGN_BLANK} đồng.")
+    let share = format!(
+        "Số tiền phải nộp {to} ({}% số đã thu): {} đồng",
+        r.percent,
+        money(r.share)
+    );
+    match &r.handed {
+        Some(h) => {
+            let diff = r.share - h.amount;
+            let rest = match diff {
+                0 => String::new(),
+                d if d > 0 => format!("; còn phải nộp {} đồng", money(d)),
+                d => format!("; nộp thừa {} đồng", money(-d)),
+            };
+            format!(
+                "{share}; đã nộp {} đồng ngày {}{rest}.",
+                money(h.amount),
+                h.date.format("%d/%m/%Y")
+            )
+        }
+        None => format!("{share}; đã nộp: {SIGN_BLANK} đồng."),
+    }
 }
 
 /// The document without the table: header, title, the opening sentence, the totals,
@@ -191,7 +245,7 @@ fn frame(branch: &Branch, r: &Receipts, place: &str, issued: NaiveDate) -> Docum
                 Run::bold(format!("{LABEL_TOTAL}: {} đồng", money(r.total))),
                 Run::plain(format!("{cash}, của {} đồng chí.", r.rows.len())),
             ]),
-            Block::Para(vec![Run::plain(handed_on_line(branch))]),
+            Block::Para(vec![Run::plain(handed_on_line(branch, r))]),
         ],
         signature: Signature {
             left: SignatureColumn {
@@ -356,6 +410,7 @@ mod tests {
             amount,
             method,
             date,
+            payer: String::new(),
         });
     }
 

@@ -287,6 +287,8 @@ actions! {
     ExportReceipts = "export_receipts" in [Dues],
     AdmissionWithdraw = "admission_withdraw" in [Candidate],
     ScreenRules = "screen_rules" in [Global],
+    PayByOther = "pay_by_other" in [Dues],
+    HandOn = "hand_on" in [Dues],
 }
 
 impl Action {

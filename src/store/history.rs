@@ -879,6 +879,7 @@ mod tests {
                     amount: 30_000,
                     method: Method::Cash,
                     date: today(),
+                    payer: String::new(),
                 });
                 s.save_dues_payments(id, &l).unwrap();
             }),

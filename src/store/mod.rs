@@ -67,6 +67,8 @@ const TREE_CANDIDATES: &str = "candidates";
 const TREE_TARGETS: &str = "admission_targets";
 const TREE_DUES_PROFILES: &str = "dues_profiles";
 const TREE_DUES_PAYMENTS: &str = "dues_payments";
+/// The key of the branch's hand-overs in the `dues_payments` tree (never a member id).
+pub const DUES_HANDED_KEY: u64 = u64::MAX;
 const TREE_BADGES: &str = "badges";
 const TREE_REVIEWS: &str = "reviews";
 const TREE_REVIEW_YEARS: &str = "review_years";
@@ -799,6 +801,23 @@ impl Store {
         self.put_with_history(&self.dues_payments, TREE_DUES_PAYMENTS, id, Some(bytes))
     }
 
+    /// What the branch handed on of each month's dues (#17 item 6), by month.
+    pub fn dues_handed(&self) -> Result<Vec<crate::domain::dues::HandOver>> {
+        register::dues_handed(self)
+    }
+
+    /// Saves what the branch handed on of each month's dues durably, with history (the
+    /// record of the `dues_payments` tree under [`DUES_HANDED_KEY`]).
+    pub fn save_dues_handed(&self, list: &[crate::domain::dues::HandOver]) -> Result<()> {
+        let bytes = schema::encode_dues_handed(list)?;
+        self.put_with_history(
+            &self.dues_payments,
+            TREE_DUES_PAYMENTS,
+            DUES_HANDED_KEY,
+            Some(bytes),
+        )
+    }
+
     /// Every member's badge record, by member id.
     pub fn badges(&self) -> Result<BTreeMap<MemberId, BadgeRecord>> {
         self.badges
@@ -1152,6 +1171,7 @@ mod tests {
             amount: 30_000,
             method: Method::Online,
             date: today(),
+            payer: String::new(),
         });
         let r = BadgeRecord {
             serious_illness: true,

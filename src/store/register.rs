@@ -166,9 +166,26 @@ pub(super) fn dues(src: &dyn Records) -> Result<BTreeMap<MemberId, Ledger>> {
         out.entry(id).or_default().profiles = p;
     }
     for (id, p) in decode_tree(src, TREE_DUES_PAYMENTS, schema::decode_dues_payments)? {
-        out.entry(id).or_default().payments = p;
+        if id != super::DUES_HANDED_KEY {
+            out.entry(id).or_default().payments = p;
+        }
     }
     Ok(out)
+}
+
+/// The branch's hand-overs of dues (the reserved record of the payments tree).
+pub(super) fn dues_handed(src: &dyn Records) -> Result<Vec<crate::domain::dues::HandOver>> {
+    let key = super::DUES_HANDED_KEY;
+    src.get(TREE_DUES_PAYMENTS, &key.to_be_bytes())?
+        .map(|v| {
+            schema::decode_dues_handed(&v).map_err(|source| StoreError::Corrupt {
+                tree: TREE_DUES_PAYMENTS,
+                key,
+                source,
+            })
+        })
+        .transpose()
+        .map(Option::unwrap_or_default)
 }
 
 /// The branch profile (history key 0 of `meta`, stored under [`META_BRANCH`]).

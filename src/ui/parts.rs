@@ -70,7 +70,14 @@ fn notice_words(app: &App, theme: &Theme) -> Option<(String, Style)> {
         ),
         Notice::Exported(paths) => (format!("{} {paths}", c.msg(Msg::ExportedTo)), theme.ok()),
         Notice::Month(n) => (i18n::month::of(app.lang).notice(n), theme.warning()),
-        Notice::Receipts(n) => (i18n::receipts::of(app.lang).notice(n), theme.warning()),
+        Notice::Receipts(n) => (
+            i18n::receipts::of(app.lang).notice(n),
+            if n.is_saved() {
+                theme.ok()
+            } else {
+                theme.warning()
+            },
+        ),
         Notice::EventSaved(w) if !w.is_empty() => {
             let ws: Vec<String> = w.iter().map(|w| c.life_warning(w)).collect();
             (

@@ -15,7 +15,8 @@ use crate::app::{App, Confirm, Notice, Screen};
 use crate::domain::badges::{self, Award, BadgeField, BadgeRecord, Candidate};
 use crate::domain::date;
 use crate::domain::dues::{
-    self, Category, Due, DuesField, Ledger, Method, Payment, Profile, Relief, ReliefKind, YearMonth,
+    self, Category, Due, DuesField, HandOver, Ledger, Method, Payment, Profile, Relief, ReliefKind,
+    YearMonth,
 };
 use crate::domain::member::MemberId;
 use crate::domain::rules::{self, RuleId};
@@ -40,6 +41,8 @@ pub struct DuesScreen {
     pub ledgers: BTreeMap<MemberId, Ledger>,
     /// Every member's badge record.
     pub badges: BTreeMap<MemberId, BadgeRecord>,
+    /// What the branch handed on of each month's dues, by month.
+    pub handed: Vec<HandOver>,
     /// The tab shown.
     pub tab: DuesTab,
     /// The month shown on the dues tab.
@@ -64,6 +67,7 @@ impl DuesScreen {
         DuesScreen {
             ledgers,
             badges,
+            handed: Vec::new(),
             tab: DuesTab::Dues,
             month: YearMonth::of(today),
             cursor: 0,
@@ -71,6 +75,12 @@ impl DuesScreen {
             badge_cursor: 0,
             all_members: false,
         }
+    }
+
+    /// The screen with the branch's hand-overs of dues (read from the store).
+    pub fn with_handed(mut self, handed: Vec<HandOver>) -> DuesScreen {
+        self.handed = handed;
+        self
     }
 
     /// A member's ledger (empty if none yet).
@@ -184,6 +194,8 @@ pub fn act(app: &mut App, action: Action) {
         Action::PayCash => pay(app, Some(Method::Cash)),
         Action::PayOnline => pay(app, Some(Method::Online)),
         Action::ClearPayment => pay(app, None),
+        Action::PayByOther => open_payer_form(app),
+        Action::HandOn => app.open_form(DuesForm::HandOn(app.dues.month.index()).into()),
         Action::RecordAward => record_award(app),
         Action::ToggleIllness => toggle_illness(app),
         Action::AllMembers => {
@@ -222,6 +234,7 @@ fn pay(app: &mut App, method: Option<Method>) {
                     amount,
                     method,
                     date: app.today,
+                    payer: String::new(),
                 });
                 if !save_payments(app, id, ledger) {
                     return;
@@ -250,6 +263,156 @@ fn save_payments(app: &mut App, id: MemberId, ledger: Ledger) -> bool {
             false
         }
     }
+}
+
+/// Opens the form naming who handed in the selected member's dues of the month shown
+/// (paid by someone else). A member whose amount is unknown gets the profile notice; one
+/// who owes nothing gets nothing to mark.
+fn open_payer_form(app: &mut App) {
+    let month = app.dues.month;
+    let rows = dues_rows(&app.roster, month);
+    let Some(e) = rows.get(app.dues.cursor) else {
+        app.notice = Some(Notice::NothingSelected);
+        return;
+    };
+    let ledger = app.dues.ledger(e.id);
+    match dues::due(&e.member, &ledger, month) {
+        Due::Owed(_) => {}
+        _ if ledger.payment(month).is_some() => {}
+        Due::Unknown => {
+            app.notice = Some(Notice::NoDuesProfile(e.member.full_name.clone()));
+            return;
+        }
+        Due::Exempt(_) | Due::NotOwed => {
+            app.notice = Some(Notice::NothingSelected);
+            return;
+        }
+    }
+    let kind = DuesForm::Payer(e.id, month.index());
+    app.open_form(kind.into());
+}
+
+/// Checks the payer form: the name cleaned, at most [`dues::PAYER_MAX_CHARS`] characters
+/// (empty: the member paid).
+pub fn check_payer(form: &Form) -> Result<String, Errors> {
+    let f = FieldRef::Dues(DuesField::Payer);
+    let payer = text::clean(&value(form, f));
+    if payer.chars().count() > dues::PAYER_MAX_CHARS {
+        return Err(vec![(f, Problem::TooLong(dues::PAYER_MAX_CHARS))]);
+    }
+    Ok(payer)
+}
+
+/// Records the month paid in cash and handed in by `payer` (or names the payer of a
+/// payment already recorded); the status-line notice names both.
+fn save_payer(
+    app: &mut App,
+    id: MemberId,
+    month: YearMonth,
+    payer: String,
+) -> Result<Notice, StoreError> {
+    let Some(e) = app.roster.get(id) else {
+        return Ok(Notice::NothingSelected);
+    };
+    let name = e.member.full_name.clone();
+    let mut ledger = app.dues.ledger(id);
+    let payment = match (ledger.payment(month), dues::due(&e.member, &ledger, month)) {
+        (Some(p), _) => Payment {
+            payer: payer.clone(),
+            ..p.clone()
+        },
+        (None, Due::Owed(amount)) => Payment {
+            month,
+            amount,
+            method: Method::Cash,
+            date: app.today,
+            payer: payer.clone(),
+        },
+        (None, Due::Unknown) => return Ok(Notice::NoDuesProfile(name)),
+        (None, _) => return Ok(Notice::NothingSelected),
+    };
+    ledger.pay(payment);
+    app.store.save_dues_payments(id, &ledger)?;
+    app.dues.ledgers.insert(id, ledger);
+    // One pass over the roster: move on to the next member.
+    let len = dues_rows(&app.roster, month).len();
+    app.dues.cursor = (app.dues.cursor + 1).min(len.saturating_sub(1));
+    Ok(Notice::Receipts(
+        crate::i18n::receipts::ReceiptsNotice::Paid(name, month, payer),
+    ))
+}
+
+/// The figures of a month's hand-over: collected in it, the share, what was handed on.
+pub fn hand_on_figures(app: &App, month: YearMonth) -> dues::HandOnFigures {
+    let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
+    dues::hand_on_figures(members, &app.dues.ledgers, &app.dues.handed, month)
+}
+
+/// Checks the hand-over form of `month`: a date not after today, an amount of money (not
+/// negative), whom to (required) and a note, each at most
+/// [`dues::HAND_OVER_TEXT_MAX_CHARS`].
+pub fn check_hand_on(form: &Form, month: YearMonth, today: NaiveDate) -> Result<HandOver, Errors> {
+    let mut e = Vec::new();
+    let f = FieldRef::Dues;
+    let raw = value(form, f(DuesField::HandedDate));
+    let when = match date::parse_user_date(&raw, today, date::DateRole::Event) {
+        _ if raw.trim().is_empty() => {
+            e.push((f(DuesField::HandedDate), Problem::Required));
+            None
+        }
+        Ok(d) if d > today => {
+            e.push((f(DuesField::HandedDate), Problem::InFuture));
+            None
+        }
+        Ok(d) => Some(d),
+        Err(bad) => {
+            e.push((f(DuesField::HandedDate), Problem::Date(bad)));
+            None
+        }
+    };
+    let raw = value(form, f(DuesField::HandedAmount));
+    let amount = if raw.trim().is_empty() {
+        e.push((f(DuesField::HandedAmount), Problem::Required));
+        None
+    } else {
+        let a = dues::parse_amount(&raw);
+        if a.is_none() {
+            e.push((f(DuesField::HandedAmount), Problem::AmountFormat));
+        }
+        a
+    };
+    let mut text_field = |field: DuesField, required: bool| {
+        let v = text::clean(&value(form, f(field)));
+        if required && v.is_empty() {
+            e.push((f(field), Problem::Required));
+        } else if v.chars().count() > dues::HAND_OVER_TEXT_MAX_CHARS {
+            e.push((f(field), Problem::TooLong(dues::HAND_OVER_TEXT_MAX_CHARS)));
+        }
+        v
+    };
+    let to = text_field(DuesField::HandedTo, true);
+    let note = text_field(DuesField::HandedNote, false);
+    match (when, amount, e.is_empty()) {
+        (Some(date), Some(amount), true) => Ok(HandOver {
+            month,
+            date,
+            amount,
+            to,
+            note,
+        }),
+        _ => Err(e),
+    }
+}
+
+/// Saves a month's hand-over durably (replacing an earlier one of the month); the
+/// status-line notice names the amount and to whom.
+fn save_hand_on(app: &mut App, h: HandOver) -> Result<Notice, StoreError> {
+    let mut list = app.dues.handed.clone();
+    let notice = crate::i18n::receipts::ReceiptsNotice::HandedOn(h.month, h.amount, h.to.clone());
+    dues::set_hand_over(&mut list, h);
+    app.store.save_dues_handed(&list)?;
+    app.dues.handed = list;
+    Ok(Notice::Receipts(notice))
 }
 
 fn selected_badge_row(app: &App) -> Option<(MemberId, Option<u32>)> {
@@ -329,7 +492,7 @@ pub fn export_receipts(app: &mut App) {
     use crate::interchange::receipts;
     let month = app.dues.month;
     let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
-    let r = receipts::receipts(members, &app.dues.ledgers, month);
+    let r = receipts::receipts(members, &app.dues.ledgers, month).with_handed(&app.dues.handed);
     if r.rows.is_empty() {
         app.notice = Some(Notice::Receipts(
             crate::i18n::receipts::ReceiptsNotice::NobodyPaid(month),
@@ -418,6 +581,63 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
                 ],
             ))
         }
+        DuesForm::Payer(id, month) => {
+            let month = YearMonth::from_index(month);
+            let payer = app
+                .dues
+                .ledger(id)
+                .payment(month)
+                .map(|p| p.payer.clone())
+                .unwrap_or_default();
+            // The branch's other members, offered with ↑ ↓; any other name may be typed.
+            let others = dues_rows(&app.roster, month)
+                .into_iter()
+                .filter(|e| e.id != id)
+                .map(|e| e.member.full_name.clone())
+                .collect();
+            Some(Form::new(
+                kind,
+                vec![FormField::text_with_options(
+                    FieldRef::Dues(DuesField::Payer),
+                    &payer,
+                    others,
+                )],
+            ))
+        }
+        DuesForm::HandOn(month) => {
+            let month = YearMonth::from_index(month);
+            let f = FieldRef::Dues;
+            let existing = app.dues.handed.iter().find(|h| h.month == month);
+            // Filled with the share computed from the rule and the branch's superior.
+            let amount = existing.map_or_else(|| hand_on_figures(app, month).share, |h| h.amount);
+            let to = existing.map_or_else(
+                || {
+                    app.branch
+                        .as_ref()
+                        .map(|b| b.superior.clone())
+                        .unwrap_or_default()
+                },
+                |h| h.to.clone(),
+            );
+            Some(Form::new(
+                kind,
+                vec![
+                    tf(
+                        f(DuesField::HandedDate),
+                        &date::format_date(existing.map_or(app.today, |h| h.date)),
+                    ),
+                    tf(
+                        f(DuesField::HandedAmount),
+                        &dues::group_thousands(amount, '.'),
+                    ),
+                    tf(f(DuesField::HandedTo), &to),
+                    tf(
+                        f(DuesField::HandedNote),
+                        existing.map_or("", |h| h.note.as_str()),
+                    ),
+                ],
+            ))
+        }
         DuesForm::Award(id, milestone) => {
             let existing = app.dues.badges.get(&id).and_then(|r| r.award(milestone));
             let when = existing.map_or_else(
@@ -450,7 +670,9 @@ fn form_for(app: &App, kind: FormKind) -> Option<Form> {
 /// Where a restored draft of these forms belongs.
 fn restore(app: &mut App, kind: FormKind) {
     match DuesForm::of(kind) {
-        Some(DuesForm::Profile(..)) => app.dues.tab = DuesTab::Dues,
+        Some(DuesForm::Profile(..) | DuesForm::Payer(..) | DuesForm::HandOn(..)) => {
+            app.dues.tab = DuesTab::Dues
+        }
         Some(DuesForm::Award(..)) => app.dues.tab = DuesTab::Badges,
         None => {}
     }
@@ -458,6 +680,8 @@ fn restore(app: &mut App, kind: FormKind) {
 
 const PROFILE: u8 = 17;
 const AWARD: u8 = 18;
+const PAYER: u8 = 60;
+const HAND_ON: u8 = 61;
 
 /// The forms of the dues and badges tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -466,6 +690,10 @@ pub enum DuesForm {
     Profile(MemberId, i32),
     /// The award of a badge milestone (years) to a member.
     Award(MemberId, u32),
+    /// Who handed in a member's dues of a month (`YearMonth::index`).
+    Payer(MemberId, i32),
+    /// What the branch handed on of a month's dues (`YearMonth::index`).
+    HandOn(i32),
 }
 
 impl From<DuesForm> for FormKind {
@@ -478,6 +706,14 @@ impl From<DuesForm> for FormKind {
             ),
             DuesForm::Award(id, years) => {
                 FormKind::new(Screen::Dues, AWARD, &[id, u64::from(years)])
+            }
+            DuesForm::Payer(id, month) => FormKind::new(
+                Screen::Dues,
+                PAYER,
+                &[id, u64::try_from(month).unwrap_or(0)],
+            ),
+            DuesForm::HandOn(month) => {
+                FormKind::new(Screen::Dues, HAND_ON, &[u64::try_from(month).unwrap_or(0)])
             }
         }
     }
@@ -492,6 +728,8 @@ impl DuesForm {
         Some(match kind.tag {
             PROFILE => DuesForm::Profile(kind.id(0)?, i32::try_from(kind.id(1)?).ok()?),
             AWARD => DuesForm::Award(kind.id(0)?, u32::try_from(kind.id(1)?).ok()?),
+            PAYER => DuesForm::Payer(kind.id(0)?, i32::try_from(kind.id(1)?).ok()?),
+            HAND_ON => DuesForm::HandOn(i32::try_from(kind.id(0)?).ok()?),
             _ => return None,
         })
     }
@@ -668,7 +906,8 @@ pub fn save_form(
                 Ok(Ok(()))
             }
         },
-        None => Ok(Ok(())),
+        // Saved by `save_payer`, which needs the roster.
+        Some(DuesForm::Payer(..) | DuesForm::HandOn(..)) | None => Ok(Ok(())),
     }
 }
 
@@ -696,6 +935,8 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             // The month's list before the rarer keys: at 80 columns F8 (also Delete) is
             // the one the bar leaves out.
             Action::ExportReceipts,
+            Action::PayByOther,
+            Action::HandOn,
             Action::Edit,
             Action::ClearPayment,
             Action::PrevPeriod,
@@ -721,13 +962,26 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
         }
         true
     },
-    form_tags: &[PROFILE, AWARD],
+    form_tags: &[PROFILE, AWARD, PAYER, HAND_ON],
     form_title: |app, kind| {
-        let m = match DuesForm::of(kind) {
-            Some(DuesForm::Award(..)) => crate::i18n::dues::DuesMsg::FormAward,
-            _ => crate::i18n::dues::DuesMsg::FormProfile,
-        };
-        app.lang.cat().dues().msg(m).to_string()
+        let d = app.lang.cat().dues();
+        match DuesForm::of(kind) {
+            Some(DuesForm::Award(..)) => d.msg(crate::i18n::dues::DuesMsg::FormAward).to_string(),
+            Some(DuesForm::Payer(id, month)) => format!(
+                "{} {} ({})",
+                d.msg(crate::i18n::dues::DuesMsg::FormPayer),
+                app.roster
+                    .get(id)
+                    .map_or("", |e| e.member.full_name.as_str()),
+                YearMonth::from_index(month)
+            ),
+            Some(DuesForm::HandOn(month)) => format!(
+                "{} {}",
+                d.msg(crate::i18n::dues::DuesMsg::FormHandOn),
+                YearMonth::from_index(month)
+            ),
+            _ => d.msg(crate::i18n::dues::DuesMsg::FormProfile).to_string(),
+        }
     },
     form_for,
     restore,
@@ -736,6 +990,26 @@ pub const DEF: super::ScreenDef = super::ScreenDef {
             return false;
         }
         let Some(form) = &app.form else { return true };
+        if let Some(DuesForm::Payer(id, month)) = DuesForm::of(kind) {
+            match check_payer(form) {
+                Err(errors) => app.form_refused(&errors),
+                Ok(payer) => match save_payer(app, id, YearMonth::from_index(month), payer) {
+                    Ok(n) => app.form_saved(n),
+                    Err(e) => app.notice = Some(Notice::Store(e)),
+                },
+            }
+            return true;
+        }
+        if let Some(DuesForm::HandOn(month)) = DuesForm::of(kind) {
+            match check_hand_on(form, YearMonth::from_index(month), app.today) {
+                Err(errors) => app.form_refused(&errors),
+                Ok(h) => match save_hand_on(app, h) {
+                    Ok(n) => app.form_saved(n),
+                    Err(e) => app.notice = Some(Notice::Store(e)),
+                },
+            }
+            return true;
+        }
         match save_form(form, &mut app.dues, &app.store, app.today) {
             Ok(Ok(())) => app.form_saved(Notice::Saved(Vec::new())),
             Ok(Err(errors)) => app.form_refused(&errors),
@@ -775,6 +1049,8 @@ fn handle(app: &mut App, action: Action, ctx: Context) -> bool {
             | Action::PayCash
             | Action::PayOnline
             | Action::ClearPayment
+            | Action::PayByOther
+            | Action::HandOn
             | Action::RecordAward
             | Action::ToggleIllness
             | Action::AllMembers,
@@ -789,6 +1065,7 @@ impl DuesScreen {
     pub fn reload(&mut self, store: &crate::store::Store) -> Result<(), crate::store::StoreError> {
         self.ledgers = store.dues()?;
         self.badges = store.badges()?;
+        self.handed = store.dues_handed()?;
         Ok(())
     }
 }

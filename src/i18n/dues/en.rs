@@ -52,6 +52,8 @@ impl DuesCatalogue for DuesEn {
             ReliefNone => "None",
             FormProfile => "Party dues rate",
             FormAward => "Record a Party badge award",
+            FormPayer => "Dues handed in by someone else for",
+            FormHandOn => "Dues handed on to the committee above, month",
             MonthHint => "mm/yyyy",
             AmountHint => "đồng, e.g. 5,432,000",
             ConfirmDeleteAward => "Delete the recorded badge award of",
@@ -92,6 +94,20 @@ impl DuesCatalogue for DuesEn {
                 }
                 s
             }
+            DuesText::Collected(h) => format!(
+                "Collected this month {} (cash {}, online {})",
+                self.money(h.collected),
+                self.money(h.cash),
+                self.money(h.online())
+            ),
+            DuesText::HandOn(h) => format!(
+                "To hand on {}%: {} · handed on {} · difference {}",
+                h.percent,
+                self.money(h.share),
+                h.handed
+                    .map_or_else(|| "not recorded (F7)".to_string(), |a| self.money(a)),
+                self.money(h.difference())
+            ),
             DuesText::YearTotals(y, t, last) => format!(
                 "Year {y} to M{}: expected {} · collected {} · arrears {}",
                 last.month,
@@ -183,6 +199,11 @@ impl DuesCatalogue for DuesEn {
             DuesField::Decision => "Relief decision",
             DuesField::ReliefFrom => "Relief from month",
             DuesField::ReliefTo => "Relief to month",
+            DuesField::Payer => "Handed in by",
+            DuesField::HandedDate => "Handed on, date",
+            DuesField::HandedAmount => "Amount handed on (đồng)",
+            DuesField::HandedTo => "Handed to",
+            DuesField::HandedNote => "Note",
         }
     }
 

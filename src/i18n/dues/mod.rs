@@ -89,6 +89,10 @@ pub enum DuesMsg {
     FormProfile,
     /// Title of the award form.
     FormAward,
+    /// Title of the form of a payment handed in by someone else (the member's name follows).
+    FormPayer,
+    /// Title of the form of the dues handed on to the committee above (the month follows).
+    FormHandOn,
     /// Month field hint.
     MonthHint,
     /// Amount field hint.
@@ -120,6 +124,10 @@ pub enum DuesText<'a> {
     MonthTotals(YearMonth, &'a Totals),
     /// The year's totals line (the year, its totals, the last month counted).
     YearTotals(i32, &'a Totals, YearMonth),
+    /// The money collected in the month, cash and online.
+    Collected(&'a crate::domain::dues::HandOnFigures),
+    /// The share to hand on (rule), what was handed on and the difference.
+    HandOn(&'a crate::domain::dues::HandOnFigures),
     /// How the selected member's amount is reckoned.
     Rate(&'a Profile, Due),
     /// "Đã đóng đến tháng".

@@ -67,6 +67,8 @@ impl DuesCatalogue for DuesVi {
             ReliefNone => "Không",
             FormProfile => "Mức đóng đảng phí",
             FormAward => "Ghi nhận trao Huy hiệu Đảng",
+            FormPayer => "Đóng đảng phí do người khác nộp hộ:",
+            FormHandOn => "Đảng phí đã nộp cấp trên, tháng",
             MonthHint => "mm/yyyy",
             AmountHint => "đồng, vd. 5.432.000",
             ConfirmDeleteAward => "Xóa ghi nhận trao huy hiệu của đồng chí",
@@ -109,6 +111,20 @@ impl DuesCatalogue for DuesVi {
                 }
                 s
             }
+            DuesText::Collected(h) => format!(
+                "Tiền thu trong tháng {} (tiền mặt {}, trực tuyến {})",
+                self.money(h.collected),
+                self.money(h.cash),
+                self.money(h.online())
+            ),
+            DuesText::HandOn(h) => format!(
+                "Phải nộp cấp trên {}%: {} · đã nộp {} · chênh lệch {}",
+                h.percent,
+                self.money(h.share),
+                h.handed
+                    .map_or_else(|| "chưa ghi (F7)".to_string(), |a| self.money(a)),
+                self.money(h.difference())
+            ),
             DuesText::YearTotals(y, t, last) => format!(
                 "Năm {y} đến T{}: phải thu {} · đã thu {} · nợ {}",
                 last.month,
@@ -205,6 +221,11 @@ impl DuesCatalogue for DuesVi {
             DuesField::Decision => "Quyết định miễn, giảm",
             DuesField::ReliefFrom => "Miễn, giảm từ tháng",
             DuesField::ReliefTo => "Miễn, giảm đến tháng",
+            DuesField::Payer => "Người nộp hộ",
+            DuesField::HandedDate => "Ngày nộp cấp trên",
+            DuesField::HandedAmount => "Số tiền đã nộp (đồng)",
+            DuesField::HandedTo => "Nộp cho",
+            DuesField::HandedNote => "Ghi chú",
         }
     }
 

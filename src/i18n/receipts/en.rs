@@ -11,6 +11,16 @@ impl ReceiptsCatalogue for ReceiptsEn {
             ReceiptsNotice::NobodyPaid(m) => format!(
                 "No dues payment is recorded in {m}: no empty receipt list is written. Record who paid first, then print again."
             ),
+            ReceiptsNotice::Paid(member, m, payer) if payer.is_empty() => {
+                format!("Recorded: {member} paid for {m}")
+            }
+            ReceiptsNotice::Paid(member, m, payer) => {
+                format!("Recorded: {member} paid for {m} — handed in by {payer}")
+            }
+            ReceiptsNotice::HandedOn(m, amount, to) => format!(
+                "Recorded: {} đồng of the dues of {m} handed on to {to}",
+                crate::domain::dues::group_thousands(*amount, ',')
+            ),
         }
     }
 

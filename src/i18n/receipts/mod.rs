@@ -17,6 +17,17 @@ pub use vi::ReceiptsVi;
 pub enum ReceiptsNotice {
     /// No payment was recorded in this month: no list is written.
     NobodyPaid(YearMonth),
+    /// A month's payment recorded (member, month, who handed it in; empty: the member).
+    Paid(String, YearMonth, String),
+    /// What was handed on of a month's dues recorded (month, amount in đồng, to whom).
+    HandedOn(YearMonth, i64, String),
+}
+
+impl ReceiptsNotice {
+    /// Whether the notice reports a save (shown as such, not as a warning).
+    pub fn is_saved(&self) -> bool {
+        !matches!(self, ReceiptsNotice::NobodyPaid(_))
+    }
 }
 
 /// The texts of the receipt list in one language.

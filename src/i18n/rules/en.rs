@@ -228,6 +228,7 @@ impl RulesCatalogue for RulesEn {
             QuorumPercent => "Quorum: more than (% of those who must attend)",
             Tet2027DaysBefore => "Tết 2027: days off before the lunar new year (06/02/2027)",
             CultureDayOff => "Vietnamese Culture Day 24/11 is a day off (1 = yes)",
+            DuesHandedOnPercent => "Dues the branch hands on (% of what it collected)",
         }
     }
 

@@ -229,6 +229,7 @@ impl RulesCatalogue for RulesVi {
             QuorumPercent => "Số đảng viên dự họp tối thiểu: hơn (% số phải có mặt)",
             Tet2027DaysBefore => "Tết 2027: số ngày nghỉ trước mùng Một (06/02/2027)",
             CultureDayOff => "Ngày Văn hóa Việt Nam 24/11 là ngày nghỉ (1 = có)",
+            DuesHandedOnPercent => "Đảng phí chi bộ nộp cấp trên (% số đã thu)",
         }
     }
 

@@ -38,7 +38,8 @@ pub use candidate::{
     decode as decode_candidate, decode_target, encode as encode_candidate, encode_target,
 };
 pub use dues::{
-    decode_payments as decode_dues_payments, decode_profiles as decode_dues_profiles,
+    decode_handed as decode_dues_handed, decode_payments as decode_dues_payments,
+    decode_profiles as decode_dues_profiles, encode_handed as encode_dues_handed,
     encode_payments as encode_dues_payments, encode_profiles as encode_dues_profiles,
 };
 pub use history::{HistoryEntry, decode as decode_history, encode as encode_history};

@@ -60,7 +60,7 @@ fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCa
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(3),
-        Constraint::Length(2),
+        Constraint::Length(4),
     ])
     .areas(area);
     let width = usize::from(area.width);
@@ -195,6 +195,20 @@ fn draw_dues(f: &mut Frame, app: &App, theme: &Theme, area: Rect, c: &dyn DuesCa
             theme.accent(),
         ));
     }
+    // The money of the month against what the branch hands on (#17 item 6).
+    let h = crate::app::screens::dues::hand_on_figures(app, month);
+    lines.push(Line::styled(
+        format!(" {}", c.text(DuesText::Collected(&h))),
+        theme.accent(),
+    ));
+    lines.push(Line::styled(
+        format!(" {}", c.text(DuesText::HandOn(&h))),
+        if h.difference() == 0 {
+            theme.accent()
+        } else {
+            theme.warning()
+        },
+    ));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), totals);
 }
 

@@ -201,6 +201,7 @@ impl From<DuesPaymentsV1> for Vec<Payment> {
                 amount: p.amount,
                 method: p.method.into(),
                 date: date(p.date),
+                payer: String::new(),
             })
             .collect()
     }
