@@ -257,9 +257,11 @@ pub fn release_binary() -> &'static Path {
     static BIN: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     BIN.get_or_init(|| {
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // Cargo reads a relative CARGO_TARGET_DIR from where it was started: the manifest's
+        // folder here (the binary is then spawned from elsewhere).
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .filter(|d| !d.is_empty())
-            .map(std::path::PathBuf::from)
+            .map(|d| manifest.join(d))
             .unwrap_or_else(|| manifest.join("target"));
         let status = std::process::Command::new(env!("CARGO"))
             .args(["build", "--release", "--bin", "sochibo"])
