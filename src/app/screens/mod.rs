@@ -165,6 +165,8 @@ mod tests {
             M::Absence(3, 9).into(),
             D::Profile(7, 24_311).into(),
             D::Award(7, 40).into(),
+            D::Payer(7, 24_311).into(),
+            D::HandOn(24_311).into(),
             R::Plan(7, 2026).into(),
             R::SelfReview(7, 2026).into(),
             R::BranchReview(7, 2026).into(),
