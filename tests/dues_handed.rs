@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Harness, today};
+use common::{Harness, docx_xml, flat, today};
 use sochibo::app::Screen;
 use sochibo::domain::branch::Branch;
 use sochibo::domain::dues::{self, HandOver, Ledger, Method, Payment, YearMonth};
@@ -75,24 +75,9 @@ fn the_share_handed_on_is_a_branch_setting_of_the_rules_table() {
     assert!(r.source.contains("chi bộ tự đặt"), "{}", r.source);
 }
 
-/// The demo branch with no meetings.
-fn harness() -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    h.app.meetings =
-        sochibo::app::screens::meetings::Meetings::new(h.app.store.meetings().unwrap(), today());
-    h
-}
-
-fn flat(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn the_amount_handed_on_is_recorded_shown_and_undone() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     let nov = ym(2026, 11);
     // The dues view (Ctrl+P from a meeting reaches the same view, its notice of the month
     // over the bottom lines until the next notice).
@@ -241,17 +226,8 @@ fn the_receipt_list_without_a_record_leaves_the_amount_to_fill_in() {
         receipts::handed_on_line(&branch, &r),
         "Số tiền phải nộp Văn phòng Đảng ủy (70% số đã thu): 24.500 đồng; đã nộp 50.750 đồng ngày 21/11/2026; nộp thừa 26.250 đồng."
     );
-    let words = {
-        use std::io::Read;
-        let bytes = receipts::receipts_docx(&branch, &r, "Hải Phòng", d(2026, 11, 21)).unwrap();
-        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        z.by_name("word/document.xml")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
-        xml
-    };
+    let words =
+        docx_xml(&receipts::receipts_docx(&branch, &r, "Hải Phòng", d(2026, 11, 21)).unwrap());
     assert!(
         words.contains("đã nộp 50.750 đồng ngày 21/11/2026"),
         "{words}"

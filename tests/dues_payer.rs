@@ -5,9 +5,7 @@
 
 mod common;
 
-use std::io::Read;
-
-use common::{Harness, today};
+use common::{Harness, docx_words, flat, today};
 use sochibo::app::Screen;
 use sochibo::domain::dues::{self, Due, Ledger, Method, Payment, YearMonth};
 use sochibo::interchange::receipts::receipts_base;
@@ -72,17 +70,6 @@ fn write_fixture() {
     }
 }
 
-/// The demo branch with no meetings.
-fn harness() -> Harness {
-    let mut h = Harness::demo(&[]);
-    for (id, _) in h.app.store.meetings().unwrap() {
-        h.app.store.delete_meeting(id).unwrap();
-    }
-    h.app.meetings =
-        sochibo::app::screens::meetings::Meetings::new(h.app.store.meetings().unwrap(), today());
-    h
-}
-
 /// A member who owes November, with November cleared: (id, name).
 fn unpaid_member(h: &mut Harness) -> (u64, String) {
     let nov = ym(2026, 11);
@@ -109,29 +96,9 @@ fn stored_payment(h: &Harness, id: u64) -> Option<Payment> {
     l.payment(ym(2026, 11)).cloned()
 }
 
-fn flat(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn docx_words(bytes: &[u8]) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    z.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    let mut out = String::new();
-    for part in xml.split("<w:t").skip(1) {
-        let body = part.split_once('>').map_or("", |(_, b)| b);
-        out.push_str(body.split("</w:t>").next().unwrap_or(""));
-        out.push(' ');
-    }
-    out
-}
-
 #[test]
 fn paid_by_someone_else_is_named_undoable_and_on_the_receipt_list() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     let (id, name) = unpaid_member(&mut h);
     // From the meeting: Ctrl+P to the dues of its month (F6 is in the help, and in the
     // key bar when the terminal is wider than 80 columns).
@@ -172,13 +139,16 @@ fn paid_by_someone_else_is_named_undoable_and_on_the_receipt_list() {
     let base = receipts_base(ym(2026, 11));
     let txt = std::fs::read_to_string(dir.join(format!("{base}.txt"))).unwrap();
     assert!(flat(&txt).contains("nộp hộ: Nguyễn Thị Bình"), "{txt}");
-    let words = docx_words(&std::fs::read(dir.join(format!("{base}.docx"))).unwrap());
+    let words = docx_words(
+        &std::fs::read(dir.join(format!("{base}.docx"))).unwrap(),
+        " ",
+    );
     assert!(words.contains("nộp hộ: Nguyễn Thị Bình"), "{words}");
 }
 
 #[test]
 fn a_payer_name_too_long_is_refused_naming_the_field_and_nothing_is_saved() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     let (id, name) = unpaid_member(&mut h);
     h.keys("<A-4>");
     h.keys(&sochibo::domain::text::fold(&name));
@@ -202,7 +172,7 @@ fn a_payer_name_too_long_is_refused_naming_the_field_and_nothing_is_saved() {
 
 #[test]
 fn the_help_of_the_dues_view_names_the_payer_key() {
-    let mut h = harness();
+    let mut h = Harness::demo_with_meetings(&[], today());
     h.keys("<A-4><F1>");
     let screen = h.screen();
     assert!(screen.contains("do người khác nộp hộ"), "{screen}");

@@ -94,15 +94,7 @@ impl Ward {
     }
 
     fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                out.push_str(buf[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
+        common::screen_of(&self.term)
     }
 
     fn row(&self, label: &str) -> &RowState {
