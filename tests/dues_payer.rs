@@ -177,3 +177,41 @@ fn the_help_of_the_dues_view_names_the_payer_key() {
     let screen = h.screen();
     assert!(screen.contains("do người khác nộp hộ"), "{screen}");
 }
+
+#[test]
+fn another_member_as_payer_is_found_by_a_word_of_the_name_and_down() {
+    let mut h = Harness::demo_with_meetings(&[], today());
+    let (id, name) = unpaid_member(&mut h);
+    // The last member of the roster, found by the last word of the name, diacritic-blind
+    // (not the first name offered, which Down alone would give).
+    let names: Vec<String> = h
+        .app
+        .roster
+        .entries()
+        .iter()
+        .map(|e| e.member.full_name.clone())
+        .filter(|n| *n != name)
+        .collect();
+    let other = names.last().expect("another member");
+    let given = other.split_whitespace().last().unwrap().to_string();
+    let typed = sochibo::domain::text::fold(&given);
+    let starts = |n: &str| {
+        sochibo::domain::text::fold(n)
+            .split_whitespace()
+            .any(|w| w.starts_with(&typed))
+    };
+    assert!(!starts(&names[0]), "{typed} / {}", names[0]);
+    h.keys("<A-4>");
+    h.keys(&sochibo::domain::text::fold(&name));
+    h.keys("<F6>");
+    h.keys(&typed);
+    h.keys("<Down>");
+    let offered = h.app.form.as_ref().unwrap().fields[0].value();
+    assert!(
+        starts(&offered),
+        "{typed} offered {offered}\n{}",
+        h.screen()
+    );
+    h.keys("<C-s>");
+    assert_eq!(stored_payment(&h, id).map(|p| p.payer), Some(offered));
+}

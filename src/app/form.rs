@@ -315,13 +315,36 @@ impl FormField {
     }
 
     /// Replaces a text field's text by the next (`delta` 1) or previous (-1) of the
-    /// earlier answers it offers; false when it offers none.
+    /// answers it offers (earlier reasons, the branch's members); false when it offers
+    /// none. Typed text that is not one of them narrows them: "binh" then ↓ offers only
+    /// the names with a word starting "binh", diacritic-blind (a word typed that matches
+    /// nothing offers them all).
     pub fn cycle_option(&mut self, delta: isize) -> bool {
         if self.field.kind() == FieldKind::Choice(0) || self.options.is_empty() {
             return false;
         }
         let current = self.value();
-        match crate::domain::meeting::cycle_reason(&self.options, &current, delta) {
+        let folded = crate::domain::text::fold(current.trim());
+        if !self
+            .options
+            .iter()
+            .any(|o| crate::domain::text::fold(o) == folded)
+        {
+            self.find = current.trim().to_string();
+        }
+        let q = crate::domain::search::Query::new(&self.find);
+        let narrowed: Vec<String> = self
+            .options
+            .iter()
+            .filter(|o| q.matches_label(o))
+            .cloned()
+            .collect();
+        let offered = if narrowed.is_empty() {
+            &self.options
+        } else {
+            &narrowed
+        };
+        match crate::domain::meeting::cycle_reason(offered, &current, delta) {
             Some(next) => {
                 self.set_value(&next);
                 true
@@ -517,5 +540,52 @@ fn admission_field_kind(f: crate::domain::admission::AdmissionField) -> FieldKin
         | crate::domain::admission::AdmissionField::Sponsor2Since => FieldKind::Date,
         crate::domain::admission::AdmissionField::Note => FieldKind::Multiline,
         _ => FieldKind::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name field offering four members.
+    fn payer(typed: &str) -> FormField {
+        let names = [
+            "Nguyễn Văn An",
+            "Trần Thị Bình",
+            "Lê Bình Minh",
+            "Phạm Cường",
+        ];
+        FormField::text_with_options(
+            FieldRef::Dues(DuesField::Payer),
+            typed,
+            names.iter().map(|n| n.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn typed_text_narrows_the_names_down_cycles_through() {
+        let mut f = payer("binh");
+        assert!(f.cycle_option(1));
+        assert_eq!(f.value(), "Trần Thị Bình");
+        assert!(f.cycle_option(1));
+        assert_eq!(f.value(), "Lê Bình Minh");
+        assert!(f.cycle_option(1));
+        assert_eq!(
+            f.value(),
+            "Trần Thị Bình",
+            "only the two that match, in turn"
+        );
+        assert!(f.cycle_option(-1));
+        assert_eq!(f.value(), "Lê Bình Minh");
+    }
+
+    #[test]
+    fn nothing_typed_or_nothing_matching_offers_every_name() {
+        let mut f = payer("");
+        assert!(f.cycle_option(1));
+        assert_eq!(f.value(), "Nguyễn Văn An");
+        let mut f = payer("xyz");
+        assert!(f.cycle_option(-1));
+        assert_eq!(f.value(), "Phạm Cường");
     }
 }
