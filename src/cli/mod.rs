@@ -984,38 +984,24 @@ fn cmd_export(args: &Args, lang: Lang, what: &ExportWhat) -> Result<(), CliError
             meeting,
             format,
             output,
-        } => cmd_export_minutes(
-            args,
-            lang,
-            meeting,
-            *format,
-            output.as_deref(),
-            MeetingDoc::Minutes,
-        ),
-        ExportWhat::Notice {
+        }
+        | ExportWhat::Notice {
             meeting,
             format,
             output,
-        } => cmd_export_minutes(
-            args,
-            lang,
-            meeting,
-            *format,
-            output.as_deref(),
-            MeetingDoc::Notice,
-        ),
-        ExportWhat::Resolution {
+        }
+        | ExportWhat::Resolution {
             meeting,
             format,
             output,
-        } => cmd_export_minutes(
-            args,
-            lang,
-            meeting,
-            *format,
-            output.as_deref(),
-            MeetingDoc::Resolution,
-        ),
+        } => {
+            let doc = match what {
+                ExportWhat::Notice { .. } => MeetingDoc::Notice,
+                ExportWhat::Resolution { .. } => MeetingDoc::Resolution,
+                _ => MeetingDoc::Minutes,
+            };
+            cmd_export_minutes(args, lang, meeting, *format, output.as_deref(), doc)
+        }
         ExportWhat::Receipts {
             month,
             format,
