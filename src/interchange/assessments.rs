@@ -32,17 +32,15 @@ pub const CSV_HEADERS: [&str; 12] = [
     "Tự đánh giá hằng tháng",
 ];
 
-fn count(n: u32) -> String {
-    format!("{n:02}")
-}
-
-/// The summary lines exactly as the ward's reports write them, then the members not
-/// graded with their reason.
-pub fn summary_lines(rows: &[YearRow]) -> Vec<String> {
-    let s = rv::summary(rows);
+/// The head of a year's grading summary as the ward's reports write it: how many were
+/// reviewed, each grade with its count and share, those pending and those not graded.
+/// `count` writes the figures after the total (a branch pads them to two digits, the ward
+/// groups thousands); the total is written with thousands grouped.
+pub fn grade_lines(s: &rv::Summary, count: impl Fn(u32) -> String) -> Vec<String> {
     let graded: u32 = s.counts.iter().sum();
     let mut out = vec![format!(
-        "Tổng số {graded} đồng chí được kiểm điểm, đánh giá{}:",
+        "Tổng số {} đồng chí được kiểm điểm, đánh giá{}:",
+        crate::domain::stats::format_int(u64::from(graded)),
         if s.all_final || graded == 0 {
             ""
         } else {
@@ -68,9 +66,17 @@ pub fn summary_lines(rows: &[YearRow]) -> Vec<String> {
             "- Không xếp loại: {} đồng chí",
             count(s.not_graded.len() as u32)
         ));
-        for (name, why) in &s.not_graded {
-            out.push(format!("  + Đồng chí {name}: {}", Vi.exclusion(why)));
-        }
+    }
+    out
+}
+
+/// The summary lines exactly as the ward's reports write them, then the members not
+/// graded with their reason.
+pub fn summary_lines(rows: &[YearRow]) -> Vec<String> {
+    let s = rv::summary(rows);
+    let mut out = grade_lines(&s, |n| format!("{n:02}"));
+    for (name, why) in &s.not_graded {
+        out.push(format!("  + Đồng chí {name}: {}", Vi.exclusion(why)));
     }
     if let Some(w) = s.cap {
         out.push(format!("Lưu ý: {}", Vi.review_warning(&w)));

@@ -21,7 +21,8 @@ const LABEL_AGENDA: &str = "Nội dung";
 const LABEL_PROPOSALS: &str = "Kiến nghị của đảng viên đã nhận (chi bộ trả lời tại buổi họp)";
 const PLEASE: &str = "Đề nghị các đồng chí đảng viên đến dự đầy đủ, đúng giờ; đồng chí nào vắng mặt báo lý do với bí thư chi bộ trước buổi sinh hoạt.";
 const TO_MEMBERS: &str = "- Các đồng chí đảng viên,";
-const TO_FILE: &str = "- Lưu chi bộ.";
+/// The branch's own copy, last of the recipients of its notices and resolutions.
+pub(super) const TO_FILE: &str = "- Lưu chi bộ.";
 const SIGN_FOR_BRANCH: &str = "T/M CHI BỘ";
 const SIGN_SECRETARY: &str = "BÍ THƯ";
 
@@ -129,21 +130,24 @@ pub fn notice_document(
             .iter()
             .map(|t| t.to_string())
             .collect(),
-        signature: Signature {
-            left: SignatureColumn {
-                titles: Vec::new(),
-                name: String::new(),
-            },
-            right: SignatureColumn {
-                titles: vec![SIGN_FOR_BRANCH.to_string(), SIGN_SECRETARY.to_string()],
-                name: if branch.secretary.trim().is_empty() {
-                    m.chair.clone()
-                } else {
-                    branch.secretary.clone()
-                },
+        signature: for_the_branch(branch, m),
+        after: Vec::new(),
+    }
+}
+
+/// The signature of a document the branch issues about a meeting: "T/M CHI BỘ / BÍ THƯ"
+/// on the right, the branch's secretary (the meeting's chair when it names none).
+pub(super) fn for_the_branch(branch: &Branch, m: &Meeting) -> Signature {
+    Signature {
+        left: SignatureColumn::default(),
+        right: SignatureColumn {
+            titles: vec![SIGN_FOR_BRANCH.to_string(), SIGN_SECRETARY.to_string()],
+            name: if branch.secretary.trim().is_empty() {
+                m.chair.clone()
+            } else {
+                branch.secretary.clone()
             },
         },
-        after: Vec::new(),
     }
 }
 

@@ -7,9 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::docx::{self, Block, Document, PartyHeader, Run, Signature, SignatureColumn};
+use super::docx::{self, Block, Document, PartyHeader, Run};
 use super::minutes::{TEXT_WIDTH, value};
-use super::notice::lower_first;
+use super::notice::{TO_FILE, for_the_branch, lower_first};
 use crate::domain::branch::Branch;
 use crate::domain::date::format_date;
 use crate::domain::meeting::{Meeting, PREVIOUS_TASKS_TITLE, document_number};
@@ -28,9 +28,6 @@ const LABEL_WHO: &str = "thực hiện";
 /// The superior's line when the branch has not named its superior.
 const TO_SUPERIOR: &str = "- Đảng ủy cấp trên (để báo cáo),";
 const TO_MEMBERS: &str = "- Đảng viên trong chi bộ,";
-const TO_FILE: &str = "- Lưu chi bộ.";
-const SIGN_FOR_BRANCH: &str = "T/M CHI BỘ";
-const SIGN_SECRETARY: &str = "BÍ THƯ";
 
 /// "Số 08-NQ/CB": the resolution takes its meeting's number.
 pub fn resolution_number(m: &Meeting) -> String {
@@ -164,20 +161,7 @@ pub fn resolution_document(branch: &Branch, m: &Meeting, place_name: &str) -> Do
             TO_MEMBERS.to_string(),
             TO_FILE.to_string(),
         ],
-        signature: Signature {
-            left: SignatureColumn {
-                titles: Vec::new(),
-                name: String::new(),
-            },
-            right: SignatureColumn {
-                titles: vec![SIGN_FOR_BRANCH.to_string(), SIGN_SECRETARY.to_string()],
-                name: if branch.secretary.trim().is_empty() {
-                    m.chair.clone()
-                } else {
-                    branch.secretary.clone()
-                },
-            },
-        },
+        signature: for_the_branch(branch, m),
         after: Vec::new(),
     }
 }

@@ -403,38 +403,7 @@ fn missing_line(names: &[&str]) -> Option<String> {
 /// The review summary with counts only (the ward is not sent the names of the members
 /// who were not graded), ward-sized numbers ("1.204", "0").
 fn review_lines(w: &Ward) -> Vec<String> {
-    let s = review::summary(&w.review);
-    let graded: u32 = s.counts.iter().sum();
-    let mut out = vec![format!(
-        "Tổng số {} đồng chí được kiểm điểm, đánh giá{}:",
-        count(graded),
-        if s.all_final || graded == 0 {
-            ""
-        } else {
-            " (theo đề xuất của chi bộ)"
-        }
-    )];
-    for (i, g) in Grade::ALL.iter().enumerate() {
-        out.push(format!(
-            "- {}: {} đồng chí (= {})",
-            Vi.grade(*g),
-            count(s.counts[i]),
-            review::format_share(s.permille[i])
-        ));
-    }
-    if s.pending > 0 {
-        out.push(format!(
-            "- Chưa có kết quả xếp loại: {} đồng chí",
-            count(s.pending)
-        ));
-    }
-    if !s.not_graded.is_empty() {
-        out.push(format!(
-            "- Không xếp loại: {} đồng chí",
-            count(s.not_graded.len() as u32)
-        ));
-    }
-    out
+    super::assessments::grade_lines(&review::summary(&w.review), count)
 }
 
 /// The meetings held by kind and the ward's attendance, as text lines.
