@@ -8,7 +8,7 @@ mod common;
 use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
-use common::pty::{Pty, SCRUBBED, Spawn, TIMEOUT, base_env, release_binary};
+use common::pty::{Pty, Spawn, TIMEOUT, release_binary, run_release};
 use sochibo::domain::text::fold;
 
 const ROWS: u16 = 24;
@@ -182,17 +182,7 @@ fn persisted_data_and_second_instance() {
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let dir = data.path().to_str().unwrap();
-    let run = |args: &[&str]| {
-        let mut cmd = std::process::Command::new(release_binary());
-        cmd.args(args).stdin(std::process::Stdio::null());
-        for k in SCRUBBED {
-            cmd.env_remove(k);
-        }
-        for (k, v) in base_env(config.path()) {
-            cmd.env(k, v);
-        }
-        cmd.output().expect("run sochibo")
-    };
+    let run = |args: &[&str]| run_release(args, config.path());
 
     let out = run(&["demo", "--data", dir]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -305,15 +295,7 @@ fn encrypted_data_asks_the_passphrase_before_the_screen_without_echo() {
     let pass = data.path().join("pass.txt");
     std::fs::write(&pass, "mật khẩu chi bộ\n").unwrap();
     let run = |args: &[&str]| {
-        let mut cmd = std::process::Command::new(release_binary());
-        cmd.args(args).stdin(std::process::Stdio::null());
-        for k in SCRUBBED {
-            cmd.env_remove(k);
-        }
-        for (k, v) in base_env(config.path()) {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().expect("run sochibo");
+        let out = run_release(args, config.path());
         assert!(
             out.status.success(),
             "{}",
@@ -368,16 +350,11 @@ fn a_register_from_before_the_keys_moved_shows_what_moved_once() {
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let dir = data.path().to_str().unwrap();
-    let mut cmd = std::process::Command::new(release_binary());
-    cmd.args(["demo", "--data", dir])
-        .stdin(std::process::Stdio::null());
-    for k in SCRUBBED {
-        cmd.env_remove(k);
-    }
-    for (k, v) in base_env(config.path()) {
-        cmd.env(k, v);
-    }
-    assert!(cmd.output().expect("run sochibo").status.success());
+    assert!(
+        run_release(&["demo", "--data", dir], config.path())
+            .status
+            .success()
+    );
     // A register made by this version is marked; one made before it is not.
     let seen = data.path().join(sochibo::store::KEYS_MOVED_SEEN);
     assert!(seen.exists(), "a new register is marked");

@@ -7,7 +7,7 @@ mod common;
 use std::ffi::OsStr;
 use std::path::Path;
 
-use common::pty::{Pty, SCRUBBED, Spawn, base_env, release_binary};
+use common::pty::{Pty, Spawn, release_binary, run_release};
 
 /// What a terminal sends for these keys.
 const ALT_3: &[u8] = b"\x1b3";
@@ -48,16 +48,11 @@ fn notice_meeting_resolution_in_the_release_binary() {
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let dir = data.path().to_str().unwrap();
-    let mut cmd = std::process::Command::new(release_binary());
-    cmd.args(["demo", "--data", dir])
-        .stdin(std::process::Stdio::null());
-    for k in SCRUBBED {
-        cmd.env_remove(k);
-    }
-    for (k, v) in base_env(config.path()) {
-        cmd.env(k, v);
-    }
-    assert!(cmd.output().unwrap().status.success());
+    assert!(
+        run_release(&["demo", "--data", dir], config.path())
+            .status
+            .success()
+    );
 
     let mut p = Pty::spawn(Spawn {
         bin: release_binary(),

@@ -27,6 +27,20 @@ pub fn base_env(config: &Path) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Runs the release binary with `args` (no terminal, no stdin) in the tests' environment
+/// with `config` as its config folder, and returns what it did.
+pub fn run_release(args: &[&str], config: &Path) -> std::process::Output {
+    let mut cmd = std::process::Command::new(release_binary());
+    cmd.args(args).stdin(std::process::Stdio::null());
+    for k in SCRUBBED {
+        cmd.env_remove(k);
+    }
+    for (k, v) in base_env(config) {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run sochibo")
+}
+
 /// How to start the program.
 pub struct Spawn<'a> {
     /// The executable.
