@@ -449,3 +449,45 @@ fn recognition_dates_from_the_end_of_probation_even_when_late() {
         h.screen()
     );
 }
+
+/// The step form's number entitled to vote, as shown.
+fn den_field(h: &Harness) -> String {
+    let form = h.app.form.as_ref().expect("the step form is open");
+    form.fields
+        .iter()
+        .find(|f| {
+            f.field
+                == sochibo::app::form::FieldRef::Admission(admission::AdmissionField::Denominator)
+        })
+        .expect("the step has the number entitled to vote")
+        .value()
+}
+
+#[test]
+fn the_number_entitled_to_vote_follows_the_votes_date_until_typed_over() {
+    let mut h = Harness::demo(&[]);
+    let now = computed_den(&h, today());
+    // The latest earlier day on which the roll gave another number.
+    let then = (1..2000)
+        .map(|n| today() - chrono::Days::new(n))
+        .find(|day| computed_den(&h, *day) != now)
+        .expect("the demo roll changed in the last years");
+    let then_den = computed_den(&h, then);
+
+    // The candidate whose next step is the branch vote; its form counts today's roll…
+    h.keys("<A-7>nhung<Enter><F4>");
+    assert!(h.screen().contains("Đỗ Thị Hồng Nhung"), "{}", h.screen());
+    assert_eq!(den_field(&h), now.to_string());
+    // … and the roll of the vote's day once that day is typed (a vote recorded after it).
+    h.keys(&format!("<Tab>{}", retype(&format_date(then))));
+    assert_eq!(den_field(&h), then_den.to_string());
+    h.keys(&retype(&format_date(today())));
+    assert_eq!(den_field(&h), now.to_string());
+
+    // A figure typed over is the user's: a new date leaves it (the save asks for a reason).
+    h.keys("<Tab><Tab><Tab><Tab><Tab>");
+    h.keys(&retype("7"));
+    h.keys("<S-Tab><S-Tab><S-Tab><S-Tab><S-Tab>");
+    h.keys(&retype(&format_date(then)));
+    assert_eq!(den_field(&h), "7");
+}

@@ -146,9 +146,11 @@ fn from_the_meeting_one_key_reaches_the_dues_of_its_month_and_esc_returns() {
     h.keys("<A-3><F7><C-s><C-p>");
     assert_eq!(h.app.screen, Screen::Dues);
     assert_eq!((h.app.dues.month.year, h.app.dues.month.month), (2026, 11));
+    // One line says who still owes and how to go back; the money stays on the screen:
+    // the month's totals and what is handed on to the ward (nothing covers them).
     let status = h.status_line();
     assert!(
-        status.contains("Đảng phí tháng 11/2026: đã thu"),
+        status.contains("Đảng phí tháng 11/2026: còn") && status.contains("Esc: về buổi họp"),
         "{status}"
     );
     let members = h.app.roster.entries().iter().map(|e| (e.id, &e.member));
@@ -158,7 +160,12 @@ fn from_the_meeting_one_key_reaches_the_dues_of_its_month_and_esc_returns() {
         sochibo::domain::dues::YearMonth::of(today()),
     );
     let collected = h.app.lang.cat().dues().money(t.collected);
-    assert!(status.contains(&collected), "{status} / {collected}");
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!("đã thu {collected}")),
+        "{screen} / {collected}"
+    );
+    assert!(screen.contains("Phải nộp cấp trên"), "{screen}");
     h.keys("<Esc>");
     assert_eq!(h.app.screen, Screen::Meetings);
     assert!(h.app.meetings.open.is_some(), "back on the meeting");

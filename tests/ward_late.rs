@@ -111,7 +111,7 @@ fn a_late_ceremony_goes_in_the_bundle_and_shows_on_the_ward_screen() {
         .into_iter()
         .map(Event::Key)
         .collect();
-    ui::ward::run(&mut term, &mut app, &theme, events).unwrap();
+    ui::run(&mut term, &mut app, &theme, events).unwrap();
     let s = screen_of(&term);
     assert!(s.contains("Kết nạp — năm 2026"), "{s}");
     assert!(s.contains("(cờ MUỘN): 1"), "{s}");

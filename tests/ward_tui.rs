@@ -89,7 +89,7 @@ impl Ward {
             .into_iter()
             .map(Event::Key)
             .collect();
-        ui::ward::run(&mut self.term, &mut self.app, &self.theme, events).unwrap();
+        ui::run(&mut self.term, &mut self.app, &self.theme, events).unwrap();
         self
     }
 

@@ -229,6 +229,10 @@ pub struct FormField {
     /// What was typed to find an option of a choice field (speaker, assignee), or the
     /// earlier answers a text field offers (absence reasons): see [`FormField::find_key`].
     pub find: String,
+    /// The value the app computed for this field (a count from the roll), while the field
+    /// still holds it: the app recomputes it when what it depends on changes (the vote's
+    /// date), and leaves a value the user typed over alone ([`FormField::recompute`]).
+    pub computed: Option<String>,
 }
 
 impl FormField {
@@ -249,6 +253,7 @@ impl FormField {
             error: None,
             required: field.required(),
             find: String::new(),
+            computed: None,
         }
     }
 
@@ -263,6 +268,7 @@ impl FormField {
             error: None,
             required: field.required(),
             find: String::new(),
+            computed: None,
         }
     }
 
@@ -370,12 +376,32 @@ impl FormField {
         }
     }
 
+    /// A text field holding a value the app computed (see [`FormField::computed`]).
+    pub fn computed(field: FieldRef, value: &str) -> FormField {
+        FormField {
+            computed: Some(value.to_string()),
+            ..FormField::text(field, value)
+        }
+    }
+
+    /// Replaces a computed value with `v` if the field still holds the one computed
+    /// before (the user has not typed over it); true if it did.
+    pub fn recompute(&mut self, v: &str) -> bool {
+        if self.computed.as_deref() != Some(self.value().as_str()) {
+            return false;
+        }
+        self.set_value(v);
+        self.computed = Some(v.to_string());
+        true
+    }
+
     /// Replaces the field's text.
     pub fn set_value(&mut self, v: &str) {
         *self = FormField {
             choice: self.choice,
             options: std::mem::take(&mut self.options),
             find: std::mem::take(&mut self.find),
+            computed: self.computed.take(),
             ..FormField::text(self.field, v)
         };
     }
@@ -560,6 +586,22 @@ mod tests {
             typed,
             names.iter().map(|n| n.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_computed_value_follows_until_typed_over() {
+        use crate::domain::admission::AdmissionField as AF;
+        let mut f = FormField::computed(FieldRef::Admission(AF::Denominator), "28");
+        assert!(f.recompute("27"));
+        assert_eq!(f.value(), "27");
+        f.set_value("7");
+        assert!(!f.recompute("28"), "a typed figure is the user's");
+        assert_eq!(f.value(), "7");
+        let mut plain = FormField::text(FieldRef::Admission(AF::Denominator), "28");
+        assert!(
+            !plain.recompute("27"),
+            "only a computed field is recomputed"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::form::{FieldRef, Form, FormKind};
+use super::form::{Form, FormKind};
 use super::{App, Confirm, HelpView, Notice, Screen};
 use crate::domain::text;
 use crate::domain::validate::FieldKind;
@@ -171,21 +171,12 @@ fn edit_focused_input(app: &mut App, key: &KeyEvent) -> bool {
                 None => return false,
             }
         };
-        let f_is_stage =
-            f.field == FieldRef::Admission(crate::domain::admission::AdmissionField::Stage);
         if changed {
             f.error = None;
-            let kind_changed =
-                f.field == FieldRef::Event(crate::domain::lifecycle::EventField::Kind);
+            let field = f.field;
             form.dirty = true;
             form.unsaved_draft = true;
-            if kind_changed {
-                super::lifecycle::refresh(form);
-            }
-            let stage_changed = f_is_stage;
-            if stage_changed {
-                super::screens::admission::restage(app);
-            }
+            super::screens::field_changed(app, field);
         }
         return true;
     }

@@ -25,6 +25,6 @@ pub(super) fn cmd_ward(
             source,
         })?;
     let theme = Theme::from_env(ascii);
-    tui::on_terminal(|terminal| ui::ward::run_terminal(terminal, &mut app, &theme))?
+    tui::on_terminal(|terminal| ui::run_terminal(terminal, &mut app, &theme))?
         .map_err(CliError::Terminal)
 }

@@ -996,17 +996,13 @@ pub enum MonthProblem {
 pub enum MonthNotice {
     /// A notice is written before the meeting; this one is held (or approved).
     NoticeAfterMeeting,
-    /// The dues of the meeting's month: collected and expected (đồng), members who paid
-    /// and members still owing.
+    /// The dues of the meeting's month, reached from the meeting: members still owing
+    /// (the money is in the dues view's totals, which this one line leaves visible).
     DuesOfMonth {
         /// Month, 1–12.
         month: u32,
         /// Year.
         year: i32,
-        /// Collected, đồng.
-        collected: i64,
-        /// Expected, đồng.
-        expected: i64,
         /// Members still owing.
         owing: u32,
     },

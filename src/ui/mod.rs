@@ -275,29 +275,82 @@ pub(crate) fn label_style(theme: &Theme) -> Style {
     theme.dim()
 }
 
-/// Feeds events to the app and redraws after each one that changed something; stops
-/// when the app wants to quit or the events run out. Used by the real terminal loop
-/// and by tests with a `TestBackend`.
-pub fn run<B: ratatui::backend::Backend>(
+/// What the event loop needs of an app: the branch's ([`App`]) and the ward office's
+/// ([`crate::app::ward::WardApp`]) run through the same loop.
+pub trait Driven {
+    /// Rows its lists get in a terminal of `height` rows (for paging).
+    fn fit(&mut self, height: u16);
+    /// Handles one event.
+    fn handle(&mut self, ev: &crossterm::event::Event);
+    /// Whether it wants to quit.
+    fn quits(&self) -> bool;
+    /// Draws it.
+    fn draw(&self, f: &mut Frame, theme: &Theme);
+    /// Whether it holds typing not yet saved as a draft (the terminal loop then wakes
+    /// every few seconds to save it).
+    fn unsaved(&self) -> bool {
+        false
+    }
+    /// Saves that typing as a draft.
+    fn autosave(&mut self) {}
+}
+
+impl Driven for App {
+    fn fit(&mut self, height: u16) {
+        self.page_rows = list_rows(height);
+    }
+    fn handle(&mut self, ev: &crossterm::event::Event) {
+        crate::app::handle_event(self, ev);
+    }
+    fn quits(&self) -> bool {
+        self.should_quit
+    }
+    fn draw(&self, f: &mut Frame, theme: &Theme) {
+        draw(f, self, theme);
+    }
+    fn unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.unsaved_draft)
+    }
+    fn autosave(&mut self) {
+        crate::app::autosave(self);
+    }
+}
+
+/// Feeds events to the app and redraws after each one; stops when the app wants to quit
+/// or the events run out. Used by the real terminal loops and by tests with a
+/// `TestBackend`.
+pub fn run<B: ratatui::backend::Backend, A: Driven>(
     terminal: &mut ratatui::Terminal<B>,
-    app: &mut App,
+    app: &mut A,
     theme: &Theme,
     events: impl IntoIterator<Item = crossterm::event::Event>,
 ) -> Result<(), B::Error> {
-    let size = terminal.size()?;
-    app.page_rows = list_rows(size.height);
-    terminal.draw(|f| draw(f, app, theme))?;
+    app.fit(terminal.size()?.height);
+    terminal.draw(|f| app.draw(f, theme))?;
     for ev in events {
-        if let crossterm::event::Event::Resize(_, h) = ev {
-            app.page_rows = list_rows(h);
-        }
-        crate::app::handle_event(app, &ev);
-        if app.should_quit {
+        if !step(terminal, app, theme, &ev)? {
             break;
         }
-        terminal.draw(|f| draw(f, app, theme))?;
     }
     Ok(())
+}
+
+/// One event: handled, then drawn; false when the app wants to quit.
+fn step<B: ratatui::backend::Backend, A: Driven>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut A,
+    theme: &Theme,
+    ev: &crossterm::event::Event,
+) -> Result<bool, B::Error> {
+    if let crossterm::event::Event::Resize(_, h) = ev {
+        app.fit(*h);
+    }
+    app.handle(ev);
+    if app.quits() {
+        return Ok(false);
+    }
+    terminal.draw(|f| app.draw(f, theme))?;
+    Ok(true)
 }
 
 /// Seconds between draft saves while a form has unsaved typing.
@@ -305,31 +358,24 @@ pub const AUTOSAVE_SECS: u64 = 3;
 
 /// The real terminal loop: blocks on input (no tick: an idle app uses no CPU), except that
 /// while a form has unsaved typing it wakes every few seconds to save the draft.
-pub fn run_terminal<B: ratatui::backend::Backend>(
+pub fn run_terminal<B: ratatui::backend::Backend, A: Driven>(
     terminal: &mut ratatui::Terminal<B>,
-    app: &mut App,
+    app: &mut A,
     theme: &Theme,
 ) -> Result<(), B::Error> {
     use crossterm::event;
-    let size = terminal.size()?;
-    app.page_rows = list_rows(size.height);
-    terminal.draw(|f| draw(f, app, theme))?;
+    app.fit(terminal.size()?.height);
+    terminal.draw(|f| app.draw(f, theme))?;
     loop {
-        let waiting_draft = app.form.as_ref().is_some_and(|f| f.unsaved_draft);
-        if waiting_draft
+        if app.unsaved()
             && !event::poll(std::time::Duration::from_secs(AUTOSAVE_SECS)).unwrap_or(true)
         {
-            crate::app::autosave(app);
+            app.autosave();
             continue;
         }
         let Ok(ev) = event::read() else { return Ok(()) };
-        if let event::Event::Resize(_, h) = ev {
-            app.page_rows = list_rows(h);
-        }
-        crate::app::handle_event(app, &ev);
-        if app.should_quit {
+        if !step(terminal, app, theme, &ev)? {
             return Ok(());
         }
-        terminal.draw(|f| draw(f, app, theme))?;
     }
 }

@@ -296,7 +296,7 @@ pub fn step_form(app: &App, id: CandidateId, stage: Option<Stage>) -> Option<For
             AF::MeetingVote => choice(f, Some(0), votes.clone()),
             AF::Outcome => choice(f, Some(0), Vec::new()),
             AF::VoteNo | AF::VoteAbstain => text(f, "0"),
-            AF::Denominator => text(f, &den.to_string()),
+            AF::Denominator => FormField::computed(FieldRef::Admission(f), &den.to_string()),
             AF::Responsible => text(f, &responsible),
             AF::Issuer => text(f, &issuer),
             _ => text(f, ""),
@@ -343,6 +343,33 @@ pub fn restage(app: &mut App) {
         new.unsaved_draft = true;
     }
     app.form = Some(new);
+}
+
+/// Recomputes the members entitled to vote of a step form for the date now typed (the
+/// vote's date, not today's: a vote recorded after the fact counts the roll of its day),
+/// unless the user typed over the count.
+pub fn redate(app: &mut App) {
+    let Some(form) = &app.form else { return };
+    if !matches!(AdmissionForm::of(form.kind), Some(AdmissionForm::Step(_))) {
+        return;
+    }
+    let typed = form
+        .fields
+        .iter()
+        .find(|f| f.field == FieldRef::Admission(AF::Date))
+        .map(FormField::value)
+        .unwrap_or_default();
+    let Ok(day) = date::parse_user_date(&typed, app.today, date::DateRole::Event) else {
+        return;
+    };
+    let den = adm::default_denominator(&members(app), day).to_string();
+    if let Some(ff) = app.form.as_mut().and_then(|f| {
+        f.fields
+            .iter_mut()
+            .find(|f| f.field == FieldRef::Admission(AF::Denominator))
+    }) {
+        ff.recompute(&den);
+    }
 }
 
 /// The yearly target form (this year, prefilled with the target already set).
@@ -500,13 +527,18 @@ fn form_title(app: &App, kind: FormKind) -> String {
             .map_or("", |c| c.person.full_name.as_str());
         return crate::i18n::month::of(app.lang).withdraw_title(name);
     }
-    let m = match AdmissionForm::of(kind) {
-        Some(AdmissionForm::NewCandidate) => AdmMsg::FormNew,
-        Some(AdmissionForm::EditCandidate(_)) => AdmMsg::FormEdit,
-        Some(AdmissionForm::Step(_)) => AdmMsg::FormStep,
-        _ => AdmMsg::FormTarget,
+    let (m, whom) = match AdmissionForm::of(kind) {
+        Some(AdmissionForm::NewCandidate) => (AdmMsg::FormNew, None),
+        Some(AdmissionForm::EditCandidate(id)) => (AdmMsg::FormEdit, Some(id)),
+        Some(AdmissionForm::Step(id)) => (AdmMsg::FormStep, Some(id)),
+        _ => (AdmMsg::FormTarget, None),
     };
-    app.lang.cat().admission().msg(m).to_string()
+    let title = app.lang.cat().admission().msg(m);
+    // A form about a candidate names them.
+    match whom.and_then(|id| app.admission.get(id)) {
+        Some(c) => format!("{title}: {}", c.person.full_name),
+        None => title.to_string(),
+    }
 }
 
 /// The candidate an action applies to: the open card, else the selected row.

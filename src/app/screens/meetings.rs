@@ -1499,7 +1499,6 @@ fn to_dues(app: &mut App) {
     };
     let month = YearMonth::of(m.date);
     let members = app.roster.entries().iter().map(|e| (e.id, &e.member));
-    let t = dues::month_totals(members.clone(), &app.dues.ledgers, month);
     let owing = members
         .filter(|(id, member)| {
             let l = app.dues.ledger(*id);
@@ -1514,8 +1513,6 @@ fn to_dues(app: &mut App) {
     app.notice = Some(Notice::Month(meeting::MonthNotice::DuesOfMonth {
         month: month.month,
         year: month.year,
-        collected: t.collected,
-        expected: t.expected,
         owing,
     }));
 }

@@ -20,7 +20,7 @@ pub mod review;
 pub mod rules;
 pub mod study;
 
-use super::form::{Form, FormKind};
+use super::form::{FieldRef, Form, FormKind};
 use super::{App, Confirm, Screen};
 use crate::i18n::Lang;
 use crate::keymap::action::{Action, Context};
@@ -56,6 +56,23 @@ pub struct ScreenDef {
     pub question: fn(&App, &Confirm) -> Option<String>,
     /// Carries out a question of this screen answered yes; true if it was one.
     pub confirmed: fn(&mut App, &Confirm) -> bool,
+}
+
+/// What follows a changed field of the open form: the fields of a life event follow its
+/// kind, an admission step's fields follow its stage and its computed count its date.
+pub fn field_changed(app: &mut App, field: FieldRef) {
+    use crate::domain::admission::AdmissionField as AF;
+    use crate::domain::lifecycle::EventField;
+    match field {
+        FieldRef::Event(EventField::Kind) => {
+            if let Some(form) = &mut app.form {
+                crate::app::lifecycle::refresh(form);
+            }
+        }
+        FieldRef::Admission(AF::Stage) => admission::restage(app),
+        FieldRef::Admission(AF::Date) => admission::redate(app),
+        _ => {}
+    }
 }
 
 /// Every screen.

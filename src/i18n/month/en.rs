@@ -2,8 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::super::Lang;
-use super::{MonthCatalogue, day, money, numbered};
+use super::{MonthCatalogue, day, numbered};
 use crate::domain::meeting::{MonthNotice, MonthProblem};
 
 /// English.
@@ -75,17 +74,11 @@ impl MonthCatalogue for MonthEn {
                 "A notice is written before the meeting; this one has been held (or approved)."
                     .into()
             }
-            MonthNotice::DuesOfMonth {
-                month,
-                year,
-                collected,
-                expected,
-                owing,
-            } => format!(
-                "Dues of {month}/{year}: collected {} of {} due; {owing} members still to pay. Esc goes back to the meeting.",
-                money(Lang::En, collected),
-                money(Lang::En, expected)
-            ),
+            MonthNotice::DuesOfMonth { month, year, owing } => {
+                format!(
+                    "Dues of {month}/{year}: {owing} members still to pay · Esc: back to the meeting"
+                )
+            }
         }
     }
 }

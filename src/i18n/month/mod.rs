@@ -44,11 +44,6 @@ pub trait MonthCatalogue: Sync {
     fn usual_day(&self, day: u32) -> String;
 }
 
-/// An amount of money as the dues screens write it in `lang`.
-fn money(lang: Lang, amount: i64) -> String {
-    lang.cat().dues().money(amount)
-}
-
 /// "dd/mm/yyyy".
 fn day(d: NaiveDate) -> String {
     crate::domain::date::format_date(d)

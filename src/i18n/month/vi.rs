@@ -2,8 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::super::Lang;
-use super::{MonthCatalogue, day, money, numbered};
+use super::{MonthCatalogue, day, numbered};
 use crate::domain::meeting::{MonthNotice, MonthProblem};
 
 /// Vietnamese.
@@ -71,16 +70,8 @@ impl MonthCatalogue for MonthVi {
             MonthNotice::NoticeAfterMeeting => {
                 "Thông báo triệu tập viết trước buổi họp; buổi này đã họp (hoặc đã thông qua biên bản).".into()
             }
-            MonthNotice::DuesOfMonth {
-                month,
-                year,
-                collected,
-                expected,
-                owing,
-            } => format!(
-                "Đảng phí tháng {month}/{year}: đã thu {} / {} phải thu; còn {owing} đồng chí chưa đóng. Esc để quay lại buổi họp.",
-                money(Lang::Vi, collected),
-                money(Lang::Vi, expected)
+            MonthNotice::DuesOfMonth { month, year, owing } => format!(
+                "Đảng phí tháng {month}/{year}: còn {owing} đồng chí chưa đóng · Esc: về buổi họp"
             ),
         }
     }

@@ -294,36 +294,17 @@ fn draw_help(f: &mut Frame, app: &WardApp, theme: &Theme, area: Rect) {
     );
 }
 
-/// Feeds events to the screen and redraws after each; stops when it wants to quit or
-/// the events run out (tests use it with a `TestBackend`).
-pub fn run<B: ratatui::backend::Backend>(
-    terminal: &mut ratatui::Terminal<B>,
-    app: &mut WardApp,
-    theme: &Theme,
-    events: impl IntoIterator<Item = crossterm::event::Event>,
-) -> Result<(), B::Error> {
-    let size = terminal.size()?;
-    app.page_rows = list_rows(size.height);
-    terminal.draw(|f| draw(f, app, theme))?;
-    for ev in events {
-        if let crossterm::event::Event::Resize(_, h) = ev {
-            app.page_rows = list_rows(h);
-        }
-        app.handle_event(&ev);
-        if app.should_quit {
-            break;
-        }
-        terminal.draw(|f| draw(f, app, theme))?;
+impl super::Driven for WardApp {
+    fn fit(&mut self, height: u16) {
+        self.page_rows = list_rows(height);
     }
-    Ok(())
-}
-
-/// The real terminal loop: blocks on input (an idle screen uses no CPU).
-pub fn run_terminal<B: ratatui::backend::Backend>(
-    terminal: &mut ratatui::Terminal<B>,
-    app: &mut WardApp,
-    theme: &Theme,
-) -> Result<(), B::Error> {
-    let events = std::iter::from_fn(|| crossterm::event::read().ok());
-    run(terminal, app, theme, events)
+    fn handle(&mut self, ev: &crossterm::event::Event) {
+        self.handle_event(ev);
+    }
+    fn quits(&self) -> bool {
+        self.should_quit
+    }
+    fn draw(&self, f: &mut Frame, theme: &Theme) {
+        draw(f, self, theme);
+    }
 }
