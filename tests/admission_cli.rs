@@ -1,7 +1,7 @@
 //! `sochibo export candidates` run as a user would: the demo's candidates with their
 //! current step and next deadline, as 80-column text and as CSV for Excel.
 
-mod common;
+use crate::common;
 use common::{sochibo, text};
 
 #[test]

@@ -3,7 +3,7 @@
 //! with the right dates, and the board shows the recognition deadline. Rules that are
 //! not met stop a step until a reason is given.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{Harness, today};

@@ -2,8 +2,8 @@
 //! 80×24, with colour, every cell is ASCII; Vietnamese letters lose their diacritics and
 //! every mark has an ASCII form of its own (none falls back to `?`).
 
-mod ascii_views;
-mod common;
+use crate::ascii_views;
+use crate::common;
 
 use ascii_views::{VIEWS, text};
 use common::Harness;

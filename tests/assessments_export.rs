@@ -1,8 +1,8 @@
 //! The year's review export: the summary text of the demo branch's last finished year
-//! matches a golden file (regenerate with `cargo test --test assessments_export -- --ignored`
+//! matches a golden file (regenerate with `cargo test --test suite assessments_export:: -- --ignored`
 //! and check it by eye); the CSV and the Word document are produced.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

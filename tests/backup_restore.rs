@@ -1,7 +1,7 @@
 //! `sochibo backup` and `sochibo restore`, run as a user would: files, messages, exit
 //! codes, what is refused and what is kept; the questions on a real (pseudo-)terminal.
 
-mod common;
+use crate::common;
 use common::text;
 
 use std::path::{Path, PathBuf};

@@ -2,8 +2,7 @@
 //! tiny sizes with one repetition, on the debug binaries, so the benchmark cannot rot.
 //! It checks the report's shape — every row, numbers that parse — never timings.
 
-#[path = "../benches/perf/mod.rs"]
-mod suite;
+use crate::perf as suite;
 
 use suite::report::{ROW_IDS, Value, Verdict, percentile};
 

@@ -1,6 +1,6 @@
 //! The command line, run as a user would: exit codes, messages, files.
 
-mod common;
+use crate::common;
 use common::{sochibo, text};
 
 use std::path::Path;

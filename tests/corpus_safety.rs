@@ -5,7 +5,7 @@
 //! opened, no question was answered, the user is where they were, and the app still runs
 //! and draws.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use common::ime::{corpus, telex, unikey_telex, vni};

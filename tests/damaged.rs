@@ -3,7 +3,7 @@
 //! damaged files aside, names the newest good backup with the exact command that
 //! restores it, never panics and never leaves the terminal in a broken state.
 
-mod common;
+use crate::common;
 use common::text;
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! nhận", page numbers, shares that add up to 100%, votes that state the absent, and
 //! spreadsheets set up to print.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

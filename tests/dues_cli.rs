@@ -1,7 +1,7 @@
 //! `sochibo export dues|badges` run as a user would: text that fits 80 columns, CSV for
 //! Excel (BOM, CRLF, Vietnamese headers), files written atomically, the year option.
 
-mod common;
+use crate::common;
 use common::{sochibo, text};
 
 use std::path::Path;

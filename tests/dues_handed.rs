@@ -4,7 +4,7 @@
 //! payments schema v3 that holds it), the view shows the month's figures, and the receipt
 //! list's handed-on line carries the computed share and the recorded amount.
 
-mod common;
+use crate::common;
 
 use common::{Harness, docx_xml, flat, today};
 use sochibo::app::Screen;

@@ -3,7 +3,7 @@
 //! with one key and a small form, named on the status line, undoable, and noted on the
 //! receipt list.
 
-mod common;
+use crate::common;
 
 use common::{Harness, docx_words, flat, today};
 use sochibo::app::Screen;

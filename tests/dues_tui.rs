@@ -1,7 +1,7 @@
 //! Dues and badges through the keys: collect a month's dues in one pass down the roster,
 //! pay off arrears until the 3-month flag goes, enter a missing rate, record a badge.
 
-mod common;
+use crate::common;
 
 use common::{Harness, member, today};
 use sochibo::app::screens::dues::dues_rows;

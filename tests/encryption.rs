@@ -2,7 +2,7 @@
 //! tests have no terminal): round trip, wrong passphrase, the recovery code, sealed backups,
 //! and no names left in clear in the files.
 
-mod common;
+use crate::common;
 use common::text;
 
 use std::path::{Path, PathBuf};

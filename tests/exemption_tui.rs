@@ -2,7 +2,7 @@
 //! than the rules table's maximum is refused in advance on its end date with "rule —
 //! source"; nothing is saved. On the last day allowed it saves.
 
-mod common;
+use crate::common;
 
 use common::{Harness, today};
 use sochibo::domain::member::{EventKind, Member, Status};

@@ -11,9 +11,8 @@
 //!   where user namespaces are allowed, as a normal user. Where it is not available
 //!   those tests say so and are skipped (a normal user gets a `chmod` fallback for the
 //!   read-only case).
-#![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 use common::text;
 
 use std::collections::HashMap;

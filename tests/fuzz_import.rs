@@ -8,7 +8,7 @@
 //! `/proc/self/clear_refs`) must grow by no more than 64 MB.
 //!
 //! Briefly in CI (64 cases a property); at length on demand:
-//! `PROPTEST_CASES=20000 cargo test --release --test fuzz_import`
+//! `PROPTEST_CASES=20000 cargo test --release --test suite fuzz_import::`
 //! (failures are saved in `tests/fuzz_import.proptest-regressions` and replayed first).
 
 use std::io::Write;

@@ -2,7 +2,7 @@
 //! deadlines from the rules table, the forms, the document and article of each step and
 //! the app's keys from the keymap in force; diacritic-blind topics; a Word copy.
 
-mod common;
+use crate::common;
 use std::io::Read;
 
 use common::{sochibo, text};

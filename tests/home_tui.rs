@@ -1,7 +1,7 @@
 //! "Việc cần làm": the home screen lists what needs attention with why, soonest first, and
 //! Enter jumps to the record.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use sochibo::app::Screen;

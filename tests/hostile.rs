@@ -4,7 +4,7 @@
 //! terminal escape sequences in names and notes are stored safely and never emitted raw
 //! (to the terminal or into an exported file).
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;

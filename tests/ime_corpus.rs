@@ -1,7 +1,7 @@
 //! The key-stream generator of tests/common/ime.rs (issue 16.6), checked by hand-written
 //! streams and over the whole corpus tests/data/vn_names.txt.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -5,9 +5,7 @@
 //! never abort; and the importing process's peak resident memory (`VmHWM`) must stay at
 //! or under 64 MB. A 10,000-member roster must import, CSV and `.xlsx`.
 
-#![cfg(target_os = "linux")]
-
-mod common;
+use crate::common;
 use common::text;
 
 use std::io::Write;
@@ -39,7 +37,12 @@ fn run(args: &[&str], data: &Path) -> Run {
     all.push("--data".into());
     all.push(data.display().to_string());
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["measured_child", "--exact", "--ignored", "--nocapture"])
+        .args([
+            "import_limits::measured_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
         .args(["--test-threads", "1", "-q"])
         .env("SOCHIBO_MEASURED_ARGS", all.join("\u{1f}"))
         .env("SOCHIBO_TODAY", "21/11/2026")

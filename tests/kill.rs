@@ -17,7 +17,6 @@
 //! a failure can be replayed. `SOCHIBO_KILLS` (or `SOCHIBO_KILL_ITERATIONS`) sets the
 //! number of kills: a few dozen by default (CI); `SOCHIBO_KILLS=10000` for the long run.
 //! `SOCHIBO_KILL_BIN` runs another build (e.g. `target/release/sochibo`).
-#![cfg(unix)]
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};

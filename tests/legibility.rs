@@ -2,7 +2,7 @@
 //! own ground, so no cell leaves a fixed colour on the terminal's default background
 //! (light grey on a white terminal is invisible); without colour, nothing is coloured.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use ratatui::style::Color;

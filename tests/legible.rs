@@ -3,8 +3,8 @@
 //! mid-word (a cut text ends in "…" and the selected one is shown whole), and no
 //! fixed colour left on the terminal's own background, whatever that is.
 
-mod ascii_views;
-mod common;
+use crate::ascii_views;
+use crate::common;
 
 use ascii_views::{VIEWS, row, text};
 use common::{Harness, today};

@@ -2,7 +2,7 @@
 //! branch: the list in every format, the year's comments and one member's comment
 //! document as Word with Vietnamese intact, and a clear message for an unknown name.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

@@ -3,7 +3,7 @@
 //! type-to-find, a contact, the yearly comment sent, undo, delete with a question, the
 //! home item, and a transfer into the branch that makes a linked member record.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use sochibo::domain::liaison::Liaison;

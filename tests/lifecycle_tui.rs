@@ -2,7 +2,7 @@
 //! application changes the roll call and the vote denominator; ending it brings the
 //! member back.
 
-mod common;
+use crate::common;
 
 use common::{Harness, today};
 use sochibo::domain::meeting::vote_denominator;

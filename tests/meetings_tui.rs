@@ -1,7 +1,7 @@
 //! Meetings through the keys: create a monthly meeting, take the roll, write an opinion,
 //! record a vote, approve; then edits are refused and an amendment is accepted.
 
-mod common;
+use crate::common;
 
 use common::{Harness, today};
 use sochibo::app::App;

@@ -187,7 +187,7 @@ fn meeting() -> Meeting {
 fn text_equals_the_golden_file() {
     let text = minutes_text(&branch(), &meeting(), PLACE);
     let golden = std::fs::read_to_string(golden_path())
-        .expect("golden file missing: run `cargo test --test minutes_export -- --ignored`");
+        .expect("golden file missing: run `cargo test --test suite minutes_export:: -- --ignored`");
     // Git on Windows may check the fixture out with CRLF.
     assert_eq!(text, golden.replace("\r\n", "\n"));
 }

@@ -2,7 +2,7 @@
 //! notice before a meeting, the proposals in the minutes, the resolution after it, the
 //! dues of the meeting's month.
 
-mod common;
+use crate::common;
 
 use common::{Harness, docx_words, flat, sochibo, text, today};
 use sochibo::app::Screen;

@@ -1,11 +1,9 @@
 //! The secretary's month through the keys (#17): the roll call, pickers that find, a
 //! meeting that fills itself, the approval warning, bad input.
 
-mod common;
+use crate::common;
 
-#[allow(dead_code)]
-#[path = "../benches/perf/month_keys.rs"]
-mod month_keys;
+use crate::perf::month_keys;
 
 use common::{Harness, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,7 +1,7 @@
 //! Admission withdrawal (#17.7) through the keys: date and reason, refused without a
 //! reason, undoable; a withdrawn candidate leaves the board and the home screen.
 
-mod common;
+use crate::common;
 
 use common::{Harness, today};
 use sochibo::app::screens::home::todo_items;

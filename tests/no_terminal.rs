@@ -2,7 +2,7 @@
 //! says how to start it, writes no escape sequence and exits 1 instead of panicking.
 
 #[cfg(unix)]
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

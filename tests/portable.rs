@@ -1,8 +1,6 @@
 //! Portable mode (issue 21.7): a `sochibo-data` folder beside the program holds the data
 //! (a USB stick); without it the data goes to the user's folder, as before.
 
-#![cfg(all(unix, not(target_os = "macos")))]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -3,7 +3,7 @@
 //! Each test spawns `target/release/sochibo` (built once per test run) in an 80×24 PTY,
 //! feeds its output to a `vt100` screen and waits for text to appear — never a fixed sleep.
 
-mod common;
+use crate::common;
 
 use std::ffi::OsStr;
 use std::time::{Duration, Instant};

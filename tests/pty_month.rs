@@ -2,7 +2,7 @@
 //! notice of next month's meeting, the meeting itself (roll call, a unanimous vote, a
 //! task), then its resolution; the documents are checked on disk with Vietnamese intact.
 
-mod common;
+use crate::common;
 
 use std::ffi::OsStr;
 use std::path::Path;

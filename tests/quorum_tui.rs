@@ -2,7 +2,7 @@
 //! below the quorum of the members who must attend is refused with "rule — source" and
 //! nothing is saved; the roll call itself is recorded; one more present and it saves.
 
-mod common;
+use crate::common;
 
 use common::{Harness, today};
 use sochibo::domain::acts;

@@ -1,5 +1,5 @@
 //! The README's key tables are generated from the default keymap: this test fails when
-//! they differ, and `UPDATE_README=1 cargo test --test readme` rewrites them.
+//! they differ, and `UPDATE_README=1 cargo test --test suite readme::` rewrites them.
 
 use sochibo::app::parts::help::markdown;
 use sochibo::keymap::Keymap;
@@ -24,7 +24,7 @@ fn readme_key_tables_are_the_default_keymap() {
     assert_eq!(
         now.trim(),
         table.trim(),
-        "run UPDATE_README=1 cargo test --test readme"
+        "run UPDATE_README=1 cargo test --test suite readme::"
     );
     // The tables speak of keys people can press, not of letters that would be typing.
     assert!(table.contains("`F8`") && table.contains("`Ctrl+Z`") && table.contains("`Alt+1`"));

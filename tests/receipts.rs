@@ -2,7 +2,7 @@
 //! and text, Vietnamese intact), one key in the dues view reached from a meeting, the
 //! command line, and a month with nobody paid.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

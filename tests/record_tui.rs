@@ -2,7 +2,7 @@
 //! timeline with its decision and issuer; a re-issued card keeps the old number, which
 //! no other member may then take.
 
-mod common;
+use crate::common;
 
 use common::{Harness, member};
 use sochibo::domain::member::{EventKind, Member};

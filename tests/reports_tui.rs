@@ -2,7 +2,7 @@
 //! ←/→ choose the report and the year, F5 writes the report's files and F6 the bundle
 //! for the ward, and what is written is what the shared report builder makes.
 
-mod common;
+use crate::common;
 
 use common::{Harness, member, today};
 use sochibo::domain::stats;

@@ -5,7 +5,7 @@
 //! and restores it on Enter/Alt+C. F6 dismisses the warning. Driven by keys on a
 //! `TestBackend`, and end to end on the release binary in a pseudo-terminal.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! the ward's final grade and the lock; the HTXSNV cap warning; a monthly self-assessment
 //! entered from a thematic meeting's roll call.
 
-mod common;
+use crate::common;
 
 use chrono::Datelike;
 use common::{Harness, today};

@@ -1,7 +1,7 @@
 //! The roster builds only the rows on screen (issue 9: a ward has thousands of members);
 //! scrolling must still show the selection with the right row numbers.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use sochibo::domain::benchdata::{Spec, generate};

@@ -2,7 +2,7 @@
 //! certainty; a rule that is a branch setting changes with who and why, refused without
 //! a reason, saved once, named and undone with Ctrl+Z; a verified rule is no setting.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use sochibo::domain::rules::{self, RuleId};

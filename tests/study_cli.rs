@@ -1,6 +1,6 @@
 //! `sochibo export studies` and `sochibo report completeness` run as a user would (#18).
 
-mod common;
+use crate::common;
 use common::{sochibo, text};
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! the resolution's date, then entered with who attended ticked on the roll (type-to-find),
 //! a make-up study, undo, deleting with a question; typing is never a command.
 
-mod common;
+use crate::common;
 
 use common::Harness;
 use sochibo::app::screens::study::{pick_rows, resolution_rows};

@@ -1,6 +1,6 @@
 //! The TUI driven by key events on a `TestBackend`, as a secretary would use it.
 
-mod common;
+use crate::common;
 
 use common::{Harness, member};
 use sochibo::i18n::Lang;

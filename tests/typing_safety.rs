@@ -3,7 +3,7 @@
 //! keyboard sends (with Unikey: letters, then Backspace-and-replace bursts) where a letter
 //! used to be a command, and checks that nothing was saved and that the typing found.
 
-mod common;
+use crate::common;
 
 use common::{Harness, member};
 use sochibo::app::Screen;

@@ -2,7 +2,7 @@
 //! Vietnamese, undone with Ctrl+Z (the store and the screen are back) and redone with
 //! Ctrl+Y; no message shows an internal name.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

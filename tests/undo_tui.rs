@@ -1,6 +1,6 @@
 //! History ("Lịch sử thay đổi") and undo/redo driven by keys, as a secretary would.
 
-mod common;
+use crate::common;
 
 use common::{Harness, member, today};
 use sochibo::domain::meeting::Mark;

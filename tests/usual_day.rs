@@ -2,7 +2,7 @@
 //! form, saved in branch schema v2 (golden bytes), shown on screen 2, undoable, and the
 //! date a new meeting opens on.
 
-mod common;
+use crate::common;
 
 use common::{Harness, today};
 use sochibo::domain::branch::Branch;

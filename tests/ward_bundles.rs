@@ -3,7 +3,7 @@
 //! branch; a format-1 bundle still reads and its missing figures say "không có trong
 //! gói"; `sochibo rollup` prints the same sections and names each refused file.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 //! `sochibo rollup` show it. Bundles of formats 1 and 2 still read, their flags "không có
 //! trong gói".
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

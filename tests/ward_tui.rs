@@ -4,7 +4,7 @@
 //! F5 writes the section's `.docx` and `.xlsx`; bad files are each named with their reason,
 //! the rest roll up, and reading the folder changes nothing in it.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! needed): headers, cell types, number formats, column widths, the frozen header row;
 //! and an `.xlsx` import that reports exactly what the CSV import reports.
 
-mod common;
+use crate::common;
 use common::{sochibo, text};
 
 use std::collections::HashMap;
