@@ -336,6 +336,7 @@ impl App {
         let branch = store.branch()?;
         // The branch's settings of the rules are in force before any rule is evaluated.
         crate::domain::rules::install(store.rule_settings()?);
+        crate::domain::holidays::install(store.holidays()?);
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);
