@@ -678,6 +678,7 @@ impl Catalogue for En {
             Context::Home => "What needs doing",
             Context::Reports => "Reports and figures",
             Context::Rules => "Rules (values, sources, branch settings)",
+            Context::Holidays => "Days off (the law's calendar and the branch's days)",
             Context::List => "Every list",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",

@@ -674,6 +674,7 @@ impl Catalogue for Vi {
             Context::Home => "Việc cần làm",
             Context::Reports => "Báo cáo, thống kê",
             Context::Rules => "Quy định (giá trị, căn cứ, chi bộ tự đặt)",
+            Context::Holidays => "Ngày nghỉ (lịch của luật và ngày của chi bộ)",
             Context::List => "Mọi danh sách",
             Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",
