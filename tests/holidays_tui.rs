@@ -259,6 +259,53 @@ fn f8_on_a_built_in_day_is_refused_and_on_a_branch_day_asks_no_first() {
 }
 
 #[test]
+fn a_branch_day_edited_to_another_date_is_one_step_and_a_taken_date_is_refused() {
+    let mut h = Harness::demo(&[]);
+    h.keys(ADD_28_12);
+    // F2 on the branch's day: its date moved to 29/12 and its kind made a working day.
+    h.keys("<F2>");
+    assert!(h.app.form.is_some(), "{}", h.screen());
+    assert!(h.screen().contains("28/12/2026"), "{}", h.screen());
+    h.keys(&"<Backspace>".repeat(10));
+    h.keys("29/12/2026<Tab><Right><C-s>");
+    assert!(h.app.form.is_none(), "{}", h.screen());
+    let stored = h.app.store.holidays().unwrap().entries;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].date, stored[0].kind),
+        (d(2026, 12, 29), DayKind::WorkDay)
+    );
+    assert!(
+        h.status_line()
+            .contains("Đã lưu: sửa ngày làm bù 29/12/2026 «Nghỉ bù cuối năm»"),
+        "{}",
+        h.screen()
+    );
+    // Adding a second entry on a date the branch has is refused, naming the date field.
+    h.keys("<F7>29/12/2026<Tab><Tab>Trùng<Tab>Thông báo<Tab><Tab>Thử<C-s>");
+    assert!(h.app.form.is_some(), "{}", h.screen());
+    assert!(
+        h.status_line()
+            .contains("Ngày: chi bộ đã có mục cho ngày 29/12/2026"),
+        "{}",
+        h.screen()
+    );
+    h.keys("<Esc>");
+    if h.app.confirm.is_some() {
+        h.keys("<Tab><Enter>");
+    }
+    assert_eq!(h.app.store.holidays().unwrap().entries.len(), 1);
+    // One Ctrl+Z puts the day back on 28/12 as a day off.
+    h.keys("<C-z>");
+    let stored = h.app.store.holidays().unwrap().entries;
+    assert_eq!(
+        stored.iter().map(|e| (e.date, e.kind)).collect::<Vec<_>>(),
+        vec![(d(2026, 12, 28), DayKind::DayOff)]
+    );
+    holidays::install(BranchDays::default());
+}
+
+#[test]
 fn a_branch_day_survives_closing_and_reopening_the_store() {
     let mut h = Harness::demo(&[]);
     h.keys(ADD_28_12);

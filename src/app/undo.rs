@@ -374,8 +374,15 @@ pub fn describe(app: &App, group: &[Change]) -> String {
                 .into_iter()
                 .flatten()
                 .find_map(|b| schema::decode_holiday(b).ok());
+            // A day whose date was edited is two changes (the old date removed, the new
+            // one written): one edit.
+            let kind = if group.len() > 1 {
+                ChangeKind::Changed
+            } else {
+                whole
+            };
             entry.map_or_else(String::new, |e| {
-                crate::i18n::rules::catalogue(app.lang).holiday_change(whole, &e)
+                crate::i18n::rules::catalogue(app.lang).holiday_change(kind, &e)
             })
         }
     }

@@ -341,8 +341,8 @@ impl RulesCatalogue for RulesEn {
                 rules::rule(*id).source
             ),
             super::RulesNotice::BuiltinDay(d) => format!(
-                "{} is a day off by law and cannot be removed: if the notice makes it a working \
-                 day, add (F7) a branch day of the kind “working day” for that date.",
+                "{} is a day off by law and cannot be edited or removed: if the notice makes it a \
+                 working day, add (F7) a branch day of the kind “working day” for that date.",
                 format_date(*d)
             ),
             super::RulesNotice::HolidayTaken(d) => format!(

@@ -342,8 +342,9 @@ impl RulesCatalogue for RulesVi {
                 rules::rule(*id).source
             ),
             super::RulesNotice::BuiltinDay(d) => format!(
-                "Ngày {} là ngày nghỉ theo luật, không xóa được: nếu thông báo cho đi làm ngày \
-                 này, thêm (F7) một ngày của chi bộ loại «ngày làm bù» cho ngày đó.",
+                "Ngày {} là ngày nghỉ theo luật, không sửa được và không xóa được: nếu thông \
+                 báo cho đi làm ngày này, thêm (F7) một ngày của chi bộ loại «ngày làm bù» cho \
+                 ngày đó.",
                 format_date(*d)
             ),
             super::RulesNotice::HolidayTaken(d) => format!(
