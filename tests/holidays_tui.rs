@@ -306,6 +306,28 @@ fn a_branch_day_edited_to_another_date_is_one_step_and_a_taken_date_is_refused()
 }
 
 #[test]
+fn the_days_off_scroll_by_whole_days_and_name_each_day_and_its_source() {
+    let mut h = Harness::demo(&[]);
+    h.keys("<A-q><Tab>");
+    for _ in 0..20 {
+        let screen = h.screen();
+        let top: String = screen.lines().nth(4).unwrap().chars().skip(1).collect();
+        assert!(
+            ["Năm ", "Thứ ", "Chủ "].iter().any(|w| top.starts_with(w)),
+            "the first line of the list is a day or a year: {screen}"
+        );
+        // Every day has its source under it.
+        let days = screen.lines().filter(|l| l.contains("   luật   ")).count();
+        let sources = screen
+            .lines()
+            .filter(|l| l.contains("Căn cứ: Bộ luật Lao động 2019"))
+            .count();
+        assert!(sources + 1 >= days && days > 0, "{screen}");
+        h.keys("<Down>");
+    }
+}
+
+#[test]
 fn a_branch_day_survives_closing_and_reopening_the_store() {
     let mut h = Harness::demo(&[]);
     h.keys(ADD_28_12);

@@ -145,12 +145,16 @@ fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let rows = day_rows();
     let cursor = app.holidays.cursor.min(rows.len().saturating_sub(1));
     let mut lines = Vec::new();
+    // Where each year's heading and each day begin: the list scrolls to one of them, so
+    // the top line is never a day's second line without its day.
+    let mut starts = Vec::new();
     let mut at = 0;
     let mut year = None;
     for (i, r) in rows.iter().enumerate() {
         let d = r.date();
         if year != Some(d.year()) {
             year = Some(d.year());
+            starts.push(lines.len());
             let heading = format!(" {} {}", c.msg(RulesMsg::Year), d.year());
             lines.push(Line::styled(ellipsize(&heading, width), theme.accent()));
         }
@@ -158,6 +162,7 @@ fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if sel {
             at = lines.len();
         }
+        starts.push(lines.len());
         let marker = if sel { theme.marker() } else { " " };
         let (kind, by, name, under) = match r {
             DayRow::Builtin(_, feast, changed) => {
@@ -205,7 +210,12 @@ fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ..area
     };
     let height = usize::from(body.height).max(1);
-    let scroll = (at + LINES_PER_RULE + NOTICE_ROOM).saturating_sub(height);
+    let least = (at + LINES_PER_RULE + NOTICE_ROOM).saturating_sub(height);
+    let scroll = starts
+        .into_iter()
+        .find(|s| *s >= least)
+        .unwrap_or(least)
+        .min(at);
     f.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         body,
