@@ -83,6 +83,8 @@ pub enum FieldRef {
     Liaison(crate::domain::liaison::LiaisonField),
     /// A field of a rule's setting.
     Rule(crate::domain::rules::RuleField),
+    /// A field of a branch's day of the calendar.
+    Holiday(crate::domain::holidays::HolidayField),
 }
 
 impl FieldRef {
@@ -137,6 +139,14 @@ impl FieldRef {
             }
             FieldRef::Liaison(f) => liaison_kind(f),
             FieldRef::Rule(_) => FieldKind::Text,
+            FieldRef::Holiday(f) => {
+                use crate::domain::holidays::HolidayField as H;
+                match f {
+                    H::Date => FieldKind::Date,
+                    H::Kind => FieldKind::Choice(0),
+                    H::Name | H::Source | H::Who | H::Reason => FieldKind::Text,
+                }
+            }
         }
     }
 
@@ -174,6 +184,7 @@ impl FieldRef {
                         | crate::i18n::record::StudyField::StudyDate
                 )
                 | FieldRef::Rule(_)
+                | FieldRef::Holiday(_)
         ) || matches!(self, FieldRef::Liaison(f) if f.required())
     }
 }

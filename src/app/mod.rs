@@ -141,6 +141,8 @@ pub enum Confirm {
     DeleteLiaison(crate::domain::liaison::LiaisonId, String),
     /// A question of the secretary's month (asked and answered by the meetings screen).
     Month(screens::meetings::MonthAsk),
+    /// Remove the branch's own day of the calendar on this date (the rules screen).
+    DeleteHoliday(NaiveDate),
 }
 
 /// The question dialog: what it asks, and which answer is chosen. It opens on the safe
@@ -275,6 +277,8 @@ pub struct App {
     pub exempt_cursor: usize,
     /// The selected row of the rules screen.
     pub rules_cursor: usize,
+    /// The rules screen's section of the days off (shown, and its selected day).
+    pub holidays: screens::rules::HolidaysView,
     /// Selected row of the home screen.
     pub home_cursor: usize,
     /// The open form.
@@ -336,6 +340,7 @@ impl App {
         let branch = store.branch()?;
         // The branch's settings of the rules are in force before any rule is evaluated.
         crate::domain::rules::install(store.rule_settings()?);
+        crate::domain::holidays::install(store.holidays()?);
         let demo = store.is_demo()?;
         let roster = Roster::new(store.members()?, today);
         let meetings = Meetings::new(store.meetings()?, today);
@@ -372,6 +377,7 @@ impl App {
             detail: None,
             exempt_cursor: 0,
             rules_cursor: 0,
+            holidays: screens::rules::HolidaysView::default(),
             home_cursor: 0,
             form,
             confirm: None,

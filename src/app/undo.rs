@@ -211,6 +211,12 @@ fn reload(app: &mut App, reverts: &[Revert]) -> Result<(), StoreError> {
     {
         crate::domain::rules::install(app.store.rule_settings()?);
     }
+    if reverts
+        .iter()
+        .any(|r| matches!(record_of(&r.tree, r.key), Some(Record::Holiday(_))))
+    {
+        crate::domain::holidays::install(app.store.holidays()?);
+    }
     Ok(())
 }
 
@@ -361,6 +367,23 @@ pub fn describe(app: &App, group: &[Change]) -> String {
                 new.full_name
             };
             c.change(whole, &RecordLabel::Liaison(&name))
+        }
+        Record::Holiday(_) => {
+            let (old, new) = (&h.old, &h.new);
+            let entry = [new, old]
+                .into_iter()
+                .flatten()
+                .find_map(|b| schema::decode_holiday(b).ok());
+            // A day whose date was edited is two changes (the old date removed, the new
+            // one written): one edit.
+            let kind = if group.len() > 1 {
+                ChangeKind::Changed
+            } else {
+                whole
+            };
+            entry.map_or_else(String::new, |e| {
+                crate::i18n::rules::catalogue(app.lang).holiday_change(kind, &e)
+            })
         }
     }
 }

@@ -624,8 +624,10 @@ pub fn run(args: Args) -> ExitCode {
 /// moved aside and the newest good backup named (see `safety.rs`).
 pub(crate) fn open_store(dir: &Path, lang: Lang) -> Result<Store, CliError> {
     let store = safety::open_store_explained(dir, lang)?;
-    // The branch's settings of the rules are in force for every command.
+    // The branch's settings of the rules and its days of the calendar are in force for
+    // every command.
     crate::domain::rules::install(store.rule_settings()?);
+    crate::domain::holidays::install(store.holidays()?);
     Ok(store)
 }
 

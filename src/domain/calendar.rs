@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::holidays::{self, DayKind};
 use super::rules::{self, RuleId};
 
 /// Version of the holiday table.
@@ -107,9 +108,20 @@ fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
-/// Whether `d` is a public holiday: the table, Tết 2027 and, when the branch set it,
-/// Ngày Văn hóa Việt Nam (24/11, from 2026).
+/// Whether `d` is a public holiday: the branch's entry for the date if it has one
+/// ([`holidays`]), else the table, Tết 2027 and, when the branch set it, Ngày Văn hóa
+/// Việt Nam (24/11, from 2026).
 pub fn is_holiday(d: NaiveDate) -> bool {
+    match holidays::kind_of(d) {
+        Some(DayKind::DayOff) => true,
+        Some(DayKind::WorkDay) => false,
+        None => is_builtin_holiday(d),
+    }
+}
+
+/// Whether `d` is a holiday of the built-in table (Tết 2027 and Ngày Văn hóa Việt Nam
+/// following the branch's settings), whatever the branch's own entries say.
+pub fn is_builtin_holiday(d: NaiveDate) -> bool {
     if HOLIDAYS.contains(&(d.year(), d.month(), d.day())) {
         return true;
     }
@@ -122,9 +134,68 @@ pub fn is_holiday(d: NaiveDate) -> bool {
     d.year() == TET_2027.0 && d.month() <= 3 && tet_2027().contains(&d)
 }
 
-/// Whether `d` is a working day (Monday–Friday and not a public holiday).
+/// Whether `d` is a working day: the branch's entry for the date if it has one (a
+/// Saturday worked in exchange is one), else Monday–Friday and not a public holiday.
 pub fn is_working_day(d: NaiveDate) -> bool {
-    !is_weekend(d) && !is_holiday(d)
+    match holidays::kind_of(d) {
+        Some(kind) => kind == DayKind::WorkDay,
+        None => !is_weekend(d) && !is_builtin_holiday(d),
+    }
+}
+
+/// What a built-in day off is (Labour Code 2019 Art. 112 k.1), for the rules screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feast {
+    /// Tết Dương lịch (1/1).
+    NewYear,
+    /// Tết Âm lịch (five days, with the days around them of the yearly notice).
+    Tet,
+    /// Giỗ Tổ Hùng Vương (10/3 âm lịch).
+    HungKings,
+    /// Ngày Chiến thắng (30/4).
+    Victory,
+    /// Ngày Quốc tế Lao động (1/5).
+    Labour,
+    /// Quốc khánh (2/9 and an adjacent day).
+    National,
+    /// Made up for a holiday on a weekend (k.3).
+    MadeUp,
+    /// Ngày Văn hóa Việt Nam (24/11), when the branch set it.
+    Culture,
+}
+
+/// The source of the built-in table, as the rules screen shows it.
+pub const BUILTIN_SOURCE: &str = "Bộ luật Lao động 2019, Điều 112; thông báo nghỉ lễ, Tết hằng năm của Thủ tướng Chính phủ / Bộ Nội vụ (2027: suy từ Bộ luật Lao động)";
+
+/// The first and last year of the built-in table.
+pub const BUILTIN_YEARS: (i32, i32) = (2025, 2027);
+
+/// What a built-in day off is, by its place in the year.
+fn feast_of(d: NaiveDate) -> Feast {
+    match (d.month(), d.day()) {
+        (1, 1) => Feast::NewYear,
+        (1..=3, _) => Feast::Tet,
+        (4, 30) => Feast::Victory,
+        (4, _) => Feast::HungKings,
+        (5, 1) => Feast::Labour,
+        (11, 24) => Feast::Culture,
+        (9, _) => Feast::National,
+        _ => Feast::MadeUp,
+    }
+}
+
+/// The built-in days off of a year (Tết 2027 and 24/11 following the branch's settings),
+/// in date order, whatever the branch's own entries say.
+pub fn builtin_days(year: i32) -> Vec<(NaiveDate, Feast)> {
+    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return Vec::new();
+    };
+    first
+        .iter_days()
+        .take_while(|d| d.year() == year)
+        .filter(|d| is_builtin_holiday(*d))
+        .map(|d| (d, feast_of(d)))
+        .collect()
 }
 
 /// The date `n` working days after `from` (not counting `from` itself).
@@ -257,5 +328,113 @@ mod tests {
         );
         rules::install(rules::Settings::default());
         assert_eq!(off, (false, true), "from 2026 on only");
+    }
+
+    fn entry(y: i32, m: u32, day: u32, kind: DayKind) -> holidays::DayEntry {
+        holidays::DayEntry {
+            date: d(y, m, day),
+            kind,
+            name: "Ngày của chi bộ".into(),
+            source: "Thông báo của Bộ Nội vụ".into(),
+            who: "Trần Văn Hùng".into(),
+            reason: "Theo thông báo".into(),
+            at: d(2026, 12, 6),
+        }
+    }
+
+    /// The deadline under some branch entries, the branch's days put back after.
+    fn with_days(entries: Vec<holidays::DayEntry>, f: impl Fn() -> NaiveDate) -> NaiveDate {
+        holidays::install(holidays::BranchDays::new(entries));
+        let out = f();
+        holidays::install(holidays::BranchDays::default());
+        out
+    }
+
+    #[test]
+    fn labour_code_art_112_branch_day_off_moves_a_30_working_day_deadline_by_one_day() {
+        // A decision on Monday 2/11/2026: 30 working days end on Monday 14/12/2026.
+        let decision = d(2026, 11, 2);
+        let due = add_working_days(decision, 30);
+        assert_eq!(due, d(2026, 12, 14));
+        // A day off the branch adds on Wednesday 25/11 moves it to Tuesday 15/12.
+        let moved = with_days(vec![entry(2026, 11, 25, DayKind::DayOff)], || {
+            add_working_days(decision, 30)
+        });
+        assert_eq!(moved, d(2026, 12, 15));
+        // After the deadline, the day off changes nothing.
+        let after = with_days(vec![entry(2026, 12, 16, DayKind::DayOff)], || {
+            add_working_days(decision, 30)
+        });
+        assert_eq!(after, due);
+    }
+
+    #[test]
+    fn labour_code_art_112_a_saturday_worked_in_exchange_shortens_the_deadline() {
+        // Saturday 28/11/2026 worked (a swapped day): the 30th working day is Friday 11/12.
+        let decision = d(2026, 11, 2);
+        let (short, saturday) = {
+            holidays::install(holidays::BranchDays::new(vec![entry(
+                2026,
+                11,
+                28,
+                DayKind::WorkDay,
+            )]));
+            let out = (
+                add_working_days(decision, 30),
+                is_working_day(d(2026, 11, 28)),
+            );
+            holidays::install(holidays::BranchDays::default());
+            out
+        };
+        assert_eq!(short, d(2026, 12, 11));
+        assert!(saturday);
+        assert!(!is_working_day(d(2026, 11, 28)), "back to a Saturday");
+    }
+
+    #[test]
+    fn labour_code_art_112_a_built_in_holiday_made_a_working_day_by_the_branch() {
+        // 3/9/2027 (the day adjacent to Quốc khánh, chosen by the Prime Minister each year)
+        // moved by the notice: the branch makes it a working day.
+        assert!(!is_working_day(d(2027, 9, 3)));
+        let decision = d(2027, 8, 30);
+        let before = add_working_days(decision, 30);
+        let after = with_days(vec![entry(2027, 9, 3, DayKind::WorkDay)], || {
+            add_working_days(decision, 30)
+        });
+        assert_eq!(after, before.pred_opt().unwrap());
+        holidays::install(holidays::BranchDays::new(vec![entry(
+            2027,
+            9,
+            3,
+            DayKind::WorkDay,
+        )]));
+        let (working, builtin) = (
+            is_working_day(d(2027, 9, 3)),
+            is_builtin_holiday(d(2027, 9, 3)),
+        );
+        holidays::install(holidays::BranchDays::default());
+        assert!(working && builtin);
+    }
+
+    #[test]
+    fn the_built_in_days_of_a_year_are_named_by_their_feast() {
+        let days = builtin_days(2026);
+        assert_eq!(days.len(), HOLIDAYS.iter().filter(|h| h.0 == 2026).count());
+        assert_eq!(days[0], (d(2026, 1, 1), Feast::NewYear));
+        assert!(days.contains(&(d(2026, 2, 17), Feast::Tet)));
+        assert!(days.contains(&(d(2026, 4, 27), Feast::HungKings)));
+        assert!(days.contains(&(d(2026, 4, 30), Feast::Victory)));
+        assert!(days.contains(&(d(2026, 5, 1), Feast::Labour)));
+        assert!(days.contains(&(d(2026, 9, 1), Feast::National)));
+        let y2027 = builtin_days(2027);
+        assert!(
+            y2027.contains(&(d(2027, 2, 5), Feast::Tet)),
+            "Tết 2027 by the setting"
+        );
+        assert!(y2027.contains(&(d(2027, 5, 3), Feast::MadeUp)));
+        assert!(
+            builtin_days(2028).is_empty(),
+            "the built-in table ends with 2027"
+        );
     }
 }

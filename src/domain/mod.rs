@@ -12,6 +12,7 @@ pub mod demo;
 pub mod demo_ward;
 pub mod dues;
 pub mod handbook;
+pub mod holidays;
 pub mod liaison;
 pub mod lifecycle;
 pub mod meeting;

@@ -542,6 +542,13 @@ impl Catalogue for En {
             (C::Roll, A::Edit) => "Edit the selected member's reason of absence",
             (C::Dues, A::Edit) => "Edit the selected member's dues rate",
             (C::Badges, A::Delete) => "Delete the recorded badge award (asks first)",
+            (C::Rules, A::NextTab) | (C::Rules, A::PrevTab) => {
+                "To the days off (the law's calendar and the branch's days)"
+            }
+            (C::Holidays, A::NextTab) | (C::Holidays, A::PrevTab) => "Back to the rules",
+            (C::Holidays, A::New) => "Add a branch's day off or working day",
+            (C::Holidays, A::Edit) => "Edit the selected branch day",
+            (C::Holidays, A::Delete) => "Remove the selected branch day (asks first)",
             _ => return None,
         })
     }
@@ -678,6 +685,7 @@ impl Catalogue for En {
             Context::Home => "What needs doing",
             Context::Reports => "Reports and figures",
             Context::Rules => "Rules (values, sources, branch settings)",
+            Context::Holidays => "Days off (the law's calendar and the branch's days)",
             Context::List => "Every list",
             Context::Exemptions => "Exemptions and reminders",
             Context::Meetings => "Meeting list",

@@ -538,6 +538,13 @@ impl Catalogue for Vi {
             (C::Roll, A::Edit) => "Sửa lý do vắng của đồng chí đang chọn",
             (C::Dues, A::Edit) => "Sửa mức đóng đảng phí của đồng chí đang chọn",
             (C::Badges, A::Delete) => "Xóa lần trao huy hiệu đã ghi (có hỏi lại)",
+            (C::Rules, A::NextTab) | (C::Rules, A::PrevTab) => {
+                "Sang phần Ngày nghỉ (lịch của luật và ngày của chi bộ)"
+            }
+            (C::Holidays, A::NextTab) | (C::Holidays, A::PrevTab) => "Về phần Quy định",
+            (C::Holidays, A::New) => "Thêm ngày nghỉ hoặc ngày làm bù của chi bộ",
+            (C::Holidays, A::Edit) => "Sửa ngày của chi bộ đang chọn",
+            (C::Holidays, A::Delete) => "Xóa ngày của chi bộ đang chọn (có hỏi lại)",
             _ => return None,
         })
     }
@@ -674,6 +681,7 @@ impl Catalogue for Vi {
             Context::Home => "Việc cần làm",
             Context::Reports => "Báo cáo, thống kê",
             Context::Rules => "Quy định (giá trị, căn cứ, chi bộ tự đặt)",
+            Context::Holidays => "Ngày nghỉ (lịch của luật và ngày của chi bộ)",
             Context::List => "Mọi danh sách",
             Context::Exemptions => "Miễn sinh hoạt, nhắc việc",
             Context::Meetings => "Danh sách buổi sinh hoạt",

@@ -13,9 +13,9 @@ use super::schema::HistoryEntry;
 use super::schema::history::v2::{ChangeV2, HistoryV2};
 use super::{
     META_BRANCH, Result, Store, StoreError, TREE_BADGES, TREE_CANDIDATES, TREE_CARDS,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_LIAISON, TREE_MEETINGS,
-    TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS,
-    TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HISTORY, TREE_HOLIDAYS, TREE_LIAISON,
+    TREE_MEETINGS, TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS,
+    TREE_RULE_SETTINGS, TREE_TARGETS, key_id, map_tx, review_key_parts, schema,
 };
 use crate::domain::admission::CandidateId;
 use crate::domain::meeting::MeetingId;
@@ -106,6 +106,8 @@ pub enum Record {
     Liaison(u64),
     /// The branch's setting of a rule (the rule's code).
     RuleSetting(u64),
+    /// The branch's day of the calendar (the date as days since 1 January of year 1).
+    Holiday(u64),
 }
 
 /// The record of history key `key` of `tree`; `None` for what is not a record.
@@ -128,6 +130,7 @@ pub fn record_of(tree: &str, key: u64) -> Option<Record> {
         TREE_RESOLUTIONS => Record::Resolution(key),
         TREE_LIAISON => Record::Liaison(key),
         TREE_RULE_SETTINGS => Record::RuleSetting(key),
+        TREE_HOLIDAYS => Record::Holiday(key),
         _ => return None,
     })
 }
@@ -154,6 +157,7 @@ const RECORD_TREES: &[&str] = &[
     TREE_RESOLUTIONS,
     TREE_LIAISON,
     TREE_RULE_SETTINGS,
+    TREE_HOLIDAYS,
 ];
 
 /// The trees whose records undo can write back: every record tree the history logs.
@@ -188,6 +192,7 @@ fn check_decodes(tree: &str, bytes: &[u8]) -> std::result::Result<(), CodecError
         TREE_RESOLUTIONS => schema::decode_resolution(bytes).map(drop),
         TREE_LIAISON => schema::decode_liaison(bytes).map(drop),
         TREE_RULE_SETTINGS => schema::decode_rule_setting(bytes).map(drop),
+        TREE_HOLIDAYS => schema::decode_holiday(bytes).map(drop),
         _ => Err(CodecError::Payload(format!("no record tree {tree}"))),
     }
 }
@@ -445,6 +450,7 @@ impl Store {
             TREE_RESOLUTIONS => (TREE_RESOLUTIONS, &self.resolutions),
             TREE_LIAISON => (TREE_LIAISON, &self.liaison),
             TREE_RULE_SETTINGS => (TREE_RULE_SETTINGS, &self.rule_settings),
+            TREE_HOLIDAYS => (TREE_HOLIDAYS, &self.holidays),
             _ => return None,
         })
     }

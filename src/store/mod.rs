@@ -77,6 +77,9 @@ const TREE_RESOLUTIONS: &str = "resolutions";
 const TREE_LIAISON: &str = "liaison";
 /// A branch's settings of the rules that are settings, keyed by the rule's code.
 const TREE_RULE_SETTINGS: &str = "rule_settings";
+/// The branch's own days of the calendar, keyed by the date (days since 1 January of
+/// year 1, big-endian: the tree iterates in date order).
+const TREE_HOLIDAYS: &str = "holidays";
 const META_SCHEMA: &[u8] = b"schema_version";
 const META_BRANCH: &[u8] = b"branch";
 const META_DEMO: &[u8] = b"demo";
@@ -214,6 +217,7 @@ pub struct Store {
     resolutions: Tree,
     liaison: Tree,
     rule_settings: Tree,
+    holidays: Tree,
     dir: PathBuf,
     /// The history position last written to [`STAMP_FILE`].
     stamped: AtomicU64,
@@ -404,6 +408,7 @@ impl Store {
                 resolutions: db.open_tree(TREE_RESOLUTIONS)?,
                 liaison: db.open_tree(TREE_LIAISON)?,
                 rule_settings: db.open_tree(TREE_RULE_SETTINGS)?,
+                holidays: db.open_tree(TREE_HOLIDAYS)?,
                 cards: db.open_tree(TREE_CARDS)?,
                 meta,
                 history: db.open_tree(TREE_HISTORY)?,
@@ -966,6 +971,54 @@ impl Store {
         self.put_with_history(&self.rule_settings, TREE_RULE_SETTINGS, id.code(), None)
     }
 
+    /// The branch's own days of the calendar, in date order.
+    pub fn holidays(&self) -> Result<crate::domain::holidays::BranchDays> {
+        register::holidays(self)
+    }
+
+    /// Saves a branch's day of the calendar durably, as one undoable change; when it
+    /// `replaces` the entry of another date (its date was edited), that entry is removed
+    /// in the same transaction (one undo step).
+    pub fn save_holiday(
+        &self,
+        e: &crate::domain::holidays::DayEntry,
+        replaces: Option<chrono::NaiveDate>,
+    ) -> Result<()> {
+        let bytes = schema::encode_holiday(e)?;
+        let key = holiday_key(e.date);
+        match replaces.map(holiday_key).filter(|old| *old != key) {
+            None => self.put_with_history(&self.holidays, TREE_HOLIDAYS, key, Some(bytes)),
+            Some(old_key) => {
+                self.writable()?;
+                let hids = [self.new_id()?, self.new_id()?];
+                let now = chrono::Utc::now().timestamp();
+                let (okey, nkey) = (old_key.to_be_bytes(), key.to_be_bytes());
+                let stored = self.seal_value(TREE_HOLIDAYS, &nkey, &bytes)?;
+                let result = (&self.holidays, &self.history).transaction(|(t, history)| {
+                    let Some(old) = t.remove(&okey)? else {
+                        return Err(ConflictableTransactionError::Abort(StoreError::NotFound));
+                    };
+                    let old = self.plain_or_raw(TREE_HOLIDAYS, &okey, &old);
+                    let gone = history::entry(now, TREE_HOLIDAYS, old_key, Some(&old), None);
+                    self.put_history(history, hids[0], &gone)?;
+                    let was = t.insert(&nkey, stored.clone())?;
+                    let was = was.map(|v| self.plain_or_raw(TREE_HOLIDAYS, &nkey, &v));
+                    let made =
+                        history::entry(now, TREE_HOLIDAYS, key, was.as_deref(), Some(&bytes));
+                    self.put_history(history, hids[1], &made)?;
+                    Ok(())
+                });
+                map_tx(result)?;
+                self.flush()
+            }
+        }
+    }
+
+    /// Removes the branch's entry of a date, undoably.
+    pub fn remove_holiday(&self, date: chrono::NaiveDate) -> Result<()> {
+        self.put_with_history(&self.holidays, TREE_HOLIDAYS, holiday_key(date), None)
+    }
+
     /// Saves the branch's classification of a year durably.
     pub fn save_branch_year(&self, year: i32, b: &BranchYear) -> Result<()> {
         let key = u64::try_from(year).map_err(|_| StoreError::NotFound)?;
@@ -1080,6 +1133,12 @@ pub(crate) fn write_stamp(dir: &Path, last: u64) -> std::io::Result<()> {
 
 fn key_id(k: &[u8]) -> u64 {
     <[u8; 8]>::try_from(k).map_or(0, u64::from_be_bytes)
+}
+
+/// The key of a branch's day of the calendar: the date as days since 1 January of year 1
+/// (the dates of [`crate::domain::holidays::YEARS`] are all after it).
+fn holiday_key(d: chrono::NaiveDate) -> u64 {
+    u64::try_from(schema::days::day(d)).unwrap_or(0)
 }
 
 /// The key of a review: the year in the high bits, the member id (< 2^40) below.

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use super::codec::CodecError;
 use super::{
     META_BRANCH, META_FIGURES_ONLY, META_WARD_FIGURES, Result, Store, StoreError, TREE_CANDIDATES,
-    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_LIAISON, TREE_MEETINGS, TREE_MEMBERS, TREE_META,
-    TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS, TREE_TARGETS, key_id,
-    review_key, review_key_parts, schema,
+    TREE_DUES_PAYMENTS, TREE_DUES_PROFILES, TREE_HOLIDAYS, TREE_LIAISON, TREE_MEETINGS,
+    TREE_MEMBERS, TREE_META, TREE_RESOLUTIONS, TREE_REVIEW_YEARS, TREE_REVIEWS, TREE_RULE_SETTINGS,
+    TREE_TARGETS, key_id, review_key, review_key_parts, schema,
 };
 use crate::domain::admission::{Candidate, CandidateId, Target};
 use crate::domain::branch::Branch;
@@ -139,6 +139,16 @@ pub(super) fn rule_settings(src: &dyn Records) -> Result<crate::domain::rules::S
             .map(|(_, o)| o)
             .collect(),
     })
+}
+
+/// The branch's own days of the calendar, in date order.
+pub(super) fn holidays(src: &dyn Records) -> Result<crate::domain::holidays::BranchDays> {
+    Ok(crate::domain::holidays::BranchDays::new(
+        decode_tree(src, TREE_HOLIDAYS, schema::decode_holiday)?
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect(),
+    ))
 }
 
 /// The candidates.

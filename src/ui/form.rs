@@ -40,6 +40,7 @@ fn label(lang: crate::i18n::Lang, c: &dyn Catalogue, f: FieldRef, required: bool
         FieldRef::Study(s) => crate::i18n::record::of(lang).field(s),
         FieldRef::Liaison(l) => crate::i18n::liaison::of(lang).field(l),
         FieldRef::Rule(r) => c.rules().field(r),
+        FieldRef::Holiday(h) => c.rules().holiday_field(h),
     };
     if required {
         format!("{name}*")

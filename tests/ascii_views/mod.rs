@@ -32,6 +32,11 @@ pub const VIEWS: &[&str] = &[
     "<A-7><Enter>",
     "<A-8>",
     "<A-8><Down><Down>",
+    // The rules screen, its days off (a day of the law refused removal), the day's form.
+    "<A-q>",
+    "<A-q><Tab>",
+    "<A-q><Tab><F8>",
+    "<A-q><Tab><F7>",
     // A member card, its history, the home screen's jump to a record.
     "<A-1><Enter>",
     "<A-1><Enter><C-l>",

@@ -197,6 +197,8 @@ mod tests {
             liaison::LiaisonForm::New.into(),
             liaison::LiaisonForm::Comment(4, 2026).into(),
             rules::kind(crate::domain::rules::RuleId::QuorumPercent),
+            rules::holiday_kind(None),
+            rules::holiday_kind(chrono::NaiveDate::from_ymd_opt(2027, 2, 12)),
             study::StudyForm::Resolution(None).into(),
             study::StudyForm::Resolution(Some(4)).into(),
             study::StudyForm::Session(4).into(),

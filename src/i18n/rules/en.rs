@@ -2,9 +2,12 @@
 
 use super::{RulesCatalogue, RulesMsg};
 use crate::domain::acts::{LateFlag, Quorum, Refusal};
+use crate::domain::calendar::Feast;
 use crate::domain::date::format_date;
 use crate::domain::handbook::Topic;
+use crate::domain::holidays::{DayEntry, DayKind, HolidayField};
 use crate::domain::rules::{self, RuleId};
+use crate::i18n::ChangeKind;
 
 /// The English texts of the handbook and the rules.
 #[derive(Debug, Clone, Copy)]
@@ -136,6 +139,18 @@ impl RulesCatalogue for RulesEn {
                 "This rule is verified in the text; it is not a branch setting."
             }
             RulesMsg::LateFlag => "late",
+            RulesMsg::SectionRules => "Rules",
+            RulesMsg::SectionHolidays => "Days off",
+            RulesMsg::ColDate => "Date",
+            RulesMsg::ColKind => "Kind",
+            RulesMsg::ColBy => "Set by",
+            RulesMsg::ColName => "Name",
+            RulesMsg::ByLaw => "law",
+            RulesMsg::ByBranch => "branch",
+            RulesMsg::Year => "Year",
+            RulesMsg::HolidayNew => "Days off: add a branch day",
+            RulesMsg::HolidayEdit => "Days off: edit a branch day",
+            RulesMsg::OverriddenByBranch => "the branch changed this day (see below)",
         }
     }
 
@@ -325,6 +340,80 @@ impl RulesCatalogue for RulesEn {
                 self.rule(*id),
                 rules::rule(*id).source
             ),
+            super::RulesNotice::BuiltinDay(d) => format!(
+                "{} is a day off by law and cannot be edited or removed: if the notice makes it a \
+                 working day, add (F7) a branch day of the kind “working day” for that date.",
+                format_date(*d)
+            ),
+            super::RulesNotice::HolidayTaken(d) => format!(
+                "Date: the branch already has an entry for {}; edit it (F2) instead of adding one.",
+                format_date(*d)
+            ),
         }
+    }
+
+    fn day_kind(&self, k: DayKind) -> &'static str {
+        match k {
+            DayKind::DayOff => "day off",
+            DayKind::WorkDay => "working day",
+        }
+    }
+
+    fn feast(&self, f: Feast) -> &'static str {
+        match f {
+            Feast::NewYear => "New Year's Day",
+            Feast::Tet => "Lunar New Year (Tết)",
+            Feast::HungKings => "Hùng Kings' Day",
+            Feast::Victory => "Victory Day 30/4",
+            Feast::Labour => "International Labour Day",
+            Feast::National => "National Day",
+            Feast::MadeUp => "Made up for a holiday on a weekend",
+            Feast::Culture => "Vietnam Culture Day",
+        }
+    }
+
+    fn holiday_field(&self, f: HolidayField) -> &'static str {
+        match f {
+            HolidayField::Date => "Date",
+            HolidayField::Kind => "Kind",
+            HolidayField::Name => "Name",
+            HolidayField::Source => "Source",
+            HolidayField::Who => "Added by",
+            HolidayField::Reason => "Reason",
+        }
+    }
+
+    fn holiday_line(&self, e: &DayEntry) -> String {
+        format!(
+            "branch: {} on {} ({}); source: {}",
+            e.who,
+            format_date(e.at),
+            e.reason,
+            e.source
+        )
+    }
+
+    fn holiday_delete(&self, e: &DayEntry) -> String {
+        format!(
+            "Remove the branch's {} {} “{}”? Working-day deadlines follow the law's calendar \
+             again.",
+            self.day_kind(e.kind),
+            format_date(e.date),
+            e.name
+        )
+    }
+
+    fn holiday_change(&self, kind: ChangeKind, e: &DayEntry) -> String {
+        let verb = match kind {
+            ChangeKind::Created => "added",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Deleted => "removed",
+        };
+        format!(
+            "{verb} the branch's {} {} “{}”",
+            self.day_kind(e.kind),
+            format_date(e.date),
+            e.name
+        )
     }
 }

@@ -6,7 +6,9 @@ mod en;
 mod vi;
 
 use crate::domain::acts::{LateFlag, Quorum, Refusal};
+use crate::domain::calendar::Feast;
 use crate::domain::handbook::Topic;
+use crate::domain::holidays::{DayEntry, DayKind, HolidayField};
 use crate::domain::rules::{self, RuleId, SettingError};
 
 pub use en::RulesEn;
@@ -19,6 +21,10 @@ use super::Lang;
 pub enum RulesNotice {
     /// The rule was verified in a text: no branch setting (its source).
     NotASetting(RuleId),
+    /// A built-in day off cannot be removed: a working-day entry for it moves it.
+    BuiltinDay(chrono::NaiveDate),
+    /// The branch already has an entry for this date (edit it instead).
+    HolidayTaken(chrono::NaiveDate),
 }
 
 /// Short texts of the handbook and the rules screen.
@@ -68,6 +74,30 @@ pub enum RulesMsg {
     NotASetting,
     /// The flag on a late act ("muộn").
     LateFlag,
+    /// The section of the rules.
+    SectionRules,
+    /// The section of the days off (Tab switches).
+    SectionHolidays,
+    /// Column: the date with its weekday.
+    ColDate,
+    /// Column: day off or working day.
+    ColKind,
+    /// Column: who set the day (the law or the branch).
+    ColBy,
+    /// Column: the day's name.
+    ColName,
+    /// Set by the law (the built-in table).
+    ByLaw,
+    /// Set by the branch.
+    ByBranch,
+    /// Heading before a year's days ("Năm").
+    Year,
+    /// Title of the form adding a day.
+    HolidayNew,
+    /// Title of the form editing a day.
+    HolidayEdit,
+    /// Under a built-in day the branch changed.
+    OverriddenByBranch,
 }
 
 /// The texts of the handbook and the rules, in one language.
@@ -98,6 +128,18 @@ pub trait RulesCatalogue: Sync {
     fn field(&self, f: rules::RuleField) -> &'static str;
     /// A notice of the rules screen.
     fn notice(&self, n: &RulesNotice) -> String;
+    /// A kind of branch day ("ngày nghỉ" / "ngày làm bù").
+    fn day_kind(&self, k: DayKind) -> &'static str;
+    /// What a built-in day off is.
+    fn feast(&self, f: Feast) -> &'static str;
+    /// A field of a branch day's form.
+    fn holiday_field(&self, f: HolidayField) -> &'static str;
+    /// Who added a branch day, when and why, then its source.
+    fn holiday_line(&self, e: &DayEntry) -> String;
+    /// The question before a branch day is removed (exactly what goes).
+    fn holiday_delete(&self, e: &DayEntry) -> String;
+    /// A change of a branch day, for the status line and undo ("thêm ngày nghỉ …").
+    fn holiday_change(&self, kind: crate::i18n::ChangeKind, e: &DayEntry) -> String;
 }
 
 /// The source of a rule as shown after " — ": the table's, and the branch's setting in

@@ -2,9 +2,12 @@
 
 use super::{RulesCatalogue, RulesMsg};
 use crate::domain::acts::{LateFlag, Quorum, Refusal};
+use crate::domain::calendar::Feast;
 use crate::domain::date::format_date;
 use crate::domain::handbook::Topic;
+use crate::domain::holidays::{DayEntry, DayKind, HolidayField};
 use crate::domain::rules::{self, RuleId};
+use crate::i18n::ChangeKind;
 
 /// The Vietnamese texts of the handbook and the rules.
 #[derive(Debug, Clone, Copy)]
@@ -137,6 +140,18 @@ impl RulesCatalogue for RulesVi {
                 "Quy định này đã đối chiếu văn bản, không phải mục chi bộ tự đặt."
             }
             RulesMsg::LateFlag => "muộn",
+            RulesMsg::SectionRules => "Quy định",
+            RulesMsg::SectionHolidays => "Ngày nghỉ",
+            RulesMsg::ColDate => "Ngày",
+            RulesMsg::ColKind => "Loại",
+            RulesMsg::ColBy => "Theo",
+            RulesMsg::ColName => "Tên ngày",
+            RulesMsg::ByLaw => "luật",
+            RulesMsg::ByBranch => "chi bộ",
+            RulesMsg::Year => "Năm",
+            RulesMsg::HolidayNew => "Ngày nghỉ: thêm ngày của chi bộ",
+            RulesMsg::HolidayEdit => "Ngày nghỉ: sửa ngày của chi bộ",
+            RulesMsg::OverriddenByBranch => "chi bộ đã đổi ngày này (xem dòng dưới)",
         }
     }
 
@@ -326,6 +341,81 @@ impl RulesCatalogue for RulesVi {
                 self.rule(*id),
                 rules::rule(*id).source
             ),
+            super::RulesNotice::BuiltinDay(d) => format!(
+                "Ngày {} là ngày nghỉ theo luật, không sửa được và không xóa được: nếu thông \
+                 báo cho đi làm ngày này, thêm (F7) một ngày của chi bộ loại «ngày làm bù» cho \
+                 ngày đó.",
+                format_date(*d)
+            ),
+            super::RulesNotice::HolidayTaken(d) => format!(
+                "Ngày: chi bộ đã có mục cho ngày {}; sửa mục đó (F2) thay vì thêm mục mới.",
+                format_date(*d)
+            ),
         }
+    }
+
+    fn day_kind(&self, k: DayKind) -> &'static str {
+        match k {
+            DayKind::DayOff => "ngày nghỉ",
+            DayKind::WorkDay => "ngày làm bù",
+        }
+    }
+
+    fn feast(&self, f: Feast) -> &'static str {
+        match f {
+            Feast::NewYear => "Tết Dương lịch",
+            Feast::Tet => "Tết Âm lịch",
+            Feast::HungKings => "Giỗ Tổ Hùng Vương",
+            Feast::Victory => "Ngày Chiến thắng 30/4",
+            Feast::Labour => "Ngày Quốc tế Lao động",
+            Feast::National => "Quốc khánh",
+            Feast::MadeUp => "Nghỉ bù ngày lễ trùng cuối tuần",
+            Feast::Culture => "Ngày Văn hóa Việt Nam",
+        }
+    }
+
+    fn holiday_field(&self, f: HolidayField) -> &'static str {
+        match f {
+            HolidayField::Date => "Ngày",
+            HolidayField::Kind => "Loại",
+            HolidayField::Name => "Tên ngày",
+            HolidayField::Source => "Căn cứ",
+            HolidayField::Who => "Người thêm",
+            HolidayField::Reason => "Lý do",
+        }
+    }
+
+    fn holiday_line(&self, e: &DayEntry) -> String {
+        format!(
+            "chi bộ: {} ghi ngày {} ({}); căn cứ: {}",
+            e.who,
+            format_date(e.at),
+            e.reason,
+            e.source
+        )
+    }
+
+    fn holiday_delete(&self, e: &DayEntry) -> String {
+        format!(
+            "Xóa {} {} «{}» của chi bộ? Hạn tính theo ngày làm việc sẽ tính lại theo lịch \
+             của luật.",
+            self.day_kind(e.kind),
+            format_date(e.date),
+            e.name
+        )
+    }
+
+    fn holiday_change(&self, kind: ChangeKind, e: &DayEntry) -> String {
+        let verb = match kind {
+            ChangeKind::Created => "thêm",
+            ChangeKind::Changed => "sửa",
+            ChangeKind::Deleted => "xóa",
+        };
+        format!(
+            "{verb} {} {} «{}» của chi bộ",
+            self.day_kind(e.kind),
+            format_date(e.date),
+            e.name
+        )
     }
 }

@@ -25,6 +25,7 @@ pub mod days;
 pub mod draft;
 pub mod dues;
 pub mod history;
+pub mod holidays;
 pub mod liaison;
 pub mod meeting;
 pub mod member;
@@ -43,6 +44,7 @@ pub use dues::{
     encode_payments as encode_dues_payments, encode_profiles as encode_dues_profiles,
 };
 pub use history::{HistoryEntry, decode as decode_history, encode as encode_history};
+pub use holidays::{decode as decode_holiday, encode as encode_holiday};
 pub use liaison::{decode as decode_liaison, encode as encode_liaison};
 pub use meeting::{decode as decode_meeting, encode as encode_meeting};
 pub use member::{decode as decode_member, encode as encode_member};

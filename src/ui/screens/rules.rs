@@ -1,15 +1,21 @@
 //! Screen 10 (Alt+Q): the rules (Quy định). One row per rule: its name, its value in force and how
 //! sure we are of it; under it its source, and a branch's setting with who, when and why.
+//! Its second section (Tab), the days off: one row per day with its weekday, kind, who set
+//! it (the law or the branch) and name; under it its source (and who added it, when, why).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use chrono::Datelike;
+
 use crate::app::App;
-use crate::app::screens::rules::rows;
+use crate::app::screens::rules::{DayRow, day_rows, rows};
+use crate::domain::calendar::BUILTIN_SOURCE;
+use crate::domain::date::format_date;
 use crate::domain::rules::{self, Certainty};
-use crate::domain::text::ellipsize;
+use crate::domain::text::{cell, ellipsize};
 use crate::i18n::rules::RulesMsg;
 use crate::ui::theme::Theme;
 
@@ -21,6 +27,31 @@ const NOTICE_ROOM: usize = 4;
 
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat().rules();
+    // The two sections, the current one in brackets (not by colour alone).
+    let sections = [
+        (false, c.msg(RulesMsg::SectionRules)),
+        (true, c.msg(RulesMsg::SectionHolidays)),
+    ];
+    let spans: Vec<Span> = sections
+        .iter()
+        .map(|(holidays, name)| {
+            if *holidays == app.holidays.shown {
+                Span::styled(format!("[{name}]"), theme.selected())
+            } else {
+                Span::styled(format!(" {name} "), theme.dim())
+            }
+        })
+        .collect();
+    f.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    let area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    if app.holidays.shown {
+        draw_holidays(f, app, theme, area);
+        return;
+    }
     let width = usize::from(area.width);
     let settings = rules::installed();
     let header = Line::styled(
@@ -81,6 +112,110 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let at = app.rules_cursor * LINES_PER_RULE;
     // Room is kept under the selected rule for a message box (up to four lines).
     let scroll = (at + LINES_PER_RULE + NOTICE_ROOM).saturating_sub(height);
+    f.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        body,
+    );
+}
+
+/// Columns of a weekday's name.
+const WEEKDAY_W: usize = 9;
+/// Columns of a kind ("ngày làm bù").
+const KIND_W: usize = 11;
+/// Columns of who set the day ("chi bộ").
+const BY_W: usize = 6;
+
+/// The days-off section: a heading per year, two lines per day, the selected day kept in
+/// view with room under it for a message box.
+fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let c = app.lang.cat().rules();
+    let checks = crate::i18n::checks::of(app.lang);
+    let width = usize::from(area.width);
+    let header = format!(
+        " {} {} {} {}",
+        cell(c.msg(RulesMsg::ColDate), WEEKDAY_W + 11),
+        cell(c.msg(RulesMsg::ColKind), KIND_W),
+        cell(c.msg(RulesMsg::ColBy), BY_W),
+        c.msg(RulesMsg::ColName)
+    );
+    f.render_widget(
+        Line::styled(ellipsize(&header, width), theme.header()),
+        Rect { height: 1, ..area },
+    );
+    let rows = day_rows();
+    let cursor = app.holidays.cursor.min(rows.len().saturating_sub(1));
+    let mut lines = Vec::new();
+    // Where each year's heading and each day begin: the list scrolls to one of them, so
+    // the top line is never a day's second line without its day.
+    let mut starts = Vec::new();
+    let mut at = 0;
+    let mut year = None;
+    for (i, r) in rows.iter().enumerate() {
+        let d = r.date();
+        if year != Some(d.year()) {
+            year = Some(d.year());
+            starts.push(lines.len());
+            let heading = format!(" {} {}", c.msg(RulesMsg::Year), d.year());
+            lines.push(Line::styled(ellipsize(&heading, width), theme.accent()));
+        }
+        let sel = i == cursor;
+        if sel {
+            at = lines.len();
+        }
+        starts.push(lines.len());
+        let marker = if sel { theme.marker() } else { " " };
+        let (kind, by, name, under) = match r {
+            DayRow::Builtin(_, feast, changed) => {
+                let source = format!("{}: {BUILTIN_SOURCE}", c.msg(RulesMsg::ColSource));
+                let under = if *changed {
+                    format!("{}; {source}", c.msg(RulesMsg::OverriddenByBranch))
+                } else {
+                    source
+                };
+                (
+                    c.day_kind(crate::domain::holidays::DayKind::DayOff),
+                    c.msg(RulesMsg::ByLaw),
+                    c.feast(*feast).to_string(),
+                    under,
+                )
+            }
+            DayRow::Branch(e) => (
+                c.day_kind(e.kind),
+                c.msg(RulesMsg::ByBranch),
+                e.name.clone(),
+                c.holiday_line(e),
+            ),
+        };
+        let text = format!(
+            "{marker}{} {} {} {} {name}",
+            cell(checks.weekday(d.weekday()), WEEKDAY_W),
+            format_date(d),
+            cell(kind, KIND_W),
+            cell(by, BY_W),
+        );
+        let style = if sel {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(ellipsize(&text, width), style));
+        lines.push(Line::styled(
+            ellipsize(&format!("   {under}"), width),
+            theme.dim(),
+        ));
+    }
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let height = usize::from(body.height).max(1);
+    let least = (at + LINES_PER_RULE + NOTICE_ROOM).saturating_sub(height);
+    let scroll = starts
+        .into_iter()
+        .find(|s| *s >= least)
+        .unwrap_or(least)
+        .min(at);
     f.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         body,
