@@ -3,7 +3,7 @@
 //! kept across closing the store; and on the "Ngày nghỉ" section of the rules screen,
 //! driven with keys.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::Harness;

@@ -33,8 +33,8 @@ mod exemption_tui;
 mod faults;
 mod fuzz_import;
 mod handbook;
-#[path = "history_v1.rs"]
 mod history_v1;
+mod holidays_tui;
 mod home_tui;
 mod hostile;
 mod ime_corpus;
