@@ -125,8 +125,9 @@ const KIND_W: usize = 11;
 /// Columns of who set the day ("chi bộ").
 const BY_W: usize = 6;
 
-/// The days-off section: a heading per year, two lines per day, the selected day kept in
-/// view with room under it for a message box.
+/// The days-off section: a heading per year, a line per day and its source under the
+/// branch's days and the selected one, the selected day kept in view with room under it
+/// for a message box.
 fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat().rules();
     let checks = crate::i18n::checks::of(app.lang);
@@ -166,11 +167,15 @@ fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let marker = if sel { theme.marker() } else { " " };
         let (kind, by, name, under) = match r {
             DayRow::Builtin(_, feast, changed) => {
+                // The law's days share one source: it is shown under the selected one and
+                // under one the branch changed, so the list keeps a day a line.
                 let source = format!("{}: {BUILTIN_SOURCE}", c.msg(RulesMsg::ColSource));
                 let under = if *changed {
                     format!("{}; {source}", c.msg(RulesMsg::OverriddenByBranch))
-                } else {
+                } else if sel {
                     source
+                } else {
+                    String::new()
                 };
                 (
                     c.day_kind(crate::domain::holidays::DayKind::DayOff),
@@ -199,10 +204,12 @@ fn draw_holidays(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ratatui::style::Style::new()
         };
         lines.push(Line::styled(ellipsize(&text, width), style));
-        lines.push(Line::styled(
-            ellipsize(&format!("   {under}"), width),
-            theme.dim(),
-        ));
+        if !under.is_empty() {
+            lines.push(Line::styled(
+                ellipsize(&format!("   {under}"), width),
+                theme.dim(),
+            ));
+        }
     }
     let body = Rect {
         y: area.y + 1,
