@@ -56,6 +56,19 @@ fn the_current_tab_and_filter_are_in_brackets_and_overdue_rows_say_so() {
     assert!(row(&buf, 3).contains("[Điểm danh]"), "{}", text(&buf));
     let (_, buf) = render("<A-4><Tab>");
     assert!(row(&buf, 2).contains("[Huy hiệu Đảng]"), "{}", text(&buf));
+    let (_, buf) = render("<A-q><Tab>");
+    assert!(row(&buf, 2).contains("[Ngày nghỉ]"), "{}", text(&buf));
+    // The record screen's two tabs: the current one in brackets, then the other.
+    for keys in ["<A-h>", "<A-h><Tab>"] {
+        let (_, buf) = render(keys);
+        let tabs = row(&buf, 2);
+        let second = keys.ends_with("<Tab>");
+        let open = tabs
+            .find('[')
+            .unwrap_or_else(|| panic!("{keys}: {}", text(&buf)));
+        let words_before = tabs[..open].split_whitespace().count();
+        assert_eq!(words_before > 0, second, "{keys}: {tabs}");
+    }
 
     // Home: every row dated before today says "quá hạn"; the others do not.
     let (_, buf) = render("<A-0>");

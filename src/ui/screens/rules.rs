@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use chrono::Datelike;
@@ -29,20 +29,19 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = app.lang.cat().rules();
     // The two sections, the current one in brackets (not by colour alone).
     let sections = [
-        (false, c.msg(RulesMsg::SectionRules)),
-        (true, c.msg(RulesMsg::SectionHolidays)),
+        (
+            c.msg(RulesMsg::SectionRules).to_string(),
+            !app.holidays.shown,
+        ),
+        (
+            c.msg(RulesMsg::SectionHolidays).to_string(),
+            app.holidays.shown,
+        ),
     ];
-    let spans: Vec<Span> = sections
-        .iter()
-        .map(|(holidays, name)| {
-            if *holidays == app.holidays.shown {
-                Span::styled(format!("[{name}]"), theme.selected())
-            } else {
-                Span::styled(format!(" {name} "), theme.dim())
-            }
-        })
-        .collect();
-    f.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    f.render_widget(
+        crate::ui::tab_row(theme, &sections, area.width),
+        Rect { height: 1, ..area },
+    );
     let area = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
@@ -19,22 +19,16 @@ use crate::ui::theme::Theme;
 pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let s = &app.study;
     let c = record::of(app.lang);
+    // The two tabs, the current one in brackets (not by colour alone).
     let tabs = [
         (StudyTab::Resolutions, c.msg(RecordMsg::ScreenName)),
         (StudyTab::Completeness, c.msg(RecordMsg::CompletenessTitle)),
-    ];
-    let spans: Vec<Span> = tabs
-        .iter()
-        .map(|(t, name)| {
-            let style = if *t == s.tab {
-                theme.selected()
-            } else {
-                theme.dim()
-            };
-            Span::styled(format!(" {name} "), style)
-        })
-        .collect();
-    f.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    ]
+    .map(|(t, name)| (name.to_string(), t == s.tab));
+    f.render_widget(
+        crate::ui::tab_row(theme, &tabs, area.width),
+        Rect { height: 1, ..area },
+    );
     let area = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),
