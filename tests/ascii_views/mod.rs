@@ -32,6 +32,16 @@ pub const VIEWS: &[&str] = &[
     "<A-7><Enter>",
     "<A-8>",
     "<A-8><Down><Down>",
+    // The liaison members (QĐ 213): the list, a card, the new-member form.
+    "<A-9>",
+    "<A-9><Enter>",
+    "<A-9><F7>",
+    // The record of resolutions studied: the list, its completeness, a resolution, the
+    // new-resolution form.
+    "<A-h>",
+    "<A-h><Tab>",
+    "<A-h><Enter>",
+    "<A-h><F7>",
     // The rules screen, its days off (a day of the law refused removal), the day's form.
     "<A-q>",
     "<A-q><Tab>",
