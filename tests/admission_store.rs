@@ -2,16 +2,12 @@
 //! of their schema stay readable forever. The fixtures were written once by
 //! `write_admission_fixtures` (ignored) and are never regenerated.
 
-use chrono::NaiveDate;
+use crate::common::d;
 use sochibo::domain::admission::{
     Candidate, Check, Document, Source, Sponsor, Stage, Step, Tally, Target,
 };
 use sochibo::domain::member::{Gender, Member, Occupation};
 use sochibo::store::schema::{decode_candidate, decode_target, encode_candidate, encode_target};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden_candidate() -> Candidate {
     let mut sponsors = Step::new(Stage::Sponsors, d(2025, 6, 1));

@@ -4,16 +4,12 @@
 //! not met stop a step until a reason is given.
 
 use crate::common;
+use crate::common::d;
 
-use chrono::NaiveDate;
 use common::{Harness, today};
 use sochibo::domain::admission::{self, Stage, Standing};
 use sochibo::domain::date::format_date;
 use sochibo::domain::member::{EventKind, Status};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 /// Keys that clear a prefilled one-line field and type `s`.
 fn retype(s: &str) -> String {

@@ -4,19 +4,15 @@
 //! spreadsheets set up to print.
 
 use crate::common;
+use crate::common::d;
 
 use std::io::Read;
 
-use chrono::NaiveDate;
 use sochibo::domain::branch::Branch;
 use sochibo::domain::meeting::{Meeting, MeetingKind, Threshold, Vote};
 use sochibo::interchange::docx::{Block, HEADER_LEFT_WIDTH, Issuer, Run};
 use sochibo::interchange::minutes::minutes_text;
 use sochibo::interchange::xlsx::{Cell, Sheet, to_xlsx};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 /// The entry `name` of a zip package, as text.
 fn entry(bytes: &[u8], name: &str) -> String {

@@ -5,23 +5,16 @@
 //! list's handed-on line carries the computed share and the recorded amount.
 
 use crate::common;
+use crate::common::{d, ym};
 
 use common::{Harness, docx_xml, flat, today};
 use sochibo::app::Screen;
 use sochibo::domain::branch::Branch;
-use sochibo::domain::dues::{self, HandOver, Ledger, Method, Payment, YearMonth};
+use sochibo::domain::dues::{self, HandOver, Ledger, Method, Payment};
 use sochibo::domain::member::Member;
 use sochibo::domain::rules::{self, RuleId};
 use sochibo::interchange::receipts;
 use sochibo::store::schema::{decode_dues_handed, decode_dues_payments, encode_dues_handed};
-
-fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn ym(y: i32, m: u32) -> YearMonth {
-    YearMonth::new(y, m).unwrap()
-}
 
 fn golden_handed() -> Vec<HandOver> {
     vec![

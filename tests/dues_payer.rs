@@ -4,20 +4,13 @@
 //! receipt list.
 
 use crate::common;
+use crate::common::{d, ym};
 
 use common::{Harness, docx_words, flat, today};
 use sochibo::app::Screen;
-use sochibo::domain::dues::{self, Due, Ledger, Method, Payment, YearMonth};
+use sochibo::domain::dues::{self, Due, Ledger, Method, Payment};
 use sochibo::interchange::receipts::receipts_base;
 use sochibo::store::schema::{decode_dues_payments, encode_dues_payments};
-
-fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn ym(y: i32, m: u32) -> YearMonth {
-    YearMonth::new(y, m).unwrap()
-}
 
 /// The golden v2 payments: one paid by the member, one handed in by a relative.
 fn golden_ledger_v2() -> Ledger {

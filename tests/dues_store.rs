@@ -1,23 +1,13 @@
 //! Golden bytes of the dues and badge records, schema v1: written once by
 //! `write_fixtures` (ignored) and never regenerated.
 
-use chrono::NaiveDate;
+use crate::common::{d, ym};
 use sochibo::domain::badges::{Award, BadgeRecord};
-use sochibo::domain::dues::{
-    Category, Ledger, Method, Payment, Profile, Relief, ReliefKind, YearMonth,
-};
+use sochibo::domain::dues::{Category, Ledger, Method, Payment, Profile, Relief, ReliefKind};
 use sochibo::store::schema::{
     decode_badges, decode_dues_payments, decode_dues_profiles, encode_badges, encode_dues_payments,
     encode_dues_profiles,
 };
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn ym(y: i32, m: u32) -> YearMonth {
-    YearMonth::new(y, m).unwrap()
-}
 
 fn golden_ledger() -> Ledger {
     Ledger {

@@ -3,23 +3,11 @@
 //! source"; nothing is saved. On the last day allowed it saves.
 
 use crate::common;
+use crate::common::official;
 
 use common::{Harness, today};
 use sochibo::domain::member::{EventKind, Member, Status};
 use sochibo::domain::rules::{self, RuleId};
-use sochibo::domain::validate::{MemberDraft, check_member};
-
-fn official(name: &str) -> Member {
-    let d = MemberDraft {
-        full_name: name.into(),
-        birth_date: "05/03/1950".into(),
-        admitted_on: "10/01/1975".into(),
-        recognized_on: "10/01/1976".into(),
-        card_number: "12345678".into(),
-        ..MemberDraft::default()
-    };
-    check_member(&d, None, None, [], today()).unwrap().member
-}
 
 fn stored(h: &Harness) -> Member {
     h.app

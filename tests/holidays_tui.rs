@@ -4,6 +4,7 @@
 //! driven with keys.
 
 use crate::common;
+use crate::common::d;
 
 use chrono::NaiveDate;
 use common::Harness;
@@ -11,10 +12,6 @@ use sochibo::domain::holidays::{self, BranchDays, DayEntry, DayKind};
 use sochibo::store::Store;
 use sochibo::store::history::{Record, Revert};
 use sochibo::store::schema::{decode_holiday, encode_holiday};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden() -> DayEntry {
     DayEntry {

@@ -1,14 +1,10 @@
 //! The liaison tree's frozen schema (golden bytes), its history and undo, and the
 //! backup and ward bundle carrying it.
 
-use chrono::NaiveDate;
+use crate::common::d;
 use sochibo::domain::liaison::{Contact, Liaison, LiaisonKind, YearComment};
 use sochibo::store::Store;
 use sochibo::store::schema::{decode_liaison, encode_liaison};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden_liaison() -> Liaison {
     Liaison {

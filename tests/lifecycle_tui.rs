@@ -3,24 +3,11 @@
 //! member back.
 
 use crate::common;
+use crate::common::official;
 
 use common::{Harness, today};
 use sochibo::domain::meeting::vote_denominator;
 use sochibo::domain::member::{EventKind, ExemptionReason, Status};
-use sochibo::domain::validate::{MemberDraft, check_member};
-
-/// An official member: admitted 1975, recognised 1976.
-fn official(name: &str) -> sochibo::domain::member::Member {
-    let d = MemberDraft {
-        full_name: name.into(),
-        birth_date: "05/03/1950".into(),
-        admitted_on: "10/01/1975".into(),
-        recognized_on: "10/01/1976".into(),
-        card_number: "12345678".into(),
-        ..MemberDraft::default()
-    };
-    check_member(&d, None, None, [], today()).unwrap().member
-}
 
 #[test]
 fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {

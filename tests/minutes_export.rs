@@ -1,10 +1,10 @@
 //! The minutes (biên bản) of a realistic monthly meeting, as 80-column text checked
 //! against a golden file and as a `.docx` opened by Python's standard zipfile reader.
 
+use crate::common::d;
 use std::path::PathBuf;
 use std::process::Command;
 
-use chrono::NaiveDate;
 use sochibo::domain::branch::Branch;
 use sochibo::domain::meeting::{
     AgendaItem, Amendment, AttendanceRow, Guest, Mark, Meeting, MeetingKind, Speaker, Speech, Task,
@@ -14,10 +14,6 @@ use sochibo::domain::member::{Membership, Status};
 use sochibo::interchange::minutes::{minutes_docx, minutes_text, to_crlf};
 
 const PLACE: &str = "Hải Phòng";
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minutes_golden.txt")

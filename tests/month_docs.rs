@@ -3,13 +3,10 @@
 //! dues of the meeting's month.
 
 use crate::common;
+use crate::common::d;
 
 use common::{Harness, docx_words, flat, sochibo, text, today};
 use sochibo::app::Screen;
-
-fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 #[test]
 fn one_key_writes_the_notice_of_a_meeting_ahead() {

@@ -2,6 +2,7 @@
 //! meeting that fills itself, the approval warning, bad input.
 
 use crate::common;
+use crate::common::d;
 
 use crate::perf::month_keys;
 
@@ -10,10 +11,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sochibo::app::screens::meetings::{self as screen, MeetingForm};
 use sochibo::domain::meeting::{self, Mark, Meeting, MeetingKind, Task, voters_present};
 use sochibo::domain::validate::Problem;
-
-fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 /// Last month's regular meeting: its place, chair, two tasks, an absence with a reason.
 fn october(h: &Harness) -> Meeting {

@@ -3,6 +3,7 @@
 //! command line, and a month with nobody paid.
 
 use crate::common;
+use crate::common::{d, ym};
 
 use std::collections::BTreeMap;
 
@@ -12,14 +13,6 @@ use sochibo::domain::branch::Branch;
 use sochibo::domain::dues::{self, Due, Ledger, Method, Payment, YearMonth};
 use sochibo::domain::member::Member;
 use sochibo::interchange::receipts::{self, receipts_base};
-
-fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn ym(y: i32, m: u32) -> YearMonth {
-    YearMonth::new(y, m).unwrap()
-}
 
 fn branch() -> Branch {
     Branch {

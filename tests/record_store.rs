@@ -2,16 +2,12 @@
 //! the issuer of a decision, earlier card numbers) with its golden bytes; v2 members
 //! still read; a v2 record rewritten as v3.
 
-use chrono::NaiveDate;
+use crate::common::d;
 use sochibo::domain::member::{
     DisciplineLevel, EventKind, EventPapers, Gender, Member, MemberEvent, Occupation, OldCard,
     PoliticalTheory, Professional,
 };
 use sochibo::store::schema::{decode_member, encode_member};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden_member_v3() -> Member {
     let mut reward = MemberEvent::new(

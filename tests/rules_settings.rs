@@ -2,16 +2,12 @@
 //! stored with who, when and why (frozen v1 bytes), undone and redone like any save, and
 //! in force for the rules once installed.
 
-use chrono::NaiveDate;
+use crate::common::d;
 use sochibo::domain::acts;
 use sochibo::domain::rules::{self, Override, RuleId, Settings, check_override};
 use sochibo::store::Store;
 use sochibo::store::history::{Record, Revert};
 use sochibo::store::schema::{decode_rule_setting, encode_rule_setting};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden() -> Override {
     Override {

@@ -2,7 +2,7 @@
 //! readable forever. The fixtures were written once by `write_fixtures` (ignored) and are
 //! never regenerated.
 
-use chrono::NaiveDate;
+use crate::common::d;
 use sochibo::domain::branch::Branch;
 use sochibo::domain::meeting::{
     AgendaItem, Amendment, AttendanceRow, Guest, Mark, Meeting, MeetingKind, Speaker, Speech, Task,
@@ -20,10 +20,6 @@ use sochibo::store::schema::{
     HistoryEntry, decode_branch, decode_history, decode_meeting, decode_member, encode_branch,
     encode_history, encode_meeting, encode_member,
 };
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden_member() -> Member {
     Member {

@@ -1,15 +1,11 @@
 //! Resolution study in the store (#18.2): golden bytes of the frozen schema, and the
 //! backup and the ward bundle carry the resolutions with who studied them.
 
-use chrono::NaiveDate;
+use crate::common::d;
 use sochibo::domain::study::{Level, MakeUp, Resolution, Session};
 use sochibo::store::Store;
 use sochibo::store::backup::load_register;
 use sochibo::store::schema::{decode_resolution, encode_resolution};
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn golden() -> Resolution {
     Resolution {

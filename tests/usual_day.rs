@@ -3,16 +3,13 @@
 //! date a new meeting opens on.
 
 use crate::common;
+use crate::common::d;
 
 use common::{Harness, today};
 use sochibo::domain::branch::Branch;
 use sochibo::domain::meeting::{Meeting, MeetingKind};
 use sochibo::domain::validate::Problem;
 use sochibo::store::schema::{decode_branch, encode_branch};
-
-fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 /// The keys from anywhere to the branch form's usual-day field, cleared.
 const TO_USUAL_DAY: &str = "<A-2><F2><Tab><Tab><Tab><Tab><Tab><Tab><End>";

@@ -28,6 +28,29 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
+/// A date, as the tests write them: `d(2026, 11, 21)`.
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A month of the dues.
+pub fn ym(y: i32, m: u32) -> sochibo::domain::dues::YearMonth {
+    sochibo::domain::dues::YearMonth::new(y, m).unwrap()
+}
+
+/// An official member: born 1950, admitted 1975, recognised 1976.
+pub fn official(name: &str) -> Member {
+    let d = MemberDraft {
+        full_name: name.into(),
+        birth_date: "05/03/1950".into(),
+        admitted_on: "10/01/1975".into(),
+        recognized_on: "10/01/1976".into(),
+        card_number: "12345678".into(),
+        ..MemberDraft::default()
+    };
+    check_member(&d, None, None, [], today()).unwrap().member
+}
+
 /// A test harness: app + terminal + the temp dir that holds the store.
 pub struct Harness {
     pub app: App,
