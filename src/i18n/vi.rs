@@ -728,7 +728,7 @@ impl Catalogue for Vi {
             Action::LiaisonExport => "Xuất NX",
             Action::LiaisonJoin => "Chuyển về CB",
             Action::LiaisonFromMember => "ĐV chuyển đi",
-            Action::PayCash => "Thu tiền mặt",
+            Action::PayCash => "Tiền mặt",
             Action::PayOnline => "Chuyển khoản",
             Action::ClearPayment => "Bỏ thu",
             Action::RecordAward => "Trao HH",
