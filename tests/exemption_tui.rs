@@ -10,14 +10,7 @@ use sochibo::domain::member::{EventKind, Member, Status};
 use sochibo::domain::rules::{self, RuleId};
 
 fn stored(h: &Harness) -> Member {
-    h.app
-        .store
-        .members()
-        .unwrap()
-        .into_iter()
-        .find(|(_, m)| m.full_name == "Nguyễn Văn An")
-        .unwrap()
-        .1
+    h.member_named("Nguyễn Văn An").unwrap().1
 }
 
 #[test]

@@ -22,14 +22,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     h.keys("<Tab><Tab><Right><Right><Tab>21/05/2027<Tab>15/11/2026<Tab>09-NQ/CB<C-s>");
     let screen = h.screen();
     assert!(screen.contains("Đã ghi sự kiện"), "{screen}");
-    let (_, m) = h
-        .app
-        .store
-        .members()
-        .unwrap()
-        .into_iter()
-        .find(|(_, m)| m.full_name == "Nguyễn Văn An")
-        .unwrap();
+    let (_, m) = h.member_named("Nguyễn Văn An").unwrap();
     let e = m.events.last().unwrap();
     assert_eq!(e.kind, EventKind::ExemptionStarted { full: false });
     assert_eq!(
@@ -58,14 +51,7 @@ fn a_temporary_exemption_changes_the_roll_and_the_denominator_until_it_ends() {
     // End the exemption on the member's return: the member is back.
     h.keys("<Esc><A-1>nguyen van an<Enter><F4><Right><Right><C-s>");
     assert!(h.status_line().contains("Đã ghi sự kiện"), "{}", h.screen());
-    let (_, m) = h
-        .app
-        .store
-        .members()
-        .unwrap()
-        .into_iter()
-        .find(|(_, m)| m.full_name == "Nguyễn Văn An")
-        .unwrap();
+    let (_, m) = h.member_named("Nguyễn Văn An").unwrap();
     assert_eq!(m.status_at(today()), Status::Official);
     assert_eq!(
         m.events
@@ -127,17 +113,7 @@ fn exemptions_screen_lists_exempted_members_and_reminders() {
 #[test]
 fn f6_removes_the_last_event_after_asking_and_no_keeps_it() {
     let mut h = Harness::demo(&[official("Nguyễn Văn An")]);
-    let events = |h: &Harness| {
-        h.app
-            .store
-            .members()
-            .unwrap()
-            .into_iter()
-            .find(|(_, m)| m.full_name == "Nguyễn Văn An")
-            .unwrap()
-            .1
-            .events
-    };
+    let events = |h: &Harness| h.member_named("Nguyễn Văn An").unwrap().1.events;
     let before = events(&h);
     h.keys("nguyen van an<Enter><F4>");
     h.keys("<Tab><Tab><Right><Right><Tab>21/05/2027<Tab>15/11/2026<Tab>09-NQ/CB<C-s>");

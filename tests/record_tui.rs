@@ -8,14 +8,7 @@ use common::{Harness, member};
 use sochibo::domain::member::{EventKind, Member};
 
 fn stored(h: &Harness, name: &str) -> Member {
-    h.app
-        .store
-        .members()
-        .unwrap()
-        .into_iter()
-        .find(|(_, m)| m.full_name == name)
-        .unwrap()
-        .1
+    h.member_named(name).unwrap().1
 }
 
 #[test]

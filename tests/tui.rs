@@ -58,14 +58,7 @@ fn add_a_member_through_the_form() {
     let screen = h.screen();
     assert!(screen.contains("Đã lưu"), "{screen}");
     assert_eq!(h.stored_names().len(), before + 1);
-    let (_, m) = h
-        .app
-        .store
-        .members()
-        .unwrap()
-        .into_iter()
-        .find(|(_, m)| m.full_name == "Trần Thị Bích")
-        .unwrap();
+    let (_, m) = h.member_named("Trần Thị Bích").unwrap();
     assert_eq!(m.gender, Some(sochibo::domain::member::Gender::Female));
     assert_eq!(m.birth_date, chrono::NaiveDate::from_ymd_opt(1960, 3, 5));
     assert_eq!(m.ethnicity, "Kinh");

@@ -11,13 +11,7 @@ fn an() -> sochibo::domain::member::Member {
 }
 
 fn an_id(h: &Harness) -> Option<u64> {
-    h.app
-        .store
-        .members()
-        .unwrap()
-        .into_iter()
-        .find(|(_, m)| m.full_name == "Nguyễn Văn An")
-        .map(|(id, _)| id)
+    h.member_named("Nguyễn Văn An").map(|(id, _)| id)
 }
 
 fn status_line(h: &Harness) -> String {

@@ -378,21 +378,12 @@ mod tests {
         assert_eq!(exemption_length(d(2026, 1, 31), d(2027, 1, 31)), Ok(()));
         assert!(exemption_length(d(2026, 1, 31), d(2027, 2, 1)).is_err());
         // The branch's setting moves the bound.
-        let o = rules::check_override(
-            RuleId::TemporaryExemptionMaxMonths,
-            "6",
-            "A",
-            "Nghị quyết chi bộ",
-            d(2026, 11, 21),
-        );
-        rules::install(rules::Settings {
-            overrides: vec![o.unwrap()],
+        let six = rules::with_setting(RuleId::TemporaryExemptionMaxMonths, "6", || {
+            (
+                exemption_length(d(2026, 3, 1), d(2026, 9, 1)),
+                exemption_length(d(2026, 3, 1), d(2026, 9, 2)),
+            )
         });
-        let six = (
-            exemption_length(d(2026, 3, 1), d(2026, 9, 1)),
-            exemption_length(d(2026, 3, 1), d(2026, 9, 2)),
-        );
-        rules::install(rules::Settings::default());
         assert_eq!(six.0, Ok(()));
         assert!(matches!(six.1, Err(Refusal::EndsTooLate { months: 6, .. })));
     }
@@ -442,13 +433,7 @@ mod tests {
         rows[8].mark = Mark::Present;
         assert_eq!(vote_quorum(&rows).map(|q| q.present), Ok(5));
         // The branch's setting decides the fraction: two thirds (66%) of 8 needs 6.
-        let on = d(2026, 11, 21);
-        let o = rules::check_override(RuleId::QuorumPercent, "66", "A", "Nghị quyết", on);
-        rules::install(rules::Settings {
-            overrides: vec![o.unwrap()],
-        });
-        let refused = vote_quorum(&rows);
-        rules::install(rules::Settings::default());
+        let refused = rules::with_setting(RuleId::QuorumPercent, "66", || vote_quorum(&rows));
         assert!(matches!(
             refused,
             Err(Refusal::NoQuorum(Quorum { needed: 6, .. }))

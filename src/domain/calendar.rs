@@ -269,19 +269,9 @@ mod tests {
         assert!(!is_working_day(d(2027, 2, 11)));
         assert!(is_working_day(d(2027, 2, 12)));
         // The branch sets two days before (as in 2025) when the notice says so.
-        let o = rules::check_override(
-            RuleId::Tet2027DaysBefore,
-            "2",
-            "A",
-            "Thông báo nghỉ Tết 2027",
-            d(2026, 12, 5),
-        );
-        rules::install(rules::Settings {
-            overrides: vec![o.unwrap()],
+        let (two, thursday_4) = rules::with_setting(RuleId::Tet2027DaysBefore, "2", || {
+            (tet_2027(), is_working_day(d(2027, 2, 4)))
         });
-        let two = tet_2027();
-        let thursday_4 = is_working_day(d(2027, 2, 4));
-        rules::install(rules::Settings::default());
         assert_eq!(
             two,
             vec![
@@ -318,15 +308,12 @@ mod tests {
         assert!(!is_working_day(d(2027, 9, 2)));
         // 24/11 (Wednesday in 2027) only when the branch sets Ngày Văn hóa Việt Nam.
         assert!(is_working_day(d(2027, 11, 24)));
-        let o = rules::check_override(RuleId::CultureDayOff, "1", "A", "Luật", d(2026, 12, 5));
-        rules::install(rules::Settings {
-            overrides: vec![o.unwrap()],
+        let off = rules::with_setting(RuleId::CultureDayOff, "1", || {
+            (
+                is_working_day(d(2027, 11, 24)),
+                is_working_day(d(2025, 11, 24)),
+            )
         });
-        let off = (
-            is_working_day(d(2027, 11, 24)),
-            is_working_day(d(2025, 11, 24)),
-        );
-        rules::install(rules::Settings::default());
         assert_eq!(off, (false, true), "from 2026 on only");
     }
 
@@ -342,8 +329,8 @@ mod tests {
         }
     }
 
-    /// The deadline under some branch entries, the branch's days put back after.
-    fn with_days(entries: Vec<holidays::DayEntry>, f: impl Fn() -> NaiveDate) -> NaiveDate {
+    /// `f` under some branch entries, the branch's days put back after.
+    fn with_days<T>(entries: Vec<holidays::DayEntry>, f: impl FnOnce() -> T) -> T {
         holidays::install(holidays::BranchDays::new(entries));
         let out = f();
         holidays::install(holidays::BranchDays::default());
@@ -372,20 +359,12 @@ mod tests {
     fn labour_code_art_112_a_saturday_worked_in_exchange_shortens_the_deadline() {
         // Saturday 28/11/2026 worked (a swapped day): the 30th working day is Friday 11/12.
         let decision = d(2026, 11, 2);
-        let (short, saturday) = {
-            holidays::install(holidays::BranchDays::new(vec![entry(
-                2026,
-                11,
-                28,
-                DayKind::WorkDay,
-            )]));
-            let out = (
+        let (short, saturday) = with_days(vec![entry(2026, 11, 28, DayKind::WorkDay)], || {
+            (
                 add_working_days(decision, 30),
                 is_working_day(d(2026, 11, 28)),
-            );
-            holidays::install(holidays::BranchDays::default());
-            out
-        };
+            )
+        });
         assert_eq!(short, d(2026, 12, 11));
         assert!(saturday);
         assert!(!is_working_day(d(2026, 11, 28)), "back to a Saturday");
@@ -402,17 +381,12 @@ mod tests {
             add_working_days(decision, 30)
         });
         assert_eq!(after, before.pred_opt().unwrap());
-        holidays::install(holidays::BranchDays::new(vec![entry(
-            2027,
-            9,
-            3,
-            DayKind::WorkDay,
-        )]));
-        let (working, builtin) = (
-            is_working_day(d(2027, 9, 3)),
-            is_builtin_holiday(d(2027, 9, 3)),
-        );
-        holidays::install(holidays::BranchDays::default());
+        let (working, builtin) = with_days(vec![entry(2027, 9, 3, DayKind::WorkDay)], || {
+            (
+                is_working_day(d(2027, 9, 3)),
+                is_builtin_holiday(d(2027, 9, 3)),
+            )
+        });
         assert!(working && builtin);
     }
 

@@ -752,6 +752,18 @@ pub fn install(settings: Settings) {
     SETTINGS.with(|s| *s.borrow_mut() = settings);
 }
 
+/// Runs `f` with the branch's setting of `id` at `value` installed (on this thread), then
+/// puts the defaults back: for unit tests of the rules that follow a setting.
+#[cfg(test)]
+pub(crate) fn with_setting<T>(id: RuleId, value: &str, f: impl FnOnce() -> T) -> T {
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
+    let o = check_override(id, value, "A", "Nghị quyết chi bộ", on).expect("a valid setting");
+    install(Settings { overrides: vec![o] });
+    let out = f();
+    install(Settings::default());
+    out
+}
+
 /// The settings in force on this thread.
 pub fn installed() -> Settings {
     SETTINGS.with(|s| s.borrow().clone())

@@ -248,6 +248,24 @@ pub(crate) fn tab<'a>(theme: &Theme, label: &str, current: bool) -> Span<'a> {
     }
 }
 
+/// Draws a screen's tabs (see [`tab_row`]) on the first line of `area`; returns the rest.
+pub(crate) fn tabs_above(
+    f: &mut Frame,
+    theme: &Theme,
+    labels: &[(String, bool)],
+    area: Rect,
+) -> Rect {
+    f.render_widget(
+        tab_row(theme, labels, area.width),
+        Rect { height: 1, ..area },
+    );
+    Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
 /// A row of tabs or filters (see [`tab`]) in `width` columns: each between blanks when
 /// they fit, else without them, one blank apart, so every label and count stays whole.
 pub(crate) fn tab_row<'a>(theme: &Theme, labels: &[(String, bool)], width: u16) -> Line<'a> {

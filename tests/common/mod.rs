@@ -141,6 +141,16 @@ impl Harness {
         h
     }
 
+    /// The stored member of that name, with its id.
+    pub fn member_named(&self, name: &str) -> Option<(MemberId, Member)> {
+        self.app
+            .store
+            .members()
+            .unwrap()
+            .into_iter()
+            .find(|(_, m)| m.full_name == name)
+    }
+
     /// The newest meeting stored, with its id.
     pub fn newest_meeting(&self) -> (MeetingId, Meeting) {
         self.app

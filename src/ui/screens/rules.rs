@@ -38,15 +38,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             app.holidays.shown,
         ),
     ];
-    f.render_widget(
-        crate::ui::tab_row(theme, &sections, area.width),
-        Rect { height: 1, ..area },
-    );
-    let area = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    };
+    let area = crate::ui::tabs_above(f, theme, &sections, area);
     if app.holidays.shown {
         draw_holidays(f, app, theme, area);
         return;

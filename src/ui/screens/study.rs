@@ -25,15 +25,7 @@ pub(crate) fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (StudyTab::Completeness, c.msg(RecordMsg::CompletenessTitle)),
     ]
     .map(|(t, name)| (name.to_string(), t == s.tab));
-    f.render_widget(
-        crate::ui::tab_row(theme, &tabs, area.width),
-        Rect { height: 1, ..area },
-    );
-    let area = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    };
+    let area = crate::ui::tabs_above(f, theme, &tabs, area);
     if s.tab == StudyTab::Completeness {
         f.render_widget(Paragraph::new(gap_lines(app, theme, area)), area);
         return;
